@@ -1,0 +1,78 @@
+"""Shared fixtures: paths, a full model built from a compact one, and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_MODEL = ROOT / "competencies.yml"
+VECTORS = ROOT / "tests" / "vectors" / "evaluate.json"
+
+
+def full_model_data(compact: dict) -> dict:
+    """Expand a compact model (evaluation + roles with weights and targets) into a valid full model."""
+    comp_ids = sorted({rc["id"] for r in compact["roles"] for rc in r["competencies"]})
+    return {
+        "version": 1,
+        "language": "ru",
+        "scale": [{"level": i, "name": f"Уровень {i}", "summary": f"Описание уровня {i}"} for i in range(1, 6)],
+        "evaluation": compact["evaluation"],
+        "competencies": [
+            {"id": cid, "name": f"Компетенция {cid}", "group": "клиент", "summary": "Кратко.",
+             "levels": {i: [f"Поведение {cid} на уровне {i}"] for i in range(1, 6)},
+             "develop": ["Совет."],
+             "questions": [{"id": f"q-{cid}-{k}", "text": f"Вопрос {k} о {cid}?", "kind": k,
+                            "look_for": ["Факты."], "red_flags": ["Общие слова."]}
+                           for k in ("behavioral", "situational", "case")]}
+            for cid in comp_ids
+        ],
+        "roles": [
+            {"id": r["id"], "name": f"Роль {r['id']}", "summary": "Роль.", "responsibilities": ["Работа."],
+             "kpis": [{"name": "KPI", "measure": "Мера."}],
+             "competencies": r["competencies"],
+             "levels": [{"id": lv["id"], "name": f"Уровень {lv['id']}", "experience": "—", "targets": lv["targets"]}
+                        for lv in r["levels"]]}
+            for r in compact["roles"]
+        ],
+        "sources": [{"id": "src", "title": "Источник", "covers": "Всё."}],
+    }
+
+
+def model_from_compact(compact: dict):
+    from accountpath import model
+
+    text = yaml.safe_dump(full_model_data(compact), allow_unicode=True, sort_keys=False)
+    m, problems = model.check_text(text, "compact.yml")
+    assert not problems, problems
+    return m
+
+
+@pytest.fixture(scope="session")
+def vectors() -> dict:
+    return json.loads(VECTORS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def vector_model(vectors):
+    return model_from_compact(vectors["model"])
+
+
+@pytest.fixture(scope="session")
+def real_model():
+    from accountpath import model
+
+    return model.load(REAL_MODEL)
+
+
+def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m accountpath ARGS` as a user would, capturing text output."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-m", "accountpath", *args], cwd=cwd or ROOT, input=input,
+                          capture_output=True, text=True, env=env, timeout=120)

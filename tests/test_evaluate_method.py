@@ -1,0 +1,53 @@
+"""The evaluation method on hand-computed cases (tests/vectors/evaluate.json)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from accountpath import cards, evaluate, yamlsource
+
+from conftest import VECTORS
+
+CASES = json.loads(VECTORS.read_text(encoding="utf-8"))["cases"]
+
+
+def _cards(model, raw_cards):
+    out = []
+    for i, raw in enumerate(raw_cards):
+        doc, problems = yamlsource.parse(json.dumps(raw, ensure_ascii=False), f"card{i}.json")
+        assert not problems
+        card, problems = cards.card_from_data(doc, model)
+        assert not problems, problems
+        out.append(card)
+    assert not cards.panel_problems(out)
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_vector(case, vector_model):
+    cs = _cards(vector_model, case["scorecards"])
+    result = evaluate.evaluate(vector_model, cs[0].role, cs[0].level, cs)
+    assert result == case["expected"]
+    # the JSON text has the contract's key order and no float noise
+    assert json.loads(json.dumps(result)) == case["expected"]
+    assert list(result) == ["candidate", "role", "level", "interviewers", "coverage", "gap", "recommendation",
+                            "failed_must_haves", "best_fit_level", "competencies"]
+
+
+def test_round2_half_away_from_zero():
+    assert evaluate.round2(0.125) == 0.13
+    assert evaluate.round2(-0.125) == -0.13
+    assert evaluate.round2(2.675) == 2.68  # 2.675 is 2.67499999... in binary; the epsilon keeps the decimal intent
+    assert evaluate.round2(1 / 3) == 0.33
+    assert evaluate.round2(3.0) == 3 and isinstance(evaluate.round2(3.0), int)
+    assert evaluate.round2(None) is None
+
+
+def test_rank_key_orders_recommendation_then_gap():
+    rs = [{"recommendation": "hire", "gap": 0.1, "candidate": "b"},
+          {"recommendation": "insufficient_data", "gap": 3, "candidate": "c"},
+          {"recommendation": "hire", "gap": 0.3, "candidate": "a"},
+          {"recommendation": "strong_hire", "gap": 0.6, "candidate": "d"}]
+    assert [r["candidate"] for r in sorted(rs, key=evaluate.rank_key)] == ["d", "a", "b", "c"]
