@@ -1,0 +1,218 @@
+"""`accountpath scorecard` and `accountpath evaluate` as a user runs them: formats, round trips, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+
+from conftest import full_model_data, run_cli
+
+
+@pytest.fixture(scope="module")
+def model_file(tmp_path_factory, vectors) -> Path:
+    path = tmp_path_factory.mktemp("model") / "model.yml"
+    path.write_text(yaml.safe_dump(full_model_data(vectors["model"]), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def cli(model_file, *args):
+    return run_cli("--model", str(model_file), *args)
+
+
+def blank_yaml(model_file, tmp_path, name="blank.yml", **kw) -> Path:
+    extra = [x for k, v in kw.items() for x in (f"--{k}", v)]
+    out = tmp_path / name
+    r = cli(model_file, "scorecard", "--role", "am", "--level", "middle", "--format", "yaml", "-o", str(out), *extra)
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+def fill_yaml(src: Path, dst: Path, interviewer: str, ratings: dict, candidate: str = "Анна Иванова", notes=None) -> Path:
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    data["candidate"] = candidate
+    data["interviewer"] = interviewer
+    data["ratings"].update(ratings)
+    if notes:
+        data["notes"].update(notes)
+    dst.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return dst
+
+
+def test_blank_yaml_is_the_fillable_form(model_file, tmp_path):
+    out = blank_yaml(model_file, tmp_path, candidate="Анна Иванова", date="2026-11-28")
+    text = out.read_text(encoding="utf-8")
+    assert "до общего обсуждения" in text  # the instruction to rate independently
+    data = yaml.safe_load(text)
+    assert data["scorecard"] == 1 and data["role"] == "am" and data["level"] == "middle"
+    assert data["candidate"] == "Анна Иванова" and data["date"] == "2026-11-28"
+    # weight order, every competency not assessed yet
+    assert list(data["ratings"]) == ["a", "b", "c", "d"] and set(data["ratings"].values()) == {None}
+
+
+def test_html_is_self_contained_and_escaped(model_file):
+    r = cli(model_file, "scorecard", "--role", "am", "--level", "middle", "--candidate", "<script>alert(1)</script>\"x\"")
+    assert r.returncode == 0
+    html = r.stdout
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "src=" not in html and "<link" not in html  # no external assets
+    assert "@page" in html and "break-inside: avoid" in html
+    # target behaviours plus the neighbours below and above
+    for lv in (2, 3, 4):
+        assert f"Поведение a на уровне {lv}" in html
+    assert "Поведение a на уровне 5" not in html
+
+
+def test_md_format_for_wikis(model_file):
+    r = cli(model_file, "scorecard", "--role", "am", "--level", "junior", "--format", "md", "--candidate", "A | B")
+    assert r.returncode == 0
+    assert r.stdout.startswith("# Оценочный лист")
+    assert "A \\| B" in r.stdout  # a pipe cannot break the table
+
+
+def test_unknown_role_or_level_lists_valid_ids(model_file):
+    r = cli(model_file, "scorecard", "--role", "nope", "--level", "middle")
+    assert r.returncode == 1 and "am, x, y" in r.stderr and "Traceback" not in r.stderr
+    r = cli(model_file, "scorecard", "--role", "am", "--level", "lead")
+    assert r.returncode == 1 and "junior, middle, senior" in r.stderr
+
+
+def test_all_writes_every_role_level_format(model_file, tmp_path):
+    r = cli(model_file, "scorecard", "--all", "--out", str(tmp_path / "all"))
+    assert r.returncode == 0, r.stderr
+    names = sorted(p.name for p in (tmp_path / "all").iterdir())
+    assert len(names) == 5 * 4  # 5 role levels x 4 formats
+    assert "am-middle.xlsx" in names and "y-l.yml" in names
+    # deterministic: a second run gives the same bytes
+    cli(model_file, "scorecard", "--all", "--out", str(tmp_path / "again"))
+    for n in names:
+        assert (tmp_path / "all" / n).read_bytes() == (tmp_path / "again" / n).read_bytes(), n
+
+
+def test_yaml_round_trip_panel(model_file, tmp_path):
+    blank = blank_yaml(model_file, tmp_path)
+    f1 = fill_yaml(blank, tmp_path / "p1.yml", "Пётр", {"a": 4, "b": 3, "c": 2, "d": 2}, notes={"c": "Не смог назвать цифры"})
+    f2 = fill_yaml(blank, tmp_path / "p2.yml", "Ольга", {"a": 3, "b": 5, "c": 4, "d": None})
+    r = cli(model_file, "evaluate", str(f1), str(f2), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    res = json.loads(r.stdout)
+    assert res["interviewers"] == ["Пётр", "Ольга"]
+    rows = {c["id"]: c for c in res["competencies"]}
+    assert rows["a"]["ratings"] == [4, 3] and rows["a"]["rating"] == 3.5
+    assert rows["c"]["disagreement"] is True and rows["d"]["ratings"] == [2]
+    # (40*0.5 + 30*1 + 20*0 + 10*0)/100
+    assert res["gap"] == 0.5 and res["recommendation"] == "strong_hire"
+    md = cli(model_file, "evaluate", str(f1), str(f2), "--format", "md").stdout
+    assert "Сначала обсудить" in md and "Не смог назвать цифры" in md and "<svg" in md
+
+
+def test_xlsx_round_trip(model_file, tmp_path):
+    xlsx = tmp_path / "blank.xlsx"
+    assert cli(model_file, "scorecard", "--role", "am", "--level", "middle", "--format", "xlsx", "-o", str(xlsx)).returncode == 0
+    wb = load_workbook(xlsx)
+    ws = wb["Оценка"]
+    assert ws.data_validations.dataValidation, "the rating column has a drop-down"
+    ws["B4"] = "Анна Иванова"
+    ws["B5"] = "Ольга"
+    values = {"a": 3, "b": "5", "c": 4, "d": "не оценивалось"}
+    for row in range(9, 20):
+        cid = ws.cell(row=row, column=1).value
+        if cid in values:
+            ws.cell(row=row, column=6).value = values[cid]
+    filled = tmp_path / "filled.xlsx"
+    wb.save(filled)
+    r = cli(model_file, "evaluate", str(filled), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    res = json.loads(r.stdout)
+    assert res["interviewers"] == ["Ольга"]
+    assert [c["ratings"] for c in res["competencies"]] == [[3], [5], [4], []]
+
+
+BAD_RATINGS = [(0, "0"), (6, "6"), (3.5, "3.5"), ("три", "три")]
+
+
+@pytest.mark.parametrize("value,shown", BAD_RATINGS)
+def test_bad_rating_names_file_and_line(model_file, tmp_path, value, shown):
+    blank = blank_yaml(model_file, tmp_path)
+    f = fill_yaml(blank, tmp_path / "bad.yml", "Пётр", {"a": 3, "b": value})
+    out = tmp_path / "report.html"
+    r = cli(model_file, "evaluate", str(f), "--format", "html", "-o", str(out))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    line = next(i for i, l in enumerate(f.read_text(encoding="utf-8").splitlines(), 1) if l.strip().startswith("b:") and shown in l)
+    assert f"{f}:{line}:" in r.stderr and "1..5" in r.stderr
+    assert not out.exists()
+
+
+def _write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+CARD = "scorecard: 1\nrole: am\nlevel: middle\ncandidate: Анна\ninterviewer: {who}\nratings:\n  a: 3\n  b: 3\n  c: 3\n  d: 2\n"
+
+
+@pytest.mark.parametrize("text,line,needle", [
+    (CARD.format(who="Пётр").replace("  d: 2", "  zz: 2"), 10, "does not assess"),
+    (CARD.format(who="Пётр").replace("role: am", "role: manager"), 2, "valid roles: am, x, y"),
+    (CARD.format(who="Пётр").replace("level: middle", "level: lead"), 3, "valid levels: junior, middle, senior"),
+    ("scorecard: 1\nrole: am\nlevel: middle\ncandidate: Анна\ninterviewer: Пётр\n", 1, "missing 'ratings'"),
+    ("role: am\nlevel: [middle\n", 3, "YAML syntax error"),
+    (CARD.format(who="Пётр").replace("ratings:", "ratngs:"), 6, "did you mean 'ratings'"),
+])
+def test_bad_card(model_file, tmp_path, text, line, needle):
+    f = _write(tmp_path, "card.yml", text)
+    r = cli(model_file, "evaluate", str(f))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert f"{f}:{line}:" in r.stderr and needle in r.stderr, r.stderr
+
+
+def test_same_interviewer_twice_and_mixed_candidates(model_file, tmp_path):
+    f1 = _write(tmp_path, "1.yml", CARD.format(who="Пётр"))
+    f2 = _write(tmp_path, "2.yml", CARD.format(who="пётр "))
+    r = cli(model_file, "evaluate", str(f1), str(f2))
+    assert r.returncode == 1 and f"{f2}:5:" in r.stderr and "already rated" in r.stderr
+    f3 = _write(tmp_path, "3.yml", CARD.format(who="Ольга").replace("Анна", "Борис"))
+    r = cli(model_file, "evaluate", str(f1), str(f3))
+    assert r.returncode == 1 and f"{f3}:4:" in r.stderr and "candidate" in r.stderr
+
+
+def test_empty_non_utf8_and_foreign_xlsx(model_file, tmp_path):
+    empty = _write(tmp_path, "empty.yml", "")
+    r = cli(model_file, "evaluate", str(empty))
+    assert r.returncode == 1 and f"{empty}:1:" in r.stderr and "empty" in r.stderr
+    latin = tmp_path / "cp1251.yml"
+    latin.write_bytes(CARD.format(who="Пётр").encode("cp1251"))
+    r = cli(model_file, "evaluate", str(latin))
+    assert r.returncode == 1 and f"{latin}:4:" in r.stderr and "UTF-8" in r.stderr
+    from openpyxl import Workbook
+
+    foreign = tmp_path / "budget.xlsx"
+    Workbook().save(foreign)
+    r = cli(model_file, "evaluate", str(foreign))
+    assert r.returncode == 1 and str(foreign) in r.stderr and "not an Account Path scorecard" in r.stderr
+    junk = _write(tmp_path, "junk.xlsx", "not a zip")
+    r = cli(model_file, "evaluate", str(junk))
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "xlsx" in r.stderr
+
+
+def test_round_ranks_and_skips_bad_files(model_file, tmp_path):
+    d = tmp_path / "round"
+    d.mkdir()
+    for who in ("Пётр", "Ольга"):
+        _write(d, f"anna-{who}.yml", CARD.format(who=who))  # gap 0 -> hire
+        _write(d, f"boris-{who}.yml", CARD.format(who=who).replace("Анна", "Борис").replace("a: 3", "a: 5"))  # strong
+    _write(d, "carl.yml", CARD.format(who="Пётр").replace("Анна", "Карл").replace("c: 3", "c: null").replace("b: 3", "b: null"))
+    _write(d, "broken.yml", "role: [\n")
+    r = cli(model_file, "evaluate", "--round", str(d), "--format", "json")
+    assert r.returncode == 1 and "broken.yml:" in r.stderr
+    res = json.loads(r.stdout)
+    assert [x["candidate"] for x in res] == ["Борис", "Анна", "Карл"]
+    assert [x["recommendation"] for x in res] == ["strong_hire", "hire", "insufficient_data"]
+    csv_out = cli(model_file, "evaluate", "--round", str(d), "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("candidate,role,level") and csv_out[1].startswith("Борис,am,middle,2,strong_hire")
+    text = cli(model_file, "evaluate", "--round", str(d)).stdout
+    assert "Борис" in text and "Недостаточно данных" in text
