@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import sys
 from collections import OrderedDict
 from pathlib import Path
@@ -69,12 +71,34 @@ def _emit(text: str, path: str | None) -> int:
     return 0
 
 
+_WORKER_MODEL = None
+PARALLEL_FROM = 400
+"""Rounds this large are read by one process per core: parsing dominates and is CPU-bound."""
+
+
+def _read_in_worker(path: Path):
+    return cards_mod.read_card(path, _WORKER_MODEL)
+
+
+def read_cards(model, files: list[Path]) -> list[tuple]:
+    """(card or None, problems) for each file, in file order; large rounds use every core."""
+    global _WORKER_MODEL
+    cpus = os.cpu_count() or 1
+    if len(files) < PARALLEL_FROM or cpus < 2 or multiprocessing.get_start_method() != "fork":
+        return [cards_mod.read_card(f, model) for f in files]
+    _WORKER_MODEL = model  # inherited by the forked workers, never pickled
+    try:
+        with multiprocessing.Pool(processes=min(cpus, 8)) as pool:
+            return pool.map(_read_in_worker, files, chunksize=max(50, len(files) // (cpus * 8)))
+    finally:
+        _WORKER_MODEL = None
+
+
 def evaluate_round(model, files: list[Path]) -> tuple[list[dict], list[Problem]]:
     """Evaluate every group (candidate, role, level) of a round; bad files are reported and skipped."""
     problems: list[Problem] = []
     groups: "OrderedDict[tuple, list[Scorecard]]" = OrderedDict()
-    for f in files:
-        card, found = cards_mod.read_card(f, model)
+    for card, found in read_cards(model, files):
         if card is None:
             problems += found
             continue

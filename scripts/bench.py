@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Benchmarks, reported as ratios and numbers measured in one run (never asserted in tests).
+
+1. One scorecard via the CLI vs `python -c "import yaml, jinja2"` (target: within 2x).
+2. A hiring round of 10,000 scorecard files (2,500 candidates x 4 interviewers) through
+   `accountpath evaluate --round` (target: under 5 s on 2 cores), with its peak memory.
+3. The in-browser evaluator: its scripts and data size (target: under 150 KB) and the time a
+   rating change takes to re-render (target: under 16 ms), when the site and chromium exist.
+
+Usage: .venv/bin/python scripts/bench.py [--model competencies.yml] [--files 10000] [--skip-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def timed(cmd: list[str], runs: int, **kw) -> float:
+    """Median wall time of `runs` runs of a command, in seconds."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, **kw)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def bench_scorecard(model_path: Path, runs: int) -> dict:
+    from accountpath import model as model_mod
+
+    m = model_mod.load(model_path)
+    role = m.roles[0]
+    base = timed([sys.executable, "-c", "import yaml, jinja2"], runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        cli = timed([sys.executable, "-m", "accountpath", "--model", str(model_path), "scorecard", "--role", role.id,
+                     "--level", role.levels[0].id, "--format", "html", "-o", os.path.join(tmp, "card.html")], runs, cwd=ROOT)
+    return {"import_yaml_jinja2_s": round(base, 3), "scorecard_cli_s": round(cli, 3), "ratio": round(cli / base, 2), "target_ratio": 2.0}
+
+
+def make_round(model_path: Path, folder: Path, files: int, seed: int = 7) -> int:
+    """Write `files` filled scorecards: 4 interviewers per candidate, random roles, levels and ratings."""
+    from accountpath import model as model_mod
+
+    m = model_mod.load(model_path)
+    rnd = random.Random(seed)
+    per = 4
+    for i in range(files // per):
+        role = rnd.choice(m.roles)
+        level = rnd.choice(role.levels)
+        for j in range(per):
+            ratings = {rc.id: (rnd.choice([None, 1, 2, 3, 4, 5, 3, 4]) if rnd.random() < 0.97 else None) for rc in role.competencies}
+            card = {"scorecard": 1, "role": role.id, "level": level.id, "candidate": f"Кандидат {i:05d}",
+                    "interviewer": f"Интервьюер {j}", "date": "2026-11-28", "ratings": ratings,
+                    "notes": {role.competencies[0].id: "Привёл пример с цифрами."}}
+            sub = folder / f"{i % 50:02d}"
+            sub.mkdir(exist_ok=True)
+            if j % 2:
+                (sub / f"c{i:05d}-{j}.json").write_text(json.dumps(card, ensure_ascii=False), encoding="utf-8")
+            else:
+                lines = [f"scorecard: 1", f"role: {role.id}", f"level: {level.id}", f"candidate: \"{card['candidate']}\"",
+                         f"interviewer: \"{card['interviewer']}\"", "date: 2026-11-28", "ratings:"]
+                lines += [f"  {k}: {'null' if v is None else v}" for k, v in ratings.items()]
+                lines += ["notes:", f"  {role.competencies[0].id}: \"Привёл пример с цифрами.\""]
+                (sub / f"c{i:05d}-{j}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return (files // per) * per
+
+
+def bench_round(model_path: Path, files: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "round"
+        folder.mkdir()
+        n = make_round(model_path, folder, files)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        t = time.perf_counter()
+        r = subprocess.run([sys.executable, "-m", "accountpath", "--model", str(model_path), "evaluate", "--round", str(folder),
+                            "--format", "csv", "-o", os.path.join(tmp, "round.csv")], cwd=ROOT, capture_output=True, text=True)
+        elapsed = time.perf_counter() - t
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if r.returncode != 0:
+            raise SystemExit(f"round failed: {r.stderr[:2000]}")
+        rows = sum(1 for _ in open(os.path.join(tmp, "round.csv"), encoding="utf-8")) - 1
+    return {"files": n, "candidates": rows, "seconds": round(elapsed, 2), "target_seconds": 5.0,
+            "files_per_second": round(n / elapsed), "peak_rss_mb": round(max(peak, before) / 1024, 1)}
+
+
+def bench_browser() -> dict:
+    """Size of the evaluator's scripts and data, and its re-render time, in a freshly built site."""
+    if not Path("/usr/bin/chromium").exists():
+        return {"skipped": "no /usr/bin/chromium (make test installs it)"}
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1764288000")
+        subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-d", tmp], cwd=ROOT, check=True, env=env)
+        site = Path(tmp)
+        js = site / "assets" / "js"
+        parts = [js / "evaluate.js", js / "evaluator.js", js / "radar.js",
+                 site / "assets" / "stylesheets" / "tools.css", site / "assets" / "data" / "model.json"]
+        sizes = {p.name: p.stat().st_size for p in parts if p.exists()}
+        out = {"evaluator_bytes": sum(sizes.values()), "target_bytes": 150 * 1024, "files": sizes}
+        try:
+            sys.path.insert(0, str(ROOT / "tests"))
+            from browser_util import measure_rerender_ms, serve  # type: ignore
+        except ImportError:
+            out["rerender"] = "not measured: tests/browser_util.py has no measure_rerender_ms/serve"
+            return out
+        with serve(site) as base_url:
+            out["rerender_ms"] = measure_rerender_ms(base_url)
+            out["target_rerender_ms"] = 16
+        return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", default=str(ROOT / "competencies.yml"))
+    ap.add_argument("--files", type=int, default=10_000)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--skip-browser", action="store_true")
+    args = ap.parse_args()
+    model_path = Path(args.model).resolve()
+    report = {"cpus": os.cpu_count(), "scorecard": bench_scorecard(model_path, args.runs), "round": bench_round(model_path, args.files)}
+    if not args.skip_browser:
+        report["browser"] = bench_browser()
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
