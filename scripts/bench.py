@@ -70,7 +70,7 @@ def make_round(model_path: Path, folder: Path, files: int, seed: int = 7) -> int
             if j % 2:
                 (sub / f"c{i:05d}-{j}.json").write_text(json.dumps(card, ensure_ascii=False), encoding="utf-8")
             else:
-                lines = [f"scorecard: 1", f"role: {role.id}", f"level: {level.id}", f"candidate: \"{card['candidate']}\"",
+                lines = ["scorecard: 1", f"role: {role.id}", f"level: {level.id}", f"candidate: \"{card['candidate']}\"",
                          f"interviewer: \"{card['interviewer']}\"", "date: 2026-11-28", "ratings:"]
                 lines += [f"  {k}: {'null' if v is None else v}" for k, v in ratings.items()]
                 lines += ["notes:", f"  {role.competencies[0].id}: \"Привёл пример с цифрами.\""]

@@ -43,21 +43,22 @@ def replace_key(text: str, path: tuple, new: str) -> str:
     return "\n".join(lines)
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def remove_entry(text: str, path: tuple) -> str:
-    """Remove `key: value` at path: the whole block (key line and deeper lines) or the flow entry."""
+    """Remove `key: value` at path: the key line and its deeper lines (block style) or the flow entry."""
     line, col = DOC.pos(path, key=True)
     lines = text.split("\n")
     s = lines[line - 1]
-    if s[: col - 1].strip() in ("", "-"):
-        indent = col - 1
+    if s[: col - 1].strip() == "":
         end = line
-        while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > col - 1):
             end += 1
-        if s[: col - 1].strip() == "-":  # first key of a list item: keep the dash for the next key
-            nxt = lines[line] if line < len(lines) else ""
-            lines[line] = s[: col - 1] + nxt[col - 1:]
-        del lines[line - 1:end] if s[: col - 1].strip() == "" else lines[line - 1:line]
+        del lines[line - 1:end]
         return "\n".join(lines)
+    assert s[: col - 1].strip() != "-", "removing the first key of a list item is not supported"
     m = re.compile(r"[^,}]*,?\s*").match(s, col - 1)
     lines[line - 1] = s[: m.start()] + s[m.end():]
     return "\n".join(lines)

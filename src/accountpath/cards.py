@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-import zipfile
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -186,10 +185,3 @@ def find_cards(folder: str | Path) -> list[Path]:
             found.append(p)
     return found
 
-
-def is_zip(path: str | Path) -> bool:
-    """True for a zip container (xlsx), whatever its name."""
-    try:
-        return zipfile.is_zipfile(path)
-    except OSError:
-        return False

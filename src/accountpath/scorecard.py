@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 
