@@ -1,0 +1,33 @@
+/* Filter the question bank (interview/questions.md) by role and question kind.
+   Plain script, no library, nothing loaded from the network. Without JavaScript the
+   filter stays hidden and the full list shows. */
+(function () {
+  "use strict";
+  function setup() {
+    var box = document.querySelector("[data-ap-filter]");
+    if (!box) return;
+    var role = box.querySelector("[data-ap-filter-role]");
+    var kind = box.querySelector("[data-ap-filter-kind]");
+    var count = box.querySelector("[data-ap-filter-count]");
+    var items = Array.prototype.slice.call(document.querySelectorAll(".ap-question"));
+    function apply() {
+      var r = role.value, k = kind.value, shown = 0;
+      items.forEach(function (el) {
+        var roles = (el.getAttribute("data-roles") || "").split(" ");
+        var ok = (!r || roles.indexOf(r) >= 0) && (!k || el.getAttribute("data-kind") === k);
+        el.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = "Показано вопросов: " + shown + " из " + items.length;
+    }
+    role.addEventListener("change", apply);
+    kind.addEventListener("change", apply);
+    box.hidden = false;
+    apply();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();

@@ -1,0 +1,256 @@
+"""The built site: `mkdocs build --strict` in a temp dir, anchors, internal links, search
+index, byte-identical rebuilds and a changed model. Each site is built once per session."""
+
+from __future__ import annotations
+
+import copy
+import filecmp
+import json
+import os
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin, urlparse
+
+import pytest
+import yaml
+
+from accountpath import model as model_mod
+from accountpath import pages
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
+FIXTURE = ROOT / "tests" / "fixtures" / "mini.yml"
+REAL_MODEL = ROOT / "competencies.yml"
+EPOCH = "1700000000"
+
+
+
+def _mkdocs() -> str:
+    return str(MKDOCS) if MKDOCS.exists() else "mkdocs"
+
+
+def build_site(work: Path, model_text: str, out: Path) -> subprocess.CompletedProcess:
+    """Build the site from a temp project: the repo's mkdocs.yml, docs, hook and package
+    (symlinked, read-only) and the given model as competencies.yml."""
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("docs", "scripts", "src", "schema"):
+        if not (work / name).exists():
+            (work / name).symlink_to(ROOT / name)
+    (work / "competencies.yml").write_text(model_text, encoding="utf-8")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    env.pop("ACCOUNTPATH_MODEL", None)
+    return subprocess.run([_mkdocs(), "build", "--strict", "-q", "-f", str(work / "mkdocs.yml"), "-d", str(out)],
+                          cwd=work, env=env, capture_output=True, text=True, timeout=300)
+
+
+def _model_path() -> Path:
+    return REAL_MODEL if REAL_MODEL.exists() else FIXTURE
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The site built from the real model (the fixture until competencies.yml exists)."""
+    base = tmp_path_factory.mktemp("site")
+    proc = build_site(base / "work", _model_path().read_text(encoding="utf-8"), base / "out")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return base / "out", model_mod.load(_model_path())
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if a.get("name") and tag == "a":
+            self.ids.add(a["name"])
+        if tag == "a" and a.get("href") is not None:
+            self.links.append(a["href"])
+        if tag in ("img", "script") and a.get("src"):
+            self.links.append(a["src"])
+        if tag == "link" and a.get("href") and a.get("rel") in ("stylesheet",):
+            self.links.append(a["href"])
+        if tag == "script":
+            self.scripts.append(a.get("src") or "")
+
+
+def parse_site(out: Path) -> dict[Path, _Page]:
+    parsed = {}
+    for f in sorted(out.rglob("*.html")):
+        p = _Page()
+        p.feed(f.read_text(encoding="utf-8"))
+        parsed[f] = p
+    return parsed
+
+
+def page_of(out: Path, rel_md: str) -> Path:
+    """Built HTML file of a docs page (directory URLs)."""
+    stem = rel_md[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return out / (stem + ".html")
+    return out / stem / "index.html"
+
+
+def ids_of(path: Path) -> set[str]:
+    p = _Page()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p.ids
+
+
+def test_strict_build_passes(site):
+    out, m = site
+    assert (out / "index.html").exists()
+    for path in pages.build(m):
+        assert page_of(out, path).exists(), path
+
+
+def test_every_id_appears_with_its_anchor(site):
+    out, m = site
+    questions = ids_of(page_of(out, "interview/questions.md"))
+    for r in m.roles:
+        ids = ids_of(page_of(out, f"roles/{r.id}.md"))
+        assert r.id in ids
+        for lv in r.levels:
+            assert f"level-{lv.id}" in ids, (r.id, lv.id)
+        assert f"role-{r.id}" in questions
+    for c in m.competencies:
+        ids = ids_of(page_of(out, f"competencies/{c.id}.md"))
+        assert c.id in ids
+        assert {f"level-{n}" for n in range(1, 6)} <= ids
+        for q in c.questions:
+            assert pages.question_anchor(q.id) in ids, q.id
+            assert pages.question_anchor(q.id) in questions, q.id
+
+
+def test_cyrillic_headings_get_readable_anchors(site):
+    out, m = site
+    ids = ids_of(page_of(out, "competencies/index.md"))
+    group = m.competencies[0].group
+    assert any(re.search(r"[а-яё]", i) for i in ids), ids
+    assert any(i.startswith(group.lower().split()[0][:3]) for i in ids), (group, ids)
+
+
+def test_no_broken_internal_links(site):
+    out, _ = site
+    parsed = parse_site(out)
+    problems = []
+    for f, page in parsed.items():
+        base = "file://" + str(f)
+        for href in page.links:
+            if not href or href.startswith(("http:", "https:", "mailto:", "tel:", "javascript:", "data:")):
+                continue
+            if href.startswith("/"):  # site-absolute (404.html): relative to the site root
+                href = "file://" + str(out) + href
+            url, frag = urldefrag(urljoin(base, href))
+            target = Path(unquote(urlparse(url).path))
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                problems.append(f"{f.relative_to(out)}: {href} -> missing {target}")
+                continue
+            if frag and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else ids_of(target)
+                if unquote(frag) not in ids:
+                    problems.append(f"{f.relative_to(out)}: {href} -> no #{frag}")
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_offline_no_cdn(site):
+    out, _ = site
+    for f in out.rglob("*.html"):
+        text = f.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text, f
+        assert "unpkg.com" not in text and "cdn.jsdelivr" not in text, f
+
+
+def test_search_index_holds_russian_model_words(site):
+    out, m = site
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "ru" in index["config"]["lang"]
+    text = " ".join(d.get("title", "") + " " + d.get("text", "") for d in index["docs"])
+    for word in (m.roles[0].name, m.competencies[0].name, m.competencies[-1].questions[0].text.split()[0]):
+        assert word in text, word
+    assert re.search(r"[а-яё]{4,}", text)
+
+
+def test_downloads_and_model_json(site):
+    out, m = site
+    data = json.loads((out / "assets" / "data" / "model.json").read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(pages.site_data(m)))
+    from accountpath import scorecard
+
+    r, lv = m.roles[0], m.roles[0].levels[0]
+    for fmt, _ in pages.SCORECARD_FORMATS:
+        f = out / "scorecards" / "files" / scorecard.filename(r.id, lv.id, fmt)
+        assert f.exists() and f.stat().st_size > 0, f
+    # a Markdown scorecard is a download, not a rendered page
+    assert not (out / "scorecards" / "files" / scorecard.filename(r.id, lv.id, "md")[:-3]).exists()
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    out, _ = site
+    proc = build_site(tmp_path / "work", _model_path().read_text(encoding="utf-8"), tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    a = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    b = sorted(p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert a == b
+    differ = [str(p) for p in a if not filecmp.cmp(out / p, tmp_path / "out" / p, shallow=False)]
+    assert not differ, differ
+
+
+def test_changed_model_is_followed(tmp_path):
+    data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    new = copy.deepcopy(data["competencies"][2])
+    new.update(id="negotiation", name="Переговоры о бюджете", group="финансы", summary="Договаривается о деньгах.")
+    for i, q in enumerate(new["questions"]):
+        q["id"] = f"q-negotiation-{i}"
+    data["competencies"].append(new)
+    role = data["roles"][0]
+    role["name"] = "Менеджер по работе с клиентами"
+    role["competencies"][2]["weight"] = 10
+    role["competencies"].append({"id": "negotiation", "weight": 10})
+    for lv in role["levels"]:
+        lv["targets"]["negotiation"] = 2
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    proc = build_site(tmp_path / "work", text, tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "out"
+    comp = (out / "competencies" / "negotiation" / "index.html").read_text(encoding="utf-8")
+    assert "Переговоры о бюджете" in comp and 'id="q-negotiation-0"' in comp
+    rp = (out / "roles" / "account-manager" / "index.html").read_text(encoding="utf-8")
+    assert "Менеджер по работе с клиентами" in rp and "../../competencies/negotiation/" in rp
+    # the nav lists the new competency without any edit of mkdocs.yml
+    assert 'href="../../competencies/negotiation/"' in (out / "index.html").read_text(encoding="utf-8").replace(
+        'href="competencies/negotiation/"', 'href="../../competencies/negotiation/"')
+
+
+def test_hostile_text_is_escaped_in_html(tmp_path):
+    data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    c = data["competencies"][0]
+    c["name"] = "Связь | с клиентом <script>alert('x')</script>"
+    c["summary"] = 'Итог * клиент | доволен "кавычки" <img src=x onerror=alert(1)>'
+    c["questions"][0]["text"] = "Вопрос с | чертой <script>alert(2)</script>?"
+    data["roles"][0]["kpis"][0]["measure"] = "Доля | клиентов <script>alert(3)</script>"
+    proc = build_site(tmp_path / "work", yaml.safe_dump(data, allow_unicode=True, sort_keys=False), tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    for f in (tmp_path / "out").rglob("*.html"):
+        text = f.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, f
+        assert "<img src=x" not in text, f
+    rp = (tmp_path / "out" / "roles" / "account-manager" / "index.html").read_text(encoding="utf-8")
+    assert "Доля | клиентов &lt;script&gt;" in rp
+
+
+def test_broken_model_fails_with_locations(tmp_path):
+    text = FIXTURE.read_text(encoding="utf-8").replace("weight: 50", "weight: 55", 1)
+    proc = build_site(tmp_path / "work", text, tmp_path / "out")
+    assert proc.returncode != 0
+    assert re.search(r"competencies\.yml:\d+:\d+: .*sum to 105", proc.stdout + proc.stderr)
