@@ -171,6 +171,17 @@ def test_offline_no_cdn(site):
         assert "unpkg.com" not in text and "cdn.jsdelivr" not in text, f
 
 
+def test_career_map_is_a_mermaid_diagram_rendered_offline(site):
+    out, m = site
+    html = (out / "career" / "index.html").read_text(encoding="utf-8")
+    diagram = html[html.index('<pre class="mermaid">'):]
+    diagram = diagram[: diagram.index("</pre>")]
+    assert diagram.count("--&gt;") >= len(m.roles) - 1  # the ladder's steps (escaped in the HTML)
+    assert 'src="../assets/js/vendor/mermaid.min.js"' in html  # Material uses it instead of a CDN copy
+    assert (out / "assets" / "js" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
+    assert "<svg" in html  # the no-JavaScript fallback
+
+
 def test_search_index_holds_russian_model_words(site):
     out, m = site
     index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
