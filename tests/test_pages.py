@@ -178,7 +178,8 @@ def test_escaping_keeps_tables_intact():
     for path, text in result.items():
         # front matter is YAML (a JSON string) that the theme escapes into <meta>; check the body
         text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
-        assert "<script" not in text, path
+        own = '<script src="../assets/js/vendor/mermaid.min.js"></script>'  # the career page's vendored Mermaid
+        assert "<script" not in text.replace(own, ""), path
         assert "<img" not in text and "<b>" not in text, path
         tables: list[list[str]] = []
         for i, ln in enumerate(text.splitlines()):
