@@ -6,10 +6,14 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
+
+# Tests never touch the user's cache; the CLI subprocesses inherit this.
+os.environ["ACCOUNTPATH_CACHE_DIR"] = tempfile.mkdtemp(prefix="accountpath-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_MODEL = ROOT / "competencies.yml"

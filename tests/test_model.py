@@ -236,3 +236,23 @@ def test_huge_file_refused_quickly(tmp_path):
 def test_missing_file():
     r = run_cli("validate", "/nonexistent/competencies.yml")
     assert r.returncode == 1 and "file not found" in r.stderr
+
+
+def test_cached_model_is_rechecked_and_a_bad_cache_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("ACCOUNTPATH_CACHE_DIR", str(tmp_path))
+    first, problems = model.check_text(TEXT)
+    assert first is not None and not problems
+    [entry] = list(tmp_path.glob("model-*.json"))
+    again, _ = model.check_text(TEXT)  # from the cache
+    assert again.summary() == first.summary()
+    # a tampered entry fails the semantic checks: the file is parsed again, not trusted
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["roles"][0]["competencies"][0]["weight"] += 5
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    third, problems = model.check_text(TEXT)
+    assert third is not None and not problems
+    assert third.roles[0].competencies[0].weight == first.roles[0].competencies[0].weight
+    entry.write_text("{not json", encoding="utf-8")
+    assert model.check_text(TEXT)[0] is not None
+    # an edited model is a different key: its problems are found
+    assert problems_of(replace_value(TEXT, ("evaluation", "bands", "hire"), "0.9"))

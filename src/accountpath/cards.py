@@ -6,7 +6,6 @@ Every problem names the file and the line (or the sheet cell) and says what to d
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from pathlib import Path
 from typing import Any, Sequence
@@ -14,7 +13,7 @@ from typing import Any, Sequence
 from . import yamlsource
 from .evaluate import Scorecard
 from .model import Model
-from .problems import Problem
+from .problems import Problem, close_match
 
 CARD_KEYS = ("scorecard", "role", "level", "candidate", "interviewer", "date", "ratings", "notes", "overall_notes")
 CARD_SUFFIXES = (".yml", ".yaml", ".json", ".xlsx")
@@ -50,8 +49,8 @@ def card_from_data(doc: yamlsource.Document, model: Model) -> tuple[Scorecard | 
     out: list[Problem] = []
     for key in data:
         if key not in CARD_KEYS:
-            hint = difflib.get_close_matches(key, CARD_KEYS, n=1, cutoff=0.6)
-            tip = f" (did you mean '{hint[0]}'?)" if hint else f"; allowed keys: {', '.join(CARD_KEYS)}"
+            hint = close_match(key, CARD_KEYS)
+            tip = f" (did you mean '{hint}'?)" if hint else f"; allowed keys: {', '.join(CARD_KEYS)}"
             out.append(doc.problem((key,), f"unknown key '{key}'{tip}", key=True))
     if "scorecard" in data and data["scorecard"] != 1:
         out.append(doc.problem(("scorecard",), f"'scorecard' must be 1 (the format version), not {data['scorecard']!r}"))
@@ -141,8 +140,8 @@ def rating_problem(value: Any) -> str | None:
 
 def _not_of_role(cid: str, role, model: Model) -> str:
     own = [rc.id for rc in role.competencies]
-    hint = difflib.get_close_matches(cid, own, n=1, cutoff=0.6)
-    tip = f" (did you mean '{hint[0]}'?)" if hint else f"; its competencies: {', '.join(own)}"
+    hint = close_match(cid, own)
+    tip = f" (did you mean '{hint}'?)" if hint else f"; its competencies: {', '.join(own)}"
     what = "a competency" if model.competency(cid) else "an unknown competency"
     return f"'{cid}' is {what} that the role '{role.id}' does not assess{tip}"
 

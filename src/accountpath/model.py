@@ -8,7 +8,7 @@ value at fault.
 
 from __future__ import annotations
 
-import difflib
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -16,10 +16,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-import jsonschema
-
-from . import yamlsource
-from .problems import Problem, ProblemsError
+from . import __version__, yamlsource
+from .cache import cache_dir
+from .problems import Problem, ProblemsError, close_match
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "competencies.schema.json"
 DEFAULT_MODEL = "competencies.yml"
@@ -234,18 +233,33 @@ def load(path: str | Path = DEFAULT_MODEL) -> Model:
 
 def check(path: str | Path = DEFAULT_MODEL) -> tuple[Model | None, list[Problem]]:
     """Load and validate; returns the model (None when anything is wrong) and all problems."""
-    doc, problems = yamlsource.load(path)
-    if doc is None:
+    text, problems = yamlsource.read_text(path, str(path))
+    if text is None:
         return None, problems
-    return check_document(doc, problems)
+    return check_text(text, str(path))
 
 
 def check_text(text: str, label: str = DEFAULT_MODEL) -> tuple[Model | None, list[Problem]]:
-    """As check(), from text already in memory."""
+    """As check(), from text already in memory.
+
+    A model that was valid before (same text, schema and loader: a content hash) is read back
+    from the cache as JSON, skipping the YAML parse and the schema pass that dominate a CLI
+    call's start-up; the semantic checks always run.
+    """
+    key = _cache_key(text)
+    cached = _cache_read(key)
+    if cached is not None:
+        doc = yamlsource.Document(label, cached)
+        problems = _semantic_problems(doc)
+        if not problems:
+            return _build(doc.data), []
     doc, problems = yamlsource.parse(text, label)
     if doc is None:
         return None, problems
-    return check_document(doc, problems)
+    model, problems = check_document(doc, problems)
+    if model is not None:
+        _cache_write(key, doc.data)
+    return model, problems
 
 
 def check_document(doc: yamlsource.Document, problems: list[Problem]) -> tuple[Model | None, list[Problem]]:
@@ -262,6 +276,38 @@ def check_document(doc: yamlsource.Document, problems: list[Problem]) -> tuple[M
     return _build(doc.data), []
 
 
+def _cache_key(text: str) -> str:
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    h.update(Path(__file__).read_bytes())
+    h.update(SCHEMA_PATH.read_bytes())
+    h.update(text.encode("utf-8"))
+    return h.hexdigest()
+
+
+def _cache_read(key: str) -> dict | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        data = json.loads((folder / f"model-{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _cache_write(key: str, data: dict) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:  # a cache that cannot be written only costs speed
+        from .output import write_atomic
+
+        write_atomic(folder / f"model-{key}.json", json.dumps(data, ensure_ascii=False))
+    except (OSError, TypeError, ValueError):
+        pass
+
+
 @lru_cache(maxsize=1)
 def schema() -> dict:
     """The JSON Schema of the model (schema/competencies.schema.json)."""
@@ -269,6 +315,8 @@ def schema() -> dict:
 
 
 def _schema_problems(doc: yamlsource.Document) -> list[Problem]:
+    import jsonschema  # imported here: a cached valid model never needs it
+
     validator = jsonschema.Draft202012Validator(schema())
     out = []
     for err in validator.iter_errors(doc.data):
@@ -319,7 +367,7 @@ def _type_of(value: Any) -> str:
     return type(value).__name__
 
 
-def _describe(err: jsonschema.ValidationError, doc: yamlsource.Document) -> list[Problem]:
+def _describe(err, doc: yamlsource.Document) -> list[Problem]:
     path = tuple(err.absolute_path)
     where = _where(path, doc.data)
     kind = err.validator
@@ -329,8 +377,8 @@ def _describe(err: jsonschema.ValidationError, doc: yamlsource.Document) -> list
         for key in err.instance:
             if key in allowed:
                 continue
-            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            tip = f" (did you mean '{hint[0]}'?)" if hint else f"; allowed keys: {', '.join(allowed)}"
+            hint = close_match(key, allowed)
+            tip = f" (did you mean '{hint}'?)" if hint else f"; allowed keys: {', '.join(allowed)}"
             out.append(doc.problem(path + (key,), f"{where}: unknown key '{key}'{tip}", key=True))
         return out
     if kind == "required":
@@ -505,8 +553,8 @@ def _looks_like_id(text: str) -> bool:
 
 
 def _unknown(what: str, ident: str, known: set) -> str:
-    hint = difflib.get_close_matches(ident, sorted(k for k in known if isinstance(k, str)), n=1, cutoff=0.6)
-    tip = f" (did you mean '{hint[0]}'?)" if hint else ""
+    hint = close_match(ident, sorted(k for k in known if isinstance(k, str)))
+    tip = f" (did you mean '{hint}'?)" if hint else ""
     return f"unknown {what} '{ident}'{tip}"
 
 

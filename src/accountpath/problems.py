@@ -28,3 +28,11 @@ class ProblemsError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def close_match(word: str, options) -> str | None:
+    """The option most like `word` (for "did you mean"), or None."""
+    import difflib  # only needed when something is wrong: keep it off the start-up path
+
+    found = difflib.get_close_matches(word, [o for o in options if isinstance(o, str)], n=1, cutoff=0.6)
+    return found[0] if found else None

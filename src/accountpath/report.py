@@ -12,6 +12,7 @@ from typing import Any, Mapping, Sequence
 import jinja2
 from markupsafe import Markup
 
+from .cache import template_cache
 from .evaluate import LABELS_RU, Scorecard, impact
 from .model import Model
 from .radar import radar_svg
@@ -78,7 +79,7 @@ def view(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) ->
 def _env(html: bool) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("accountpath", "templates"), autoescape=html,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             undefined=jinja2.StrictUndefined)
+                             undefined=jinja2.StrictUndefined, bytecode_cache=template_cache())
     env.filters["md"] = md_escape
     return env
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import jinja2
 
+from .cache import template_cache
 from .model import Competency, Model, Question, Role, RoleCompetency, RoleLevel
 
 FORMATS = ("html", "md", "yaml", "xlsx")
@@ -153,6 +154,7 @@ def _env(html: bool) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=template_cache(),
     )
     env.filters["md"] = md_escape
     return env

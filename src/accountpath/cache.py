@@ -1,0 +1,36 @@
+"""Where derived, disposable files live (a validated model as JSON, compiled templates).
+
+Everything here is keyed by content and safe to delete; `ACCOUNTPATH_CACHE_DIR=off` turns
+it off, another value moves it (default: $XDG_CACHE_HOME/accountpath or ~/.cache/accountpath).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when caching is off."""
+    configured = os.environ.get("ACCOUNTPATH_CACHE_DIR")
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "accountpath"
+
+
+def template_cache():
+    """A Jinja2 bytecode cache in the cache folder, or None when it cannot be used."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        folder = folder / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    import jinja2
+
+    return jinja2.FileSystemBytecodeCache(str(folder))
