@@ -216,3 +216,10 @@ def test_round_ranks_and_skips_bad_files(model_file, tmp_path):
     assert csv_out[0].startswith("candidate,role,level") and csv_out[1].startswith("Борис,am,middle,2,strong_hire")
     text = cli(model_file, "evaluate", "--round", str(d)).stdout
     assert "Борис" in text and "Недостаточно данных" in text
+
+
+def test_phrases_join_short_sentences():
+    from accountpath.scorecard import phrases
+
+    assert phrases(["Называет цифры.", "Описывает шаги.", "KPI знает."]) == "Называет цифры; описывает шаги; KPI знает."
+    assert phrases([]) == ""

@@ -145,6 +145,15 @@ def md_escape(text: object) -> str:
     return s.replace("\n", " ")
 
 
+def phrases(items) -> str:
+    """Join short sentences into one line: "a; b; c." (each item's own final full stop dropped)."""
+    parts = [p for p in (str(i).strip().rstrip(".;").strip() for i in items) if p]
+    # later items continue the sentence: "Называет…; описывает…" (but keep "KPI", "CRM")
+    parts = [p if k == 0 or len(p) < 2 or not p[1].islower() else p[0].lower() + p[1:] for k, p in enumerate(parts)]
+    text = "; ".join(parts)
+    return text + "." if text else ""
+
+
 @lru_cache(maxsize=2)
 def _env(html: bool) -> jinja2.Environment:
     env = jinja2.Environment(
@@ -157,6 +166,7 @@ def _env(html: bool) -> jinja2.Environment:
         bytecode_cache=template_cache(),
     )
     env.filters["md"] = md_escape
+    env.filters["phrases"] = phrases
     return env
 
 
@@ -193,7 +203,7 @@ def render_yaml(c: Card) -> str:
         lines.append(_comment(f"{it.competency.name}: вес {it.rc.weight}{must}; цель — {it.target} ({scale[it.target]})", "  "))
         for label, lv, behaviours in (("ниже", it.target - 1, it.below), ("цель", it.target, it.at), ("выше", it.target + 1, it.above)):
             if behaviours:
-                lines.append(_comment(f"{label}, {lv}: " + "; ".join(behaviours), "  "))
+                lines.append(_comment(f"{label}, {lv}: " + phrases(behaviours), "  "))
         for qq in it.questions:
             lines.append(_comment(f"вопрос ({KIND_LABELS[qq.kind]}): {qq.text}", "  "))
         lines.append(f"  {it.rc.id}: null")

@@ -40,7 +40,7 @@ def write(c) -> bytes:
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     fill = PatternFill("solid", fgColor="FFF4CC")
 
-    ws["A1"] = _cell_text(f"Оценочный лист: {c.role.name} — {c.level.name}")
+    ws["A1"] = _cell_text(f"Оценочный лист: {c.role.name}, уровень «{c.level.name}»")
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = INSTRUCTION
     ws["A2"].alignment = wrap
