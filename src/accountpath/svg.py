@@ -63,7 +63,9 @@ def _ranges(rows: list[tuple[list[str], float | None, float | None]], *, ident: 
     right = width - 30
     top = 10.0
     values = [v for _, lo, hi in rows for v in (lo, hi) if v is not None]
-    vmax = axis_max if axis_max is not None else max(values)
+    closed = [hi for _, lo, hi in rows if lo is not None and hi is not None]
+    # the scale fits the closed ranges: one "from 1 million" figure must not squash every other bar
+    vmax = axis_max if axis_max is not None else max(closed or values)
     step = _nice_step(vmax)
     axis_end = axis_max if axis_max is not None else step * -(-vmax // step)
     if axis_end <= 0:
@@ -91,6 +93,9 @@ def _ranges(rows: list[tuple[list[str], float | None, float | None]], *, ident: 
         bar_y = y + h / 2 - 7
         if lo is not None and hi is not None:
             out.append(f'<rect class="ap-bar" x="{_f(x(lo))}" y="{_f(bar_y)}" width="{_f(max(x(hi) - x(lo), 3))}" height="14" rx="3"/>')
+        elif lo is not None and lo > axis_end:
+            out.append(f'<text class="ap-tick" x="{_f(right)}" y="{_f(bar_y + 11)}" text-anchor="end">'
+                       f'от {_e(unit_label(lo))} →</text>')
         elif lo is not None:
             out.append(f'<rect class="ap-bar ap-open" x="{_f(x(lo))}" y="{_f(bar_y)}" width="{_f(max(right - x(lo), 3))}" height="14" rx="3"/>')
         elif hi is not None:
