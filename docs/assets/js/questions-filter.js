@@ -31,3 +31,9 @@
     setup();
   }
 })();
+
+// The theme's search dialog has no accessible name; give it one (axe: aria-dialog-name).
+(function () {
+  var search = document.querySelector(".md-search");
+  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Поиск");
+})();

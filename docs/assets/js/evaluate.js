@@ -1,0 +1,342 @@
+/* Account Path: the evaluation method in the browser, a digit-for-digit port of
+   src/accountpath/evaluate.py (and the scorecard checks of src/accountpath/cards.py).
+   Pure functions, no DOM, no I/O: the evaluator and self-assessment pages import them,
+   and the browser tests feed them tests/vectors/evaluate.json.
+
+   The model is the compact one of assets/data/model.json (pages.site_data) or of the
+   vectors: {evaluation, roles: [{id, competencies: [{id, weight, must_have}],
+   levels: [{id, targets}]}]} (names and behaviours are optional here). */
+
+/** Comparisons tolerate float noise, so a gap of exactly 0 is `hire` in Python and JS alike. */
+export const EPS = 1e-9;
+
+/** Recommendations best first. */
+export const ORDER = ["strong_hire", "hire", "no_hire", "strong_no_hire", "insufficient_data"];
+
+/** Russian labels of the recommendations (the same as evaluate.LABELS_RU). */
+export const LABELS = Object.freeze({
+  strong_hire: "Однозначно нанимать",
+  hire: "Нанимать",
+  no_hire: "Не нанимать",
+  strong_no_hire: "Однозначно не нанимать",
+  insufficient_data: "Недостаточно данных",
+});
+
+/** Keys a filled scorecard may have (cards.CARD_KEYS). */
+export const CARD_KEYS = ["scorecard", "role", "level", "candidate", "interviewer", "date", "ratings", "notes", "overall_notes"];
+
+/**
+ * Round half away from zero to 2 decimals, written with floor exactly as in Python,
+ * so both give the same digits (JSON prints 3 for 3.0 in both languages).
+ * @param {number|null} x
+ * @returns {number|null}
+ */
+export function round2(x) {
+  if (x === null || x === undefined) return null;
+  const sign = x < 0 ? -1 : 1;
+  const r = sign * Math.floor(Math.abs(x) * 100 + 0.5 + EPS) / 100;
+  return r === 0 ? 0 : r; // never -0
+}
+
+/** The role with this id, or null. */
+export function findRole(model, roleId) {
+  return (model.roles || []).find((r) => r.id === roleId) || null;
+}
+
+/** The level with this id of a role, or null. */
+export function findLevel(role, levelId) {
+  return role ? (role.levels || []).find((lv) => lv.id === levelId) || null : null;
+}
+
+function recommend(ev, coverage, gap, failed) {
+  if (gap === null || coverage < ev.min_coverage - EPS) return "insufficient_data";
+  const bands = ev.bands;
+  let rec;
+  if (gap >= bands.strong_hire - EPS) rec = "strong_hire";
+  else if (gap >= bands.hire - EPS) rec = "hire";
+  else if (gap >= bands.no_hire - EPS) rec = "no_hire";
+  else rec = "strong_no_hire";
+  if (failed && (rec === "strong_hire" || rec === "hire")) rec = "no_hire";
+  return rec;
+}
+
+/**
+ * Gap, coverage, failed must-haves and recommendation of fixed mean ratings at one level
+ * (evaluate._at_level). `means` is a Map competency id -> mean rating (rated ones only).
+ */
+export function atLevel(model, role, level, means) {
+  const tol = model.evaluation.must_have_tolerance;
+  let total = 0;
+  for (const rc of role.competencies) total += rc.weight;
+  let ratedWeight = 0;
+  let weighted = 0.0;
+  const failed = [];
+  for (const rc of role.competencies) {
+    if (!means.has(rc.id)) continue;
+    const target = level.targets[rc.id];
+    const mean = means.get(rc.id);
+    ratedWeight += rc.weight;
+    weighted += rc.weight * (mean - target);
+    if (rc.must_have && mean < target - tol - EPS) failed.push(rc.id);
+  }
+  const coverage = total ? ratedWeight / total : 0.0;
+  const gap = ratedWeight ? weighted / ratedWeight : null;
+  return {
+    coverage,
+    gap,
+    failed_must_haves: failed,
+    recommendation: recommend(model.evaluation, coverage, gap, failed.length > 0),
+  };
+}
+
+function isRating(v) {
+  return v !== null && v !== undefined;
+}
+
+/**
+ * The panel result in the JSON contract's shape, key order included (evaluate.evaluate).
+ * `scorecards` are filled scorecard objects ({candidate, interviewer, ratings: {id: 1..5|null}}),
+ * already checked; their order is the interviewers' order.
+ */
+export function evaluate(model, roleId, levelId, scorecards) {
+  const role = findRole(model, roleId);
+  const level = findLevel(role, levelId);
+  if (!role || !level) throw new Error(`unknown role or level: ${roleId}/${levelId}`);
+  const spreadFlag = model.evaluation.disagreement_spread;
+  const means = new Map();
+  const rows = [];
+  for (const rc of role.competencies) {
+    const ratings = [];
+    for (const card of scorecards) {
+      const v = card.ratings ? card.ratings[rc.id] : undefined;
+      if (isRating(v)) ratings.push(v);
+    }
+    const target = level.targets[rc.id];
+    if (ratings.length) {
+      let sum = 0;
+      for (const v of ratings) sum += v;
+      const mean = sum / ratings.length;
+      means.set(rc.id, mean);
+      const spread = Math.max(...ratings) - Math.min(...ratings);
+      rows.push({
+        id: rc.id, weight: rc.weight, must_have: rc.must_have, target,
+        ratings: ratings.slice(), rating: round2(mean), gap: round2(mean - target),
+        spread, disagreement: spread >= spreadFlag - EPS,
+      });
+    } else {
+      rows.push({
+        id: rc.id, weight: rc.weight, must_have: rc.must_have, target,
+        ratings: [], rating: null, gap: null, spread: null, disagreement: false,
+      });
+    }
+  }
+  const here = atLevel(model, role, level, means);
+  let best = null;
+  for (const lv of role.levels) {
+    const rec = atLevel(model, role, lv, means).recommendation;
+    if (rec === "strong_hire" || rec === "hire") best = lv.id;
+  }
+  return {
+    candidate: scorecards.length ? scorecards[0].candidate : "",
+    role: role.id,
+    level: level.id,
+    interviewers: scorecards.map((c) => c.interviewer),
+    coverage: round2(here.coverage),
+    gap: round2(here.gap),
+    recommendation: here.recommendation,
+    failed_must_haves: here.failed_must_haves,
+    best_fit_level: best,
+    competencies: rows,
+  };
+}
+
+/** The result as the CLI prints it with --format json (json.dumps indent=2 plus a newline). */
+export function resultJson(result) {
+  return JSON.stringify(result, null, 2) + "\n";
+}
+
+/** Collapse runs of whitespace and trim, as the CLI does with names (" ".join(s.split())). */
+export function squash(text) {
+  return String(text).split(/\s+/u).filter(Boolean).join(" ");
+}
+
+/** Key for comparing names: case and repeated spaces do not make another person. */
+export function normaliseName(name) {
+  return squash(name).toLocaleLowerCase("ru");
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+function show(value) {
+  if (typeof value === "string") return `«${value}»`;
+  try {
+    return JSON.stringify(value);
+  } catch (e) {
+    return String(value);
+  }
+}
+
+/**
+ * Check one parsed filled scorecard against the model, as `accountpath evaluate` does.
+ * Returns {card, problems}: card is a clean scorecard (names squashed, ratings of the
+ * role only) or null; problems are Russian sentences, empty when the card is valid.
+ */
+export function checkScorecard(model, data) {
+  const problems = [];
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return { card: null, problems: ["оценочный лист должен быть JSON-объектом с полями role, level, candidate, interviewer и ratings"] };
+  }
+  for (const key of Object.keys(data)) {
+    if (!CARD_KEYS.includes(key)) problems.push(`неизвестное поле «${key}»; допустимы: ${CARD_KEYS.join(", ")}`);
+  }
+  if ("scorecard" in data && data.scorecard !== 1) {
+    problems.push(`поле scorecard должно быть 1 (версия формата), а не ${show(data.scorecard)}`);
+  }
+  const text = (key, what) => {
+    const v = data[key];
+    if (v === null || v === undefined || (typeof v === "string" && !v.trim())) {
+      problems.push(`не заполнено поле ${key} (${what})`);
+      return null;
+    }
+    if (typeof v !== "string" && typeof v !== "number") {
+      problems.push(`поле ${key} должно быть текстом`);
+      return null;
+    }
+    return squash(v);
+  };
+  const roleId = text("role", "роль");
+  const levelId = text("level", "уровень");
+  const candidate = text("candidate", "кандидат");
+  const interviewer = text("interviewer", "интервьюер");
+  let overall = data.overall_notes;
+  if (overall !== undefined && overall !== null && typeof overall !== "string") {
+    problems.push("поле overall_notes должно быть текстом");
+    overall = null;
+  }
+  let date = data.date;
+  if (date !== undefined && date !== null && !(typeof date === "string" && DATE_RE.test(date))) {
+    problems.push(`дата должна быть в виде ГГГГ-ММ-ДД, а не ${show(date)}`);
+    date = null;
+  }
+  const role = roleId ? findRole(model, roleId) : null;
+  if (roleId && !role) {
+    problems.push(`неизвестная роль «${roleId}»; есть роли: ${model.roles.map((r) => r.id).join(", ")}`);
+  }
+  const level = role && levelId ? findLevel(role, levelId) : null;
+  if (role && levelId && !level) {
+    problems.push(`у роли «${role.id}» нет уровня «${levelId}»; есть уровни: ${role.levels.map((lv) => lv.id).join(", ")}`);
+  }
+  const own = role ? new Set(role.competencies.map((rc) => rc.id)) : null;
+  const ratings = {};
+  const raw = data.ratings;
+  if (raw === undefined || raw === null) {
+    problems.push("нет оценок (ratings): поставьте каждой компетенции оценку 1–5 или null, если она не оценивалась");
+  } else if (typeof raw !== "object" || Array.isArray(raw)) {
+    problems.push("поле ratings должно быть объектом «компетенция: оценка»");
+  } else {
+    for (const [cid, value] of Object.entries(raw)) {
+      if (own && !own.has(cid)) {
+        problems.push(`компетенцию «${cid}» роль «${role.id}» не оценивает; её компетенции: ${[...own].join(", ")}`);
+        continue;
+      }
+      if (value !== null && !(Number.isInteger(value) && value >= 1 && value <= 5)) {
+        problems.push(`${cid}: оценка должна быть целым числом от 1 до 5 или null (не оценивалось), а не ${show(value)}`);
+        continue;
+      }
+      ratings[cid] = value;
+    }
+  }
+  const notes = {};
+  const rawNotes = data.notes;
+  if (rawNotes !== undefined && rawNotes !== null && (typeof rawNotes !== "object" || Array.isArray(rawNotes))) {
+    problems.push("поле notes должно быть объектом «компетенция: текст»");
+  } else if (rawNotes) {
+    for (const [cid, value] of Object.entries(rawNotes)) {
+      if (own && !own.has(cid)) {
+        problems.push(`заметка к компетенции «${cid}», которую роль «${role.id}» не оценивает`);
+      } else if (value !== null && typeof value !== "string" && typeof value !== "number") {
+        problems.push(`заметка к ${cid} должна быть текстом`);
+      } else if (value !== null && String(value).trim()) {
+        notes[cid] = String(value);
+      }
+    }
+  }
+  if (problems.length) return { card: null, problems };
+  return {
+    card: {
+      scorecard: 1, role: role.id, level: level.id, candidate, interviewer,
+      date: date || null, ratings, notes, overall_notes: overall || "",
+    },
+    problems: [],
+  };
+}
+
+/**
+ * Problems of a panel (cards.panel_problems): another candidate, role or level than the
+ * first card, or one interviewer twice. Returns [{index, message}] for the offending cards.
+ */
+export function panelProblems(cards) {
+  const out = [];
+  if (!cards.length) return out;
+  const first = cards[0];
+  const seen = new Map();
+  cards.forEach((card, index) => {
+    if (normaliseName(card.candidate) !== normaliseName(first.candidate)) {
+      out.push({ index, message: `кандидат «${card.candidate}», а в панели — «${first.candidate}»: один оценщик сводит листы одного кандидата` });
+    }
+    if (card.role !== first.role) out.push({ index, message: `роль «${card.role}», а в панели — «${first.role}»` });
+    if (card.level !== first.level) out.push({ index, message: `уровень «${card.level}», а в панели — «${first.level}»` });
+    const key = normaliseName(card.interviewer);
+    if (seen.has(key)) {
+      out.push({ index, message: `интервьюер «${card.interviewer}» уже оценил этого кандидата: один лист на интервьюера` });
+    } else {
+      seen.set(key, index);
+    }
+  });
+  return out;
+}
+
+/**
+ * Self-assessment against one role: for each level (model order) the method's result of
+ * the person's own ratings ({id: 1..5|null}); `met` when it gives hire or strong_hire.
+ * `next` is the first level above the highest met one (null when the top is met), with
+ * its gaps (rating below target, or not rated) heaviest first, ties in model order.
+ */
+export function selfProfile(model, roleId, ratings) {
+  const role = findRole(model, roleId);
+  if (!role) throw new Error(`unknown role: ${roleId}`);
+  const means = new Map();
+  for (const rc of role.competencies) {
+    const v = ratings[rc.id];
+    if (isRating(v)) means.set(rc.id, v);
+  }
+  const levels = role.levels.map((lv) => {
+    const r = atLevel(model, role, lv, means);
+    return {
+      id: lv.id,
+      coverage: round2(r.coverage),
+      gap: round2(r.gap),
+      recommendation: r.recommendation,
+      failed_must_haves: r.failed_must_haves,
+      met: r.recommendation === "hire" || r.recommendation === "strong_hire",
+    };
+  });
+  let highest = -1;
+  levels.forEach((lv, i) => { if (lv.met) highest = i; });
+  const nextIndex = highest + 1 < role.levels.length ? highest + 1 : -1;
+  let next = null;
+  if (nextIndex >= 0) {
+    const lv = role.levels[nextIndex];
+    const gaps = role.competencies
+      .map((rc, order) => ({ rc, order }))
+      .filter(({ rc }) => !means.has(rc.id) || means.get(rc.id) < lv.targets[rc.id])
+      .sort((a, b) => b.rc.weight - a.rc.weight || a.order - b.order)
+      .map(({ rc }) => ({
+        id: rc.id, weight: rc.weight, must_have: rc.must_have, target: lv.targets[rc.id],
+        rating: means.has(rc.id) ? means.get(rc.id) : null,
+        gap: means.has(rc.id) ? means.get(rc.id) - lv.targets[rc.id] : null,
+      }));
+    next = { id: lv.id, index: nextIndex, gaps };
+  }
+  return { role: role.id, levels, highest: highest >= 0 ? role.levels[highest].id : null, next };
+}

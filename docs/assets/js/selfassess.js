@@ -1,0 +1,333 @@
+/* Account Path: the career self-assessment page (tools/self-assessment.md).
+   An account manager rates themself 1-5 on each competency (choosing among the levels'
+   behaviours) and sees their profile against every level of a role on a radar chart, the
+   levels already met (the evaluator's method: hire or better at that level), and for the
+   next level the gaps heaviest first with the model's development advice.
+   The state travels in the URL hash (#role=…&competency-id=3…) to show a mentor; nothing is
+   sent anywhere, and localStorage is used only after "save on this device". */
+
+import { findLevel, findRole, selfProfile } from "./evaluate.js";
+import { radarChart } from "./radar.js";
+import { competencyIndex, h, loadModel, num, percent, scaleName, store } from "./ui.js";
+
+const STORE_KEY = "accountpath:self";
+const ROLE_KEY = "role";
+
+let model = null;
+let comps = new Map();
+let state = null;
+let ui = {};
+let version = 0;
+
+function blankState() {
+  return { role: model.roles[0].id, ratings: {}, save: false };
+}
+
+// ------------------------------------------------------------------ state <-> hash and storage
+
+/** The state as a URL hash: role first, then rated competencies in model order. */
+export function toHash(st, mdl) {
+  const params = new URLSearchParams();
+  params.set(ROLE_KEY, st.role);
+  for (const c of mdl.competencies) {
+    const v = st.ratings[c.id];
+    if (Number.isInteger(v)) params.set(c.id, String(v));
+  }
+  return "#" + params.toString();
+}
+
+/** Parse a hash into {role, ratings}; unknown ids and values outside 1..5 are ignored. */
+export function fromHash(hash, mdl) {
+  const text = (hash || "").replace(/^#/, "");
+  if (!text) return null;
+  const params = new URLSearchParams(text);
+  const ids = new Set(mdl.competencies.map((c) => c.id));
+  const ratings = {};
+  let any = false;
+  for (const [key, value] of params) {
+    if (ids.has(key) && /^[1-5]$/.test(value)) {
+      ratings[key] = Number(value);
+      any = true;
+    }
+  }
+  const roleId = params.get(ROLE_KEY);
+  const role = roleId && findRole(mdl, roleId) ? roleId : null;
+  if (!role && !any) return null;
+  return { role: role || mdl.roles[0].id, ratings };
+}
+
+function shareUrl() {
+  return location.href.split("#")[0] + toHash(state, model);
+}
+
+function sync() {
+  const hash = toHash(state, model);
+  if (location.hash !== hash) history.replaceState(null, "", hash);
+  ui.link.value = shareUrl();
+  if (state.save) store.set(STORE_KEY, { version: 1, role: state.role, ratings: state.ratings });
+}
+
+// ------------------------------------------------------------------ the form
+
+function say(text) {
+  ui.messages.textContent = text;
+}
+
+function groups() {
+  const out = new Map();
+  for (const c of model.competencies) {
+    if (!out.has(c.group)) out.set(c.group, []);
+    out.get(c.group).push(c);
+  }
+  return out;
+}
+
+function competencyBlock(c) {
+  const value = state.ratings[c.id];
+  const rc = findRole(model, state.role).competencies.find((x) => x.id === c.id);
+  const options = [1, 2, 3, 4, 5].map((n) => h("label", { class: "ap-choice" },
+    h("input", { type: "radio", name: `self-${c.id}`, value: String(n), checked: value === n, "data-testid": `self-${c.id}-${n}` }),
+    h("span", { class: "ap-choice__body" },
+      h("span", { class: "ap-choice__title", text: `${n} · ${scaleName(model, n)}` }),
+      h("span", { class: "ap-choice__text", text: ((c.levels || {})[String(n)] || []).join(" ") }))));
+  options.push(h("label", { class: "ap-choice ap-choice--na" },
+    h("input", { type: "radio", name: `self-${c.id}`, value: "na", checked: value === undefined, "data-testid": `self-${c.id}-na` }),
+    h("span", { class: "ap-choice__body" }, h("span", { class: "ap-choice__title", text: "Пока не оцениваю" }))));
+  return h("fieldset", { class: "ap-comp ap-self", "data-competency": c.id },
+    h("legend", {}, h("span", { class: "ap-comp__name", text: c.name }),
+      rc ? h("span", { class: "ap-badge", text: `вес в роли ${rc.weight}` }) : h("span", { class: "ap-badge ap-badge--muted", text: "не в этой роли" }),
+      rc && rc.must_have ? h("span", { class: "ap-badge ap-badge--must", text: "обязательная" }) : null),
+    c.summary ? h("p", { class: "ap-hint", text: c.summary }) : null,
+    h("div", { class: "ap-choices" }, options));
+}
+
+function renderForm() {
+  const blocks = [];
+  for (const [group, list] of groups()) {
+    blocks.push(h("h3", { class: "ap-group", text: group.charAt(0).toUpperCase() + group.slice(1) }));
+    list.forEach((c) => blocks.push(competencyBlock(c)));
+  }
+  ui.form.replaceChildren(...blocks);
+}
+
+// ------------------------------------------------------------------ the result
+
+function levelLabel(role, id) {
+  const lv = findLevel(role, id);
+  return lv ? lv.name || lv.id : id;
+}
+
+function compLink(cid) {
+  const c = comps.get(cid);
+  return h("a", { href: `../../competencies/${encodeURIComponent(cid)}/`, text: c ? c.name : cid });
+}
+
+function renderResult() {
+  const role = findRole(model, state.role);
+  const prof = selfProfile(model, role.id, state.ratings);
+  version += 1;
+  ui.result.dataset.version = String(version);
+  ui.result.dataset.highest = prof.highest || "";
+  ui.result.dataset.next = prof.next ? prof.next.id : "";
+  const rated = role.competencies.filter((rc) => Number.isInteger(state.ratings[rc.id])).length;
+
+  const met = prof.levels.filter((lv) => lv.met);
+  const summary = h("p", { class: "ap-result__who", id: "sa-summary" },
+    met.length
+      ? `Роль «${role.name}»: вы уже на уровне ${met.map((lv) => `«${levelLabel(role, lv.id)}»`).join(", ")}.`
+      : `Роль «${role.name}»: ни один уровень пока не достигнут.`,
+    ` Оценено компетенций роли: ${rated} из ${role.competencies.length}.`);
+
+  const levelsTable = h("table", { class: "ap-table", id: "sa-levels" },
+    h("caption", { text: `Уровни роли «${role.name}»` }),
+    h("thead", {}, h("tr", {}, ["Уровень", "Разрыв", "Покрытие", "Обязательные ниже цели", "Итог"].map((t) => h("th", { scope: "col", text: t })))),
+    h("tbody", {}, prof.levels.map((lv) => h("tr", { "data-level": lv.id, "data-met": String(lv.met), class: lv.met ? "ap-row--ok" : "" },
+      h("th", { scope: "row", text: levelLabel(role, lv.id) }),
+      h("td", { text: num(lv.gap, { signed: true }) }),
+      h("td", { text: percent(lv.coverage) }),
+      h("td", { text: lv.failed_must_haves.length ? lv.failed_must_haves.map((cid) => (comps.get(cid) || { name: cid }).name).join(", ") : "—" }),
+      h("td", { text: lv.met ? "✓ достигнут" : lv.recommendation === "insufficient_data" ? "мало оценок" : "ещё нет" })))));
+
+  const kinds = ["level-a", "level-b", "level-c", "level-d", "level-e"];
+  const radar = radarChart({
+    id: "sa-radar",
+    title: `Ваш профиль и уровни роли «${role.name}»`,
+    axes: role.competencies.map((rc) => ({ id: rc.id, label: (comps.get(rc.id) || { name: rc.id }).name })),
+    series: [
+      ...role.levels.map((lv, i) => ({ name: `Уровень: ${lv.name || lv.id}`, kind: kinds[i % kinds.length], values: role.competencies.map((rc) => lv.targets[rc.id]) })),
+      { name: "Ваша самооценка", kind: "actual", values: role.competencies.map((rc) => (Number.isInteger(state.ratings[rc.id]) ? state.ratings[rc.id] : null)) },
+    ],
+  });
+
+  let next;
+  if (!prof.next) {
+    next = h("section", { id: "sa-next", class: "ap-next" },
+      h("h3", { text: "Следующий шаг" }),
+      h("p", { text: `Вы на верхнем уровне роли «${role.name}». Посмотрите на странице «Карьера», куда расти дальше.` }));
+  } else {
+    const lvName = levelLabel(role, prof.next.id);
+    next = h("section", { id: "sa-next", class: "ap-next", "data-level": prof.next.id },
+      h("h3", { text: `Следующий уровень: ${lvName}` }),
+      prof.next.gaps.length
+        ? h("p", { class: "ap-hint", text: "Что подтянуть — сначала компетенции с большим весом в роли:" })
+        : h("p", { text: "Все цели уровня достигнуты, но итог метода ниже «Нанимать»: проверьте обязательные компетенции и покрытие." }),
+      h("ol", { class: "ap-gaps" }, prof.next.gaps.map((g) => {
+        const c = comps.get(g.id) || { develop: [] };
+        return h("li", { "data-competency": g.id },
+          h("p", { class: "ap-gaps__head" }, compLink(g.id), " ",
+            h("span", { class: "ap-badge", text: `вес ${g.weight}` }),
+            g.must_have ? h("span", { class: "ap-badge ap-badge--must", text: "обязательная" }) : null,
+            h("span", { class: "ap-gaps__nums", text: g.rating === null ? ` не оценено, цель ${g.target}` : ` сейчас ${g.rating}, цель ${g.target}` })),
+          (c.levels && c.levels[String(g.target)]) ? h("p", { class: "ap-hint", text: `Как выглядит уровень ${g.target}: ${c.levels[String(g.target)].join(" ")}` }) : null,
+          (c.develop || []).length ? h("ul", { class: "ap-develop" }, c.develop.map((d) => h("li", { text: d }))) : null);
+      })));
+  }
+
+  const others = h("table", { class: "ap-table", id: "sa-roles" },
+    h("caption", { text: "Все роли: достигнутый уровень по вашей самооценке" }),
+    h("thead", {}, h("tr", {}, ["Роль", "Достигнутый уровень", "Следующий"].map((t) => h("th", { scope: "col", text: t })))),
+    h("tbody", {}, model.roles.map((r) => {
+      const p = selfProfile(model, r.id, state.ratings);
+      return h("tr", { "data-role": r.id },
+        h("th", { scope: "row", text: r.name }),
+        h("td", { text: p.highest ? levelLabel(r, p.highest) : "—" }),
+        h("td", { text: p.next ? levelLabel(r, p.next.id) : "верхний уровень" }));
+    })));
+
+  ui.result.replaceChildren(
+    h("h2", { id: "sa-result-title", text: "Ваш профиль" }),
+    summary,
+    h("div", { class: "ap-result__chart" }, radar),
+    h("div", { class: "ap-table-wrap" }, levelsTable),
+    next,
+    h("div", { class: "ap-table-wrap" }, others));
+}
+
+// ------------------------------------------------------------------ events and start
+
+function renderAll() {
+  ui.role.value = state.role;
+  ui.save.checked = state.save;
+  renderForm();
+  renderResult();
+  sync();
+}
+
+function onChange(event) {
+  const input = event.target;
+  if (input.type !== "radio" || !input.name.startsWith("self-")) return;
+  const cid = input.name.slice("self-".length);
+  if (input.value === "na") delete state.ratings[cid];
+  else state.ratings[cid] = Number(input.value);
+  renderResult();
+  sync();
+}
+
+function toResult() {
+  const title = document.getElementById("sa-result-title");
+  title.setAttribute("tabindex", "-1");
+  title.focus();
+  title.scrollIntoView({ block: "start" });
+}
+
+function buildShell(app) {
+  ui.role = h("select", { id: "sa-role" }, model.roles.map((r) => h("option", { value: r.id, text: r.name })));
+  ui.role.addEventListener("change", () => {
+    state.role = ui.role.value;
+    renderForm();
+    renderResult();
+    sync();
+  });
+  ui.save = h("input", { id: "sa-save", type: "checkbox" });
+  ui.save.addEventListener("change", () => {
+    state.save = ui.save.checked;
+    if (state.save) say("Самооценка сохраняется в этом браузере.");
+    else {
+      store.remove(STORE_KEY);
+      say("Сохранение выключено, данные удалены с этого устройства.");
+    }
+    sync();
+  });
+  const clear = h("button", { id: "sa-clear", type: "button", class: "md-button ap-button", text: "Очистить всё" });
+  clear.addEventListener("click", () => {
+    if (!window.confirm("Удалить все ваши оценки с этой страницы и с этого устройства?")) return;
+    store.remove(STORE_KEY);
+    state = blankState();
+    renderAll();
+    say("Всё очищено.");
+    ui.role.focus();
+  });
+  ui.link = h("input", { id: "sa-link", type: "text", readonly: true, class: "ap-link" });
+  const copy = h("button", { id: "sa-copy", type: "button", class: "md-button ap-button", text: "Скопировать ссылку" });
+  copy.addEventListener("click", async () => {
+    ui.link.select();
+    try {
+      await navigator.clipboard.writeText(ui.link.value);
+      say("Ссылка скопирована. В ней ваши оценки — отправьте её только тому, кому хотите их показать.");
+    } catch (e) {
+      say("Скопируйте выделенную ссылку вручную (Ctrl+C).");
+    }
+  });
+  const print = h("button", { id: "sa-print", type: "button", class: "md-button ap-button", text: "Печать" });
+  print.addEventListener("click", () => window.print());
+  ui.form = h("div", { id: "sa-form", class: "ap-comps" });
+  ui.form.addEventListener("change", onChange);
+  ui.result = h("section", { id: "sa-result", class: "ap-result", "aria-labelledby": "sa-result-title" });
+  ui.messages = h("p", { id: "sa-messages", class: "ap-messages", role: "status", "aria-live": "polite" });
+
+  app.replaceChildren(
+    h("fieldset", { class: "ap-card ap-setup ap-noprint" },
+      h("legend", { text: "Роль" }),
+      h("label", { class: "ap-field" }, h("span", { text: "Роль, которую вы занимаете или к которой идёте" }), ui.role),
+      h("p", { class: "ap-hint" }, "Оцените себя по каждой компетенции: выберите уровень, поведение которого вы показываете регулярно, а не в лучший день. ",
+        h("button", { type: "button", class: "ap-linkbutton", text: "Перейти к результату", onclick: toResult }))),
+    h("div", { class: "ap-privacy ap-noprint" },
+      h("label", { class: "ap-check" }, ui.save, " Сохранять на этом устройстве"),
+      clear,
+      h("p", { class: "ap-hint", text: "Оценки никуда не отправляются: они живут в адресе страницы (после #) и, если хотите, в этом браузере." })),
+    h("section", { class: "ap-noprint", "aria-labelledby": "sa-form-title" },
+      h("h2", { id: "sa-form-title", text: "Самооценка по компетенциям" }),
+      ui.form),
+    ui.result,
+    h("div", { class: "ap-card ap-share ap-noprint" },
+      h("label", { class: "ap-field" }, h("span", { text: "Ссылка для наставника (состояние в адресе, без сервера)" }), ui.link),
+      h("div", { class: "ap-actions" }, copy, print)),
+    ui.messages);
+}
+
+async function start() {
+  const app = document.getElementById("self-assessment-app");
+  if (!app) return;
+  try {
+    model = await loadModel(app);
+  } catch (e) {
+    app.replaceChildren(h("p", { class: "ap-alert ap-alert--bad", text: `Не удалось загрузить модель компетенций (${e.message}).` }));
+    return;
+  }
+  comps = competencyIndex(model);
+  const fromLink = fromHash(location.hash, model);
+  const saved = store.get(STORE_KEY);
+  state = blankState();
+  if (fromLink) {
+    state.role = fromLink.role;
+    state.ratings = fromLink.ratings;
+    state.save = !!saved;
+  } else if (saved && saved.version === 1 && findRole(model, saved.role)) {
+    state.role = saved.role;
+    const restored = fromHash(toHash({ role: saved.role, ratings: saved.ratings || {} }, model), model);
+    state.ratings = restored ? restored.ratings : {};
+    state.save = true;
+  }
+  buildShell(app);
+  renderAll();
+  window.addEventListener("hashchange", () => {
+    const next = fromHash(location.hash, model);
+    if (!next || location.hash === toHash(state, model)) return;
+    state.role = next.role;
+    state.ratings = next.ratings;
+    renderAll();
+  });
+  app.dataset.ready = "true";
+}
+
+start();

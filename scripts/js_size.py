@@ -1,0 +1,50 @@
+"""Bytes (before compression) of the evaluator page's own scripts, styles and data in a
+built site: the budget of issue 5 is 150 KB.
+
+    python scripts/js_size.py [SITE_DIR]      # default: ./site (run `make site` first)
+
+Prints one line per file and the total; exits 1 when the total is over the budget.
+`sizes(site_dir)` is the same as a function, for the tests and the benchmark.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+BUDGET = 150 * 1024
+FILES = (
+    "assets/js/evaluator.js",
+    "assets/js/evaluate.js",
+    "assets/js/radar.js",
+    "assets/js/ui.js",
+    "assets/stylesheets/tools.css",
+    "assets/data/model.json",
+)
+"""Everything the evaluator page loads beyond the theme: its modules, their stylesheet and the model."""
+
+
+def sizes(site_dir: str | Path) -> dict[str, int]:
+    """Size in bytes of each of FILES under a built site; raises FileNotFoundError if one is missing."""
+    root = Path(site_dir)
+    return {name: (root / name).stat().st_size for name in FILES}
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[1]) if len(argv) > 1 else Path("site")
+    try:
+        found = sizes(site)
+    except FileNotFoundError as exc:
+        print(f"js_size: {exc.filename} is missing: build the site first (make site)", file=sys.stderr)
+        return 1
+    width = max(len(n) for n in found)
+    for name, size in found.items():
+        print(f"{name:<{width}}  {size:>8,} B")
+    total = sum(found.values())
+    verdict = "within" if total <= BUDGET else "OVER"
+    print(f"{'total':<{width}}  {total:>8,} B  ({total / 1024:.1f} KB, {verdict} the {BUDGET // 1024} KB budget)")
+    return 0 if total <= BUDGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
