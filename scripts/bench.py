@@ -106,23 +106,29 @@ def bench_browser() -> dict:
     if not Path("/usr/bin/chromium").exists():
         return {"skipped": "no /usr/bin/chromium (make test installs it)"}
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, SOURCE_DATE_EPOCH="1764288000")
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1764288000", NO_MKDOCS_2_WARNING="1")
         subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-d", tmp], cwd=ROOT, check=True, env=env)
         site = Path(tmp)
         js = site / "assets" / "js"
-        parts = [js / "evaluate.js", js / "evaluator.js", js / "radar.js",
+        parts = [js / "evaluate.js", js / "evaluator.js", js / "radar.js", js / "ui.js",
                  site / "assets" / "stylesheets" / "tools.css", site / "assets" / "data" / "model.json"]
         sizes = {p.name: p.stat().st_size for p in parts if p.exists()}
         out = {"evaluator_bytes": sum(sizes.values()), "target_bytes": 150 * 1024, "files": sizes}
+        sys.path.insert(0, str(ROOT / "tests"))
+        from browser_util import Server, launch, measure_rerender_ms  # type: ignore
+        from playwright.sync_api import sync_playwright
+
+        server = Server(site)
         try:
-            sys.path.insert(0, str(ROOT / "tests"))
-            from browser_util import measure_rerender_ms, serve  # type: ignore
-        except ImportError:
-            out["rerender"] = "not measured: tests/browser_util.py has no measure_rerender_ms/serve"
-            return out
-        with serve(site) as base_url:
-            out["rerender_ms"] = measure_rerender_ms(base_url)
-            out["target_rerender_ms"] = 16
+            with sync_playwright() as p:
+                browser = launch(p)
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.goto(server.url + "tools/evaluator/")
+                out["rerender_ms"] = measure_rerender_ms(page)
+                out["target_rerender_ms"] = 16
+                browser.close()
+        finally:
+            server.close()
         return out
 
 
