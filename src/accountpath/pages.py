@@ -16,13 +16,13 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
 import jinja2
 
 from . import svg
+from .evaluate import round2
 from .model import Competency, Model, Question, Role, RoleLevel
 
 KIND_LABELS = {
@@ -111,13 +111,6 @@ def question_anchor(question_id: str) -> str:
     return question_id if question_id.startswith("q-") else f"q-{question_id}"
 
 
-def round2(x: float) -> Decimal:
-    """Round half away from zero to 2 decimals, as the evaluator does."""
-    d = Decimal(repr(float(x)))
-    sign = -1 if d < 0 else 1
-    return sign * abs(d).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
 def num(x: object) -> str:
     """A number the Russian way: decimal comma, true minus sign, at most 2 decimals."""
     if x is None:
@@ -128,11 +121,9 @@ def num(x: object) -> str:
         s = str(abs(x))
         neg = x < 0
     else:
-        d = round2(float(x))
-        neg = d < 0
-        s = format(abs(d), "f")
-        if "." in s:
-            s = s.rstrip("0").rstrip(".")
+        r = round2(float(x))  # the evaluator's own rounding, so the pages show its digits
+        neg = r < 0
+        s = f"{abs(r):.2f}".rstrip("0").rstrip(".")
     s = s.replace(".", ",")
     return ("−" + s) if neg and s not in ("0",) else s
 

@@ -6,17 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
-import jinja2
 from markupsafe import Markup
 
-from .cache import template_cache
 from .evaluate import LABELS_RU, Scorecard, impact
 from .model import Model
 from .radar import radar_svg
-from .scorecard import md_escape
+from .scorecard import md_escape, template_env
 
 
 def to_json(result: Any) -> str:
@@ -75,25 +72,27 @@ def view(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) ->
     }
 
 
-@lru_cache(maxsize=2)
-def _env(html: bool) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("accountpath", "templates"), autoescape=html,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             undefined=jinja2.StrictUndefined, bytecode_cache=template_cache())
-    env.filters["md"] = md_escape
-    return env
-
-
 def to_markdown(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) -> str:
     """The debrief report in Markdown (names escaped)."""
-    return _env(False).get_template("report.md.j2").render(**view(model, result, cards))
+    return template_env(False).get_template("report.md.j2").render(**view(model, result, cards))
 
 
 def to_html(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) -> str:
     """The debrief report as one self-contained HTML file (everything escaped)."""
     v = view(model, result, cards)
     v["radar"] = Markup(v["radar"])  # built by radar_svg, which escapes every label itself
-    return _env(True).get_template("report.html.j2").render(**v)
+    return template_env(True).get_template("report.html.j2").render(**v)
+
+
+def _text_table(table: Sequence[Sequence[str]]) -> list[str]:
+    """Rows padded into columns, a rule under the first (header) row."""
+    widths = [max(len(t[i]) for t in table) for i in range(len(table[0]))]
+    lines = []
+    for i, t in enumerate(table):
+        lines.append("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(t)).rstrip())
+        if i == 0:
+            lines.append("  ".join("-" * w for w in widths).rstrip())
+    return lines
 
 
 def to_text(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) -> str:
@@ -119,12 +118,7 @@ def to_text(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard])
             flag.append("обязательная не пройдена")
         table.append((name, str(row["weight"]), "да" if row["must_have"] else "", str(row["target"]),
                       ",".join(str(x) for x in row["ratings"]) or "—", _fmt(row["rating"]), _fmt(row["gap"]), "; ".join(flag)))
-    widths = [max(len(t[i]) for t in table) for i in range(len(head))]
-    for i, t in enumerate(table):
-        lines.append("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(t)).rstrip())
-        if i == 0:
-            lines.append("  ".join("-" * w for w in widths).rstrip())
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _text_table(table)) + "\n"
 
 
 ROUND_COLUMNS = ("candidate", "role", "level", "interviewers", "recommendation", "gap", "coverage",
@@ -171,13 +165,7 @@ def round_text(results: Sequence[Mapping[str, Any]]) -> str:
         table.append((str(i), row["candidate"], f"{row['role']}/{row['level']}", LABELS_RU[row["recommendation"]],
                       _fmt(row["gap"]), _pct(row["coverage"]), ", ".join(row["failed_must_haves"]) or "—",
                       ", ".join(row["disagreements"]) or "—", row["best_fit_level"] or "—"))
-    widths = [max(len(t[i]) for t in table) for i in range(len(head))]
-    lines = []
-    for i, t in enumerate(table):
-        lines.append("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(t)).rstrip())
-        if i == 0:
-            lines.append("  ".join("-" * w for w in widths).rstrip())
-    return "\n".join(lines) + "\n"
+    return "\n".join(_text_table(table)) + "\n"
 
 
 def round_markdown(results: Sequence[Mapping[str, Any]]) -> str:

@@ -111,9 +111,9 @@ def render(model: Model, role_id: str, level_id: str, fmt: str, *, candidate: st
     """A blank scorecard in one format, as bytes (UTF-8 for text formats)."""
     c = card(model, role_id, level_id, candidate, interviewer, date)
     if fmt == "html":
-        return _env(True).get_template("scorecard.html.j2").render(c=c, **_ctx()).encode("utf-8")
+        return template_env(True).get_template("scorecard.html.j2").render(c=c, **_ctx()).encode("utf-8")
     if fmt == "md":
-        return _env(False).get_template("scorecard.md.j2").render(c=c, **_ctx()).encode("utf-8")
+        return template_env(False).get_template("scorecard.md.j2").render(c=c, **_ctx()).encode("utf-8")
     if fmt == "yaml":
         return render_yaml(c).encode("utf-8")
     if fmt == "xlsx":
@@ -155,7 +155,8 @@ def phrases(items) -> str:
 
 
 @lru_cache(maxsize=2)
-def _env(html: bool) -> jinja2.Environment:
+def template_env(html: bool) -> jinja2.Environment:
+    """The Jinja2 environment of the package's templates: autoescaped for HTML, with md/phrases filters."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("accountpath", "templates"),
         autoescape=html,
