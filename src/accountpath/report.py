@@ -13,7 +13,8 @@ from markupsafe import Markup
 from .evaluate import LABELS_RU, Scorecard, impact
 from .model import Model
 from .radar import radar_svg
-from .scorecard import md_escape, template_env
+from .mdtext import md_escape
+from .scorecard import template_env
 
 
 def to_json(result: Any) -> str:

@@ -11,6 +11,7 @@ from functools import lru_cache
 import jinja2
 
 from .cache import template_cache
+from .mdtext import md_escape
 from .model import Competency, Model, Question, Role, RoleCompetency, RoleLevel
 
 FORMATS = ("html", "md", "yaml", "xlsx")
@@ -135,14 +136,6 @@ def render_all(model: Model) -> dict[str, bytes]:
 
 def _ctx() -> dict:
     return {"instruction": INSTRUCTION, "kinds": KIND_LABELS, "not_assessed": NOT_ASSESSED}
-
-
-def md_escape(text: object) -> str:
-    """Escape text for Markdown: HTML-significant characters and Markdown punctuation that could change structure."""
-    s = str(text)
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = re.sub(r"([\\`*_\[\]|#])", r"\\\1", s)
-    return s.replace("\n", " ")
 
 
 def phrases(items) -> str:
