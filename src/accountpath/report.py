@@ -11,9 +11,9 @@ from typing import Any, Mapping, Sequence
 from markupsafe import Markup
 
 from .evaluate import LABELS_RU, Scorecard, impact
+from .mdtext import md_escape
 from .model import Model
 from .radar import radar_svg
-from .mdtext import md_escape
 from .scorecard import template_env
 
 
