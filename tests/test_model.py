@@ -101,7 +101,7 @@ def test_bundled_model_is_valid_and_summarised():
 
 def test_bundled_model_matches_the_schema_directly():
     data = json.loads(json.dumps(yaml.safe_load(TEXT), default=str))
-    validator = jsonschema.Draft202012Validator(json.loads(model.SCHEMA_PATH.read_text(encoding="utf-8")))
+    validator = jsonschema.Draft202012Validator(json.loads(model._schema_bytes().decode("utf-8")))
     assert list(validator.iter_errors(data)) == []
 
 

@@ -36,7 +36,7 @@ def build_site(work: Path, model_text: str, out: Path) -> subprocess.CompletedPr
     (symlinked, read-only) and the given model as competencies.yml."""
     work.mkdir(parents=True, exist_ok=True)
     (work / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    for name in ("docs", "scripts", "src", "schema"):
+    for name in ("docs", "scripts", "src"):
         if not (work / name).exists():
             (work / name).symlink_to(ROOT / name)
     (work / "competencies.yml").write_text(model_text, encoding="utf-8")

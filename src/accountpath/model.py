@@ -12,6 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -20,7 +21,7 @@ from . import __version__, yamlsource
 from .cache import cache_dir
 from .problems import Problem, ProblemsError, close_match
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "competencies.schema.json"
+SCHEMA_RESOURCE = "data/competencies.schema.json"
 DEFAULT_MODEL = "competencies.yml"
 LEVELS = (1, 2, 3, 4, 5)
 QUESTION_KINDS = ("behavioral", "situational", "case", "open")
@@ -280,7 +281,8 @@ def _cache_key(text: str) -> str:
     h = hashlib.sha256()
     h.update(__version__.encode())
     h.update(Path(__file__).read_bytes())
-    h.update(SCHEMA_PATH.read_bytes())
+    h.update(_schema_bytes())
+    h.update((files(__package__) / "yamlsource.py").read_bytes())
     h.update(text.encode("utf-8"))
     return h.hexdigest()
 
@@ -308,10 +310,14 @@ def _cache_write(key: str, data: dict) -> None:
         pass
 
 
+def _schema_bytes() -> bytes:
+    return (files(__package__) / SCHEMA_RESOURCE).read_bytes()
+
+
 @lru_cache(maxsize=1)
 def schema() -> dict:
-    """The JSON Schema of the model (schema/competencies.schema.json)."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    """The JSON Schema of the model (package data: accountpath/data/competencies.schema.json)."""
+    return json.loads(_schema_bytes().decode("utf-8"))
 
 
 def _schema_problems(doc: yamlsource.Document) -> list[Problem]:
