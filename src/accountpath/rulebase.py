@@ -28,11 +28,11 @@ def is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def unknown(what: str, ident: str, known: set) -> str:
-    """«неизвестный <what> 'x' (возможно, 'y'?)»."""
+def unknown(absent: str, ident: str, known: set) -> str:
+    """«'x' — <absent> (возможно, 'y'?)», e.g. absent = «такой компетенции в модели нет»."""
     hint = close_match(ident, sorted(k for k in known if isinstance(k, str)))
     tip = _(" (возможно, «{hint}»?)").format(hint=hint) if hint else ""
-    return _("неизвестный {what} «{ident}»{tip}").format(what=what, ident=ident, tip=tip)
+    return _("«{ident}» — {absent}{tip}").format(ident=ident, absent=absent, tip=tip)
 
 
 @dataclass

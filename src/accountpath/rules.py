@@ -94,7 +94,7 @@ def known_source(ctx: Ctx) -> list[Problem]:
     out = []
     for path, src in _source_refs(ctx):
         if isinstance(src, str) and src not in ctx.source_ids:
-            out.append(ctx.problem(path, unknown(_("источник"), src, ctx.source_ids), "known-source"))
+            out.append(ctx.problem(path, unknown(_("такого источника нет в sources"), src, ctx.source_ids), "known-source"))
     return out
 
 
@@ -105,7 +105,7 @@ def role_competency(ctx: Ctx) -> list[Problem]:
         for j, rc in items(role, "competencies"):
             cid = rc.get("id")
             if isinstance(cid, str) and ctx.comp_ids and cid not in ctx.comp_ids:
-                msg = f"{ctx.where(('roles', i))}: {unknown(_('компетенция'), cid, set(ctx.comp_ids))}"
+                msg = f"{ctx.where(('roles', i))}: {unknown(_('такой компетенции в модели нет'), cid, set(ctx.comp_ids))}"
                 out.append(ctx.problem(("roles", i, "competencies", j, "id"), msg, "role-competency"))
     return out
 
@@ -147,7 +147,7 @@ def salary_level(ctx: Ctx) -> list[Problem]:
         for j, sal in items(role, "salary"):
             lv = sal.get("level")
             if isinstance(lv, str) and lv not in level_ids:
-                msg = f"{ctx.where(('roles', i))}: {unknown(_('уровень роли'), lv, level_ids)}"
+                msg = f"{ctx.where(('roles', i))}: {unknown(_('такого уровня у роли нет'), lv, level_ids)}"
                 out.append(ctx.problem(("roles", i, "salary", j, "level"), msg, "salary-level"))
     return out
 
@@ -168,7 +168,8 @@ def career_id(ctx: Ctx) -> list[Problem]:
             for j, entry in enumerate(entries if isinstance(entries, list) else []):
                 if isinstance(entry, str) and entry not in ctx.role_ids and _looks_like_id(entry):
                     msg = _("{role}: career.{key}: {what} (для роли вне модели напишите обычный текст)")
-                    msg = msg.format(role=ctx.where(("roles", i)), key=key, what=unknown(_("роль"), entry, set(ctx.role_ids)))
+                    what = unknown(_("такой роли в модели нет"), entry, set(ctx.role_ids))
+                    msg = msg.format(role=ctx.where(("roles", i)), key=key, what=what)
                     out.append(ctx.problem(("roles", i, "career", key, j), msg, "career-id"))
     return out
 
@@ -193,7 +194,7 @@ def also_for(ctx: Ctx) -> list[Problem]:
             if not isinstance(cid, str):
                 continue
             if cid not in ctx.comp_ids:
-                msg = f"{ctx.where(path)}: also_for: {unknown(_('компетенция'), cid, set(ctx.comp_ids))}"
+                msg = f"{ctx.where(path)}: also_for: {unknown(_('такой компетенции в модели нет'), cid, set(ctx.comp_ids))}"
             elif cid == c.get("id"):
                 msg = _("{at}: also_for повторяет собственную компетенцию вопроса «{cid}»").format(at=ctx.where(path), cid=cid)
             else:

@@ -21,7 +21,7 @@ def targets_complete(ctx: Ctx) -> list[Problem]:
             targets, tp, at = lv["targets"], lp + ("targets",), ctx.where(lp)
             for cid in targets:
                 if cid not in known:
-                    msg = _("{at}: цель для {what}").format(at=at, what=unknown(_("компетенции"), cid, known))
+                    msg = _("{at}: цель для {what}").format(at=at, what=unknown(_("такой компетенции в модели нет"), cid, known))
                     out.append(ctx.problem(tp + (cid,), msg, "targets-complete", key=True))
             missing = [cid for cid in ctx.comp_ids if cid not in targets]
             if missing:
