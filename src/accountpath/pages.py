@@ -120,6 +120,12 @@ def tolerance(eps: float) -> str:
     return f"10<sup>−{-exp}</sup>" if exp < 0 else f"10<sup>{exp}</sup>"
 
 
+def experience(level: RoleLevel) -> str:
+    """A level's experience bracket, marked as the project's estimate unless a source gives it."""
+    mark = "по статье-источнику" if level.experience_source else "оценка проекта"
+    return f"{level.experience} ({mark})"
+
+
 def level_range(levels: tuple[int, int]) -> str:
     """A question's target range: '2–4', or '5' when it names one level."""
     lo, hi = levels
@@ -245,7 +251,7 @@ def _env() -> jinja2.Environment:
     env.globals.update(
         kinds=KIND_LABELS, kind_plurals=KIND_PLURALS, labels=RECOMMENDATION_LABELS, anchor_labels=scorecard.ANCHOR_LABELS,
         salary_range=salary_range, share_range=share_range, role_link=role_link,
-        scorecard_links=scorecard_links, plural=plural,
+        scorecard_links=scorecard_links, plural=plural, experience=experience,
     )
     return env
 
