@@ -236,19 +236,24 @@ class Model:
         return {q.id: q for c in self.competencies for q in c.questions}
 
     def competency(self, cid: str) -> Competency | None:
+        """The competency with this id, or None."""
         return self._competency_index.get(cid)
 
     def role(self, rid: str) -> Role | None:
+        """The role with this id, or None."""
         return self._role_index.get(rid)
 
     def question(self, qid: str) -> Question | None:
+        """The question with this id (unique across the model), or None."""
         return self._question_index.get(qid)
 
     def source(self, sid: str) -> Source | None:
+        """The source with this id, or None."""
         return next((s for s in self.sources if s.id == sid), None)
 
     @property
     def questions(self) -> tuple[Question, ...]:
+        """Every question of the model, competency by competency."""
         return tuple(self._question_index.values())
 
     def summary(self) -> str:
