@@ -21,8 +21,11 @@ VECTORS = ROOT / "tests" / "vectors" / "evaluate.json"
 
 
 def full_model_data(compact: dict) -> dict:
-    """Expand a compact model (evaluation + roles with weights and targets) into a valid full model."""
+    """Expand a compact model (evaluation + roles with weights and targets) into a valid full model:
+    every level gets a target (1) for the competencies its role does not weigh, every question
+    discriminates the whole scale."""
     comp_ids = sorted({rc["id"] for r in compact["roles"] for rc in r["competencies"]})
+    anchors = {"weak": "Общие слова.", "solid": "Пример с фактами.", "strong": "Пример с фактами и выводами."}
     return {
         "version": 1,
         "language": "ru",
@@ -31,9 +34,9 @@ def full_model_data(compact: dict) -> dict:
         "competencies": [
             {"id": cid, "name": f"Компетенция {cid}", "group": "клиент", "summary": "Кратко.",
              "levels": {i: [f"Поведение {cid} на уровне {i}"] for i in range(1, 6)},
-             "develop": ["Совет."],
-             "questions": [{"id": f"q-{cid}-{k}", "text": f"Вопрос {k} о {cid}?", "kind": k,
-                            "look_for": ["Факты."], "red_flags": ["Общие слова."]}
+             "develop": {i: [f"Шаг к уровню {i}."] for i in range(2, 6)},
+             "questions": [{"id": f"q-{cid}-{k}", "text": f"Вопрос {k} о {cid}?", "kind": k, "levels": [1, 5],
+                            "anchors": dict(anchors), "look_for": ["Факты."], "red_flags": ["Общие слова."]}
                            for k in ("behavioral", "situational", "case")]}
             for cid in comp_ids
         ],
@@ -41,11 +44,14 @@ def full_model_data(compact: dict) -> dict:
             {"id": r["id"], "name": f"Роль {r['id']}", "summary": "Роль.", "responsibilities": ["Работа."],
              "kpis": [{"name": "KPI", "measure": "Мера."}],
              "competencies": r["competencies"],
-             "levels": [{"id": lv["id"], "name": f"Уровень {lv['id']}", "experience": "—", "targets": lv["targets"]}
+             "probation": {d: [f"Цель на {d} дней."] for d in (30, 60, 90)},
+             "levels": [{"id": lv["id"], "name": f"Уровень {lv['id']}", "experience": "—", "time_in_level": "—",
+                         "targets": {cid: lv["targets"].get(cid, 1) for cid in comp_ids}}
                         for lv in r["levels"]]}
             for r in compact["roles"]
         ],
         "sources": [{"id": "src", "title": "Источник", "covers": "Всё."}],
+        "glossary": [{"term": "бриф", "definition": "Задание клиента агентству."}],
     }
 
 

@@ -18,7 +18,7 @@ from accountpath import pages
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "mini.yml"
 SNAPSHOT = ROOT / "tests" / "snapshots" / "role-account-manager.md"
-REAL_MODEL = ROOT / "competencies.yml"
+REAL_MODEL = Path(os.environ.get("ACCOUNTPATH_REAL_MODEL") or ROOT / "competencies.yml")  # override: try a converted copy
 
 
 def load_data(path: Path = FIXTURE) -> dict:
@@ -51,7 +51,8 @@ def built(request):
 
 
 EXPECTED_FIXED = {"roles/index.md", "competencies/index.md", "interview/method.md", "interview/questions.md",
-                  "interview/open-questions.md", "scorecards/index.md", "market.md", "career.md", "sources.md"}
+                  "interview/open-questions.md", "scorecards/index.md", "market.md", "career.md", "growth.md",
+                  "glossary.md", "sources.md"}
 
 
 def test_page_set(built):
@@ -78,8 +79,10 @@ def test_every_id_has_its_anchor(built):
         assert f"{{#{c.id}}}" in page
         for n in range(1, 6):
             assert f"{{#level-{n}}}" in page
+        for n in range(2, 6):
+            assert f"{{#develop-{n}}}" in page
         for q in c.questions:
-            anchor = f"{{#{pages.question_anchor(q.id)}}}"
+            anchor = f'id="{pages.question_anchor(q.id)}"'
             assert anchor in page, q.id
             assert anchor in result["interview/questions.md"], q.id
             if q.kind == "open":
@@ -91,7 +94,7 @@ def test_every_id_has_its_anchor(built):
 def test_anchors_unique_per_page(built):
     _, result = built
     for path, text in result.items():
-        ids = re.findall(r"\{#([a-z0-9-]+)\}", text)
+        ids = re.findall(r"\{#([a-z0-9-]+)\}", text) + re.findall(r' id="([^"]+)"', text)
         dupes = {i for i in ids if ids.count(i) > 1}
         assert not dupes, (path, dupes)
 
@@ -132,13 +135,14 @@ def test_worked_example_matches_evaluator(mini):
     assert f"**{pages.RECOMMENDATION_LABELS[result['recommendation']]}**" in text
 
 
-def test_level_steps_list_new_behaviours(mini):
+def test_level_steps_list_the_behaviour_at_the_new_target(mini):
     role = mini.role("account-manager")
     steps = pages.level_steps(mini, role)
     assert steps[0].previous is None and steps[0].changes == ()
     fin = next(ch for ch in steps[1].changes if ch.competency.id == "finance")
     assert (fin.before, fin.after) == (1, 2)
-    assert fin.new == mini.competency("finance").levels[2]
+    assert fin.behaviours == mini.competency("finance").levels[2]
+    assert fin.develop == ((2, mini.competency("finance").develop[2]),)
     page = pages.build(mini)["roles/account-manager.md"]
     assert "Готовит смету по шаблону." in page
 
@@ -203,15 +207,17 @@ def test_model_change_followed_without_template_edit():
     role["name"] = "Менеджер по работе с клиентами"
     role["competencies"][2]["weight"] = 10
     role["competencies"].append({"id": "negotiation", "weight": 10})
-    for lv in role["levels"]:
-        lv["targets"]["negotiation"] = 2
+    for r in data["roles"]:
+        for lv in r["levels"]:
+            lv["targets"]["negotiation"] = 2
     result = pages.build(model_from(data))
     assert "competencies/negotiation.md" in result
     assert "# Переговоры о бюджете {#negotiation}" in result["competencies/negotiation.md"]
     assert "Переговоры о бюджете" in result["roles/account-manager.md"]
     assert "# Менеджер по работе с клиентами {#account-manager}" in result["roles/account-manager.md"]
     assert "Менеджер по работе с клиентами" in result["roles/index.md"]
-    assert "{#q-negotiation-0}" in result["interview/questions.md"]
+    assert 'id="q-negotiation-0"' in result["interview/questions.md"]
+    assert "Переговоры о бюджете" in result["growth.md"]
 
 
 def test_snapshot_role_page(mini):
@@ -225,12 +231,16 @@ def test_snapshot_role_page(mini):
 def test_site_data(built):
     m, _ = built
     data = pages.site_data(m)
-    assert set(data) == {"scale", "evaluation", "competencies", "roles"}
+    assert set(data) == {"scale", "evaluation", "competencies", "roles", "glossary"}
     assert [c["id"] for c in data["competencies"]] == [c.id for c in m.competencies]
-    assert set(data["competencies"][0]["levels"]) == {"1", "2", "3", "4", "5"}
+    comp = data["competencies"][0]
+    assert set(comp["levels"]) == {"1", "2", "3", "4", "5"} and set(comp["develop"]) == {"2", "3", "4", "5"}
+    q = comp["questions"][0]
+    assert len(q["levels"]) == 2 and set(q["anchors"]) == {"weak", "solid", "strong"}
     role = data["roles"][0]
     assert sum(rc["weight"] for rc in role["competencies"]) == 100
-    assert set(role["levels"][0]["targets"]) == {rc["id"] for rc in role["competencies"]}
+    assert all(set(lv["targets"]) == {c.id for c in m.competencies} for r in data["roles"] for lv in r["levels"])
+    assert [g["term"] for g in data["glossary"]] == [g.term for g in m.glossary]
     assert data["evaluation"]["bands"]["hire"] == m.evaluation.bands.hire
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     assert json.loads(text) == data
@@ -253,3 +263,134 @@ def test_charts_are_deterministic_svg(mini):
     assert "\n\n" not in chart  # stays one raw HTML block in Markdown
     ladder = svg.career_ladder(mini, pages.career_entries(mini))
     assert "Аккаунт-директор" in ladder and "Ассистент в маркетинге" in ladder
+
+
+# ---------------------------------------------------------------- the ladder, growth, vocabulary
+
+
+def _details(page: str) -> list[tuple[str, str]]:
+    """(summary, body) of each collapsible block of level questions on a role page."""
+    return re.findall(r'<details class="ap-level-questions" markdown>\n<summary>(.*?)</summary>\n(.*?)</details>', page, re.S)
+
+
+def test_role_page_opens_with_the_job_and_marks_the_projects_figures(mini):
+    page = pages.build(mini)["roles/account-manager.md"]
+    body = page.split("\n---\n", 1)[1]
+    first = next(ln for ln in body.splitlines() if ln.strip() and not ln.startswith("#"))
+    assert first == mini.role("account-manager").summary
+    assert body.index("{#responsibilities}") < body.index("{#kpis}") < body.index("{#matrix}") < body.index("{#levels}")
+    assert body.index("{#probation}") < body.index("{#views}") and '!!! info "Где статьи расходятся"' in body
+    assert "веса — оценка проекта" in body
+    assert "до 1 года (оценка проекта)" in body and "1 год (практика проекта)" in body
+    assert "1–3 года (по статье [Тестовая статья о профессии](../sources.md#mini-article))" in body
+    for days in ("30", "60", "90"):
+        assert f"**{days} дней**" in body
+    assert f"{pages.salary_range(50000, None)} (нижняя граница; оценка проекта)" in body
+
+
+def test_role_grid_lists_every_competency_weighted_ones_marked(mini):
+    page = pages.build(mini)["roles/account-director.md"]
+    rows = [ln for ln in page.splitlines() if ln.startswith("| ") and "../competencies/" in ln]
+    assert len(rows) == len(mini.competencies)
+    pm = next(r for r in rows if "project-management" in r)
+    assert pm.startswith("| [Управление проектом]") and "| — | — | 3 |" in pm  # not weighted for the director
+    fin = next(r for r in rows if "finance.md" in r)
+    assert fin.startswith("| **[Финансы проекта]") and "| 60 | да | **4** |" in fin
+
+
+def test_role_levels_show_only_level_matched_questions_with_anchors(mini):
+    for role in mini.roles:
+        page = pages.build(mini)[f"roles/{role.id}.md"]
+        blocks = iter(_details(page))
+        for lv in role.levels:
+            for rc in role.by_weight():
+                summary, body = next(blocks)
+                comp, t = mini.competency(rc.id), lv.targets[rc.id]
+                assert summary.startswith(f"{comp.name} — цель {t}:"), summary
+                shown = re.findall(r"#(q-[a-z0-9-]+)\)\)", body)
+                own = [q.id for q in comp.questions if q.levels[0] <= t <= q.levels[1]]
+                assert shown[: len(own)] == own
+                assert all(mini.question(qid).fits(lv.targets[rc.id]) for qid in shown)
+                assert body.count("**Слабый ответ:**") == body.count("**Сильный ответ:**") == len(shown)
+    junior = pages.build(mini)["roles/account-manager.md"]
+    assert "q-comm-board" not in junior  # a [4, 5] question is never asked of a junior or middle manager
+
+
+def test_headings_are_for_navigation_not_question_texts(built):
+    m, result = built
+    for path, text in result.items():
+        headings = [ln for ln in text.splitlines() if ln.startswith("#")]
+        for q in m.questions:
+            assert not any(pages.md_escape(q.text) in h for h in headings), (path, q.id)
+
+
+def test_competency_page_develop_by_step_and_questions_with_ranges(mini):
+    page = pages.build(mini)["competencies/finance.md"]
+    for n in (2, 3, 4, 5):
+        assert f"### Чтобы перейти на уровень {n} {{#develop-{n}}}" in page
+    assert "Кейс · для целевых уровней 1–3" in page
+    assert "**Тревожные признаки:**" in page and "Красные флаги" not in page
+    # the open question of another competency that also rates finance is listed
+    assert "(../competencies/client-communication.md#q-comm-open-silence)" in page
+
+
+def test_open_questions_page_judges_by_what_the_answer_shows(mini):
+    page = pages.build(mini)["interview/open-questions.md"]
+    assert "насколько ход мысли близок" not in page
+    assert "допущения" in page and 'id="q-comm-open-silence"' in page
+    assert "ответ оценивают и по компетенциям: [Финансы проекта](../competencies/finance.md)" in page
+
+
+def test_growth_page(mini):
+    page = pages.build(mini)["growth.md"]
+    grid = [ln for ln in page.split("{#grid}")[1].split("{#steps}")[0].splitlines() if ln.startswith("| [")]
+    assert len(grid) == len(mini.competencies)
+    assert all(ln.count(" | ") == sum(len(r.levels) for r in mini.roles) for ln in grid)
+    assert "| **Сумма целей** | 5 | 8 | 11 |" in page
+    step = page.split("{#step-account-manager-middle}")[1].split("###")[0]
+    assert "Финансы проекта](competencies/finance.md): 1 → 2" in step and "Готовит смету по шаблону." in step
+    bridge = page.split("{#bridge-account-manager-account-director}")[1].split("\n## ")[0]
+    assert "Финансы проекта](competencies/finance.md): 2 → 4" in bridge
+    assert "*Чтобы перейти на уровень 3:*" in bridge and "*Чтобы перейти на уровень 4:*" in bridge
+    assert "Управление проектом" not in bridge  # 3 -> 3: no change
+    for anchor in ("{#promotion}", "{#idp}"):
+        assert anchor in page
+    assert "калибровочн" in page.lower() and "самооценк" in page.lower()
+
+
+def test_glossary_and_sources_pages(mini):
+    result = pages.build(mini)
+    glossary = result["glossary.md"]
+    assert "**тревожные признаки**\n:   " in glossary and "«красные флаги», «тревожные сигналы»" in glossary
+    sources = result["sources.md"]
+    assert "- Вопросы для собеседования:\n    - [Клиент молчит неделю" in sources
+    assert "(competencies/client-communication.md#q-comm-open-silence)" in sources
+    assert "- Взгляд на роль:\n    - [Аккаунт-менеджер](roles/account-manager.md#views)" in sources
+    assert "Опыт по уровням" in sources and "Зарплаты" in sources and "Факты о рынке" in sources
+    said = sum(text.count("Год не указан") + text.count("год в статье не указан") for text in result.values())
+    assert said == 1
+
+
+AVOIDED = ("красные флаги", "тревожные сигналы", "разрыв с целью", "продакшена", "оценка панели",
+           "одна точка правды", "ценность клиента за всё время", "follow-up", "фоллоу-ап")
+
+
+def test_templates_use_the_vocabulary():
+    templates = Path(pages.__file__).parent / "templates"
+    for f in sorted(templates.rglob("*.j2")):
+        if f.name.startswith("report."):
+            continue  # the report templates belong to the evaluator's module
+        text = f.read_text(encoding="utf-8").lower()
+        for word in AVOIDED:
+            assert word not in text, (f.name, word)
+
+
+def test_no_avoided_glossary_variant_on_any_page(built):
+    m, result = built
+    variants = [v.lower() for g in m.glossary for v in g.avoid]
+    for path, text in result.items():
+        low = text.lower()
+        if path == "glossary.md":
+            continue  # it names the variants to avoid
+        for v in variants:
+            assert not re.search(rf"(?<!\w){re.escape(v)}(?!\w)", low), (path, v)

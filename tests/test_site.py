@@ -228,8 +228,9 @@ def test_changed_model_is_followed(tmp_path):
     role["name"] = "Менеджер по работе с клиентами"
     role["competencies"][2]["weight"] = 10
     role["competencies"].append({"id": "negotiation", "weight": 10})
-    for lv in role["levels"]:
-        lv["targets"]["negotiation"] = 2
+    for r in data["roles"]:  # every role level has a target for every competency of the model
+        for lv in r["levels"]:
+            lv["targets"]["negotiation"] = 2
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     proc = build_site(tmp_path / "work", text, tmp_path / "out")
     assert proc.returncode == 0, proc.stderr
@@ -264,4 +265,4 @@ def test_broken_model_fails_with_locations(tmp_path):
     text = FIXTURE.read_text(encoding="utf-8").replace("weight: 50", "weight: 55", 1)
     proc = build_site(tmp_path / "work", text, tmp_path / "out")
     assert proc.returncode != 0
-    assert re.search(r"competencies\.yml:\d+:\d+: .*sum to 105", proc.stdout + proc.stderr)
+    assert re.search(r"competencies\.yml:\d+:\d+: .*в сумме дают 105, а должны давать 100 \[weights-sum\]", proc.stdout + proc.stderr)

@@ -15,16 +15,20 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import jinja2
 
-from . import svg
-from .evaluate import round2
+from . import scorecard, svg
+from .evaluate import EPS, round2
 from .mdtext import md_escape
-from .model import Competency, Model, Question, Role, RoleLevel
+from .model import Model, Role, RoleLevel
+from .pageviews import (  # noqa: F401  (re-exported: pages.level_steps, pages.question_anchor, ...)
+    RECOMMENDATION_LABELS, Bridge, Change, Contribution, Step, also_asked, bridges, grid_columns, groups, level_steps,
+    question_anchor, question_roles, role_level_questions, roles_needing, sources_used, worked_example,
+)
+from .sitedata import site_data  # noqa: F401  (re-exported for the MkDocs hook)
 
 KIND_LABELS = {
     "behavioral": "Поведенческий",
@@ -39,14 +43,6 @@ KIND_PLURALS = {
     "situational": "Ситуационные вопросы",
     "case": "Кейсы",
     "open": "Вопросы без правильного ответа",
-}
-
-RECOMMENDATION_LABELS = {
-    "strong_hire": "Однозначно нанимать",
-    "hire": "Нанимать",
-    "no_hire": "Не нанимать",
-    "strong_no_hire": "Однозначно не нанимать",
-    "insufficient_data": "Недостаточно данных",
 }
 
 SCORECARD_FORMATS = (("html", "HTML"), ("md", "Markdown"), ("yaml", "YAML"), ("xlsx", "Excel"))
@@ -81,12 +77,6 @@ def title(text: object) -> str:
     rest is entity-escaped: safe both ways."""
     s = " ".join(str(text).split()).replace("<", "‹").replace(">", "›")
     return json.dumps(s.replace("&", "&amp;").replace('"', "&quot;"), ensure_ascii=False)
-
-
-def question_anchor(question_id: str) -> str:
-    """The HTML id of a question on every page that shows it: 'q-' + id, unless the id
-    already starts with 'q-' (then the id itself)."""
-    return question_id if question_id.startswith("q-") else f"q-{question_id}"
 
 
 def num(x: object) -> str:
@@ -130,6 +120,18 @@ def tolerance(eps: float) -> str:
     return f"10<sup>−{-exp}</sup>" if exp < 0 else f"10<sup>{exp}</sup>"
 
 
+def experience(level: RoleLevel) -> str:
+    """A level's experience bracket, marked as the project's estimate unless a source gives it."""
+    mark = "по статье-источнику" if level.experience_source else "оценка проекта"
+    return f"{level.experience} ({mark})"
+
+
+def level_range(levels: tuple[int, int]) -> str:
+    """A question's target range: '2–4', or '5' when it names one level."""
+    lo, hi = levels
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
 def percent(x: float) -> str:
     """A share 0..1 as a percentage, e.g. 0.7 -> '70 %'."""
     return f"{num(float(x) * 100)} %"
@@ -157,74 +159,6 @@ def share_range(lo: float, hi: float) -> str:
 
 
 # ---------------------------------------------------------------- derived views
-
-
-@dataclass(frozen=True)
-class Change:
-    """A competency whose target rises between two consecutive levels of a role."""
-
-    competency: Competency
-    before: int
-    after: int
-    new: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Step:
-    """One level of a role with what changes compared to the level below."""
-
-    level: RoleLevel
-    previous: RoleLevel | None
-    changes: tuple[Change, ...]
-
-
-def level_steps(model: Model, role: Role) -> tuple[Step, ...]:
-    """Each level of the role with the behaviours that are new compared to the level below:
-    for every competency whose target rises, the behaviours of the newly required scale
-    level(s) that are not already described at the lower target."""
-    steps = []
-    prev: RoleLevel | None = None
-    for lv in role.levels:
-        changes = []
-        if prev is not None:
-            for rc in role.competencies:
-                t0, t1 = prev.targets[rc.id], lv.targets[rc.id]
-                if t1 <= t0:
-                    continue
-                comp = model.competency(rc.id)
-                known = {b for n in range(1, t0 + 1) for b in comp.levels[n]}
-                new: list[str] = []
-                for n in range(t0 + 1, t1 + 1):
-                    for b in comp.levels[n]:
-                        if b not in known and b not in new:
-                            new.append(b)
-                changes.append(Change(comp, t0, t1, tuple(new)))
-        steps.append(Step(lv, prev, tuple(changes)))
-        prev = lv
-    return tuple(steps)
-
-
-def roles_needing(model: Model, competency_id: str) -> list[dict[str, Any]]:
-    """Roles (model order) that list the competency, with weight, must-have and targets."""
-    out = []
-    for role in model.roles:
-        rc = next((x for x in role.competencies if x.id == competency_id), None)
-        if rc is not None:
-            out.append({"role": role, "rc": rc, "targets": [(lv, lv.targets[rc.id]) for lv in role.levels]})
-    return out
-
-
-def question_roles(model: Model, q: Question) -> list[Role]:
-    """Roles whose competencies include the question's competency, model order."""
-    return [r for r in model.roles if any(rc.id == q.competency for rc in r.competencies)]
-
-
-def groups(model: Model) -> list[tuple[str, list[Competency]]]:
-    """Competencies by group; groups in order of first appearance, model order inside."""
-    out: dict[str, list[Competency]] = {}
-    for c in model.competencies:
-        out.setdefault(c.group, []).append(c)
-    return list(out.items())
 
 
 def role_link(model: Model, entry: str, prefix: str = "") -> str:
@@ -287,66 +221,13 @@ def outside_entries(model: Model, careers: dict[str, dict[str, list[str]]]) -> l
 
 
 def scorecard_name(role_id: str, level_id: str, fmt: str) -> str:
-    """File name of a blank scorecard (scorecard.filename when the module is there)."""
-    try:
-        from . import scorecard
-    except ImportError:  # pragma: no cover - the lead's module may be missing early on
-        scorecard = None
-    if scorecard is not None and hasattr(scorecard, "filename"):
-        return scorecard.filename(role_id, level_id, fmt)
-    return f"{role_id}-{level_id}.{ {'yaml': 'yml'}.get(fmt, fmt) }"
+    """File name of a blank scorecard."""
+    return scorecard.filename(role_id, level_id, fmt)
 
 
 def scorecard_links(role: Role, level: RoleLevel, prefix: str) -> list[tuple[str, str]]:
     """(label, href) for each blank scorecard format of one role level."""
     return [(label, f"{prefix}{scorecard_name(role.id, level.id, fmt)}") for fmt, label in SCORECARD_FORMATS]
-
-
-def worked_example(model: Model) -> dict[str, Any] | None:
-    """A panel of two interviewers for the first role, evaluated by accountpath.evaluate.
-
-    Ratings are derived from the targets so the example follows the model: interviewer A
-    rates each competency at, above or below target in turn, B mostly agrees, disagrees
-    strongly on one competency and leaves the last one unrated when the role has three or more.
-    """
-    try:
-        from .evaluate import Scorecard, evaluate
-    except ImportError:  # pragma: no cover
-        return None
-    role = model.roles[0]
-    level = role.levels[(len(role.levels) - 1) // 2 if len(role.levels) > 1 else 0]
-    clamp = lambda v: max(1, min(5, v))  # noqa: E731
-    shifts_a = (0, 1, -1, 0, 1, 0, -1)
-    a: dict[str, int | None] = {}
-    b: dict[str, int | None] = {}
-    comps = role.competencies
-    for i, rc in enumerate(comps):
-        t = level.targets[rc.id]
-        a[rc.id] = clamp(t + shifts_a[i % len(shifts_a)])
-        b[rc.id] = a[rc.id]
-    first = comps[0].id
-    b[first] = clamp(a[first] + 1) if a[first] < 5 else clamp(a[first] - 1)
-    if len(comps) >= 2:
-        cid = comps[1].id
-        b[cid] = clamp(a[cid] - 2) if a[cid] - 2 >= 1 else clamp(a[cid] + 2)
-    if len(comps) >= 3:
-        a[comps[-1].id] = None
-        b[comps[-1].id] = None
-    cards = [
-        Scorecard(role=role.id, level=level.id, candidate="Кандидат", interviewer="Интервьюер А", ratings=a),
-        Scorecard(role=role.id, level=level.id, candidate="Кандидат", interviewer="Интервьюер Б", ratings=b),
-    ]
-    result = evaluate(model, role.id, level.id, cards)
-    rows = []
-    for row in result["competencies"]:
-        rows.append(dict(row, competency=model.competency(row["id"]), a=a[row["id"]], b=b[row["id"]]))
-    rated = [r for r in rows if r["rating"] is not None]
-    best = role.level(result["best_fit_level"]) if result["best_fit_level"] else None
-    return {
-        "role": role, "level": level, "result": result, "rows": rows, "rated": rated,
-        "rated_weight": sum(r["weight"] for r in rated), "total_weight": role.total_weight,
-        "best": best, "label": RECOMMENDATION_LABELS[result["recommendation"]],
-    }
 
 
 # ---------------------------------------------------------------- rendering
@@ -366,11 +247,11 @@ def _env() -> jinja2.Environment:
         comment_end_string="--#>",
     )
     env.filters.update(md=md_escape, cell=cell, attr=attr, yq=yq, pagetitle=title, qa=question_anchor, num=num, percent=percent,
-                       money=money, ucfirst=ucfirst)
+                       money=money, ucfirst=ucfirst, lvrange=level_range)
     env.globals.update(
-        kinds=KIND_LABELS, kind_plurals=KIND_PLURALS, labels=RECOMMENDATION_LABELS,
+        kinds=KIND_LABELS, kind_plurals=KIND_PLURALS, labels=RECOMMENDATION_LABELS, anchor_labels=scorecard.ANCHOR_LABELS,
         salary_range=salary_range, share_range=share_range, role_link=role_link,
-        scorecard_links=scorecard_links, plural=plural,
+        scorecard_links=scorecard_links, plural=plural, experience=experience,
     )
     return env
 
@@ -386,25 +267,19 @@ def build(model: Model) -> dict[str, str]:
     """Every generated page of the site: {relative .md path: markdown}, deterministic."""
     scale = {s.level: s for s in model.scale}
     careers = career_entries(model)
-    common = {"model": model, "scale": scale, "groups": groups(model), "careers": careers}
-    pages: dict[str, str] = {}
-    pages["roles/index.md"] = _render("roles_index.md.j2", **common)
+    common = {"model": model, "scale": scale, "groups": groups(model), "careers": careers,
+              "question_roles": lambda q: question_roles(model, q)}
+    pages: dict[str, str] = {"roles/index.md": _render("roles_index.md.j2", **common)}
     for role in model.roles:
         pages[f"roles/{role.id}.md"] = _render(
-            "role.md.j2", role=role, steps=level_steps(model, role),
-            comps=[(rc, model.competency(rc.id)) for rc in role.competencies], **common)
+            "role.md.j2", role=role, steps=level_steps(model, role), asked=role_level_questions(model, role),
+            comps=[(role.weighted(c.id), c) for c in model.competencies], **common)
     pages["competencies/index.md"] = _render("competencies_index.md.j2", **common)
     for comp in model.competencies:
         pages[f"competencies/{comp.id}.md"] = _render(
-            "competency.md.j2", c=comp, needs=roles_needing(model, comp.id),
-            question_roles=lambda q: question_roles(model, q), **common)
-    try:
-        from .evaluate import EPS
-    except ImportError:  # pragma: no cover
-        EPS = 1e-9
+            "competency.md.j2", c=comp, needs=roles_needing(model, comp.id), also=also_asked(model, comp.id), **common)
     pages["interview/method.md"] = _render("method.md.j2", ex=worked_example(model), eps=tolerance(EPS), **common)
-    pages["interview/questions.md"] = _render(
-        "questions.md.j2", question_roles=lambda q: question_roles(model, q), **common)
+    pages["interview/questions.md"] = _render("questions.md.j2", **common)
     pages["interview/open-questions.md"] = _render(
         "open_questions.md.j2", open_qs=[q for q in model.questions if q.kind == "open"], **common)
     pages["scorecards/index.md"] = _render("scorecards_index.md.j2", files_prefix="files/", **common)
@@ -416,29 +291,11 @@ def build(model: Model) -> dict[str, str]:
     pages["career.md"] = _render("career.md.j2", ladder=svg.career_ladder(model, careers),
                                  entries=outside_entries(model, careers),
                                  mermaid=mermaid_source(model, careers), **common)
+    pages["growth.md"] = _render("growth.md.j2", columns=grid_columns(model), bridges=bridges(model),
+                                 steps={r.id: level_steps(model, r) for r in model.roles}, **common)
+    pages["glossary.md"] = _render("glossary.md.j2", **common)
     pages["sources.md"] = _render("sources.md.j2", used=sources_used(model), **common)
     return pages
-
-
-def sources_used(model: Model) -> dict[str, list[str]]:
-    """For each source id, what the model takes from it (Russian labels), in a fixed order."""
-    used: dict[str, list[str]] = {s.id: [] for s in model.sources}
-
-    def mark(sid: str, what: str) -> None:
-        if sid in used and what not in used[sid]:
-            used[sid].append(what)
-
-    for r in model.roles:
-        for s in r.salary:
-            mark(s.source, "зарплаты")
-    for v in model.market.vacancy_formats:
-        mark(v.source, "форматы вакансий")
-    for f in model.market.facts:
-        mark(f.source, "факты о рынке")
-    for q in model.questions:
-        if q.source:
-            mark(q.source, "вопросы для собеседования")
-    return used
 
 
 def mermaid_source(model: Model, careers: dict[str, dict[str, list[str]]]) -> str:
@@ -472,28 +329,3 @@ def mermaid_source(model: Model, careers: dict[str, dict[str, list[str]]]) -> st
         if e not in lines:
             lines.append(e)
     return "\n".join(lines)
-
-
-def site_data(model: Model) -> dict[str, Any]:
-    """The compact model the in-browser tools read (assets/data/model.json)."""
-    ev = model.evaluation
-    return {
-        "scale": [{"level": s.level, "name": s.name, "summary": s.summary} for s in model.scale],
-        "evaluation": {
-            "min_coverage": ev.min_coverage,
-            "disagreement_spread": ev.disagreement_spread,
-            "must_have_tolerance": ev.must_have_tolerance,
-            "bands": {"strong_hire": ev.bands.strong_hire, "hire": ev.bands.hire, "no_hire": ev.bands.no_hire},
-        },
-        "competencies": [
-            {"id": c.id, "name": c.name, "group": c.group, "summary": c.summary,
-             "levels": {str(n): list(b) for n, b in c.levels.items()}, "develop": list(c.develop)}
-            for c in model.competencies
-        ],
-        "roles": [
-            {"id": r.id, "name": r.name,
-             "competencies": [{"id": rc.id, "weight": rc.weight, "must_have": rc.must_have} for rc in r.competencies],
-             "levels": [{"id": lv.id, "name": lv.name, "targets": dict(lv.targets)} for lv in r.levels]}
-            for r in model.roles
-        ],
-    }

@@ -22,11 +22,13 @@ NOT_ASSESSED = "не оценивалось"
 INSTRUCTION = (
     "Оценивайте самостоятельно и до общего обсуждения (дебрифа): не смотрите в оценки коллег. "
     "По каждой компетенции сравните то, что кандидат показал примерами, с поведением целевого уровня: "
-    "«ниже», «соответствует» и «выше» описаны рядом. Ставьте 1–5 или «не оценивалось», если данных не было. "
+    "«ниже», «соответствует» и «выше» описаны рядом, а у каждого вопроса — как звучат слабый, хороший и сильный ответ. "
+    "Ставьте 1–5 или «не оценивалось», если данных не было. "
     "В заметки пишите факты и цитаты, а не впечатления."
 )
 KIND_LABELS = {"behavioral": "поведенческий", "situational": "ситуационный", "case": "кейс", "open": "без правильного ответа"}
-_KIND_ORDER = ("behavioral", "situational", "case", "open")
+ANCHOR_LABELS = {"weak": "Слабый ответ", "solid": "Хороший ответ", "strong": "Сильный ответ"}
+"""How the three answer anchors of a question are labelled on scorecards and pages."""
 
 
 class ScorecardError(ValueError):
@@ -70,29 +72,40 @@ def resolve(model: Model, role_id: str | None, level_id: str | None) -> tuple[Ro
     return role, level
 
 
-def pick_questions(competency: Competency, limit: int = 3) -> tuple[Question, ...]:
-    """Up to `limit` questions of different kinds first (behavioral, situational, case...), model order within a kind."""
-    by_kind = {k: [q for q in competency.questions if q.kind == k] for k in _KIND_ORDER}
-    picked: list[Question] = []
-    rnd = 0
-    while len(picked) < limit and any(len(v) > rnd for v in by_kind.values()):
-        for k in _KIND_ORDER:
-            if len(by_kind[k]) > rnd and len(picked) < limit:
-                picked.append(by_kind[k][rnd])
-        rnd += 1
-    return tuple(picked)
+def level_questions(model: Model, role: Role, level: RoleLevel) -> dict[str, tuple[Question, ...]]:
+    """The questions an interview at this role level asks, by weighted competency (weight order).
+
+    Chosen by the level's target only: a competency's own questions whose `levels` contain its
+    target; then questions of other competencies that list it in `also_for` (the open questions)
+    and whose range contains its target. Each question appears once per card: under its own
+    competency when that fits, else under the first also_for competency of the card that fits.
+    """
+    order = [rc.id for rc in role.by_weight()]
+    out: dict[str, list[Question]] = {cid: [] for cid in order}
+    placed: set[str] = set()
+    for cid in order:
+        for q in model.competency(cid).questions_for(level.targets[cid]):
+            out[cid].append(q)
+            placed.add(q.id)
+    for cid in order:
+        for q in model.questions:
+            if q.id not in placed and cid in q.also_for and q.fits(level.targets[cid]):
+                out[cid].append(q)
+                placed.add(q.id)
+    return {cid: tuple(qs) for cid, qs in out.items()}
 
 
 def card(model: Model, role_id: str, level_id: str, candidate: str | None = None,
          interviewer: str | None = None, date: str | None = None) -> Card:
     """The content of a blank scorecard."""
     role, level = resolve(model, role_id, level_id)
+    questions = level_questions(model, role, level)
     items = []
     for rc in role.by_weight():
         comp = model.competency(rc.id)
         t = level.targets[rc.id]
         items.append(Item(rc, comp, t, comp.levels.get(t - 1, ()), comp.levels[t], comp.levels.get(t + 1, ()),
-                          pick_questions(comp)))
+                          questions[rc.id]))
     return Card(model, role, level, tuple(items), candidate or "", interviewer or "", date or "")
 
 
@@ -135,7 +148,7 @@ def render_all(model: Model) -> dict[str, bytes]:
 
 
 def _ctx() -> dict:
-    return {"instruction": INSTRUCTION, "kinds": KIND_LABELS, "not_assessed": NOT_ASSESSED}
+    return {"instruction": INSTRUCTION, "kinds": KIND_LABELS, "not_assessed": NOT_ASSESSED, "anchor_labels": ANCHOR_LABELS}
 
 
 def phrases(items) -> str:
@@ -200,6 +213,8 @@ def render_yaml(c: Card) -> str:
                 lines.append(_comment(f"{label}, {lv}: " + phrases(behaviours), "  "))
         for qq in it.questions:
             lines.append(_comment(f"вопрос ({KIND_LABELS[qq.kind]}): {qq.text}", "  "))
+            for key, label in ANCHOR_LABELS.items():
+                lines.append(_comment(f"{label.lower()}: {getattr(qq.anchors, key)}", "    "))
         lines.append(f"  {it.rc.id}: null")
     lines.append("notes:  # факты и цитаты по каждой компетенции")
     for it in c.items:
