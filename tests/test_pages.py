@@ -353,7 +353,7 @@ def test_growth_page(mini):
     assert "Финансы проекта](competencies/finance.md): 2 → 4" in bridge
     assert "*Чтобы перейти на уровень 3:*" in bridge and "*Чтобы перейти на уровень 4:*" in bridge
     assert "Управление проектом" not in bridge  # 3 -> 3: no change
-    for anchor in ("{#promotion}", "{#idp}"):
+    for anchor in ("{#promotion}", "{#ipr}"):
         assert anchor in page
     assert "калибровочн" in page.lower() and "самооценк" in page.lower()
 
