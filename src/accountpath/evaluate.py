@@ -47,6 +47,9 @@ class Scorecard:
     notes: Mapping[str, str] = field(default_factory=dict)
     overall_notes: str | None = None
     source: str = ""  # file name, for messages and reports
+    recommendation: str | None = None  # the interviewer's own: strong_no | no | yes | strong_yes
+    takeaways: str | None = None  # the interviewer's key take-aways
+    focus: tuple[str, ...] = ()  # the competencies this interviewer was asked to cover
     lines: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False)  # field -> (line, col)
 
 
