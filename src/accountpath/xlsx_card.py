@@ -5,9 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from pathlib import Path
 
-from .problems import Problem
 
 HEADER = ("id", "Компетенция", "Вес", "Обязательная", "Цель", "Оценка (1–5)", "Заметки",
           "Ниже цели", "Соответствует цели", "Выше цели", "Вопросы")
