@@ -7,6 +7,8 @@ import io
 import re
 import zipfile
 
+from .xlsx_read import column_letter
+
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 _FORMULA_START = ("=", "+", "-", "@")
 HEAD_FILL = "EEEEEE"
@@ -53,15 +55,6 @@ def fill(cell, colour: str) -> None:
     from openpyxl.styles import PatternFill
 
     cell.fill = PatternFill("solid", fgColor=colour)
-
-
-def column_letter(col: int) -> str:
-    """1 -> A, 27 -> AA."""
-    letters = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def save(wb) -> bytes:

@@ -125,6 +125,7 @@ class _Cells:
         self.doc = Document(label, data)
 
     def at(self, key_path: tuple, cell) -> None:
+        """Record that the value at key_path came from this cell."""
         self.doc.value_pos[key_path] = (cell.row, cell.column)
         self.doc.key_pos[key_path] = (cell.row, cell.column)
 
