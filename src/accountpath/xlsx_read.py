@@ -14,6 +14,7 @@ Round workbook layout (written by round_xlsx.round_workbook):
 from __future__ import annotations
 
 import datetime
+import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -42,6 +43,7 @@ ROUND_HEAD = ("candidate", "interviewer", "date", "recommendation", "takeaways")
 ROUND_FIRST_ROW = 3
 NOTES_PREFIX = "notes:"
 _FORMULA_START = ("=", "+", "-", "@")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def is_xlsx(path: str | Path) -> bool:
@@ -151,7 +153,7 @@ def _card_sheet(wb, label: str, model: Model) -> tuple[Scorecard | None, list[Pr
         elif header_row and title in HEAD_FIELDS and len(row) > 1:
             data[HEAD_FIELDS[title]] = cell_value(row[1].value)
             cells.at((HEAD_FIELDS[title],), row[1])
-        elif header_row and title:
+        elif header_row and title and _ID.match(title):  # other notes in column A are not competencies
             _competency_row(ws, first.row, title, columns, data, cells)
     return _located(label, SHEET, *card_from_data(cells.doc, model))
 
