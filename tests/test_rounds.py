@@ -66,6 +66,7 @@ def test_similar_pairs_match_brute_force():
     names = sorted({"".join(rnd.choice(alphabet) for _ in range(rnd.randint(3, 8))) for _ in range(150)})
     brute = sorted((a, b) for a, b in combinations(names, 2) if rounds.edit_distance(a, b, 3) <= 2)
     assert rounds.similar_pairs(names) == brute
+    assert rounds.similar_pairs(["кандидат 00001", "кандидат 00002", "кандидат 0001"]) == []
     assert rounds.edit_distance("анна иванова", "анна иванов") == 1
     assert rounds.edit_distance("kitten", "sitting", 10) == 3
 

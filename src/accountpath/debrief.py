@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from .evaluate import Scorecard, evaluate
+from .evaluate import Scorecard, evaluate, recommendation_only
 from .i18n import _
 from .model import Model
 
@@ -58,7 +58,7 @@ def fragility(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard
     out = []
     for i, card in enumerate(cards):
         rest = [c for j, c in enumerate(cards) if j != i]
-        changed = evaluate(model, result["role"], result["level"], rest)["recommendation"]
+        changed = recommendation_only(model, result["role"], result["level"], rest)
         if changed != result["recommendation"]:
             out.append({"without": card.interviewer, "recommendation": changed})
     return out

@@ -156,6 +156,18 @@ def evaluate(model: Model, role_id: str, level_id: str, cards: Sequence[Scorecar
     }
 
 
+def recommendation_only(model: Model, role_id: str, level_id: str, cards: Sequence[Scorecard]) -> str:
+    """evaluate(...)["recommendation"] without building the rest of the result (for what-if recomputation)."""
+    role = model.role(role_id)
+    level = role.level(level_id)
+    means = {}
+    for rc in role.competencies:
+        ratings = [c.ratings[rc.id] for c in cards if c.ratings.get(rc.id) is not None]
+        if ratings:
+            means[rc.id] = sum(ratings) / len(ratings)
+    return _at_level(model, role, level, means)["recommendation"]
+
+
 def rank_key(result: Mapping[str, Any]) -> tuple:
     """Sort key for a hiring round: recommendation best first, then the larger gap, then name."""
     gap = result.get("gap")

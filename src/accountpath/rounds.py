@@ -5,7 +5,8 @@ Names are compared after cardcheck.normalise_name (case, «ё», spaces). Two di
 candidates whose normalised names are within edit distance 2 both get a
 `similar_candidates` warning. Similar pairs are found through shared deletion variants
 (a name within distance k of another shares a variant with at most k deletions), so
-thousands of candidates cost no pairwise comparison.
+thousands of candidates cost no pairwise comparison. Names with different digits are
+numbered on purpose and never compared.
 """
 
 from __future__ import annotations
@@ -50,11 +51,19 @@ def _deletions(word: str, k: int) -> set[str]:
 
 
 def similar_pairs(names: Iterable[str], limit: int = MAX_DISTANCE) -> list[tuple[str, str]]:
-    """Pairs of distinct normalised names within `limit` edits, sorted."""
-    index: dict[str, set[str]] = {}
+    """Pairs of distinct normalised names within `limit` edits, sorted.
+
+    Names whose digits differ («Кандидат 1», «Кандидат 2») are numbered on purpose, not typed twice:
+    only names with the same digits are compared.
+    """
+    by_digits: dict[str, list[str]] = {}
     for name in sorted(set(names)):
-        for variant in _deletions(name, limit):
-            index.setdefault(variant, set()).add(name)
+        by_digits.setdefault("".join(ch for ch in name if ch.isdigit()), []).append(name)
+    index: dict[tuple[str, str], set[str]] = {}
+    for digits, group in by_digits.items():
+        for name in group if len(group) > 1 else ():
+            for variant in _deletions(name, limit):
+                index.setdefault((digits, variant), set()).add(name)
     pairs = set()
     for bucket in index.values():
         if len(bucket) > 1:
