@@ -11,6 +11,8 @@ import math
 from html import escape
 from typing import Sequence
 
+from .i18n import _
+
 FONT = 12
 CHAR_W = 7.2  # a generous average glyph width at 12px (Cyrillic is wide), so estimates err outwards
 LINE_H = 15
@@ -80,7 +82,7 @@ def radar_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float 
     for i, label in enumerate(labels):
         x, y = _pt(cx, cy, r, i, n)
         body.append(f'<line x1="{cx}" y1="{cy}" x2="{x}" y2="{y}" stroke="#ccc"/>')
-        lines = wrap(label) + (["(не оценено)"] if unrated[i] else [])
+        lines = wrap(label) + ([_("(не оценено)")] if unrated[i] else [])
         lx, ly = _pt(cx, cy, r + 16, i, n)
         text, box = _label(lx, ly, cx, lines, unrated[i])
         body.append(text)
@@ -100,5 +102,5 @@ def radar_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float 
     x0, y0 = math.floor(x0), math.floor(y0)
     w, h = math.ceil(x1 - x0), math.ceil(y1 - y0)
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0} {y0} {w} {h}" role="img" '
-            f'aria-label="{escape(title or "Радар: оценка и цель")}" class="radar" font-family="sans-serif" font-size="{FONT}">')
+            f'aria-label="{escape(title or _("Радар: оценка и цель"))}" class="radar" font-family="sans-serif" font-size="{FONT}">')
     return head + (f"<title>{escape(title)}</title>" if title else "") + "".join(legend + body) + "</svg>"
