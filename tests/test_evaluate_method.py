@@ -51,3 +51,12 @@ def test_rank_key_orders_recommendation_then_gap():
           {"recommendation": "hire", "gap": 0.3, "candidate": "a"},
           {"recommendation": "strong_hire", "gap": 0.6, "candidate": "d"}]
     assert [r["candidate"] for r in sorted(rs, key=evaluate.rank_key)] == ["d", "a", "b", "c"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_recommendation_only_agrees(case, vector_model):
+    cs = _cards(vector_model, case["scorecards"])
+    for k in range(1, len(cs) + 1):
+        sub = cs[:k]
+        full = evaluate.evaluate(vector_model, sub[0].role, sub[0].level, sub)["recommendation"]
+        assert evaluate.recommendation_only(vector_model, sub[0].role, sub[0].level, sub) == full

@@ -156,12 +156,12 @@ CARD = "scorecard: 1\nrole: am\nlevel: middle\ncandidate: Анна\ninterviewer:
 
 
 @pytest.mark.parametrize("text,line,needle", [
-    (CARD.format(who="Пётр").replace("  d: 2", "  zz: 2"), 10, "does not assess"),
-    (CARD.format(who="Пётр").replace("role: am", "role: manager"), 2, "valid roles: am, x, y"),
-    (CARD.format(who="Пётр").replace("level: middle", "level: lead"), 3, "valid levels: junior, middle, senior"),
-    ("scorecard: 1\nrole: am\nlevel: middle\ncandidate: Анна\ninterviewer: Пётр\n", 1, "missing 'ratings'"),
+    (CARD.format(who="Пётр").replace("  d: 2", "  zz: 2"), 10, "неизвестная компетенция «zz»"),
+    (CARD.format(who="Пётр").replace("role: am", "role: manager"), 2, "роли модели: am, x, y"),
+    (CARD.format(who="Пётр").replace("level: middle", "level: lead"), 3, "её уровни: junior, middle, senior"),
+    ("scorecard: 1\nrole: am\nlevel: middle\ncandidate: Анна\ninterviewer: Пётр\n", 1, "не заполнено поле «ratings»"),
     ("role: am\nlevel: [middle\n", 3, "YAML syntax error"),
-    (CARD.format(who="Пётр").replace("ratings:", "ratngs:"), 6, "did you mean 'ratings'"),
+    (CARD.format(who="Пётр").replace("ratings:", "ratngs:"), 6, "может быть, «ratings»?"),
 ])
 def test_bad_card(model_file, tmp_path, text, line, needle):
     f = _write(tmp_path, "card.yml", text)
@@ -174,7 +174,7 @@ def test_same_interviewer_twice_and_mixed_candidates(model_file, tmp_path):
     f1 = _write(tmp_path, "1.yml", CARD.format(who="Пётр"))
     f2 = _write(tmp_path, "2.yml", CARD.format(who="пётр "))
     r = cli(model_file, "evaluate", str(f1), str(f2))
-    assert r.returncode == 1 and f"{f2}:5:" in r.stderr and "already rated" in r.stderr
+    assert r.returncode == 1 and f"{f2}:5:" in r.stderr and "уже оценил этого кандидата" in r.stderr
     f3 = _write(tmp_path, "3.yml", CARD.format(who="Ольга").replace("Анна", "Борис"))
     r = cli(model_file, "evaluate", str(f1), str(f3))
     assert r.returncode == 1 and f"{f3}:4:" in r.stderr and "candidate" in r.stderr
@@ -193,7 +193,7 @@ def test_empty_non_utf8_and_foreign_xlsx(model_file, tmp_path):
     foreign = tmp_path / "budget.xlsx"
     Workbook().save(foreign)
     r = cli(model_file, "evaluate", str(foreign))
-    assert r.returncode == 1 and str(foreign) in r.stderr and "not an Account Path scorecard" in r.stderr
+    assert r.returncode == 1 and str(foreign) in r.stderr and "не оценочный лист Account Path" in r.stderr
     junk = _write(tmp_path, "junk.xlsx", "not a zip")
     r = cli(model_file, "evaluate", str(junk))
     assert r.returncode == 1 and "Traceback" not in r.stderr and "xlsx" in r.stderr

@@ -47,6 +47,9 @@ class Scorecard:
     notes: Mapping[str, str] = field(default_factory=dict)
     overall_notes: str | None = None
     source: str = ""  # file name, for messages and reports
+    recommendation: str | None = None  # the interviewer's own: strong_no | no | yes | strong_yes
+    takeaways: str | None = None  # the interviewer's key take-aways
+    focus: tuple[str, ...] = ()  # the competencies this interviewer was asked to cover
     lines: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False)  # field -> (line, col)
 
 
@@ -151,6 +154,18 @@ def evaluate(model: Model, role_id: str, level_id: str, cards: Sequence[Scorecar
         "best_fit_level": best,
         "competencies": rows,
     }
+
+
+def recommendation_only(model: Model, role_id: str, level_id: str, cards: Sequence[Scorecard]) -> str:
+    """evaluate(...)["recommendation"] without building the rest of the result (for what-if recomputation)."""
+    role = model.role(role_id)
+    level = role.level(level_id)
+    means = {}
+    for rc in role.competencies:
+        ratings = [c.ratings[rc.id] for c in cards if c.ratings.get(rc.id) is not None]
+        if ratings:
+            means[rc.id] = sum(ratings) / len(ratings)
+    return _at_level(model, role, level, means)["recommendation"]
 
 
 def rank_key(result: Mapping[str, Any]) -> tuple:

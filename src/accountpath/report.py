@@ -1,19 +1,24 @@
-"""Present panel results: a terminal table, the debrief report (md, html) and round tables.
-Presentation only: every number comes from evaluate.evaluate()."""
+"""Present a panel's debrief: a terminal report, Markdown, HTML and JSON.
+
+Presentation only: every number comes from evaluate.evaluate() and every piece of evidence
+from debrief.debrief(). Russian text writes numbers with a decimal comma; JSON keeps numbers.
+Round tables live in round_report (re-exported here for the command line).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any, Mapping, Sequence
 
 from markupsafe import Markup
 
+from .cardcheck import RECOMMENDATION_LABELS
+from .debrief import enrich
 from .evaluate import LABELS_RU, Scorecard, impact
-from .mdtext import md_escape
+from .i18n import _
 from .model import Model
 from .radar import radar_svg
+from .round_report import round_csv, round_markdown, round_rows, round_text, text_table  # noqa: F401
 from .scorecard import template_env
 
 
@@ -22,54 +27,91 @@ def to_json(result: Any) -> str:
     return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
 
 
-def _fmt(x: Any) -> str:
+def num(x: Any) -> str:
+    """A number for Russian text: two decimals with a decimal comma; «—» for none."""
     if x is None:
         return "—"
     if isinstance(x, float):
-        return f"{x:.2f}"
+        return f"{x:.2f}".replace(".", ",")
     return str(x)
 
 
-def _pct(x: float | None) -> str:
+def signed(x: float) -> str:
+    """A signed number with a decimal comma (+0,25)."""
+    return f"{x:+.2f}".replace(".", ",")
+
+
+def pct(x: float | None) -> str:
+    """A share as whole percent."""
     return "—" if x is None else f"{round(x * 100)}%"
 
 
+def _full(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) -> Mapping[str, Any]:
+    """The debrief of the result: as given, or built from the cards when only evaluate()'s keys are there."""
+    return result if "warnings" in result else enrich(model, result, cards)
+
+
+def _reasons(model: Model, r: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
+    ev = model.evaluation
+    out = []
+    if r["recommendation"] == "insufficient_data":
+        out.append(_("Оценено {done} веса роли, а нужно не меньше {need}: доберите оценки по пропущенным компетенциям.").format(
+            done=pct(r["coverage"]), need=pct(ev.min_coverage)))
+    else:
+        out.append(_("Средневзвешенное отклонение от цели: {gap} («Однозначно нанимать» от {strong}, «Нанимать» от {hire}, "
+                     "«Не нанимать» от {no}).").format(gap=num(r["gap"]), strong=num(ev.bands.strong_hire),
+                                                      hire=num(ev.bands.hire), no=num(ev.bands.no_hire)))
+        out.append(_("Оценено {done} веса роли (минимум {need}).").format(done=pct(r["coverage"]), need=pct(ev.min_coverage)))
+    if r["failed_must_haves"]:
+        out.append(_("Не дотягивают обязательные компетенции (оценка ниже цели больше чем на {tol}): {failed}. "
+                     "Поэтому итог не выше «Не нанимать».").format(
+            tol=num(ev.must_have_tolerance), failed=", ".join(names[c] for c in r["failed_must_haves"])))
+    return out
+
+
+def fragility_lines(r: Mapping[str, Any]) -> list[str]:
+    """The fragility in words: one sentence per interviewer whose ratings carry the verdict."""
+    lines = [_("Итог зависит от оценок интервьюера {name}: без них итог панели был бы «{label}».").format(
+        name=f["without"], label=LABELS_RU[f["recommendation"]]) for f in r.get("fragile", [])]
+    if not lines and len(r["interviewers"]) >= 3:
+        lines.append(_("Итог устойчив: без любого одного интервьюера он остаётся тем же."))
+    return lines
+
+
+def _evidence(row: Mapping[str, Any]) -> list[dict[str, Any]]:
+    notes: dict[str, list[str]] = {}
+    for n in row.get("notes", []):
+        notes.setdefault(n["interviewer"], []).append(n["text"])
+    return [{"who": x["interviewer"], "rating": num(x["rating"]) if x["rating"] is not None else _("не оценивал(а)"),
+             "note": " ".join(notes.get(x["interviewer"], []))} for x in row.get("interviewer_ratings", [])]
+
+
 def view(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) -> dict[str, Any]:
-    """Everything the debrief templates show, derived from the result and the cards."""
-    role = model.role(result["role"])
-    level = role.level(result["level"])
+    """Everything the debrief templates and the text report show."""
+    r = _full(model, result, cards)
+    role = model.role(r["role"])
     total = sum(rc.weight for rc in role.competencies)
     names = {c.id: c.name for c in model.competencies}
-    rows = []
-    for row in result["competencies"]:
-        rows.append({**row, "name": names[row["id"]], "impact": impact(row, total),
-                     "notes": [(c.interviewer, c.ratings.get(row["id"]), c.notes.get(row["id"], "")) for c in cards]})
-    by_impact = sorted(rows, key=lambda r: (r["rating"] is None, -abs(r["impact"]), r["id"]))
-    ev = model.evaluation
-    best = role.level(result["best_fit_level"]) if result["best_fit_level"] else None
-    reasons = []
-    if result["recommendation"] == "insufficient_data":
-        reasons.append(f"Оценено {_pct(result['coverage'])} веса роли, а нужно не меньше {_pct(ev.min_coverage)}: "
-                       "доберите оценки по пропущенным компетенциям.")
-    else:
-        reasons.append(f"Средневзвешенный разрыв с целевым уровнем: {_fmt(result['gap'])} "
-                       f"(«Однозначно нанимать» от {ev.bands.strong_hire}, «Нанимать» от {ev.bands.hire}, «Не нанимать» от {ev.bands.no_hire}).")
-        reasons.append(f"Оценено {_pct(result['coverage'])} веса роли (минимум {_pct(ev.min_coverage)}).")
-    if result["failed_must_haves"]:
-        failed = ", ".join(names[c] for c in result["failed_must_haves"])
-        reasons.append(f"Не дотягивают обязательные компетенции (оценка ниже цели больше чем на {ev.must_have_tolerance}): {failed}. "
-                       "Поэтому итог не выше «Не нанимать».")
-    radar = radar_svg(
-        [names[r["id"]] for r in result["competencies"]],
-        [("Цель", [r["target"] for r in result["competencies"]], "#888888"),
-         ("Оценка панели", [r["rating"] for r in result["competencies"]], "#1565c0")],
-        title=f"Оценка панели и цель уровня: {result['candidate']}",
-    )
+    rows = [{**row, "name": names[row["id"]], "impact": impact(row, total), "evidence": _evidence(row),
+             "by_name": "; ".join(f"{x['interviewer']}: {num(x['rating'])}" for x in row.get("interviewer_ratings", [])
+                                  if x["rating"] is not None) or "—"}
+            for row in r["competencies"]]
+    takeaways = {t["interviewer"]: t["text"] for t in r.get("takeaways", [])}
+    calls = [{"who": c["interviewer"], "call": RECOMMENDATION_LABELS.get(c["recommendation"], _("не указана")),
+              "takeaways": takeaways.get(c["interviewer"], "")} for c in r.get("recommendations", [])]
+    for call, card in zip(calls, cards):
+        call["overall"] = card.overall_notes or ""
+    best = role.level(r["best_fit_level"]) if r["best_fit_level"] else None
+    radar = radar_svg([row["name"] for row in rows],
+                      [(_("Цель уровня"), [row["target"] for row in rows], "#757575"),
+                       (_("Средняя оценка"), [row["rating"] for row in rows], "#1565c0")],
+                      title=_("Средние оценки и цель уровня: {name}").format(name=r["candidate"]))
     return {
-        "r": result, "role": role, "level": level, "label": LABELS_RU[result["recommendation"]],
-        "reasons": reasons, "rows": by_impact, "disagreements": [r for r in rows if r["disagreement"]],
-        "must": [r for r in rows if r["must_have"]], "best": best, "radar": radar, "cards": cards,
-        "fmt": _fmt, "pct": _pct, "ev": ev,
+        "r": r, "role": role, "level": role.level(r["level"]), "label": LABELS_RU[r["recommendation"]],
+        "reasons": _reasons(model, r, names), "fragile": fragility_lines(r), "warnings": [w["message"] for w in r["warnings"]],
+        "calls": calls, "rows": sorted(rows, key=lambda x: (x["rating"] is None, -abs(x["impact"]), x["id"])),
+        "evidence": rows, "disagreements": [x for x in rows if x["disagreement"]], "must": [x for x in rows if x["must_have"]],
+        "best": best, "radar": radar, "num": num, "signed": signed, "pct": pct, "ev": model.evaluation,
     }
 
 
@@ -85,97 +127,40 @@ def to_html(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard])
     return template_env(True).get_template("report.html.j2").render(**v)
 
 
-def _text_table(table: Sequence[Sequence[str]]) -> list[str]:
-    """Rows padded into columns, a rule under the first (header) row."""
-    widths = [max(len(t[i]) for t in table) for i in range(len(table[0]))]
-    lines = []
-    for i, t in enumerate(table):
-        lines.append("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(t)).rstrip())
-        if i == 0:
-            lines.append("  ".join("-" * w for w in widths).rstrip())
-    return lines
-
-
 def to_text(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) -> str:
-    """A readable terminal table."""
+    """The debrief as plain text for a terminal."""
     v = view(model, result, cards)
-    r = result
+    r = v["r"]
+    best = f"{v['best'].name} ({v['best'].id})" if v["best"] else _("нет")
     lines = [
-        f"Кандидат: {r['candidate']}   Роль: {v['role'].name} ({r['role']}), уровень {v['level'].name} ({r['level']})",
-        f"Интервьюеры: {', '.join(r['interviewers'])}",
-        f"Итог: {v['label']} ({r['recommendation']})   разрыв {_fmt(r['gap'])}   покрытие {_pct(r['coverage'])}",
-        f"Подходящий уровень: {v['best'].name + ' (' + v['best'].id + ')' if v['best'] else 'нет'}",
+        _("Кандидат: {c}   Роль: {role} ({rid}), уровень {level} ({lid})").format(
+            c=r["candidate"], role=v["role"].name, rid=r["role"], level=v["level"].name, lid=r["level"]),
+        _("Интервьюеры: {names}").format(names=", ".join(r["interviewers"])),
+        _("Итог панели: {label} ({code})   отклонение от цели {gap}   покрытие {cov}").format(
+            label=v["label"], code=r["recommendation"], gap=num(r["gap"]), cov=pct(r["coverage"])),
+        _("Подходящий уровень: {best}").format(best=best),
     ]
-    lines += [f"  · {reason}" for reason in v["reasons"]]
+    lines += [f"  · {x}" for x in v["reasons"]]
+    lines += [f"  ! {x}" for x in v["fragile"]]
+    if v["warnings"]:
+        lines += ["", _("Предупреждения:")] + [f"  ! {w}" for w in v["warnings"]]
+    lines += ["", _("Рекомендации интервьюеров:")]
+    for c in v["calls"]:
+        extra = "".join(f" — {t}" for t in (c["takeaways"], c["overall"]) if t)
+        lines.append(f"  {c['who']}: {c['call']}{extra}")
     lines.append("")
-    head = ("Компетенция", "Вес", "Обяз.", "Цель", "Оценки", "Среднее", "Разрыв", "")
+    head = (_("Компетенция"), _("Вес"), _("Обяз."), _("Цель"), _("Оценки"), _("Среднее"), _("Отклонение"), "")
     table = [head]
-    for row in r["competencies"]:
-        name = next(c.name for c in model.competencies if c.id == row["id"])
-        flag = []
-        if row["disagreement"]:
-            flag.append("расхождение")
+    for row in v["evidence"]:
+        flag = [_("расхождение")] if row["disagreement"] else []
         if row["id"] in r["failed_must_haves"]:
-            flag.append("обязательная не пройдена")
-        table.append((name, str(row["weight"]), "да" if row["must_have"] else "", str(row["target"]),
-                      ",".join(str(x) for x in row["ratings"]) or "—", _fmt(row["rating"]), _fmt(row["gap"]), "; ".join(flag)))
-    return "\n".join(lines + _text_table(table)) + "\n"
-
-
-ROUND_COLUMNS = ("candidate", "role", "level", "interviewers", "recommendation", "gap", "coverage",
-                 "failed_must_haves", "disagreements", "best_fit_level")
-
-
-def round_rows(results: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """One flat row per candidate, already ranked."""
-    rows = []
-    for r in results:
-        rows.append({
-            "candidate": r["candidate"], "role": r["role"], "level": r["level"],
-            "interviewers": len(r["interviewers"]), "recommendation": r["recommendation"],
-            "gap": r["gap"], "coverage": r["coverage"],
-            "failed_must_haves": list(r["failed_must_haves"]),
-            "disagreements": [c["id"] for c in r["competencies"] if c["disagreement"]],
-            "best_fit_level": r["best_fit_level"],
-        })
-    return rows
-
-
-def round_csv(results: Sequence[Mapping[str, Any]]) -> str:
-    """The round as CSV (lists joined with ';'; cells that start like a formula are quoted with ')."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(ROUND_COLUMNS)
-    for row in round_rows(results):
-        cells = []
-        for k in ROUND_COLUMNS:
-            v = row[k]
-            v = ";".join(v) if isinstance(v, list) else ("" if v is None else str(v))
-            if v[:1] in ("=", "+", "-", "@") and k == "candidate":
-                v = "'" + v
-            cells.append(v)
-        w.writerow(cells)
-    return buf.getvalue()
-
-
-def round_text(results: Sequence[Mapping[str, Any]]) -> str:
-    """The round as a terminal table, best first."""
-    head = ("#", "Кандидат", "Роль/уровень", "Итог", "Разрыв", "Покрытие", "Обязательные не пройдены", "Расхождения", "Уровень")
-    table = [head]
-    for i, row in enumerate(round_rows(results), start=1):
-        table.append((str(i), row["candidate"], f"{row['role']}/{row['level']}", LABELS_RU[row["recommendation"]],
-                      _fmt(row["gap"]), _pct(row["coverage"]), ", ".join(row["failed_must_haves"]) or "—",
-                      ", ".join(row["disagreements"]) or "—", row["best_fit_level"] or "—"))
-    return "\n".join(_text_table(table)) + "\n"
-
-
-def round_markdown(results: Sequence[Mapping[str, Any]]) -> str:
-    """The round as a Markdown table, best first (names escaped)."""
-    lines = ["# Итоги раунда найма", "",
-             "| # | Кандидат | Роль / уровень | Итог | Разрыв | Покрытие | Обязательные не пройдены | Расхождения | Подходящий уровень |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-    for i, row in enumerate(round_rows(results), start=1):
-        lines.append(f"| {i} | {md_escape(row['candidate'])} | {row['role']} / {row['level']} | {LABELS_RU[row['recommendation']]} | "
-                     f"{_fmt(row['gap'])} | {_pct(row['coverage'])} | {', '.join(row['failed_must_haves']) or '—'} | "
-                     f"{', '.join(row['disagreements']) or '—'} | {row['best_fit_level'] or '—'} |")
+            flag.append(_("обязательная не пройдена"))
+        table.append((row["name"], str(row["weight"]), _("да") if row["must_have"] else "", str(row["target"]),
+                      row["by_name"], num(row["rating"]), num(row["gap"]), "; ".join(flag)))
+    lines += text_table(table)
+    lines += ["", _("Оценки и заметки по компетенциям:")]
+    for row in v["evidence"]:
+        lines.append(_("  {name} (цель {target}, среднее {mean}):").format(name=row["name"], target=row["target"],
+                                                                          mean=num(row["rating"])))
+        lines += [f"    {e['who']}: {e['rating']}" + (f" — {e['note']}" if e["note"] else "") for e in row["evidence"]]
     return "\n".join(lines) + "\n"

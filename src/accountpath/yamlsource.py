@@ -187,6 +187,8 @@ def _scalar(node: yaml.ScalarNode, loader, doc: Document, problems: list[Problem
     except yaml.YAMLError as exc:
         problems.append(Problem(doc.path, *_mark(node.start_mark), f"cannot read this value: {getattr(exc, 'problem', exc)}"))
         return node.value
+    except ValueError:  # a timestamp-shaped value that is no calendar date (2026-02-30): keep the text
+        return node.value
     if isinstance(value, datetime.datetime):
         return value.isoformat()
     return value

@@ -1,0 +1,181 @@
+"""Present a calibration (calibrate.calibrate()): text, Markdown, HTML, JSON and xlsx, in plain Russian.
+
+Says what the numbers mean and what to do: sharpen the rubric where agreement is low, talk
+with a flagged interviewer; and that leniency means something only where panels overlap.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any, Mapping
+
+from . import xlsx_out
+from .i18n import _
+from .mdtext import md_escape
+from .model import Model
+from .round_report import text_table
+
+LOW_ALPHA = 0.67
+GOOD_ALPHA = 0.8
+
+
+def _n(x: Any) -> str:
+    if x is None:
+        return "—"
+    return f"{x:.2f}".replace(".", ",") if isinstance(x, float) else str(x)
+
+
+def _signed(x: float | None) -> str:
+    return "—" if x is None else f"{x:+.2f}".replace(".", ",")
+
+
+def meaning() -> list[str]:
+    """What the numbers mean, one paragraph each."""
+    return [
+        _("Согласие (альфа Криппендорфа, Krippendorff's alpha, интервальная шкала) показывает, насколько одинаково "
+          "разные интервьюеры оценивают одного кандидата по одной компетенции: 1 — оценки совпадают, 0 — согласия "
+          "не больше, чем при случайных оценках. От {good} на оценки можно опираться; ниже {low} одна оценка мало "
+          "что говорит о кандидате.").format(good=_n(GOOD_ALPHA), low=_n(LOW_ALPHA)),
+        _("Надёжность панели — насколько можно доверять среднему оценок панели такого размера (прогноз по формуле "
+          "Спирмена — Брауна из общего согласия). Второе число показывает, что даст ещё один интервьюер в панели."),
+        _("Мягкость интервьюера — насколько его оценки в среднем выше (+) или ниже (−) оценок коллег, которые "
+          "оценивали того же кандидата по той же компетенции. Отмечен тот, у кого мягкость по модулю не меньше "
+          "0,5 балла по 10 и больше таким оценкам."),
+        _("Мягкость имеет смысл только там, где панели пересекаются: интервьюер, который всегда оценивает один, "
+          "ни с кем не сравнивается, и его мягкость не определена. Чтобы её видеть, ставьте интервьюеров в разные "
+          "панели вперемешку."),
+    ]
+
+
+def advice(result: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
+    """What to do, from the numbers."""
+    out = []
+    low = [names.get(c["id"], c["id"]) for c in result["competencies"] if c["alpha"] is not None and c["alpha"] < LOW_ALPHA]
+    if low:
+        out.append(_("Уточните рубрику по компетенциям с низким согласием ({list}): перепишите описания уровней и якоря "
+                     "ответов так, чтобы «3» и «4» различались наблюдаемым поведением, и разберите вместе пару "
+                     "записанных ответов.").format(list=", ".join(low)))
+    for i in result["interviewers"]:
+        if i["flagged"]:
+            side = _("выше") if i["leniency"] > 0 else _("ниже")
+            out.append(_("{name}: оценки в среднем на {value} балла {side} коллег. Нужен спокойный разговор: разберите "
+                         "вместе 2–3 кандидатов, где оценки разошлись, и сверьтесь с описаниями уровней; оценки задним "
+                         "числом не правьте.").format(name=i["name"], value=_n(abs(i["leniency"])), side=side))
+    if result["panel_reliability"] is not None and result["panel_reliability_plus_one"] is not None:
+        out.append(_("Панель из {k} интервьюеров даёт надёжность {now}; ещё один интервьюер поднял бы её до {more}.").format(
+            k=_n(result["panel_size"]), now=_n(result["panel_reliability"]), more=_n(result["panel_reliability_plus_one"])))
+    if not out:
+        out.append(_("Данных пока мало или всё в порядке: продолжайте собирать оценки из пересекающихся панелей."))
+    return out
+
+
+def _names(model: Model) -> dict[str, str]:
+    return {c.id: c.name for c in model.competencies}
+
+
+def _summary(result: Mapping[str, Any]) -> list[tuple[str, str]]:
+    return [(_("Оценочных листов"), _n(result["scorecards"])), (_("Кандидатов"), _n(result["candidates"])),
+            (_("Средний размер панели"), _n(result["panel_size"])), (_("Согласие (альфа)"), _n(result["alpha"])),
+            (_("Надёжность панели"), _n(result["panel_reliability"])),
+            (_("Надёжность с ещё одним интервьюером"), _n(result["panel_reliability_plus_one"]))]
+
+
+def _tables(model: Model, result: Mapping[str, Any]) -> tuple[list[tuple], list[tuple]]:
+    names = _names(model)
+    people = [(_("Интервьюер"), _("Оценок для сравнения"), _("Мягкость"), _("Отмечен"))]
+    people += [(i["name"], str(i["ratings"]), _signed(i["leniency"]), _("да") if i["flagged"] else "") for i in result["interviewers"]]
+    comps = [(_("Компетенция"), _("Согласие (альфа)"), _("Кандидатов с двумя оценками и больше"))]
+    comps += [(names.get(c["id"], c["id"]), _n(c["alpha"]), str(c["candidates"])) for c in result["competencies"]]
+    return people, comps
+
+
+def to_text(model: Model, result: Mapping[str, Any]) -> str:
+    """Plain text for a terminal."""
+    people, comps = _tables(model, result)
+    lines = [_("Калибровка интервьюеров"), ""] + [f"{k}: {v}" for k, v in _summary(result)]
+    lines += ["", _("Что делать:")] + [f"  · {a}" for a in advice(result, _names(model))]
+    lines += [""] + text_table(people) + [""] + text_table(comps)
+    lines += ["", _("Что значат числа:")] + [f"  {p}" for p in meaning()]
+    return "\n".join(lines) + "\n"
+
+
+def _md_table(rows: list[tuple]) -> list[str]:
+    out = ["| " + " | ".join(md_escape(c) for c in rows[0]) + " |", "|" + " --- |" * len(rows[0])]
+    return out + ["| " + " | ".join(md_escape(c) for c in r) + " |" for r in rows[1:]]
+
+
+def to_markdown(model: Model, result: Mapping[str, Any]) -> str:
+    """Markdown (text escaped)."""
+    people, comps = _tables(model, result)
+    lines = ["# " + _("Калибровка интервьюеров"), ""] + [f"- {k}: **{v}**" for k, v in _summary(result)]
+    lines += ["", "## " + _("Что делать"), ""] + [f"- {md_escape(a)}" for a in advice(result, _names(model))]
+    lines += ["", "## " + _("Интервьюеры"), ""] + _md_table(people)
+    lines += ["", "## " + _("Компетенции"), ""] + _md_table(comps)
+    lines += ["", "## " + _("Что значат числа"), ""] + [md_escape(p) + "\n" for p in meaning()]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _html_table(rows: list[tuple]) -> str:
+    head = "".join(f"<th>{escape(c)}</th>" for c in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in rows[1:])
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def to_html(model: Model, result: Mapping[str, Any]) -> str:
+    """One self-contained HTML page (everything escaped)."""
+    people, comps = _tables(model, result)
+    title = escape(_("Калибровка интервьюеров"))
+    summary = "".join(f"<li>{escape(k)}: <strong>{escape(v)}</strong></li>" for k, v in _summary(result))
+    todo = "".join(f"<li>{escape(a)}</li>" for a in advice(result, _names(model)))
+    about = "".join(f"<p>{escape(p)}</p>" for p in meaning())
+    style = ("body{font-family:Arial,sans-serif;max-width:190mm;margin:0 auto;line-height:1.4}"
+             "table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:1mm 2mm;text-align:left}"
+             "th{background:#f0f0f0}")
+    return (f'<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8"><title>{title}</title><style>{style}</style>'
+            f"</head><body><h1>{title}</h1><ul>{summary}</ul><h2>{escape(_('Что делать'))}</h2><ul>{todo}</ul>"
+            f"<h2>{escape(_('Интервьюеры'))}</h2>{_html_table(people)}<h2>{escape(_('Компетенции'))}</h2>"
+            f"{_html_table(comps)}<h2>{escape(_('Что значат числа'))}</h2>{about}</body></html>\n")
+
+
+def to_xlsx(model: Model, result: Mapping[str, Any]) -> bytes:
+    """A workbook: summary with advice and meaning, interviewers, competencies (numbers as numbers)."""
+    from openpyxl.styles import Alignment
+
+    wb = xlsx_out.new_workbook()
+    ws = wb.active
+    ws.title = _("Сводка")
+    keys = ("scorecards", "candidates", "panel_size", "alpha", "panel_reliability", "panel_reliability_plus_one")
+    for r, ((label, _text), key) in enumerate(zip(_summary(result), keys), start=1):
+        ws.cell(row=r, column=1, value=label)
+        ws.cell(row=r, column=2, value=result[key])
+    row = len(keys) + 2
+    for text in [_("Что делать:")] + advice(result, _names(model)) + [_("Что значат числа:")] + meaning():
+        ws.cell(row=row, column=1, value=xlsx_out.cell_text(text)).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+        ws.row_dimensions[row].height = 15 * max(1, len(text) // 90 + 1)
+        row += 1
+    ws.column_dimensions["A"].width = 40
+    people = wb.create_sheet(_("Интервьюеры"))
+    xlsx_out.header(people, 1, (_("Интервьюер"), _("Оценок для сравнения"), _("Мягкость"), _("Отмечен")), (30, 18, 12, 10))
+    for r, i in enumerate(result["interviewers"], start=2):
+        for c, v in enumerate((xlsx_out.cell_text(i["name"]), i["ratings"], i["leniency"], _("да") if i["flagged"] else ""), 1):
+            people.cell(row=r, column=c, value=v)
+        if i["flagged"]:
+            xlsx_out.fill(people.cell(row=r, column=3), xlsx_out.BAD_FILL)
+    comps = wb.create_sheet(_("Компетенции"))
+    xlsx_out.header(comps, 1, (_("Компетенция"), "id", _("Согласие (альфа)"), _("Кандидатов")), (36, 20, 16, 12))
+    names = _names(model)
+    for r, c in enumerate(result["competencies"], start=2):
+        for col, v in enumerate((names.get(c["id"], c["id"]), c["id"], c["alpha"], c["candidates"]), 1):
+            comps.cell(row=r, column=col, value=v)
+        if c["alpha"] is not None and c["alpha"] < LOW_ALPHA:
+            xlsx_out.fill(comps.cell(row=r, column=3), xlsx_out.BAD_FILL)
+    return xlsx_out.save(wb)
+
+
+def render(model: Model, result: Mapping[str, Any], fmt: str) -> str | bytes:
+    """The report in text | md | html | json | xlsx."""
+    if fmt == "json":
+        return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    return {"text": to_text, "md": to_markdown, "html": to_html, "xlsx": to_xlsx}[fmt](model, result)

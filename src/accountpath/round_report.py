@@ -1,0 +1,115 @@
+"""Present a hiring round: a terminal table, Markdown and CSV (the xlsx is round_xlsx).
+
+Results come ranked from rounds.evaluate_round(). Text and Markdown are for people (Russian,
+decimal comma, a loud line for every warning); CSV is for machines: stable English column
+ids, recommendation codes, dot decimals, lists joined with ';'.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, Mapping, Sequence
+
+from .evaluate import LABELS_RU
+from .i18n import _
+from .mdtext import md_escape
+
+ROUND_COLUMNS = ("candidate", "role", "level", "interviewers", "recommendation", "gap", "coverage",
+                 "failed_must_haves", "disagreements", "best_fit_level", "warnings")
+
+
+def text_table(table: Sequence[Sequence[str]]) -> list[str]:
+    """Rows padded into columns, a rule under the first (header) row."""
+    widths = [max(len(t[i]) for t in table) for i in range(len(table[0]))]
+    lines = []
+    for i, t in enumerate(table):
+        lines.append("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(t)).rstrip())
+        if i == 0:
+            lines.append("  ".join("-" * w for w in widths).rstrip())
+    return lines
+
+
+def round_rows(results: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One flat row per candidate, in the order given (ranked)."""
+    rows = []
+    for r in results:
+        rows.append({
+            "candidate": r["candidate"], "role": r["role"], "level": r["level"],
+            "interviewers": len(r["interviewers"]), "recommendation": r["recommendation"],
+            "gap": r["gap"], "coverage": r["coverage"],
+            "failed_must_haves": list(r["failed_must_haves"]),
+            "disagreements": [c["id"] for c in r["competencies"] if c["disagreement"]],
+            "best_fit_level": r["best_fit_level"],
+            "warnings": sorted({w["code"] for w in r.get("warnings", [])}),
+            "warning_messages": [w["message"] for w in r.get("warnings", [])],
+            "warning_codes": [w["code"] for w in r.get("warnings", [])],
+        })
+    return rows
+
+
+def round_csv(results: Sequence[Mapping[str, Any]]) -> str:
+    """The round as CSV (lists joined with ';'; a candidate name that starts like a formula gets a leading ')."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(ROUND_COLUMNS)
+    for row in round_rows(results):
+        cells = []
+        for k in ROUND_COLUMNS:
+            v = row[k]
+            v = ";".join(v) if isinstance(v, list) else ("" if v is None else str(v))
+            if v[:1] in ("=", "+", "-", "@") and k == "candidate":
+                v = "'" + v
+            cells.append(v)
+        w.writerow(cells)
+    return buf.getvalue()
+
+
+def _n(x: Any) -> str:
+    if x is None:
+        return "—"
+    return f"{x:.2f}".replace(".", ",") if isinstance(x, float) else str(x)
+
+
+def _pct(x: float | None) -> str:
+    return "—" if x is None else f"{round(x * 100)}%"
+
+
+def round_text(results: Sequence[Mapping[str, Any]]) -> str:
+    """The round as a terminal table, best first, with a loud line for every similar-name warning."""
+    head = ("#", _("Кандидат"), _("Интервьюеров"), _("Роль/уровень"), _("Итог"), _("Отклонение"), _("Покрытие"),
+            _("Обязательные не пройдены"), _("Расхождения"), _("Уровень"), _("Предупреждения"))
+    table = [head]
+    rows = round_rows(results)
+    for i, row in enumerate(rows, start=1):
+        table.append((str(i), row["candidate"], str(row["interviewers"]), f"{row['role']}/{row['level']}",
+                      LABELS_RU[row["recommendation"]], _n(row["gap"]), _pct(row["coverage"]),
+                      ", ".join(row["failed_must_haves"]) or "—", ", ".join(row["disagreements"]) or "—",
+                      row["best_fit_level"] or "—", str(len(row["warning_messages"])) if row["warning_messages"] else "—"))
+    loud = [m for row in rows for m in _similar(row)]
+    return "\n".join(loud + ([""] if loud else []) + text_table(table)) + "\n"
+
+
+def _similar(row: Mapping[str, Any]) -> list[str]:
+    return [_("ВНИМАНИЕ: {message}").format(message=m) for m, code in zip(row["warning_messages"], row["warning_codes"])
+            if code == "similar_candidates"]
+
+
+def round_markdown(results: Sequence[Mapping[str, Any]]) -> str:
+    """The round as a Markdown table, best first (names escaped), warnings listed under it."""
+    lines = ["# " + _("Итоги раунда найма"), "",
+             "| # | " + " | ".join((_("Кандидат"), _("Интервьюеров"), _("Роль / уровень"), _("Итог"), _("Отклонение"),
+                                     _("Покрытие"), _("Обязательные не пройдены"), _("Расхождения"),
+                                     _("Подходящий уровень"))) + " |",
+             "| --- " * 10 + "|"]
+    rows = round_rows(results)
+    for i, row in enumerate(rows, start=1):
+        lines.append(f"| {i} | {md_escape(row['candidate'])} | {row['interviewers']} | {row['role']} / {row['level']} | "
+                     f"{LABELS_RU[row['recommendation']]} | {_n(row['gap'])} | {_pct(row['coverage'])} | "
+                     f"{', '.join(row['failed_must_haves']) or '—'} | {', '.join(row['disagreements']) or '—'} | "
+                     f"{row['best_fit_level'] or '—'} |")
+    warned = [row for row in rows if row["warning_messages"]]
+    if warned:
+        lines += ["", "## " + _("Предупреждения"), ""]
+        lines += [f"- **{md_escape(row['candidate'])}**: {md_escape(m)}" for row in warned for m in row["warning_messages"]]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,107 @@
+"""Calibration: a planted lenient and a planted harsh interviewer are flagged; alpha is the package's."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+
+import krippendorff
+import numpy as np
+import pytest
+
+from accountpath import calibrate, calibrate_report
+from accountpath.evaluate import Scorecard
+
+INTERVIEWERS = [f"Интервьюер {i}" for i in range(1, 9)]
+BIAS = {"Интервьюер 3": +1, "Интервьюер 6": -1}
+
+
+def make_round(model, candidates=60, panel=3, seed=11, role_id="account-manager", level_id="middle"):
+    """Seeded cards: a true level per candidate and competency (2..4), each interviewer adds noise and their bias."""
+    rnd = random.Random(seed)
+    role = model.role(role_id)
+    cards = []
+    for n in range(candidates):
+        truth = {rc.id: rnd.choice((2, 3, 4)) for rc in role.competencies}
+        for who in rnd.sample(INTERVIEWERS, panel):
+            ratings = {}
+            for cid, t in truth.items():
+                noise = rnd.choice((-1, 0, 0, 0, 1)) if rnd.random() < 0.5 else 0
+                ratings[cid] = max(1, min(5, t + noise + BIAS.get(who, 0)))
+            cards.append(Scorecard(role=role_id, level=level_id, candidate=f"Кандидат {n:04d}", interviewer=who,
+                                   ratings=ratings))
+    return cards
+
+
+def test_planted_lenient_and_harsh_are_flagged(real_model):
+    cards = make_round(real_model)
+    result, problems = calibrate.calibrate(real_model, cards)
+    assert not problems
+    flagged = {i["name"] for i in result["interviewers"] if i["flagged"]}
+    assert flagged == set(BIAS)
+    by_name = {i["name"]: i for i in result["interviewers"]}
+    assert by_name["Интервьюер 3"]["leniency"] > 0.5 and by_name["Интервьюер 6"]["leniency"] < -0.5
+    assert list(result) == ["scorecards", "candidates", "panel_size", "alpha", "panel_reliability",
+                            "panel_reliability_plus_one", "interviewers", "competencies"]
+    assert result["scorecards"] == 180 and result["candidates"] == 60 and result["panel_size"] == 3
+
+
+def _direct_alpha(cards, cids):
+    """Coders x units matrix straight into krippendorff.alpha."""
+    units = sorted({(c.candidate, cid) for c in cards for cid in cids})
+    col = {u: j for j, u in enumerate(units)}
+    data = np.full((len(INTERVIEWERS), len(units)), np.nan)
+    for c in cards:
+        for cid in cids:
+            data[INTERVIEWERS.index(c.interviewer), col[(c.candidate, cid)]] = c.ratings[cid]
+    return krippendorff.alpha(reliability_data=data, level_of_measurement="interval")
+
+
+def test_alpha_matches_the_package(real_model):
+    cards = make_round(real_model)
+    result, _ = calibrate.calibrate(real_model, cards)
+    cids = [c["id"] for c in result["competencies"]]
+    assert result["alpha"] == calibrate.round2(_direct_alpha(cards, cids))
+    for comp in result["competencies"]:
+        assert comp["alpha"] == calibrate.round2(_direct_alpha(cards, [comp["id"]]))
+        assert comp["candidates"] == 60
+    a = _direct_alpha(cards, cids)
+    assert result["panel_reliability"] == calibrate.round2(3 * a / (1 + 2 * a))
+    assert result["panel_reliability_plus_one"] == calibrate.round2(4 * a / (1 + 3 * a))
+
+
+def test_too_little_overlap_gives_null(real_model):
+    cards = make_round(real_model, candidates=1, panel=2)
+    result, _ = calibrate.calibrate(real_model, cards)
+    assert result["candidates"] == 1 and result["panel_size"] == 2
+    assert all(c["alpha"] is None for c in result["competencies"])  # one unit per competency
+    lone = make_round(real_model, candidates=5, panel=1)
+    result, _ = calibrate.calibrate(real_model, lone)
+    assert result["alpha"] is None and result["panel_reliability"] is None
+    assert all(i["leniency"] is None and not i["flagged"] for i in result["interviewers"])
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html", "json", "xlsx"])
+def test_renderers(fmt, real_model):
+    result, _ = calibrate.calibrate(real_model, make_round(real_model))
+    out = calibrate_report.render(real_model, result, fmt)
+    if fmt == "xlsx":
+        assert out[:2] == b"PK" and out == calibrate_report.render(real_model, result, fmt)
+        return
+    if fmt == "json":
+        assert json.loads(out) == result
+        return
+    assert "Интервьюер 3" in out and "Krippendorff" in out
+    assert "пересека" in out  # leniency needs overlapping panels
+    assert "разговор" in out  # what to do with a flagged interviewer
+    assert str(result["alpha"]).replace(".", ",") in out
+
+
+def test_ten_thousand_scorecards_under_five_seconds(real_model):
+    cards = make_round(real_model, candidates=2500, panel=4, seed=3)
+    start = time.perf_counter()
+    result, _ = calibrate.calibrate(real_model, cards)
+    elapsed = time.perf_counter() - start
+    assert result["scorecards"] == 10_000
+    assert elapsed < 5.0, elapsed

@@ -1,0 +1,127 @@
+"""The debrief keeps the evidence, says when the verdict is fragile, and warns (issue example included)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from accountpath import debrief, evaluate, report
+from accountpath.evaluate import Scorecard
+
+from test_evaluate_method import CASES, _cards
+
+NOTE = "Рассказала, как удержала клиента после срыва сроков."
+FORMATS = ("text", "md", "html", "json")
+
+
+def _render(fmt, model, result, cards):
+    return {"text": report.to_text, "md": report.to_markdown, "html": report.to_html}[fmt](model, result, cards) \
+        if fmt != "json" else report.to_json(result)
+
+
+def _panel(real_model, communication=(5, 2, 4)):
+    """Middle account manager: everything on target, communication (a must-have) as given, reporting a bit low."""
+    role = real_model.role("account-manager")
+    level = role.level("middle")
+    who = ("Ирина Смирнова", "Пётр Петров", "Ольга Ким")
+    calls = ("strong_yes", "no", None)
+    out = []
+    for i, (name, comm) in enumerate(zip(who, communication)):
+        ratings = {rc.id: level.targets[rc.id] for rc in role.competencies}
+        ratings["communication"] = comm
+        ratings["reporting"] = level.targets["reporting"] - (1 if i else 0)
+        notes = {"communication": "Письмо клиенту: ясное, по делу."} if comm in (1, 5) and i else {}
+        if i == 1:
+            notes["client-focus"] = NOTE
+        out.append(Scorecard(role=role.id, level=level.id, candidate="Анна Иванова", interviewer=name, ratings=ratings,
+                             notes=notes, recommendation=calls[i], takeaways="Сильные брифы." if i == 2 else None))
+    return out
+
+
+def test_issue_panel_is_fragile_in_every_format(real_model):
+    cards = _panel(real_model)
+    result = debrief.debrief(real_model, "account-manager", "middle", cards)
+    assert result["recommendation"] == "hire"
+    assert result["fragile"] == [{"without": "Ирина Смирнова", "recommendation": "no_hire"}]
+    for fmt in FORMATS:
+        out = _render(fmt, real_model, result, cards)
+        if fmt == "json":
+            assert json.loads(out)["fragile"] == result["fragile"]
+        else:
+            assert "Итог зависит от оценок интервьюера Ирина Смирнова" in out, fmt
+            assert "«Не нанимать»" in out, fmt
+
+
+def test_method_keys_unchanged_and_evidence_added(real_model):
+    cards = _panel(real_model)
+    plain = evaluate.evaluate(real_model, "account-manager", "middle", cards)
+    full = debrief.debrief(real_model, "account-manager", "middle", cards)
+    assert list(full)[:len(plain)] == list(plain)
+    for key in plain:
+        if key != "competencies":
+            assert full[key] == plain[key]
+    for a, b in zip(plain["competencies"], full["competencies"]):
+        assert {k: b[k] for k in a} == a
+    comm = next(c for c in full["competencies"] if c["id"] == "communication")
+    assert comm["interviewer_ratings"] == [{"interviewer": "Ирина Смирнова", "rating": 5},
+                                           {"interviewer": "Пётр Петров", "rating": 2},
+                                           {"interviewer": "Ольга Ким", "rating": 4}]
+    cf = next(c for c in full["competencies"] if c["id"] == "client-focus")
+    assert cf["notes"] == [{"interviewer": "Пётр Петров", "text": NOTE}]
+    assert full["recommendations"] == [{"interviewer": "Ирина Смирнова", "recommendation": "strong_yes"},
+                                       {"interviewer": "Пётр Петров", "recommendation": "no"},
+                                       {"interviewer": "Ольга Ким", "recommendation": None}]
+    assert full["takeaways"] == [{"interviewer": "Ольга Ким", "text": "Сильные брифы."}]
+    codes = [w["code"] for w in full["warnings"]]
+    assert codes == ["extreme_without_note"]  # Ирина's 5 has no note; Пётр's notes are there
+    assert "Ирина Смирнова" in full["warnings"][0]["message"] and "Деловая коммуникация" in full["warnings"][0]["message"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_report_shows_names_notes_calls(fmt, real_model):
+    cards = _panel(real_model)
+    result = debrief.debrief(real_model, "account-manager", "middle", cards)
+    out = _render(fmt, real_model, result, cards)
+    assert NOTE in out
+    assert "Сильные брифы." in out
+    if fmt == "json":
+        return
+    assert re.search(r"Ирина Смирнова</strong>: 5|Ирина Смирнова\*\*: 5|Ирина Смирнова: 5", out)
+    assert re.search(r"Пётр Петров(</strong>|\*\*)?: 2", out)
+    for label in ("Однозначно да", "Нет", "не указана", "Нанимать"):
+        assert label in out, label
+    assert "3,67" in out and "3.67" not in out  # decimal comma in Russian text
+    assert "без заметки" in out
+
+
+def test_single_interviewer_is_warned_in_every_format(real_model):
+    cards = _panel(real_model)[1:2]
+    result = debrief.debrief(real_model, "account-manager", "middle", cards)
+    assert [w["code"] for w in result["warnings"]] == ["single_interviewer"]
+    assert result["fragile"] == []
+    for fmt in FORMATS:
+        assert "один интервьюер" in _render(fmt, real_model, result, cards), fmt
+
+
+def test_two_interviewers_are_never_fragile(real_model):
+    cards = _panel(real_model)[:2]
+    assert debrief.debrief(real_model, "account-manager", "middle", cards)["fragile"] == []
+
+
+def test_reports_accept_a_plain_evaluate_result(real_model):
+    cards = _panel(real_model)
+    plain = evaluate.evaluate(real_model, "account-manager", "middle", cards)
+    assert NOTE in report.to_text(real_model, plain, cards)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_vectors_keep_their_numbers_in_the_debrief(case, vector_model):
+    cs = _cards(vector_model, case["scorecards"])
+    full = debrief.debrief(vector_model, cs[0].role, cs[0].level, cs)
+    for key, value in case["expected"].items():
+        if key == "competencies":
+            assert [{k: row[k] for k in exp} for row, exp in zip(full[key], value)] == value
+        else:
+            assert full[key] == value
