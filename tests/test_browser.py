@@ -25,6 +25,7 @@ import pytest
 
 from accountpath import cards as cards_mod
 from accountpath import evaluate as ev
+from accountpath.vocab import VERDICT_LABELS
 from accountpath import model as model_mod
 from accountpath import report, yamlsource
 
@@ -255,7 +256,7 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     expected = ev.evaluate(site_model, role.id, level.id, cs)
     result = page.locator("#ev-result")
     assert result.get_attribute("data-recommendation") == expected["recommendation"]
-    assert page.locator("#ev-verdict").inner_text().strip() == ev.LABELS_RU[expected["recommendation"]]
+    assert page.locator("#ev-verdict").inner_text().strip() == VERDICT_LABELS[expected["recommendation"]]
     assert "<b>с цифрами</b>" in result.inner_text()  # user text shown as text, never parsed as HTML
     assert page.locator("#ev-result b").count() == 0
     disagreements = [c["id"] for c in expected["competencies"] if c["disagreement"]]

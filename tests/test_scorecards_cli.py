@@ -193,7 +193,7 @@ def test_empty_non_utf8_and_foreign_xlsx(model_file, tmp_path):
     foreign = tmp_path / "budget.xlsx"
     Workbook().save(foreign)
     r = cli(model_file, "evaluate", str(foreign))
-    assert r.returncode == 1 and str(foreign) in r.stderr and "not an Account Path scorecard" in r.stderr
+    assert r.returncode == 1 and str(foreign) in r.stderr and "не оценочный лист Account Path" in r.stderr
     junk = _write(tmp_path, "junk.xlsx", "not a zip")
     r = cli(model_file, "evaluate", str(junk))
     assert r.returncode == 1 and "Traceback" not in r.stderr and "xlsx" in r.stderr

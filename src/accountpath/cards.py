@@ -10,14 +10,11 @@ import re
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import yamlsource
+from . import sheetsource, yamlsource
 from .evaluate import Scorecard
 from .model import Model
 from .problems import Problem, close_match
-
-CARD_KEYS = ("scorecard", "role", "level", "candidate", "interviewer", "date", "ratings", "notes", "overall_notes")
-CARD_SUFFIXES = (".yml", ".yaml", ".json", ".xlsx")
-NOT_ASSESSED = "не оценивалось"
+from .vocab import CARD_KEYS, CARD_SUFFIXES
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -29,10 +26,12 @@ def normalise_name(name: str) -> str:
 def read_card(path: str | Path, model: Model) -> tuple[Scorecard | None, list[Problem]]:
     """One filled scorecard from a file, checked against the model."""
     label = str(path)
-    if str(path).lower().endswith(".xlsx"):
-        from . import xlsx_card
-
-        return xlsx_card.read(path, model)
+    if label.lower().endswith(".xlsx"):
+        doc, problems = sheetsource.load(path, label)
+        if doc is None:
+            return None, problems
+        card, found = card_from_data(doc, model)
+        return card, sheetsource.at_cells(label, found)
     doc, problems = yamlsource.load(path, label)
     if doc is None:
         return None, problems

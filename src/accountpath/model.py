@@ -23,9 +23,6 @@ from .problems import Problem, ProblemsError, close_match
 
 SCHEMA_RESOURCE = "data/competencies.schema.json"
 DEFAULT_MODEL = "competencies.yml"
-LEVELS = (1, 2, 3, 4, 5)
-QUESTION_KINDS = ("behavioral", "situational", "case", "open")
-RECOMMENDATIONS = ("strong_hire", "hire", "no_hire", "strong_no_hire", "insufficient_data")
 
 
 # ---------------------------------------------------------------- typed model
@@ -182,7 +179,6 @@ class Model:
     roles: tuple[Role, ...]
     market: Market
     sources: tuple[Source, ...]
-    data: Mapping[str, Any]  # the validated plain data, for JSON export
 
     @cached_property
     def _competency_index(self) -> dict[str, Competency]:
@@ -616,5 +612,4 @@ def _build(d: dict) -> Model:
             tuple(Fact(f["text"], f["source"]) for f in market.get("facts") or ()),
         ),
         sources=tuple(Source(s["id"], s["title"], s["covers"], s.get("author"), s.get("year"), s.get("note")) for s in d["sources"]),
-        data=MappingProxyType(d),
     )

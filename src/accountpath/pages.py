@@ -21,33 +21,13 @@ from typing import Any
 
 import jinja2
 
-from . import svg
-from .evaluate import round2
+from . import scorecard, svg, vocab
+from .evaluate import EPS, Scorecard, evaluate, round2
 from .mdtext import md_escape
 from .model import Competency, Model, Question, Role, RoleLevel
-
-KIND_LABELS = {
-    "behavioral": "Поведенческий",
-    "situational": "Ситуационный",
-    "case": "Кейс",
-    "open": "Без правильного ответа",
-}
-"""Russian names of the question kinds, in the model's order."""
-
-KIND_PLURALS = {
-    "behavioral": "Поведенческие вопросы",
-    "situational": "Ситуационные вопросы",
-    "case": "Кейсы",
-    "open": "Вопросы без правильного ответа",
-}
-
-RECOMMENDATION_LABELS = {
-    "strong_hire": "Однозначно нанимать",
-    "hire": "Нанимать",
-    "no_hire": "Не нанимать",
-    "strong_no_hire": "Однозначно не нанимать",
-    "insufficient_data": "Недостаточно данных",
-}
+from .vocab import QUESTION_KIND_LABELS as KIND_LABELS
+from .vocab import QUESTION_KIND_PLURALS as KIND_PLURALS
+from .vocab import VERDICT_LABELS as RECOMMENDATION_LABELS
 
 SCORECARD_FORMATS = (("html", "HTML"), ("md", "Markdown"), ("yaml", "YAML"), ("xlsx", "Excel"))
 """Blank scorecard formats linked from the site, with their labels."""
@@ -287,14 +267,8 @@ def outside_entries(model: Model, careers: dict[str, dict[str, list[str]]]) -> l
 
 
 def scorecard_name(role_id: str, level_id: str, fmt: str) -> str:
-    """File name of a blank scorecard (scorecard.filename when the module is there)."""
-    try:
-        from . import scorecard
-    except ImportError:  # pragma: no cover - the lead's module may be missing early on
-        scorecard = None
-    if scorecard is not None and hasattr(scorecard, "filename"):
-        return scorecard.filename(role_id, level_id, fmt)
-    return f"{role_id}-{level_id}.{ {'yaml': 'yml'}.get(fmt, fmt) }"
+    """File name of a blank scorecard (scorecard.filename)."""
+    return scorecard.filename(role_id, level_id, fmt)
 
 
 def scorecard_links(role: Role, level: RoleLevel, prefix: str) -> list[tuple[str, str]]:
@@ -309,10 +283,6 @@ def worked_example(model: Model) -> dict[str, Any] | None:
     rates each competency at, above or below target in turn, B mostly agrees, disagrees
     strongly on one competency and leaves the last one unrated when the role has three or more.
     """
-    try:
-        from .evaluate import Scorecard, evaluate
-    except ImportError:  # pragma: no cover
-        return None
     role = model.roles[0]
     level = role.levels[(len(role.levels) - 1) // 2 if len(role.levels) > 1 else 0]
     clamp = lambda v: max(1, min(5, v))  # noqa: E731
@@ -398,10 +368,6 @@ def build(model: Model) -> dict[str, str]:
         pages[f"competencies/{comp.id}.md"] = _render(
             "competency.md.j2", c=comp, needs=roles_needing(model, comp.id),
             question_roles=lambda q: question_roles(model, q), **common)
-    try:
-        from .evaluate import EPS
-    except ImportError:  # pragma: no cover
-        EPS = 1e-9
     pages["interview/method.md"] = _render("method.md.j2", ex=worked_example(model), eps=tolerance(EPS), **common)
     pages["interview/questions.md"] = _render(
         "questions.md.j2", question_roles=lambda q: question_roles(model, q), **common)
@@ -478,6 +444,7 @@ def site_data(model: Model) -> dict[str, Any]:
     """The compact model the in-browser tools read (assets/data/model.json)."""
     ev = model.evaluation
     return {
+        "vocab": vocab.browser_vocab(),
         "scale": [{"level": s.level, "name": s.name, "summary": s.summary} for s in model.scale],
         "evaluation": {
             "min_coverage": ev.min_coverage,

@@ -10,11 +10,13 @@ from typing import Any, Mapping, Sequence
 
 from markupsafe import Markup
 
-from .evaluate import LABELS_RU, Scorecard, impact
+from .evaluate import Scorecard, impact
+from .i18n import decimal
 from .mdtext import md_escape
 from .model import Model
 from .radar import radar_svg
-from .scorecard import template_env
+from .templating import template_env
+from .vocab import verdict_label
 
 
 def to_json(result: Any) -> str:
@@ -25,9 +27,7 @@ def to_json(result: Any) -> str:
 def _fmt(x: Any) -> str:
     if x is None:
         return "—"
-    if isinstance(x, float):
-        return f"{x:.2f}"
-    return str(x)
+    return decimal(x)
 
 
 def _pct(x: float | None) -> str:
@@ -53,11 +53,11 @@ def view(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) ->
                        "доберите оценки по пропущенным компетенциям.")
     else:
         reasons.append(f"Средневзвешенный разрыв с целевым уровнем: {_fmt(result['gap'])} "
-                       f"(«Однозначно нанимать» от {ev.bands.strong_hire}, «Нанимать» от {ev.bands.hire}, «Не нанимать» от {ev.bands.no_hire}).")
+                       f"(«Однозначно нанимать» от {_fmt(ev.bands.strong_hire)}, «Нанимать» от {_fmt(ev.bands.hire)}, «Не нанимать» от {_fmt(ev.bands.no_hire)}).")
         reasons.append(f"Оценено {_pct(result['coverage'])} веса роли (минимум {_pct(ev.min_coverage)}).")
     if result["failed_must_haves"]:
         failed = ", ".join(names[c] for c in result["failed_must_haves"])
-        reasons.append(f"Не дотягивают обязательные компетенции (оценка ниже цели больше чем на {ev.must_have_tolerance}): {failed}. "
+        reasons.append(f"Не дотягивают обязательные компетенции (оценка ниже цели больше чем на {_fmt(ev.must_have_tolerance)}): {failed}. "
                        "Поэтому итог не выше «Не нанимать».")
     radar = radar_svg(
         [names[r["id"]] for r in result["competencies"]],
@@ -66,7 +66,7 @@ def view(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) ->
         title=f"Оценка панели и цель уровня: {result['candidate']}",
     )
     return {
-        "r": result, "role": role, "level": level, "label": LABELS_RU[result["recommendation"]],
+        "r": result, "role": role, "level": level, "label": verdict_label(result["recommendation"]),
         "reasons": reasons, "rows": by_impact, "disagreements": [r for r in rows if r["disagreement"]],
         "must": [r for r in rows if r["must_have"]], "best": best, "radar": radar, "cards": cards,
         "fmt": _fmt, "pct": _pct, "ev": ev,
@@ -163,7 +163,7 @@ def round_text(results: Sequence[Mapping[str, Any]]) -> str:
     head = ("#", "Кандидат", "Роль/уровень", "Итог", "Разрыв", "Покрытие", "Обязательные не пройдены", "Расхождения", "Уровень")
     table = [head]
     for i, row in enumerate(round_rows(results), start=1):
-        table.append((str(i), row["candidate"], f"{row['role']}/{row['level']}", LABELS_RU[row["recommendation"]],
+        table.append((str(i), row["candidate"], f"{row['role']}/{row['level']}", verdict_label(row["recommendation"]),
                       _fmt(row["gap"]), _pct(row["coverage"]), ", ".join(row["failed_must_haves"]) or "—",
                       ", ".join(row["disagreements"]) or "—", row["best_fit_level"] or "—"))
     return "\n".join(_text_table(table)) + "\n"
@@ -175,7 +175,7 @@ def round_markdown(results: Sequence[Mapping[str, Any]]) -> str:
              "| # | Кандидат | Роль / уровень | Итог | Разрыв | Покрытие | Обязательные не пройдены | Расхождения | Подходящий уровень |",
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for i, row in enumerate(round_rows(results), start=1):
-        lines.append(f"| {i} | {md_escape(row['candidate'])} | {row['role']} / {row['level']} | {LABELS_RU[row['recommendation']]} | "
+        lines.append(f"| {i} | {md_escape(row['candidate'])} | {row['role']} / {row['level']} | {verdict_label(row['recommendation'])} | "
                      f"{_fmt(row['gap'])} | {_pct(row['coverage'])} | {', '.join(row['failed_must_haves']) or '—'} | "
                      f"{', '.join(row['disagreements']) or '—'} | {row['best_fit_level'] or '—'} |")
     return "\n".join(lines) + "\n"

@@ -1,21 +1,27 @@
-"""The xlsx scorecard: write a blank one (deterministic bytes) and read a filled one back."""
+"""The xlsx scorecard: write a blank one (deterministic bytes). Reading a filled one back
+is core work and lives in sheetsource."""
 
 from __future__ import annotations
 
 import io
 import re
 import zipfile
-from pathlib import Path
+from typing import Any
 
-from .problems import Problem
+from .sheetsource import FORMULA_START as _FORMULA_START
+from .sheetsource import NOTES_COL, OVERALL_LABEL, RATING_COL
+from .vocab import (
+    NOT_ASSESSED,
+    QUESTION_KIND_LABELS,
+    SCORECARD_INSTRUCTION,
+    XLSX_META_MARK,
+    XLSX_META_SHEET,
+    XLSX_SHEET,
+)
 
 HEADER = ("id", "Компетенция", "Вес", "Обязательная", "Цель", "Оценка (1–5)", "Заметки",
           "Ниже цели", "Соответствует цели", "Выше цели", "Вопросы")
-RATING_COL = 6  # F
-NOTES_COL = 7  # G
-OVERALL_LABEL = "Общие заметки"
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def _cell_text(text: str) -> str:
@@ -23,17 +29,15 @@ def _cell_text(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def write(c) -> bytes:
+def write(c: Any) -> bytes:
     """The blank xlsx scorecard for a scorecard.Card."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .scorecard import INSTRUCTION, KIND_LABELS, META_MARK, META_SHEET, NOT_ASSESSED, SHEET
-
     wb = Workbook()
     ws = wb.active
-    ws.title = SHEET
+    ws.title = XLSX_SHEET
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
     thin = Side(style="thin", color="999999")
@@ -42,7 +46,7 @@ def write(c) -> bytes:
 
     ws["A1"] = _cell_text(f"Оценочный лист: {c.role.name}, уровень «{c.level.name}»")
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = INSTRUCTION
+    ws["A2"] = SCORECARD_INSTRUCTION
     ws["A2"].alignment = wrap
     ws.merge_cells("A2:K2")
     ws.row_dimensions[2].height = 60
@@ -66,7 +70,7 @@ def write(c) -> bytes:
     row = head
     for it in c.items:
         row += 1
-        questions = "\n".join(f"• {q.text} ({KIND_LABELS[q.kind]})" for q in it.questions)
+        questions = "\n".join(f"• {q.text} ({QUESTION_KIND_LABELS[q.kind].lower()})" for q in it.questions)
         values = (it.rc.id, it.competency.name, it.rc.weight, "да" if it.rc.must_have else "", it.target, None, None,
                   "\n".join(it.below), "\n".join(it.at), "\n".join(it.above), questions)
         for col, value in enumerate(values, start=1):
@@ -92,8 +96,8 @@ def write(c) -> bytes:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
-    meta = wb.create_sheet(META_SHEET)
-    for r, (k, v) in enumerate((("format", META_MARK), ("scorecard", 1), ("role", c.role.id), ("level", c.level.id)), start=1):
+    meta = wb.create_sheet(XLSX_META_SHEET)
+    for r, (k, v) in enumerate((("format", XLSX_META_MARK), ("scorecard", 1), ("role", c.role.id), ("level", c.level.id)), start=1):
         meta.cell(row=r, column=1, value=k)
         meta.cell(row=r, column=2, value=v)
     meta.sheet_state = "hidden"
@@ -116,91 +120,3 @@ def _deterministic(data: bytes) -> bytes:
             zi.external_attr = 0o644 << 16
             dst.writestr(zi, content)
     return out.getvalue()
-
-
-def read(path, model):
-    """A filled xlsx scorecard -> (Scorecard or None, problems naming the sheet cell)."""
-    from openpyxl import load_workbook
-
-    from .cards import card_from_data
-    from .scorecard import META_MARK, META_SHEET, NOT_ASSESSED, SHEET
-    from .yamlsource import Document
-
-    label = str(path)
-    try:
-        if Path(path).stat().st_size > 5 * 1024 * 1024:
-            return None, [Problem(label, 1, 0, "the file is over 5 MB: not an Account Path scorecard")]
-        wb = load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        return None, [Problem(label, 0, 0, "file not found")]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        return None, [Problem(label, 1, 0, f"not a readable xlsx file ({type(exc).__name__}): make the scorecard with `accountpath scorecard --format xlsx`")]
-    except Exception as exc:  # openpyxl raises many kinds on a broken workbook
-        return None, [Problem(label, 1, 0, f"not a readable xlsx file ({type(exc).__name__})")]
-    if META_SHEET not in wb.sheetnames or SHEET not in wb.sheetnames or wb[META_SHEET]["B1"].value != META_MARK:
-        return None, [Problem(label, 1, 0, f"this xlsx is not an Account Path scorecard (no '{META_SHEET}' sheet marked {META_MARK}): "
-                                           "make one with `accountpath scorecard --format xlsx`")]
-    meta = {str(r[0].value): r[1].value for r in wb[META_SHEET].iter_rows(min_row=1, max_row=10, max_col=2) if r[0].value}
-    ws = wb[SHEET]
-    data: dict = {"scorecard": meta.get("scorecard"), "role": meta.get("role"), "level": meta.get("level")}
-    doc = Document(label, data)
-
-    def at(key_path: tuple, cell) -> None:
-        doc.value_pos[key_path] = (cell.row, cell.column)
-        doc.key_pos[key_path] = (cell.row, cell.column)
-
-    for row, key in ((4, "candidate"), (5, "interviewer"), (6, "date")):
-        cell = ws.cell(row=row, column=2)
-        value = cell.value
-        if hasattr(value, "date"):
-            value = value.date().isoformat()
-        data[key] = _strip_quote(value)
-        at((key,), cell)
-    problems: list[Problem] = []
-    ratings: dict = {}
-    notes: dict = {}
-    r = 9
-    while r <= ws.max_row:
-        first = ws.cell(row=r, column=1).value
-        if first == OVERALL_LABEL:
-            cell = ws.cell(row=r, column=2)
-            data["overall_notes"] = _strip_quote(cell.value) if cell.value is not None else None
-            at(("overall_notes",), cell)
-            break
-        if isinstance(first, str) and first.strip():
-            cid = first.strip()
-            rcell = ws.cell(row=r, column=RATING_COL)
-            value = rcell.value
-            if isinstance(value, str):
-                v = value.strip()
-                if v.casefold() in ("", NOT_ASSESSED, "-", "—"):
-                    value = None
-                elif v.isdigit():
-                    value = int(v)
-            elif isinstance(value, float) and value.is_integer():
-                value = int(value)
-            ratings[cid] = value
-            at(("ratings", cid), rcell)
-            ncell = ws.cell(row=r, column=NOTES_COL)
-            if ncell.value is not None:
-                notes[cid] = str(ncell.value)
-                at(("notes", cid), ncell)
-        r += 1
-    data["ratings"] = ratings
-    data["notes"] = notes
-    card, found = card_from_data(doc, model)
-    # a sheet cell names the place better than a line number
-    problems += [Problem(f"{label}:{SHEET}!{_coord(p.line, p.col)}", 0, 0, p.message) if p.line else p for p in found]
-    return card, problems
-
-
-def _strip_quote(value):
-    if isinstance(value, str) and value.startswith("'") and value[1:2] in _FORMULA_START:
-        return value[1:]
-    return value
-
-
-def _coord(row: int, col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return f"{get_column_letter(max(col, 1))}{row}"
