@@ -25,9 +25,9 @@ import pytest
 
 from accountpath import cards as cards_mod
 from accountpath import evaluate as ev
-from accountpath.vocab import VERDICT_LABELS
 from accountpath import model as model_mod
 from accountpath import report, yamlsource
+from accountpath.vocab import VERDICT_LABELS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import browser_util as bu

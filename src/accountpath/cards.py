@@ -15,6 +15,7 @@ from .evaluate import Scorecard
 from .model import Model
 from .problems import Problem, close_match
 from .vocab import CARD_KEYS, CARD_SUFFIXES
+
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

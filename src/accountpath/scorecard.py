@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from .model import Competency, Model, Question, Role, RoleCompetency, RoleLevel
 from .templating import phrases, template_env
-from .vocab import NOT_ASSESSED, QUESTION_KIND_LABELS, QUESTION_KINDS, SCORECARD_INSTRUCTION
+from .vocab import CARD_VERSION, NOT_ASSESSED, QUESTION_KIND_LABELS, QUESTION_KINDS, SCORECARD_INSTRUCTION
 from .xlsx_card import write as write_xlsx
 
-FORMATS = ("html", "md", "yaml", "xlsx")
+FORMATS = ("html", "md", "yaml", "json", "xlsx")
 INSTRUCTION = SCORECARD_INSTRUCTION
 KIND_LABELS = {kind: label.lower() for kind, label in QUESTION_KIND_LABELS.items()}
 """Question kinds as a card names them inside a line: «(поведенческий)»."""
@@ -101,6 +101,8 @@ def render(model: Model, role_id: str, level_id: str, fmt: str, *, candidate: st
         return template_env(False).get_template("scorecard.md.j2").render(c=c, **_ctx()).encode("utf-8")
     if fmt == "yaml":
         return render_yaml(c).encode("utf-8")
+    if fmt == "json":
+        return render_json(c).encode("utf-8")
     if fmt == "xlsx":
         return write_xlsx(c)
     raise ScorecardError(f"unknown format '{fmt}'; valid formats: {', '.join(FORMATS)}")
@@ -162,3 +164,14 @@ def render_yaml(c: Card) -> str:
         lines.append(f"  {it.rc.id}: \"\"")
     lines.append("overall_notes: \"\"  # общее впечатление, сильные стороны, риски")
     return "\n".join(lines) + "\n"
+
+
+def render_json(c: Card) -> str:
+    """The blank card as the browser evaluator imports it: the keys of a filled card, every rating null."""
+    data = {
+        "scorecard": CARD_VERSION, "role": c.role.id, "level": c.level.id, "candidate": c.candidate,
+        "interviewer": c.interviewer, "date": c.date or None,
+        "ratings": {it.rc.id: None for it in c.items}, "notes": {it.rc.id: "" for it in c.items},
+        "overall_notes": "",
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

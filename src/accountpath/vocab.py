@@ -58,8 +58,8 @@ RECOMMENDATIONS: tuple[str, ...] = ("strong_no", "no", "yes", "strong_yes")
 
 RECOMMENDATION_LABELS: dict[str, str] = {
     "strong_no": N_("Однозначно нет"),
-    "no": N_("Скорее нет"),
-    "yes": N_("Скорее да"),
+    "no": N_("Нет"),
+    "yes": N_("Да"),
     "strong_yes": N_("Однозначно да"),
 }
 """Russian labels of an interviewer's recommendation."""
@@ -67,10 +67,14 @@ RECOMMENDATION_LABELS: dict[str, str] = {
 # ---------------------------------------------------------------- filled scorecards
 
 CARD_VERSION = 1
-"""The value of `scorecard:` in a filled scorecard (the format version)."""
+"""The value of `scorecard:` in the blank cards written now (the format version)."""
+
+CARD_VERSIONS: tuple[int, ...] = (1, 2)
+"""Format versions read: 1 (the first) and 2 (adds recommendation, takeaways, focus)."""
 
 CARD_KEYS: tuple[str, ...] = (
-    "scorecard", "role", "level", "candidate", "interviewer", "date", "ratings", "notes", "overall_notes",
+    "scorecard", "role", "level", "candidate", "interviewer", "date", "recommendation", "takeaways",
+    "focus", "ratings", "notes", "overall_notes",
 )
 """Keys a filled scorecard may have, in the order a blank card lists them."""
 
@@ -80,7 +84,7 @@ RATINGS: tuple[int, ...] = (1, 2, 3, 4, 5)
 NOT_ASSESSED = "не оценивалось"
 """How a card says that a competency was not assessed (null in YAML/JSON)."""
 
-NOT_ASSESSED_SPELLINGS: tuple[str, ...] = ("", NOT_ASSESSED, "-", "—")
+NOT_ASSESSED_SPELLINGS: tuple[str, ...] = ("", NOT_ASSESSED, "-", "—", "–")
 """Text values read as «not assessed» (compared after strip() and casefold())."""
 
 CARD_SUFFIXES: tuple[str, ...] = (".yml", ".yaml", ".json", ".xlsx")
@@ -140,6 +144,7 @@ def browser_vocab() -> dict[str, Any]:
         "recommendations": list(RECOMMENDATIONS),
         "recommendation_labels": dict(RECOMMENDATION_LABELS),
         "card_version": CARD_VERSION,
+        "card_versions": list(CARD_VERSIONS),
         "card_keys": list(CARD_KEYS),
         "ratings": list(RATINGS),
         "not_assessed": NOT_ASSESSED,
