@@ -27,7 +27,7 @@ from accountpath import cards as cards_mod
 from accountpath import evaluate as ev
 from accountpath import model as model_mod
 from accountpath import report, yamlsource
-from accountpath.vocab import VERDICT_LABELS
+from accountpath.vocab import VERDICT_LABELS, browser_vocab
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import browser_util as bu
@@ -167,7 +167,7 @@ def test_vectors_match_python(page, server, case, vector_model):
              return {problems, panel: problems.length ? [] : window.__ev.panelProblems(clean),
                      text: window.__ev.resultJson(r), keys: Object.keys(r)};
            }""",
-        [VECTORS["model"], case["scorecards"]])
+        [dict(VECTORS["model"], vocab=browser_vocab()), case["scorecards"]])
     assert got["problems"] == [] and got["panel"] == []
     assert json.loads(got["text"]) == case["expected"]
     cs = py_cards(vector_model, case["scorecards"])
