@@ -33,20 +33,39 @@ def full_model_data(compact: dict) -> dict:
         "scale": [{"level": i, "name": f"Уровень {i}", "summary": f"Описание уровня {i}"} for i in range(1, 6)],
         "evaluation": compact["evaluation"],
         "competencies": [
-            {"id": cid, "name": f"Компетенция {cid}", "group": "клиент", "summary": "Кратко.",
-             "levels": {i: [f"Поведение {cid} на уровне {i}"] for i in range(1, 6)},
-             "develop": ["Совет."],
-             "questions": [{"id": f"q-{cid}-{k}", "text": f"Вопрос {k} о {cid}?", "kind": k,
-                            "look_for": ["Факты."], "red_flags": ["Общие слова."]}
-                           for k in ("behavioral", "situational", "case")]}
+            {
+                "id": cid,
+                "name": f"Компетенция {cid}",
+                "group": "клиент",
+                "summary": "Кратко.",
+                "levels": {i: [f"Поведение {cid} на уровне {i}"] for i in range(1, 6)},
+                "develop": ["Совет."],
+                "questions": [
+                    {
+                        "id": f"q-{cid}-{k}",
+                        "text": f"Вопрос {k} о {cid}?",
+                        "kind": k,
+                        "look_for": ["Факты."],
+                        "red_flags": ["Общие слова."],
+                    }
+                    for k in ("behavioral", "situational", "case")
+                ],
+            }
             for cid in comp_ids
         ],
         "roles": [
-            {"id": r["id"], "name": f"Роль {r['id']}", "summary": "Роль.", "responsibilities": ["Работа."],
-             "kpis": [{"name": "KPI", "measure": "Мера."}],
-             "competencies": r["competencies"],
-             "levels": [{"id": lv["id"], "name": f"Уровень {lv['id']}", "experience": "—", "targets": lv["targets"]}
-                        for lv in r["levels"]]}
+            {
+                "id": r["id"],
+                "name": f"Роль {r['id']}",
+                "summary": "Роль.",
+                "responsibilities": ["Работа."],
+                "kpis": [{"name": "KPI", "measure": "Мера."}],
+                "competencies": r["competencies"],
+                "levels": [
+                    {"id": lv["id"], "name": f"Уровень {lv['id']}", "experience": "—", "targets": lv["targets"]}
+                    for lv in r["levels"]
+                ],
+            }
             for r in compact["roles"]
         ],
         "sources": [{"id": "src", "title": "Источник", "covers": "Всё."}],
@@ -82,8 +101,15 @@ def real_model():
 def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
     """Run `python -m accountpath ARGS` as a user would, capturing text output."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "accountpath", *args], cwd=cwd or ROOT, input=input,
-                          capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "accountpath", *args],
+        cwd=cwd or ROOT,
+        input=input,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 @dataclass

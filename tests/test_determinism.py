@@ -28,8 +28,9 @@ for name in sorted(files):
 
 def _start(seed: str, tmp: Path) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONHASHSEED=seed, ACCOUNTPATH_CACHE_DIR=str(tmp / f"cache-{seed}"))
-    return subprocess.Popen([sys.executable, "-c", SCRIPT, str(FIXTURE)], env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, str(FIXTURE)], env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
 
 
 def _digests(proc: subprocess.Popen[str]) -> str:
@@ -44,4 +45,5 @@ def test_same_bytes_under_different_hash_seeds(tmp_path):
     first, second = (_digests(p) for p in procs)
     assert first.count("\n") > 10
     assert first == second, "output depends on hash order:\n" + "\n".join(
-        sorted(set(first.splitlines()) ^ set(second.splitlines())))
+        sorted(set(first.splitlines()) ^ set(second.splitlines()))
+    )

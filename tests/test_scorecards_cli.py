@@ -146,7 +146,7 @@ def test_bad_rating_names_file_and_line(cli, model_file, tmp_path, value, shown)
     out = tmp_path / "report.html"
     r = cli(model_file, "evaluate", str(f), "--format", "html", "-o", str(out))
     assert r.returncode == 1 and "Traceback" not in r.stderr
-    line = next(i for i, l in enumerate(f.read_text(encoding="utf-8").splitlines(), 1) if l.strip().startswith("b:") and shown in l)
+    line = next(i for i, text in enumerate(f.read_text(encoding="utf-8").splitlines(), 1) if text.strip().startswith("b:") and shown in text)
     assert f"{f}:{line}:" in r.stderr and "1..5" in r.stderr
     assert not out.exists()
 

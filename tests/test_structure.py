@@ -23,9 +23,27 @@ MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 
 CORE = {
-    "model", "modeltypes", "builder", "rules", "rules_ladder", "rulebase", "schema_messages", "yamlsource",
-    "sheetsource", "xlsx_read", "problems", "vocab", "i18n", "evaluate", "rounds", "calibrate", "plan", "cards",
-    "cardcheck", "cache", "mdtext",
+    "model",
+    "modeltypes",
+    "builder",
+    "rules",
+    "rules_ladder",
+    "rulebase",
+    "schema_messages",
+    "yamlsource",
+    "sheetsource",
+    "xlsx_read",
+    "problems",
+    "vocab",
+    "i18n",
+    "evaluate",
+    "rounds",
+    "calibrate",
+    "plan",
+    "cards",
+    "cardcheck",
+    "cache",
+    "mdtext",
 }
 """Model types, validation rules, loading and cache, evaluation, rounds, calibration, plans."""
 
@@ -121,7 +139,11 @@ def test_no_import_cycles():
 
 def test_core_imports_no_adapter():
     graph = import_graph()
-    bad = [f"{m} imports {', '.join(sorted(graph[m] & ADAPTERS))}" for m in sorted(graph) if m in CORE and graph[m] & ADAPTERS]
+    bad = [
+        f"{m} imports {', '.join(sorted(graph[m] & ADAPTERS))}"
+        for m in sorted(graph)
+        if m in CORE and graph[m] & ADAPTERS
+    ]
     assert not bad, "core modules must not import adapters: " + "; ".join(bad)
 
 
@@ -183,13 +205,16 @@ def _js_sizes() -> tuple[list[str], list[str]]:
         rel = path.relative_to(ROOT)
         if lines > MAX_MODULE_LINES:
             long_modules.append(f"{rel}: {lines} lines")
-        long_functions += [f"{rel}:{start} {name}(): {n} lines" for name, start, n in js_functions(text)
-                           if n > MAX_FUNCTION_LINES]
+        long_functions += [
+            f"{rel}:{start} {name}(): {n} lines" for name, start, n in js_functions(text) if n > MAX_FUNCTION_LINES
+        ]
     return long_modules, long_functions
 
 
 def test_js_function_finder_measures_a_known_function():
-    text = "export function f(a) {\n  if (a) {\n    return 1;\n  }\n  return 2;\n}\nconst g = (x) => {\n  return x;\n};\n"
+    text = (
+        "export function f(a) {\n  if (a) {\n    return 1;\n  }\n  return 2;\n}\nconst g = (x) => {\n  return x;\n};\n"
+    )
     assert js_functions(text) == [("f", 1, 6), ("g", 7, 3)]
 
 

@@ -38,4 +38,3 @@ def template_cache() -> jinja2.BytecodeCache | None:
     import jinja2  # only renderers need it: a validate run never imports Jinja
 
     return jinja2.FileSystemBytecodeCache(str(folder))
-

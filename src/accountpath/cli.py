@@ -33,8 +33,17 @@ SCORECARD_FORMATS = scorecard.FORMATS
 EVALUATE_FORMATS = ("text", "json", "md", "html", "csv")
 ROUND_FORMATS = ("text", "json", "csv", "md")
 BINARY_FORMATS = ("xlsx",)
-EXTENSIONS = {".html": "html", ".htm": "html", ".md": "md", ".yml": "yaml", ".yaml": "yaml", ".json": "json",
-              ".xlsx": "xlsx", ".csv": "csv", ".txt": "text"}
+EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".yml": "yaml",
+    ".yaml": "yaml",
+    ".json": "json",
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+    ".txt": "text",
+}
 """The format an output file name implies when --format is not given."""
 
 
@@ -58,7 +67,9 @@ ARGPARSE_MESSAGES = {
     "expected at most one argument": N_("нужно не больше одного значения"),
     "expected at least one argument": N_("нужно хотя бы одно значение"),
     "not allowed with argument %s": N_("нельзя вместе с %s"),
-    "ambiguous option: %(option)s could match %(matches)s": N_("неоднозначный параметр %(option)s: подходят %(matches)s"),
+    "ambiguous option: %(option)s could match %(matches)s": N_(
+        "неоднозначный параметр %(option)s: подходят %(matches)s"
+    ),
     "invalid %(type)s value: %(value)r": N_("недопустимое значение %(value)r"),
     "one of the arguments %s is required": N_("нужен один из аргументов: %s"),
     "ignored explicit argument %r": N_("лишнее значение %r"),
@@ -107,8 +118,12 @@ def load_model(args: argparse.Namespace) -> Model | None:
     model, problems = model_mod.check(path)
     if model is None:
         print_problems(problems)
-        print(_("{path}: проблем в модели: {n}; исправьте их и проверьте: accountpath validate {path}").format(
-            path=path, n=len(problems)), file=sys.stderr)
+        print(
+            _("{path}: проблем в модели: {n}; исправьте их и проверьте: accountpath validate {path}").format(
+                path=path, n=len(problems)
+            ),
+            file=sys.stderr,
+        )
     return model
 
 
@@ -118,11 +133,16 @@ def output_format(args: argparse.Namespace, allowed: Sequence[str], default: str
     if fmt is None and getattr(args, "output", None):
         fmt = EXTENSIONS.get(Path(args.output).suffix.lower())
         if fmt is None or fmt not in allowed:
-            raise UsageError(_("по имени файла {name} формат не понять: укажите --format ({formats})").format(
-                name=args.output, formats=", ".join(allowed)))
+            raise UsageError(
+                _("по имени файла {name} формат не понять: укажите --format ({formats})").format(
+                    name=args.output, formats=", ".join(allowed)
+                )
+            )
     fmt = fmt or default
     if fmt not in allowed:
-        raise UsageError(_("формат {fmt} здесь не подходит; можно: {formats}").format(fmt=fmt, formats=", ".join(allowed)))
+        raise UsageError(
+            _("формат {fmt} здесь не подходит; можно: {formats}").format(fmt=fmt, formats=", ".join(allowed))
+        )
     if fmt in BINARY_FORMATS and not getattr(args, "output", None) and sys.stdout.isatty():
         raise UsageError(_("{fmt} — двоичный формат: укажите файл, -o ФАЙЛ.{fmt}").format(fmt=fmt))
     return fmt
@@ -152,7 +172,9 @@ def iso_date(text: str) -> str:
 
 def configure_validate(p: argparse.ArgumentParser) -> None:
     """Arguments of `validate`."""
-    p.add_argument("path", nargs="?", metavar=_("ФАЙЛ"), help=_("файл модели (по умолчанию --model или ./competencies.yml)"))
+    p.add_argument(
+        "path", nargs="?", metavar=_("ФАЙЛ"), help=_("файл модели (по умолчанию --model или ./competencies.yml)")
+    )
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -195,8 +217,11 @@ def configure_scorecard(p: argparse.ArgumentParser) -> None:
     p.add_argument("--candidate", metavar=_("ИМЯ"), help=_("имя кандидата на листе"))
     p.add_argument("--interviewer", metavar=_("ИМЯ"), help=_("имя интервьюера на листе"))
     p.add_argument("--date", type=iso_date, metavar=_("ГГГГ-ММ-ДД"), help=_("дата интервью"))
-    p.add_argument("--format", choices=SCORECARD_FORMATS,
-                   help=_("формат (по умолчанию по расширению -o, иначе html); json — пустой лист для оценщика в браузере"))
+    p.add_argument(
+        "--format",
+        choices=SCORECARD_FORMATS,
+        help=_("формат (по умолчанию по расширению -o, иначе html); json — пустой лист для оценщика в браузере"),
+    )
     p.add_argument("-o", "--output", metavar=_("ФАЙЛ"), help=_("куда записать (по умолчанию в stdout)"))
     p.add_argument("--all", action="store_true", help=_("все роли и уровни во всех форматах, в папку --out"))
     p.add_argument("--out", metavar=_("ПАПКА"), help=_("папка для --all"))
@@ -213,7 +238,9 @@ def check_scorecard(args: argparse.Namespace) -> None:
     if args.out:
         raise UsageError(_("--out только вместе с --all; для одного листа -o ФАЙЛ"))
     if not args.role or not args.level:
-        raise UsageError(_("укажите --role и --level (или --all --out ПАПКА); роли и уровни перечислены на сайте и в модели"))
+        raise UsageError(
+            _("укажите --role и --level (или --all --out ПАПКА); роли и уровни перечислены на сайте и в модели")
+        )
     args.format = output_format(args, SCORECARD_FORMATS, "html")
 
 
@@ -228,8 +255,15 @@ def run_scorecard(args: argparse.Namespace) -> int:
         print(_("Листов записано: {n}, папка {out}").format(n=len(files), out=args.out))
         return EXIT_OK
     try:
-        data = scorecard.render(model, args.role, args.level, args.format, candidate=args.candidate,
-                                interviewer=args.interviewer, date=args.date)
+        data = scorecard.render(
+            model,
+            args.role,
+            args.level,
+            args.format,
+            candidate=args.candidate,
+            interviewer=args.interviewer,
+            date=args.date,
+        )
     except scorecard.ScorecardError as exc:
         print(f"{PROG} scorecard: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -241,10 +275,15 @@ def run_scorecard(args: argparse.Namespace) -> int:
 
 def configure_evaluate(p: argparse.ArgumentParser) -> None:
     """Arguments of `evaluate`."""
-    p.add_argument("files", nargs="*", metavar=_("ФАЙЛ"), help=_("заполненные листы одного кандидата (yaml, json или xlsx)"))
+    p.add_argument(
+        "files", nargs="*", metavar=_("ФАЙЛ"), help=_("заполненные листы одного кандидата (yaml, json или xlsx)")
+    )
     p.add_argument("--round", metavar=_("ПАПКА"), help=_("все листы в папке: итог по каждому кандидату, лучшие сверху"))
-    p.add_argument("--format", choices=EVALUATE_FORMATS,
-                   help=_("формат (по умолчанию по расширению -o, иначе text); csv и без html — для --round"))
+    p.add_argument(
+        "--format",
+        choices=EVALUATE_FORMATS,
+        help=_("формат (по умолчанию по расширению -o, иначе text); csv и без html — для --round"),
+    )
     p.add_argument("-o", "--output", metavar=_("ФАЙЛ"), help=_("куда записать (по умолчанию в stdout)"))
 
 
@@ -270,8 +309,12 @@ def run_evaluate(args: argparse.Namespace) -> int:
         print_problems(problems)
         return EXIT_INPUT
     result = evaluate(model, panel[0].role, panel[0].level, panel)
-    render = {"json": lambda: report.to_json(result), "md": lambda: report.to_markdown(model, result, panel),
-              "html": lambda: report.to_html(model, result, panel), "text": lambda: report.to_text(model, result, panel)}
+    render = {
+        "json": lambda: report.to_json(result),
+        "md": lambda: report.to_markdown(model, result, panel),
+        "html": lambda: report.to_html(model, result, panel),
+        "text": lambda: report.to_text(model, result, panel),
+    }
     return write_output(render[args.format](), args.output)
 
 
@@ -289,34 +332,62 @@ def _run_round(model: Model, args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- the command group
 
-Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], None] | None,
-                Callable[[argparse.Namespace], int]]
+Command = tuple[
+    str,
+    Callable[[argparse.ArgumentParser], None],
+    Callable[[argparse.Namespace], None] | None,
+    Callable[[argparse.Namespace], int],
+]
 COMMANDS: dict[str, Command] = {
-    "validate": (N_("проверить модель и вывести каждую проблему как ФАЙЛ:СТРОКА:СТОЛБЕЦ: сообщение"),
-                 configure_validate, None, run_validate),
+    "validate": (
+        N_("проверить модель и вывести каждую проблему как ФАЙЛ:СТРОКА:СТОЛБЕЦ: сообщение"),
+        configure_validate,
+        None,
+        run_validate,
+    ),
     "pages": (N_("записать сгенерированные страницы сайта (Markdown) в папку"), configure_pages, None, run_pages),
-    "scorecard": (N_("пустой оценочный лист для роли и уровня (или все сразу)"),
-                  configure_scorecard, check_scorecard, run_scorecard),
-    "evaluate": (N_("свести заполненные листы интервьюеров в итог панели"), configure_evaluate, check_evaluate, run_evaluate),
+    "scorecard": (
+        N_("пустой оценочный лист для роли и уровня (или все сразу)"),
+        configure_scorecard,
+        check_scorecard,
+        run_scorecard,
+    ),
+    "evaluate": (
+        N_("свести заполненные листы интервьюеров в итог панели"),
+        configure_evaluate,
+        check_evaluate,
+        run_evaluate,
+    ),
 }
 """name -> (help, configure, check or None, run)."""
 
 
 def _common(p: argparse.ArgumentParser, top: bool) -> None:
     default = model_mod.DEFAULT_MODEL if top else argparse.SUPPRESS
-    p.add_argument("--model", default=default, metavar=_("ФАЙЛ"), help=_("файл модели (по умолчанию ./competencies.yml)"))
-    p.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
-                   help=_("язык сообщений: ru или en (по умолчанию по локали, иначе ru)"))
+    p.add_argument(
+        "--model", default=default, metavar=_("ФАЙЛ"), help=_("файл модели (по умолчанию ./competencies.yml)")
+    )
+    p.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=_("язык сообщений: ru или en (по умолчанию по локали, иначе ru)"),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the whole command group (build it inside argparse_language())."""
     parser = argparse.ArgumentParser(
-        prog=PROG, description=_("Account Path: модель компетенций аккаунт-ролей агентства, её сайт, "
-                                 "оценочные листы и подсчёт итога интервью."))
+        prog=PROG,
+        description=_(
+            "Account Path: модель компетенций аккаунт-ролей агентства, её сайт, "
+            "оценочные листы и подсчёт итога интервью."
+        ),
+    )
     _common(parser, top=True)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
-                        help=_("показать версию и выйти"))
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help=_("показать версию и выйти")
+    )
     sub = parser.add_subparsers(dest="command", metavar=_("КОМАНДА"), title=_("команды"))
     sub.required = True
     for name, (help_, configure, _check, _run) in COMMANDS.items():

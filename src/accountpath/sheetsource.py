@@ -43,8 +43,9 @@ def load(path: str | Path, label: str | None = None) -> tuple[Document | None, l
 
 def at_cells(label: str, problems: list[Problem]) -> list[Problem]:
     """Problems found in a loaded sheet, with the cell instead of a line (`FILE:Оценка!F9`)."""
-    return [Problem(f"{label}:{XLSX_SHEET}!{coordinate(p.line, p.col)}", 0, 0, p.message) if p.line else p
-            for p in problems]
+    return [
+        Problem(f"{label}:{XLSX_SHEET}!{coordinate(p.line, p.col)}", 0, 0, p.message) if p.line else p for p in problems
+    ]
 
 
 def coordinate(row: int, col: int) -> str:
@@ -67,14 +68,25 @@ def _open(path: str | Path, label: str) -> tuple[Any, list[Problem]]:
     except FileNotFoundError:
         return None, [Problem(label, 0, 0, _("файл не найден"))]
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        return None, [Problem(label, 1, 0, _("не читается как файл xlsx ({error}): {remake}").format(
-            error=type(exc).__name__, remake=_(_REMAKE)))]
+        return None, [
+            Problem(
+                label,
+                1,
+                0,
+                _("не читается как файл xlsx ({error}): {remake}").format(error=type(exc).__name__, remake=_(_REMAKE)),
+            )
+        ]
     except Exception as exc:  # openpyxl raises many kinds on a broken workbook
         return None, [Problem(label, 1, 0, _("не читается как файл xlsx ({error})").format(error=type(exc).__name__))]
-    if XLSX_META_SHEET not in wb.sheetnames or XLSX_SHEET not in wb.sheetnames \
-            or wb[XLSX_META_SHEET]["B1"].value != XLSX_META_MARK:
+    if (
+        XLSX_META_SHEET not in wb.sheetnames
+        or XLSX_SHEET not in wb.sheetnames
+        or wb[XLSX_META_SHEET]["B1"].value != XLSX_META_MARK
+    ):
         message = _("этот xlsx не оценочный лист Account Path (нет листа «{sheet}» с отметкой {mark}): {remake}")
-        return None, [Problem(label, 1, 0, message.format(sheet=XLSX_META_SHEET, mark=XLSX_META_MARK, remake=_(_REMAKE)))]
+        return None, [
+            Problem(label, 1, 0, message.format(sheet=XLSX_META_SHEET, mark=XLSX_META_MARK, remake=_(_REMAKE)))
+        ]
     return wb, []
 
 

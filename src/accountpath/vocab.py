@@ -73,8 +73,18 @@ CARD_VERSIONS: tuple[int, ...] = (1, 2)
 """Format versions read: 1 (the first) and 2 (adds recommendation, takeaways, focus)."""
 
 CARD_KEYS: tuple[str, ...] = (
-    "scorecard", "role", "level", "candidate", "interviewer", "date", "recommendation", "takeaways",
-    "focus", "ratings", "notes", "overall_notes",
+    "scorecard",
+    "role",
+    "level",
+    "candidate",
+    "interviewer",
+    "date",
+    "recommendation",
+    "takeaways",
+    "focus",
+    "ratings",
+    "notes",
+    "overall_notes",
 )
 """Keys a filled scorecard may have, in the order a blank card lists them."""
 
