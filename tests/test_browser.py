@@ -27,6 +27,7 @@ from accountpath import cards as cards_mod
 from accountpath import evaluate as ev
 from accountpath import model as model_mod
 from accountpath import report, yamlsource
+from accountpath.vocab import VERDICT_LABELS, browser_vocab
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import browser_util as bu
@@ -166,7 +167,7 @@ def test_vectors_match_python(page, server, case, vector_model):
              return {problems, panel: problems.length ? [] : window.__ev.panelProblems(clean),
                      text: window.__ev.resultJson(r), keys: Object.keys(r)};
            }""",
-        [VECTORS["model"], case["scorecards"]])
+        [dict(VECTORS["model"], vocab=browser_vocab()), case["scorecards"]])
     assert got["problems"] == [] and got["panel"] == []
     assert json.loads(got["text"]) == case["expected"]
     cs = py_cards(vector_model, case["scorecards"])
@@ -255,7 +256,7 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     expected = ev.evaluate(site_model, role.id, level.id, cs)
     result = page.locator("#ev-result")
     assert result.get_attribute("data-recommendation") == expected["recommendation"]
-    assert page.locator("#ev-verdict").inner_text().strip() == ev.LABELS_RU[expected["recommendation"]]
+    assert page.locator("#ev-verdict").inner_text().strip() == VERDICT_LABELS[expected["recommendation"]]
     assert "<b>с цифрами</b>" in result.inner_text()  # user text shown as text, never parsed as HTML
     assert page.locator("#ev-result b").count() == 0
     disagreements = [c["id"] for c in expected["competencies"] if c["disagreement"]]

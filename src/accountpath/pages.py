@@ -30,20 +30,8 @@ from .pageviews import (  # noqa: F401  (re-exported: pages.level_steps, pages.q
 )
 from .sitedata import site_data  # noqa: F401  (re-exported for the MkDocs hook)
 
-KIND_LABELS = {
-    "behavioral": "Поведенческий",
-    "situational": "Ситуационный",
-    "case": "Кейс",
-    "open": "Без правильного ответа",
-}
-"""Russian names of the question kinds, in the model's order."""
-
-KIND_PLURALS = {
-    "behavioral": "Поведенческие вопросы",
-    "situational": "Ситуационные вопросы",
-    "case": "Кейсы",
-    "open": "Вопросы без правильного ответа",
-}
+from .vocab import QUESTION_KIND_LABELS as KIND_LABELS  # noqa: E402  (re-exported for templates)
+from .vocab import QUESTION_KIND_PLURALS as KIND_PLURALS  # noqa: E402
 
 SCORECARD_FORMATS = (("html", "HTML"), ("md", "Markdown"), ("yaml", "YAML"), ("xlsx", "Excel"))
 """Blank scorecard formats linked from the site, with their labels."""

@@ -4,29 +4,18 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-import jinja2
-
-from .cache import template_cache
-from .mdtext import md_escape
 from .model import Competency, Model, Question, Role, RoleCompetency, RoleLevel
+from .templating import phrases, template_env
+from .vocab import CARD_VERSION, NOT_ASSESSED, QUESTION_KIND_LABELS, QUESTION_KINDS, SCORECARD_INSTRUCTION
+from .xlsx_card import write as write_xlsx
 
-FORMATS = ("html", "md", "yaml", "xlsx")
-SHEET = "Оценка"
-META_SHEET = "meta"
-META_MARK = "accountpath-scorecard"
-NOT_ASSESSED = "не оценивалось"
-INSTRUCTION = (
-    "Оценивайте самостоятельно и до общего обсуждения (дебрифа): не смотрите в оценки коллег. "
-    "По каждой компетенции сравните то, что кандидат показал примерами, с поведением целевого уровня: "
-    "«ниже», «соответствует» и «выше» описаны рядом, а у каждого вопроса — как звучат слабый, хороший и сильный ответ. "
-    "Ставьте 1–5 или «не оценивалось», если данных не было. "
-    "В заметки пишите факты и цитаты, а не впечатления."
-)
-KIND_LABELS = {"behavioral": "поведенческий", "situational": "ситуационный", "case": "кейс", "open": "без правильного ответа"}
+FORMATS = ("html", "md", "yaml", "json", "xlsx")
+INSTRUCTION = SCORECARD_INSTRUCTION
+KIND_LABELS = {kind: label.lower() for kind, label in QUESTION_KIND_LABELS.items()}
+"""Question kinds as a card names them inside a line: «(поведенческий)»."""
+_KIND_ORDER = QUESTION_KINDS
 ANCHOR_LABELS = {"weak": "Слабый ответ", "solid": "Хороший ответ", "strong": "Сильный ответ"}
 """How the three answer anchors of a question are labelled on scorecards and pages."""
 
@@ -115,11 +104,6 @@ def filename(role_id: str, level_id: str, fmt: str) -> str:
     return f"{role_id}-{level_id}.{ext}"
 
 
-def safe_name_part(text: str) -> str:
-    """A name made safe for a file name (latin, digits, hyphens), for callers that want one."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "x"
-
-
 def render(model: Model, role_id: str, level_id: str, fmt: str, *, candidate: str | None = None,
            interviewer: str | None = None, date: str | None = None) -> bytes:
     """A blank scorecard in one format, as bytes (UTF-8 for text formats)."""
@@ -130,10 +114,10 @@ def render(model: Model, role_id: str, level_id: str, fmt: str, *, candidate: st
         return template_env(False).get_template("scorecard.md.j2").render(c=c, **_ctx()).encode("utf-8")
     if fmt == "yaml":
         return render_yaml(c).encode("utf-8")
+    if fmt == "json":
+        return render_json(c).encode("utf-8")
     if fmt == "xlsx":
-        from .xlsx_card import write
-
-        return write(c)
+        return write_xlsx(c)
     raise ScorecardError(f"unknown format '{fmt}'; valid formats: {', '.join(FORMATS)}")
 
 
@@ -149,32 +133,6 @@ def render_all(model: Model) -> dict[str, bytes]:
 
 def _ctx() -> dict:
     return {"instruction": INSTRUCTION, "kinds": KIND_LABELS, "not_assessed": NOT_ASSESSED, "anchor_labels": ANCHOR_LABELS}
-
-
-def phrases(items) -> str:
-    """Join short sentences into one line: "a; b; c." (each item's own final full stop dropped)."""
-    parts = [p for p in (str(i).strip().rstrip(".;").strip() for i in items) if p]
-    # later items continue the sentence: "Называет…; описывает…" (but keep "KPI", "CRM")
-    parts = [p if k == 0 or len(p) < 2 or not p[1].islower() else p[0].lower() + p[1:] for k, p in enumerate(parts)]
-    text = "; ".join(parts)
-    return text + "." if text else ""
-
-
-@lru_cache(maxsize=2)
-def template_env(html: bool) -> jinja2.Environment:
-    """The Jinja2 environment of the package's templates: autoescaped for HTML, with md/phrases filters."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("accountpath", "templates"),
-        autoescape=html,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        bytecode_cache=template_cache(),
-    )
-    env.filters["md"] = md_escape
-    env.filters["phrases"] = phrases
-    return env
 
 
 def q(text: str) -> str:
@@ -221,3 +179,14 @@ def render_yaml(c: Card) -> str:
         lines.append(f"  {it.rc.id}: \"\"")
     lines.append("overall_notes: \"\"  # общее впечатление, сильные стороны, риски")
     return "\n".join(lines) + "\n"
+
+
+def render_json(c: Card) -> str:
+    """The blank card as the browser evaluator imports it: the keys of a filled card, every rating null."""
+    data = {
+        "scorecard": CARD_VERSION, "role": c.role.id, "level": c.level.id, "candidate": c.candidate,
+        "interviewer": c.interviewer, "date": c.date or None,
+        "ratings": {it.rc.id: None for it in c.items}, "notes": {it.rc.id: "" for it in c.items},
+        "overall_notes": "",
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -5,15 +5,18 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
 
+from .vocab import NOT_ASSESSED, QUESTION_KIND_LABELS, SCORECARD_INSTRUCTION, XLSX_META_MARK, XLSX_META_SHEET, XLSX_SHEET
+from .xlsx_read import FORMULA_START as _FORMULA_START
 
-HEADER = ("id", "Компетенция", "Вес", "Обязательная", "Цель", "Оценка (1–5)", "Заметки",
-          "Ниже цели", "Соответствует цели", "Выше цели", "Вопросы")
 RATING_COL = 6  # F
 NOTES_COL = 7  # G
 OVERALL_LABEL = "Общие заметки"
+
+HEADER = ("id", "Компетенция", "Вес", "Обязательная", "Цель", "Оценка (1–5)", "Заметки",
+          "Ниже цели", "Соответствует цели", "Выше цели", "Вопросы")
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def _cell_text(text: str) -> str:
@@ -21,17 +24,15 @@ def _cell_text(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def write(c) -> bytes:
+def write(c: Any) -> bytes:
     """The blank xlsx scorecard for a scorecard.Card."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .scorecard import INSTRUCTION, KIND_LABELS, META_MARK, META_SHEET, NOT_ASSESSED, SHEET
-
     wb = Workbook()
     ws = wb.active
-    ws.title = SHEET
+    ws.title = XLSX_SHEET
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
     thin = Side(style="thin", color="999999")
@@ -40,7 +41,7 @@ def write(c) -> bytes:
 
     ws["A1"] = _cell_text(f"Оценочный лист: {c.role.name}, уровень «{c.level.name}»")
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = INSTRUCTION
+    ws["A2"] = SCORECARD_INSTRUCTION
     ws["A2"].alignment = wrap
     ws.merge_cells("A2:K2")
     ws.row_dimensions[2].height = 60
@@ -64,7 +65,7 @@ def write(c) -> bytes:
     row = head
     for it in c.items:
         row += 1
-        questions = "\n".join(f"• {q.text} ({KIND_LABELS[q.kind]})" for q in it.questions)
+        questions = "\n".join(f"• {q.text} ({QUESTION_KIND_LABELS[q.kind].lower()})" for q in it.questions)
         values = (it.rc.id, it.competency.name, it.rc.weight, "да" if it.rc.must_have else "", it.target, None, None,
                   "\n".join(it.below), "\n".join(it.at), "\n".join(it.above), questions)
         for col, value in enumerate(values, start=1):
@@ -90,8 +91,8 @@ def write(c) -> bytes:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
-    meta = wb.create_sheet(META_SHEET)
-    for r, (k, v) in enumerate((("format", META_MARK), ("scorecard", 1), ("role", c.role.id), ("level", c.level.id)), start=1):
+    meta = wb.create_sheet(XLSX_META_SHEET)
+    for r, (k, v) in enumerate((("format", XLSX_META_MARK), ("scorecard", 1), ("role", c.role.id), ("level", c.level.id)), start=1):
         meta.cell(row=r, column=1, value=k)
         meta.cell(row=r, column=2, value=v)
     meta.sheet_state = "hidden"

@@ -6,7 +6,7 @@
    Privacy: nothing is sent anywhere; localStorage is used only after "save on this device". */
 
 import {
-  LABELS, checkScorecard, evaluate, findLevel, findRole, normaliseName, panelProblems, resultJson, squash,
+  checkScorecard, evaluate, findLevel, findRole, normaliseName, panelProblems, resultJson, squash, verdictLabel,
 } from "./evaluate.js";
 import { radarChart, updateRadar } from "./radar.js";
 import {
@@ -191,7 +191,7 @@ function renderSetup() {
   ui.save.checked = state.save;
   const must = r.competencies.filter((rc) => rc.must_have).length;
   ui.levelInfo.textContent = `Компетенций у роли: ${r.competencies.length}, из них обязательных: ${must}. `
-    + "Поставьте каждой оценку от 1 до 5 по наблюдаемому поведению или отметьте «не оценивалось».";
+    + `Поставьте каждой оценку от 1 до 5 по наблюдаемому поведению или отметьте «${model.vocab.not_assessed}».`;
 }
 
 // ------------------------------------------------------------------ tabs and the rating form
@@ -244,7 +244,7 @@ function competencyBlock(rc, iv, target) {
       h("span", { class: "ap-radio__name", text: scaleName(model, n) }))));
   radios.push(h("label", { class: "ap-radio ap-radio--na" },
     h("input", { type: "radio", name: `rating-${rc.id}`, value: NOT_ASSESSED, checked: value === null, "data-testid": `rating-${rc.id}-na`, class: "ap-radio__input" }),
-    h("span", { class: "ap-radio__box" }, h("span", { class: "ap-radio__name", text: "не оценивалось" }))));
+    h("span", { class: "ap-radio__box" }, h("span", { class: "ap-radio__name", text: model.vocab.not_assessed }))));
   const notesId = `notes-${rc.id}`;
   const badges = [h("span", { class: "ap-badge", text: `вес ${rc.weight}` }), h("span", { class: "ap-badge", text: `цель ${target}` })];
   if (rc.must_have) badges.push(h("span", { class: "ap-badge ap-badge--must", text: "обязательная" }));
@@ -316,7 +316,7 @@ function cardsOf(indices) {
       if (iv.notes[rc.id] && iv.notes[rc.id].trim()) notes[rc.id] = iv.notes[rc.id];
     }
     const card = {
-      scorecard: 1, role: r.id, level: state.level, candidate: squash(state.candidate),
+      scorecard: model.vocab.card_version, role: r.id, level: state.level, candidate: squash(state.candidate),
       interviewer: squash(iv.name) || `Интервьюер ${i + 1}`,
     };
     if (state.date) card.date = state.date;
@@ -349,7 +349,7 @@ function renderResult() {
   version += 1;
   ui.result.dataset.recommendation = result.recommendation;
   ui.result.dataset.version = String(version);
-  const label = LABELS[result.recommendation];
+  const label = verdictLabel(model, result.recommendation);
 
   const who = squash(state.candidate) || "кандидат не указан";
   const head = h("header", { class: "ap-result__head" },
