@@ -474,6 +474,23 @@ def mermaid_source(model: Model, careers: dict[str, dict[str, list[str]]]) -> st
     return "\n".join(lines)
 
 
+def _develop_data(develop) -> Any:
+    """`develop` for the browser: a mapping by target level ("2".."5") or, in older models, a list."""
+    if isinstance(develop, dict):
+        return {str(k): list(v) for k, v in develop.items()}
+    return list(develop)
+
+
+def _question_data(q) -> dict[str, Any]:
+    """A question as the evaluator shows it beside the rating: text, kind, level range, anchors."""
+    levels = getattr(q, "levels", None)
+    anchors = getattr(q, "anchors", None)
+    if anchors is not None and not isinstance(anchors, dict):
+        anchors = {k: getattr(anchors, k) for k in ("weak", "solid", "strong") if getattr(anchors, k, None)}
+    return {"id": q.id, "kind": q.kind, "text": q.text,
+            "levels": list(levels) if levels else None, "anchors": dict(anchors) if anchors else None}
+
+
 def site_data(model: Model) -> dict[str, Any]:
     """The compact model the in-browser tools read (assets/data/model.json)."""
     ev = model.evaluation
@@ -487,7 +504,8 @@ def site_data(model: Model) -> dict[str, Any]:
         },
         "competencies": [
             {"id": c.id, "name": c.name, "group": c.group, "summary": c.summary,
-             "levels": {str(n): list(b) for n, b in c.levels.items()}, "develop": list(c.develop)}
+             "levels": {str(n): list(b) for n, b in c.levels.items()}, "develop": _develop_data(c.develop),
+             "questions": [_question_data(q) for q in c.questions]}
             for c in model.competencies
         ],
         "roles": [
