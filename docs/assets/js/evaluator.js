@@ -400,10 +400,18 @@ function acceptCards(valid, problems, replace) {
   return n;
 }
 
-/** Import sources; returns the number of cards taken (a plan counts as 1). Never throws. */
+/** Import sources; returns the number of cards taken (a plan counts as 1). Never throws;
+    the app's data-imports counts finished imports (for tests and assistive tooling). */
 async function importSources(sources) {
   say("Читаю файлы…");
-  const got = await readSources(model, sources);
+  try {
+    return await importRead(await readSources(model, sources));
+  } finally {
+    ui.app.dataset.imports = String(Number(ui.app.dataset.imports || 0) + 1);
+  }
+}
+
+async function importRead(got) {
   if (got.plan) {
     applyPlan(got.plan);
     renderAll();
