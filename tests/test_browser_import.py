@@ -369,3 +369,62 @@ def test_export_one_zip_that_the_cli_reads(page, server, role, tmp_path):
             assert mine[key] == theirs[key], key
     assert list(mine)[: len(theirs)] == list(theirs)
     page.watch.assert_clean()
+
+
+# ------------------------------------------------------------------ self-assessment with the manager's column
+
+
+def test_self_and_manager_round_trip_through_the_link(page, server, role, tmp_path):
+    ids = list(role["levels"][0]["targets"])
+    page.goto(server.url + "tools/self-assessment/")
+    page.wait_for_selector("#self-assessment-app[data-ready='true']", timeout=15000)
+    page.select_option("#sa-role", ROLE)
+    self_r = {cid: [3, 2, 4][i % 3] for i, cid in enumerate(ids)}
+    for cid, v in self_r.items():
+        page.check(f"[data-testid='self-{cid}-{v}']", force=True)
+    link = page.input_value("#sa-link")
+    # the manager opens the person's link in another browser and rates in the second column
+    other = page.context.browser.new_context(viewport={"width": page.width, "height": 900}, accept_downloads=True)
+    mgr = other.new_page()
+    mgr.watch = bu.Watch(mgr, server.url)
+    mgr.goto(link)
+    mgr.wait_for_selector("#self-assessment-app[data-ready='true']")
+    mgr.check("#sa-manager")
+    mgr_r = {cid: (v + 2 if i == 0 else v) for i, (cid, v) in enumerate(self_r.items()) if v <= 3}
+    for cid, v in mgr_r.items():
+        mgr.check(f"[data-testid='mgr-{cid}-{v}']", force=True)
+    assert mgr.locator("#sa-radar .ap-radar__series--manager").count() == 1
+    first = ids[0]
+    row = mgr.locator(f"#sa-diff tr[data-competency='{first}'] td").all_inner_texts()
+    assert row[1:] == [str(self_r[first]), str(mgr_r[first]), "+2"]
+    both = mgr.input_value("#sa-link")
+    assert f"m.{first}={mgr_r[first]}" in both
+    bu.screenshot(mgr, f"self-manager-{page.width}")
+    with mgr.expect_download() as d:
+        mgr.click("#sa-promotion")
+    md = tmp_path / "promo.md"
+    d.value.save_as(md)
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("# Пакет на повышение") and "Примеры и подтверждения" in text
+    assert text.count("\n## ") == len(ids)
+    mgr.watch.assert_clean()
+    other.close()
+    # back to the person: both columns come back from the link
+    page.goto(both)
+    page.wait_for_selector("#self-assessment-app[data-ready='true']")
+    page.reload()
+    page.wait_for_selector("#self-assessment-app[data-ready='true']")
+    assert page.is_checked("#sa-manager")
+    for cid, v in mgr_r.items():
+        assert page.is_checked(f"[data-testid='mgr-{cid}-{v}']")
+    for cid, v in self_r.items():
+        assert page.is_checked(f"[data-testid='self-{cid}-{v}']")
+    # the radar leaves unrated competencies as a gap and its labels stay legible and inside
+    labels = page.evaluate("""() => Array.from(document.querySelectorAll('#sa-radar .ap-radar__label')).map((t) => {
+        const r = t.getBoundingClientRect(); const s = t.closest('svg').getBoundingClientRect();
+        return {size: parseFloat(getComputedStyle(t).fontSize) * s.width / t.closest('svg').viewBox.baseVal.width,
+                inside: r.left >= s.left - 1 && r.right <= s.right + 1}; })""")
+    assert labels and all(lb["inside"] for lb in labels), labels
+    assert min(lb["size"] for lb in labels) >= 11 - 0.05, labels
+    bu.screenshot(page, f"self-both-{page.width}")
+    page.watch.assert_clean()

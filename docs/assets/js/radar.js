@@ -4,10 +4,11 @@
 
 const SVG = "http://www.w3.org/2000/svg";
 
-/** Two geometries: wide, and compact for phones, where the SVG is drawn at ~350 px and a
-    label of 13.5 user units stays at 11 px or more. Labels are kept inside the viewBox. */
+/** Two geometries: wide, with the names at the axes (kept inside the viewBox), and compact
+    for phones (SVG drawn at 320-360 px): the axes carry numbers of 15 user units (12 px or
+    more) and the names follow in a numbered list under the chart, in the page's own font. */
 const WIDE = { width: 760, height: 540, radius: 185, font: 15, wrap: 16, line: 17 };
-const COMPACT = { width: 400, height: 470, radius: 100, font: 13.5, wrap: 13, line: 15 };
+const COMPACT = { width: 400, height: 380, radius: 150, font: 15, wrap: 12, line: 16, numbered: true };
 
 function geometry() {
   const narrow = typeof window !== "undefined" && window.matchMedia && window.matchMedia("(max-width: 37.5em)").matches;
@@ -125,7 +126,7 @@ function axisLabel(g, label, i, n, max) {
   const [x0, y] = point(g, i, n, max + 0.3, max);
   const anchor = Math.abs(x0 - g.cx) < 8 ? "middle" : x0 > g.cx ? "start" : "end";
   const lines = wrapLabel(label, g.wrap);
-  const widest = Math.max(...lines.map((l) => l.length)) * g.font * 0.56;
+  const widest = Math.max(...lines.map((l) => l.length)) * g.font * 0.6;
   let x = x0;
   if (anchor === "start") x = Math.min(x0, g.width - 2 - widest);
   else if (anchor === "end") x = Math.max(x0, widest + 2);
@@ -177,9 +178,19 @@ export function radarChart({ title, axes, series, max = 5, id = "" }) {
   svg.appendChild(grid);
   series.forEach((s) => svg.appendChild(seriesGroup(g, s, n, max)));
   const labels = el("g", { class: "ap-radar__labels", "aria-hidden": "true" });
-  axes.forEach((axis, i) => labels.appendChild(axisLabel(g, axis.label, i, n, max)));
+  axes.forEach((axis, i) => labels.appendChild(axisLabel(g, g.numbered ? String(i + 1) : axis.label, i, n, max)));
   svg.appendChild(labels);
   figure.appendChild(svg);
+  if (g.numbered) {
+    const names = document.createElement("ol");
+    names.className = "ap-radar__axes";
+    axes.forEach((axis) => {
+      const li = document.createElement("li");
+      li.textContent = axis.label;
+      names.appendChild(li);
+    });
+    figure.appendChild(names);
+  }
 
   const legend = document.createElement("ul");
   legend.className = "ap-radar__legend";
