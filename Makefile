@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: all venv site serve test test-fast validate pages scorecards bench chromium clean
+.PHONY: all venv site site-zensical serve test test-fast validate pages scorecards bench chromium clean
 
 all: site
 
@@ -27,8 +27,18 @@ chromium:
 validate: $(STAMP)
 	$(BIN)/accountpath validate competencies.yml
 
+# The site: the hook writes the model's pages into docs/ (gitignored) before MkDocs reads it.
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The same site with Zensical (no hooks): generate the pages first, then build, then the
+# UTF-8 search index step that MkDocs runs in its hook.
+ZENSICAL_SITE := build/site-zensical
+site-zensical: $(STAMP)
+	$(BIN)/python scripts/site_files.py generate
+	rm -rf $(ZENSICAL_SITE)
+	SITE_DIR=$(ZENSICAL_SITE) NO_COLOR=1 $(BIN)/zensical build --clean
+	$(BIN)/python scripts/site_files.py post $(ZENSICAL_SITE)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

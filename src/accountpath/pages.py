@@ -297,9 +297,16 @@ def scorecard_name(role_id: str, level_id: str, fmt: str) -> str:
     return f"{role_id}-{level_id}.{ {'yaml': 'yml'}.get(fmt, fmt) }"
 
 
+def site_scorecard_name(role_id: str, level_id: str, fmt: str) -> str:
+    """File name of a blank scorecard on the site: a Markdown one ends in .markdown, which
+    Zensical copies as a file (an .md file would become a page)."""
+    name = scorecard_name(role_id, level_id, fmt)
+    return name[:-3] + ".markdown" if name.endswith(".md") else name
+
+
 def scorecard_links(role: Role, level: RoleLevel, prefix: str) -> list[tuple[str, str]]:
     """(label, href) for each blank scorecard format of one role level."""
-    return [(label, f"{prefix}{scorecard_name(role.id, level.id, fmt)}") for fmt, label in SCORECARD_FORMATS]
+    return [(label, f"{prefix}{site_scorecard_name(role.id, level.id, fmt)}") for fmt, label in SCORECARD_FORMATS]
 
 
 def worked_example(model: Model) -> dict[str, Any] | None:
