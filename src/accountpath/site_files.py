@@ -55,13 +55,14 @@ def downloads(model: Model) -> dict[str, str | bytes]:
     return out
 
 
-def _as_bytes(content: str | bytes) -> bytes:
+def as_bytes(content: str | bytes) -> bytes:
+    """Text as UTF-8 bytes; bytes unchanged."""
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:
     """Write atomically unless the file already holds exactly this content; True if written."""
-    data = _as_bytes(content)
+    data = as_bytes(content)
     try:
         if path.read_bytes() == data:
             return False
