@@ -213,12 +213,18 @@ def test_market_page_one_salary_table_with_sources(site):
     body = salary[0].split("<tbody>")[1]
     assert body.count("<tr>") == len(rows)
     assert body.count('href="../sources/#') == len(rows)  # every figure names its source
-    chart = html[html.index('<figure class="ap-figure ap-salary"'):]
-    chart = chart[: chart.index("</figure>")]
-    bars = re.findall(r'<rect class="ap-bar[^"]*"', chart)
-    assert len(bars) == len(rows)  # an open range, even past the scale, gets its bar
+    figure = html[html.index('<figure class="ap-figure ap-salary"'):]
+    figure = figure[: figure.index("</figure>")]
+    charts = re.findall(r'<svg class="ap-chart (ap-wide|ap-narrow)".*?</svg>', figure, flags=re.S)
+    assert charts == ["ap-wide", "ap-narrow"]  # beside the bars on a wide screen, above them on a phone
     open_rows = sum(1 for _, s in rows if s.min is not None and s.max is None)
-    assert chart.count("ap-bar ap-open") >= open_rows and chart.count("ap-open-edge") == open_rows
+    for chart in re.findall(r'<svg class="ap-chart.*?</svg>', figure, flags=re.S):
+        bars = re.findall(r'<rect class="ap-bar[^"]*"', chart)
+        assert len(bars) == len(rows)  # an open range, even past the scale, gets its bar
+        assert chart.count("ap-bar ap-open") >= open_rows and chart.count("ap-open-edge") == open_rows
+        for _, s in rows:  # every figure is written on the chart too
+            assert (f"от {s.min // 1000:,}".replace(",", "\u202f") if s.max is None else f"{s.max // 1000:,}".replace(
+                ",", "\u202f")) in chart
 
 
 def test_search_index_holds_russian_model_words(site):

@@ -99,6 +99,8 @@ def _bar(lo: float | None, hi: float | None, text: str, x: Callable[[float], flo
     """One range bar at height `by` with its figures; an open end fades out and ends in an
     arrow, its label sits in the faded part; a bound past the scale gets a break mark."""
     mid, ty, tw = by + 7, by + 11, len(text) * 6.6 + 14
+    if not text:
+        return [el for el in _bar(lo, hi, " ", x, left, right, by, ident) if not el.startswith("<text")]
     if lo is not None and hi is not None:
         x0, x1 = x(lo), max(x(hi), x(lo) + 3)
         label = (f'<text class="ap-value" x="{f(x1 + 6)}" y="{f(ty)}">{e(text)}</text>' if x1 + tw < right + 30
@@ -131,19 +133,22 @@ def _ranges(rows: list[Row], *, ident: str, title: str, desc: str, unit_label: C
             axis_max: float | None = None, label_w: float = 250, width: float = 780) -> str:
     """Horizontal range bars, one row per (label lines, lo, hi, text). The scale fits the
     closed ranges and lower bounds that are not outliers, so one «от 1 000 000» figure does
-    not squash every other bar: it is drawn past a break mark at the right edge."""
-    left, right, top = label_w + 14, width - 30, 10.0
+    not squash every other bar: it is drawn past a break mark at the right edge.
+    label_w=0 stacks each label above its bar (the narrow form for a phone); the figures
+    then end the label's first line."""
+    stacked = label_w == 0
+    left, right, top = (18.0 if stacked else label_w + 14), width - (20 if stacked else 30), 10.0
     closed = [hi for _, lo, hi, _ in rows if lo is not None and hi is not None]
     values = [v for _, lo, hi, _ in rows for v in (lo, hi) if v is not None]
     vmax = axis_max if axis_max is not None else max(closed or values)
-    step = _nice_step(vmax)
+    step = _nice_step(vmax, 4 if stacked else 8)
     axis_end = axis_max if axis_max is not None else step * -(-vmax // step)
     axis_end = axis_end if axis_end > 0 else step
 
     def x(v: float) -> float:
         return left + (right - left) * min(v, axis_end) / axis_end
 
-    heights = [max(len(lines), 1) * LINE + 12 for lines, _, _, _ in rows]
+    heights = [max(len(lines), 1) * LINE + (30 if stacked else 12) for lines, _, _, _ in rows]
     plot_h = sum(heights)
     out = [svg_open(width, top + plot_h + 34, title, desc, ident), _fade_defs(ident)]
     for i in range(int(round(axis_end / step)) + 1):
@@ -152,11 +157,15 @@ def _ranges(rows: list[Row], *, ident: str, title: str, desc: str, unit_label: C
         out.append(f'<text class="ap-tick" x="{f(x(v))}" y="{f(top + plot_h + 16)}" text-anchor="middle">{e(unit_label(v))}</text>')
     y = top
     for (lines, lo, hi, text), h in zip(rows, heights):
-        ty = y + (h - len(lines) * LINE) / 2 + LINE - 4
+        if stacked:
+            lines = [f"{lines[0]}: {text}"] + lines[1:]
+        ty = y + LINE - 2 if stacked else y + (h - len(lines) * LINE) / 2 + LINE - 4
         for j, line in enumerate(lines):
             cls = "ap-label-main" if j == 0 else "ap-label"
-            out.append(f'<text class="{cls}" x="{f(label_w)}" y="{f(ty + j * LINE)}" text-anchor="end">{e(line)}</text>')
-        out += _bar(lo, hi, text, x, left, right, y + h / 2 - 7, ident)
+            anchor = f'x="{f(left)}"' if stacked else f'x="{f(label_w)}" text-anchor="end"'
+            out.append(f'<text class="{cls}" {anchor} y="{f(ty + j * LINE)}">{e(line)}</text>')
+        by = y + len(lines) * LINE + 6 if stacked else y + h / 2 - 7
+        out += _bar(lo, hi, "" if stacked else text, x, left, right, by, ident)
         y += h
     out.append(f'<line class="ap-axis" x1="{f(left)}" y1="{f(top + plot_h)}" x2="{f(right)}" y2="{f(top + plot_h)}"/>')
     out.append("</svg>")
@@ -175,19 +184,26 @@ def _short_range(lo: int | None, hi: int | None) -> str:
 
 
 def salary_chart(model: Model) -> str:
-    """Salary ranges (roubles a month), one bar per salary entry in the market table's order."""
-    rows: list[Row] = []
+    """Salary ranges (roubles a month), one bar per salary entry in the market table's order:
+    a wide chart and a narrow one for a phone in one figure (CSS shows one of them)."""
+    wide: list[Row] = []
+    narrow: list[Row] = []
     for r in salary_table(model):
         detail = ", ".join(x for x in (r.where, f"опыт: {r.s.experience}") if x)
         if r.estimate:
             detail += f" ({ESTIMATE_LABEL})"
-        rows.append(([r.label] + wrap(detail, int(250 / CHAR_W)), r.s.min, r.s.max, _short_range(r.s.min, r.s.max)))
-    if not rows:
+        text = _short_range(r.s.min, r.s.max)
+        wide.append(([r.label] + wrap(detail, int(250 / CHAR_W)), r.s.min, r.s.max, text))
+        narrow.append(([r.label] + wrap(detail, int(330 / CHAR_W)), r.s.min, r.s.max, text))
+    if not wide:
         return ""
     desc = ("Горизонтальные полосы: зарплата от нижней до верхней границы, рядом — цифры. Полоса, которая "
             "бледнеет к краю и кончается стрелкой, — источник назвал только нижнюю границу.")
-    svg = _ranges(rows, ident="salary-chart", title="Зарплатные вилки по ролям, ₽ в месяц", desc=desc,
-                  unit_label=_thousands)
+    title = "Зарплатные вилки по ролям, ₽ в месяц"
+    svg = (_ranges(wide, ident="salary-chart", title=title, desc=desc, unit_label=_thousands).replace(
+               'class="ap-chart"', 'class="ap-chart ap-wide"', 1)
+           + _ranges(narrow, ident="salary-chart-narrow", title=title, desc=desc, unit_label=_thousands,
+                     label_w=0, width=360).replace('class="ap-chart"', 'class="ap-chart ap-narrow"', 1))
     return figure(svg, "Зарплатные вилки, тысяч рублей в месяц. Бледнеющая полоса со стрелкой: источник называет "
                   "только нижнюю границу; знак разрыва: граница дальше края шкалы.", "ap-salary")
 
