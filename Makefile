@@ -14,7 +14,7 @@ FORMATTED := $(addprefix $(PKG)/,cli.py vocab.py rounds.py xlsx_read.py cardchec
              tests/test_structure.py tests/test_readme.py tests/test_js_vectors.py tests/test_install.py tests/test_determinism.py \
              tests/test_i18n.py
 
-.PHONY: all venv site serve test test-fast lint catalogs node validate pages scorecards bench chromium clean
+.PHONY: all venv site site-zensical serve test test-fast lint catalogs node validate pages scorecards bench chromium clean
 
 all: site
 
@@ -35,8 +35,18 @@ chromium:
 validate: $(STAMP)
 	$(BIN)/accountpath validate competencies.yml
 
+# The site: the hook writes the model's pages into docs/ (gitignored) before MkDocs reads it.
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The same site with Zensical (no hooks): generate the pages first, then build, then the
+# UTF-8 search index step that MkDocs runs in its hook.
+ZENSICAL_SITE := build/site-zensical
+site-zensical: $(STAMP)
+	$(BIN)/python scripts/site_files.py generate
+	rm -rf $(ZENSICAL_SITE)
+	SITE_DIR=$(ZENSICAL_SITE) NO_COLOR=1 $(BIN)/zensical build --clean
+	$(BIN)/python scripts/site_files.py post $(ZENSICAL_SITE)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
