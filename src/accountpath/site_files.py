@@ -17,7 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import pages
+from . import pages, scorecard
 from .model import Model
 
 MANIFEST = ".generated"
@@ -40,12 +40,6 @@ def generated(model: Model) -> dict[str, str | bytes]:
 
 def downloads(model: Model) -> dict[str, str | bytes]:
     """The blank scorecards of every role level and format, by docs/ path."""
-    try:
-        from . import scorecard
-    except ImportError:  # pragma: no cover - the scorecard module may be missing early on
-        return {}
-    if not hasattr(scorecard, "render"):
-        return {}  # pragma: no cover
     out: dict[str, str | bytes] = {}
     for role in model.roles:
         for level in role.levels:

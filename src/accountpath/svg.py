@@ -90,7 +90,7 @@ def _fade_defs(ident: str) -> str:
             f'<stop class="ap-stop ap-stop-end" offset="1"/></linearGradient>'
             f'<linearGradient id="{ident}-down"><stop class="ap-stop ap-stop-end" offset="0"/>'
             f'<stop class="ap-stop" offset="1"/></linearGradient>'
-            '<marker id="ap-open-end" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" '
+            f'<marker id="{ident}-open-end" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" '
             'orient="auto-start-reverse"><path class="ap-arrowhead" d="M0,0 L10,5 L0,10 z"/></marker></defs>')
 
 
@@ -112,7 +112,7 @@ def _bar(lo: float | None, hi: float | None, text: str, x: Callable[[float], flo
         out = [f'<rect class="ap-bar ap-open" x="{f(x0)}" y="{f(by)}" width="{f(right - x0)}" height="14" '
                f'style="fill:url(#{ident}-up)"/>',
                f'<line class="ap-open-edge" x1="{f(x0)}" y1="{f(mid)}" x2="{f(right + 8)}" y2="{f(mid)}" '
-               'marker-end="url(#ap-open-end)"/>']
+               f'marker-end="url(#{ident}-open-end)"/>']
         if beyond:  # a break mark: the bound lies past the end of the scale
             out.append(f'<path class="ap-break" d="M{f(x0 - 9)},{f(by + 18)} l6,-22 M{f(x0 - 4)},{f(by + 18)} l6,-22"/>')
             out.append(f'<text class="ap-value" x="{f(x0 - 14)}" y="{f(ty)}" text-anchor="end">{e(text)}</text>')
