@@ -22,6 +22,8 @@ import yaml
 from accountpath import model as model_mod
 from accountpath import pages, site_files
 
+pytestmark = pytest.mark.slow  # each test builds the site (seconds): `make test` runs them, `make test-fast` not
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 FIXTURE = ROOT / "tests" / "fixtures" / "mini.yml"
