@@ -100,7 +100,13 @@ def slots(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> list[Sl
 def schedule_view(model: Model, plan: dict[str, Any]) -> dict[str, Any]:
     """Everything the schedule templates show."""
     role, level = resolve(model, plan["role"], plan["level"])
-    people = [{"name": p["name"], "focus": p["focus"], "slots": slots(model, plan, p)} for p in plan["interviewers"]]
+    people = []
+    for person in plan["interviewers"]:
+        parts = slots(model, plan, person)
+        intro = parts[0] if parts and parts[0].competency is None else None
+        closing = parts[-1] if len(parts) > 1 and parts[-1].competency is None else None
+        people.append({"name": person["name"], "focus": person["focus"], "slots": parts, "intro": intro, "closing": closing,
+                       "parts": [s for s in parts if s.competency is not None]})
     grid = [{"rc": rc, "name": model.competency(rc.id).name, "target": level.targets[rc.id],
              "marks": [rc.id in p["focus"] for p in plan["interviewers"]]} for rc in role.by_weight()]
     return {"title": card_title(role, level), "role": role, "level": level, "plan": plan, "people": people,
