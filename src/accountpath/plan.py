@@ -137,6 +137,32 @@ def coverage_notes(model: Model, role: Role, focus: Sequence[Sequence[str]]) -> 
     return notes
 
 
+def assign_questions(model: Model, level: RoleLevel, focus: Sequence[Sequence[str]]) -> list[dict[str, list[Question]]]:
+    """QUESTIONS_PER_FOCUS questions per interviewer and focus competency (index-aligned with `focus`).
+
+    The interviewers sharing a competency get different questions while the model has enough,
+    dealt so each of them hears different kinds; with too few, a question is repeated rather than missing.
+    """
+    out: list[dict[str, list[Question]]] = [{} for _f in focus]
+    used: set[str] = set()
+    order = [cid for ids in focus for cid in ids]
+    for cid in dict.fromkeys(order):
+        holders = [i for i, ids in enumerate(focus) if cid in ids]
+        target = level.targets[cid]
+        pool = choose_questions(model, cid, target, used, QUESTIONS_PER_FOCUS * len(holders))
+        used.update(q.id for q in pool)
+        hands: list[list[Question]] = [[] for _h in holders]
+        while pool and any(len(h) < QUESTIONS_PER_FOCUS for h in hands):
+            for hand in hands:
+                if pool and len(hand) < QUESTIONS_PER_FOCUS:
+                    kinds = {q.kind for q in hand}
+                    hand.append(pool.pop(next((k for k, q in enumerate(pool) if q.kind not in kinds), 0)))
+        for i, hand in zip(holders, hands):
+            extra = [q for q in choose_questions(model, cid, target, {q.id for q in hand}) if q not in hand]
+            out[i][cid] = hand + extra[:QUESTIONS_PER_FOCUS - len(hand)]
+    return out
+
+
 def make_plan(model: Model, role_id: str, level_id: str, interviewers: Sequence[str], candidate: str | None = None,
               minutes: int = DEFAULT_MINUTES) -> tuple[dict[str, Any], list[str]]:
     """(plan data, notes): the focus and questions of each interviewer; notes say what the rules miss."""
@@ -145,15 +171,9 @@ def make_plan(model: Model, role_id: str, level_id: str, interviewers: Sequence[
     if not names:
         raise PlanError(_("нужен хотя бы один интервьюер (--interviewer ИМЯ)"))
     focus, _missing = assign_focus(role, len(names))
-    used: set[str] = set()
-    people = []
-    for name, ids in zip(names, focus):
-        questions: list[str] = []
-        for cid in ids:
-            for q in choose_questions(model, cid, level.targets[cid], used):
-                questions.append(q.id)
-                used.add(q.id)
-        people.append({"name": name, "focus": list(ids), "questions": questions})
+    chosen = assign_questions(model, level, focus)
+    people = [{"name": name, "focus": list(ids), "questions": [q.id for cid in ids for q in chosen[i][cid]]}
+              for i, (name, ids) in enumerate(zip(names, focus))]
     plan = {"plan": PLAN_VERSION, "role": role.id, "level": level.id, "candidate": candidate or None,
             "minutes": int(minutes), "interviewers": people}
     return plan, coverage_notes(model, role, focus)
