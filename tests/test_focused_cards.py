@@ -46,7 +46,7 @@ def test_focus_without_plan_picks_level_matched_questions(real_model):
         assert len(it.questions) == 2 and all(q.fits(it.target) for q in it.questions)
     with pytest.raises(scorecard.ScorecardError, match="leadership"):
         scorecard.card(real_model, "account-manager", "senior", focus=["leadership"])
-    with pytest.raises(scorecard.ScorecardError, match="rates none"):
+    with pytest.raises(scorecard.ScorecardError, match="не оценивает ни одну"):
         scorecard.card(real_model, "account-manager", "senior", focus=["negotiation"], questions=["cf-lost-client"])
 
 

@@ -125,4 +125,5 @@ def render_plan(model: Model, plan: dict[str, Any], fmt: str, notes: Sequence[st
         return plan_yaml(model, plan, notes)
     if fmt in ("html", "md"):
         return template_env(fmt == "html").get_template(f"plan.{fmt}.j2").render(**schedule_view(model, plan))
-    raise ValueError(f"unknown plan format '{fmt}'; valid formats: {', '.join(PLAN_FORMATS)}")
+    raise ValueError(_("неизвестный формат плана «{fmt}»; форматы: {formats} (pdf — из html через accountpath.pdf)").format(
+        fmt=fmt, formats=", ".join(PLAN_FORMATS)))

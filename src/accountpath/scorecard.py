@@ -111,8 +111,8 @@ def card(model: Model, role_id: str, level_id: str, candidate: str | None = None
     else:
         unknown = [cid for cid in focus if cid not in order]
         if unknown or not focus:
-            raise ScorecardError(f"focus must name competencies of role '{role.id}' ({', '.join(order)}); "
-                                 f"not: {', '.join(unknown) or '(empty)'}")
+            raise ScorecardError(_("в фокусе должны быть компетенции роли «{role}» ({ids}); не подходит: {bad}").format(
+                role=role.id, ids=", ".join(order), bad=", ".join(unknown) or _("пустой список")))
         picked = focus_questions(model, role, level, [cid for cid in order if cid in focus], questions)
     items = []
     for rc in role.by_weight():
@@ -141,7 +141,8 @@ def focus_questions(model: Model, role: Role, level: RoleLevel, focus: Sequence[
             q = model.question(qid)
             home = next((cid for cid in focus if q is not None and q.rates(cid)), None)
             if home is None:
-                raise ScorecardError(f"question '{qid}' rates none of the focus competencies ({', '.join(focus)})")
+                raise ScorecardError(_("вопрос «{qid}» не оценивает ни одну компетенцию фокуса ({ids})").format(
+                    qid=qid, ids=", ".join(focus)))
             out[home].append(q)
     return {cid: tuple(qs) for cid, qs in out.items()}
 
