@@ -5,8 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+PKG := src/accountpath
+LOCALE := $(PKG)/locale
+# Core modules (no adapters) that pass `mypy --strict`; the rest of the core joins as it is typed.
+MYPY_CORE := $(addprefix $(PKG)/,vocab.py i18n.py problems.py cache.py rounds.py xlsx_read.py cardcheck.py round_files.py output.py mdtext.py templating.py)
+# Files formatted with `ruff format` (new or rewritten ones); `ruff check` covers everything.
+FORMATTED := $(addprefix $(PKG)/,cli.py vocab.py rounds.py xlsx_read.py cardcheck.py round_files.py output.py cache.py templating.py __main__.py) \
+             tests/test_structure.py tests/test_readme.py tests/test_js_vectors.py tests/test_install.py tests/test_determinism.py \
+             tests/test_i18n.py
 
-.PHONY: all venv site serve test test-fast validate pages scorecards bench chromium pango clean
+.PHONY: all venv site site-zensical serve test test-fast lint catalogs node validate pages scorecards bench chromium pango clean
 
 all: site
 
@@ -34,8 +42,18 @@ pango:
 validate: $(STAMP)
 	$(BIN)/accountpath validate competencies.yml
 
+# The site: the hook writes the model's pages into docs/ (gitignored) before MkDocs reads it.
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The same site with Zensical (no hooks): generate the pages first, then build, then the
+# UTF-8 search index step that MkDocs runs in its hook.
+ZENSICAL_SITE := build/site-zensical
+site-zensical: $(STAMP)
+	$(BIN)/python scripts/site_files.py generate
+	rm -rf $(ZENSICAL_SITE)
+	SITE_DIR=$(ZENSICAL_SITE) NO_COLOR=1 $(BIN)/zensical build --clean
+	$(BIN)/python scripts/site_files.py post $(ZENSICAL_SITE)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -46,11 +64,29 @@ pages: $(STAMP)
 scorecards: $(STAMP)
 	$(BIN)/accountpath scorecard --all --out build/scorecards
 
-test: $(STAMP) chromium
+# node runs the browser's method (docs/assets/js/evaluate.js) on the shared vectors in the fast tests.
+node:
+	@command -v node >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs for the JavaScript tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check $(FORMATTED)
+	$(BIN)/mypy --strict $(MYPY_CORE)
+
+test: $(STAMP) chromium node lint
 	$(BIN)/python -m pytest -q
 
-test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not browser"
+test-fast: $(STAMP) node
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+# Message catalogs: extract the Russian ids from the code, merge them into the English
+# catalog (translate the new entries in en/LC_MESSAGES/accountpath.po), compile the .mo.
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --omit-header -o $(LOCALE)/accountpath.pot $(PKG) >/dev/null
+	$(BIN)/pybabel update --no-fuzzy-matching -D accountpath -i $(LOCALE)/accountpath.pot -d $(LOCALE) -l en >/dev/null
+	$(BIN)/pybabel compile --statistics -D accountpath -d $(LOCALE) -l en
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -115,8 +115,9 @@ def bench_browser() -> dict:
         sizes = {p.name: p.stat().st_size for p in parts if p.exists()}
         out = {"evaluator_bytes": sum(sizes.values()), "target_bytes": 150 * 1024, "files": sizes}
         sys.path.insert(0, str(ROOT / "tests"))
-        from browser_util import Server, launch, measure_rerender_ms  # type: ignore
         from playwright.sync_api import sync_playwright
+
+        from browser_util import Server, launch, measure_rerender_ms  # type: ignore
 
         server = Server(site)
         try:

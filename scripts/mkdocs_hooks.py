@@ -1,16 +1,17 @@
-"""The thin MkDocs adapter: turns the competency model into generated site files.
+"""The thin MkDocs adapter: the competency model becomes site files before MkDocs reads docs/.
 
-on_files: load competencies.yml (next to mkdocs.yml, or $ACCOUNTPATH_MODEL), add every page
-of accountpath.pages.build as a generated Markdown file, the blank scorecards under
-scorecards/files/ and assets/data/model.json for the in-browser tools.
+on_pre_build: load competencies.yml (next to mkdocs.yml, or $ACCOUNTPATH_MODEL) and write the
+generated pages and JSON into docs/ (gitignored paths, see accountpath.site_files), so MkDocs
+and Zensical read the same Markdown; only changed files are written.
+on_files: the blank scorecards are downloads (a Markdown scorecard is copied, not rendered).
 on_nav: put the generated role and competency pages under their section in the navigation,
 so a new role or competency needs no edit of mkdocs.yml.
+on_post_build: the search index rewritten as UTF-8 (same data, a third of the bytes).
 All content decisions live in the accountpath package; this file only wires it in.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -19,16 +20,17 @@ from mkdocs.structure.files import File
 
 from accountpath import model as model_mod
 from accountpath import pages
+from accountpath import site_files
 
 NAV_SECTIONS = ("roles/", "competencies/")
 """Folders whose generated pages join the nav section of their index.md."""
 
-_generated_order: list[str] = []
+_state: dict = {"model": None, "order": []}
 
 
 class Download(File):
-    """A generated file copied as is, even with a .md suffix (a blank scorecard in
-    Markdown is a download, not a page of the site)."""
+    """A file copied as is, even with a Markdown suffix (a blank scorecard in Markdown is a
+    download, not a page of the site)."""
 
     def is_documentation_page(self) -> bool:
         return False
@@ -50,35 +52,26 @@ def _load(config):
     return model
 
 
-def _add(files, config, src_uri: str, content: str | bytes, cls: type[File] = File) -> None:
-    existing = files.get_file_from_path(src_uri)
-    if existing is not None:
-        raise PluginError(f"generated file '{src_uri}' collides with docs/{existing.src_uri}: "
-                          "rename the hand-written file, the site generates this path")
-    files.append(cls.generated(config, src_uri, content=content))
+def on_pre_build(config):
+    """Generate the model's pages into docs/ before MkDocs collects the files."""
+    model = _load(config)
+    files = site_files.generated(model)
+    try:
+        site_files.write_generated(Path(config.docs_dir), files)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from exc
+    _state["model"] = model
+    _state["order"] = [p for p in files if p.endswith(".md")]
 
 
 def on_files(files, config):
-    """Add the generated pages, scorecards and JSON data to the site's files."""
-    model = _load(config)
-    built = pages.build(model)
-    _generated_order.clear()
-    for path, markdown in built.items():
-        _add(files, config, path, markdown)
-        _generated_order.append(path)
-    try:
-        from accountpath import scorecard
-    except ImportError:
-        scorecard = None
-    if scorecard is not None and hasattr(scorecard, "render") and hasattr(scorecard, "filename"):
-        for role in model.roles:
-            for level in role.levels:
-                for fmt, _label in pages.SCORECARD_FORMATS:
-                    name = scorecard.filename(role.id, level.id, fmt)
-                    _add(files, config, f"{pages.SCORECARD_DIR}/{name}",
-                         scorecard.render(model, role.id, level.id, fmt), Download)
-    data = json.dumps(pages.site_data(model), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    _add(files, config, "assets/data/model.json", data)
+    """Blank scorecards (scorecards/files/, a Markdown one ends in .markdown) are downloads:
+    MkDocs would render a .markdown file as a page, so each becomes a plain copied file."""
+    prefix = pages.SCORECARD_DIR + "/"
+    for f in list(files):
+        if f.src_uri.startswith(prefix) and f.is_documentation_page():
+            files.remove(f)
+            files.append(Download(f.src_uri, f.src_dir, f.dest_dir, f.use_directory_urls))
     return files
 
 
@@ -91,7 +84,7 @@ def on_nav(nav, config, files):
         if section is None:
             continue
         after = index.page
-        for path in _generated_order:
+        for path in _state["order"]:
             if not path.startswith(prefix) or path == prefix + "index.md":
                 continue
             page = files.get_file_from_path(path).page
@@ -109,3 +102,8 @@ def on_nav(nav, config, files):
     if nav.pages:
         nav.pages[-1].next_page = None
     return nav
+
+
+def on_post_build(config):
+    """Write the search index as UTF-8 (runs after the search plugin wrote it)."""
+    site_files.utf8_search_index(Path(config.site_dir))

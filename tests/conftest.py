@@ -1,4 +1,5 @@
-"""Shared fixtures: paths, a full model built from a compact one, and a CLI runner."""
+"""Shared fixtures: paths, a full model built from a compact one, and CLI runners (in-process
+`cli_run`, the default; `run_cli` spawns a real process for the few tests that need one)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,8 @@ import yaml
 
 # Tests never touch the user's cache; the CLI subprocesses inherit this.
 os.environ["ACCOUNTPATH_CACHE_DIR"] = tempfile.mkdtemp(prefix="accountpath-test-cache-")
+# Messages in the default language (Russian) whatever the machine's locale; tests of English say --lang en.
+os.environ["LC_ALL"] = "C.UTF-8"
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_MODEL = ROOT / "competencies.yml"
@@ -84,5 +88,44 @@ def real_model():
 def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
     """Run `python -m accountpath ARGS` as a user would, capturing text output."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "accountpath", *args], cwd=cwd or ROOT, input=input,
-                          capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "accountpath", *args],
+        cwd=cwd or ROOT,
+        input=input,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+@dataclass
+class CliResult:
+    """What an in-process CLI call returned and printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli_run(capsys):
+    """Call `accountpath ARGS` in this process (cli.main), capturing what it prints."""
+    from accountpath import cli
+
+    def run(*args: str) -> CliResult:
+        capsys.readouterr()
+        code = cli.main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _russian_after_each_test():
+    """A test that switched the language (cli --lang en) does not leak it into the next one."""
+    yield
+    from accountpath import i18n
+
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)

@@ -222,16 +222,18 @@ def test_model_change_followed_without_template_edit():
 
 def test_snapshot_role_page(mini):
     text = pages.build(mini)["roles/account-manager.md"]
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1" or not SNAPSHOT.exists():
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
         SNAPSHOT.parent.mkdir(parents=True, exist_ok=True)
         SNAPSHOT.write_text(text, encoding="utf-8")
+    assert SNAPSHOT.exists(), f"{SNAPSHOT} is missing: create it with UPDATE_SNAPSHOTS=1 and review it"
     assert text == SNAPSHOT.read_text(encoding="utf-8"), "role page changed; review and rerun with UPDATE_SNAPSHOTS=1"
 
 
 def test_site_data(built):
     m, _ = built
     data = pages.site_data(m)
-    assert set(data) == {"scale", "evaluation", "competencies", "roles", "glossary"}
+    assert set(data) == {"vocab", "scale", "evaluation", "competencies", "roles", "glossary"}
+    assert data["vocab"]["verdicts"][0] == "strong_hire" and data["vocab"]["card_keys"][0] == "scorecard"
     assert [c["id"] for c in data["competencies"]] == [c.id for c in m.competencies]
     comp = data["competencies"][0]
     assert set(comp["levels"]) == {"1", "2", "3", "4", "5"} and set(comp["develop"]) == {"2", "3", "4", "5"}

@@ -95,7 +95,10 @@ def test_yaml_reads_back_as_the_plan(real_model):
     plan, notes = _plan(real_model)
     text = plan_render.plan_yaml(real_model, plan, notes)
     assert yaml.safe_load(text) == plan
-    assert "# Клиентоориентированность (вес 16, обязательная, цель 3)" in text
+    rc = real_model.role("account-manager").by_weight()[0]
+    target = real_model.role("account-manager").level("middle").targets[rc.id]
+    must = ", обязательная" if rc.must_have else ""
+    assert f"# {real_model.competency(rc.id).name} (вес {rc.weight}{must}, цель {target})" in text
     checked, problems = plan_mod.check_plan(text, real_model)
     assert problems == [] and checked == plan
 
@@ -107,18 +110,20 @@ def _line(text: str, needle: str) -> int:
 def _edited(model, old: str, new: str, count: int = 1) -> str:
     plan, _notes = _plan(model)
     text = plan_render.plan_yaml(model, plan)
+    first = plan["interviewers"][0]
+    focus = f"focus: [{', '.join(first['focus'])}]"
+    old, new = (x.replace("FOCUS", focus).replace("FIDS", ", ".join(first["focus"][1:])).replace("Q1", first["questions"][0])
+                for x in (old, new))
     assert old in text
     return text.replace(old, new, count)
 
 
 @pytest.mark.parametrize("old,new,needle,usable", [
-    ("focus: [client-focus, communication, reporting, negotiation]", "focus: [client-focus, comunication, reporting, negotiation]",
-     "может быть, «communication»?", False),
-    ("focus: [client-focus, communication, reporting, negotiation]", "focus: [client-focus, leadership, reporting, negotiation]",
-     "не оценивает компетенцию «leadership»", False),
-    ("      - cf-new-director", "      - br-rework", "её нет в фокусе", False),
-    ("      - cf-new-director", "      - cf-unknown", "неизвестный вопрос «cf-unknown»", False),
-    ("      - cf-new-director", "      - cf-service-review", "рассчитан на уровни 4–5", True),
+    ("FOCUS", "focus: [client-focu, FIDS]", "может быть, «client-focus»?", False),
+    ("FOCUS", "focus: [leadership, FIDS]", "не оценивает компетенцию «leadership»", False),
+    ("      - Q1", "      - br-rework", "её нет в фокусе", False),
+    ("      - Q1", "      - cf-unknown", "неизвестный вопрос «cf-unknown»", False),
+    ("      - Q1", "      - cf-service-review", "рассчитан на уровни 4–5", True),
     ('name: "Олег Ким"', 'name: "ирина  смирнова"', "уже есть в плане", False),
     ("minutes: 60", "minutes: 5", "«minutes» — целое число минут", True),
     ("role: account-manager", "role: manager", "неизвестная роль «manager»", False),
@@ -130,7 +135,7 @@ def test_check_plan_names_line_and_column(real_model, old, new, needle, usable):
     plan, problems = plan_mod.check_plan(text, real_model, "plan.yml")
     assert problems and any(needle in p.message for p in problems), [str(p) for p in problems]
     hit = next(p for p in problems if needle in p.message)
-    key = new.split("\n")[-1].strip().split(":")[0] if "extra" in new else new.strip()
+    key = {"FOCUS": "focus: [", "      - Q1": new.strip()}.get(old, new.split("\n")[-1].split(":")[0] if "extra" in new else new.strip())
     assert hit.path == "plan.yml" and hit.line == _line(text, key) and hit.col > 0, str(hit)
     assert (plan is not None) == usable
 
@@ -138,6 +143,7 @@ def test_check_plan_names_line_and_column(real_model, old, new, needle, usable):
 def test_check_plan_coverage_and_focus_size(real_model, tmp_path):
     plan, _notes = _plan(real_model)
     first = plan["interviewers"][0]
+    assert "communication" in first["focus"]
     first["focus"].remove("communication")
     first["questions"] = [q for q in first["questions"] if real_model.question(q).competency != "communication"]
     text = plan_render.plan_yaml(real_model, plan)
@@ -148,10 +154,9 @@ def test_check_plan_coverage_and_focus_size(real_model, tmp_path):
     assert len(problems) == 1 and f"{path}:{_line(text, 'interviewers:')}:1:" in messages[0]
     assert "только один интервьюер: Деловая коммуникация (communication)" in messages[0] and "не меньше 3" in messages[0]
     assert checked == plan  # usable for cards: the panel may knowingly run short
-    big = _edited(real_model, "focus: [client-focus, communication, reporting, negotiation]",
-                  "focus: [client-focus, communication, reporting, negotiation, project-management, resilience]")
+    big = _edited(real_model, "FOCUS", "focus: [client-focus, FIDS, project-management]")  # 5 + 1
     _plan_, problems = plan_mod.check_plan(big, real_model)
-    assert any("в фокусе 6 компетенций, больше 5" in p.message for p in problems)
+    assert any("в фокусе 6 компетенций, больше 5" in p.message for p in problems), [str(p) for p in problems]
 
 
 def test_check_plan_bad_yaml_and_missing_file(real_model, tmp_path):

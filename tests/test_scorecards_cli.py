@@ -1,4 +1,5 @@
-"""`accountpath scorecard` and `accountpath evaluate` as a user runs them: formats, round trips, bad input."""
+"""`accountpath scorecard` and `accountpath evaluate` as a user runs them (in-process, through
+cli.main): formats, round trips, bad input, argument errors, languages."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from conftest import full_model_data, run_cli
+from accountpath import vocab
+
+from conftest import full_model_data
 
 
 @pytest.fixture(scope="module")
@@ -19,11 +22,13 @@ def model_file(tmp_path_factory, vectors) -> Path:
     return path
 
 
-def cli(model_file, *args):
-    return run_cli("--model", str(model_file), *args)
+@pytest.fixture
+def cli(cli_run):
+    """cli(model_file, ARGS...) runs `accountpath --model MODEL ARGS` in-process."""
+    return lambda model_file, *args: cli_run("--model", str(model_file), *args)
 
 
-def blank_yaml(model_file, tmp_path, name="blank.yml", **kw) -> Path:
+def blank_yaml(cli, model_file, tmp_path, name="blank.yml", **kw) -> Path:
     extra = [x for k, v in kw.items() for x in (f"--{k}", v)]
     out = tmp_path / name
     r = cli(model_file, "scorecard", "--role", "am", "--level", "middle", "--format", "yaml", "-o", str(out), *extra)
@@ -42,19 +47,19 @@ def fill_yaml(src: Path, dst: Path, interviewer: str, ratings: dict, candidate: 
     return dst
 
 
-def test_blank_yaml_is_the_fillable_form(model_file, tmp_path):
-    out = blank_yaml(model_file, tmp_path, candidate="Анна Иванова", date="2026-11-28")
+def test_blank_yaml_is_the_fillable_form(cli, model_file, tmp_path):
+    out = blank_yaml(cli, model_file, tmp_path, candidate="Анна Иванова", date="2026-11-28")
     text = out.read_text(encoding="utf-8")
     assert "до общего обсуждения" in text  # the instruction to rate independently
     data = yaml.safe_load(text)
-    assert data["scorecard"] == 2 and data["role"] == "am" and data["level"] == "middle"
+    assert data["scorecard"] == vocab.CARD_VERSION and data["role"] == "am" and data["level"] == "middle"
     assert data["focus"] == ["a", "b", "c", "d"] and data["recommendation"] is None and "takeaways" in data
     assert data["candidate"] == "Анна Иванова" and data["date"] == "2026-11-28"
     # weight order, every competency not assessed yet
     assert list(data["ratings"]) == ["a", "b", "c", "d"] and set(data["ratings"].values()) == {None}
 
 
-def test_html_is_self_contained_and_escaped(model_file):
+def test_html_is_self_contained_and_escaped(cli, model_file):
     r = cli(model_file, "scorecard", "--role", "am", "--level", "middle", "--candidate", "<script>alert(1)</script>\"x\"")
     assert r.returncode == 0
     html = r.stdout
@@ -67,25 +72,25 @@ def test_html_is_self_contained_and_escaped(model_file):
     assert "Поведение a на уровне 5" not in html
 
 
-def test_md_format_for_wikis(model_file):
+def test_md_format_for_wikis(cli, model_file):
     r = cli(model_file, "scorecard", "--role", "am", "--level", "junior", "--format", "md", "--candidate", "A | B")
     assert r.returncode == 0
     assert r.stdout.startswith("# Оценочный лист")
     assert "A \\| B" in r.stdout  # a pipe cannot break the table
 
 
-def test_unknown_role_or_level_lists_valid_ids(model_file):
+def test_unknown_role_or_level_lists_valid_ids(cli, model_file):
     r = cli(model_file, "scorecard", "--role", "nope", "--level", "middle")
     assert r.returncode == 1 and "am, x, y" in r.stderr and "Traceback" not in r.stderr
     r = cli(model_file, "scorecard", "--role", "am", "--level", "lead")
     assert r.returncode == 1 and "junior, middle, senior" in r.stderr
 
 
-def test_all_writes_every_role_level_format(model_file, tmp_path):
+def test_all_writes_every_role_level_format(cli, model_file, tmp_path):
     r = cli(model_file, "scorecard", "--all", "--out", str(tmp_path / "all"))
     assert r.returncode == 0, r.stderr
     names = sorted(p.name for p in (tmp_path / "all").iterdir())
-    assert len(names) == 5 * 4  # 5 role levels x 4 formats
+    assert len(names) == 5 * 5  # 5 role levels x 5 formats
     assert "am-middle.xlsx" in names and "y-l.yml" in names
     # deterministic: a second run gives the same bytes
     cli(model_file, "scorecard", "--all", "--out", str(tmp_path / "again"))
@@ -93,8 +98,8 @@ def test_all_writes_every_role_level_format(model_file, tmp_path):
         assert (tmp_path / "all" / n).read_bytes() == (tmp_path / "again" / n).read_bytes(), n
 
 
-def test_yaml_round_trip_panel(model_file, tmp_path):
-    blank = blank_yaml(model_file, tmp_path)
+def test_yaml_round_trip_panel(cli, model_file, tmp_path):
+    blank = blank_yaml(cli, model_file, tmp_path)
     f1 = fill_yaml(blank, tmp_path / "p1.yml", "Пётр", {"a": 4, "b": 3, "c": 2, "d": 2}, notes={"c": "Не смог назвать цифры"})
     f2 = fill_yaml(blank, tmp_path / "p2.yml", "Ольга", {"a": 3, "b": 5, "c": 4, "d": None})
     r = cli(model_file, "evaluate", str(f1), str(f2), "--format", "json")
@@ -110,7 +115,7 @@ def test_yaml_round_trip_panel(model_file, tmp_path):
     assert "Сначала обсудить" in md and "Не смог назвать цифры" in md and "<svg" in md
 
 
-def test_xlsx_round_trip(model_file, tmp_path):
+def test_xlsx_round_trip(cli, model_file, tmp_path):
     xlsx = tmp_path / "blank.xlsx"
     assert cli(model_file, "scorecard", "--role", "am", "--level", "middle", "--format", "xlsx", "-o", str(xlsx)).returncode == 0
     wb = load_workbook(xlsx)
@@ -136,13 +141,13 @@ BAD_RATINGS = [(0, "0"), (6, "6"), (3.5, "3.5"), ("три", "три")]
 
 
 @pytest.mark.parametrize("value,shown", BAD_RATINGS)
-def test_bad_rating_names_file_and_line(model_file, tmp_path, value, shown):
-    blank = blank_yaml(model_file, tmp_path)
+def test_bad_rating_names_file_and_line(cli, model_file, tmp_path, value, shown):
+    blank = blank_yaml(cli, model_file, tmp_path)
     f = fill_yaml(blank, tmp_path / "bad.yml", "Пётр", {"a": 3, "b": value})
     out = tmp_path / "report.html"
     r = cli(model_file, "evaluate", str(f), "--format", "html", "-o", str(out))
     assert r.returncode == 1 and "Traceback" not in r.stderr
-    line = next(i for i, l in enumerate(f.read_text(encoding="utf-8").splitlines(), 1) if l.strip().startswith("b:") and shown in l)
+    line = next(i for i, text in enumerate(f.read_text(encoding="utf-8").splitlines(), 1) if text.strip().startswith("b:") and shown in text)
     assert f"{f}:{line}:" in r.stderr and "1..5" in r.stderr
     assert not out.exists()
 
@@ -164,14 +169,14 @@ CARD = "scorecard: 1\nrole: am\nlevel: middle\ncandidate: Анна\ninterviewer:
     ("role: am\nlevel: [middle\n", 3, "YAML syntax error"),
     (CARD.format(who="Пётр").replace("ratings:", "ratngs:"), 6, "может быть, «ratings»?"),
 ])
-def test_bad_card(model_file, tmp_path, text, line, needle):
+def test_bad_card(cli, model_file, tmp_path, text, line, needle):
     f = _write(tmp_path, "card.yml", text)
     r = cli(model_file, "evaluate", str(f))
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert f"{f}:{line}:" in r.stderr and needle in r.stderr, r.stderr
 
 
-def test_same_interviewer_twice_and_mixed_candidates(model_file, tmp_path):
+def test_same_interviewer_twice_and_mixed_candidates(cli, model_file, tmp_path):
     f1 = _write(tmp_path, "1.yml", CARD.format(who="Пётр"))
     f2 = _write(tmp_path, "2.yml", CARD.format(who="пётр "))
     r = cli(model_file, "evaluate", str(f1), str(f2))
@@ -181,7 +186,7 @@ def test_same_interviewer_twice_and_mixed_candidates(model_file, tmp_path):
     assert r.returncode == 1 and f"{f3}:4:" in r.stderr and "candidate" in r.stderr
 
 
-def test_empty_non_utf8_and_foreign_xlsx(model_file, tmp_path):
+def test_empty_non_utf8_and_foreign_xlsx(cli, model_file, tmp_path):
     empty = _write(tmp_path, "empty.yml", "")
     r = cli(model_file, "evaluate", str(empty))
     assert r.returncode == 1 and f"{empty}:1:" in r.stderr and "empty" in r.stderr
@@ -200,7 +205,7 @@ def test_empty_non_utf8_and_foreign_xlsx(model_file, tmp_path):
     assert r.returncode == 1 and "Traceback" not in r.stderr and "xlsx" in r.stderr
 
 
-def test_round_ranks_and_skips_bad_files(model_file, tmp_path):
+def test_round_ranks_and_skips_bad_files(cli, model_file, tmp_path):
     d = tmp_path / "round"
     d.mkdir()
     for who in ("Пётр", "Ольга"):
@@ -224,3 +229,101 @@ def test_phrases_join_short_sentences():
 
     assert phrases(["Называет цифры.", "Описывает шаги.", "KPI знает."]) == "Называет цифры; описывает шаги; KPI знает."
     assert phrases([]) == ""
+
+
+# ------------------------------------------------------------------ the blank card the browser imports
+
+
+def test_blank_json_card_has_the_keys_of_a_filled_one(cli, model_file, tmp_path):
+    out = tmp_path / "blank.json"
+    r = cli(model_file, "scorecard", "--role", "am", "--level", "middle", "-o", out, "--interviewer", "Ольга")
+    assert r.returncode == 0, r.stderr  # the format comes from the .json extension
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert set(data) <= set(vocab.CARD_KEYS) and {"scorecard", "role", "level", "ratings", "notes"} <= set(data)
+    assert data["scorecard"] == vocab.CARD_VERSION and data["role"] == "am" and data["level"] == "middle"
+    assert list(data["ratings"]) == ["a", "b", "c", "d"] and set(data["ratings"].values()) == {None}
+    # filled in, the same file is what `evaluate` (and the browser) reads
+    data["candidate"] = "Анна"
+    data["ratings"].update({"a": 3, "b": 3, "c": 3, "d": 2})
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    r = cli(model_file, "evaluate", out, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["recommendation"] == "hire"
+
+
+# ------------------------------------------------------------------ arguments, formats, files
+
+
+@pytest.mark.parametrize("args", [
+    ["evaluate", "--round", "somewhere", "--format", "html"],
+    ["evaluate", "a.yml", "--round", "somewhere"],
+    ["evaluate"],
+    ["evaluate", "a.yml", "--format", "csv"],
+    ["evaluate", "a.yml", "-o", "report.docx"],
+    ["scorecard", "--role", "am"],
+    ["scorecard", "--all"],
+    ["scorecard", "--role", "am", "--level", "middle", "--date", "28.11.2026"],
+    ["scorecard", "--role", "am", "--level", "middle", "--format", "pdf"],
+    ["nosuchcommand"],
+])
+def test_argument_errors_come_before_any_file_is_read(cli_run, tmp_path, args):
+    missing_model = tmp_path / "no-such-model.yml"  # reading it would print a different error
+    r = cli_run("--model", missing_model, *args)
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert str(missing_model) not in r.stderr and "Traceback" not in r.stderr
+    assert r.stdout == ""
+
+
+def test_output_format_from_the_file_name(cli, model_file, tmp_path):
+    md = tmp_path / "card.md"
+    assert cli(model_file, "scorecard", "--role", "am", "--level", "middle", "-o", md).returncode == 0
+    assert md.read_text(encoding="utf-8").startswith("# Оценочный лист")
+    xlsx = tmp_path / "card.xlsx"
+    assert cli(model_file, "scorecard", "--role", "am", "--level", "middle", "-o", xlsx).returncode == 0
+    assert xlsx.read_bytes()[:2] == b"PK"
+    assert xlsx.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def test_missing_model_is_one_line_not_a_traceback(cli_run, tmp_path):
+    r = cli_run("--model", tmp_path / "nope.yml", "scorecard", "--role", "am", "--level", "middle")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert "accountpath validate" in r.stderr
+
+
+# ------------------------------------------------------------------ languages and numbers
+
+
+def test_help_is_russian_by_default_and_english_with_lang_en(cli_run):
+    r = cli_run("--help")
+    assert r.returncode == 0 and "Использование: accountpath" in r.stdout and "параметры:" in r.stdout
+    assert "show this help" not in r.stdout
+    r = cli_run("evaluate", "--help", "--lang", "en")
+    assert r.returncode == 0 and "Usage: accountpath evaluate" in r.stdout and "options:" in r.stdout
+    assert "one candidate's filled scorecards" in r.stdout
+
+
+def test_locale_picks_english(cli_run, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    r = cli_run("evaluate")
+    assert r.returncode == 2 and "give one candidate's filled scorecards" in r.stderr
+    r = cli_run("--lang", "ru", "evaluate")
+    assert "укажите заполненные листы" in r.stderr
+
+
+def test_text_report_uses_the_decimal_comma_json_the_point(cli, model_file, tmp_path):
+    f1 = _write(tmp_path, "1.yml", CARD.format(who="Пётр").replace("a: 3", "a: 4"))
+    f2 = _write(tmp_path, "2.yml", CARD.format(who="Ольга"))
+    text = cli(model_file, "evaluate", f1, f2).stdout
+    assert "3,5" in text and "3.5" not in text  # the mean of 4 and 3
+    english = cli(model_file, "--lang", "en", "evaluate", f1, f2).stdout
+    assert "3.5" in english and "3,5" not in english
+    data = json.loads(cli(model_file, "evaluate", f1, f2, "--format", "json").stdout)
+    assert data["competencies"][0]["rating"] == 3.5

@@ -1,5 +1,7 @@
-"""The built site: `mkdocs build --strict` in a temp dir, anchors, internal links, search
-index, byte-identical rebuilds and a changed model. Each site is built once per session."""
+"""The built site: `mkdocs build --strict` in a temp dir (a copy of docs/, since the hook
+writes the generated pages into it), anchors, internal links, the UTF-8 search index, the
+career map and market page, byte-identical rebuilds and a changed model. Each site is built
+once per session."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import filecmp
 import json
 import os
 import re
+import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,7 +20,7 @@ import pytest
 import yaml
 
 from accountpath import model as model_mod
-from accountpath import pages
+from accountpath import pages, site_files
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
@@ -36,7 +39,9 @@ def build_site(work: Path, model_text: str, out: Path) -> subprocess.CompletedPr
     (symlinked, read-only) and the given model as competencies.yml."""
     work.mkdir(parents=True, exist_ok=True)
     (work / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    for name in ("docs", "scripts", "src"):
+    if not (work / "docs").exists():  # a copy: the hook writes the generated pages into docs/
+        shutil.copytree(ROOT / "docs", work / "docs")
+    for name in ("scripts", "src"):
         if not (work / name).exists():
             (work / name).symlink_to(ROOT / name)
     (work / "competencies.yml").write_text(model_text, encoding="utf-8")
@@ -171,15 +176,55 @@ def test_offline_no_cdn(site):
         assert "unpkg.com" not in text and "cdn.jsdelivr" not in text, f
 
 
-def test_career_map_is_a_mermaid_diagram_rendered_offline(site):
+def test_career_map_is_svg_drawn_at_build_time(site):
     out, m = site
     html = (out / "career" / "index.html").read_text(encoding="utf-8")
-    diagram = html[html.index('<pre class="mermaid">'):]
-    diagram = diagram[: diagram.index("</pre>")]
-    assert diagram.count("--&gt;") >= len(m.roles) - 1  # the ladder's steps (escaped in the HTML)
-    assert 'src="../assets/js/vendor/mermaid.min.js"' in html  # Material uses it instead of a CDN copy
-    assert (out / "assets" / "js" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
-    assert "<svg" in html  # the no-JavaScript fallback
+    assert "mermaid" not in html.lower()
+    assert not list((out / "assets" / "js").rglob("mermaid*"))
+    assert not list(ROOT.glob("docs/assets/js/vendor/mermaid*"))
+    figure = html[html.index('<figure class="ap-figure ap-career"'):]
+    figure = figure[: figure.index("</figure>")]
+    assert "<svg" in figure and "<script" not in figure
+    for r in m.roles:
+        assert r.name.split()[0] in figure, r.id
+        for lv in r.levels:
+            assert lv.name.split()[0] in figure, lv.id
+    outside = [e for r in m.roles for e in pages.career_entries(m)[r.id]["from"] if m.role(e) is None]
+    assert outside and outside[0].split()[0] in figure
+    steps = sum(1 for r in m.roles for e in pages.career_entries(m)[r.id]["to"] if m.role(e))
+    assert figure.count('class="ap-edge') == steps  # one arrow per move between roles
+    # the narrow-screen form: every role in order, each a link to its page
+    flow = html[html.index('class="ap-career-flow"'):]
+    flow = flow[: flow.index("</div>")]
+    positions = [flow.index(f'href="../roles/{r.id}/"') for r in m.roles]
+    assert positions == sorted(positions)
+    # headings a reader navigates by: the TOC lists sections and roles, not whole sentences
+    toc = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', html)
+    assert {"ladder", "entries"} <= set(toc) and {r.id for r in m.roles} <= set(toc)
+
+
+def test_market_page_one_salary_table_with_sources(site):
+    out, m = site
+    html = (out / "market" / "index.html").read_text(encoding="utf-8")
+    rows = [(r, s) for r in m.roles for s in r.salary]
+    tables = re.findall(r"<table>.*?</table>", html, flags=re.S)
+    salary = [t for t in tables if "Вилка" in t]
+    assert len(salary) == 1
+    body = salary[0].split("<tbody>")[1]
+    assert body.count("<tr>") == len(rows)
+    assert body.count('href="../sources/#') == len(rows)  # every figure names its source
+    figure = html[html.index('<figure class="ap-figure ap-salary"'):]
+    figure = figure[: figure.index("</figure>")]
+    charts = re.findall(r'<svg class="ap-chart (ap-wide|ap-narrow)".*?</svg>', figure, flags=re.S)
+    assert charts == ["ap-wide", "ap-narrow"]  # beside the bars on a wide screen, above them on a phone
+    open_rows = sum(1 for _, s in rows if s.min is not None and s.max is None)
+    for chart in re.findall(r'<svg class="ap-chart.*?</svg>', figure, flags=re.S):
+        bars = re.findall(r'<rect class="ap-bar[^"]*"', chart)
+        assert len(bars) == len(rows)  # an open range, even past the scale, gets its bar
+        assert chart.count("ap-bar ap-open") >= open_rows and chart.count("ap-open-edge") == open_rows
+        for _, s in rows:  # every figure is written on the chart too
+            assert (f"от {s.min // 1000:,}".replace(",", "\u202f") if s.max is None else f"{s.max // 1000:,}".replace(
+                ",", "\u202f")) in chart
 
 
 def test_search_index_holds_russian_model_words(site):
@@ -192,6 +237,17 @@ def test_search_index_holds_russian_model_words(site):
     assert re.search(r"[а-яё]{4,}", text)
 
 
+def test_search_index_is_utf8_and_small(site):
+    out, _ = site
+    raw = (out / "search" / "search_index.json").read_bytes()
+    text = raw.decode("utf-8")
+    assert not re.search(r"\\u0[4-9a-f][0-9a-f]{2}", text)  # no escaped Cyrillic
+    data = json.loads(text)
+    escaped = json.dumps(data, sort_keys=True, separators=(",", ":"))  # what Material writes
+    assert len(raw) <= 0.4 * len(escaped.encode("utf-8")), (len(raw), len(escaped))
+    assert json.loads(escaped) == data
+
+
 def test_downloads_and_model_json(site):
     out, m = site
     data = json.loads((out / "assets" / "data" / "model.json").read_text(encoding="utf-8"))
@@ -200,10 +256,13 @@ def test_downloads_and_model_json(site):
 
     r, lv = m.roles[0], m.roles[0].levels[0]
     for fmt, _ in pages.SCORECARD_FORMATS:
-        f = out / "scorecards" / "files" / scorecard.filename(r.id, lv.id, fmt)
+        f = out / "scorecards" / "files" / pages.site_scorecard_name(r.id, lv.id, fmt)
         assert f.exists() and f.stat().st_size > 0, f
-    # a Markdown scorecard is a download, not a rendered page
-    assert not (out / "scorecards" / "files" / scorecard.filename(r.id, lv.id, "md")[:-3]).exists()
+    # a Markdown scorecard is a download (.markdown), not a rendered page
+    md = out / "scorecards" / "files" / pages.site_scorecard_name(r.id, lv.id, "md")
+    assert md.suffix == ".markdown"
+    assert md.read_bytes() == site_files.as_bytes(scorecard.render(m, r.id, lv.id, "md"))
+    assert not (out / "scorecards" / "files" / md.stem).exists()
 
 
 def test_two_builds_are_byte_identical(site, tmp_path):

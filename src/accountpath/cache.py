@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 def cache_dir() -> Path | None:
@@ -21,7 +25,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "accountpath"
 
 
-def template_cache():
+def template_cache() -> jinja2.BytecodeCache | None:
     """A Jinja2 bytecode cache in the cache folder, or None when it cannot be used."""
     folder = cache_dir()
     if folder is None:
@@ -31,6 +35,6 @@ def template_cache():
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    import jinja2
+    import jinja2  # only renderers need it: a validate run never imports Jinja
 
     return jinja2.FileSystemBytecodeCache(str(folder))

@@ -11,7 +11,7 @@ from html import escape
 from typing import Any, Mapping
 
 from . import xlsx_out
-from .i18n import _
+from .i18n import _, localised
 from .mdtext import md_escape
 from .model import Model
 from .round_report import text_table
@@ -23,11 +23,11 @@ GOOD_ALPHA = 0.8
 def _n(x: Any) -> str:
     if x is None:
         return "—"
-    return f"{x:.2f}".replace(".", ",") if isinstance(x, float) else str(x)
+    return localised(f"{x:.2f}") if isinstance(x, float) else str(x)
 
 
 def _signed(x: float | None) -> str:
-    return "—" if x is None else f"{x:+.2f}".replace(".", ",")
+    return "—" if x is None else localised(f"{x:+.2f}")
 
 
 def meaning() -> list[str]:

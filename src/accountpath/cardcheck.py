@@ -21,14 +21,9 @@ from .model import Model, Role
 from .problems import Problem, close_match
 from .yamlsource import Document
 
-VERSIONS = (1, 2)
-"""Format versions read: 1 (the first) and 2 (adds recommendation, takeaways, focus)."""
-CARD_KEYS = ("scorecard", "role", "level", "candidate", "interviewer", "date", "recommendation", "takeaways",
-             "focus", "ratings", "notes", "overall_notes")
-NOT_ASSESSED = "не оценивалось"
-NOT_ASSESSED_WORDS = ("", NOT_ASSESSED, "-", "—", "–")
-RECOMMENDATIONS = ("strong_no", "no", "yes", "strong_yes")
-RECOMMENDATION_LABELS = {"strong_no": "Однозначно нет", "no": "Нет", "yes": "Да", "strong_yes": "Однозначно да"}
+from .vocab import CARD_KEYS, NOT_ASSESSED, RECOMMENDATION_LABELS, RECOMMENDATIONS  # noqa: E402,F401
+from .vocab import CARD_VERSIONS as VERSIONS  # noqa: E402
+from .vocab import NOT_ASSESSED_SPELLINGS as NOT_ASSESSED_WORDS  # noqa: E402
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _RU = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
 

@@ -18,20 +18,10 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from .model import Model, Role, RoleLevel
+from .vocab import HIRE_VERDICTS, VERDICTS
 
 EPS = 1e-9
 """Comparisons tolerate float noise, so a gap of exactly 0 is `hire` in Python and JS alike."""
-
-ORDER = ("strong_hire", "hire", "no_hire", "strong_no_hire", "insufficient_data")
-"""Recommendations best first; used to rank a hiring round."""
-
-LABELS_RU = {
-    "strong_hire": "Однозначно нанимать",
-    "hire": "Нанимать",
-    "no_hire": "Не нанимать",
-    "strong_no_hire": "Однозначно не нанимать",
-    "insufficient_data": "Недостаточно данных",
-}
 
 
 @dataclass(frozen=True)
@@ -80,7 +70,7 @@ def _recommend(model: Model, coverage: float, gap: float | None, failed: bool) -
         rec = "no_hire"
     else:
         rec = "strong_no_hire"
-    if failed and rec in ("strong_hire", "hire"):
+    if failed and rec in HIRE_VERDICTS:
         rec = "no_hire"
     return rec
 
@@ -139,7 +129,7 @@ def evaluate(model: Model, role_id: str, level_id: str, cards: Sequence[Scorecar
     here = _at_level(model, role, level, means)
     best = None
     for lv in role.levels:
-        if _at_level(model, role, lv, means)["recommendation"] in ("strong_hire", "hire"):
+        if _at_level(model, role, lv, means)["recommendation"] in HIRE_VERDICTS:
             best = lv.id
     candidate = cards[0].candidate if cards else ""
     return {
@@ -171,7 +161,7 @@ def recommendation_only(model: Model, role_id: str, level_id: str, cards: Sequen
 def rank_key(result: Mapping[str, Any]) -> tuple:
     """Sort key for a hiring round: recommendation best first, then the larger gap, then name."""
     gap = result.get("gap")
-    return (ORDER.index(result["recommendation"]), -(gap if gap is not None else -math.inf), result.get("candidate", ""))
+    return (VERDICTS.index(result["recommendation"]), -(gap if gap is not None else -math.inf), result.get("candidate", ""))
 
 
 def impact(row: Mapping[str, Any], total_weight: int) -> float:

@@ -8,6 +8,8 @@ with the Russian text as the message id, so a missing translation still reads co
 from __future__ import annotations
 
 import gettext
+import os
+from collections.abc import Mapping
 from importlib.resources import as_file, files
 
 DOMAIN = "accountpath"
@@ -34,6 +36,16 @@ def set_language(lang: str | None) -> str:
     return lang
 
 
+def language_from_env(environ: Mapping[str, str] | None = None) -> str:
+    """"en" when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with "en", else "ru"."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "en" if value.lower().startswith("en") else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
 def language() -> str:
     """The language in force ("ru" or "en")."""
     return _Catalog.language
@@ -47,3 +59,24 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Plural-aware translation (Russian ids; the catalog carries the other language's forms)."""
     return _Catalog.translations.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a message id for extraction without translating it now (translate at use with `_()`)."""
+    return message
+
+
+def decimal(x: float | int | None, places: int = 2, empty: str = "—") -> str:
+    """A number for running text: at most `places` decimals, no trailing zeros, and the decimal
+    comma in Russian (3,67) or the point in English (3.67); None gives `empty`."""
+    if x is None:
+        return empty
+    text = f"{x:.{places}f}".rstrip("0").rstrip(".") if isinstance(x, float) else str(x)
+    if text == "-0":
+        text = "0"
+    return text.replace(".", ",") if _Catalog.language == DEFAULT_LANGUAGE else text
+
+
+def localised(text: str) -> str:
+    """A number already formatted with a point, with the decimal comma in Russian."""
+    return text.replace(".", ",") if _Catalog.language == DEFAULT_LANGUAGE else text

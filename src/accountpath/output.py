@@ -1,13 +1,21 @@
 """Write outputs atomically: a temp file beside the target, then rename, so a failure never
-leaves a half-written file or destroys an earlier output."""
+leaves a half-written file or destroys an earlier output. Files get the usual permissions
+(0644 under umask 022), not the temp file's 0600."""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
+
+
+def _file_mode() -> int:
+    """0666 minus the process umask (read without changing it for long)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_atomic(path: str | Path, content: str | bytes) -> None:
@@ -19,6 +27,7 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, _file_mode())
         os.replace(tmp, target)
     except BaseException:
         try:

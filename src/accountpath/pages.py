@@ -21,7 +21,9 @@ from typing import Any
 import jinja2
 
 from . import scorecard, svg
+from .career_map import career_entries, career_flow, outside_entries  # noqa: F401 (re-exported)
 from .evaluate import EPS, round2
+from .market_page import ESTIMATE_LABEL, roles_without_salary, salary_table
 from .mdtext import md_escape
 from .model import Model, Role, RoleLevel
 from .pageviews import (  # noqa: F401  (re-exported: pages.level_steps, pages.question_anchor, ...)
@@ -30,20 +32,8 @@ from .pageviews import (  # noqa: F401  (re-exported: pages.level_steps, pages.q
 )
 from .sitedata import site_data  # noqa: F401  (re-exported for the MkDocs hook)
 
-KIND_LABELS = {
-    "behavioral": "Поведенческий",
-    "situational": "Ситуационный",
-    "case": "Кейс",
-    "open": "Без правильного ответа",
-}
-"""Russian names of the question kinds, in the model's order."""
-
-KIND_PLURALS = {
-    "behavioral": "Поведенческие вопросы",
-    "situational": "Ситуационные вопросы",
-    "case": "Кейсы",
-    "open": "Вопросы без правильного ответа",
-}
+from .vocab import QUESTION_KIND_LABELS as KIND_LABELS  # noqa: E402  (re-exported for templates)
+from .vocab import QUESTION_KIND_PLURALS as KIND_PLURALS  # noqa: E402
 
 SCORECARD_FORMATS = (("html", "HTML"), ("md", "Markdown"), ("yaml", "YAML"), ("xlsx", "Excel"))
 """Blank scorecard formats linked from the site, with their labels."""
@@ -169,65 +159,21 @@ def role_link(model: Model, entry: str, prefix: str = "") -> str:
     return f"[{md_escape(role.name)}]({prefix}{role.id}.md)"
 
 
-def career_entries(model: Model) -> dict[str, dict[str, list[str]]]:
-    """For each role id: the roles and outside entries leading in and out.
-
-    Links are symmetric: `to: [b]` on role a also counts as `from: [a]` on b.
-    """
-    ins: dict[str, list[str]] = {r.id: [] for r in model.roles}
-    outs: dict[str, list[str]] = {r.id: [] for r in model.roles}
-
-    def add(bucket: list[str], item: str) -> None:
-        if item not in bucket:
-            bucket.append(item)
-
-    for r in model.roles:
-        for e in r.career.from_:
-            add(ins[r.id], e)
-            if model.role(e):
-                add(outs[e], r.id)
-        for e in r.career.to:
-            add(outs[r.id], e)
-            if model.role(e):
-                add(ins[e], r.id)
-    return {r.id: {"from": ins[r.id], "to": outs[r.id]} for r in model.roles}
-
-
-SALARY_DIMS = {"source": "Источник", "region": "Регион", "segment": "Сегмент", "experience": "Опыт"}
-"""Dimensions the market page groups salaries by, with their column titles."""
-
-
-def salary_rows(model: Model) -> list[dict[str, Any]]:
-    """Every salary entry with its role, in model order."""
-    return [{"role": r, "s": s} for r in model.roles for s in r.salary]
-
-
-def group_by(rows: list[dict[str, Any]], key: str) -> list[tuple[str, list[dict[str, Any]]]]:
-    """Rows grouped by a salary field; groups in order of first appearance."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        out.setdefault(getattr(row["s"], key), []).append(row)
-    return list(out.items())
-
-
-def outside_entries(model: Model, careers: dict[str, dict[str, list[str]]]) -> list[tuple[str, list[Role]]]:
-    """Free-text entries into roles (neighbouring professions) with the roles they lead to."""
-    out: dict[str, list[Role]] = {}
-    for r in model.roles:
-        for e in careers[r.id]["from"]:
-            if model.role(e) is None:
-                out.setdefault(e, []).append(r)
-    return list(out.items())
-
-
 def scorecard_name(role_id: str, level_id: str, fmt: str) -> str:
     """File name of a blank scorecard."""
     return scorecard.filename(role_id, level_id, fmt)
 
 
+def site_scorecard_name(role_id: str, level_id: str, fmt: str) -> str:
+    """File name of a blank scorecard on the site: a Markdown one ends in .markdown, which
+    Zensical copies as a file (an .md file would become a page)."""
+    name = scorecard_name(role_id, level_id, fmt)
+    return name[:-3] + ".markdown" if name.endswith(".md") else name
+
+
 def scorecard_links(role: Role, level: RoleLevel, prefix: str) -> list[tuple[str, str]]:
     """(label, href) for each blank scorecard format of one role level."""
-    return [(label, f"{prefix}{scorecard_name(role.id, level.id, fmt)}") for fmt, label in SCORECARD_FORMATS]
+    return [(label, f"{prefix}{site_scorecard_name(role.id, level.id, fmt)}") for fmt, label in SCORECARD_FORMATS]
 
 
 # ---------------------------------------------------------------- rendering
@@ -283,14 +229,11 @@ def build(model: Model) -> dict[str, str]:
     pages["interview/open-questions.md"] = _render(
         "open_questions.md.j2", open_qs=[q for q in model.questions if q.kind == "open"], **common)
     pages["scorecards/index.md"] = _render("scorecards_index.md.j2", files_prefix="files/", **common)
-    rows = salary_rows(model)
-    pages["market.md"] = _render("market.md.j2", salaries=rows, dims=SALARY_DIMS,
-                                 salaries_by={k: group_by(rows, k) for k in SALARY_DIMS},
-                                 salary_chart=svg.salary_chart(model),
+    pages["market.md"] = _render("market.md.j2", salaries=salary_table(model), estimate=ESTIMATE_LABEL,
+                                 without=roles_without_salary(model), salary_chart=svg.salary_chart(model),
                                  formats_chart=svg.share_chart(model), **common)
     pages["career.md"] = _render("career.md.j2", ladder=svg.career_ladder(model, careers),
-                                 entries=outside_entries(model, careers),
-                                 mermaid=mermaid_source(model, careers), **common)
+                                 flow=career_flow(model, careers), entries=outside_entries(model, careers), **common)
     pages["growth.md"] = _render("growth.md.j2", columns=grid_columns(model), bridges=bridges(model),
                                  steps={r.id: level_steps(model, r) for r in model.roles}, **common)
     pages["glossary.md"] = _render("glossary.md.j2", **common)
@@ -298,34 +241,3 @@ def build(model: Model) -> dict[str, str]:
     return pages
 
 
-def mermaid_source(model: Model, careers: dict[str, dict[str, list[str]]]) -> str:
-    """The career map as Mermaid flowchart source (shown collapsed, for reuse elsewhere)."""
-    lines = ["flowchart TB"]
-    ext: dict[str, str] = {}
-
-    def node(entry: str) -> str:
-        role = model.role(entry)
-        if role is not None:
-            return role.id.replace("-", "_")
-        if entry not in ext:
-            ext[entry] = f"ext{len(ext) + 1}"
-            label = entry.replace('"', "'")
-            lines.append(f'    {ext[entry]}(["{label}"])')
-        return ext[entry]
-
-    for role in model.roles:
-        label = role.name.replace('"', "'")
-        levels = " → ".join(lv.name.replace('"', "'") for lv in role.levels)
-        lines.append(f'    {node(role.id)}["{label}<br/><small>{levels}</small>"]')
-    edges: list[str] = []
-    for role in model.roles:
-        for e in careers[role.id]["from"]:
-            if model.role(e) is None:
-                edges.append(f"    {node(e)} -.-> {node(role.id)}")
-        for e in careers[role.id]["to"]:
-            arrow = "-->" if model.role(e) else "-.->"
-            edges.append(f"    {node(role.id)} {arrow} {node(e)}")
-    for e in edges:
-        if e not in lines:
-            lines.append(e)
-    return "\n".join(lines)

@@ -11,13 +11,7 @@ from .evaluate import Scorecard, evaluate
 from .model import Competency, Model, Question, Role, RoleLevel
 from .scorecard import level_questions
 
-RECOMMENDATION_LABELS = {
-    "strong_hire": "Однозначно нанимать",
-    "hire": "Нанимать",
-    "no_hire": "Не нанимать",
-    "strong_no_hire": "Однозначно не нанимать",
-    "insufficient_data": "Недостаточно данных",
-}
+from .vocab import VERDICT_LABELS as RECOMMENDATION_LABELS  # noqa: E402  (the verdicts' labels, re-exported)
 
 
 def question_anchor(question_id: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -30,7 +31,7 @@ class ProblemsError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def close_match(word: str, options) -> str | None:
+def close_match(word: str, options: Iterable[object]) -> str | None:
     """The option most like `word` (for "did you mean"), or None."""
     import difflib  # only needed when something is wrong: keep it off the start-up path
 

@@ -12,14 +12,14 @@ from typing import Any, Mapping, Sequence
 
 from markupsafe import Markup
 
-from .cardcheck import RECOMMENDATION_LABELS
 from .debrief import enrich
-from .evaluate import LABELS_RU, Scorecard, impact
-from .i18n import _
+from .evaluate import Scorecard, impact
+from .i18n import _, localised
 from .model import Model
 from .radar import radar_svg
 from .round_report import round_csv, round_markdown, round_rows, round_text, text_table  # noqa: F401
-from .scorecard import template_env
+from .templating import template_env
+from .vocab import recommendation_label, verdict_label
 
 
 def to_json(result: Any) -> str:
@@ -32,13 +32,13 @@ def num(x: Any) -> str:
     if x is None:
         return "—"
     if isinstance(x, float):
-        return f"{x:.2f}".replace(".", ",")
+        return localised(f"{x:.2f}")
     return str(x)
 
 
 def signed(x: float) -> str:
     """A signed number with a decimal comma (+0,25)."""
-    return f"{x:+.2f}".replace(".", ",")
+    return localised(f"{x:+.2f}")
 
 
 def pct(x: float | None) -> str:
@@ -72,7 +72,7 @@ def _reasons(model: Model, r: Mapping[str, Any], names: Mapping[str, str]) -> li
 def fragility_lines(r: Mapping[str, Any]) -> list[str]:
     """The fragility in words: one sentence per interviewer whose ratings carry the verdict."""
     lines = [_("Итог зависит от оценок интервьюера {name}: без них итог панели был бы «{label}».").format(
-        name=f["without"], label=LABELS_RU[f["recommendation"]]) for f in r.get("fragile", [])]
+        name=f["without"], label=verdict_label(f["recommendation"])) for f in r.get("fragile", [])]
     if not lines and len(r["interviewers"]) >= 3:
         lines.append(_("Итог устойчив: без любого одного интервьюера он остаётся тем же."))
     return lines
@@ -97,7 +97,7 @@ def view(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) ->
                                   if x["rating"] is not None) or "—"}
             for row in r["competencies"]]
     takeaways = {t["interviewer"]: t["text"] for t in r.get("takeaways", [])}
-    calls = [{"who": c["interviewer"], "call": RECOMMENDATION_LABELS.get(c["recommendation"], _("не указана")),
+    calls = [{"who": c["interviewer"], "call": recommendation_label(c["recommendation"]) if c["recommendation"] else _("не указана"),
               "takeaways": takeaways.get(c["interviewer"], "")} for c in r.get("recommendations", [])]
     for call, card in zip(calls, cards):
         call["overall"] = card.overall_notes or ""
@@ -107,7 +107,7 @@ def view(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) ->
                        (_("Средняя оценка"), [row["rating"] for row in rows], "#1565c0")],
                       title=_("Средние оценки и цель уровня: {name}").format(name=r["candidate"]))
     return {
-        "r": r, "role": role, "level": role.level(r["level"]), "label": LABELS_RU[r["recommendation"]],
+        "r": r, "role": role, "level": role.level(r["level"]), "label": verdict_label(r["recommendation"]),
         "reasons": _reasons(model, r, names), "fragile": fragility_lines(r), "warnings": [w["message"] for w in r["warnings"]],
         "calls": calls, "rows": sorted(rows, key=lambda x: (x["rating"] is None, -abs(x["impact"]), x["id"])),
         "evidence": rows, "disagreements": [x for x in rows if x["disagreement"]], "must": [x for x in rows if x["must_have"]],

@@ -11,8 +11,8 @@ import csv
 import io
 from typing import Any, Mapping, Sequence
 
-from .evaluate import LABELS_RU
-from .i18n import _
+from .vocab import verdict_label
+from .i18n import _, localised
 from .mdtext import md_escape
 
 ROUND_COLUMNS = ("candidate", "role", "level", "interviewers", "recommendation", "gap", "coverage",
@@ -68,7 +68,7 @@ def round_csv(results: Sequence[Mapping[str, Any]]) -> str:
 def _n(x: Any) -> str:
     if x is None:
         return "—"
-    return f"{x:.2f}".replace(".", ",") if isinstance(x, float) else str(x)
+    return localised(f"{x:.2f}") if isinstance(x, float) else str(x)
 
 
 def _pct(x: float | None) -> str:
@@ -83,7 +83,7 @@ def round_text(results: Sequence[Mapping[str, Any]]) -> str:
     rows = round_rows(results)
     for i, row in enumerate(rows, start=1):
         table.append((str(i), row["candidate"], str(row["interviewers"]), f"{row['role']}/{row['level']}",
-                      LABELS_RU[row["recommendation"]], _n(row["gap"]), _pct(row["coverage"]),
+                      verdict_label(row["recommendation"]), _n(row["gap"]), _pct(row["coverage"]),
                       ", ".join(row["failed_must_haves"]) or "—", ", ".join(row["disagreements"]) or "—",
                       row["best_fit_level"] or "—", str(len(row["warning_messages"])) if row["warning_messages"] else "—"))
     loud = [m for row in rows for m in _similar(row)]
@@ -105,7 +105,7 @@ def round_markdown(results: Sequence[Mapping[str, Any]]) -> str:
     rows = round_rows(results)
     for i, row in enumerate(rows, start=1):
         lines.append(f"| {i} | {md_escape(row['candidate'])} | {row['interviewers']} | {row['role']} / {row['level']} | "
-                     f"{LABELS_RU[row['recommendation']]} | {_n(row['gap'])} | {_pct(row['coverage'])} | "
+                     f"{verdict_label(row['recommendation'])} | {_n(row['gap'])} | {_pct(row['coverage'])} | "
                      f"{', '.join(row['failed_must_haves']) or '—'} | {', '.join(row['disagreements']) or '—'} | "
                      f"{row['best_fit_level'] or '—'} |")
     warned = [row for row in rows if row["warning_messages"]]

@@ -15,7 +15,7 @@ from typing import Any, Mapping, Sequence
 
 from . import xlsx_out
 from .cardcheck import NOT_ASSESSED, RECOMMENDATION_LABELS
-from .evaluate import LABELS_RU
+from .vocab import verdict_label
 from .i18n import _
 from .model import Model
 from .report import fragility_lines
@@ -41,7 +41,7 @@ def _summary_sheet(ws, model: Model, results: Sequence[Mapping[str, Any]]) -> No
                     (5, 28, 22, 16, 12, 10, 10, 16, 18, 10, 70))
     for i, r in enumerate(results, start=1):
         warnings = [w["message"] for w in r.get("warnings", [])] + fragility_lines(r)[:len(r.get("fragile", []))]
-        values = (i, xlsx_out.cell_text(r["candidate"]), LABELS_RU[r["recommendation"]], r["recommendation"], r["gap"],
+        values = (i, xlsx_out.cell_text(r["candidate"]), verdict_label(r["recommendation"]), r["recommendation"], r["gap"],
                   r["coverage"], len(r["interviewers"]), r["best_fit_level"], r["role"], r["level"], "\n".join(warnings))
         for col, v in enumerate(values, start=1):
             ws.cell(row=i + 1, column=col, value=v)
@@ -85,7 +85,7 @@ def _candidate_sheet(ws, model: Model, r: Mapping[str, Any]) -> None:
     names = {c.id: c.name for c in model.competencies}
     who = list(r["interviewers"])
     ws.cell(row=1, column=1, value=xlsx_out.cell_text(r["candidate"]))
-    ws.cell(row=2, column=1, value=f"{LABELS_RU[r['recommendation']]} ({r['recommendation']})")
+    ws.cell(row=2, column=1, value=f"{verdict_label(r['recommendation'])} ({r['recommendation']})")
     for k, line in enumerate(fragility_lines(r) + [w["message"] for w in r.get("warnings", [])], start=3):
         ws.cell(row=k, column=1, value=xlsx_out.cell_text(line))
     top = 4 + len(fragility_lines(r)) + len(r.get("warnings", []))

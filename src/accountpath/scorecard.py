@@ -11,24 +11,23 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
-import jinja2
-
-from .cache import template_cache
-from .cardcheck import NOT_ASSESSED, RECOMMENDATION_LABELS, RECOMMENDATIONS
-from .cardtext import ANCHOR_LABELS, FOCUSED_INSTRUCTION, INSTRUCTION, KIND_LABELS, card_title, phrases  # noqa: F401  (re-exported)
+from .cardtext import ANCHOR_LABELS, FOCUSED_INSTRUCTION, card_title  # noqa: F401  (re-exported)
 from .i18n import _
-from .mdtext import md_escape
 from .model import Competency, Model, Question, Role, RoleCompetency, RoleLevel
 from .plan import choose_questions
+from .templating import phrases, template_env  # noqa: F401  (phrases re-exported)
+from .vocab import (CARD_VERSION, NOT_ASSESSED, QUESTION_KIND_LABELS, RECOMMENDATIONS, SCORECARD_INSTRUCTION,
+                    recommendation_label)
 from .xlsx_card import write as write_xlsx
-from .xlsx_read import META_MARK, META_SHEET, SHEET  # noqa: F401  (re-exported)
 
-FORMATS = ("html", "md", "yaml", "xlsx")
-FORMAT_VERSION = 2
-"""The filled-scorecard format a blank card asks for (2: with recommendation, takeaways and focus)."""
+FORMATS = ("html", "md", "yaml", "json", "xlsx")
+INSTRUCTION = SCORECARD_INSTRUCTION
+KIND_LABELS = {kind: label.lower() for kind, label in QUESTION_KIND_LABELS.items()}
+"""Question kinds as a card names them inside a line: «(поведенческий)»."""
+
+
 class ScorecardError(ValueError):
     """An unknown role or level; the message lists the valid ids."""
 
@@ -173,6 +172,8 @@ def render_card(c: Card, fmt: str) -> bytes:
         return template_env(fmt == "html").get_template(f"scorecard.{fmt}.j2").render(c=c, **_ctx()).encode("utf-8")
     if fmt == "yaml":
         return render_yaml(c).encode("utf-8")
+    if fmt == "json":
+        return render_json(c).encode("utf-8")
     if fmt == "xlsx":
         return write_xlsx(c)
     raise ScorecardError(f"unknown format '{fmt}'; valid formats: {', '.join(FORMATS)}")
@@ -208,25 +209,9 @@ def focused_cards(model: Model, plan: dict, fmt: str, date: str | None = None) -
 
 
 def _ctx() -> dict:
-    return {"instruction": INSTRUCTION, "focused_instruction": FOCUSED_INSTRUCTION, "kinds": KIND_LABELS, "not_assessed": NOT_ASSESSED, "anchor_labels": ANCHOR_LABELS,
-            "recommendations": RECOMMENDATION_LABELS}
-
-
-@lru_cache(maxsize=2)
-def template_env(html: bool) -> jinja2.Environment:
-    """The Jinja2 environment of the package's templates: autoescaped for HTML, with md/phrases filters."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("accountpath", "templates"),
-        autoescape=html,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        bytecode_cache=template_cache(),
-    )
-    env.filters["md"] = md_escape
-    env.filters["phrases"] = phrases
-    return env
+    return {"instruction": _(INSTRUCTION), "focused_instruction": _(FOCUSED_INSTRUCTION), "kinds": KIND_LABELS,
+            "not_assessed": NOT_ASSESSED, "anchor_labels": ANCHOR_LABELS,
+            "recommendations": {code: recommendation_label(code) for code in RECOMMENDATIONS}}
 
 
 def q(text: str) -> str:
@@ -248,7 +233,7 @@ def render_yaml(c: Card) -> str:
         "# Шкала: " + "; ".join(f"{s.level} — {s.name}" for s in c.model.scale),
         "# Как сдать: сохраните файл и передайте его ведущему интервью;",
         "# итог панели считает `accountpath evaluate лист1.yml лист2.yml ...`",
-        f"scorecard: {FORMAT_VERSION}",
+        f"scorecard: {CARD_VERSION}",
         f"role: {c.role.id}",
         f"level: {c.level.id}",
         f"candidate: {q(c.candidate)}  # ФИО кандидата",
@@ -272,8 +257,19 @@ def render_yaml(c: Card) -> str:
     lines.append("notes:  # факты и цитаты по каждой компетенции")
     for it in c.items:
         lines.append(f"  {it.rc.id}: \"\"")
-    codes = "; ".join(f"{code} — {RECOMMENDATION_LABELS[code]}" for code in RECOMMENDATIONS)
+    codes = "; ".join(f"{code} — {recommendation_label(code)}" for code in RECOMMENDATIONS)
     lines.append("recommendation: null  " + _comment(_("ваша общая рекомендация: {codes}; нейтральной нет").format(codes=codes)))
     lines.append("takeaways: \"\"  " + _comment(_("ключевые выводы: что подтвердилось, что под вопросом")))
     lines.append("overall_notes: \"\"  " + _comment(_("общее впечатление, сильные стороны, риски")))
     return "\n".join(lines) + "\n"
+
+
+def render_json(c: Card) -> str:
+    """The blank card as the browser evaluator imports it: the keys of a filled card, every rating null."""
+    data: dict[str, Any] = {
+        "scorecard": CARD_VERSION, "role": c.role.id, "level": c.level.id, "candidate": c.candidate,
+        "interviewer": c.interviewer, "date": c.date or None, "focus": list(c.focus),
+        "ratings": {it.rc.id: None for it in c.items}, "notes": {it.rc.id: "" for it in c.items},
+        "recommendation": None, "takeaways": "", "overall_notes": "",
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import vocab
 from .model import Competency, Model, Question, Role
 
 
@@ -33,6 +34,7 @@ def site_data(model: Model) -> dict[str, Any]:
     """The compact model the in-browser tools read (assets/data/model.json)."""
     ev = model.evaluation
     return {
+        "vocab": vocab.browser_vocab(),
         "scale": [{"level": s.level, "name": s.name, "summary": s.summary} for s in model.scale],
         "evaluation": {
             "min_coverage": ev.min_coverage,

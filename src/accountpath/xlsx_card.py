@@ -17,11 +17,13 @@ candidate, role and level, wrapped text, column widths of about 130 characters i
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from . import xlsx_out
-from .cardcheck import NOT_ASSESSED, RECOMMENDATION_LABELS
-from .cardtext import ANCHOR_LABELS, INSTRUCTION, KIND_LABELS, phrases
+from .cardtext import ANCHOR_LABELS
 from .i18n import _
+from .templating import phrases
+from .vocab import CARD_VERSION, NOT_ASSESSED, QUESTION_KIND_LABELS, RECOMMENDATION_LABELS, RECOMMENDATIONS, SCORECARD_INSTRUCTION
 from .xlsx_read import HEAD_FIELDS, ID_HEADER, META_MARK, META_SHEET, NOTES_HEADER, RATING_HEADER, SHEET
 
 LABELS = {field: label for label, field in HEAD_FIELDS.items()}
@@ -35,7 +37,6 @@ RATING_COL = HEADER.index(RATING_HEADER) + 1  # F
 NOTES_COL = HEADER.index(NOTES_HEADER) + 1  # G
 REF_WIDTHS = (22, 88)
 FILL = "FFF4CC"
-FORMAT_VERSION = 2
 
 
 def _styles():
@@ -86,10 +87,11 @@ def _head(ws, c, st) -> None:
     ws["A1"] = xlsx_out.cell_text(_("Оценочный лист: {title}").format(title=c.title))
     ws["A1"].font = _bold14()
     ws.merge_cells("A1:G1")
-    ws["A2"] = INSTRUCTION
+    instruction = _(SCORECARD_INSTRUCTION)
+    ws["A2"] = instruction
     ws["A2"].alignment = st["wrap"]
     ws.merge_cells("A2:G2")
-    ws.row_dimensions[2].height = row_height(INSTRUCTION, sum(WIDTHS))
+    ws.row_dimensions[2].height = row_height(instruction, sum(WIDTHS))
     names = ", ".join(it.competency.name for it in c.items)
     focus = _("Фокус этого листа: {names}") if c.focused else _("Все компетенции роли: {names}")
     ws["A3"] = focus.format(names=names)
@@ -140,7 +142,7 @@ def _closing(ws, row: int, st) -> None:
     """Рекомендация (drop-down of the four labels), Ключевые выводы, Общие заметки: labels in A, values in B."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    labels = list(RECOMMENDATION_LABELS.values())
+    labels = [RECOMMENDATION_LABELS[code] for code in RECOMMENDATIONS]  # Russian: what the reader accepts
     dv = DataValidation(type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True, showErrorMessage=True,
                         errorTitle=LABELS["recommendation"], error=_("Выберите рекомендацию из списка"))
     ws.add_data_validation(dv)
@@ -201,14 +203,14 @@ def _reference_rows(it) -> list[tuple[str, str]]:
         if behaviours:
             rows.append((f"{label} ({lv})", phrases(behaviours)))
     for k, q in enumerate(it.questions, start=1):
-        rows.append((_("Вопрос {k} · {kind}").format(k=k, kind=KIND_LABELS[q.kind]), q.text))
+        rows.append((_("Вопрос {k} · {kind}").format(k=k, kind=_(QUESTION_KIND_LABELS[q.kind]).lower()), q.text))
         rows += [(label, getattr(q.anchors, key)) for key, label in ANCHOR_LABELS.items()]
         rows.append((_("Что хотим услышать"), phrases(q.look_for)))
         rows.append((_("Тревожные признаки"), phrases(q.red_flags)))
     return rows
 
 
-def write(c) -> bytes:
+def write(c: Any) -> bytes:
     """The blank xlsx scorecard for a scorecard.Card (full or focused), as deterministic bytes."""
     from openpyxl.workbook.protection import WorkbookProtection
 
@@ -229,7 +231,7 @@ def write(c) -> bytes:
     _page(ref, c, landscape=False)
     _protect(ref)
     meta = wb.create_sheet(META_SHEET)
-    pairs = (("format", META_MARK), ("scorecard", FORMAT_VERSION), ("role", c.role.id), ("level", c.level.id),
+    pairs = (("format", META_MARK), ("scorecard", CARD_VERSION), ("role", c.role.id), ("level", c.level.id),
              ("focus", ",".join(c.focus)))
     for r, (k, v) in enumerate(pairs, start=1):
         meta.cell(row=r, column=1, value=k)

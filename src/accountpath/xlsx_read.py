@@ -25,12 +25,13 @@ from .evaluate import Scorecard
 from .i18n import _
 from .model import Model
 from .problems import Problem
+from .vocab import XLSX_META_MARK, XLSX_META_SHEET, XLSX_SHEET
 from .yamlsource import Document
 
 MAX_BYTES = 5 * 1024 * 1024
-SHEET = "Оценка"  # the same names as scorecard.py's writer uses
-META_SHEET = "meta"
-META_MARK = "accountpath-scorecard"
+SHEET = XLSX_SHEET  # the same names as the writer (xlsx_card) uses
+META_SHEET = XLSX_META_SHEET
+META_MARK = XLSX_META_MARK
 ROUND_SHEET = "Раунд"
 ROUND_MARK = "accountpath-round"
 HEAD_FIELDS = {"Кандидат": "candidate", "Интервьюер": "interviewer", "Дата": "date", "Рекомендация": "recommendation",
@@ -42,7 +43,8 @@ NOTES_HEADER = "Заметки"
 ROUND_HEAD = ("candidate", "interviewer", "date", "recommendation", "takeaways")
 ROUND_FIRST_ROW = 3
 NOTES_PREFIX = "notes:"
-_FORMULA_START = ("=", "+", "-", "@")
+FORMULA_START = ("=", "+", "-", "@")
+_FORMULA_START = FORMULA_START
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 

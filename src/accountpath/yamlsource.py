@@ -20,8 +20,6 @@ from .problems import Problem
 MAX_BYTES = 5 * 1024 * 1024
 """The model and every scorecard are a few hundred KB at most; refuse anything far larger."""
 
-Path_ = tuple  # a path into the data: keys (str) and list indexes (int)
-
 
 @dataclass
 class Document:

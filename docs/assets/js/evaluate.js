@@ -3,27 +3,24 @@
    Pure functions, no DOM, no I/O: the evaluator and self-assessment pages import them,
    and the browser tests feed them tests/vectors/evaluate.json.
 
-   The model is the compact one of assets/data/model.json (pages.site_data) or of the
-   vectors: {evaluation, roles: [{id, competencies: [{id, weight, must_have}],
-   levels: [{id, targets}]}]} (names and behaviours are optional here). */
+   The model is the compact one of assets/data/model.json (pages.site_data): {vocab,
+   evaluation, roles: [{id, competencies: [{id, weight, must_have}], levels: [{id, targets}]}]}
+   (names and behaviours are optional here). `vocab` is accountpath.vocab.browser_vocab():
+   verdicts and their labels, card keys, not-assessed spellings... defined once in Python,
+   never restated here. */
 
 /** Comparisons tolerate float noise, so a gap of exactly 0 is `hire` in Python and JS alike. */
 export const EPS = 1e-9;
 
-/** Recommendations best first. */
-export const ORDER = ["strong_hire", "hire", "no_hire", "strong_no_hire", "insufficient_data"];
+/** The label of a verdict code (vocab.verdict_labels of model.json). */
+export function verdictLabel(model, code) {
+  return model.vocab.verdict_labels[code];
+}
 
-/** Russian labels of the recommendations (the same as evaluate.LABELS_RU). */
-export const LABELS = Object.freeze({
-  strong_hire: "Однозначно нанимать",
-  hire: "Нанимать",
-  no_hire: "Не нанимать",
-  strong_no_hire: "Однозначно не нанимать",
-  insufficient_data: "Недостаточно данных",
-});
-
-/** Keys a filled scorecard may have (cards.CARD_KEYS). */
-export const CARD_KEYS = ["scorecard", "role", "level", "candidate", "interviewer", "date", "ratings", "notes", "overall_notes"];
+/** True when a verdict means «hire» (vocab.hire_verdicts). */
+export function isHire(model, code) {
+  return model.vocab.hire_verdicts.includes(code);
+}
 
 /**
  * Round half away from zero to 2 decimals, written with floor exactly as in Python,
@@ -48,7 +45,7 @@ export function findLevel(role, levelId) {
   return role ? (role.levels || []).find((lv) => lv.id === levelId) || null : null;
 }
 
-function recommend(ev, coverage, gap, failed) {
+function recommend(ev, hireVerdicts, coverage, gap, failed) {
   if (gap === null || coverage < ev.min_coverage - EPS) return "insufficient_data";
   const bands = ev.bands;
   let rec;
@@ -56,7 +53,7 @@ function recommend(ev, coverage, gap, failed) {
   else if (gap >= bands.hire - EPS) rec = "hire";
   else if (gap >= bands.no_hire - EPS) rec = "no_hire";
   else rec = "strong_no_hire";
-  if (failed && (rec === "strong_hire" || rec === "hire")) rec = "no_hire";
+  if (failed && hireVerdicts.includes(rec)) rec = "no_hire";
   return rec;
 }
 
@@ -85,7 +82,7 @@ export function atLevel(model, role, level, means) {
     coverage,
     gap,
     failed_must_haves: failed,
-    recommendation: recommend(model.evaluation, coverage, gap, failed.length > 0),
+    recommendation: recommend(model.evaluation, model.vocab.hire_verdicts, coverage, gap, failed.length > 0),
   };
 }
 
@@ -133,8 +130,7 @@ export function evaluate(model, roleId, levelId, scorecards) {
   const here = atLevel(model, role, level, means);
   let best = null;
   for (const lv of role.levels) {
-    const rec = atLevel(model, role, lv, means).recommendation;
-    if (rec === "strong_hire" || rec === "hire") best = lv.id;
+    if (isHire(model, atLevel(model, role, lv, means).recommendation)) best = lv.id;
   }
   return {
     candidate: scorecards.length ? scorecards[0].candidate : "",
@@ -186,10 +182,11 @@ export function checkScorecard(model, data) {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return { card: null, problems: ["оценочный лист должен быть JSON-объектом с полями role, level, candidate, interviewer и ratings"] };
   }
+  const keys = model.vocab.card_keys;
   for (const key of Object.keys(data)) {
-    if (!CARD_KEYS.includes(key)) problems.push(`неизвестное поле «${key}»; допустимы: ${CARD_KEYS.join(", ")}`);
+    if (!keys.includes(key)) problems.push(`неизвестное поле «${key}»; допустимы: ${keys.join(", ")}`);
   }
-  if ("scorecard" in data && data.scorecard !== 1) {
+  if ("scorecard" in data && data.scorecard !== model.vocab.card_version) {
     problems.push(`поле scorecard должно быть 1 (версия формата), а не ${show(data.scorecard)}`);
   }
   const text = (key, what) => {
@@ -264,7 +261,7 @@ export function checkScorecard(model, data) {
   if (problems.length) return { card: null, problems };
   return {
     card: {
-      scorecard: 1, role: role.id, level: level.id, candidate, interviewer,
+      scorecard: model.vocab.card_version, role: role.id, level: level.id, candidate, interviewer,
       date: date || null, ratings, notes, overall_notes: overall || "",
     },
     problems: [],
@@ -318,7 +315,7 @@ export function selfProfile(model, roleId, ratings) {
       gap: round2(r.gap),
       recommendation: r.recommendation,
       failed_must_haves: r.failed_must_haves,
-      met: r.recommendation === "hire" || r.recommendation === "strong_hire",
+      met: isHire(model, r.recommendation),
     };
   });
   let highest = -1;

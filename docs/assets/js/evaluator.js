@@ -1,185 +1,60 @@
 /* Account Path: the interview evaluator page (tools/evaluator.md).
-   A hiring manager picks the role and level, every interviewer rates the role's competencies
-   (or their JSON scorecards are imported), and the panel result is computed in the browser
-   by evaluate.js, the same method as `accountpath evaluate`. Exports the filled scorecards
-   and the result as JSON the CLI reads and prints, and a print view of the debrief.
+   Import sits at the top: scorecards (JSON, YAML, xlsx card, round workbook) and the
+   interview plan. Every interviewer rates in their own tab; until they mark their card
+   done, the other tabs and the panel result stay hidden («показать всё» is there for the
+   debrief chair). The panel result is computed in the browser by evaluate.js + debrief.js,
+   the same method and JSON as `accountpath evaluate`. Export: one zip with every card the
+   CLI reads plus the result, one card, or the result alone.
    Privacy: nothing is sent anywhere; localStorage is used only after "save on this device". */
 
-import {
-  LABELS, checkScorecard, evaluate, findLevel, findRole, normaliseName, panelProblems, resultJson, squash,
-} from "./evaluate.js";
-import { radarChart, updateRadar } from "./radar.js";
-import {
-  competencyIndex, download, h, loadModel, num, percent, scaleName, slug, store, tabKeys,
-} from "./ui.js";
+import { cardFile, checkCard } from "./cardcheck.js";
+import { debrief } from "./debrief.js";
+import { competencyBlocks, NOT_ASSESSED, overallBlock } from "./ev-form.js";
+import { fileSources, readSources } from "./ev-import.js";
+import { renderResult } from "./ev-result.js";
+import { blankState, cardsOf, freshInterviewer, hasInput, restore, snapshot } from "./ev-state.js";
+import { findLevel, findRole, panelProblems, resultJson } from "./evaluate.js";
+import { nameKey, squashSpaces } from "./names.js";
+import { competencyIndex, download, h, loadModel, num, percent, slug, store, tabKeys } from "./ui.js";
+import { buildShell } from "./ev-shell.js";
 
 const STORE_KEY = "accountpath:evaluator";
-const NOT_ASSESSED = "na";
 
 let model = null;
 let comps = new Map();
 let state = null;
-let nextId = 1;
 let ui = {};
 let version = 0;
 let lastStatus = "";
 
-function freshInterviewer(name) {
-  return { id: nextId++, name, ratings: {}, notes: {}, overall: "" };
-}
-
-function blankState() {
-  const role = model.roles[0];
-  return {
-    role: role.id, level: role.levels[0].id, candidate: "", date: "",
-    interviewers: [freshInterviewer("Интервьюер 1")], active: 0, save: false,
-  };
-}
-
-function role() {
-  return findRole(model, state.role);
-}
-
-function level() {
-  return findLevel(role(), state.level);
-}
-
-function hasInput(iv) {
-  return Object.keys(iv.ratings).length > 0 || Object.values(iv.notes).some((t) => t.trim()) || iv.overall.trim() !== "";
-}
-
-// ------------------------------------------------------------------ state <-> storage
-
-function snapshot() {
-  return {
-    version: 1, role: state.role, level: state.level, candidate: state.candidate, date: state.date,
-    active: state.active,
-    interviewers: state.interviewers.map((iv) => ({ name: iv.name, ratings: iv.ratings, notes: iv.notes, overall: iv.overall })),
-  };
-}
-
-function restore(saved) {
-  if (!saved || saved.version !== 1 || !Array.isArray(saved.interviewers) || !saved.interviewers.length) return null;
-  const r = findRole(model, saved.role);
-  if (!r || !findLevel(r, saved.level)) return null;
-  const str = (v) => (typeof v === "string" ? v : "");
-  const interviewers = saved.interviewers.map((iv) => {
-    const out = freshInterviewer(str(iv && iv.name));
-    for (const [cid, v] of Object.entries((iv && iv.ratings) || {})) {
-      if (v === null || (Number.isInteger(v) && v >= 1 && v <= 5)) out.ratings[cid] = v;
-    }
-    for (const [cid, t] of Object.entries((iv && iv.notes) || {})) if (typeof t === "string") out.notes[cid] = t;
-    out.overall = str(iv && iv.overall);
-    return out;
-  });
-  const active = Number.isInteger(saved.active) && saved.active < interviewers.length ? saved.active : 0;
-  return {
-    role: r.id, level: saved.level, candidate: str(saved.candidate), date: str(saved.date),
-    interviewers, active, save: true,
-  };
-}
+const role = () => findRole(model, state.role);
+const level = () => findLevel(role(), state.level);
+const active = () => state.interviewers[state.active];
+/** The active interviewer has not marked their card done and nobody asked to see everything. */
+const locked = () => !state.showAll && !active().done;
+const allIndices = () => state.interviewers.map((_, i) => i);
+const compName = (cid) => (comps.get(cid) || { name: cid }).name;
 
 function persist() {
-  if (state.save && !store.set(STORE_KEY, snapshot())) {
+  if (state.save && !store.set(STORE_KEY, snapshot(state))) {
     say("Браузер не дал сохранить данные на этом устройстве (хранилище отключено или переполнено).", "error");
   }
 }
 
-/** Something changed: update what depends on it and save when asked to. */
 function changed({ tabs = true } = {}) {
   if (tabs) renderTabs();
-  renderResult();
+  renderVisibility();
+  renderResultNow();
   persist();
 }
-
-// ------------------------------------------------------------------ messages
 
 function say(text, kind = "info", details = []) {
   ui.messages.replaceChildren(
     h("p", { class: `ap-msg ap-msg--${kind}`, text }),
-    details.length ? h("ul", { class: "ap-msg__list" }, details.map((d) => h("li", { text: d }))) : null,
-  );
+    details.length ? h("ul", { class: "ap-msg__list" }, details.map((d) => h("li", { text: d }))) : "");
 }
 
-// ------------------------------------------------------------------ the shell
-
-function buildShell(app) {
-  ui.role = h("select", { id: "ev-role", onchange: onRole },
-    model.roles.map((r) => h("option", { value: r.id, text: r.name || r.id })));
-  ui.level = h("select", { id: "ev-level", onchange: onLevel });
-  ui.candidate = h("input", {
-    id: "ev-candidate", type: "text", autocomplete: "off", placeholder: "Имя и фамилия",
-    oninput: () => { state.candidate = ui.candidate.value; changed({ tabs: false }); },
-  });
-  ui.date = h("input", {
-    id: "ev-date", type: "date",
-    oninput: () => { state.date = ui.date.value; changed({ tabs: false }); },
-  });
-  ui.levelInfo = h("p", { class: "ap-hint", id: "ev-level-info" });
-  const setup = h("fieldset", { class: "ap-card ap-setup" },
-    h("legend", { text: "Вакансия и кандидат" }),
-    h("div", { class: "ap-grid" },
-      h("label", { class: "ap-field" }, h("span", { text: "Роль" }), ui.role),
-      h("label", { class: "ap-field" }, h("span", { text: "Уровень" }), ui.level),
-      h("label", { class: "ap-field" }, h("span", { text: "Кандидат" }), ui.candidate),
-      h("label", { class: "ap-field" }, h("span", { text: "Дата собеседования" }), ui.date)),
-    ui.levelInfo);
-
-  ui.save = h("input", { id: "ev-save", type: "checkbox", onchange: onSave });
-  ui.clear = h("button", { id: "ev-clear", type: "button", class: "md-button ap-button", text: "Очистить всё", onclick: onClear });
-  const privacy = h("div", { class: "ap-privacy ap-noprint" },
-    h("label", { class: "ap-check" }, ui.save, " Сохранять на этом устройстве"),
-    ui.clear,
-    h("p", { class: "ap-hint", text: "Данные кандидата не покидают браузер. Без галочки они исчезнут при закрытии страницы; с галочкой хранятся только в этом браузере, пока вы не нажмёте «Очистить всё»." }));
-
-  ui.tablist = h("div", { role: "tablist", "aria-label": "Интервьюеры", class: "ap-tabs", id: "ev-tabs" });
-  tabKeys(ui.tablist, (i, focus) => selectTab(i, focus));
-  ui.add = h("button", { id: "ev-add-interviewer", type: "button", class: "md-button ap-button", text: "+ Добавить интервьюера", onclick: onAdd });
-  ui.panel = h("div", { id: "ev-panel", role: "tabpanel", class: "ap-panel" });
-
-  ui.file = h("input", { id: "ev-import", type: "file", multiple: true, accept: ".json,application/json", onchange: onFiles });
-  ui.paste = h("textarea", { id: "ev-paste", rows: "4", spellcheck: "false", placeholder: '{"scorecard": 1, "role": "…", …}' });
-  const importBox = h("details", { class: "ap-card ap-import ap-noprint", id: "ev-import-box" },
-    h("summary", { text: "Импорт оценочных листов (JSON)" }),
-    h("p", { class: "ap-hint", text: "Листы, заполненные другими интервьюерами в этом оценщике или сконвертированные командой accountpath из YAML и Excel. Можно выбрать несколько файлов сразу." }),
-    h("label", { class: "ap-field" }, h("span", { text: "Файлы JSON" }), ui.file),
-    h("label", { class: "ap-field" }, h("span", { text: "…или вставьте текст листа (один объект или список)" }), ui.paste),
-    h("button", { id: "ev-paste-import", type: "button", class: "md-button ap-button", text: "Импортировать вставленное", onclick: onPaste }));
-
-  ui.liveVerdict = h("span", { class: "ap-verdict ap-verdict--small", id: "ev-live-verdict" });
-  ui.liveFacts = h("span", { class: "ap-live__facts", id: "ev-live-facts" });
-  ui.live = h("div", { class: "ap-live ap-noprint", id: "ev-live" },
-    h("span", { class: "ap-live__title", text: "Итог сейчас:" }), ui.liveVerdict, ui.liveFacts,
-    h("button", { type: "button", class: "ap-linkbutton", text: "Подробно ↓", onclick: toResult }));
-  ui.messages = h("div", { id: "ev-messages", class: "ap-messages ap-noprint", role: "status", "aria-live": "polite" });
-  ui.status = h("p", { id: "ev-status", class: "ap-visually-hidden", role: "status", "aria-live": "polite" });
-  ui.parts = {
-    head: h("div"), verdict: h("div"), notes: h("div"), chart: h("div", { class: "ap-result__chart" }),
-    table: h("div", { class: "ap-table-wrap" }), debrief: h("div"),
-  };
-  ui.radarKey = null;
-  ui.result = h("section", { id: "ev-result", class: "ap-result", "aria-labelledby": "ev-result-title" },
-    ui.parts.head, ui.parts.verdict, ui.parts.notes, ui.parts.chart, ui.parts.table, ui.parts.debrief);
-
-  ui.exportCards = h("button", { id: "ev-export-cards", type: "button", class: "md-button md-button--primary ap-button", text: "Скачать оценочные листы (JSON)", onclick: onExportCards });
-  ui.exportResult = h("button", { id: "ev-export-result", type: "button", class: "md-button ap-button", text: "Скачать итог (JSON)", onclick: onExportResult });
-  ui.print = h("button", { id: "ev-print", type: "button", class: "md-button ap-button", text: "Печать итога", onclick: () => window.print() });
-  const exportBar = h("div", { class: "ap-actions ap-noprint", id: "ev-export" }, ui.exportCards, ui.exportResult, ui.print);
-
-  app.replaceChildren(
-    setup,
-    privacy,
-    h("section", { class: "ap-interviewers ap-noprint", "aria-labelledby": "ev-iv-title" },
-      h("h2", { id: "ev-iv-title", text: "Оценки интервьюеров" }),
-      h("div", { class: "ap-tabbar" }, ui.tablist, ui.add),
-      ui.panel,
-      ui.live),
-    importBox,
-    ui.messages,
-    ui.status,
-    ui.result,
-    exportBar);
-}
+// ------------------------------------------------------------------ setup, tabs, the form
 
 function renderSetup() {
   ui.role.value = state.role;
@@ -189,26 +64,26 @@ function renderSetup() {
   ui.candidate.value = state.candidate;
   ui.date.value = state.date;
   ui.save.checked = state.save;
+  ui.showAll.checked = state.showAll;
   const must = r.competencies.filter((rc) => rc.must_have).length;
   ui.levelInfo.textContent = `Компетенций у роли: ${r.competencies.length}, из них обязательных: ${must}. `
     + "Поставьте каждой оценку от 1 до 5 по наблюдаемому поведению или отметьте «не оценивалось».";
 }
 
-// ------------------------------------------------------------------ tabs and the rating form
-
 function tabLabel(iv, i) {
   const r = role();
   const rated = r.competencies.filter((rc) => iv.ratings[rc.id] !== undefined && iv.ratings[rc.id] !== null).length;
-  return `${squash(iv.name) || `Интервьюер ${i + 1}`} · ${rated}/${r.competencies.length}`;
+  return `${squashSpaces(iv.name) || `Интервьюер ${i + 1}`} · ${rated}/${r.competencies.length}${iv.done ? " ✓" : ""}`;
 }
 
 function renderTabs() {
+  const hide = locked();
   ui.tablist.replaceChildren(...state.interviewers.map((iv, i) => {
     const selected = i === state.active;
     return h("button", {
       type: "button", role: "tab", id: `ev-tab-${iv.id}`, "aria-selected": selected ? "true" : "false",
       "aria-controls": "ev-panel", tabindex: selected ? "0" : "-1", class: "ap-tab", "data-testid": `ev-tab-${i}`,
-      text: tabLabel(iv, i), onclick: () => selectTab(i, false),
+      hidden: hide && !selected, text: tabLabel(iv, i), onclick: () => selectTab(i, false),
     });
   }));
 }
@@ -217,263 +92,121 @@ function selectTab(i, focus) {
   state.active = i;
   renderTabs();
   renderPanel();
-  persist();
+  changed({ tabs: false });
   if (focus) ui.tablist.querySelectorAll('[role="tab"]')[i].focus();
 }
 
-function behaviours(comp, n, target) {
-  const list = (comp && comp.levels && comp.levels[String(n)]) || [];
-  const title = `${n} · ${scaleName(model, n)}` + (n === target ? " — цель" : n < target ? " — ниже цели" : " — выше цели");
-  return h("div", { class: `ap-ladder__step${n === target ? " ap-ladder__step--target" : ""}` },
-    h("p", { class: "ap-ladder__title", text: title }),
-    h("ul", {}, list.map((b) => h("li", { text: b }))));
-}
-
-function competencyBlock(rc, iv, target) {
-  const comp = comps.get(rc.id);
-  const name = comp ? comp.name : rc.id;
-  const value = iv.ratings[rc.id];
-  const steps = [target - 1, target, target + 1].filter((n) => n >= 1 && n <= 5);
-  const radios = [1, 2, 3, 4, 5].map((n) => h("label", { class: "ap-radio", title: scaleName(model, n) },
-    h("input", {
-      type: "radio", name: `rating-${rc.id}`, value: String(n), checked: value === n,
-      "data-testid": `rating-${rc.id}-${n}`, class: "ap-radio__input",
-    }),
-    h("span", { class: "ap-radio__box" },
-      h("span", { class: "ap-radio__num", text: String(n) }),
-      h("span", { class: "ap-radio__name", text: scaleName(model, n) }))));
-  radios.push(h("label", { class: "ap-radio ap-radio--na" },
-    h("input", { type: "radio", name: `rating-${rc.id}`, value: NOT_ASSESSED, checked: value === null, "data-testid": `rating-${rc.id}-na`, class: "ap-radio__input" }),
-    h("span", { class: "ap-radio__box" }, h("span", { class: "ap-radio__name", text: "не оценивалось" }))));
-  const notesId = `notes-${rc.id}`;
-  const badges = [h("span", { class: "ap-badge", text: `вес ${rc.weight}` }), h("span", { class: "ap-badge", text: `цель ${target}` })];
-  if (rc.must_have) badges.push(h("span", { class: "ap-badge ap-badge--must", text: "обязательная" }));
-  return h("article", { class: "ap-comp", "data-competency": rc.id },
-    h("h3", { class: "ap-comp__title" }, h("span", { text: name }), " ", badges),
-    comp && comp.summary ? h("p", { class: "ap-hint", text: comp.summary }) : null,
-    h("div", { class: "ap-ladder" }, steps.map((n) => behaviours(comp, n, target))),
-    h("fieldset", { class: "ap-rating", "data-competency": rc.id },
-      h("legend", { text: `Оценка: ${name}` }),
-      h("div", { class: "ap-rating__options" }, radios)),
-    h("label", { class: "ap-field", for: notesId }, h("span", { text: "Заметки: факты и примеры из ответа" })),
-    h("textarea", { id: notesId, name: notesId, rows: "2", "data-competency": rc.id, class: "ap-notes", value: iv.notes[rc.id] || "" }));
+function doneBar(iv) {
+  const bar = h("div", { class: "ap-donebar", id: "ev-donebar" });
+  if (iv.done) {
+    bar.append(h("p", { class: "ap-hint", text: "Лист отмечен готовым: оценки коллег и итог панели открыты." }),
+      h("button", { type: "button", id: "ev-undone", class: "md-button ap-button", text: "Вернуть лист в работу", onclick: () => setDone(false) }));
+  } else {
+    bar.append(h("p", { class: "ap-hint", text: "Оценивайте самостоятельно: листы коллег и итог панели откроются, когда вы отметите свой лист готовым." }),
+      h("button", { type: "button", id: "ev-done", class: "md-button md-button--primary ap-button", text: "Мой лист готов", onclick: () => setDone(true) }));
+  }
+  return bar;
 }
 
 function renderPanel() {
-  const iv = state.interviewers[state.active];
-  const r = role();
-  const lv = level();
-  const tab = state.interviewers[state.active];
-  ui.panel.setAttribute("aria-labelledby", `ev-tab-${tab.id}`);
+  const iv = active();
+  ui.panel.setAttribute("aria-labelledby", `ev-tab-${iv.id}`);
   const name = h("input", { id: "ev-interviewer", type: "text", autocomplete: "off", value: iv.name });
   name.addEventListener("input", () => { iv.name = name.value; changed(); });
-  const overall = h("textarea", { id: "ev-overall", rows: "3", value: iv.overall });
-  overall.addEventListener("input", () => { iv.overall = overall.value; changed({ tabs: false }); });
   const remove = state.interviewers.length > 1
     ? h("button", { type: "button", id: "ev-remove-interviewer", class: "md-button ap-button ap-button--quiet", text: "Удалить этого интервьюера", onclick: onRemove })
     : null;
-  const exportOne = h("button", { type: "button", id: "ev-export-card", class: "md-button ap-button", text: "Скачать лист этого интервьюера", onclick: () => exportCards([state.active]) });
-  const form = h("div", { class: "ap-comps" }, r.competencies.map((rc) => competencyBlock(rc, iv, lv.targets[rc.id])));
+  const exportOne = h("button", { type: "button", id: "ev-export-card", class: "md-button ap-button", text: "Скачать лист этого интервьюера (JSON)", onclick: () => exportCard(state.active) });
+  const form = h("div", { class: "ap-comps" }, competencyBlocks(model, comps, role(), level(), iv));
   form.addEventListener("change", onRatingChange);
   form.addEventListener("input", onNotesInput);
-  ui.panel.replaceChildren(
+  const overall = overallBlock(iv);
+  overall.addEventListener("change", (e) => { if (e.target.name === "ev-recommendation") { iv.recommendation = e.target.value; changed({ tabs: false }); } });
+  overall.addEventListener("input", (e) => {
+    if (e.target.id === "ev-takeaways") iv.takeaways = e.target.value;
+    else if (e.target.id === "ev-overall") iv.overall = e.target.value;
+    else return;
+    changed({ tabs: false });
+  });
+  const focusNote = iv.focus.length
+    ? h("p", { class: "ap-hint", id: "ev-focus", text: `По плану ваш фокус: ${iv.focus.map(compName).join(", ")}. Вопросы и ориентиры ответа — рядом с оценкой.` })
+    : null;
+  const parts = [
     h("div", { class: "ap-grid" }, h("label", { class: "ap-field" }, h("span", { text: "Имя интервьюера" }), name)),
-    form,
-    h("label", { class: "ap-field" }, h("span", { text: "Общий вывод интервьюера" }), overall),
-    h("div", { class: "ap-actions" }, exportOne, remove));
+    focusNote, form, overall, doneBar(iv),
+    h("div", { class: "ap-actions" }, exportOne, remove)];
+  ui.panel.replaceChildren(...parts.filter(Boolean));
+}
+
+function setDone(done) {
+  active().done = done;
+  renderPanel();
+  changed();
+  if (done) say(`Лист «${squashSpaces(active().name)}» готов: итог панели открыт ниже.`);
 }
 
 function onRatingChange(event) {
   const input = event.target;
   if (input.type !== "radio" || !input.name.startsWith("rating-")) return;
-  const cid = input.name.slice("rating-".length);
-  const iv = state.interviewers[state.active];
-  iv.ratings[cid] = input.value === NOT_ASSESSED ? null : Number(input.value);
+  active().ratings[input.name.slice("rating-".length)] = input.value === NOT_ASSESSED ? null : Number(input.value);
   changed();
 }
 
 function onNotesInput(event) {
   const input = event.target;
   if (input.tagName !== "TEXTAREA" || !input.dataset.competency) return;
-  const iv = state.interviewers[state.active];
-  if (input.value.trim()) iv.notes[input.dataset.competency] = input.value;
-  else delete iv.notes[input.dataset.competency];
+  if (input.value.trim()) active().notes[input.dataset.competency] = input.value;
+  else delete active().notes[input.dataset.competency];
   changed({ tabs: false });
 }
 
 // ------------------------------------------------------------------ the panel result
 
-/** The interviewers' scorecards as the CLI reads them (role competencies only, names squashed). */
-function cardsOf(indices) {
-  const r = role();
-  return indices.map((i) => {
-    const iv = state.interviewers[i];
-    const ratings = {};
-    const notes = {};
-    for (const rc of r.competencies) {
-      const v = iv.ratings[rc.id];
-      ratings[rc.id] = v === undefined ? null : v;
-      if (iv.notes[rc.id] && iv.notes[rc.id].trim()) notes[rc.id] = iv.notes[rc.id];
-    }
-    const card = {
-      scorecard: 1, role: r.id, level: state.level, candidate: squash(state.candidate),
-      interviewer: squash(iv.name) || `Интервьюер ${i + 1}`,
-    };
-    if (state.date) card.date = state.date;
-    card.ratings = ratings;
-    card.notes = notes;
-    if (iv.overall.trim()) card.overall_notes = iv.overall;
-    return card;
-  });
+function renderVisibility() {
+  const hide = locked();
+  ui.result.hidden = hide;
+  ui.live.hidden = hide;
+  ui.exportAll.hidden = hide;
+  ui.hiddenNote.hidden = !hide;
+  ui.app.dataset.locked = String(hide);
 }
 
-function allIndices() {
-  return state.interviewers.map((_, i) => i);
-}
-
-function compName(cid) {
-  const c = comps.get(cid);
-  return c ? c.name : cid;
-}
-
-function levelName(id) {
-  const lv = findLevel(role(), id);
-  return lv ? lv.name || lv.id : id;
-}
-
-function renderResult() {
-  const r = role();
-  const lv = level();
-  const cards = cardsOf(allIndices());
-  const result = evaluate(model, r.id, lv.id, cards);
+function renderResultNow() {
+  if (locked()) return null;
+  const cards = cardsOf(model, state, allIndices());
+  const result = debrief(model, state.role, state.level, cards, state.others);
   version += 1;
   ui.result.dataset.recommendation = result.recommendation;
   ui.result.dataset.version = String(version);
-  const label = LABELS[result.recommendation];
-
-  const who = squash(state.candidate) || "кандидат не указан";
-  const head = h("header", { class: "ap-result__head" },
-    h("h2", { id: "ev-result-title", text: "Итог панели" }),
-    h("p", { class: "ap-result__who", text: `${who} · ${r.name || r.id}, ${lv.name || lv.id}${state.date ? ` · ${state.date}` : ""}` }));
-
-  const verdict = h("p", { class: `ap-verdict ap-verdict--${result.recommendation}`, id: "ev-verdict", "data-testid": "ev-verdict" },
-    h("span", { class: "ap-verdict__label", text: label }));
-
-  const facts = h("dl", { class: "ap-facts" },
-    h("div", {}, h("dt", { text: "Разрыв с целью уровня" }), h("dd", { id: "ev-gap", text: num(result.gap, { signed: true }) })),
-    h("div", {}, h("dt", { text: "Покрытие (доля веса с оценкой)" }), h("dd", { id: "ev-coverage", text: percent(result.coverage) })),
-    h("div", {}, h("dt", { text: "Лучший подходящий уровень" }), h("dd", { id: "ev-best-fit", text: result.best_fit_level ? levelName(result.best_fit_level) : "нет" })),
-    h("div", {}, h("dt", { text: "Интервьюеры" }), h("dd", { text: result.interviewers.join(", ") })));
-
-  const notes = [];
-  if (result.recommendation === "insufficient_data") {
-    notes.push(h("p", { class: "ap-alert", text: `Оценено ${percent(result.coverage)} веса компетенций, а нужно не меньше ${percent(model.evaluation.min_coverage)}: оцените больше компетенций или добавьте интервьюера.` }));
-  }
-  if (result.failed_must_haves.length) {
-    notes.push(h("div", { class: "ap-alert ap-alert--bad", id: "ev-failed" },
-      h("p", { text: "Обязательные компетенции ниже цели (рекомендация не выше «Не нанимать»):" }),
-      h("ul", {}, result.failed_must_haves.map((cid) => {
-        const row = result.competencies.find((c) => c.id === cid);
-        return h("li", { text: `${compName(cid)}: ${num(row.rating)} при цели ${row.target}` });
-      }))));
-  }
-  const disagreements = result.competencies.filter((c) => c.disagreement);
-  if (disagreements.length) {
-    notes.push(h("div", { class: "ap-alert ap-alert--warn", id: "ev-disagreements" },
-      h("p", { text: `Обсудите сначала — оценки разошлись на ${num(model.evaluation.disagreement_spread)} балла и больше:` }),
-      h("ul", {}, disagreements.map((c) => {
-        const by = cards.filter((card) => card.ratings[c.id] !== null).map((card) => `${card.interviewer} — ${card.ratings[c.id]}`);
-        return h("li", { "data-competency": c.id, text: `${compName(c.id)}: ${by.join(", ")}` });
-      }))));
-  }
-
-  const series = [
-    { name: `Цель: ${lv.name || lv.id}`, kind: "target", values: result.competencies.map((c) => c.target) },
-    { name: "Средняя оценка панели", kind: "actual", values: result.competencies.map((c) => c.rating) },
-  ];
-  const radarKey = `${r.id}/${lv.id}`;
-  if (ui.radarKey === radarKey) {
-    updateRadar(ui.radar, series);
-  } else {
-    ui.radarKey = radarKey;
-    ui.radar = radarChart({
-      id: "ev-radar",
-      title: `Оценка панели и цель уровня «${lv.name || lv.id}»`,
-      axes: result.competencies.map((c) => ({ id: c.id, label: compName(c.id) })),
-      series,
-    });
-    ui.parts.chart.replaceChildren(ui.radar);
-  }
-
-  const table = h("table", { class: "ap-table", id: "ev-table" },
-    h("caption", { text: "Оценки по компетенциям" }),
-    h("thead", {}, h("tr", {},
-      ["Компетенция", "Вес", "Цель", ...cards.map((c) => c.interviewer), "Среднее", "Разрыв", "Разброс"]
-        .map((t) => h("th", { scope: "col", text: t })))),
-    h("tbody", {}, result.competencies.map((c) => h("tr", { class: c.disagreement ? "ap-row--warn" : "" },
-      h("th", { scope: "row" }, compName(c.id), c.must_have ? h("span", { class: "ap-badge ap-badge--must", text: "обяз." }) : null),
-      h("td", { text: String(c.weight) }),
-      h("td", { text: String(c.target) }),
-      cards.map((card) => h("td", { text: card.ratings[c.id] === null ? "—" : String(card.ratings[c.id]) })),
-      h("td", { text: num(c.rating) }),
-      h("td", { class: c.gap !== null && c.gap < 0 ? "ap-neg" : "", text: num(c.gap, { signed: true }) }),
-      h("td", { text: num(c.spread) })))));
-
-  const noteItems = [];
-  for (const c of result.competencies) {
-    const lines = cards.filter((card) => card.notes[c.id]).map((card) => h("li", {}, h("strong", { text: `${card.interviewer}: ` }), card.notes[c.id]));
-    if (lines.length) noteItems.push(h("div", { class: "ap-debrief__item" }, h("h4", { text: compName(c.id) }), h("ul", {}, lines)));
-  }
-  const overall = cards.filter((card) => card.overall_notes).map((card) => h("li", {}, h("strong", { text: `${card.interviewer}: ` }), card.overall_notes));
-  if (overall.length) noteItems.push(h("div", { class: "ap-debrief__item" }, h("h4", { text: "Общие выводы" }), h("ul", {}, overall)));
-  const debrief = noteItems.length ? h("section", { class: "ap-debrief" }, h("h3", { text: "Заметки интервьюеров" }), noteItems) : null;
-
-  const parts = ui.parts;
-  parts.head.replaceChildren(head);
-  parts.verdict.replaceChildren(verdict, facts);
-  parts.notes.replaceChildren(...notes);
-  parts.table.replaceChildren(table);
-  parts.debrief.replaceChildren(debrief || "");
+  const label = renderResult(ui, {
+    model, role: role(), level: level(), result, cards, date: state.date, compName,
+    who: squashSpaces(state.candidate) || "кандидат не указан",
+    levelName: (id) => (findLevel(role(), id) || { name: id }).name || id,
+  });
   ui.liveVerdict.className = `ap-verdict ap-verdict--small ap-verdict--${result.recommendation}`;
   ui.liveVerdict.textContent = label;
-  ui.liveFacts.textContent = `разрыв ${num(result.gap, { signed: true })} · покрытие ${percent(result.coverage)}`;
-  const status = `Итог: ${label}`;
-  if (status !== lastStatus) {
-    ui.status.textContent = status;
-    lastStatus = status;
-  }
+  ui.liveFacts.textContent = `отклонение ${num(result.gap, { signed: true })} · покрытие ${percent(result.coverage)}`;
+  if (`Итог: ${label}` !== lastStatus) ui.status.textContent = lastStatus = `Итог: ${label}`;
   return result;
 }
 
 // ------------------------------------------------------------------ events
 
-function toResult() {
-  const title = document.getElementById("ev-result-title");
-  title.setAttribute("tabindex", "-1");
-  title.focus();
-  title.scrollIntoView({ block: "start" });
-}
-
 function onRole() {
   state.role = ui.role.value;
   state.level = role().levels[0].id;
-  renderSetup();
-  renderTabs();
-  renderPanel();
-  changed({ tabs: false });
+  renderAll();
 }
 
 function onLevel() {
   state.level = ui.level.value;
-  renderSetup();
-  renderPanel();
-  changed();
+  renderAll();
 }
 
 function onAdd() {
-  const taken = new Set(state.interviewers.map((iv) => normaliseName(iv.name)));
+  const taken = new Set(state.interviewers.map((iv) => nameKey(iv.name)));
   let n = state.interviewers.length + 1;
-  while (taken.has(normaliseName(`Интервьюер ${n}`))) n += 1;
+  while (taken.has(nameKey(`Интервьюер ${n}`))) n += 1;
   state.interviewers.push(freshInterviewer(`Интервьюер ${n}`));
   state.active = state.interviewers.length - 1;
   renderTabs();
@@ -485,13 +218,11 @@ function onAdd() {
 }
 
 function onRemove() {
-  const iv = state.interviewers[state.active];
-  if (hasInput(iv) && !window.confirm(`Удалить оценки интервьюера «${squash(iv.name) || "без имени"}»?`)) return;
+  const iv = active();
+  if (hasInput(iv) && !window.confirm(`Удалить оценки интервьюера «${squashSpaces(iv.name) || "без имени"}»?`)) return;
   state.interviewers.splice(state.active, 1);
   state.active = Math.max(0, state.active - 1);
-  renderTabs();
-  renderPanel();
-  changed({ tabs: false });
+  renderAll();
   ui.tablist.querySelectorAll('[role="tab"]')[state.active].focus();
 }
 
@@ -506,10 +237,16 @@ function onSave() {
   }
 }
 
+function onShowAll() {
+  state.showAll = ui.showAll.checked;
+  renderTabs();
+  changed({ tabs: false });
+}
+
 function onClear() {
   if (!window.confirm("Удалить всех интервьюеров, оценки и заметки из оценщика и с этого устройства?")) return;
   store.remove(STORE_KEY);
-  state = blankState();
+  state = blankState(model);
   ui.file.value = "";
   ui.paste.value = "";
   renderAll();
@@ -517,57 +254,54 @@ function onClear() {
   ui.role.focus();
 }
 
-/** Check the panel before an export: a candidate, valid and distinct interviewers. */
+/** The cards of some tabs, checked for export: a candidate, valid and distinct interviewers. */
 function checkedCards(indices) {
   const problems = [];
-  if (!squash(state.candidate)) problems.push("Укажите имя кандидата — оно есть в каждом листе.");
-  const cards = cardsOf(indices);
-  cards.forEach((card) => {
-    const { problems: found } = checkScorecard(model, card);
-    found.forEach((p) => problems.push(`${card.interviewer}: ${p}`));
-  });
-  panelProblems(cardsOf(allIndices())).forEach(({ index, message }) => problems.push(`Интервьюер ${index + 1}: ${message}`));
+  if (!squashSpaces(state.candidate)) problems.push("Укажите имя кандидата — оно есть в каждом листе.");
+  const cards = cardsOf(model, state, indices);
+  cards.forEach((card) => checkCard(model, cardFile(card)).problems.forEach((p) => problems.push(`${card.interviewer}: ${p.message}`)));
+  panelProblems(cardsOf(model, state, allIndices())).forEach(({ index, message }) => problems.push(`Интервьюер ${index + 1}: ${message}`));
   return { cards, problems: [...new Set(problems)] };
 }
 
 function cardFileName(card, used) {
-  let name = `${card.role}-${card.level}-${slug(card.interviewer, "interviewer")}`;
-  let k = 2;
-  const base = name;
-  while (used.has(name)) name = `${base}-${k++}`;
+  const base = `${card.role}-${card.level}-${slug(card.interviewer, "interviewer")}`;
+  let name = base;
+  for (let k = 2; used.has(name); k += 1) name = `${base}-${k}`;
   used.add(name);
   return `${name}.json`;
 }
 
-function exportCards(indices) {
-  const { cards, problems } = checkedCards(indices);
-  if (problems.length) {
-    say("Не получилось скачать листы:", "error", problems);
-    return;
-  }
-  const used = new Set();
-  const names = cards.map((card) => {
-    const file = cardFileName(card, used);
-    download(file, JSON.stringify(card, null, 2) + "\n");
-    return file;
-  });
-  say(`Скачано листов: ${names.length}. Итог по ним же даёт команда: accountpath evaluate ${names.join(" ")}`);
+function exportCard(i) {
+  const { cards, problems } = checkedCards([i]);
+  if (problems.length) return say("Не получилось скачать лист:", "error", problems);
+  const file = cardFileName(cards[0], new Set());
+  download(file, JSON.stringify(cardFile(cards[0]), null, 2) + "\n");
+  return say(`Лист скачан: ${file}. Итог по листам считает команда accountpath evaluate.`);
 }
 
-function onExportCards() {
-  exportCards(allIndices());
+async function onExportAll() {
+  const { cards, problems } = checkedCards(allIndices());
+  if (problems.length) return say("Не получилось скачать панель:", "error", problems);
+  const { strToU8, zipSync } = await import("./vendor/fflate.mjs");
+  const used = new Set();
+  const files = {};
+  const mtime = new Date(2020, 0, 1);
+  for (const card of cards) files[cardFileName(card, used)] = [strToU8(JSON.stringify(cardFile(card), null, 2) + "\n"), { mtime }];
+  const result = debrief(model, state.role, state.level, cards, state.others);
+  files["result.json"] = [strToU8(resultJson(result)), { mtime }];
+  const name = `${state.role}-${state.level}-${slug(result.candidate, "candidate")}-panel.zip`;
+  download(name, zipSync(files), "application/zip");
+  return say(`Скачан один архив ${name}: листы (${cards.length}) и итог. Распакуйте и проверьте: accountpath evaluate ${Object.keys(files).filter((f) => f !== "result.json").join(" ")}`);
 }
 
 function onExportResult() {
-  const { problems } = checkedCards(allIndices());
-  if (problems.length) {
-    say("Не получилось скачать итог:", "error", problems);
-    return;
-  }
-  const result = evaluate(model, state.role, state.level, cardsOf(allIndices()));
+  const { cards, problems } = checkedCards(allIndices());
+  if (problems.length) return say("Не получилось скачать итог:", "error", problems);
+  const result = debrief(model, state.role, state.level, cards, state.others);
   const file = `${state.role}-${state.level}-${slug(result.candidate, "candidate")}-result.json`;
   download(file, resultJson(result));
-  say(`Итог скачан: ${file}.`);
+  return say(`Итог скачан: ${file}.`);
 }
 
 // ------------------------------------------------------------------ import
@@ -575,97 +309,126 @@ function onExportResult() {
 async function onFiles() {
   const files = Array.from(ui.file.files || []);
   if (!files.length) return;
-  const sources = [];
-  for (const f of files) {
-    try {
-      sources.push({ label: f.name, text: await f.text() });
-    } catch (e) {
-      sources.push({ label: f.name, text: null });
-    }
-  }
-  importSources(sources);
+  await importSources(await fileSources(files));
   ui.file.value = "";
 }
 
-function onPaste() {
-  if (!ui.paste.value.trim()) {
-    say("Вставьте текст оценочного листа в поле импорта.", "error");
-    return;
-  }
-  if (importSources([{ label: "вставленный текст", text: ui.paste.value }])) ui.paste.value = "";
+async function onPaste() {
+  if (!ui.paste.value.trim()) return say("Вставьте текст оценочного листа или плана в поле импорта.", "error");
+  if (await importSources([{ label: "вставленный текст", text: ui.paste.value }])) ui.paste.value = "";
+  return null;
 }
 
-/** Import scorecards from texts; returns the number of imported cards. Never throws. */
-function importSources(sources) {
-  const problems = [];
-  const valid = [];
-  for (const { label, text } of sources) {
-    if (text === null) {
-      problems.push(`${label}: файл не удалось прочитать`);
-      continue;
-    }
-    let data;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      problems.push(`${label}: это не JSON (${e.message}). Листы в YAML и Excel переведите в JSON командой accountpath.`);
-      continue;
-    }
-    const items = Array.isArray(data) ? data : [data];
-    items.forEach((item, k) => {
-      const where = items.length > 1 ? `${label}, лист ${k + 1}` : label;
-      const { card, problems: found } = checkScorecard(model, item);
-      if (card) valid.push({ where, card });
-      else found.forEach((p) => problems.push(`${where}: ${p}`));
-    });
+function applyPlan(plan) {
+  state.role = plan.role;
+  state.level = plan.level;
+  if (plan.candidate) state.candidate = plan.candidate;
+  const kept = state.interviewers.filter(hasInput);
+  for (const p of plan.interviewers) {
+    const same = kept.find((iv) => nameKey(iv.name) === nameKey(p.name));
+    if (same) Object.assign(same, { focus: p.focus, questions: p.questions });
+    else kept.push(freshInterviewer(p.name, { focus: p.focus, questions: p.questions }));
   }
-  const blank = !state.interviewers.some(hasInput);
-  let accepted = [];
-  if (valid.length) {
-    const first = valid[0].card;
-    const ctx = blank
-      ? { role: first.role, level: first.level, candidate: squash(state.candidate) || first.candidate }
-      : { role: state.role, level: state.level, candidate: squash(state.candidate) || first.candidate };
-    const names = new Set(state.interviewers.filter(hasInput).map((iv) => normaliseName(iv.name)));
-    for (const { where, card } of valid) {
-      const bad = [];
-      if (card.role !== ctx.role) bad.push(`роль «${card.role}», а в оценщике — «${ctx.role}»`);
-      else if (card.level !== ctx.level) bad.push(`уровень «${card.level}», а в оценщике — «${ctx.level}»`);
-      if (normaliseName(card.candidate) !== normaliseName(ctx.candidate)) bad.push(`кандидат «${card.candidate}», а в оценщике — «${ctx.candidate}»`);
-      if (names.has(normaliseName(card.interviewer))) bad.push(`интервьюер «${card.interviewer}» уже есть в панели: один лист на интервьюера`);
-      if (bad.length) bad.forEach((p) => problems.push(`${where}: ${p}`));
-      else {
-        names.add(normaliseName(card.interviewer));
-        accepted.push(card);
-      }
+  state.interviewers = kept;
+  state.active = kept.findIndex((iv) => nameKey(iv.name) === nameKey(plan.interviewers[0].name));
+  state.showAll = false;
+}
+
+function groupsOf(cards) {
+  const groups = new Map();
+  for (const item of cards) {
+    const key = nameKey(item.card.candidate);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(item);
+  }
+  return [...groups.values()];
+}
+
+function chooseCandidate(groups, problems) {
+  ui.chooser.replaceChildren(
+    h("p", { text: `В книге раунда ${groups.length} кандидатов. Выберите, чью панель свести:` }),
+    h("div", { class: "ap-actions" }, groups.map((g, k) => h("button", {
+      type: "button", class: "md-button ap-button", "data-testid": `ev-candidate-${k}`,
+      text: `${g[0].card.candidate} (интервьюеров: ${g.length})`,
+      onclick: () => {
+        ui.chooser.replaceChildren();
+        state.others = groups.filter((x) => x !== g).map((x) => x[0].card.candidate);
+        acceptCards(g, problems, true);
+      },
+    }))));
+  ui.chooser.hidden = false;
+  say("Книга раунда прочитана. Выберите кандидата.", problems.length ? "error" : "info", problems);
+}
+
+/** Put checked cards into the panel (same role, level, candidate; one card per interviewer). */
+function acceptCards(valid, problems, replace) {
+  ui.chooser.hidden = true;
+  const blank = replace || !state.interviewers.some(hasInput);
+  const first = valid[0].card;
+  const ctx = blank ? { role: first.role, level: first.level, candidate: first.candidate }
+    : { role: state.role, level: state.level, candidate: squashSpaces(state.candidate) || first.candidate };
+  const kept = blank ? [] : state.interviewers.filter(hasInput);
+  const names = new Set(kept.map((iv) => nameKey(iv.name)));
+  const accepted = [];
+  for (const { where, card } of valid) {
+    const bad = [];
+    if (card.role !== ctx.role) bad.push(`роль «${card.role}», а в оценщике — «${ctx.role}»`);
+    else if (card.level !== ctx.level) bad.push(`уровень «${card.level}», а в оценщике — «${ctx.level}»`);
+    if (nameKey(card.candidate) !== nameKey(ctx.candidate)) bad.push(`кандидат «${card.candidate}», а в оценщике — «${ctx.candidate}»`);
+    if (names.has(nameKey(card.interviewer))) bad.push(`интервьюер «${card.interviewer}» уже есть в панели: один лист на интервьюера`);
+    if (bad.length) bad.forEach((p) => problems.push(`${where}: ${p}`));
+    else {
+      names.add(nameKey(card.interviewer));
+      accepted.push(card);
     }
-    if (accepted.length) {
-      state.role = ctx.role;
-      state.level = ctx.level;
-      state.candidate = state.candidate.trim() ? state.candidate : ctx.candidate;
-      if (!state.date && accepted[0].date) state.date = accepted[0].date;
-      const kept = state.interviewers.filter(hasInput);
-      const added = accepted.map((card) => {
-        const iv = freshInterviewer(card.interviewer);
-        iv.ratings = { ...card.ratings };
-        iv.notes = { ...card.notes };
-        iv.overall = card.overall_notes || "";
-        return iv;
-      });
-      state.interviewers = [...kept, ...added];
-      state.active = kept.length;
-      renderAll();
-    }
+  }
+  if (accepted.length) {
+    Object.assign(state, { role: ctx.role, level: ctx.level, candidate: blank ? ctx.candidate : state.candidate || ctx.candidate });
+    if (!state.date && accepted[0].date) state.date = accepted[0].date;
+    if (blank && !replace) state.others = [];
+    const added = accepted.map((card) => freshInterviewer(card.interviewer, {
+      ratings: { ...card.ratings }, notes: { ...card.notes }, overall: card.overall_notes || "",
+      recommendation: card.recommendation, takeaways: card.takeaways.join("\n"), focus: card.focus.slice(), done: true,
+    }));
+    state.interviewers = [...kept, ...added];
+    state.active = kept.length;
+    renderAll();
   }
   const n = accepted.length;
-  if (problems.length) {
-    say(n ? `Импортировано листов: ${n}. Не импортированы:` : "Ни один лист не импортирован:", "error", problems);
-  } else if (n) {
-    say(`Импортировано листов: ${n}.`);
-  } else {
-    say("В файлах нет оценочных листов.", "error");
-  }
+  if (problems.length) say(n ? `Импортировано листов: ${n}. Не импортированы:` : "Ни один лист не импортирован:", "error", problems);
+  else say(n ? `Импортировано листов: ${n}.` : "В файлах нет оценочных листов.", n ? "info" : "error");
   return n;
+}
+
+/** Import sources; returns the number of cards taken (a plan counts as 1). Never throws;
+    the app's data-imports counts finished imports (for tests and assistive tooling). */
+async function importSources(sources) {
+  say("Читаю файлы…");
+  try {
+    return await importRead(await readSources(model, sources));
+  } finally {
+    ui.app.dataset.imports = String(Number(ui.app.dataset.imports || 0) + 1);
+  }
+}
+
+async function importRead(got) {
+  if (got.plan) {
+    applyPlan(got.plan);
+    renderAll();
+    const names = got.plan.interviewers.map((p) => p.name).join(", ");
+    say(`План собеседования загружен: ${names}. Каждый оценивает в своей вкладке.`, got.problems.length ? "error" : "info", got.problems);
+    return 1;
+  }
+  if (!got.cards.length) {
+    say(got.problems.length ? "Ни один лист не импортирован:" : "В файлах нет оценочных листов.", "error", got.problems);
+    return 0;
+  }
+  const groups = groupsOf(got.cards);
+  if (got.round && groups.length > 1) {
+    chooseCandidate(groups, got.problems);
+    return got.cards.length;
+  }
+  return acceptCards(got.cards, got.problems, got.round);
 }
 
 // ------------------------------------------------------------------ start
@@ -674,7 +437,8 @@ function renderAll() {
   renderSetup();
   renderTabs();
   renderPanel();
-  renderResult();
+  renderVisibility();
+  renderResultNow();
   persist();
 }
 
@@ -684,12 +448,20 @@ async function start() {
   try {
     model = await loadModel(app);
   } catch (e) {
-    app.replaceChildren(h("p", { class: "ap-alert ap-alert--bad", text: `Не удалось загрузить модель компетенций (${e.message}). Откройте страницу с сайта, а не как файл.` }));
+    app.replaceChildren(h("p", { class: "ap-alert ap-alert--bad", text: `Не удалось загрузить модель компетенций (${e.message}). Откройте страницу с сайта по HTTP, а не как файл.` }));
     return;
   }
   comps = competencyIndex(model);
-  state = restore(store.get(STORE_KEY)) || blankState();
-  buildShell(app);
+  state = restore(model, store.get(STORE_KEY)) || blankState(model);
+  ui = buildShell(app, model, {
+    onRole, onLevel, onSave, onClear, onShowAll, onAdd, onFiles, onPaste, onExportAll, onExportResult,
+    onCandidate: (v) => { state.candidate = v; changed({ tabs: false }); },
+    onDate: (v) => { state.date = v; changed({ tabs: false }); },
+  });
+  tabKeys(ui.tablist, (i, focus) => {
+    const visible = Array.from(ui.tablist.querySelectorAll('[role="tab"]')).filter((t) => !t.hidden).length;
+    if (visible > 1) selectTab(i, focus);
+  });
   renderAll();
   app.dataset.ready = "true";
 }

@@ -8,10 +8,11 @@
 
 import { findLevel, findRole, selfProfile } from "./evaluate.js";
 import { radarChart } from "./radar.js";
+import { comparison, managerColumn, promotionButton } from "./self-view.js";
+import { developFor, fromHash, toHash } from "./self-manager.js";
 import { competencyIndex, h, loadModel, num, percent, scaleName, store } from "./ui.js";
 
 const STORE_KEY = "accountpath:self";
-const ROLE_KEY = "role";
 
 let model = null;
 let comps = new Map();
@@ -20,41 +21,12 @@ let ui = {};
 let version = 0;
 
 function blankState() {
-  return { role: model.roles[0].id, ratings: {}, save: false };
+  return { role: model.roles[0].id, ratings: {}, manager: {}, managerMode: false, save: false };
 }
 
 // ------------------------------------------------------------------ state <-> hash and storage
 
-/** The state as a URL hash: role first, then rated competencies in model order. */
-export function toHash(st, mdl) {
-  const params = new URLSearchParams();
-  params.set(ROLE_KEY, st.role);
-  for (const c of mdl.competencies) {
-    const v = st.ratings[c.id];
-    if (Number.isInteger(v)) params.set(c.id, String(v));
-  }
-  return "#" + params.toString();
-}
-
-/** Parse a hash into {role, ratings}; unknown ids and values outside 1..5 are ignored. */
-export function fromHash(hash, mdl) {
-  const text = (hash || "").replace(/^#/, "");
-  if (!text) return null;
-  const params = new URLSearchParams(text);
-  const ids = new Set(mdl.competencies.map((c) => c.id));
-  const ratings = {};
-  let any = false;
-  for (const [key, value] of params) {
-    if (ids.has(key) && /^[1-5]$/.test(value)) {
-      ratings[key] = Number(value);
-      any = true;
-    }
-  }
-  const roleId = params.get(ROLE_KEY);
-  const role = roleId && findRole(mdl, roleId) ? roleId : null;
-  if (!role && !any) return null;
-  return { role: role || mdl.roles[0].id, ratings };
-}
+export { fromHash, toHash };
 
 function shareUrl() {
   return location.href.split("#")[0] + toHash(state, model);
@@ -64,7 +36,7 @@ function sync() {
   const hash = toHash(state, model);
   if (location.hash !== hash) history.replaceState(null, "", hash);
   ui.link.value = shareUrl();
-  if (state.save) store.set(STORE_KEY, { version: 1, role: state.role, ratings: state.ratings });
+  if (state.save) store.set(STORE_KEY, { version: 1, role: state.role, ratings: state.ratings, manager: state.manager });
 }
 
 // ------------------------------------------------------------------ the form
@@ -98,7 +70,8 @@ function competencyBlock(c) {
       rc ? h("span", { class: "ap-badge", text: `вес в роли ${rc.weight}` }) : h("span", { class: "ap-badge ap-badge--muted", text: "не в этой роли" }),
       rc && rc.must_have ? h("span", { class: "ap-badge ap-badge--must", text: "обязательная" }) : null),
     c.summary ? h("p", { class: "ap-hint", text: c.summary }) : null,
-    h("div", { class: "ap-choices" }, options));
+    h("div", { class: "ap-choices" }, options),
+    state.managerMode ? managerColumn(c, state.manager[c.id]) : null);
 }
 
 function renderForm() {
@@ -120,6 +93,14 @@ function levelLabel(role, id) {
 function compLink(cid) {
   const c = comps.get(cid);
   return h("a", { href: `../../competencies/${encodeURIComponent(cid)}/`, text: c ? c.name : cid });
+}
+
+function adviceList(c, g) {
+  const { step, items } = developFor(c, g.rating, g.target);
+  if (!items.length) return null;
+  return h("div", { class: "ap-develop" },
+    step ? h("p", { class: "ap-hint", text: `Что делать, чтобы выйти на уровень ${step}:` }) : null,
+    h("ul", {}, items.map((d) => h("li", { text: d }))));
 }
 
 function renderResult() {
@@ -149,13 +130,17 @@ function renderResult() {
       h("td", { text: lv.met ? "✓ достигнут" : lv.recommendation === "insufficient_data" ? "мало оценок" : "ещё нет" })))));
 
   const kinds = ["level-a", "level-b", "level-c", "level-d", "level-e"];
+  // every competency with a target at this role's levels (the ladder gives each level all of them)
+  const axisIds = model.competencies.map((c) => c.id).filter((id) => role.levels[0].targets[id] !== undefined);
+  const ratedOf = (src) => axisIds.map((id) => (Number.isInteger(src[id]) ? src[id] : null));
   const radar = radarChart({
     id: "sa-radar",
     title: `Ваш профиль и уровни роли «${role.name}»`,
-    axes: role.competencies.map((rc) => ({ id: rc.id, label: (comps.get(rc.id) || { name: rc.id }).name })),
+    axes: axisIds.map((id) => ({ id, label: (comps.get(id) || { name: id }).name })),
     series: [
-      ...role.levels.map((lv, i) => ({ name: `Уровень: ${lv.name || lv.id}`, kind: kinds[i % kinds.length], values: role.competencies.map((rc) => lv.targets[rc.id]) })),
-      { name: "Ваша самооценка", kind: "actual", values: role.competencies.map((rc) => (Number.isInteger(state.ratings[rc.id]) ? state.ratings[rc.id] : null)) },
+      ...role.levels.map((lv, i) => ({ name: `Уровень: ${lv.name || lv.id}`, kind: kinds[i % kinds.length], values: axisIds.map((id) => lv.targets[id]) })),
+      { name: "Ваша самооценка", kind: "actual", values: ratedOf(state.ratings) },
+      ...(state.managerMode ? [{ name: "Оценка руководителя", kind: "manager", values: ratedOf(state.manager) }] : []),
     ],
   });
 
@@ -179,7 +164,7 @@ function renderResult() {
             g.must_have ? h("span", { class: "ap-badge ap-badge--must", text: "обязательная" }) : null,
             h("span", { class: "ap-gaps__nums", text: g.rating === null ? ` не оценено, цель ${g.target}` : ` сейчас ${g.rating}, цель ${g.target}` })),
           (c.levels && c.levels[String(g.target)]) ? h("p", { class: "ap-hint", text: `Как выглядит уровень ${g.target}: ${c.levels[String(g.target)].join(" ")}` }) : null,
-          (c.develop || []).length ? h("ul", { class: "ap-develop" }, c.develop.map((d) => h("li", { text: d }))) : null);
+          adviceList(c, g));
       })));
   }
 
@@ -199,8 +184,10 @@ function renderResult() {
     summary,
     h("div", { class: "ap-result__chart" }, radar),
     h("div", { class: "ap-table-wrap" }, levelsTable),
+    state.managerMode ? comparison({ model, comps, role, prof, state }) : null,
     next,
-    h("div", { class: "ap-table-wrap" }, others));
+    h("div", { class: "ap-table-wrap" }, others),
+    h("div", { class: "ap-actions ap-noprint" }, promotionButton({ model, comps, role, prof, state, say })));
 }
 
 // ------------------------------------------------------------------ events and start
@@ -208,6 +195,7 @@ function renderResult() {
 function renderAll() {
   ui.role.value = state.role;
   ui.save.checked = state.save;
+  ui.managerToggle.checked = state.managerMode;
   renderForm();
   renderResult();
   sync();
@@ -215,10 +203,12 @@ function renderAll() {
 
 function onChange(event) {
   const input = event.target;
-  if (input.type !== "radio" || !input.name.startsWith("self-")) return;
-  const cid = input.name.slice("self-".length);
-  if (input.value === "na") delete state.ratings[cid];
-  else state.ratings[cid] = Number(input.value);
+  if (input.type !== "radio") return;
+  const which = input.name.startsWith("self-") ? state.ratings : input.name.startsWith("mgr-") ? state.manager : null;
+  if (!which) return;
+  const cid = input.name.slice(input.name.indexOf("-") + 1);
+  if (input.value === "na") delete which[cid];
+  else which[cid] = Number(input.value);
   renderResult();
   sync();
 }
@@ -270,6 +260,13 @@ function buildShell(app) {
   });
   const print = h("button", { id: "sa-print", type: "button", class: "md-button ap-button", text: "Печать" });
   print.addEventListener("click", () => window.print());
+  ui.managerToggle = h("input", { id: "sa-manager", type: "checkbox" });
+  ui.managerToggle.addEventListener("change", () => {
+    state.managerMode = ui.managerToggle.checked;
+    renderForm();
+    renderResult();
+    sync();
+  });
   ui.form = h("div", { id: "sa-form", class: "ap-comps" });
   ui.form.addEventListener("change", onChange);
   ui.result = h("section", { id: "sa-result", class: "ap-result", "aria-labelledby": "sa-result-title" });
@@ -283,6 +280,7 @@ function buildShell(app) {
         h("button", { type: "button", class: "ap-linkbutton", text: "Перейти к результату", onclick: toResult }))),
     h("div", { class: "ap-privacy ap-noprint" },
       h("label", { class: "ap-check" }, ui.save, " Сохранять на этом устройстве"),
+      h("label", { class: "ap-check" }, ui.managerToggle, " Оценка руководителя во второй колонке"),
       clear,
       h("p", { class: "ap-hint", text: "Оценки никуда не отправляются: они живут в адресе страницы (после #) и, если хотите, в этом браузере." })),
     h("section", { class: "ap-noprint", "aria-labelledby": "sa-form-title" },
@@ -290,7 +288,7 @@ function buildShell(app) {
       ui.form),
     ui.result,
     h("div", { class: "ap-card ap-share ap-noprint" },
-      h("label", { class: "ap-field" }, h("span", { text: "Ссылка для наставника (состояние в адресе, без сервера)" }), ui.link),
+      h("label", { class: "ap-field" }, h("span", { text: "Ссылка для руководителя или наставника: в ней обе колонки оценок, сервер не нужен" }), ui.link),
       h("div", { class: "ap-actions" }, copy, print)),
     ui.messages);
 }
@@ -311,11 +309,15 @@ async function start() {
   if (fromLink) {
     state.role = fromLink.role;
     state.ratings = fromLink.ratings;
+    state.manager = fromLink.manager;
+    state.managerMode = Object.keys(fromLink.manager).length > 0 || /(^|[#&])view=manager/.test(location.hash);
     state.save = !!saved;
   } else if (saved && saved.version === 1 && findRole(model, saved.role)) {
     state.role = saved.role;
-    const restored = fromHash(toHash({ role: saved.role, ratings: saved.ratings || {} }, model), model);
+    const restored = fromHash(toHash({ role: saved.role, ratings: saved.ratings || {}, manager: saved.manager || {} }, model), model);
     state.ratings = restored ? restored.ratings : {};
+    state.manager = restored ? restored.manager : {};
+    state.managerMode = Object.keys(state.manager).length > 0;
     state.save = true;
   }
   buildShell(app);
@@ -325,6 +327,8 @@ async function start() {
     if (!next || location.hash === toHash(state, model)) return;
     state.role = next.role;
     state.ratings = next.ratings;
+    state.manager = next.manager;
+    state.managerMode = state.managerMode || Object.keys(next.manager).length > 0;
     renderAll();
   });
   app.dataset.ready = "true";

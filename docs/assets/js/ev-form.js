@@ -1,0 +1,100 @@
+/* Account Path: one interviewer's rating form on the evaluator page: per competency the
+   behaviours around the target, the rating (1-5 or «не оценивалось»), the notes, and,
+   when a plan gave this interviewer questions, the questions with their weak / solid /
+   strong anchors beside the controls. Then the overall recommendation (no neutral) and
+   the take-aways. Competencies in the interviewer's focus come first; the rest fold away. */
+
+import { RECOMMENDATIONS } from "./cardcheck.js";
+import { questionIndex } from "./plan.js";
+import { h, scaleName } from "./ui.js";
+
+export const NOT_ASSESSED = "na";
+
+const KINDS = { behavioral: "поведенческий", situational: "ситуационный", case: "кейс", open: "без правильного ответа" };
+const ANCHORS = [["weak", "Слабый ответ"], ["solid", "Уверенный ответ"], ["strong", "Сильный ответ"]];
+
+function behaviours(model, comp, n, target) {
+  const list = (comp && comp.levels && comp.levels[String(n)]) || [];
+  const title = `${n} · ${scaleName(model, n)}` + (n === target ? " — цель" : n < target ? " — ниже цели" : " — выше цели");
+  return h("div", { class: `ap-ladder__step${n === target ? " ap-ladder__step--target" : ""}` },
+    h("p", { class: "ap-ladder__title", text: title }),
+    h("ul", {}, list.map((b) => h("li", { text: b }))));
+}
+
+function questionBlock(q) {
+  const anchors = q.anchors || {};
+  const rows = ANCHORS.filter(([k]) => anchors[k]).map(([k, label]) => h("div", { class: `ap-anchor ap-anchor--${k}` },
+    h("dt", { text: label }), h("dd", { text: anchors[k] })));
+  return h("li", { class: "ap-question", "data-question": q.id },
+    h("p", { class: "ap-question__text" }, q.text, q.kind && KINDS[q.kind] ? h("span", { class: "ap-badge", text: KINDS[q.kind] }) : null),
+    rows.length ? h("dl", { class: "ap-anchors" }, rows) : h("p", { class: "ap-hint", text: "Ориентиры ответа для этого вопроса ещё не описаны в модели." }));
+}
+
+function ratingRadios(model, rc, value) {
+  const radios = [1, 2, 3, 4, 5].map((n) => h("label", { class: "ap-radio", title: scaleName(model, n) },
+    h("input", { type: "radio", name: `rating-${rc.id}`, value: String(n), checked: value === n, "data-testid": `rating-${rc.id}-${n}`, class: "ap-radio__input" }),
+    h("span", { class: "ap-radio__box" },
+      h("span", { class: "ap-radio__num", text: String(n) }),
+      h("span", { class: "ap-radio__name", text: scaleName(model, n) }))));
+  radios.push(h("label", { class: "ap-radio ap-radio--na" },
+    h("input", { type: "radio", name: `rating-${rc.id}`, value: NOT_ASSESSED, checked: value === null, "data-testid": `rating-${rc.id}-na`, class: "ap-radio__input" }),
+    h("span", { class: "ap-radio__box" }, h("span", { class: "ap-radio__name", text: "не оценивалось" }))));
+  return radios;
+}
+
+/** One competency: behaviours, planned questions with anchors, rating and notes. */
+export function competencyBlock(model, comps, rc, iv, target) {
+  const comp = comps.get(rc.id);
+  const name = comp ? comp.name : rc.id;
+  const steps = [target - 1, target, target + 1].filter((n) => n >= 1 && n <= 5);
+  const index = questionIndex(model);
+  const asked = (iv.questions || []).map((id) => index.get(id)).filter((x) => x && x.competency === rc.id).map((x) => x.question);
+  const notesId = `notes-${rc.id}`;
+  const badges = [h("span", { class: "ap-badge", text: `вес ${rc.weight}` }), h("span", { class: "ap-badge", text: `цель ${target}` })];
+  if (rc.must_have) badges.push(h("span", { class: "ap-badge ap-badge--must", text: "обязательная" }));
+  if ((iv.focus || []).includes(rc.id)) badges.push(h("span", { class: "ap-badge ap-badge--focus", text: "в фокусе" }));
+  return h("article", { class: "ap-comp", "data-competency": rc.id },
+    h("h3", { class: "ap-comp__title" }, h("span", { text: name }), " ", badges),
+    comp && comp.summary ? h("p", { class: "ap-hint", text: comp.summary }) : null,
+    h("div", { class: asked.length ? "ap-comp__body ap-comp__body--questions" : "ap-comp__body" },
+      asked.length ? h("section", { class: "ap-questions", "aria-label": `Вопросы: ${name}` },
+        h("h4", { text: "Ваши вопросы и ориентиры ответа" }), h("ol", {}, asked.map(questionBlock))) : null,
+      h("div", { class: "ap-comp__rate" },
+        h("div", { class: "ap-ladder" }, steps.map((n) => behaviours(model, comp, n, target))),
+        h("fieldset", { class: "ap-rating", "data-competency": rc.id },
+          h("legend", { text: `Оценка: ${name}` }),
+          h("div", { class: "ap-rating__options" }, ratingRadios(model, rc, iv.ratings[rc.id]))),
+        h("label", { class: "ap-field", for: notesId }, h("span", { text: "Заметки: факты и примеры из ответа" })),
+        h("textarea", { id: notesId, name: notesId, rows: "2", "data-competency": rc.id, class: "ap-notes", value: iv.notes[rc.id] || "" }))));
+}
+
+/** The competency blocks: focus first; the others in a fold when the interviewer has a focus. */
+export function competencyBlocks(model, comps, role, level, iv) {
+  const focus = iv.focus || [];
+  const block = (rc) => competencyBlock(model, comps, rc, iv, level.targets[rc.id]);
+  if (!focus.length) return role.competencies.map(block);
+  const mine = role.competencies.filter((rc) => focus.includes(rc.id));
+  const rest = role.competencies.filter((rc) => !focus.includes(rc.id));
+  return [
+    ...mine.map(block),
+    rest.length ? h("details", { class: "ap-card ap-rest", id: "ev-rest" },
+      h("summary", { text: `Остальные компетенции роли (${rest.length}) — не в вашем фокусе, оценивайте, только если видели сами` }),
+      rest.map(block)) : null,
+  ];
+}
+
+/** Overall recommendation (four choices, no neutral) and take-aways of the interviewer. */
+export function overallBlock(iv) {
+  const choices = RECOMMENDATIONS.map((r) => h("label", { class: "ap-radio ap-radio--rec" },
+    h("input", { type: "radio", name: "ev-recommendation", value: r.code, checked: iv.recommendation === r.code, "data-testid": `rec-${r.code}`, class: "ap-radio__input" }),
+    h("span", { class: "ap-radio__box" }, h("span", { class: "ap-radio__name", text: r.label }))));
+  return h("section", { class: "ap-card ap-overall", "aria-labelledby": "ev-overall-title" },
+    h("h3", { id: "ev-overall-title", text: "Ваш вывод" }),
+    h("fieldset", { class: "ap-rating", id: "ev-recommendation" },
+      h("legend", { text: "Рекомендация интервьюера (без нейтрального варианта)" }),
+      h("div", { class: "ap-rating__options" }, choices)),
+    h("label", { class: "ap-field", for: "ev-takeaways" }, h("span", { text: "Главные выводы — по одному в строке" })),
+    h("textarea", { id: "ev-takeaways", rows: "3", value: iv.takeaways || "" }),
+    h("label", { class: "ap-field", for: "ev-overall" }, h("span", { text: "Общий комментарий" })),
+    h("textarea", { id: "ev-overall", rows: "2", value: iv.overall || "" }));
+}

@@ -1,0 +1,122 @@
+/* Account Path: the panel result («итог панели») on the evaluator page: verdict and facts,
+   the alerts (coverage, must-haves, disagreements, fragility, warnings), each interviewer's
+   recommendation and take-aways, the radar, the ratings table with who gave what, and
+   every note. Renders into the parts of the result section made by the shell. */
+
+import { RECOMMENDATIONS } from "./cardcheck.js";
+import { fragileText } from "./debrief.js";
+import { verdictLabel } from "./evaluate.js";
+import { radarChart, updateRadar } from "./radar.js";
+import { h, num, percent } from "./ui.js";
+
+function recLabel(code) {
+  const r = RECOMMENDATIONS.find((x) => x.code === code);
+  return r ? r.label : "не указана";
+}
+
+function alerts(model, result, cards, compName) {
+  const out = [];
+  if (result.recommendation === "insufficient_data") {
+    out.push(h("p", { class: "ap-alert", text: `Оценено ${percent(result.coverage)} веса компетенций, а нужно не меньше ${percent(model.evaluation.min_coverage)}: оцените больше компетенций или добавьте интервьюера.` }));
+  }
+  if (result.failed_must_haves.length) {
+    out.push(h("div", { class: "ap-alert ap-alert--bad", id: "ev-failed" },
+      h("p", { text: "Обязательные компетенции ниже цели (рекомендация не выше «Не нанимать»):" }),
+      h("ul", {}, result.failed_must_haves.map((cid) => {
+        const row = result.competencies.find((c) => c.id === cid);
+        return h("li", { text: `${compName(cid)}: ${num(row.rating)} при цели ${row.target}` });
+      }))));
+  }
+  const fragile = fragileText(model, result);
+  if (fragile) out.push(h("p", { class: "ap-alert ap-alert--warn", id: "ev-fragile", text: fragile }));
+  const disagreements = result.competencies.filter((c) => c.disagreement);
+  if (disagreements.length) {
+    out.push(h("div", { class: "ap-alert ap-alert--warn", id: "ev-disagreements" },
+      h("p", { text: `Обсудите сначала — оценки разошлись на ${num(model.evaluation.disagreement_spread)} балла и больше:` }),
+      h("ul", {}, disagreements.map((c) => {
+        const by = cards.filter((card) => card.ratings[c.id] !== null && card.ratings[c.id] !== undefined).map((card) => `${card.interviewer} — ${card.ratings[c.id]}`);
+        return h("li", { "data-competency": c.id, text: `${compName(c.id)}: ${by.join(", ")}` });
+      }))));
+  }
+  if (result.warnings.length) {
+    out.push(h("div", { class: "ap-alert ap-alert--warn", id: "ev-warnings" },
+      h("p", { text: "Предупреждения:" }),
+      h("ul", {}, result.warnings.map((w) => h("li", { "data-code": w.code, text: w.message })))));
+  }
+  return out;
+}
+
+function opinions(result, cards) {
+  return h("section", { class: "ap-debrief", id: "ev-opinions" },
+    h("h3", { text: "Рекомендации и выводы интервьюеров" }),
+    h("ul", { class: "ap-opinions" }, cards.map((card, i) => h("li", { "data-interviewer": String(i) },
+      h("strong", { text: `${card.interviewer}: ` }),
+      h("span", { class: `ap-rec ap-rec--${card.recommendation || "none"}`, text: recLabel(card.recommendation) }),
+      card.takeaways.length ? h("ul", {}, card.takeaways.map((t) => h("li", { text: t }))) : null,
+      card.overall_notes ? h("p", { class: "ap-hint", text: card.overall_notes }) : null))));
+}
+
+function ratingsTable(result, cards, compName) {
+  return h("table", { class: "ap-table", id: "ev-table" },
+    h("caption", { text: "Оценки по компетенциям: кто что поставил" }),
+    h("thead", {}, h("tr", {},
+      ["Компетенция", "Вес", "Цель", ...cards.map((c) => c.interviewer), "Среднее", "Отклонение", "Разброс"]
+        .map((t) => h("th", { scope: "col", text: t })))),
+    h("tbody", {}, result.competencies.map((c) => h("tr", { class: c.disagreement ? "ap-row--warn" : "" },
+      h("th", { scope: "row" }, compName(c.id), c.must_have ? h("span", { class: "ap-badge ap-badge--must", text: "обяз." }) : null),
+      h("td", { text: String(c.weight) }),
+      h("td", { text: String(c.target) }),
+      cards.map((card) => h("td", { text: card.ratings[c.id] === null || card.ratings[c.id] === undefined ? "—" : String(card.ratings[c.id]) })),
+      h("td", { text: num(c.rating) }),
+      h("td", { class: c.gap !== null && c.gap < 0 ? "ap-neg" : "", text: num(c.gap, { signed: true }) }),
+      h("td", { text: num(c.spread) })))));
+}
+
+function notesList(result, compName) {
+  const items = result.competencies.filter((c) => c.notes.length).map((c) => h("div", { class: "ap-debrief__item" },
+    h("h4", { text: compName(c.id) }),
+    h("ul", {}, c.notes.map((n) => h("li", {}, h("strong", { text: `${n.interviewer}: ` }), n.text)))));
+  return items.length ? h("section", { class: "ap-debrief", id: "ev-notes" }, h("h3", { text: "Заметки интервьюеров" }), items) : "";
+}
+
+function radar(ui, result, role, level, compName) {
+  const series = [
+    { name: `Цель: ${level.name || level.id}`, kind: "target", values: result.competencies.map((c) => c.target) },
+    { name: "Средняя оценка панели", kind: "actual", values: result.competencies.map((c) => c.rating) },
+  ];
+  const key = `${role.id}/${level.id}`;
+  if (ui.radarKey === key) {
+    updateRadar(ui.radar, series);
+    return;
+  }
+  ui.radarKey = key;
+  ui.radar = radarChart({
+    id: "ev-radar",
+    title: `Итог панели и цель уровня «${level.name || level.id}»`,
+    axes: result.competencies.map((c) => ({ id: c.id, label: compName(c.id) })),
+    series,
+  });
+  ui.parts.chart.replaceChildren(ui.radar);
+}
+
+/** Fill the result section's parts from a debrief result and the cards it came from. */
+export function renderResult(ui, { model, role, level, result, cards, who, date, compName, levelName }) {
+  const label = verdictLabel(model, result.recommendation);
+  ui.parts.head.replaceChildren(h("header", { class: "ap-result__head" },
+    h("h2", { id: "ev-result-title", text: "Итог панели" }),
+    h("p", { class: "ap-result__who", text: `${who} · ${role.name || role.id}, ${level.name || level.id}${date ? ` · ${date}` : ""}` })));
+  const facts = h("dl", { class: "ap-facts" },
+    h("div", {}, h("dt", { text: "Отклонение от цели уровня" }), h("dd", { id: "ev-gap", text: num(result.gap, { signed: true }) })),
+    h("div", {}, h("dt", { text: "Покрытие (доля веса с оценкой)" }), h("dd", { id: "ev-coverage", text: percent(result.coverage) })),
+    h("div", {}, h("dt", { text: "Лучший подходящий уровень" }), h("dd", { id: "ev-best-fit", text: result.best_fit_level ? levelName(result.best_fit_level) : "нет" })),
+    h("div", {}, h("dt", { text: "Интервьюеры" }), h("dd", { text: `${result.interviewers.length}: ${result.interviewers.join(", ")}` })));
+  ui.parts.verdict.replaceChildren(
+    h("p", { class: `ap-verdict ap-verdict--${result.recommendation}`, id: "ev-verdict", "data-testid": "ev-verdict" },
+      h("span", { class: "ap-verdict__label", text: label })),
+    facts);
+  ui.parts.notes.replaceChildren(...alerts(model, result, cards, compName), opinions(result, cards));
+  radar(ui, result, role, level, compName);
+  ui.parts.table.replaceChildren(ratingsTable(result, cards, compName));
+  ui.parts.debrief.replaceChildren(notesList(result, compName));
+  return label;
+}

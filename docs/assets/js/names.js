@@ -1,0 +1,49 @@
+/* Account Path: the one way names are compared, identical to Python's
+   `cards.normalise_name`: whitespace collapsed (str.split()), «ё» read as «е», then
+   Unicode full case folding (str.casefold()).
+
+   JavaScript has no casefold(). toLowerCase() is the Unicode lowercase mapping
+   (locale-independent); casefold() differs from lower() for 183 characters (ß -> ss,
+   ς -> σ, ſ -> s, Cherokee, Greek with iota subscript, ligatures ...). FOLD below lists
+   exactly those, generated from Python (ch.lower() then this table == ch.casefold() for
+   every code point); tests/test_browser_import.py checks the table against Python. */
+
+/** Characters whose case folding differs from their lowercase form, "char\tfolded\n" lines. */
+const FOLD_TEXT = "\u00b5\t\u03bc\n\u00df\tss\n\u0149\t\u02bcn\n\u017f\ts\n\u01f0\tj\u030c\n\u0345\t\u03b9\n\u0390\t\u03b9\u0308\u0301\n\u03b0\t\u03c5\u0308\u0301\n\u03c2\t\u03c3\n\u03d0\t\u03b2\n\u03d1\t\u03b8\n\u03d5\t\u03c6\n\u03d6\t\u03c0\n\u03f0\t\u03ba\n\u03f1\t\u03c1\n\u03f5\t\u03b5\n\u0587\t\u0565\u0582\n\u13f8\t\u13f0\n\u13f9\t\u13f1\n\u13fa\t\u13f2\n\u13fb\t\u13f3\n\u13fc\t\u13f4\n\u13fd\t\u13f5\n\u1c80\t\u0432\n\u1c81\t\u0434\n\u1c82\t\u043e\n\u1c83\t\u0441\n\u1c84\t\u0442\n\u1c85\t\u0442\n\u1c86\t\u044a\n\u1c87\t\u0463\n\u1c88\t\ua64b\n\u1e96\th\u0331\n\u1e97\tt\u0308\n\u1e98\tw\u030a\n\u1e99\ty\u030a\n\u1e9a\ta\u02be\n\u1e9b\t\u1e61\n\u1f50\t\u03c5\u0313\n\u1f52\t\u03c5\u0313\u0300\n\u1f54\t\u03c5\u0313\u0301\n\u1f56\t\u03c5\u0313\u0342\n\u1f80\t\u1f00\u03b9\n\u1f81\t\u1f01\u03b9\n\u1f82\t\u1f02\u03b9\n\u1f83\t\u1f03\u03b9\n\u1f84\t\u1f04\u03b9\n\u1f85\t\u1f05\u03b9\n\u1f86\t\u1f06\u03b9\n\u1f87\t\u1f07\u03b9\n\u1f90\t\u1f20\u03b9\n\u1f91\t\u1f21\u03b9\n\u1f92\t\u1f22\u03b9\n\u1f93\t\u1f23\u03b9\n\u1f94\t\u1f24\u03b9\n\u1f95\t\u1f25\u03b9\n\u1f96\t\u1f26\u03b9\n\u1f97\t\u1f27\u03b9\n\u1fa0\t\u1f60\u03b9\n\u1fa1\t\u1f61\u03b9\n\u1fa2\t\u1f62\u03b9\n\u1fa3\t\u1f63\u03b9\n\u1fa4\t\u1f64\u03b9\n\u1fa5\t\u1f65\u03b9\n\u1fa6\t\u1f66\u03b9\n\u1fa7\t\u1f67\u03b9\n\u1fb2\t\u1f70\u03b9\n\u1fb3\t\u03b1\u03b9\n\u1fb4\t\u03ac\u03b9\n\u1fb6\t\u03b1\u0342\n\u1fb7\t\u03b1\u0342\u03b9\n\u1fbe\t\u03b9\n\u1fc2\t\u1f74\u03b9\n\u1fc3\t\u03b7\u03b9\n\u1fc4\t\u03ae\u03b9\n\u1fc6\t\u03b7\u0342\n\u1fc7\t\u03b7\u0342\u03b9\n\u1fd2\t\u03b9\u0308\u0300\n\u1fd3\t\u03b9\u0308\u0301\n\u1fd6\t\u03b9\u0342\n\u1fd7\t\u03b9\u0308\u0342\n\u1fe2\t\u03c5\u0308\u0300\n\u1fe3\t\u03c5\u0308\u0301\n\u1fe4\t\u03c1\u0313\n\u1fe6\t\u03c5\u0342\n\u1fe7\t\u03c5\u0308\u0342\n\u1ff2\t\u1f7c\u03b9\n\u1ff3\t\u03c9\u03b9\n\u1ff4\t\u03ce\u03b9\n\u1ff6\t\u03c9\u0342\n\u1ff7\t\u03c9\u0342\u03b9\n\uab70\t\u13a0\n\uab71\t\u13a1\n\uab72\t\u13a2\n\uab73\t\u13a3\n\uab74\t\u13a4\n\uab75\t\u13a5\n\uab76\t\u13a6\n\uab77\t\u13a7\n\uab78\t\u13a8\n\uab79\t\u13a9\n\uab7a\t\u13aa\n\uab7b\t\u13ab\n\uab7c\t\u13ac\n\uab7d\t\u13ad\n\uab7e\t\u13ae\n\uab7f\t\u13af\n\uab80\t\u13b0\n\uab81\t\u13b1\n\uab82\t\u13b2\n\uab83\t\u13b3\n\uab84\t\u13b4\n\uab85\t\u13b5\n\uab86\t\u13b6\n\uab87\t\u13b7\n\uab88\t\u13b8\n\uab89\t\u13b9\n\uab8a\t\u13ba\n\uab8b\t\u13bb\n\uab8c\t\u13bc\n\uab8d\t\u13bd\n\uab8e\t\u13be\n\uab8f\t\u13bf\n\uab90\t\u13c0\n\uab91\t\u13c1\n\uab92\t\u13c2\n\uab93\t\u13c3\n\uab94\t\u13c4\n\uab95\t\u13c5\n\uab96\t\u13c6\n\uab97\t\u13c7\n\uab98\t\u13c8\n\uab99\t\u13c9\n\uab9a\t\u13ca\n\uab9b\t\u13cb\n\uab9c\t\u13cc\n\uab9d\t\u13cd\n\uab9e\t\u13ce\n\uab9f\t\u13cf\n\uaba0\t\u13d0\n\uaba1\t\u13d1\n\uaba2\t\u13d2\n\uaba3\t\u13d3\n\uaba4\t\u13d4\n\uaba5\t\u13d5\n\uaba6\t\u13d6\n\uaba7\t\u13d7\n\uaba8\t\u13d8\n\uaba9\t\u13d9\n\uabaa\t\u13da\n\uabab\t\u13db\n\uabac\t\u13dc\n\uabad\t\u13dd\n\uabae\t\u13de\n\uabaf\t\u13df\n\uabb0\t\u13e0\n\uabb1\t\u13e1\n\uabb2\t\u13e2\n\uabb3\t\u13e3\n\uabb4\t\u13e4\n\uabb5\t\u13e5\n\uabb6\t\u13e6\n\uabb7\t\u13e7\n\uabb8\t\u13e8\n\uabb9\t\u13e9\n\uabba\t\u13ea\n\uabbb\t\u13eb\n\uabbc\t\u13ec\n\uabbd\t\u13ed\n\uabbe\t\u13ee\n\uabbf\t\u13ef\n\ufb00\tff\n\ufb01\tfi\n\ufb02\tfl\n\ufb03\tffi\n\ufb04\tffl\n\ufb05\tst\n\ufb06\tst\n\ufb13\t\u0574\u0576\n\ufb14\t\u0574\u0565\n\ufb15\t\u0574\u056b\n\ufb16\t\u057e\u0576\n\ufb17\t\u0574\u056d\n";
+
+const FOLD = new Map(FOLD_TEXT.split("\n").filter(Boolean).map((line) => line.split("\t")));
+
+/** Python's str.split() whitespace: Unicode White_Space plus the ASCII separators 0x1c-0x1f. */
+const SPACE = /[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+
+/** Collapse runs of whitespace and trim (Python: " ".join(s.split())). */
+export function squashSpaces(text) {
+  return String(text).split(SPACE).filter(Boolean).join(" ");
+}
+
+/** Python's str.casefold() of a string. */
+export function casefold(text) {
+  let out = "";
+  for (const ch of String(text).toLowerCase()) out += FOLD.get(ch) ?? ch;
+  return out;
+}
+
+/** Key for comparing names: case, «ё» and repeated spaces never make another person. */
+export function nameKey(name) {
+  return casefold(squashSpaces(name)).replace(/ё/gu, "е");
+}
+
+/** Levenshtein distance of two strings (by code point), for «similar names» warnings. */
+export function editDistance(a, b) {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i += 1) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j += 1) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length];
+}

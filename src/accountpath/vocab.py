@@ -1,0 +1,164 @@
+"""The project's fixed vocabulary, defined once: verdicts, question kinds, interviewers'
+recommendations, not-assessed spellings, scorecard keys and warning codes.
+
+Python code imports these names; templates get them through their context; the browser
+reads them from the site's model.json (`browser_vocab()`), so nothing is restated in
+JavaScript. Labels are Russian (the message ids of the catalogs): `verdict_label()` and
+friends return them in the language in force.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .i18n import N_, _
+
+# ---------------------------------------------------------------- the panel's verdict
+
+VERDICTS: tuple[str, ...] = ("strong_hire", "hire", "no_hire", "strong_no_hire", "insufficient_data")
+"""The computed panel verdicts (the JSON field `recommendation` of a result), best first."""
+
+HIRE_VERDICTS: tuple[str, ...] = ("strong_hire", "hire")
+"""Verdicts that mean «hire»: a level is met, a best-fit level is found."""
+
+VERDICT_LABELS: dict[str, str] = {
+    "strong_hire": N_("Однозначно нанимать"),
+    "hire": N_("Нанимать"),
+    "no_hire": N_("Не нанимать"),
+    "strong_no_hire": N_("Однозначно не нанимать"),
+    "insufficient_data": N_("Недостаточно данных"),
+}
+"""Russian labels of the verdicts (the site and the browser show these)."""
+
+# ---------------------------------------------------------------- questions
+
+QUESTION_KINDS: tuple[str, ...] = ("behavioral", "situational", "case", "open")
+"""Kinds of interview questions, in the order cards and pages list them."""
+
+QUESTION_KIND_LABELS: dict[str, str] = {
+    "behavioral": N_("Поведенческий"),
+    "situational": N_("Ситуационный"),
+    "case": N_("Кейс"),
+    "open": N_("Без правильного ответа"),
+}
+"""Russian names of the question kinds (capitalised; lower-case them inside a sentence)."""
+
+QUESTION_KIND_PLURALS: dict[str, str] = {
+    "behavioral": N_("Поведенческие вопросы"),
+    "situational": N_("Ситуационные вопросы"),
+    "case": N_("Кейсы"),
+    "open": N_("Вопросы без правильного ответа"),
+}
+"""Headings of the question kinds on the site's question bank."""
+
+# ---------------------------------------------------------------- an interviewer's recommendation
+
+RECOMMENDATIONS: tuple[str, ...] = ("strong_no", "no", "yes", "strong_yes")
+"""An interviewer's own overall recommendation on a filled scorecard (no neutral option)."""
+
+RECOMMENDATION_LABELS: dict[str, str] = {
+    "strong_no": N_("Однозначно нет"),
+    "no": N_("Нет"),
+    "yes": N_("Да"),
+    "strong_yes": N_("Однозначно да"),
+}
+"""Russian labels of an interviewer's recommendation."""
+
+# ---------------------------------------------------------------- filled scorecards
+
+CARD_VERSION = 1
+"""The value of `scorecard:` in the blank cards written now (the format version)."""
+
+CARD_VERSIONS: tuple[int, ...] = (1, 2)
+"""Format versions read: 1 (the first) and 2 (adds recommendation, takeaways, focus)."""
+
+CARD_KEYS: tuple[str, ...] = (
+    "scorecard",
+    "role",
+    "level",
+    "candidate",
+    "interviewer",
+    "date",
+    "recommendation",
+    "takeaways",
+    "focus",
+    "ratings",
+    "notes",
+    "overall_notes",
+)
+"""Keys a filled scorecard may have, in the order a blank card lists them."""
+
+RATINGS: tuple[int, ...] = (1, 2, 3, 4, 5)
+"""Valid ratings (the model's scale)."""
+
+NOT_ASSESSED = "не оценивалось"
+"""How a card says that a competency was not assessed (null in YAML/JSON)."""
+
+NOT_ASSESSED_SPELLINGS: tuple[str, ...] = ("", NOT_ASSESSED, "-", "—", "–")
+"""Text values read as «not assessed» (compared after strip() and casefold())."""
+
+CARD_SUFFIXES: tuple[str, ...] = (".yml", ".yaml", ".json", ".xlsx")
+"""File suffixes of filled scorecards in a round folder."""
+
+XLSX_SHEET = "Оценка"
+"""The sheet of an xlsx scorecard that the interviewer fills."""
+
+XLSX_META_SHEET = "meta"
+"""The hidden sheet that marks a workbook as our scorecard."""
+
+XLSX_META_MARK = "accountpath-scorecard"
+"""The mark in cell B1 of the meta sheet."""
+
+SCORECARD_INSTRUCTION = N_(
+    "Оценивайте самостоятельно и до общего обсуждения (дебрифа): не смотрите в оценки коллег. "
+    "По каждой компетенции сравните то, что кандидат показал примерами, с поведением целевого уровня: "
+    "«ниже», «соответствует» и «выше» описаны рядом, а у каждого вопроса — как звучат слабый, хороший и сильный ответ. "
+    "Ставьте 1–5 или «не оценивалось», если данных не было. "
+    "В заметки пишите факты и цитаты, а не впечатления."
+)
+"""The instruction printed on every blank scorecard."""
+
+# ---------------------------------------------------------------- warnings of a result
+
+WARNINGS: tuple[str, ...] = ("single_interviewer", "extreme_without_note", "similar_candidates")
+"""Codes of the warnings a panel result or a round can carry (`warnings: [{code, message}]`)."""
+
+
+def verdict_label(code: str) -> str:
+    """The label of a verdict in the language in force."""
+    return _(VERDICT_LABELS[code])
+
+
+def kind_label(kind: str) -> str:
+    """The name of a question kind in the language in force (capitalised)."""
+    return _(QUESTION_KIND_LABELS[kind])
+
+
+def recommendation_label(code: str) -> str:
+    """The label of an interviewer's recommendation in the language in force."""
+    return _(RECOMMENDATION_LABELS[code])
+
+
+def is_not_assessed(value: object) -> bool:
+    """True for None and for the text spellings of «not assessed»."""
+    return value is None or (isinstance(value, str) and value.strip().casefold() in NOT_ASSESSED_SPELLINGS)
+
+
+def browser_vocab() -> dict[str, Any]:
+    """The vocabulary as the browser reads it from model.json (`vocab` key; Russian labels)."""
+    return {
+        "verdicts": list(VERDICTS),
+        "hire_verdicts": list(HIRE_VERDICTS),
+        "verdict_labels": dict(VERDICT_LABELS),
+        "question_kinds": list(QUESTION_KINDS),
+        "question_kind_labels": dict(QUESTION_KIND_LABELS),
+        "recommendations": list(RECOMMENDATIONS),
+        "recommendation_labels": dict(RECOMMENDATION_LABELS),
+        "card_version": CARD_VERSION,
+        "card_versions": list(CARD_VERSIONS),
+        "card_keys": list(CARD_KEYS),
+        "ratings": list(RATINGS),
+        "not_assessed": NOT_ASSESSED,
+        "not_assessed_spellings": list(NOT_ASSESSED_SPELLINGS),
+        "warnings": list(WARNINGS),
+    }
