@@ -9,7 +9,8 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from accountpath import cardcheck, cards, pdf, plan as plan_mod, plan_render, scorecard, vocab, xlsx_card, xlsx_read
+from accountpath import cardcheck, cards, pdf, plan_render, scorecard, vocab, xlsx_card, xlsx_read
+from accountpath import plan as plan_mod
 
 PANEL = ["Ирина Смирнова", "Олег Ким", "Мария Петрова"]
 LABELS = list(cardcheck.RECOMMENDATION_LABELS.values())
@@ -160,3 +161,20 @@ def test_focused_cards_print_on_two_a4_pages_in_chromium(real_model, panel_plan)
     assert pdf.page_count(pdf.html_to_pdf(html, "chromium")) <= 2
     schedule = plan_render.render_plan(real_model, panel_plan, "html")
     assert pdf.page_count(pdf.html_to_pdf(schedule, "chromium")) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("role_id", ["account-manager", "key-account-manager", "account-director", "client-services-director"])
+def test_every_plan_prints_short_in_weasyprint(real_model, role_id):
+    """With the panel a role needs, every focused card fits two A4 pages and the schedule one."""
+    if pdf.engine() != "weasyprint":
+        pytest.skip("WeasyPrint is not installed (make venv)")
+    role = real_model.role(role_id)
+    names = [f"Интервьюер Номер {i + 1}" for i in range(plan_mod.needed_interviewers(role))]
+    for level in role.levels:
+        plan, notes = plan_mod.make_plan(real_model, role_id, level.id, names, "Анна Иванова")
+        assert notes == []
+        pages = {name: pdf.page_count(pdf.html_to_pdf(html.decode("utf-8")))
+                 for name, html in scorecard.focused_cards(real_model, plan, "html").items()}
+        assert all(n <= 2 for n in pages.values()), (level.id, pages)
+        assert pdf.page_count(pdf.html_to_pdf(plan_render.render_plan(real_model, plan, "html"))) == 1, level.id

@@ -17,6 +17,8 @@ from .plan import MAX_FOCUS, PLAN_VERSION, candidate_questions, coverage_notes, 
 from .scorecard import KIND_LABELS, card_title, template_env
 
 PLAN_FORMATS = ("yaml", "html", "md")
+DENSE_QUESTIONS = 26
+"""Above this many questions in a plan the schedule prints in a smaller font to stay on one A4 page."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def schedule_view(model: Model, plan: dict[str, Any]) -> dict[str, Any]:
              "marks": [rc.id in p["focus"] for p in plan["interviewers"]]} for rc in role.by_weight()]
     return {"title": card_title(role, level), "role": role, "level": level, "plan": plan, "people": people,
             "grid": grid, "kinds": KIND_LABELS, "notes": coverage_notes(model, role, [p["focus"] for p in plan["interviewers"]]),
-            "clock": clock}
+            "clock": clock, "dense": sum(len(p["questions"]) for p in plan["interviewers"]) > DENSE_QUESTIONS}
 
 
 def clock(minutes: int) -> str:

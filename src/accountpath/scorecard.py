@@ -18,8 +18,14 @@ from .i18n import _
 from .model import Competency, Model, Question, Role, RoleCompetency, RoleLevel
 from .plan import choose_questions
 from .templating import phrases, template_env  # noqa: F401  (phrases re-exported)
-from .vocab import (CARD_VERSION, NOT_ASSESSED, QUESTION_KIND_LABELS, RECOMMENDATIONS, SCORECARD_INSTRUCTION,
-                    recommendation_label)
+from .vocab import (
+    CARD_VERSION,
+    NOT_ASSESSED,
+    QUESTION_KIND_LABELS,
+    RECOMMENDATIONS,
+    SCORECARD_INSTRUCTION,
+    recommendation_label,
+)
 from .xlsx_card import write as write_xlsx
 
 FORMATS = ("html", "md", "yaml", "json", "xlsx")

@@ -23,7 +23,14 @@ from . import xlsx_out
 from .cardtext import ANCHOR_LABELS
 from .i18n import _
 from .templating import phrases
-from .vocab import CARD_VERSION, NOT_ASSESSED, QUESTION_KIND_LABELS, RECOMMENDATION_LABELS, RECOMMENDATIONS, SCORECARD_INSTRUCTION
+from .vocab import (
+    CARD_VERSION,
+    NOT_ASSESSED,
+    QUESTION_KIND_LABELS,
+    RECOMMENDATION_LABELS,
+    RECOMMENDATIONS,
+    SCORECARD_INSTRUCTION,
+)
 from .xlsx_read import HEAD_FIELDS, ID_HEADER, META_MARK, META_SHEET, NOTES_HEADER, RATING_HEADER, SHEET
 
 LABELS = {field: label for label, field in HEAD_FIELDS.items()}
