@@ -14,11 +14,11 @@ FORMATTED := $(addprefix $(PKG)/,cli.py vocab.py rounds.py xlsx_read.py cardchec
              tests/test_structure.py tests/test_readme.py tests/test_js_vectors.py tests/test_install.py tests/test_determinism.py \
              tests/test_i18n.py
 
-.PHONY: all venv site site-zensical serve test test-fast lint catalogs node validate pages scorecards bench chromium clean
+.PHONY: all venv site site-zensical serve test test-fast lint catalogs node validate pages scorecards bench chromium pango clean
 
 all: site
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml | pango
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -31,6 +31,13 @@ chromium:
 	@command -v $(CHROMIUM) >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's pango for WeasyPrint (PDF scorecards, plans, reports), only when missing.
+PANGO_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+pango:
+	@/sbin/ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || { \
+	  echo "Installing Debian's pango for WeasyPrint (PDF output)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_PACKAGES) >/dev/null; }
 
 validate: $(STAMP)
 	$(BIN)/accountpath validate competencies.yml

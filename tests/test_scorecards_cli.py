@@ -52,7 +52,8 @@ def test_blank_yaml_is_the_fillable_form(cli, model_file, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "до общего обсуждения" in text  # the instruction to rate independently
     data = yaml.safe_load(text)
-    assert data["scorecard"] == 1 and data["role"] == "am" and data["level"] == "middle"
+    assert data["scorecard"] == vocab.CARD_VERSION and data["role"] == "am" and data["level"] == "middle"
+    assert data["focus"] == ["a", "b", "c", "d"] and data["recommendation"] is None and "takeaways" in data
     assert data["candidate"] == "Анна Иванова" and data["date"] == "2026-11-28"
     # weight order, every competency not assessed yet
     assert list(data["ratings"]) == ["a", "b", "c", "d"] and set(data["ratings"].values()) == {None}

@@ -1,23 +1,37 @@
 """Blank interview scorecards for one role and level: html, md, yaml (the fillable form that
-`accountpath evaluate` reads) and xlsx (read back too). Pure: model in, bytes out."""
+`accountpath evaluate` reads) and xlsx (read back too). Pure: model in, bytes out.
+
+A card is full (every weighted competency of the role, every level-matched question) or focused
+(a subset `focus`, from a plan's interviewer or an explicit list, with the plan's questions or two
+level-matched ones per competency). Every card asks for the interviewer's overall recommendation
+and key take-aways and carries `focus`, so a filled card says what it covered."""
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from typing import Any, Sequence
 
+from .cardtext import ANCHOR_LABELS, FOCUSED_INSTRUCTION, card_title  # noqa: F401  (re-exported)
+from .i18n import _
 from .model import Competency, Model, Question, Role, RoleCompetency, RoleLevel
-from .templating import phrases, template_env
-from .vocab import CARD_VERSION, NOT_ASSESSED, QUESTION_KIND_LABELS, QUESTION_KINDS, SCORECARD_INSTRUCTION
+from .plan import choose_questions
+from .templating import phrases, template_env  # noqa: F401  (phrases re-exported)
+from .vocab import (
+    CARD_VERSION,
+    NOT_ASSESSED,
+    QUESTION_KIND_LABELS,
+    RECOMMENDATIONS,
+    SCORECARD_INSTRUCTION,
+    recommendation_label,
+)
 from .xlsx_card import write as write_xlsx
 
 FORMATS = ("html", "md", "yaml", "json", "xlsx")
 INSTRUCTION = SCORECARD_INSTRUCTION
 KIND_LABELS = {kind: label.lower() for kind, label in QUESTION_KIND_LABELS.items()}
 """Question kinds as a card names them inside a line: «(поведенческий)»."""
-_KIND_ORDER = QUESTION_KINDS
-ANCHOR_LABELS = {"weak": "Слабый ответ", "solid": "Хороший ответ", "strong": "Сильный ответ"}
-"""How the three answer anchors of a question are labelled on scorecards and pages."""
 
 
 class ScorecardError(ValueError):
@@ -48,6 +62,12 @@ class Card:
     candidate: str
     interviewer: str
     date: str
+    focus: tuple[str, ...] = ()  # the competency ids this card covers (all of the role's on a full card)
+    focused: bool = False
+
+    @property
+    def title(self) -> str:
+        return card_title(self.role, self.level)
 
 
 def resolve(model: Model, role_id: str | None, level_id: str | None) -> tuple[Role, RoleLevel]:
@@ -85,17 +105,51 @@ def level_questions(model: Model, role: Role, level: RoleLevel) -> dict[str, tup
 
 
 def card(model: Model, role_id: str, level_id: str, candidate: str | None = None,
-         interviewer: str | None = None, date: str | None = None) -> Card:
-    """The content of a blank scorecard."""
+         interviewer: str | None = None, date: str | None = None, focus: Sequence[str] | None = None,
+         questions: Sequence[str] | None = None) -> Card:
+    """The content of a blank scorecard: full, or focused on `focus` (ids of the role's weighted
+    competencies) with the given question ids or, without them, two level-matched ones per competency."""
     role, level = resolve(model, role_id, level_id)
-    questions = level_questions(model, role, level)
+    order = [rc.id for rc in role.by_weight()]
+    if focus is None:
+        picked = level_questions(model, role, level)
+    else:
+        unknown = [cid for cid in focus if cid not in order]
+        if unknown or not focus:
+            raise ScorecardError(_("в фокусе должны быть компетенции роли «{role}» ({ids}); не подходит: {bad}").format(
+                role=role.id, ids=", ".join(order), bad=", ".join(unknown) or _("пустой список")))
+        picked = focus_questions(model, role, level, [cid for cid in order if cid in focus], questions)
     items = []
     for rc in role.by_weight():
+        if rc.id not in picked:
+            continue
         comp = model.competency(rc.id)
         t = level.targets[rc.id]
         items.append(Item(rc, comp, t, comp.levels.get(t - 1, ()), comp.levels[t], comp.levels.get(t + 1, ()),
-                          questions[rc.id]))
-    return Card(model, role, level, tuple(items), candidate or "", interviewer or "", date or "")
+                          picked[rc.id]))
+    return Card(model, role, level, tuple(items), candidate or "", interviewer or "", date or "",
+                tuple(it.rc.id for it in items), focus is not None)
+
+
+def focus_questions(model: Model, role: Role, level: RoleLevel, focus: Sequence[str],
+                    questions: Sequence[str] | None) -> dict[str, tuple[Question, ...]]:
+    """The questions of a focused card by competency: the given ids (each under the first focus
+    competency it rates), or two level-matched ones per competency as a plan chooses them."""
+    out: dict[str, list[Question]] = {cid: [] for cid in focus}
+    if questions is None:
+        used: set[str] = set()
+        for cid in focus:
+            out[cid] = choose_questions(model, cid, level.targets[cid], used)
+            used.update(q.id for q in out[cid])
+    else:
+        for qid in questions:
+            q = model.question(qid)
+            home = next((cid for cid in focus if q is not None and q.rates(cid)), None)
+            if home is None:
+                raise ScorecardError(_("вопрос «{qid}» не оценивает ни одну компетенцию фокуса ({ids})").format(
+                    qid=qid, ids=", ".join(focus)))
+            out[home].append(q)
+    return {cid: tuple(qs) for cid, qs in out.items()}
 
 
 def filename(role_id: str, level_id: str, fmt: str) -> str:
@@ -104,14 +158,24 @@ def filename(role_id: str, level_id: str, fmt: str) -> str:
     return f"{role_id}-{level_id}.{ext}"
 
 
+def safe_name_part(text: str) -> str:
+    """A name made safe for a file name (latin, digits, hyphens), for callers that want one."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "x"
+
+
 def render(model: Model, role_id: str, level_id: str, fmt: str, *, candidate: str | None = None,
-           interviewer: str | None = None, date: str | None = None) -> bytes:
-    """A blank scorecard in one format, as bytes (UTF-8 for text formats)."""
-    c = card(model, role_id, level_id, candidate, interviewer, date)
-    if fmt == "html":
-        return template_env(True).get_template("scorecard.html.j2").render(c=c, **_ctx()).encode("utf-8")
-    if fmt == "md":
-        return template_env(False).get_template("scorecard.md.j2").render(c=c, **_ctx()).encode("utf-8")
+           interviewer: str | None = None, date: str | None = None, focus: Sequence[str] | None = None,
+           questions: Sequence[str] | None = None) -> bytes:
+    """A blank scorecard in one format, as bytes (UTF-8 for text formats); `focus` makes it a focused card."""
+    if fmt not in FORMATS:
+        raise ScorecardError(f"unknown format '{fmt}'; valid formats: {', '.join(FORMATS)}")
+    return render_card(card(model, role_id, level_id, candidate, interviewer, date, focus, questions), fmt)
+
+
+def render_card(c: Card, fmt: str) -> bytes:
+    """One card's content in one format."""
+    if fmt in ("html", "md"):
+        return template_env(fmt == "html").get_template(f"scorecard.{fmt}.j2").render(c=c, **_ctx()).encode("utf-8")
     if fmt == "yaml":
         return render_yaml(c).encode("utf-8")
     if fmt == "json":
@@ -131,8 +195,29 @@ def render_all(model: Model) -> dict[str, bytes]:
     return out
 
 
+def focused_filename(plan: dict, number: int, fmt: str) -> str:
+    """File name of the focused card of the plan's `number`-th interviewer (1-based): ids only, no names."""
+    ext = {"yaml": "yml"}.get(fmt, fmt)
+    return f"{plan['role']}-{plan['level']}-interviewer-{number}.{ext}"
+
+
+def focused_cards(model: Model, plan: dict, fmt: str, date: str | None = None) -> dict[str, bytes]:
+    """One focused card per interviewer of a checked plan: {file name: bytes}, in plan order.
+
+    Each card has the interviewer's name, the plan's candidate, only their focus competencies and
+    the plan's questions for them (with anchors)."""
+    out = {}
+    for n, person in enumerate(plan["interviewers"], start=1):
+        c = card(model, plan["role"], plan["level"], plan.get("candidate"), person["name"], date,
+                 person["focus"], person.get("questions") or None)
+        out[focused_filename(plan, n, fmt)] = render_card(c, fmt)
+    return out
+
+
 def _ctx() -> dict:
-    return {"instruction": INSTRUCTION, "kinds": KIND_LABELS, "not_assessed": NOT_ASSESSED, "anchor_labels": ANCHOR_LABELS}
+    return {"instruction": _(INSTRUCTION), "focused_instruction": _(FOCUSED_INSTRUCTION), "kinds": KIND_LABELS,
+            "not_assessed": NOT_ASSESSED, "anchor_labels": ANCHOR_LABELS,
+            "recommendations": {code: recommendation_label(code) for code in RECOMMENDATIONS}}
 
 
 def q(text: str) -> str:
@@ -148,18 +233,19 @@ def render_yaml(c: Card) -> str:
     """The fillable YAML form, with comments that guide the interviewer."""
     scale = {s.level: s.name for s in c.model.scale}
     lines = [
-        "# Account Path: оценочный лист интервьюера",
-        _comment(f"Роль: {c.role.name} ({c.role.id}); уровень: {c.level.name} ({c.level.id})"),
+        "# " + _("Account Path: оценочный лист интервьюера"),
+        _comment(_("{title} (роль {role}, уровень {level})").format(title=c.title, role=c.role.id, level=c.level.id)),
         _comment(INSTRUCTION),
         "# Шкала: " + "; ".join(f"{s.level} — {s.name}" for s in c.model.scale),
         "# Как сдать: сохраните файл и передайте его ведущему интервью;",
         "# итог панели считает `accountpath evaluate лист1.yml лист2.yml ...`",
-        "scorecard: 1",
+        f"scorecard: {CARD_VERSION}",
         f"role: {c.role.id}",
         f"level: {c.level.id}",
         f"candidate: {q(c.candidate)}  # ФИО кандидата",
         f"interviewer: {q(c.interviewer)}  # ваше имя",
         f"date: {q(c.date) if c.date else 'null'}  # ГГГГ-ММ-ДД",
+        f"focus: [{', '.join(c.focus)}]  " + _comment(_("компетенции этого листа; не меняйте")),
         "ratings:  # целое 1..5 или null, если компетенцию не оценивали",
     ]
     for it in c.items:
@@ -177,16 +263,19 @@ def render_yaml(c: Card) -> str:
     lines.append("notes:  # факты и цитаты по каждой компетенции")
     for it in c.items:
         lines.append(f"  {it.rc.id}: \"\"")
-    lines.append("overall_notes: \"\"  # общее впечатление, сильные стороны, риски")
+    codes = "; ".join(f"{code} — {recommendation_label(code)}" for code in RECOMMENDATIONS)
+    lines.append("recommendation: null  " + _comment(_("ваша общая рекомендация: {codes}; нейтральной нет").format(codes=codes)))
+    lines.append("takeaways: \"\"  " + _comment(_("ключевые выводы: что подтвердилось, что под вопросом")))
+    lines.append("overall_notes: \"\"  " + _comment(_("общее впечатление, сильные стороны, риски")))
     return "\n".join(lines) + "\n"
 
 
 def render_json(c: Card) -> str:
     """The blank card as the browser evaluator imports it: the keys of a filled card, every rating null."""
-    data = {
+    data: dict[str, Any] = {
         "scorecard": CARD_VERSION, "role": c.role.id, "level": c.level.id, "candidate": c.candidate,
-        "interviewer": c.interviewer, "date": c.date or None,
+        "interviewer": c.interviewer, "date": c.date or None, "focus": list(c.focus),
         "ratings": {it.rc.id: None for it in c.items}, "notes": {it.rc.id: "" for it in c.items},
-        "overall_notes": "",
+        "recommendation": None, "takeaways": "", "overall_notes": "",
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,27 @@
+"""Texts the scorecard writers share (html, md, yaml, xlsx) beyond the vocabulary: the focused card's
+instruction, the anchor labels and the title rule."""
+
+from __future__ import annotations
+
+import re
+
+from .i18n import N_
+from .model import Role, RoleLevel
+
+FOCUSED_INSTRUCTION = N_(
+    "Оценивайте самостоятельно и до общего обсуждения (дебрифа): не смотрите в оценки коллег. "
+    "На этом листе только ваши компетенции. Задайте вопросы и сравните ответ с ориентирами: слабый, хороший, сильный. "
+    "Ставьте 1–5 или «не оценивалось»; в заметки — факты и цитаты. В конце — рекомендация и ключевые выводы."
+)
+ANCHOR_LABELS = {"weak": "Слабый ответ", "solid": "Хороший ответ", "strong": "Сильный ответ"}
+"""How the three answer anchors of a question are labelled on scorecards and pages."""
+
+
+def card_title(role: Role, level: RoleLevel) -> str:
+    """«Роль — уровень», or the level's name alone when it already names the role
+    («Старший аккаунт-менеджер», not «Аккаунт-менеджер — Старший аккаунт-менеджер»)."""
+    core = re.sub(r"\s*\([^)]*\)", "", role.name).strip().casefold()
+    name = level.name.casefold()
+    if core in name or name in role.name.casefold():
+        return level.name
+    return f"{role.name} — {level.name}"

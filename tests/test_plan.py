@@ -1,0 +1,215 @@
+"""The interview plan: coverage rules, question choice, the editable YAML, `check_plan` problems, the schedule."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+import yaml
+
+from accountpath import plan as plan_mod
+from accountpath import plan_render
+from accountpath.scorecard import card_title
+
+from conftest import ROOT
+
+PANEL = ["Ирина Смирнова", "Олег Ким", "Мария Петрова"]
+
+
+def _plan(model, n=3, role="account-manager", level="middle", minutes=60):
+    return plan_mod.make_plan(model, role, level, [f"Интервьюер {i + 1}" for i in range(n)] if n != 3 else PANEL,
+                              "Анна Иванова", minutes)
+
+
+def _assert_rules(model, plan):
+    role = model.role(plan["role"])
+    level = role.level(plan["level"])
+    people = plan["interviewers"]
+    for rc in role.competencies:
+        count = sum(rc.id in p["focus"] for p in people)
+        assert count >= (2 if rc.must_have and len(people) >= 2 else 1), rc.id
+    for p in people:
+        assert len(p["focus"]) <= plan_mod.MAX_FOCUS
+        assert len(p["questions"]) == 2 * len(p["focus"])
+        for cid in p["focus"]:
+            mine = [model.question(q) for q in p["questions"] if model.question(q).rates(cid)]
+            assert len(mine) >= 2 and all(q.fits(level.targets[cid]) for q in mine), (p["name"], cid)
+
+
+def test_three_interviewers_meet_every_rule(real_model):
+    plan, notes = _plan(real_model)
+    assert notes == []
+    _assert_rules(real_model, plan)
+    people = plan["interviewers"]
+    assert [p["name"] for p in people] == PANEL
+    asked = [q for p in people for q in p["questions"]]
+    assert len(asked) == len(set(asked)), "no question is asked twice in a panel when the model has enough"
+    role = real_model.role("account-manager")
+    loads = [sum(role.weighted(c).weight for c in p["focus"]) for p in people]
+    assert max(loads) - min(loads) <= 10, loads  # balanced by weight
+    for p in people:  # two questions of one competency differ in kind where the model allows
+        for cid in p["focus"]:
+            kinds = [real_model.question(q).kind for q in p["questions"] if real_model.question(q).competency == cid]
+            assert len(set(kinds)) == len(kinds), (cid, kinds)
+    assert _plan(real_model) == (plan, notes), "deterministic"
+
+
+@pytest.mark.parametrize("role_id", ["account-manager", "key-account-manager", "account-director", "client-services-director"])
+def test_needed_interviewers_always_suffice(real_model, role_id):
+    role = real_model.role(role_id)
+    n = plan_mod.needed_interviewers(role)
+    for level in role.levels:
+        plan, notes = plan_mod.make_plan(real_model, role_id, level.id, [f"И{i}" for i in range(n)])
+        assert notes == [], (role_id, level.id, notes)
+        _assert_rules(real_model, plan)
+
+
+def test_one_interviewer_is_told_what_is_uncovered(real_model):
+    plan, notes = plan_mod.make_plan(real_model, "account-manager", "middle", ["Ирина"])
+    assert len(plan["interviewers"][0]["focus"]) == plan_mod.MAX_FOCUS
+    assert "никто не оценивает" in notes[0] and "initiative" in notes[0]
+    assert "не меньше 3" in notes[-1]
+    text = plan_render.plan_yaml(real_model, plan, notes)
+    assert "# Внимание: никто не оценивает" in text
+
+
+def test_two_interviewers_cannot_cover_account_manager(real_model):
+    plan, notes = plan_mod.make_plan(real_model, "account-manager", "middle", ["А", "Б"])
+    must = [rc.id for rc in real_model.role("account-manager").competencies if rc.must_have]
+    for cid in must:  # must-haves come first: they get both interviewers
+        assert all(cid in p["focus"] for p in plan["interviewers"])
+    assert any("никто не оценивает" in n for n in notes)
+
+
+def test_bad_role_level_or_panel(real_model):
+    with pytest.raises(plan_mod.PlanError, match="account-manager"):
+        plan_mod.make_plan(real_model, "nope", "middle", ["А"])
+    with pytest.raises(plan_mod.PlanError, match="junior, middle, senior"):
+        plan_mod.make_plan(real_model, "account-manager", "lead", ["А"])
+    with pytest.raises(plan_mod.PlanError):
+        plan_mod.make_plan(real_model, "account-manager", "middle", ["  "])
+
+
+def test_yaml_reads_back_as_the_plan(real_model):
+    plan, notes = _plan(real_model)
+    text = plan_render.plan_yaml(real_model, plan, notes)
+    assert yaml.safe_load(text) == plan
+    rc = real_model.role("account-manager").by_weight()[0]
+    target = real_model.role("account-manager").level("middle").targets[rc.id]
+    must = ", обязательная" if rc.must_have else ""
+    assert f"# {real_model.competency(rc.id).name} (вес {rc.weight}{must}, цель {target})" in text
+    checked, problems = plan_mod.check_plan(text, real_model)
+    assert problems == [] and checked == plan
+
+
+def _line(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def _edited(model, old: str, new: str, count: int = 1) -> str:
+    plan, _notes = _plan(model)
+    text = plan_render.plan_yaml(model, plan)
+    first = plan["interviewers"][0]
+    focus = f"focus: [{', '.join(first['focus'])}]"
+    old, new = (x.replace("FOCUS", focus).replace("FIDS", ", ".join(first["focus"][1:])).replace("Q1", first["questions"][0])
+                for x in (old, new))
+    assert old in text
+    return text.replace(old, new, count)
+
+
+@pytest.mark.parametrize("old,new,needle,usable", [
+    ("FOCUS", "focus: [client-focu, FIDS]", "может быть, «client-focus»?", False),
+    ("FOCUS", "focus: [leadership, FIDS]", "не оценивает компетенцию «leadership»", False),
+    ("      - Q1", "      - br-rework", "её нет в фокусе", False),
+    ("      - Q1", "      - cf-unknown", "неизвестный вопрос «cf-unknown»", False),
+    ("      - Q1", "      - cf-service-review", "рассчитан на уровни 4–5", True),
+    ('name: "Олег Ким"', 'name: "ирина  смирнова"', "уже есть в плане", False),
+    ("minutes: 60", "minutes: 5", "«minutes» — целое число минут", True),
+    ("role: account-manager", "role: manager", "неизвестная роль «manager»", False),
+    ("level: middle", "level: lead", "её уровни: junior, middle, senior", False),
+    ("plan: 1", "plan: 1\nextra: 2", "неизвестное поле «extra»", False),
+])
+def test_check_plan_names_line_and_column(real_model, old, new, needle, usable):
+    text = _edited(real_model, old, new)
+    plan, problems = plan_mod.check_plan(text, real_model, "plan.yml")
+    assert problems and any(needle in p.message for p in problems), [str(p) for p in problems]
+    hit = next(p for p in problems if needle in p.message)
+    key = {"FOCUS": "focus: [", "      - Q1": new.strip()}.get(old, new.split("\n")[-1].split(":")[0] if "extra" in new else new.strip())
+    assert hit.path == "plan.yml" and hit.line == _line(text, key) and hit.col > 0, str(hit)
+    assert (plan is not None) == usable
+
+
+def test_check_plan_coverage_and_focus_size(real_model, tmp_path):
+    plan, _notes = _plan(real_model)
+    first = plan["interviewers"][0]
+    assert "communication" in first["focus"]
+    first["focus"].remove("communication")
+    first["questions"] = [q for q in first["questions"] if real_model.question(q).competency != "communication"]
+    text = plan_render.plan_yaml(real_model, plan)
+    path = tmp_path / "plan.yml"
+    path.write_text(text, encoding="utf-8")
+    checked, problems = plan_mod.check_plan(path, real_model)
+    messages = [str(p) for p in problems]
+    assert len(problems) == 1 and f"{path}:{_line(text, 'interviewers:')}:1:" in messages[0]
+    assert "только один интервьюер: Деловая коммуникация (communication)" in messages[0] and "не меньше 3" in messages[0]
+    assert checked == plan  # usable for cards: the panel may knowingly run short
+    big = _edited(real_model, "FOCUS", "focus: [client-focus, FIDS, project-management]")  # 5 + 1
+    _plan_, problems = plan_mod.check_plan(big, real_model)
+    assert any("в фокусе 6 компетенций, больше 5" in p.message for p in problems), [str(p) for p in problems]
+
+
+def test_check_plan_bad_yaml_and_missing_file(real_model, tmp_path):
+    plan, problems = plan_mod.check_plan("plan: 1\nrole: [account-manager\n", real_model)
+    assert plan is None and "YAML syntax error" in problems[0].message
+    plan, problems = plan_mod.check_plan(str(tmp_path / "none.yml"), real_model)
+    assert plan is None and "not found" in problems[0].message
+
+
+def test_time_slots_add_up(real_model):
+    plan, _notes = _plan(real_model, minutes=45)
+    for person in plan["interviewers"]:
+        slots = plan_mod.time_slots(real_model, plan, person)
+        assert slots[0] == (0, 5, None) and slots[-1][1] == 45 and slots[-1][2] is None
+        assert all(a[1] == b[0] for a, b in zip(slots, slots[1:]))
+        weights = {c: real_model.role("account-manager").weighted(c).weight for c in person["focus"]}
+        lengths = {cid: end - start for start, end, cid in slots if cid}
+        heaviest = max(weights, key=weights.get)
+        assert lengths[heaviest] == max(lengths.values())
+
+
+def test_schedule_md_and_html(real_model):
+    plan, notes = _plan(real_model)
+    md = plan_render.render_plan(real_model, plan, "md")
+    html = plan_render.render_plan(real_model, plan, "html")
+    first = real_model.question(plan["interviewers"][0]["questions"][0]).text
+    for text in (md, html):
+        assert "План интервью: Аккаунт-менеджер" in text and "Аккаунт-менеджер — Аккаунт-менеджер" not in text
+        assert all(name in text for name in PANEL) and "0:55–1:00" in text
+    assert first in md and first.replace("«", "«") in html
+    assert "@page { size: A4" in html and "Правила покрытия не выполнены" not in html
+    short, notes = plan_mod.make_plan(real_model, "account-manager", "middle", ["Ирина"])
+    assert "Правила покрытия не выполнены" in plan_render.render_plan(real_model, short, "html")
+    with pytest.raises(ValueError):
+        plan_render.render_plan(real_model, plan, "docx")
+
+
+def test_titles_do_not_repeat_the_role(real_model):
+    titles = {(r.id, lv.id): card_title(r, lv) for r in real_model.roles for lv in r.levels}
+    assert titles[("account-manager", "senior")] == "Старший аккаунт-менеджер"
+    assert titles[("account-manager", "middle")] == "Аккаунт-менеджер"
+    for title in titles.values():
+        words = title.casefold().replace("—", " ").split()
+        assert len(words) == len(set(words)) or "—" not in title, title
+
+
+ADAPTERS = {"cli", "scorecard_cli", "evaluate_cli", "pages", "pageviews", "report", "round_report", "radar", "svg",
+            "xlsx_card", "xlsx_out", "xlsx_read", "round_xlsx", "calibrate_report", "pdf", "scorecard", "plan_render"}
+
+
+def test_plan_core_imports_no_adapter():
+    tree = ast.parse((ROOT / "src" / "accountpath" / "plan.py").read_text(encoding="utf-8"))
+    imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names} | {
+        (n.module or "").split(".")[-1] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not imported & ADAPTERS, imported & ADAPTERS
+    assert Path(plan_mod.__file__).read_text(encoding="utf-8").count("\n") < 400
