@@ -257,14 +257,14 @@ def test_all_problems_reported_at_once_sorted():
 
 
 @pytest.mark.parametrize("content,needle", [
-    (b"", "empty"),
-    (b"# only a comment\n", "no YAML document"),
-    (b"version: 1\nlanguage: \xff\xfe\n", "not UTF-8"),
-    (b"roles: [\n", "YAML syntax error"),
+    (b"", "файл пуст"),
+    (b"# only a comment\n", "нет YAML-документа"),
+    (b"version: 1\nlanguage: \xff\xfe\n", "не UTF-8"),
+    (b"roles: [\n", "синтаксическая ошибка YAML"),
     (b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
-     b"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n", "aliases"),
+     b"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n", "ссылки YAML"),
     (b"- just\n- a list\n", "должна быть словарём"),
-    (b"version: 1\nx: !!python/object/apply:os.system [echo hi]\n", "unsupported YAML tag"),
+    (b"version: 1\nx: !!python/object/apply:os.system [echo hi]\n", "не поддерживается"),
 ])
 def test_bad_files_give_clear_messages(tmp_path, content, needle):
     f = tmp_path / "competencies.yml"
@@ -283,12 +283,12 @@ def test_huge_file_refused_quickly(tmp_path):
         for _ in range(50 * 1024 * 1024 // len(chunk)):
             fh.write(chunk)
     r = run_cli("validate", str(f))
-    assert r.returncode == 1 and "Traceback" not in r.stderr and "MB" in r.stderr
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "МБ" in r.stderr
 
 
 def test_missing_file():
     r = run_cli("validate", "/nonexistent/competencies.yml")
-    assert r.returncode == 1 and "file not found" in r.stderr
+    assert r.returncode == 1 and "файл не найден" in r.stderr
 
 
 def test_cached_model_is_rechecked_and_a_bad_cache_is_ignored(tmp_path, monkeypatch):

@@ -161,9 +161,9 @@ def test_check_plan_coverage_and_focus_size(real_model, tmp_path):
 
 def test_check_plan_bad_yaml_and_missing_file(real_model, tmp_path):
     plan, problems = plan_mod.check_plan("plan: 1\nrole: [account-manager\n", real_model)
-    assert plan is None and "YAML syntax error" in problems[0].message
+    assert plan is None and "синтаксическая ошибка YAML" in problems[0].message
     plan, problems = plan_mod.check_plan(str(tmp_path / "none.yml"), real_model)
-    assert plan is None and "not found" in problems[0].message
+    assert plan is None and "не найден" in problems[0].message
 
 
 def test_time_slots_add_up(real_model):

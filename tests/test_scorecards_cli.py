@@ -166,7 +166,7 @@ CARD = "scorecard: 1\nrole: am\nlevel: middle\ncandidate: Анна\ninterviewer:
     (CARD.format(who="Пётр").replace("role: am", "role: manager"), 2, "роли модели: am, x, y"),
     (CARD.format(who="Пётр").replace("level: middle", "level: lead"), 3, "её уровни: junior, middle, senior"),
     ("scorecard: 1\nrole: am\nlevel: middle\ncandidate: Анна\ninterviewer: Пётр\n", 1, "не заполнено поле «ratings»"),
-    ("role: am\nlevel: [middle\n", 3, "YAML syntax error"),
+    ("role: am\nlevel: [middle\n", 3, "синтаксическая ошибка YAML"),
     (CARD.format(who="Пётр").replace("ratings:", "ratngs:"), 6, "может быть, «ratings»?"),
 ])
 def test_bad_card(cli, model_file, tmp_path, text, line, needle):
@@ -189,7 +189,7 @@ def test_same_interviewer_twice_and_mixed_candidates(cli, model_file, tmp_path):
 def test_empty_non_utf8_and_foreign_xlsx(cli, model_file, tmp_path):
     empty = _write(tmp_path, "empty.yml", "")
     r = cli(model_file, "evaluate", str(empty))
-    assert r.returncode == 1 and f"{empty}:1:" in r.stderr and "empty" in r.stderr
+    assert r.returncode == 1 and f"{empty}:1:" in r.stderr and "файл пуст" in r.stderr
     latin = tmp_path / "cp1251.yml"
     latin.write_bytes(CARD.format(who="Пётр").encode("cp1251"))
     r = cli(model_file, "evaluate", str(latin))

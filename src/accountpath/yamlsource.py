@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .i18n import _, localised
 from .problems import Problem
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -63,16 +64,17 @@ def read_text(path: str | Path, label: str | None = None) -> tuple[str | None, l
     try:
         size = p.stat().st_size
         if not p.is_file():
-            return None, [Problem(label, 0, 0, "not a regular file")]
+            return None, [Problem(label, 0, 0, _("это не обычный файл"))]
         if size > MAX_BYTES:
             return None, [
-                Problem(label, 1, 1, f"file is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB: is this the right file?")
+                Problem(label, 1, 1, _("файл занимает {size} МБ, а предел — {limit} МБ: тот ли это файл?").format(
+                    size=localised(f"{size / 1024 / 1024:.1f}"), limit=MAX_BYTES // 1024 // 1024))
             ]
         raw = p.read_bytes()
     except FileNotFoundError:
-        return None, [Problem(label, 0, 0, "file not found")]
+        return None, [Problem(label, 0, 0, _("файл не найден"))]
     except OSError as exc:
-        return None, [Problem(label, 0, 0, f"cannot read the file: {exc.strerror or exc}")]
+        return None, [Problem(label, 0, 0, _("не удаётся прочитать файл: {error}").format(error=exc.strerror or exc))]
     return decode(raw, label)
 
 
@@ -85,10 +87,10 @@ def decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         return None, [
-            Problem(label, line, col, f"byte 0x{raw[exc.start]:02x} is not UTF-8: save the file as UTF-8")
+            Problem(label, line, col, _("байт 0x{byte:02x} — не UTF-8: сохраните файл в кодировке UTF-8").format(byte=raw[exc.start]))
         ]
     if not text.strip():
-        return None, [Problem(label, 1, 1, "the file is empty")]
+        return None, [Problem(label, 1, 1, _("файл пуст"))]
     return text, []
 
 
@@ -100,24 +102,25 @@ def parse(text: str, label: str) -> tuple[Document | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _mark(mark) if mark else (0, 0)
-        what = exc.problem or "invalid YAML"
+        what = exc.problem or _("неверный YAML")
         context = f" ({exc.context})" if exc.context else ""
-        return None, [Problem(label, line, col, f"YAML syntax error: {what}{context}")]
+        return None, [Problem(label, line, col, _("синтаксическая ошибка YAML: {what}{context}").format(what=what, context=context))]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
-        return None, [Problem(label, 1, 1, f"YAML error: {exc}")]
+        return None, [Problem(label, 1, 1, _("ошибка YAML: {error}").format(error=exc))]
     except Exception:
         loader.dispose()
         raise
     if node is None:
         loader.dispose()
-        return None, [Problem(label, 1, 1, "the file holds no YAML document (only comments?)")]
+        return None, [Problem(label, 1, 1, _("в файле нет YAML-документа (только комментарии?)"))]
     doc = Document(label, None)
     problems: list[Problem] = []
     seen: set[int] = set()
     try:
         doc.data = _to_data(node, (), doc, problems, loader, seen)
     except _AliasFound as alias:
-        return None, [Problem(label, alias.line, alias.col, "YAML anchors and aliases (&name, *name) are not allowed: this anchored value is reused by an alias; write each value out in full")]
+        return None, [Problem(label, alias.line, alias.col, _("якоря и ссылки YAML (&имя, *имя) не допускаются: это значение с якорем повторено ссылкой; "
+                                                             "выпишите каждое значение полностью"))]
     finally:
         loader.dispose()
     return doc, problems
@@ -150,13 +153,13 @@ def _to_data(node: yaml.Node, path: tuple, doc: Document, problems: list[Problem
         seen.add(id(node))
     doc.value_pos[path] = _mark(node.start_mark)
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
-        problems.append(Problem(doc.path, *_mark(node.start_mark), f"unsupported YAML tag {node.tag}: remove it"))
+        problems.append(Problem(doc.path, *_mark(node.start_mark), _("тег YAML {tag} не поддерживается: уберите его").format(tag=node.tag)))
         return None
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(doc.path, *_mark(key_node.start_mark), "a key must be a plain word, not a list or mapping"))
+                problems.append(Problem(doc.path, *_mark(key_node.start_mark), _("ключ должен быть простым словом, а не списком или словарём")))
                 continue
             key = _scalar(key_node, loader, doc, problems)
             if key is None and key_node.tag.endswith(":null"):
@@ -165,7 +168,7 @@ def _to_data(node: yaml.Node, path: tuple, doc: Document, problems: list[Problem
             child = path + (key,)
             if key in out:
                 first = doc.key_pos[child][0]
-                problems.append(Problem(doc.path, *_mark(key_node.start_mark), f"duplicate key '{key}' (first at line {first})"))
+                problems.append(Problem(doc.path, *_mark(key_node.start_mark), _("ключ «{key}» повторяется (впервые в строке {first})").format(key=key, first=first)))
                 continue
             doc.key_pos[child] = _mark(key_node.start_mark)
             out[key] = _to_data(value_node, child, doc, problems, loader, seen)
@@ -178,12 +181,12 @@ def _to_data(node: yaml.Node, path: tuple, doc: Document, problems: list[Problem
 def _scalar(node: yaml.ScalarNode, loader, doc: Document, problems: list[Problem]) -> Any:
     constructor = loader.yaml_constructors.get(node.tag)
     if constructor is None:
-        problems.append(Problem(doc.path, *_mark(node.start_mark), f"unsupported YAML tag {node.tag}: remove it"))
+        problems.append(Problem(doc.path, *_mark(node.start_mark), _("тег YAML {tag} не поддерживается: уберите его").format(tag=node.tag)))
         return node.value
     try:
         value = constructor(loader, node)
     except yaml.YAMLError as exc:
-        problems.append(Problem(doc.path, *_mark(node.start_mark), f"cannot read this value: {getattr(exc, 'problem', exc)}"))
+        problems.append(Problem(doc.path, *_mark(node.start_mark), _("не удаётся прочитать это значение: {error}").format(error=getattr(exc, "problem", exc))))
         return node.value
     except ValueError:  # a timestamp-shaped value that is no calendar date (2026-02-30): keep the text
         return node.value
