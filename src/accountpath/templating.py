@@ -1,7 +1,9 @@
 """The Jinja2 environment of the package's scorecard and report templates (templates/*.j2).
 
 Kept apart from the renderers so that scorecards and reports share it without importing
-each other.
+each other. Templates translate with Jinja's i18n extension: `{{ _("Русский текст") }}` or
+`{{ _("… %(name)s …", name=x) }}` (new-style gettext, values escaped), looked up in the catalog
+of the language in force at render time (`babel.cfg` extracts them).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from functools import lru_cache
 import jinja2
 
 from .cache import template_cache
+from .i18n import _, language, ngettext
 from .mdtext import md_escape
 
 
@@ -35,7 +38,10 @@ def template_env(html: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         bytecode_cache=template_cache(),
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["language"] = language  # the language in force, for <html lang>
     env.filters["md"] = md_escape
     env.filters["phrases"] = phrases
     return env
