@@ -1,4 +1,5 @@
-"""Present a calibration (calibrate.calibrate()): text, Markdown, HTML, JSON and xlsx, in plain Russian.
+"""Present a calibration (calibrate.calibrate()): text, Markdown, HTML, JSON and xlsx, in plain words
+(Russian, or English with --lang en).
 
 Says what the numbers mean and what to do: sharpen the rubric where agreement is low, talk
 with a flagged interviewer; and that leniency means something only where panels overlap.
@@ -11,7 +12,7 @@ from html import escape
 from typing import Any, Mapping
 
 from . import xlsx_out
-from .i18n import _, localised
+from .i18n import _, language, localised
 from .mdtext import md_escape
 from .model import Model
 from .round_report import text_table
@@ -132,7 +133,7 @@ def to_html(model: Model, result: Mapping[str, Any]) -> str:
     style = ("body{font-family:Arial,sans-serif;max-width:190mm;margin:0 auto;line-height:1.4}"
              "table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:1mm 2mm;text-align:left}"
              "th{background:#f0f0f0}")
-    return (f'<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8"><title>{title}</title><style>{style}</style>'
+    return (f'<!DOCTYPE html>\n<html lang="{language()}"><head><meta charset="utf-8"><title>{title}</title><style>{style}</style>'
             f"</head><body><h1>{title}</h1><ul>{summary}</ul><h2>{escape(_('Что делать'))}</h2><ul>{todo}</ul>"
             f"<h2>{escape(_('Интервьюеры'))}</h2>{_html_table(people)}<h2>{escape(_('Компетенции'))}</h2>"
             f"{_html_table(comps)}<h2>{escape(_('Что значат числа'))}</h2>{about}</body></html>\n")
