@@ -27,8 +27,9 @@ import pytest
 from accountpath import cards as cards_mod
 from accountpath import evaluate as ev
 from accountpath import model as model_mod
-from accountpath import report, yamlsource
-from accountpath.vocab import VERDICT_LABELS, browser_vocab
+from accountpath import debrief as debrief_mod
+from accountpath import report, sitedata, yamlsource
+from accountpath.vocab import VERDICT_LABELS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import browser_util as bu
@@ -104,17 +105,12 @@ def open_self(page, server, hash_: str = "") -> None:
 
 
 def import_evaluate(page, server):
-    """Load the page's evaluate.js module into window.__ev for page.evaluate calls."""
+    """Load the page's evaluate.js, cardcheck.js and debrief.js into window.__ev for page.evaluate calls."""
     page.goto(server.url)
-    page.evaluate("async (url) => { window.__ev = await import(url); }", server.url + "assets/js/evaluate.js")
-
-
-def without_debrief(result: dict) -> dict:
-    """The result without the debrief keys the Python evaluator adds with the hiring kit
-    (notes, recommendations, fragile, warnings), for comparing with today's CLI."""
-    out = {k: v for k, v in result.items() if k not in ("recommendations", "fragile", "warnings")}
-    out["competencies"] = [{k: v for k, v in row.items() if k != "notes"} for row in result["competencies"]]
-    return out
+    page.evaluate("""async (base) => {
+        const [e, c, d] = await Promise.all(["evaluate.js", "cardcheck.js", "debrief.js"].map((m) => import(base + m)));
+        window.__ev = { ...e, ...c, ...d };
+    }""", server.url + "assets/js/")
 
 
 def py_cards(model, raw_cards: list[dict]):
@@ -169,20 +165,21 @@ def test_vectors_match_python(page, server, case, vector_model):
     import_evaluate(page, server)
     got = page.evaluate(
         """([model, cards]) => {
-             const checked = cards.map((c) => window.__ev.checkScorecard(model, c));
-             const problems = checked.flatMap((c) => c.problems);
+             const checked = cards.map((c) => window.__ev.checkCard(model, c));
+             const problems = checked.flatMap((c) => c.problems.map((p) => p.message));
              const clean = checked.map((c) => c.card);
-             const r = window.__ev.evaluate(model, cards[0].role, cards[0].level, clean);
+             const r = window.__ev.debrief(model, cards[0].role, cards[0].level, clean);
              return {problems, panel: problems.length ? [] : window.__ev.panelProblems(clean),
                      text: window.__ev.resultJson(r), keys: Object.keys(r)};
            }""",
-        [dict(VECTORS["model"], vocab=browser_vocab()), case["scorecards"]])
+        [sitedata.site_data(vector_model), case["scorecards"]])
     assert got["problems"] == [] and got["panel"] == []
-    assert json.loads(got["text"]) == case["expected"]
     cs = py_cards(vector_model, case["scorecards"])
-    py = ev.evaluate(vector_model, cs[0].role, cs[0].level, cs)
+    py = debrief_mod.debrief(vector_model, cs[0].role, cs[0].level, cs)
     assert got["text"] == report.to_json(py)  # the very same text as `accountpath evaluate --format json`
-    assert got["keys"] == list(case["expected"])
+    assert got["keys"] == list(py)
+    assert {k: json.loads(got["text"])[k] for k in case["expected"] if k != "competencies"} == {
+        k: v for k, v in case["expected"].items() if k != "competencies"}
     page.watch.assert_clean()
 
 
@@ -261,7 +258,8 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     page.click("#ev-done")
 
     raw = [
-        {"scorecard": 1, "role": role.id, "level": level.id, "candidate": "Анна Петрова", "interviewer": "Ирина Смирнова", "ratings": r1},
+        {"scorecard": 1, "role": role.id, "level": level.id, "candidate": "Анна Петрова", "interviewer": "Ирина Смирнова", "ratings": r1,
+         "notes": {ids[0]: "Привела пример <b>с цифрами</b>"}, "overall_notes": "Сильная коммуникация"},
         {"scorecard": 1, "role": role.id, "level": level.id, "candidate": "Анна Петрова", "interviewer": "Олег Ким", "ratings": r2},
     ]
     cs = py_cards(site_model, raw)
@@ -291,14 +289,14 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     result_path = tmp_path / dr.value.suggested_filename
     dr.value.save_as(result_path)
     exported = result_path.read_text(encoding="utf-8")
-    assert without_debrief(json.loads(exported)) == expected
+    assert exported == report.to_json(debrief_mod.debrief(site_model, role.id, level.id, cs))
     # the CLI reads the exported cards and prints exactly the exported result
     ordered = [tmp_path / f"{role.id}-{level.id}-irina-smirnova.json", tmp_path / f"{role.id}-{level.id}-oleg-kim.json"]
     proc = subprocess.run([sys.executable, "-m", "accountpath", "evaluate", "--model", str(bu.model_path()),
                            *map(str, ordered), "--format", "json"],
                           capture_output=True, text=True, cwd=bu.ROOT, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
-    assert without_debrief(json.loads(exported)) == json.loads(proc.stdout)
+    assert exported == proc.stdout  # the very same text, debrief keys included
 
     # reload without "save on this device": nothing is kept
     page.reload()

@@ -7,9 +7,11 @@ import { checkCard } from "./cardcheck.js";
 import { parseText, textItems, xlsxItems } from "./cardread.js";
 import { checkPlan, isPlan } from "./plan.js";
 
-function located(item, problem) {
-  const cell = item.cells[problem.path.join("/")] || (problem.path.length ? item.cells[problem.path[0]] : null);
-  return `${item.where}${cell ? `: ${cell}` : ""}: ${problem.message}`;
+/** A problem as the CLI prints it: FILE:Sheet!F9: message for a sheet cell, else FILE: message. */
+export function located(item, problem) {
+  const path = problem.path;
+  const cell = item.cells[path.join("/")] || (path.length ? item.cells[path[0]] : item.cells[""]);
+  return cell ? `${item.file}:${cell}: ${problem.message}` : `${item.where}: ${problem.message}`;
 }
 
 async function itemsOf(model, source, out) {

@@ -8,12 +8,12 @@
    Privacy: nothing is sent anywhere; localStorage is used only after "save on this device". */
 
 import { cardFile, checkCard } from "./cardcheck.js";
-import { debrief } from "./debrief.js";
+import { debrief, panelProblems } from "./debrief.js";
 import { competencyBlocks, NOT_ASSESSED, overallBlock } from "./ev-form.js";
 import { fileSources, readSources } from "./ev-import.js";
 import { renderResult } from "./ev-result.js";
 import { blankState, cardsOf, freshInterviewer, hasInput, restore, snapshot } from "./ev-state.js";
-import { findLevel, findRole, panelProblems, resultJson } from "./evaluate.js";
+import { findLevel, findRole, resultJson } from "./evaluate.js";
 import { nameKey, squashSpaces } from "./names.js";
 import { competencyIndex, download, h, loadModel, num, percent, slug, store, tabKeys } from "./ui.js";
 import { buildShell } from "./ev-shell.js";
@@ -120,7 +120,7 @@ function renderPanel() {
   const form = h("div", { class: "ap-comps" }, competencyBlocks(model, comps, role(), level(), iv));
   form.addEventListener("change", onRatingChange);
   form.addEventListener("input", onNotesInput);
-  const overall = overallBlock(iv);
+  const overall = overallBlock(model, iv);
   overall.addEventListener("change", (e) => { if (e.target.name === "ev-recommendation") { iv.recommendation = e.target.value; changed({ tabs: false }); } });
   overall.addEventListener("input", (e) => {
     if (e.target.id === "ev-takeaways") iv.takeaways = e.target.value;
@@ -259,7 +259,7 @@ function checkedCards(indices) {
   const problems = [];
   if (!squashSpaces(state.candidate)) problems.push("Укажите имя кандидата — оно есть в каждом листе.");
   const cards = cardsOf(model, state, indices);
-  cards.forEach((card) => checkCard(model, cardFile(card)).problems.forEach((p) => problems.push(`${card.interviewer}: ${p.message}`)));
+  cards.forEach((card) => checkCard(model, cardFile(model, card)).problems.forEach((p) => problems.push(`${card.interviewer}: ${p.message}`)));
   panelProblems(cardsOf(model, state, allIndices())).forEach(({ index, message }) => problems.push(`Интервьюер ${index + 1}: ${message}`));
   return { cards, problems: [...new Set(problems)] };
 }
@@ -276,7 +276,7 @@ function exportCard(i) {
   const { cards, problems } = checkedCards([i]);
   if (problems.length) return say("Не получилось скачать лист:", "error", problems);
   const file = cardFileName(cards[0], new Set());
-  download(file, JSON.stringify(cardFile(cards[0]), null, 2) + "\n");
+  download(file, JSON.stringify(cardFile(model, cards[0]), null, 2) + "\n");
   return say(`Лист скачан: ${file}. Итог по листам считает команда accountpath evaluate.`);
 }
 
@@ -287,7 +287,7 @@ async function onExportAll() {
   const used = new Set();
   const files = {};
   const mtime = new Date(2020, 0, 1);
-  for (const card of cards) files[cardFileName(card, used)] = [strToU8(JSON.stringify(cardFile(card), null, 2) + "\n"), { mtime }];
+  for (const card of cards) files[cardFileName(card, used)] = [strToU8(JSON.stringify(cardFile(model, card), null, 2) + "\n"), { mtime }];
   const result = debrief(model, state.role, state.level, cards, state.others);
   files["result.json"] = [strToU8(resultJson(result)), { mtime }];
   const name = `${state.role}-${state.level}-${slug(result.candidate, "candidate")}-panel.zip`;
@@ -388,7 +388,7 @@ function acceptCards(valid, problems, replace) {
     if (blank && !replace) state.others = [];
     const added = accepted.map((card) => freshInterviewer(card.interviewer, {
       ratings: { ...card.ratings }, notes: { ...card.notes }, overall: card.overall_notes || "",
-      recommendation: card.recommendation, takeaways: card.takeaways.join("\n"), focus: card.focus.slice(), done: true,
+      recommendation: card.recommendation, takeaways: card.takeaways || "", focus: card.focus.slice(), done: true,
     }));
     state.interviewers = [...kept, ...added];
     state.active = kept.length;
