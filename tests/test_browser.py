@@ -366,13 +366,13 @@ def test_import_validation_messages(page, server, site_model):
     assert "не читается как JSON или YAML" in _paste(page, "{нет")
     assert "неизвестная роль «nope»" in _paste(page, {**good, "role": "nope"})
     assert "нет уровня «ultra»" in _paste(page, {**good, "level": "ultra"})
-    assert "от 1 до 5" in _paste(page, {**good, "ratings": {**good["ratings"], ids[0]: 7}})
-    assert "от 1 до 5" in _paste(page, {**good, "ratings": {**good["ratings"], ids[0]: 2.5}})
-    assert "не оценивает" in _paste(page, {**good, "ratings": {**good["ratings"], "telepathy": 3}})
+    assert "оценка должна быть целым числом 1..5" in _paste(page, {**good, "ratings": {**good["ratings"], ids[0]: 7}})
+    assert "оценка должна быть целым числом 1..5" in _paste(page, {**good, "ratings": {**good["ratings"], ids[0]: 2.5}})
+    assert "неизвестная компетенция «telepathy»" in _paste(page, {**good, "ratings": {**good["ratings"], "telepathy": 3}})
     assert "ГГГГ-ММ-ДД" in _paste(page, {**good, "date": "2026-13-01"})
-    assert "от 1 до 5" in _paste(page, '{"scorecard": 1, "role": "%s", "level": "%s", "candidate": "А", "interviewer": "Б", '
+    assert "оценка должна быть целым числом 1..5" in _paste(page, '{"scorecard": 1, "role": "%s", "level": "%s", "candidate": "А", "interviewer": "Б", '
                                  '"ratings": {"%s": 3.0}}' % (role.id, level.id, ids[0]))
-    assert "не заполнено поле interviewer" in _paste(page, {**good, "interviewer": ""})
+    assert "не заполнено поле «interviewer»" in _paste(page, {**good, "interviewer": ""})
     assert page.locator("[role=tab]").count() == 1  # nothing half-imported
     assert "Импортировано листов: 1" in _paste(page, good)
     assert "уже есть в панели" in _paste(page, {**good, "interviewer": " ирина "})
@@ -471,7 +471,8 @@ def test_self_assessment_flow_and_link(page, server, site_model, context):
     for cid, v in ratings.items():
         page.check(f"[data-testid='self-{cid}-{v}']", force=True)
     result = page.locator("#sa-result")
-    card = {"scorecard": 1, "role": role.id, "level": first.id, "candidate": "Я", "interviewer": "Я", "ratings": ratings}
+    own = {rc.id: ratings[rc.id] for rc in role.competencies}  # the method reads the role's competencies
+    card = {"scorecard": 1, "role": role.id, "level": first.id, "candidate": "Я", "interviewer": "Я", "ratings": own}
     py = ev.evaluate(site_model, role.id, first.id, py_cards(site_model, [card]))
     assert result.get_attribute("data-highest") == (py["best_fit_level"] or "")
     met_rows = page.locator("#sa-levels tbody tr[data-met=true]").evaluate_all("rs => rs.map((r) => r.dataset.level)")

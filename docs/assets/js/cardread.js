@@ -117,6 +117,7 @@ function scorecardItems(name, sheet, meta, layout) {
   const data = { scorecard: meta.scorecard ?? null, role: meta.role ?? null, level: meta.level ?? null };
   if (meta.focus) data.focus = String(meta.focus);
   const { item, put } = itemOf(name, name, data);
+  item.cells[""] = `${sheet.name}!A1`;
   const at = (c, r) => cellValue(sheet.at(c, r), layout);
   let header = 0;
   let columns = {};

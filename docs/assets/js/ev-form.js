@@ -30,14 +30,14 @@ function questionBlock(model, q) {
 }
 
 function ratingRadios(model, rc, value) {
-  const radios = [1, 2, 3, 4, 5].map((n) => h("label", { class: "ap-radio", title: scaleName(model, n) },
+  const radios = model.vocab.ratings.map((n) => h("label", { class: "ap-radio", title: scaleName(model, n) },
     h("input", { type: "radio", name: `rating-${rc.id}`, value: String(n), checked: value === n, "data-testid": `rating-${rc.id}-${n}`, class: "ap-radio__input" }),
     h("span", { class: "ap-radio__box" },
       h("span", { class: "ap-radio__num", text: String(n) }),
       h("span", { class: "ap-radio__name", text: scaleName(model, n) }))));
   radios.push(h("label", { class: "ap-radio ap-radio--na" },
     h("input", { type: "radio", name: `rating-${rc.id}`, value: NOT_ASSESSED, checked: value === null, "data-testid": `rating-${rc.id}-na`, class: "ap-radio__input" }),
-    h("span", { class: "ap-radio__box" }, h("span", { class: "ap-radio__name", text: "не оценивалось" }))));
+    h("span", { class: "ap-radio__box" }, h("span", { class: "ap-radio__name", text: model.vocab.not_assessed }))));
   return radios;
 }
 

@@ -10,7 +10,7 @@ import { checkPlan, isPlan } from "./plan.js";
 /** A problem as the CLI prints it: FILE:Sheet!F9: message for a sheet cell, else FILE: message. */
 export function located(item, problem) {
   const path = problem.path;
-  const cell = item.cells[path.join("/")] || (path.length ? item.cells[path[0]] : item.cells[""]);
+  const cell = item.cells[path.join("/")] || item.cells[path[0]] || item.cells[""];
   return cell ? `${item.file}:${cell}: ${problem.message}` : `${item.where}: ${problem.message}`;
 }
 

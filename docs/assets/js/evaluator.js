@@ -67,7 +67,7 @@ function renderSetup() {
   ui.showAll.checked = state.showAll;
   const must = r.competencies.filter((rc) => rc.must_have).length;
   ui.levelInfo.textContent = `Компетенций у роли: ${r.competencies.length}, из них обязательных: ${must}. `
-    + "Поставьте каждой оценку от 1 до 5 по наблюдаемому поведению или отметьте «не оценивалось».";
+    + `Поставьте каждой оценку от 1 до 5 по наблюдаемому поведению или отметьте «${model.vocab.not_assessed}».`;
 }
 
 function tabLabel(iv, i) {

@@ -57,7 +57,7 @@ function groups() {
 function competencyBlock(c) {
   const value = state.ratings[c.id];
   const rc = findRole(model, state.role).competencies.find((x) => x.id === c.id);
-  const options = [1, 2, 3, 4, 5].map((n) => h("label", { class: "ap-choice" },
+  const options = model.vocab.ratings.map((n) => h("label", { class: "ap-choice" },
     h("input", { type: "radio", name: `self-${c.id}`, value: String(n), checked: value === n, "data-testid": `self-${c.id}-${n}` }),
     h("span", { class: "ap-choice__body" },
       h("span", { class: "ap-choice__title", text: `${n} · ${scaleName(model, n)}` }),
@@ -71,7 +71,7 @@ function competencyBlock(c) {
       rc && rc.must_have ? h("span", { class: "ap-badge ap-badge--must", text: "обязательная" }) : null),
     c.summary ? h("p", { class: "ap-hint", text: c.summary }) : null,
     h("div", { class: "ap-choices" }, options),
-    state.managerMode ? managerColumn(c, state.manager[c.id]) : null);
+    state.managerMode ? managerColumn(model, c, state.manager[c.id]) : null);
 }
 
 function renderForm() {
@@ -155,7 +155,7 @@ function renderResult() {
       h("h3", { text: `Следующий уровень: ${lvName}` }),
       prof.next.gaps.length
         ? h("p", { class: "ap-hint", text: "Что подтянуть — сначала компетенции с большим весом в роли:" })
-        : h("p", { text: "Все цели уровня достигнуты, но итог метода ниже «Нанимать»: проверьте обязательные компетенции и покрытие." }),
+        : h("p", { text: `Все цели уровня достигнуты, но итог метода ниже «${model.vocab.verdict_labels.hire}»: проверьте обязательные компетенции и покрытие.` }),
       h("ol", { class: "ap-gaps" }, prof.next.gaps.map((g) => {
         const c = comps.get(g.id) || { develop: [] };
         return h("li", { "data-competency": g.id },
