@@ -648,3 +648,41 @@ def test_evaluator_page_size_budget(site_dir):
     total = sum(sizes.values())
     print(f"\nevaluator page's own scripts, styles and data: {total} bytes {sizes}")
     assert total < 150 * 1024, sizes
+
+
+# ------------------------------------------------------------------ pages that do not move
+
+CLS_SCRIPT = """() => new Promise((resolve) => {
+    let cls = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) cls += e.value; })
+      .observe({ type: "layout-shift", buffered: true });
+    setTimeout(() => resolve(cls), 1500);
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path,app", [("tools/evaluator/", "evaluator-app"), ("tools/self-assessment/", "self-assessment-app")])
+def test_tool_pages_do_not_move(browser, server, path, app, width):
+    """The tool pages are rendered at build time; the scripts only enhance them: CLS under 0.05."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844}, locale="ru-RU")
+    page = ctx.new_page()
+    page.watch = bu.Watch(page, server.url)
+    page.goto(server.url + path)
+    page.wait_for_selector(f"#{app}[data-ready='true']", timeout=15000)
+    cls = page.evaluate(CLS_SCRIPT)
+    page.watch.assert_clean()
+    ctx.close()
+    print(f"CLS {path} {width}px: {cls:.4f}")
+    assert cls < 0.05, cls
+
+
+def test_tool_pages_without_javascript(browser, server):
+    """With JavaScript off the form is there (built from the model) and the page says what to do."""
+    ctx = browser.new_context(java_script_enabled=False, locale="ru-RU")
+    page = ctx.new_page()
+    for path in ("tools/evaluator/", "tools/self-assessment/"):
+        page.goto(server.url + path)
+        assert "работает только с JavaScript" in page.locator("noscript").first.inner_text()
+        assert page.locator("fieldset.ap-rating, fieldset.ap-self").count() >= 5
+        assert "152-ФЗ" in page.locator("article.md-content__inner").inner_text()
+    ctx.close()

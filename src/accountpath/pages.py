@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from . import scorecard, svg
+from . import scorecard, svg, tool_pages
 from .evaluate import EPS, round2
 from .mdtext import md_escape
 from .model import Model, Role, RoleLevel
@@ -283,6 +283,7 @@ def build(model: Model) -> dict[str, str]:
                                  steps={r.id: level_steps(model, r) for r in model.roles}, **common)
     pages["glossary.md"] = _render("glossary.md.j2", **common)
     pages["sources.md"] = _render("sources.md.j2", used=sources_used(model), **common)
+    pages.update(tool_pages.build(model))
     return pages
 
 

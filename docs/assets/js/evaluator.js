@@ -453,7 +453,7 @@ async function start() {
   }
   comps = competencyIndex(model);
   state = restore(model, store.get(STORE_KEY)) || blankState(model);
-  ui = buildShell(app, model, {
+  ui = buildShell(app, {
     onRole, onLevel, onSave, onClear, onShowAll, onAdd, onFiles, onPaste, onExportAll, onExportResult,
     onCandidate: (v) => { state.candidate = v; changed({ tabs: false }); },
     onDate: (v) => { state.date = v; changed({ tabs: false }); },

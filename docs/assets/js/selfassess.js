@@ -220,77 +220,67 @@ function toResult() {
   title.scrollIntoView({ block: "start" });
 }
 
-function buildShell(app) {
-  ui.role = h("select", { id: "sa-role" }, model.roles.map((r) => h("option", { value: r.id, text: r.name })));
-  ui.role.addEventListener("change", () => {
-    state.role = ui.role.value;
-    renderForm();
-    renderResult();
-    sync();
-  });
-  ui.save = h("input", { id: "sa-save", type: "checkbox" });
-  ui.save.addEventListener("change", () => {
-    state.save = ui.save.checked;
-    if (state.save) say("Самооценка сохраняется в этом браузере.");
-    else {
-      store.remove(STORE_KEY);
-      say("Сохранение выключено, данные удалены с этого устройства.");
-    }
-    sync();
-  });
-  const clear = h("button", { id: "sa-clear", type: "button", class: "md-button ap-button", text: "Очистить всё" });
-  clear.addEventListener("click", () => {
-    if (!window.confirm("Удалить все ваши оценки с этой страницы и с этого устройства?")) return;
-    store.remove(STORE_KEY);
-    state = blankState();
-    renderAll();
-    say("Всё очищено.");
-    ui.role.focus();
-  });
-  ui.link = h("input", { id: "sa-link", type: "text", readonly: true, class: "ap-link" });
-  const copy = h("button", { id: "sa-copy", type: "button", class: "md-button ap-button", text: "Скопировать ссылку" });
-  copy.addEventListener("click", async () => {
-    ui.link.select();
-    try {
-      await navigator.clipboard.writeText(ui.link.value);
-      say("Ссылка скопирована. В ней ваши оценки — отправьте её только тому, кому хотите их показать.");
-    } catch (e) {
-      say("Скопируйте выделенную ссылку вручную (Ctrl+C).");
-    }
-  });
-  const print = h("button", { id: "sa-print", type: "button", class: "md-button ap-button", text: "Печать" });
-  print.addEventListener("click", () => window.print());
-  ui.managerToggle = h("input", { id: "sa-manager", type: "checkbox" });
-  ui.managerToggle.addEventListener("change", () => {
-    state.managerMode = ui.managerToggle.checked;
-    renderForm();
-    renderResult();
-    sync();
-  });
-  ui.form = h("div", { id: "sa-form", class: "ap-comps" });
-  ui.form.addEventListener("change", onChange);
-  ui.result = h("section", { id: "sa-result", class: "ap-result", "aria-labelledby": "sa-result-title" });
-  ui.messages = h("p", { id: "sa-messages", class: "ap-messages", role: "status", "aria-live": "polite" });
+function onRole() {
+  state.role = ui.role.value;
+  renderForm();
+  renderResult();
+  sync();
+}
 
-  app.replaceChildren(
-    h("fieldset", { class: "ap-card ap-setup ap-noprint" },
-      h("legend", { text: "Роль" }),
-      h("label", { class: "ap-field" }, h("span", { text: "Роль, которую вы занимаете или к которой идёте" }), ui.role),
-      h("p", { class: "ap-hint" }, "Оцените себя по каждой компетенции: выберите уровень, поведение которого вы показываете регулярно, а не в лучший день. ",
-        h("button", { type: "button", class: "ap-linkbutton", text: "Перейти к результату", onclick: toResult }))),
-    h("div", { class: "ap-privacy ap-noprint" },
-      h("label", { class: "ap-check" }, ui.save, " Сохранять на этом устройстве"),
-      h("label", { class: "ap-check" }, ui.managerToggle, " Оценка руководителя во второй колонке"),
-      clear,
-      h("p", { class: "ap-hint", text: "Оценки никуда не отправляются: они живут в адресе страницы (после #) и, если хотите, в этом браузере." })),
-    h("section", { class: "ap-noprint", "aria-labelledby": "sa-form-title" },
-      h("h2", { id: "sa-form-title", text: "Самооценка по компетенциям" }),
-      ui.form),
-    ui.result,
-    h("div", { class: "ap-card ap-share ap-noprint" },
-      h("label", { class: "ap-field" }, h("span", { text: "Ссылка для руководителя или наставника: в ней обе колонки оценок, сервер не нужен" }), ui.link),
-      h("div", { class: "ap-actions" }, copy, print)),
-    ui.messages);
+function onSave() {
+  state.save = ui.save.checked;
+  if (state.save) say("Самооценка сохраняется в этом браузере.");
+  else {
+    store.remove(STORE_KEY);
+    say("Сохранение выключено, данные удалены с этого устройства.");
+  }
+  sync();
+}
+
+function onClear() {
+  if (!window.confirm("Удалить все ваши оценки с этой страницы и с этого устройства?")) return;
+  store.remove(STORE_KEY);
+  state = blankState();
+  renderAll();
+  say("Всё очищено.");
+  ui.role.focus();
+}
+
+async function onCopy() {
+  ui.link.select();
+  try {
+    await navigator.clipboard.writeText(ui.link.value);
+    say("Ссылка скопирована. В ней ваши оценки — отправьте её только тому, кому хотите их показать.");
+  } catch (e) {
+    say("Скопируйте выделенную ссылку вручную (Ctrl+C).");
+  }
+}
+
+function onManager() {
+  state.managerMode = ui.managerToggle.checked;
+  renderForm();
+  renderResult();
+  sync();
+}
+
+/** Adopt the page's frame, rendered at build time (src/accountpath/tool_pages.py), and wire it up. */
+function buildShell(app) {
+  const $ = (id) => app.querySelector(`#${id}`);
+  const on = (id, event, fn) => {
+    $(id).addEventListener(event, fn);
+    return $(id);
+  };
+  ui.role = on("sa-role", "change", onRole);
+  ui.save = on("sa-save", "change", onSave);
+  ui.managerToggle = on("sa-manager", "change", onManager);
+  ui.link = $("sa-link");
+  ui.form = on("sa-form", "change", onChange);
+  ui.result = $("sa-result");
+  ui.messages = $("sa-messages");
+  on("sa-clear", "click", onClear);
+  on("sa-copy", "click", onCopy);
+  on("sa-print", "click", () => window.print());
+  on("sa-to-result", "click", toResult);
 }
 
 async function start() {
