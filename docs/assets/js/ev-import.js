@@ -5,6 +5,7 @@
 
 import { checkCard } from "./cardcheck.js";
 import { parseText, textItems, xlsxItems } from "./cardread.js";
+import { nameKey } from "./names.js";
 import { checkPlan, isPlan } from "./plan.js";
 
 /** A problem as the CLI prints it: FILE:Sheet!F9: message for a sheet cell, else FILE: message. */
@@ -73,4 +74,15 @@ export async function fileSources(files) {
     }
   }
   return out;
+}
+
+/** Imported cards grouped by candidate (names compared as Python does), in first-seen order. */
+export function groupsOf(cards) {
+  const groups = new Map();
+  for (const item of cards) {
+    const key = nameKey(item.card.candidate);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(item);
+  }
+  return [...groups.values()];
 }

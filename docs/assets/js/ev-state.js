@@ -4,7 +4,7 @@
 
 import { checkCard, ratingValue } from "./cardcheck.js";
 import { findLevel, findRole } from "./evaluate.js";
-import { squashSpaces } from "./names.js";
+import { nameKey, squashSpaces } from "./names.js";
 
 let nextId = 1;
 
@@ -96,4 +96,20 @@ export function cardsOf(model, state, indices) {
     const { card } = checkCard(model, raw);
     return card || { ...raw, takeaways: null, overall_notes: null };
   });
+}
+
+/** Take an interview plan into the state: role, level, candidate, each interviewer's focus and questions. */
+export function applyPlan(state, plan) {
+  state.role = plan.role;
+  state.level = plan.level;
+  if (plan.candidate) state.candidate = plan.candidate;
+  const kept = state.interviewers.filter(hasInput);
+  for (const p of plan.interviewers) {
+    const same = kept.find((iv) => nameKey(iv.name) === nameKey(p.name));
+    if (same) Object.assign(same, { focus: p.focus, questions: p.questions });
+    else kept.push(freshInterviewer(p.name, { focus: p.focus, questions: p.questions }));
+  }
+  state.interviewers = kept;
+  state.active = kept.findIndex((iv) => nameKey(iv.name) === nameKey(plan.interviewers[0].name));
+  state.showAll = false;
 }

@@ -103,23 +103,8 @@ function adviceList(c, g) {
     h("ul", {}, items.map((d) => h("li", { text: d }))));
 }
 
-function renderResult() {
-  const role = findRole(model, state.role);
-  const prof = selfProfile(model, role.id, state.ratings);
-  version += 1;
-  ui.result.dataset.version = String(version);
-  ui.result.dataset.highest = prof.highest || "";
-  ui.result.dataset.next = prof.next ? prof.next.id : "";
-  const rated = role.competencies.filter((rc) => Number.isInteger(state.ratings[rc.id])).length;
-
-  const met = prof.levels.filter((lv) => lv.met);
-  const summary = h("p", { class: "ap-result__who", id: "sa-summary" },
-    met.length
-      ? `Роль «${role.name}»: вы уже на уровне ${met.map((lv) => `«${levelLabel(role, lv.id)}»`).join(", ")}.`
-      : `Роль «${role.name}»: ни один уровень пока не достигнут.`,
-    ` Оценено компетенций роли: ${rated} из ${role.competencies.length}.`);
-
-  const levelsTable = h("table", { class: "ap-table", id: "sa-levels" },
+function levelsTableOf(role, prof) {
+  return h("table", { class: "ap-table", id: "sa-levels" },
     h("caption", { text: `Уровни роли «${role.name}»` }),
     h("thead", {}, h("tr", {}, ["Уровень", "Разрыв", "Покрытие", "Обязательные ниже цели", "Итог"].map((t) => h("th", { scope: "col", text: t })))),
     h("tbody", {}, prof.levels.map((lv) => h("tr", { "data-level": lv.id, "data-met": String(lv.met), class: lv.met ? "ap-row--ok" : "" },
@@ -129,11 +114,14 @@ function renderResult() {
       h("td", { text: lv.failed_must_haves.length ? lv.failed_must_haves.map((cid) => (comps.get(cid) || { name: cid }).name).join(", ") : "—" }),
       h("td", { text: lv.met ? "✓ достигнут" : lv.recommendation === "insufficient_data" ? "мало оценок" : "ещё нет" })))));
 
+}
+
+function radarOf(role) {
   const kinds = ["level-a", "level-b", "level-c", "level-d", "level-e"];
   // every competency with a target at this role's levels (the ladder gives each level all of them)
   const axisIds = model.competencies.map((c) => c.id).filter((id) => role.levels[0].targets[id] !== undefined);
   const ratedOf = (src) => axisIds.map((id) => (Number.isInteger(src[id]) ? src[id] : null));
-  const radar = radarChart({
+  return radarChart({
     id: "sa-radar",
     title: `Ваш профиль и уровни роли «${role.name}»`,
     axes: axisIds.map((id) => ({ id, label: (comps.get(id) || { name: id }).name })),
@@ -144,6 +132,9 @@ function renderResult() {
     ],
   });
 
+}
+
+function nextStep(role, prof) {
   let next;
   if (!prof.next) {
     next = h("section", { id: "sa-next", class: "ap-next" },
@@ -168,7 +159,11 @@ function renderResult() {
       })));
   }
 
-  const others = h("table", { class: "ap-table", id: "sa-roles" },
+  return next;
+}
+
+function rolesTable() {
+  return h("table", { class: "ap-table", id: "sa-roles" },
     h("caption", { text: "Все роли: достигнутый уровень по вашей самооценке" }),
     h("thead", {}, h("tr", {}, ["Роль", "Достигнутый уровень", "Следующий"].map((t) => h("th", { scope: "col", text: t })))),
     h("tbody", {}, model.roles.map((r) => {
@@ -179,6 +174,28 @@ function renderResult() {
         h("td", { text: p.next ? levelLabel(r, p.next.id) : "верхний уровень" }));
     })));
 
+}
+
+function renderResult() {
+  const role = findRole(model, state.role);
+  const prof = selfProfile(model, role.id, state.ratings);
+  version += 1;
+  ui.result.dataset.version = String(version);
+  ui.result.dataset.highest = prof.highest || "";
+  ui.result.dataset.next = prof.next ? prof.next.id : "";
+  const rated = role.competencies.filter((rc) => Number.isInteger(state.ratings[rc.id])).length;
+
+  const met = prof.levels.filter((lv) => lv.met);
+  const summary = h("p", { class: "ap-result__who", id: "sa-summary" },
+    met.length
+      ? `Роль «${role.name}»: вы уже на уровне ${met.map((lv) => `«${levelLabel(role, lv.id)}»`).join(", ")}.`
+      : `Роль «${role.name}»: ни один уровень пока не достигнут.`,
+    ` Оценено компетенций роли: ${rated} из ${role.competencies.length}.`);
+
+  const levelsTable = levelsTableOf(role, prof);
+  const radar = radarOf(role);
+  const next = nextStep(role, prof);
+  const others = rolesTable();
   ui.result.replaceChildren(
     h("h2", { id: "sa-result-title", text: "Ваш профиль" }),
     summary,
