@@ -569,7 +569,7 @@ def _axe_serious(page) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in bad]
 
 
-@pytest.mark.parametrize("which", ["home", "role", "evaluator", "self-assessment"])
+@pytest.mark.parametrize("which", ["home", "role", "method", "evaluator", "self-assessment"])
 def test_axe_no_serious_violations(page, server, site_model, which):
     """axe-core (bundled with axe-playwright-python) on the filled tools and two content pages."""
     if which == "evaluator":
@@ -579,7 +579,8 @@ def test_axe_no_serious_violations(page, server, site_model, which):
         open_self(page, server)
         _fill_self(page, site_model)
     else:
-        page.goto(server.url + ("" if which == "home" else f"roles/{site_model.roles[0].id}/"))
+        paths = {"home": "", "method": "interview/method/", "role": f"roles/{site_model.roles[0].id}/"}
+        page.goto(server.url + paths[which])
         page.wait_for_load_state("load")
     if which in ("evaluator", "self-assessment"):
         page.locator(".ap-radar__data summary").first.click()  # the table alternative too
