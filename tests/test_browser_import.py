@@ -454,6 +454,9 @@ def test_self_and_manager_round_trip_through_the_link(page, server, role, tmp_pa
     text = md.read_text(encoding="utf-8")
     assert text.startswith("# Пакет на повышение") and "Примеры и подтверждения" in text
     assert text.count("\n## ") == len(ids)
+    mgr.emulate_media(media="print")  # the pack as printed: both columns and the differences
+    bu.screenshot(mgr, f"self-packet-{page.width}")
+    mgr.emulate_media(media="screen")
     mgr.watch.assert_clean()
     other.close()
     # back to the person: both columns come back from the link
