@@ -25,9 +25,9 @@ from pathlib import Path
 import pytest
 
 from accountpath import cards as cards_mod
+from accountpath import debrief as debrief_mod
 from accountpath import evaluate as ev
 from accountpath import model as model_mod
-from accountpath import debrief as debrief_mod
 from accountpath import report, sitedata, yamlsource
 from accountpath.vocab import VERDICT_LABELS
 
@@ -370,8 +370,9 @@ def test_import_validation_messages(page, server, site_model):
     assert "оценка должна быть целым числом 1..5" in _paste(page, {**good, "ratings": {**good["ratings"], ids[0]: 2.5}})
     assert "неизвестная компетенция «telepathy»" in _paste(page, {**good, "ratings": {**good["ratings"], "telepathy": 3}})
     assert "ГГГГ-ММ-ДД" in _paste(page, {**good, "date": "2026-13-01"})
-    assert "оценка должна быть целым числом 1..5" in _paste(page, '{"scorecard": 1, "role": "%s", "level": "%s", "candidate": "А", "interviewer": "Б", '
-                                 '"ratings": {"%s": 3.0}}' % (role.id, level.id, ids[0]))
+    float_card = json.dumps({"scorecard": 1, "role": role.id, "level": level.id, "candidate": "А", "interviewer": "Б",
+                             "ratings": {ids[0]: 3}}).replace(": 3}", ": 3.0}")
+    assert "оценка должна быть целым числом 1..5" in _paste(page, float_card)
     assert "не заполнено поле «interviewer»" in _paste(page, {**good, "interviewer": ""})
     assert page.locator("[role=tab]").count() == 1  # nothing half-imported
     assert "Импортировано листов: 1" in _paste(page, good)

@@ -6,11 +6,10 @@ screenshots at 1280 and 390 px of each state under test-artifacts/screenshots/.
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
-import unicodedata
 import sys
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -214,8 +213,9 @@ def test_card_vectors_in_every_format(page, server, tmp_path):
         pytest.skip("one width is enough for a pure function")
     import base64
 
-    from conftest import model_from_compact
     from test_cards import CASES, WRITERS
+
+    from conftest import model_from_compact
 
     vmodel = model_from_compact(json.loads((bu.ROOT / "tests" / "vectors" / "evaluate.json").read_text(encoding="utf-8"))["model"])
     inputs = []

@@ -57,14 +57,29 @@ def _debrief_cases(vectors) -> list[dict]:
     base = vectors["cases"][0]["scorecards"][0]
     card = lambda name, ratings, **extra: dict(base, interviewer=name, ratings=ratings, **extra)  # noqa: E731
     extra = [
-        {"name": "fragile: a must-have rated 5 / 2 / 4", "scorecards": [
-            card("Ирина", {"a": 5, "b": 3, "c": 3, "d": 2}, notes={"a": "Два примера."}, recommendation="strong_yes",
-                 takeaways="Сильная в брифах."),
-            card("Пётр", {"a": 2, "b": 3, "c": 3, "d": 2}, recommendation="no"),
-            card("Анна", {"a": 4, "b": 3, "c": 3, "d": 1}, notes={"b": "Сбивалась."})]},
-        {"name": "notes and an extreme without a note", "scorecards": [
-            card("И1", {"a": 1, "b": 5, "c": None, "d": 2}, notes={"b": "Пример."}, recommendation="однозначно нет"),
-            card("И2", {"a": 3, "b": 4, "c": 3, "d": 2}, takeaways="  Коротко.  ")]},
+        {
+            "name": "fragile: a must-have rated 5 / 2 / 4",
+            "scorecards": [
+                card(
+                    "Ирина",
+                    {"a": 5, "b": 3, "c": 3, "d": 2},
+                    notes={"a": "Два примера."},
+                    recommendation="strong_yes",
+                    takeaways="Сильная в брифах.",
+                ),
+                card("Пётр", {"a": 2, "b": 3, "c": 3, "d": 2}, recommendation="no"),
+                card("Анна", {"a": 4, "b": 3, "c": 3, "d": 1}, notes={"b": "Сбивалась."}),
+            ],
+        },
+        {
+            "name": "notes and an extreme without a note",
+            "scorecards": [
+                card(
+                    "И1", {"a": 1, "b": 5, "c": None, "d": 2}, notes={"b": "Пример."}, recommendation="однозначно нет"
+                ),
+                card("И2", {"a": 3, "b": 4, "c": 3, "d": 2}, takeaways="  Коротко.  "),
+            ],
+        },
     ]
     return [*vectors["cases"], *extra]
 
@@ -81,21 +96,35 @@ def test_js_debrief_equals_python(vectors, vector_model, tmp_path):
         assert g["text"] == want, case["name"]
         if "expected" in case:
             assert {k: v for k, v in json.loads(g["text"]).items() if k in case["expected"]} | {
-                "competencies": [{k: v for k, v in row.items() if k in case["expected"]["competencies"][0]}
-                                 for row in json.loads(g["text"])["competencies"]]} == case["expected"], case["name"]
+                "competencies": [
+                    {k: v for k, v in row.items() if k in case["expected"]["competencies"][0]}
+                    for row in json.loads(g["text"])["competencies"]
+                ]
+            } == case["expected"], case["name"]
     assert any(json.loads(g["text"])["fragile"] for g in got), "no case is fragile"
 
 
 def test_js_similar_candidates_warning_equals_a_python_round(vectors, vector_model, tmp_path):
     base = vectors["cases"][0]["scorecards"][0]
-    raw = [dict(base, candidate="Анна Иванова", interviewer="И1"), dict(base, candidate="Анна Иванова", interviewer="И2"),
-           dict(base, candidate="анна иванов", interviewer="И3"), dict(base, candidate="Кандидат 2", interviewer="И1")]
-    results, problems = rounds.evaluate_round(vector_model, [_card(vector_model, r, f"c{i}.json")[0] for i, r in enumerate(raw)])
+    raw = [
+        dict(base, candidate="Анна Иванова", interviewer="И1"),
+        dict(base, candidate="Анна Иванова", interviewer="И2"),
+        dict(base, candidate="анна иванов", interviewer="И3"),
+        dict(base, candidate="Кандидат 2", interviewer="И1"),
+    ]
+    results, problems = rounds.evaluate_round(
+        vector_model, [_card(vector_model, r, f"c{i}.json")[0] for i, r in enumerate(raw)]
+    )
     assert not problems
     python = next(r for r in results if r["candidate"] == "Анна Иванова")
     assert [w["code"] for w in python["warnings"]].count("similar_candidates") == 1
-    inputs = [{"name": "round", "texts": [json.dumps(r, ensure_ascii=False) for r in raw[:2]],
-               "others": ["анна иванов", "Кандидат 2"]}]
+    inputs = [
+        {
+            "name": "round",
+            "texts": [json.dumps(r, ensure_ascii=False) for r in raw[:2]],
+            "others": ["анна иванов", "Кандидат 2"],
+        }
+    ]
     got = run_node(vector_model, inputs, [], tmp_path)["cases"][0]
     assert got["text"] == report.to_json(python)
 
@@ -105,21 +134,35 @@ def test_js_reader_accepts_and_refuses_the_card_vectors(fmt, vector_model, tmp_p
     text = (lambda raw: json.dumps(raw, ensure_ascii=False, indent=1)) if fmt == "json" else _yaml_text
     valid = [{"name": c["name"], "text": text(c["card"])} for c in CARDS["valid"]]
     invalid = [c for c in CARDS["invalid"] if fmt in c.get("formats", [fmt])]
-    got = run_node(vector_model, [], valid + [{"name": c["name"], "text": text(c["card"])} for c in invalid], tmp_path)["cards"]
+    got = run_node(vector_model, [], valid + [{"name": c["name"], "text": text(c["card"])} for c in invalid], tmp_path)[
+        "cards"
+    ]
     for case, g in zip(CARDS["valid"], got[: len(valid)], strict=True):
         assert g["problems"] == [] and g["card"] == case["expected"], (case["name"], g)
-    for case, g in zip(invalid, got[len(valid):], strict=True):
+    for case, g in zip(invalid, got[len(valid) :], strict=True):
         assert g["card"] is None and sorted(g["problems"]) == sorted(case["messages"]), (case["name"], g)
 
 
 def test_js_refusals_match_python_beyond_the_vectors(vector_model, tmp_path):
     """Odd cards (did-you-mean hints, wrong types, focus as text) give Python's very messages."""
     base = CARDS["valid"][0]["card"]
-    odd = [dict(base, ratng={}), dict(base, scorecard="1"), dict(base, ratings={**base["ratings"], "bb": 3}),
-           dict(base, notes=["x"]), dict(base, focus="a, b, a"), dict(base, candidate=True, takeaways=["x"]),
-           dict(base, date=20261128, recommendation="скорее да"), dict(base, overall_notes={"x": 1}), [1, 2]]
-    got = run_node(vector_model, [], [{"name": str(i), "text": json.dumps(c, ensure_ascii=False)} for i, c in enumerate(odd)],
-                   tmp_path)["cards"]
+    odd = [
+        dict(base, ratng={}),
+        dict(base, scorecard="1"),
+        dict(base, ratings={**base["ratings"], "bb": 3}),
+        dict(base, notes=["x"]),
+        dict(base, focus="a, b, a"),
+        dict(base, candidate=True, takeaways=["x"]),
+        dict(base, date=20261128, recommendation="скорее да"),
+        dict(base, overall_notes={"x": 1}),
+        [1, 2],
+    ]
+    got = run_node(
+        vector_model,
+        [],
+        [{"name": str(i), "text": json.dumps(c, ensure_ascii=False)} for i, c in enumerate(odd)],
+        tmp_path,
+    )["cards"]
     for raw, g in zip(odd, got, strict=True):
         card, problems = _card(vector_model, raw)
         assert sorted(g["problems"]) == sorted(p.message for p in problems), raw

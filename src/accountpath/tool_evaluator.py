@@ -192,7 +192,7 @@ def _interviewers(model: Model, role: Role) -> str:
               el("span", {"class": "ap-live__title"}, text=_("Итог сейчас:")),
               el("span", {"class": "ap-verdict ap-verdict--small", "id": "ev-live-verdict"}),
               el("span", {"class": "ap-live__facts", "id": "ev-live-facts"}),
-              el("a", {"class": "ap-linkbutton", "href": "#ev-result-title"}, text=_("Подробно ↓")))
+              el("a", {"class": "ap-linkbutton", "href": "#ev-result"}, text=_("Подробно ↓")))
     return el("section", {"class": "ap-interviewers ap-noprint", "aria-labelledby": "ev-iv-title"},
               el("h2", {"id": "ev-iv-title"}, text=_("Оценки интервьюеров")),
               el("div", {"class": "ap-tabbar"}, el("div", {"role": "tablist", "aria-label": _("Интервьюеры"), "class": "ap-tabs",
