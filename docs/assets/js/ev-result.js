@@ -101,12 +101,19 @@ function radar(ui, result, role, level, compName) {
   ui.parts.chart.replaceChildren(ui.radar);
 }
 
+/** Role and level as one title, without saying the role twice when the level's name holds it. */
+function post(role, level) {
+  const r = role.name || role.id;
+  const l = level.name || level.id;
+  return l.toLowerCase().includes(r.toLowerCase()) ? l : `${r}, ${l}`;
+}
+
 /** Fill the result section's parts from a debrief result and the cards it came from. */
 export function renderResult(ui, { model, role, level, result, cards, who, date, compName, levelName }) {
   const label = verdictLabel(model, result.recommendation);
   ui.parts.head.replaceChildren(h("header", { class: "ap-result__head" },
     h("h2", { id: "ev-result-title", text: "Итог панели" }),
-    h("p", { class: "ap-result__who", text: `${who} · ${role.name || role.id}, ${level.name || level.id}${date ? ` · ${date}` : ""}` })));
+    h("p", { class: "ap-result__who", text: `${who} · ${post(role, level)}${date ? ` · ${date}` : ""}` })));
   const facts = h("dl", { class: "ap-facts" },
     h("div", {}, h("dt", { text: "Отклонение от цели уровня" }), h("dd", { id: "ev-gap", text: num(result.gap, { signed: true }) })),
     h("div", {}, h("dt", { text: "Покрытие (доля веса с оценкой)" }), h("dd", { id: "ev-coverage", text: percent(result.coverage) })),

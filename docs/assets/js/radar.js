@@ -67,7 +67,7 @@ export function wrapLabel(text, width = 16) {
     }
   }
   if (line) lines.push(line);
-  if (lines.length > 3) return [...lines.slice(0, 2), lines.slice(2).join(" ").slice(0, width - 1) + "…"];
+  if (lines.length > 4) return [...lines.slice(0, 3), lines.slice(3).join(" ").slice(0, width - 1) + "…"];
   return lines;
 }
 
