@@ -233,6 +233,12 @@ function dataTable(title, axes, series) {
     thead.appendChild(th);
   }
   tableBody(table.createTBody(), axes, series);
-  details.appendChild(table);
+  const wrap = document.createElement("div"); // a wide table scrolls in a region the keyboard can reach
+  wrap.className = "ap-table-wrap";
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-label", title);
+  wrap.appendChild(table);
+  details.appendChild(wrap);
   return details;
 }
