@@ -9,7 +9,7 @@ import { radarChart, updateRadar } from "./radar.js";
 import { h, num, percent } from "./ui.js";
 
 function recLabel(model, code) {
-  return code ? model.vocab.recommendation_labels[code] : "не указана";
+  return code ? model.vocab.recommendation_labels[code] : "рекомендация не указана";
 }
 
 function alerts(model, result, cards, compName) {
