@@ -109,11 +109,15 @@ def bench_browser() -> dict:
         env = dict(os.environ, SOURCE_DATE_EPOCH="1764288000", NO_MKDOCS_2_WARNING="1")
         subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-d", tmp], cwd=ROOT, check=True, env=env)
         site = Path(tmp)
-        js = site / "assets" / "js"
-        parts = [js / "evaluate.js", js / "evaluator.js", js / "radar.js", js / "ui.js",
-                 site / "assets" / "stylesheets" / "tools.css", site / "assets" / "data" / "model.json"]
-        sizes = {p.name: p.stat().st_size for p in parts if p.exists()}
-        out = {"evaluator_bytes": sum(sizes.values()), "target_bytes": 150 * 1024, "files": sizes}
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from js_size import sizes as own_sizes  # type: ignore
+
+        sizes = {Path(name).name: n for name, n in own_sizes(site).items()}
+        model_json = (site / "assets" / "data" / "model.json").stat().st_size
+        # the evaluator's own scripts and styles; the parsers (vendor/, loaded on demand) and
+        # model.json (the model's data, not code) are reported apart and not counted
+        out = {"evaluator_bytes": sum(sizes.values()), "target_bytes": 150 * 1024, "files": sizes,
+               "model_json_bytes_not_counted": model_json}
         sys.path.insert(0, str(ROOT / "tests"))
         from playwright.sync_api import sync_playwright
 

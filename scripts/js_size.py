@@ -20,6 +20,7 @@ FILES = (
     "assets/js/ev-form.js",
     "assets/js/ev-result.js",
     "assets/js/ev-import.js",
+    "assets/js/ev-export.js",
     "assets/js/evaluate.js",
     "assets/js/debrief.js",
     "assets/js/cardcheck.js",

@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_VERSION = "12.2.3"
 PREFIX = ROOT / "build" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
-PAGES = ("", "roles/account-manager/", "competencies/negotiation/", "market/", "career/")
+PAGES = ("", "roles/account-manager/", "competencies/negotiation/", "market/", "career/", "tools/evaluator/",
+         "tools/self-assessment/")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BUDGETS = {"career/": 300 * 1024}
 TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".markdown", ".yml")
@@ -106,7 +107,8 @@ def summary(report: dict) -> dict:
             a = report["audits"][ref["id"]]
             if ref["weight"] > 0 and a.get("score") is not None and a["score"] < 1:
                 lost.append(f"{c}: {ref['id']} ({a.get('displayValue') or a['score']})")
-    return {"scores": scores, "bytes": weight, "lost": lost}
+    cls = float(report["audits"]["cumulative-layout-shift"].get("numericValue") or 0)
+    return {"scores": scores, "bytes": weight, "cls": cls, "lost": lost}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,11 +130,11 @@ def main(argv: list[str] | None = None) -> int:
             s = summary(audit(base + page, Path(tmp) / "report.json"))
             results[page or "/"] = s
             line = " ".join(f"{c}={s['scores'][c]}" for c in CATEGORIES)
-            print(f"{page or '/':32} {line}  transferred={s['bytes'] / 1024:.0f} KB")
+            print(f"{page or '/':32} {line}  transferred={s['bytes'] / 1024:.0f} KB  CLS={s['cls']:.3f}")
             for item in s["lost"]:
                 print(f"    {item}")
             over = page in BUDGETS and s["bytes"] >= BUDGETS[page]
-            ok = ok and not s["lost"] and min(s["scores"].values()) == 100 and not over
+            ok = ok and not s["lost"] and min(s["scores"].values()) == 100 and not over and s["cls"] < 0.05
     httpd.shutdown()
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

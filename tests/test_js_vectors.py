@@ -1,62 +1,172 @@
-"""The browser's method (docs/assets/js/evaluate.js) on the shared vectors, under node, in the
-fast lane: every case gives the expected result and the very text `evaluate --format json`
-prints; the browser lane repeats this inside Chromium."""
+"""The browser's reader and debrief (docs/assets/js/) on the shared vectors, under node, in the
+fast lane: every evaluation case gives the very text `evaluate --format json` prints (the
+debrief's notes, recommendations, takeaways, fragile and warnings included), and every card
+of tests/vectors/cards.json, as JSON and as YAML, is accepted or refused exactly as Python
+does, with the same messages. The browser lane repeats this inside Chromium, xlsx included."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
-from accountpath import cards, evaluate, report, vocab, yamlsource
+from accountpath import cardcheck, cards, debrief, report, rounds, sitedata, yamlsource
 
-from conftest import VECTORS
+from conftest import ROOT, VECTORS
 
 RUNNER = Path(__file__).resolve().parent / "js" / "run_vectors.mjs"
 NODE = shutil.which("node")
+CARDS = json.loads((ROOT / "tests" / "vectors" / "cards.json").read_text(encoding="utf-8"))
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed: `make node` installs it")
 
 
-def _python_text(model, raw_cards) -> str:
-    cs = []
-    for i, raw in enumerate(raw_cards):
-        doc, problems = yamlsource.parse(json.dumps(raw, ensure_ascii=False), f"card{i}.json")
-        assert not problems
-        card, problems = cards.card_from_data(doc, model)
-        assert not problems, problems
-        cs.append(card)
-    return report.to_json(evaluate.evaluate(model, cs[0].role, cs[0].level, cs))
+def _card(model, raw: dict, label: str = "card.json"):
+    doc, problems = yamlsource.parse(json.dumps(raw, ensure_ascii=False), label)
+    assert not problems
+    return cards.card_from_data(doc, model)
 
 
-def run_node(model_json: dict, cases: list[dict], tmp_path: Path) -> list[dict]:
-    """The runner's output for these cases on this model (as model.json carries it)."""
+def _yaml_text(raw: dict) -> str:
+    """The card as a person writes YAML (an ISO date unquoted, as tests/test_cards.py writes it)."""
+    data = dict(raw)
+    if isinstance(data.get("date"), str):
+        try:
+            data["date"] = datetime.date.fromisoformat(data["date"])
+        except ValueError:
+            pass
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def run_node(model, cases: list[dict], card_cases: list[dict], tmp_path: Path) -> dict:
+    """The runner's output for these cases, the model given as the site's model.json carries it."""
     src = tmp_path / "input.json"
-    src.write_text(json.dumps({"model": model_json, "cases": cases}, ensure_ascii=False), encoding="utf-8")
+    payload = {"model": sitedata.site_data(model), "cases": cases, "cards": card_cases}
+    src.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     proc = subprocess.run([NODE, str(RUNNER), str(src)], capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
 
-def test_js_method_matches_vectors_and_python(vectors, vector_model, tmp_path):
-    model_json = dict(vectors["model"], vocab=vocab.browser_vocab())
-    got = run_node(model_json, vectors["cases"], tmp_path)
-    assert [g["name"] for g in got] == [c["name"] for c in vectors["cases"]]
-    for case, g in zip(vectors["cases"], got, strict=True):
-        assert g["problems"] == [] and g["panel"] == [], case["name"]
-        assert json.loads(g["text"]) == case["expected"], case["name"]
-        assert g["text"] == _python_text(vector_model, case["scorecards"]), case["name"]
+def _debrief_cases(vectors) -> list[dict]:
+    """The evaluation vectors plus panels that exercise every debrief key."""
+    base = vectors["cases"][0]["scorecards"][0]
+    card = lambda name, ratings, **extra: dict(base, interviewer=name, ratings=ratings, **extra)  # noqa: E731
+    extra = [
+        {
+            "name": "fragile: a must-have rated 5 / 2 / 4",
+            "scorecards": [
+                card(
+                    "Ирина",
+                    {"a": 5, "b": 3, "c": 3, "d": 2},
+                    notes={"a": "Два примера."},
+                    recommendation="strong_yes",
+                    takeaways="Сильная в брифах.",
+                ),
+                card("Пётр", {"a": 2, "b": 3, "c": 3, "d": 2}, recommendation="no"),
+                card("Анна", {"a": 4, "b": 3, "c": 3, "d": 1}, notes={"b": "Сбивалась."}),
+            ],
+        },
+        {
+            "name": "notes and an extreme without a note",
+            "scorecards": [
+                card(
+                    "И1", {"a": 1, "b": 5, "c": None, "d": 2}, notes={"b": "Пример."}, recommendation="однозначно нет"
+                ),
+                card("И2", {"a": 3, "b": 4, "c": 3, "d": 2}, takeaways="  Коротко.  "),
+            ],
+        },
+    ]
+    return [*vectors["cases"], *extra]
 
 
-def test_js_reader_rejects_what_python_rejects(vectors, tmp_path):
-    model_json = dict(vectors["model"], vocab=vocab.browser_vocab())
-    good = vectors["cases"][0]["scorecards"][0]
-    bad = [dict(good, ratng={}), dict(good, scorecard=7), dict(good, ratings={**good["ratings"], "x-unknown": 3})]
-    got = run_node(model_json, [{"name": f"bad{i}", "scorecards": [card]} for i, card in enumerate(bad)], tmp_path)
-    assert all(g["problems"] for g in got), got
-    assert "ratng" in got[0]["problems"][0] and ", ".join(vocab.CARD_KEYS) in got[0]["problems"][0]
+def test_js_debrief_equals_python(vectors, vector_model, tmp_path):
+    cases = _debrief_cases(vectors)
+    inputs = [{"name": c["name"], "texts": [json.dumps(s, ensure_ascii=False) for s in c["scorecards"]]} for c in cases]
+    got = run_node(vector_model, inputs, [], tmp_path)["cases"]
+    assert [g["name"] for g in got] == [c["name"] for c in cases]
+    for case, g in zip(cases, got, strict=True):
+        assert g["problems"] == [] and g["panel"] == [], (case["name"], g)
+        panel = [_card(vector_model, s)[0] for s in case["scorecards"]]
+        want = report.to_json(debrief.debrief(vector_model, panel[0].role, panel[0].level, panel))
+        assert g["text"] == want, case["name"]
+        if "expected" in case:
+            assert {k: v for k, v in json.loads(g["text"]).items() if k in case["expected"]} | {
+                "competencies": [
+                    {k: v for k, v in row.items() if k in case["expected"]["competencies"][0]}
+                    for row in json.loads(g["text"])["competencies"]
+                ]
+            } == case["expected"], case["name"]
+    assert any(json.loads(g["text"])["fragile"] for g in got), "no case is fragile"
+
+
+def test_js_similar_candidates_warning_equals_a_python_round(vectors, vector_model, tmp_path):
+    base = vectors["cases"][0]["scorecards"][0]
+    raw = [
+        dict(base, candidate="Анна Иванова", interviewer="И1"),
+        dict(base, candidate="Анна Иванова", interviewer="И2"),
+        dict(base, candidate="анна иванов", interviewer="И3"),
+        dict(base, candidate="Кандидат 2", interviewer="И1"),
+    ]
+    results, problems = rounds.evaluate_round(
+        vector_model, [_card(vector_model, r, f"c{i}.json")[0] for i, r in enumerate(raw)]
+    )
+    assert not problems
+    python = next(r for r in results if r["candidate"] == "Анна Иванова")
+    assert [w["code"] for w in python["warnings"]].count("similar_candidates") == 1
+    inputs = [
+        {
+            "name": "round",
+            "texts": [json.dumps(r, ensure_ascii=False) for r in raw[:2]],
+            "others": ["анна иванов", "Кандидат 2"],
+        }
+    ]
+    got = run_node(vector_model, inputs, [], tmp_path)["cases"][0]
+    assert got["text"] == report.to_json(python)
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_js_reader_accepts_and_refuses_the_card_vectors(fmt, vector_model, tmp_path):
+    text = (lambda raw: json.dumps(raw, ensure_ascii=False, indent=1)) if fmt == "json" else _yaml_text
+    valid = [{"name": c["name"], "text": text(c["card"])} for c in CARDS["valid"]]
+    invalid = [c for c in CARDS["invalid"] if fmt in c.get("formats", [fmt])]
+    got = run_node(vector_model, [], valid + [{"name": c["name"], "text": text(c["card"])} for c in invalid], tmp_path)[
+        "cards"
+    ]
+    for case, g in zip(CARDS["valid"], got[: len(valid)], strict=True):
+        assert g["problems"] == [] and g["card"] == case["expected"], (case["name"], g)
+    for case, g in zip(invalid, got[len(valid) :], strict=True):
+        assert g["card"] is None and sorted(g["problems"]) == sorted(case["messages"]), (case["name"], g)
+
+
+def test_js_refusals_match_python_beyond_the_vectors(vector_model, tmp_path):
+    """Odd cards (did-you-mean hints, wrong types, focus as text) give Python's very messages."""
+    base = CARDS["valid"][0]["card"]
+    odd = [
+        dict(base, ratng={}),
+        dict(base, scorecard="1"),
+        dict(base, ratings={**base["ratings"], "bb": 3}),
+        dict(base, notes=["x"]),
+        dict(base, focus="a, b, a"),
+        dict(base, candidate=True, takeaways=["x"]),
+        dict(base, date=20261128, recommendation="скорее да"),
+        dict(base, overall_notes={"x": 1}),
+        [1, 2],
+    ]
+    got = run_node(
+        vector_model,
+        [],
+        [{"name": str(i), "text": json.dumps(c, ensure_ascii=False)} for i, c in enumerate(odd)],
+        tmp_path,
+    )["cards"]
+    for raw, g in zip(odd, got, strict=True):
+        card, problems = _card(vector_model, raw)
+        assert sorted(g["problems"]) == sorted(p.message for p in problems), raw
+        assert g["card"] == (cardcheck.card_data(card) if card else None)
 
 
 def test_vectors_file_is_where_conftest_says():

@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from . import scorecard, svg
+from . import scorecard, svg, tool_pages
 from .career_map import career_entries, career_flow, outside_entries  # noqa: F401 (re-exported)
 from .evaluate import EPS, round2
 from .market_page import ESTIMATE_LABEL, roles_without_salary, salary_table
@@ -238,6 +238,7 @@ def build(model: Model) -> dict[str, str]:
                                  steps={r.id: level_steps(model, r) for r in model.roles}, **common)
     pages["glossary.md"] = _render("glossary.md.j2", **common)
     pages["sources.md"] = _render("sources.md.j2", used=sources_used(model), **common)
+    pages.update(tool_pages.build(model))
     return pages
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import vocab
+from . import vocab, xlsx_read
 from .model import Competency, Model, Question, Role
 
 
@@ -30,11 +30,21 @@ def _role(r: Role) -> dict[str, Any]:
                        for lv in r.levels]}
 
 
+def xlsx_layout() -> dict[str, Any]:
+    """Where the xlsx readers find things (xlsx_read's names): the browser reads workbooks the same way."""
+    return {"sheet": xlsx_read.SHEET, "meta_sheet": xlsx_read.META_SHEET, "meta_mark": xlsx_read.META_MARK,
+            "round_sheet": xlsx_read.ROUND_SHEET, "round_mark": xlsx_read.ROUND_MARK,
+            "head_fields": dict(xlsx_read.HEAD_FIELDS), "id_header": xlsx_read.ID_HEADER,
+            "rating_header": xlsx_read.RATING_HEADER, "notes_header": xlsx_read.NOTES_HEADER,
+            "round_head": list(xlsx_read.ROUND_HEAD), "round_first_row": xlsx_read.ROUND_FIRST_ROW,
+            "notes_prefix": xlsx_read.NOTES_PREFIX, "formula_start": list(xlsx_read.FORMULA_START)}
+
+
 def site_data(model: Model) -> dict[str, Any]:
     """The compact model the in-browser tools read (assets/data/model.json)."""
     ev = model.evaluation
     return {
-        "vocab": vocab.browser_vocab(),
+        "vocab": {**vocab.browser_vocab(), "xlsx": xlsx_layout()},
         "scale": [{"level": s.level, "name": s.name, "summary": s.summary} for s in model.scale],
         "evaluation": {
             "min_coverage": ev.min_coverage,

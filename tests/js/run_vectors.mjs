@@ -1,22 +1,42 @@
-// Run the browser's method (docs/assets/js/evaluate.js) on evaluation vectors under node.
-// Usage: node run_vectors.mjs INPUT.json, where INPUT is {model, cases: [{name, scorecards}]}
-// with the model as model.json carries it (vocab included). Prints a JSON array, one entry
-// per case: {name, problems, panel, text} where text is resultJson() of the panel's result.
+// Run the browser's scorecard reader and debrief (docs/assets/js/) on shared vectors under node.
+// Usage: node run_vectors.mjs INPUT.json, where INPUT is {model, cases, cards}:
+// - model: the site's model.json for the vectors' model (vocab included);
+// - cases: [{name, texts: [card text, ...]}]: each card text (JSON or YAML) goes through
+//   cardread.parseText + cardcheck.checkCard, then the panel through debrief.debrief;
+// - cards: [{name, text}]: one card text each, through parseText + checkCard.
+// Prints {cases: [{name, problems, panel, text}], cards: [{name, card, problems}]}, where
+// text is the JSON `accountpath evaluate --format json` would print.
+// The xlsx reader needs DOMParser: the browser lane runs it (tests/test_browser_import.py).
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { dirname, resolve } from "node:path";
 
 const here = dirname(new URL(import.meta.url).pathname);
-const ev = await import(pathToFileURL(resolve(here, "../../docs/assets/js/evaluate.js")).href);
+const js = (name) => import(pathToFileURL(resolve(here, "../../docs/assets/js", name)).href);
+const [ev, check, read, deb] = await Promise.all([js("evaluate.js"), js("cardcheck.js"), js("cardread.js"), js("debrief.js")]);
 const input = JSON.parse(readFileSync(process.argv[2], "utf-8"));
+const model = input.model;
 
-const out = input.cases.map((c) => {
-  const checked = c.scorecards.map((card) => ev.checkScorecard(input.model, card));
+async function readCard(text) {
+  const parsed = await read.parseText(text);
+  if (parsed.problem) return { card: null, problems: [parsed.problem] };
+  const { card, problems } = check.checkCard(model, parsed.data);
+  return { card, problems: problems.map((p) => p.message) };
+}
+
+const cases = [];
+for (const c of input.cases || []) {
+  const checked = await Promise.all(c.texts.map(readCard));
   const problems = checked.flatMap((x) => x.problems);
-  if (problems.length) return { name: c.name, problems, panel: [], text: null };
+  if (problems.length) {
+    cases.push({ name: c.name, problems, panel: [], text: null });
+    continue;
+  }
   const cards = checked.map((x) => x.card);
-  const panel = ev.panelProblems(cards);
-  const result = ev.evaluate(input.model, cards[0].role, cards[0].level, cards);
-  return { name: c.name, problems, panel, text: ev.resultJson(result) };
-});
-process.stdout.write(JSON.stringify(out));
+  const panel = deb.panelProblems(cards).map((p) => p.message);
+  const result = deb.debrief(model, cards[0].role, cards[0].level, cards, c.others || []);
+  cases.push({ name: c.name, problems, panel, text: ev.resultJson(result) });
+}
+const cards = [];
+for (const c of input.cards || []) cards.push({ name: c.name, ...(await readCard(c.text)) });
+process.stdout.write(JSON.stringify({ cases, cards }));

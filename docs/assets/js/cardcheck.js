@@ -1,15 +1,17 @@
-/* Account Path: the value rules of a filled scorecard (issue 10 §3), the same in every
-   format the browser reads (JSON, YAML, xlsx), and the same as the command line's:
-   - a rating is a whole number 1..5, also written as text ("4"); null, empty text,
-     «не оценивалось» and «-» mean «not assessed»; 3.0, 2.5, 7, true, "four" are refused;
-   - a date is YYYY-MM-DD or DD.MM.YYYY (a real calendar day), kept as YYYY-MM-DD;
-   - the overall recommendation is strong_no | no | yes | strong_yes (or its Russian label);
-   - take-aways are text or a list of texts; focus is a list of the role's competencies.
-   Every refusal is one Russian sentence from MESSAGES (one table, to align with Python's).
+/* Account Path: the value rules of a filled scorecard (issue 10 §3), a port of
+   src/accountpath/cardcheck.py: the same values accepted in every format the browser reads
+   (JSON, YAML, xlsx) and refused with the very same Russian message as the command line:
+   - a rating is a whole number 1..5, also as text ("4"); null, empty text, «не оценивалось»
+     or «-» mean «not assessed»; 3.0, "3.5", true and everything else are refused;
+   - a date is YYYY-MM-DD or DD.MM.YYYY, a real calendar day, kept as YYYY-MM-DD;
+   - a recommendation is strong_no | no | yes | strong_yes (or its Russian label), or empty.
+   The fixed lists (card keys, versions, not-assessed spellings, recommendation codes and
+   labels) come from model.json `vocab` (accountpath.vocab.browser_vocab()), never restated.
+   tests/vectors/cards.json runs through this module under node and in Chromium.
    Pure: no DOM. Parsers hand numbers written with a point or an exponent over as
    FloatValue, so 3.0 stays distinguishable from 3 as in Python. */
 
-import { casefold, squashSpaces } from "./names.js";
+import { casefold, closeMatch, squashSpaces } from "./names.js";
 
 /** A number written as a float in the source (3.0, 2.5, 1e0): never a valid rating. */
 export class FloatValue {
@@ -23,243 +25,219 @@ export class FloatValue {
   }
 }
 
-/** The overall recommendations of an interviewer, in order (no neutral one). */
-export const RECOMMENDATIONS = Object.freeze([
-  { code: "strong_no", label: "Однозначно нет" },
-  { code: "no", label: "Скорее нет" },
-  { code: "yes", label: "Скорее да" },
-  { code: "strong_yes", label: "Однозначно да" },
-]);
-
-/** Spellings of «not assessed» (compared after casefold and trimming). */
-export const NOT_ASSESSED = Object.freeze(["", "не оценивалось", "-", "—"]);
-
-/** Keys a filled scorecard may have (version 1, with the optional additions of issue 10). */
-export const CARD_KEYS = Object.freeze(["scorecard", "role", "level", "candidate", "interviewer", "date",
-  "ratings", "notes", "overall_notes", "recommendation", "takeaways", "focus"]);
-
-/** Every refusal, one sentence each. `v` is the offending value as shown to the user. */
-export const MESSAGES = Object.freeze({
-  not_mapping: () => "оценочный лист должен быть объектом с полями role, level, candidate, interviewer и ratings",
-  unknown_key: (key) => `неизвестное поле «${key}»; допустимы: ${CARD_KEYS.join(", ")}`,
-  version: (v) => `поле scorecard должно быть 1 (версия формата), а не ${v}`,
-  missing: (key, what) => `не заполнено поле ${key} (${what})`,
-  not_text: (key) => `поле ${key} должно быть текстом`,
-  date: (v) => `дата должна быть в виде ГГГГ-ММ-ДД или ДД.ММ.ГГГГ (настоящий день календаря), а не ${v}`,
-  unknown_role: (id, known) => `неизвестная роль «${id}»; есть роли: ${known}`,
-  unknown_level: (role, id, known) => `у роли «${role}» нет уровня «${id}»; есть уровни: ${known}`,
-  no_ratings: () => "нет оценок (ratings): поставьте каждой компетенции оценку 1–5 или «не оценивалось»",
-  ratings_mapping: () => "поле ratings должно быть объектом «компетенция: оценка»",
-  not_of_role: (cid, role, own) => `компетенцию «${cid}» роль «${role}» не оценивает; её компетенции: ${own}`,
-  rating: (cid, v) => `${cid}: оценка должна быть целым числом от 1 до 5 (можно текстом: «4») или пустой, «не оценивалось», «-», если компетенцию не оценивали, а не ${v}`,
-  notes_mapping: () => "поле notes должно быть объектом «компетенция: текст»",
-  note_not_of_role: (cid, role) => `заметка к компетенции «${cid}», которую роль «${role}» не оценивает`,
-  note_text: (cid) => `заметка к ${cid} должна быть текстом`,
-  recommendation: (v) => `рекомендация должна быть одной из: ${RECOMMENDATIONS.map((r) => `${r.code} («${r.label}»)`).join(", ")}, а не ${v}`,
-  takeaways: () => "поле takeaways должно быть текстом или списком текстов",
-  focus: () => "поле focus должно быть списком компетенций роли",
-  focus_unknown: (cid, role) => `в фокусе компетенция «${cid}», которую роль «${role}» не оценивает`,
-});
-
-/** A value as quoted in a message: text in «», numbers as written, the rest as JSON. */
-export function show(value) {
-  if (typeof value === "string") return `«${value}»`;
-  if (value instanceof FloatValue) return value.source;
-  if (value === undefined) return "пусто";
-  try {
-    return JSON.stringify(value);
-  } catch (e) {
-    return String(value);
+/** A value as Python's str() writes it (floats keep their point, lists and dicts their repr). */
+export function pyStr(value) {
+  if (value instanceof FloatValue) {
+    const v = value.value;
+    return Number.isFinite(v) ? (Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : String(v)) : value.source;
   }
+  if (value === null || value === undefined) return "None";
+  if (value === true || value === false) return value ? "True" : "False";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const repr = (x) => (typeof x === "string" ? `'${x}'` : pyStr(x));
+  if (Array.isArray(value)) return `[${value.map(repr).join(", ")}]`;
+  if (typeof value === "object") return `{${Object.entries(value).map(([k, v]) => `'${k}': ${repr(v)}`).join(", ")}}`;
+  return String(value);
 }
 
-/** A rating as {value: 1..5|null} or {error: true}. */
-export function ratingValue(raw) {
+/** A value as the messages quote it (cardcheck.shown). */
+export function shown(value) {
+  if (value === null || value === undefined) return "«»";
+  if (value === true || value === false) return value ? "«true»" : "«false»";
+  return `«${pyStr(value)}»`;
+}
+
+const isText = (v) => typeof v === "string";
+const isNumber = (v) => typeof v === "number" || v instanceof FloatValue;
+const isMapping = (v) => v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof FloatValue) && !(v instanceof Date);
+const notAssessed = (vocab, text) => vocab.not_assessed_spellings.includes(casefold(squashSpaces(text)));
+
+/** {value: 1..5|null} or {error: Russian reason} (cardcheck.rating_value). */
+export function ratingValue(vocab, raw) {
   if (raw === null || raw === undefined) return { value: null };
   if (typeof raw === "number" && Number.isInteger(raw) && raw >= 1 && raw <= 5) return { value: raw };
-  if (typeof raw === "string") {
-    const text = raw.trim();
-    if (NOT_ASSESSED.includes(casefold(text))) return { value: null };
-    if (/^[1-5]$/.test(text)) return { value: Number(text) };
+  if (isText(raw)) {
+    const text = squashSpaces(raw);
+    if (notAssessed(vocab, text)) return { value: null };
+    if (vocab.ratings.map(String).includes(text)) return { value: Number(text) };
   }
-  return { error: true };
+  return { error: "оценка должна быть целым числом 1..5; если компетенцию не оценивали, оставьте пусто "
+    + `или напишите «не оценивалось»; сейчас ${shown(raw)}` };
 }
 
 function realDay(y, m, d) {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  const t = new Date(Date.UTC(2000, m - 1, d));
+  t.setUTCFullYear(y);
+  return y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-/** A date as {value: "YYYY-MM-DD"|null} or {error: true}; Date objects are taken as days. */
+/** {value: "YYYY-MM-DD"|null} or {error} (cardcheck.date_value); Date objects are days. */
 export function dateValue(raw) {
-  if (raw === null || raw === undefined) return { value: null };
+  if (raw === null || raw === undefined || (isText(raw) && !raw.trim())) return { value: null };
   if (raw instanceof Date && !Number.isNaN(raw.getTime())) return { value: raw.toISOString().slice(0, 10) };
-  if (typeof raw !== "string") return { error: true };
-  const text = raw.trim();
-  if (!text) return { value: null };
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  let ymd = m ? [m[1], m[2], m[3]] : null;
-  m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text);
-  if (m) ymd = [m[3], m[2], m[1]];
-  if (!ymd || !realDay(Number(ymd[0]), Number(ymd[1]), Number(ymd[2]))) return { error: true };
-  return { value: ymd.join("-") };
+  if (isText(raw)) {
+    const text = raw.trim();
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    const ru = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text);
+    const ymd = iso ? [iso[1], iso[2], iso[3]] : ru ? [ru[3], ru[2], ru[1]] : null;
+    if (ymd && realDay(Number(ymd[0]), Number(ymd[1]), Number(ymd[2]))) return { value: ymd.join("-") };
+  }
+  return { error: `дата пишется как ГГГГ-ММ-ДД или ДД.ММ.ГГГГ и должна существовать в календаре; сейчас ${shown(raw)}` };
 }
 
-/** An overall recommendation as {value: code|null} or {error: true}; codes or labels. */
-export function recommendationValue(raw, choices = RECOMMENDATIONS) {
+/** {value: code|null} or {error} (cardcheck.recommendation_value): codes, labels, YAML yes/no. */
+export function recommendationValue(vocab, raw) {
   if (raw === null || raw === undefined) return { value: null };
-  if (typeof raw !== "string") return { error: true };
-  const key = casefold(squashSpaces(raw));
-  if (!key || NOT_ASSESSED.includes(key)) return { value: null };
-  const hit = choices.find((r) => r.code === key || casefold(r.label) === key);
-  return hit ? { value: hit.code } : { error: true };
+  if (raw === true || raw === false) return { value: raw ? "yes" : "no" };
+  const labels = vocab.recommendation_labels;
+  if (isText(raw)) {
+    const text = casefold(squashSpaces(raw));
+    if (vocab.not_assessed_spellings.includes(text)) return { value: null };
+    const hit = vocab.recommendations.find((code) => text === code || text === casefold(labels[code]));
+    if (hit) return { value: hit };
+  }
+  const options = vocab.recommendations.map((code) => `${code} (${labels[code].toLowerCase()})`).join(", ");
+  return { error: `рекомендация — одно из: ${options}; или пусто; сейчас ${shown(raw)}` };
 }
 
-/** Take-aways as a list of non-empty texts, or {error: true}. */
-export function takeawaysValue(raw) {
-  if (raw === null || raw === undefined) return { value: [] };
-  const list = Array.isArray(raw) ? raw : [raw];
-  if (!list.every((t) => t === null || typeof t === "string")) return { error: true };
-  return { value: list.filter((t) => t && t.trim()).map((t) => t.trim()) };
+/** Free text (a note, take-aways): {value: text|null} or {error} (cardcheck.text_value). */
+export function textValue(raw) {
+  if (raw === null || raw === undefined) return { value: null };
+  if (!isText(raw) && !isNumber(raw)) return { error: `здесь нужен текст; сейчас ${shown(raw)}` };
+  return { value: pyStr(raw).trim() || null };
 }
 
-function textField(data, key, what, problems) {
+function checkKeys(model, data, out) {
+  const keys = model.vocab.card_keys;
+  for (const key of Object.keys(data).filter((k) => !keys.includes(k))) {
+    const hint = closeMatch(key, keys);
+    out.push({ path: [key], message: `неизвестное поле «${key}»` + (hint ? ` (может быть, «${hint}»?)` : `; допустимые поля: ${keys.join(", ")}`) });
+  }
+  const versions = model.vocab.card_versions;
+  const v = data.scorecard;
+  const number = v === true ? 1 : v instanceof FloatValue ? v.value : v;
+  if ("scorecard" in data && !versions.includes(number)) {
+    out.push({ path: ["scorecard"], message: `«scorecard» — номер версии формата, ${versions.join(" или ")}; сейчас ${shown(v)}` });
+  }
+}
+
+function requiredText(data, key, out) {
   const v = data[key];
-  if (v === null || v === undefined || (typeof v === "string" && !v.trim())) {
-    problems.push({ path: [key], message: MESSAGES.missing(key, what) });
+  if (v === null || v === undefined || (isText(v) && !v.trim())) {
+    out.push({ path: key in data ? [key] : [], message: `не заполнено поле «${key}»` });
     return null;
   }
-  if (typeof v !== "string" && typeof v !== "number" && !(v instanceof FloatValue)) {
-    problems.push({ path: [key], message: MESSAGES.not_text(key) });
+  if (!isText(v) && !isNumber(v)) {
+    out.push({ path: [key], message: `«${key}» должно быть текстом; сейчас ${shown(v)}` });
     return null;
   }
-  return squashSpaces(String(v));
+  return squashSpaces(pyStr(v));
 }
 
-function roleAndLevel(model, roleId, levelId, problems) {
-  const role = roleId ? (model.roles || []).find((r) => r.id === roleId) || null : null;
-  if (roleId && !role) {
-    problems.push({ path: ["role"], message: MESSAGES.unknown_role(roleId, model.roles.map((r) => r.id).join(", ")) });
+function head(model, data, out) {
+  const [roleId, levelId, candidate, interviewer] = ["role", "level", "candidate", "interviewer"].map((k) => requiredText(data, k, out));
+  const values = {};
+  const checks = [["date", dateValue], ["recommendation", (x) => recommendationValue(model.vocab, x)], ["takeaways", textValue], ["overall_notes", textValue]];
+  for (const [key, check] of checks) {
+    const got = check(data[key]);
+    values[key] = got.error ? null : got.value;
+    if (got.error) out.push({ path: [key], message: `${key}: ${got.error}` });
   }
+  const role = roleId ? (model.roles || []).find((r) => r.id === roleId) || null : null;
+  if (roleId && !role) out.push({ path: ["role"], message: `неизвестная роль «${roleId}»; роли модели: ${model.roles.map((r) => r.id).join(", ")}` });
   const level = role && levelId ? role.levels.find((lv) => lv.id === levelId) || null : null;
   if (role && levelId && !level) {
-    problems.push({ path: ["level"], message: MESSAGES.unknown_level(role.id, levelId, role.levels.map((lv) => lv.id).join(", ")) });
+    out.push({ path: ["level"], message: `у роли «${role.id}» нет уровня «${levelId}»; её уровни: ${role.levels.map((lv) => lv.id).join(", ")}` });
   }
-  return { role, level };
+  return { role, level, candidate: candidate || "", interviewer: interviewer || "", ...values };
 }
 
-function ratingsField(data, role, problems) {
-  const ratings = {};
-  const raw = data.ratings;
-  if (raw === undefined || raw === null) {
-    problems.push({ path: ["ratings"], message: MESSAGES.no_ratings() });
-  } else if (typeof raw !== "object" || Array.isArray(raw)) {
-    problems.push({ path: ["ratings"], message: MESSAGES.ratings_mapping() });
-  } else {
-    const own = role ? role.competencies.map((rc) => rc.id) : null;
-    for (const [cid, value] of Object.entries(raw)) {
-      if (own && !own.includes(cid)) {
-        problems.push({ path: ["ratings", cid], message: MESSAGES.not_of_role(cid, role.id, own.join(", ")) });
-        continue;
-      }
-      const r = ratingValue(value);
-      if (r.error) problems.push({ path: ["ratings", cid], message: MESSAGES.rating(cid, show(value)) });
-      else ratings[cid] = r.value;
+function notOfRole(model, cid, role) {
+  const own = role.competencies.map((rc) => rc.id);
+  const hint = closeMatch(cid, own);
+  const tip = hint ? ` (может быть, «${hint}»?)` : `; её компетенции: ${own.join(", ")}`;
+  const known = (model.competencies || []).some((c) => c.id === cid);
+  return (known ? `роль «${role.id}» не оценивает компетенцию «${cid}»` : `неизвестная компетенция «${cid}»`) + tip;
+}
+
+const owns = (role, cid) => role.competencies.some((rc) => rc.id === cid);
+
+/** ratings or notes: a mapping competency id -> value, each value through `check`. */
+function perCompetency(model, data, key, role, check, out) {
+  const found = {};
+  const raw = data[key];
+  if (!isMapping(raw)) {
+    out.push({ path: [key], message: key === "ratings" ? "«ratings» — словарь «id компетенции: оценка»" : "«notes» — словарь «id компетенции: текст»" });
+    return found;
+  }
+  for (const [cid, value] of Object.entries(raw)) {
+    if (role && !owns(role, cid)) {
+      out.push({ path: [key, cid], message: notOfRole(model, cid, role) });
+      continue;
     }
+    const got = check(value);
+    if (got.error) out.push({ path: [key, cid], message: `${cid}: ${got.error}` });
+    else if (key === "ratings") found[cid] = got.value;
+    else if (got.value) found[cid] = got.value;
   }
-  return ratings;
+  return found;
 }
 
-function notesField(data, role, problems) {
-  const notes = {};
-  const raw = data.notes;
-  if (raw !== undefined && raw !== null && (typeof raw !== "object" || Array.isArray(raw))) {
-    problems.push({ path: ["notes"], message: MESSAGES.notes_mapping() });
-    return notes;
-  }
-  const own = role ? role.competencies.map((rc) => rc.id) : null;
-  for (const [cid, value] of Object.entries(raw || {})) {
-    if (own && !own.includes(cid)) problems.push({ path: ["notes", cid], message: MESSAGES.note_not_of_role(cid, role.id) });
-    else if (value !== null && typeof value !== "string" && typeof value !== "number" && !(value instanceof FloatValue)) {
-      problems.push({ path: ["notes", cid], message: MESSAGES.note_text(cid) });
-    } else if (value !== null && String(value).trim()) notes[cid] = String(value);
-  }
-  return notes;
-}
-
-function focusField(data, role, problems) {
-  const raw = data.focus;
-  if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw) || !raw.every((x) => typeof x === "string")) {
-    problems.push({ path: ["focus"], message: MESSAGES.focus() });
+function focusOf(model, data, role, out) {
+  let raw = data.focus;
+  if (raw === null || raw === undefined) return [];
+  if (isText(raw)) raw = raw.split(",").map((p) => p.trim()).filter(Boolean);
+  if (!Array.isArray(raw) || !raw.every(isText)) {
+    out.push({ path: ["focus"], message: "«focus» — список id компетенций роли" });
     return [];
   }
-  const own = role ? role.competencies.map((rc) => rc.id) : null;
-  raw.filter((cid) => own && !own.includes(cid)).forEach((cid) => problems.push({ path: ["focus"], message: MESSAGES.focus_unknown(cid, role.id) }));
+  raw.forEach((cid, i) => {
+    if (role && !owns(role, cid)) out.push({ path: ["focus", i], message: notOfRole(model, cid, role) });
+    else if (raw.slice(0, i).includes(cid)) out.push({ path: ["focus", i], message: `«${cid}» уже есть в «focus»` });
+  });
   return raw.slice();
 }
 
-function extrasField(data, problems, choices) {
-  const out = { date: null, recommendation: null, takeaways: [], overall: "" };
-  const d = dateValue(data.date);
-  if (d.error) problems.push({ path: ["date"], message: MESSAGES.date(show(data.date)) });
-  else out.date = d.value;
-  const rec = recommendationValue(data.recommendation, choices);
-  if (rec.error) problems.push({ path: ["recommendation"], message: MESSAGES.recommendation(show(data.recommendation)) });
-  else out.recommendation = rec.value;
-  const t = takeawaysValue(data.takeaways);
-  if (t.error) problems.push({ path: ["takeaways"], message: MESSAGES.takeaways() });
-  else out.takeaways = t.value;
-  const overall = data.overall_notes;
-  if (overall !== undefined && overall !== null && typeof overall !== "string") {
-    problems.push({ path: ["overall_notes"], message: MESSAGES.not_text("overall_notes") });
-  } else out.overall = overall || "";
-  return out;
-}
-
 /**
- * Check one parsed filled scorecard against the model, as `accountpath evaluate` does.
- * Returns {card, problems}: card is clean (names squashed, values normalised) or null;
- * problems are [{path, message}] with Russian messages, empty when the card is valid.
+ * Check one parsed filled scorecard against the model (cardcheck.card_from_data).
+ * Returns {card, problems}: card is the normalised card of cardcheck.card_data (role,
+ * level, candidate, interviewer, date, recommendation, takeaways, focus, ratings, notes,
+ * overall_notes) or null; problems are [{path, message}], Russian, empty when valid.
  */
-export function checkCard(model, data, choices = RECOMMENDATIONS) {
-  if (data === null || typeof data !== "object" || Array.isArray(data) || data instanceof FloatValue) {
-    return { card: null, problems: [{ path: [], message: MESSAGES.not_mapping() }] };
+export function checkCard(model, data) {
+  if (!isMapping(data)) {
+    return { card: null, problems: [{ path: [], message: "оценочный лист должен быть словарём с полями role, level, candidate, interviewer и ratings" }] };
   }
-  const problems = [];
-  Object.keys(data).filter((k) => !CARD_KEYS.includes(k)).forEach((k) => problems.push({ path: [k], message: MESSAGES.unknown_key(k) }));
-  if ("scorecard" in data && data.scorecard !== 1 && data.scorecard !== "1") {
-    problems.push({ path: ["scorecard"], message: MESSAGES.version(show(data.scorecard)) });
+  const out = [];
+  checkKeys(model, data, out);
+  const hd = head(model, data, out);
+  let ratings = {};
+  if (data.ratings === null || data.ratings === undefined) {
+    out.push({ path: "ratings" in data ? ["ratings"] : [], message: "не заполнено поле «ratings»: дайте каждой компетенции оценку 1..5 или оставьте пусто, если её не оценивали" });
+  } else {
+    ratings = perCompetency(model, data, "ratings", hd.role, (v) => ratingValue(model.vocab, v), out);
   }
-  const roleId = textField(data, "role", "роль", problems);
-  const levelId = textField(data, "level", "уровень", problems);
-  const candidate = textField(data, "candidate", "кандидат", problems);
-  const interviewer = textField(data, "interviewer", "интервьюер", problems);
-  const extras = extrasField(data, problems, choices);
-  const { role, level } = roleAndLevel(model, roleId, levelId, problems);
-  const ratings = ratingsField(data, role, problems);
-  const notes = notesField(data, role, problems);
-  const focus = focusField(data, role, problems);
-  if (problems.length) return { card: null, problems };
+  const notes = data.notes === null || data.notes === undefined ? {} : perCompetency(model, data, "notes", hd.role, textValue, out);
+  const focus = focusOf(model, data, hd.role, out);
+  if (out.length) return { card: null, problems: out };
   return {
     card: {
-      scorecard: 1, role: role.id, level: level.id, candidate, interviewer, date: extras.date,
-      ratings, notes, overall_notes: extras.overall, recommendation: extras.recommendation,
-      takeaways: extras.takeaways, focus,
+      role: hd.role.id, level: hd.level.id, candidate: hd.candidate, interviewer: hd.interviewer, date: hd.date,
+      recommendation: hd.recommendation, takeaways: hd.takeaways, focus, ratings, notes, overall_notes: hd.overall_notes,
     },
     problems: [],
   };
 }
 
 /** A card as the JSON file `accountpath evaluate` reads (empty optional fields left out). */
-export function cardFile(card) {
-  const out = { scorecard: 1, role: card.role, level: card.level, candidate: card.candidate, interviewer: card.interviewer };
+export function cardFile(model, card) {
+  const out = { scorecard: model.vocab.card_version, role: card.role, level: card.level, candidate: card.candidate, interviewer: card.interviewer };
   if (card.date) out.date = card.date;
+  if (card.recommendation) out.recommendation = card.recommendation;
+  if (card.takeaways) out.takeaways = card.takeaways;
+  if (card.focus && card.focus.length) out.focus = card.focus;
   out.ratings = card.ratings;
   out.notes = card.notes || {};
   if (card.overall_notes) out.overall_notes = card.overall_notes;
-  if (card.recommendation) out.recommendation = card.recommendation;
-  if (card.takeaways && card.takeaways.length) out.takeaways = card.takeaways;
-  if (card.focus && card.focus.length) out.focus = card.focus;
   return out;
 }

@@ -1,26 +1,22 @@
-/* Account Path: read scorecard files in the browser, whatever their format:
+/* Account Path: read scorecard files in the browser, whatever their format, as
+   src/accountpath/xlsx_read.py and yamlsource.py do:
    - JSON (one card or a list), numbers written with a point kept as FloatValue;
    - YAML (the project's fillable cards with their comments), js-yaml's core schema with
      floats kept as FloatValue, loaded only when a YAML file arrives;
    - xlsx: the blank card filled in Excel (sheet «Оценка» + hidden «meta»), and a round
-     workbook (one sheet, a header row with «Кандидат» and «Интервьюер», then one row per
-     interviewer's card; competency columns are headed by the id, «Name (id)» or the name,
-     notes columns by «Заметки (id)»).
+     workbook (sheet «Раунд»: titles in row 1, the machine ids in row 2, one interviewer's
+     card per row from row 3). Sheet names, labels and marks come from model.json
+     (vocab.xlsx, the Python reader's own names).
    Each reader gives {items: [{where, data, cells}], problems: [text]}: `data` is the raw
    card for cardcheck.checkCard, `cells` maps a value's path ("ratings/client-focus") to
    the sheet cell that holds it, so a refusal names «Оценка!F9» as the CLI does. */
 
 import { FloatValue } from "./cardcheck.js";
-import { casefold, squashSpaces } from "./names.js";
 import { XlsxError, cellRef, readWorkbook } from "./xlsx.js";
 
-const SCORECARD_MARK = "accountpath-scorecard";
-const CARD_SHEET = "Оценка";
-const OVERALL_LABELS = ["общие заметки", "общий вывод"];
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 let yamlModule = null;
-
 async function yamlSchema() {
   if (!yamlModule) {
     const y = await import("./vendor/js-yaml.mjs");
@@ -77,24 +73,26 @@ export async function parseText(text) {
 /** Cards in a parsed document: one card or a list of cards. */
 export function textItems(label, data) {
   const list = Array.isArray(data) ? data : [data];
-  return list.map((item, k) => ({ where: list.length > 1 ? `${label}, лист ${k + 1}` : label, data: item, cells: {} }));
+  return list.map((item, k) => ({ file: label, where: list.length > 1 ? `${label}, лист ${k + 1}` : label, data: item, cells: {} }));
 }
 
-function label(v) {
-  return typeof v === "string" ? casefold(squashSpaces(v)) : "";
-}
-
-function metaOf(sheets) {
-  const meta = sheets.find((s) => s.name === "meta");
+function metaOf(sheets, layout) {
+  const meta = sheets.find((s) => s.name === layout.meta_sheet);
   const out = {};
   if (!meta) return out;
-  for (let r = 1; r <= Math.min(meta.maxRow, 40); r += 1) {
+  for (let r = 1; r <= Math.min(meta.maxRow, 20); r += 1) {
     const k = meta.at(1, r);
-    if (typeof k === "string" && k) out[k] = meta.at(2, r);
+    if (k !== null && k !== "") out[String(k)] = meta.at(2, r);
   }
   return out;
 }
 
+/** A cell as plain data (xlsx_read.cell_value): a protective leading ' before a formula sign is dropped. */
+function cellValue(v, layout) {
+  return typeof v === "string" && v.startsWith("'") && layout.formula_start.includes(v.slice(1, 2)) ? v.slice(1) : v;
+}
+
+/** A date field: an Excel serial day number becomes a Date (openpyxl gives a datetime for a date cell). */
 function excelDate(v) {
   if (typeof v === "number" || v instanceof FloatValue) {
     const days = Math.floor(Number(v instanceof FloatValue ? v.value : v));
@@ -103,151 +101,90 @@ function excelDate(v) {
   return v;
 }
 
-function stripQuote(v) {
-  return typeof v === "string" && /^'[=+\-@]/.test(v) ? v.slice(1) : v;
-}
-
-function ratingsTable(sheet, put) {
-  let head = 0;
-  for (let r = 1; r <= sheet.maxRow && !head; r += 1) if (label(sheet.at(1, r)) === "id") head = r;
-  if (!head) return;
-  let ratingCol = 0;
-  let notesCol = 0;
-  for (let c = 1; c <= sheet.maxCol; c += 1) {
-    const t = label(sheet.at(c, head));
-    if (!ratingCol && t.startsWith("оценка")) ratingCol = c;
-    if (!notesCol && t.startsWith("заметки")) notesCol = c;
-  }
-  for (let r = head + 1; r <= sheet.maxRow; r += 1) {
-    const id = sheet.at(1, r);
-    if (typeof id !== "string" || !ID_RE.test(id.trim())) continue;
-    const cid = id.trim();
-    put(["ratings", cid], sheet.at(ratingCol, r), cellRef(ratingCol, r));
-    const note = sheet.at(notesCol, r);
-    if (note !== null) put(["notes", cid], String(stripQuote(note)), cellRef(notesCol, r));
-  }
-}
-
-/** The blank xlsx card filled in Excel, read as the CLI's xlsx reader does. */
-function scorecardItems(name, sheets, meta) {
-  const sheet = sheets.find((s) => s.name === CARD_SHEET) || sheets.find((s) => !s.hidden);
-  const data = { scorecard: meta.scorecard, role: meta.role, level: meta.level, ratings: {}, notes: {} };
+function itemOf(file, where, data) {
   const cells = {};
   const put = (path, value, ref) => {
     let target = data;
     path.slice(0, -1).forEach((k) => { target = target[k]; });
     target[path[path.length - 1]] = value;
-    cells[path.join("/")] = `${sheet.name}!${ref}`;
+    cells[path.join("/")] = ref;
   };
-  const labels = { "кандидат": "candidate", "интервьюер": "interviewer", "дата": "date", "рекомендация": "recommendation", "выводы": "takeaways" };
+  return { item: { file, where, data, cells }, put };
+}
+
+/** The blank xlsx card filled in Excel (xlsx_read._card_sheet). */
+function scorecardItems(name, sheet, meta, layout) {
+  const data = { scorecard: meta.scorecard ?? null, role: meta.role ?? null, level: meta.level ?? null };
+  if (meta.focus) data.focus = String(meta.focus);
+  const { item, put } = itemOf(name, name, data);
+  item.cells[""] = `${sheet.name}!A1`;
+  const at = (c, r) => cellValue(sheet.at(c, r), layout);
+  let header = 0;
+  let columns = {};
   for (let r = 1; r <= sheet.maxRow; r += 1) {
-    const t = label(sheet.at(1, r));
-    const key = labels[t] || (OVERALL_LABELS.includes(t) ? "overall_notes" : null);
-    if (!key || key in cells) continue;
-    let value = stripQuote(sheet.at(2, r));
-    if (key === "date") value = excelDate(value);
-    if (key === "takeaways" && typeof value === "string") value = value.split(/\n+/u);
-    if (key === "candidate" || key === "interviewer") value = value === null ? null : String(value);
-    put([key], value, cellRef(2, r));
-  }
-  ratingsTable(sheet, put);
-  return [{ where: name, data, cells }];
-}
-
-function columnIds(model, text) {
-  const all = model.competencies || [];
-  const byId = all.find((c) => c.id === text.trim());
-  if (byId) return byId.id;
-  const m = /\(([a-z0-9-]+)\)\s*$/.exec(text);
-  if (m && all.some((c) => c.id === m[1])) return m[1];
-  const byName = all.find((c) => casefold(c.name) === casefold(squashSpaces(text)));
-  return byName ? byName.id : null;
-}
-
-function roundColumns(model, sheet, head) {
-  const cols = { fields: {}, ratings: [], notes: [] };
-  const fields = { "кандидат": "candidate", "интервьюер": "interviewer", "дата": "date", "роль": "role", "уровень": "level",
-    "рекомендация": "recommendation", "выводы": "takeaways", "общие заметки": "overall_notes" };
-  for (let c = 1; c <= sheet.maxCol; c += 1) {
-    const raw = sheet.at(c, head);
-    if (typeof raw !== "string") continue;
-    const t = label(raw);
-    if (fields[t]) cols.fields[fields[t]] = c;
-    else if (t.startsWith("заметки")) {
-      const cid = columnIds(model, raw.replace(/^\s*заметки\s*:?\s*/iu, ""));
-      if (cid) cols.notes.push({ cid, c });
-    } else {
-      const cid = columnIds(model, raw);
-      if (cid) cols.ratings.push({ cid, c });
+    const first = sheet.at(1, r);
+    const title = typeof first === "string" ? first.trim() : null;
+    const field = title !== null && Object.hasOwn(layout.head_fields, title) ? layout.head_fields[title] : null;
+    if (field) {
+      put([field], field === "date" ? excelDate(at(2, r)) : at(2, r), `${sheet.name}!${cellRef(2, r)}`);
+    } else if (!header && title === layout.id_header) {
+      header = r;
+      columns = {};
+      for (let c = 1; c <= sheet.maxCol; c += 1) if (sheet.at(c, r) !== null) columns[String(sheet.at(c, r)).trim()] = c;
+    } else if (header && title && ID_RE.test(title)) {
+      const rc = columns[layout.rating_header] || 6;
+      const nc = columns[layout.notes_header] || 7;
+      if (!data.ratings) data.ratings = {};
+      put(["ratings", title], at(rc, r), `${sheet.name}!${cellRef(rc, r)}`);
+      if (at(nc, r) !== null) {
+        if (!data.notes) data.notes = {};
+        put(["notes", title], at(nc, r), `${sheet.name}!${cellRef(nc, r)}`);
+      }
     }
   }
-  return cols;
+  return [item];
 }
 
-function roundRow(sheet, cols, r, meta) {
-  const cells = {};
-  const data = { scorecard: 1, role: meta.role, level: meta.level, ratings: {}, notes: {} };
-  const at = (c) => stripQuote(sheet.at(c, r));
-  for (const [key, c] of Object.entries(cols.fields)) {
-    let v = at(c);
-    if (key === "date") v = excelDate(v);
-    if (key === "takeaways" && typeof v === "string") v = v.split(/\n+/u);
-    if ((key === "candidate" || key === "interviewer") && v !== null) v = String(v);
-    data[key] = v;
-    cells[key] = `${sheet.name}!${cellRef(c, r)}`;
-  }
-  for (const { cid, c } of cols.ratings) {
-    data.ratings[cid] = at(c);
-    cells[`ratings/${cid}`] = `${sheet.name}!${cellRef(c, r)}`;
-  }
-  for (const { cid, c } of cols.notes) {
-    if (at(c) !== null) data.notes[cid] = String(at(c));
-    cells[`notes/${cid}`] = `${sheet.name}!${cellRef(c, r)}`;
-  }
-  return { data, cells };
-}
-
-function roundHead(sheet) {
-  for (let r = 1; r <= Math.min(sheet.maxRow, 30); r += 1) {
-    const row = [];
-    for (let c = 1; c <= sheet.maxCol; c += 1) row.push(label(sheet.at(c, r)));
-    if (row.includes("кандидат") && row.includes("интервьюер")) return r;
-  }
-  return 0;
-}
-
-/** A round workbook: each row below the header is one interviewer's card for one candidate. */
-function roundItems(model, name, sheets, meta) {
-  for (const sheet of sheets.filter((s) => !s.hidden)) {
-    const head = roundHead(sheet);
-    if (!head) continue;
-    const cols = roundColumns(model, sheet, head);
-    const items = [];
-    for (let r = head + 1; r <= sheet.maxRow; r += 1) {
-      const who = sheet.at(cols.fields.candidate, r);
-      const by = sheet.at(cols.fields.interviewer, r);
-      if (who === null && by === null) continue;
-      const { data, cells } = roundRow(sheet, cols, r, meta);
-      items.push({ where: `${name}: ${sheet.name}, строка ${r}`, data, cells });
+/** A round workbook (xlsx_read._round_sheet): each row from the first data row is one card. */
+function roundItems(name, sheet, meta, layout) {
+  const ids = new Map();
+  for (let c = 1; c <= sheet.maxCol; c += 1) if (sheet.at(c, 2) !== null) ids.set(c, String(sheet.at(c, 2)).trim());
+  const items = [];
+  for (let r = layout.round_first_row; r <= sheet.maxRow; r += 1) {
+    const values = [];
+    for (let c = 1; c <= sheet.maxCol; c += 1) values.push(sheet.at(c, r));
+    if (values.every((v) => v === null || (typeof v === "string" && !v.trim()))) continue;
+    const { item, put } = itemOf(name, `${name}:${sheet.name}!${r}`, { scorecard: 2, role: meta.role ?? null, level: meta.level ?? null, ratings: {}, notes: {} });
+    item.cells[""] = `${sheet.name}!A${r}`;
+    for (const [c, key] of ids) {
+      const v = cellValue(sheet.at(c, r), layout);
+      const ref = `${sheet.name}!${cellRef(c, r)}`;
+      if (layout.round_head.includes(key)) put([key], key === "date" ? excelDate(v) : v, ref);
+      else if (key.startsWith(layout.notes_prefix)) {
+        if (v !== null) put(["notes", key.slice(layout.notes_prefix.length)], v, ref);
+      } else if (key) put(["ratings", key], v, ref);
     }
-    return { items, round: true };
+    items.push(item);
   }
-  return null;
+  return items;
 }
 
 /** Read an xlsx file's cards: {items, problems, round}. Never throws. */
 export async function xlsxItems(model, name, bytes) {
+  const layout = model.vocab.xlsx;
   let sheets;
   try {
     sheets = await readWorkbook(bytes);
   } catch (e) {
     return { items: [], problems: [`${name}: ${e instanceof XlsxError ? e.message : "это не файл Excel (xlsx)"}`] };
   }
-  const meta = metaOf(sheets);
-  if (meta.format === SCORECARD_MARK) return { items: scorecardItems(name, sheets, meta), problems: [] };
-  const round = roundItems(model, name, sheets, meta);
-  if (round) {
-    return round.items.length ? { ...round, problems: [] } : { items: [], problems: [`${name}: в книге раунда нет заполненных строк`] };
+  const meta = metaOf(sheets, layout);
+  const mark = meta.format;
+  const sheet = (n) => sheets.find((s) => s.name === n);
+  if (mark === layout.meta_mark && sheet(layout.sheet)) return { items: scorecardItems(name, sheet(layout.sheet), meta, layout), problems: [] };
+  if (mark === layout.round_mark && sheet(layout.round_sheet)) {
+    const items = roundItems(name, sheet(layout.round_sheet), meta, layout);
+    return items.length ? { items, problems: [], round: true } : { items: [], problems: [`${name}: в книге раунда нет заполненных строк`] };
   }
-  return { items: [], problems: [`${name}: это не оценочный лист Account Path — скачайте бланк Excel на странице «Оценочные листы» или книгу раунда командой accountpath workbook`] };
+  return { items: [], problems: [`${name}: этот xlsx не оценочный лист Account Path (нет листа «${layout.meta_sheet}» с отметкой формата): скачайте бланк Excel на странице «Оценочные листы» или сделайте книгу раунда командой accountpath workbook`] };
 }

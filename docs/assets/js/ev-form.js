@@ -4,13 +4,11 @@
    strong anchors beside the controls. Then the overall recommendation (no neutral) and
    the take-aways. Competencies in the interviewer's focus come first; the rest fold away. */
 
-import { RECOMMENDATIONS } from "./cardcheck.js";
 import { questionIndex } from "./plan.js";
 import { h, scaleName } from "./ui.js";
 
 export const NOT_ASSESSED = "na";
 
-const KINDS = { behavioral: "поведенческий", situational: "ситуационный", case: "кейс", open: "без правильного ответа" };
 const ANCHORS = [["weak", "Слабый ответ"], ["solid", "Уверенный ответ"], ["strong", "Сильный ответ"]];
 
 function behaviours(model, comp, n, target) {
@@ -21,24 +19,25 @@ function behaviours(model, comp, n, target) {
     h("ul", {}, list.map((b) => h("li", { text: b }))));
 }
 
-function questionBlock(q) {
+function questionBlock(model, q) {
+  const kind = model.vocab.question_kind_labels[q.kind];
   const anchors = q.anchors || {};
   const rows = ANCHORS.filter(([k]) => anchors[k]).map(([k, label]) => h("div", { class: `ap-anchor ap-anchor--${k}` },
     h("dt", { text: label }), h("dd", { text: anchors[k] })));
   return h("li", { class: "ap-question", "data-question": q.id },
-    h("p", { class: "ap-question__text" }, q.text, q.kind && KINDS[q.kind] ? h("span", { class: "ap-badge", text: KINDS[q.kind] }) : null),
+    h("p", { class: "ap-question__text" }, q.text, kind ? h("span", { class: "ap-badge", text: kind.toLowerCase() }) : null),
     rows.length ? h("dl", { class: "ap-anchors" }, rows) : h("p", { class: "ap-hint", text: "Ориентиры ответа для этого вопроса ещё не описаны в модели." }));
 }
 
 function ratingRadios(model, rc, value) {
-  const radios = [1, 2, 3, 4, 5].map((n) => h("label", { class: "ap-radio", title: scaleName(model, n) },
+  const radios = model.vocab.ratings.map((n) => h("label", { class: "ap-radio", title: scaleName(model, n) },
     h("input", { type: "radio", name: `rating-${rc.id}`, value: String(n), checked: value === n, "data-testid": `rating-${rc.id}-${n}`, class: "ap-radio__input" }),
     h("span", { class: "ap-radio__box" },
       h("span", { class: "ap-radio__num", text: String(n) }),
       h("span", { class: "ap-radio__name", text: scaleName(model, n) }))));
   radios.push(h("label", { class: "ap-radio ap-radio--na" },
     h("input", { type: "radio", name: `rating-${rc.id}`, value: NOT_ASSESSED, checked: value === null, "data-testid": `rating-${rc.id}-na`, class: "ap-radio__input" }),
-    h("span", { class: "ap-radio__box" }, h("span", { class: "ap-radio__name", text: "не оценивалось" }))));
+    h("span", { class: "ap-radio__box" }, h("span", { class: "ap-radio__name", text: model.vocab.not_assessed }))));
   return radios;
 }
 
@@ -58,7 +57,7 @@ export function competencyBlock(model, comps, rc, iv, target) {
     comp && comp.summary ? h("p", { class: "ap-hint", text: comp.summary }) : null,
     h("div", { class: asked.length ? "ap-comp__body ap-comp__body--questions" : "ap-comp__body" },
       asked.length ? h("section", { class: "ap-questions", "aria-label": `Вопросы: ${name}` },
-        h("h4", { text: "Ваши вопросы и ориентиры ответа" }), h("ol", {}, asked.map(questionBlock))) : null,
+        h("h4", { text: "Ваши вопросы и ориентиры ответа" }), h("ol", {}, asked.map((q) => questionBlock(model, q)))) : null,
       h("div", { class: "ap-comp__rate" },
         h("div", { class: "ap-ladder" }, steps.map((n) => behaviours(model, comp, n, target))),
         h("fieldset", { class: "ap-rating", "data-competency": rc.id },
@@ -84,16 +83,17 @@ export function competencyBlocks(model, comps, role, level, iv) {
 }
 
 /** Overall recommendation (four choices, no neutral) and take-aways of the interviewer. */
-export function overallBlock(iv) {
-  const choices = RECOMMENDATIONS.map((r) => h("label", { class: "ap-radio ap-radio--rec" },
-    h("input", { type: "radio", name: "ev-recommendation", value: r.code, checked: iv.recommendation === r.code, "data-testid": `rec-${r.code}`, class: "ap-radio__input" }),
-    h("span", { class: "ap-radio__box" }, h("span", { class: "ap-radio__name", text: r.label }))));
+export function overallBlock(model, iv) {
+  const labels = model.vocab.recommendation_labels;
+  const choices = model.vocab.recommendations.map((code) => h("label", { class: "ap-radio ap-radio--rec" },
+    h("input", { type: "radio", name: "ev-recommendation", value: code, checked: iv.recommendation === code, "data-testid": `rec-${code}`, class: "ap-radio__input" }),
+    h("span", { class: "ap-radio__box" }, h("span", { class: "ap-radio__name", text: labels[code] }))));
   return h("section", { class: "ap-card ap-overall", "aria-labelledby": "ev-overall-title" },
     h("h3", { id: "ev-overall-title", text: "Ваш вывод" }),
     h("fieldset", { class: "ap-rating", id: "ev-recommendation" },
       h("legend", { text: "Рекомендация интервьюера (без нейтрального варианта)" }),
       h("div", { class: "ap-rating__options" }, choices)),
-    h("label", { class: "ap-field", for: "ev-takeaways" }, h("span", { text: "Главные выводы — по одному в строке" })),
+    h("label", { class: "ap-field", for: "ev-takeaways" }, h("span", { text: "Ключевые выводы" })),
     h("textarea", { id: "ev-takeaways", rows: "3", value: iv.takeaways || "" }),
     h("label", { class: "ap-field", for: "ev-overall" }, h("span", { text: "Общий комментарий" })),
     h("textarea", { id: "ev-overall", rows: "2", value: iv.overall || "" }));

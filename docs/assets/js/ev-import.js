@@ -5,11 +5,14 @@
 
 import { checkCard } from "./cardcheck.js";
 import { parseText, textItems, xlsxItems } from "./cardread.js";
+import { nameKey } from "./names.js";
 import { checkPlan, isPlan } from "./plan.js";
 
-function located(item, problem) {
-  const cell = item.cells[problem.path.join("/")] || (problem.path.length ? item.cells[problem.path[0]] : null);
-  return `${item.where}${cell ? `: ${cell}` : ""}: ${problem.message}`;
+/** A problem as the CLI prints it: FILE:Sheet!F9: message for a sheet cell, else FILE: message. */
+export function located(item, problem) {
+  const path = problem.path;
+  const cell = item.cells[path.join("/")] || item.cells[path[0]] || item.cells[""];
+  return cell ? `${item.file}:${cell}: ${problem.message}` : `${item.where}: ${problem.message}`;
 }
 
 async function itemsOf(model, source, out) {
@@ -71,4 +74,15 @@ export async function fileSources(files) {
     }
   }
   return out;
+}
+
+/** Imported cards grouped by candidate (names compared as Python does), in first-seen order. */
+export function groupsOf(cards) {
+  const groups = new Map();
+  for (const item of cards) {
+    const key = nameKey(item.card.candidate);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(item);
+  }
+  return [...groups.values()];
 }

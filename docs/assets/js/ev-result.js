@@ -3,15 +3,13 @@
    recommendation and take-aways, the radar, the ratings table with who gave what, and
    every note. Renders into the parts of the result section made by the shell. */
 
-import { RECOMMENDATIONS } from "./cardcheck.js";
-import { fragileText } from "./debrief.js";
+import { fragileLines } from "./debrief.js";
 import { verdictLabel } from "./evaluate.js";
 import { radarChart, updateRadar } from "./radar.js";
 import { h, num, percent } from "./ui.js";
 
-function recLabel(code) {
-  const r = RECOMMENDATIONS.find((x) => x.code === code);
-  return r ? r.label : "не указана";
+function recLabel(model, code) {
+  return code ? model.vocab.recommendation_labels[code] : "рекомендация не указана";
 }
 
 function alerts(model, result, cards, compName) {
@@ -27,8 +25,12 @@ function alerts(model, result, cards, compName) {
         return h("li", { text: `${compName(cid)}: ${num(row.rating)} при цели ${row.target}` });
       }))));
   }
-  const fragile = fragileText(model, result);
-  if (fragile) out.push(h("p", { class: "ap-alert ap-alert--warn", id: "ev-fragile", text: fragile }));
+  const fragile = fragileLines(model, result);
+  if (fragile.length) {
+    out.push(h("div", { class: "ap-alert ap-alert--warn", id: "ev-fragile" },
+      fragile.map((line) => h("p", { text: line })),
+      h("p", { text: "Обсудите расхождения, прежде чем решать." })));
+  }
   const disagreements = result.competencies.filter((c) => c.disagreement);
   if (disagreements.length) {
     out.push(h("div", { class: "ap-alert ap-alert--warn", id: "ev-disagreements" },
@@ -46,13 +48,13 @@ function alerts(model, result, cards, compName) {
   return out;
 }
 
-function opinions(result, cards) {
+function opinions(model, cards) {
   return h("section", { class: "ap-debrief", id: "ev-opinions" },
     h("h3", { text: "Рекомендации и выводы интервьюеров" }),
     h("ul", { class: "ap-opinions" }, cards.map((card, i) => h("li", { "data-interviewer": String(i) },
       h("strong", { text: `${card.interviewer}: ` }),
-      h("span", { class: `ap-rec ap-rec--${card.recommendation || "none"}`, text: recLabel(card.recommendation) }),
-      card.takeaways.length ? h("ul", {}, card.takeaways.map((t) => h("li", { text: t }))) : null,
+      h("span", { class: `ap-rec ap-rec--${card.recommendation || "none"}`, text: recLabel(model, card.recommendation) }),
+      card.takeaways ? h("p", { class: "ap-takeaways", text: card.takeaways }) : null,
       card.overall_notes ? h("p", { class: "ap-hint", text: card.overall_notes }) : null))));
 }
 
@@ -99,12 +101,19 @@ function radar(ui, result, role, level, compName) {
   ui.parts.chart.replaceChildren(ui.radar);
 }
 
+/** Role and level as one title, without saying the role twice when the level's name holds it. */
+function post(role, level) {
+  const r = role.name || role.id;
+  const l = level.name || level.id;
+  return l.toLowerCase().includes(r.toLowerCase()) ? l : `${r}, ${l}`;
+}
+
 /** Fill the result section's parts from a debrief result and the cards it came from. */
 export function renderResult(ui, { model, role, level, result, cards, who, date, compName, levelName }) {
   const label = verdictLabel(model, result.recommendation);
   ui.parts.head.replaceChildren(h("header", { class: "ap-result__head" },
     h("h2", { id: "ev-result-title", text: "Итог панели" }),
-    h("p", { class: "ap-result__who", text: `${who} · ${role.name || role.id}, ${level.name || level.id}${date ? ` · ${date}` : ""}` })));
+    h("p", { class: "ap-result__who", text: `${who} · ${post(role, level)}${date ? ` · ${date}` : ""}` })));
   const facts = h("dl", { class: "ap-facts" },
     h("div", {}, h("dt", { text: "Отклонение от цели уровня" }), h("dd", { id: "ev-gap", text: num(result.gap, { signed: true }) })),
     h("div", {}, h("dt", { text: "Покрытие (доля веса с оценкой)" }), h("dd", { id: "ev-coverage", text: percent(result.coverage) })),
@@ -114,7 +123,7 @@ export function renderResult(ui, { model, role, level, result, cards, who, date,
     h("p", { class: `ap-verdict ap-verdict--${result.recommendation}`, id: "ev-verdict", "data-testid": "ev-verdict" },
       h("span", { class: "ap-verdict__label", text: label })),
     facts);
-  ui.parts.notes.replaceChildren(...alerts(model, result, cards, compName), opinions(result, cards));
+  ui.parts.notes.replaceChildren(...alerts(model, result, cards, compName), opinions(model, cards));
   radar(ui, result, role, level, compName);
   ui.parts.table.replaceChildren(ratingsTable(result, cards, compName));
   ui.parts.debrief.replaceChildren(notesList(result, compName));

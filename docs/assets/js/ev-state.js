@@ -4,7 +4,7 @@
 
 import { checkCard, ratingValue } from "./cardcheck.js";
 import { findLevel, findRole } from "./evaluate.js";
-import { squashSpaces } from "./names.js";
+import { nameKey, squashSpaces } from "./names.js";
 
 let nextId = 1;
 
@@ -43,12 +43,12 @@ export function snapshot(state) {
   };
 }
 
-function restoreInterviewer(iv) {
+function restoreInterviewer(model, iv) {
   const str = (v) => (typeof v === "string" ? v : "");
   const list = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
   const out = freshInterviewer(str(iv && iv.name));
   for (const [cid, v] of Object.entries((iv && iv.ratings) || {})) {
-    const r = ratingValue(v);
+    const r = ratingValue(model.vocab, v);
     if (!r.error) out.ratings[cid] = r.value;
   }
   for (const [cid, t] of Object.entries((iv && iv.notes) || {})) if (typeof t === "string") out.notes[cid] = t;
@@ -67,7 +67,7 @@ export function restore(model, saved) {
   const r = findRole(model, saved.role);
   if (!r || !findLevel(r, saved.level)) return null;
   const str = (v) => (typeof v === "string" ? v : "");
-  const interviewers = saved.interviewers.map(restoreInterviewer);
+  const interviewers = saved.interviewers.map((iv) => restoreInterviewer(model, iv));
   const active = Number.isInteger(saved.active) && saved.active < interviewers.length ? saved.active : 0;
   return {
     role: r.id, level: saved.level, candidate: str(saved.candidate), date: str(saved.date), interviewers, active,
@@ -88,12 +88,28 @@ export function cardsOf(model, state, indices) {
       if (iv.notes[rc.id] && iv.notes[rc.id].trim()) notes[rc.id] = iv.notes[rc.id];
     }
     const raw = {
-      scorecard: 1, role: role.id, level: state.level, candidate: squashSpaces(state.candidate) || "—",
+      scorecard: model.vocab.card_version, role: role.id, level: state.level, candidate: squashSpaces(state.candidate) || "—",
       interviewer: squashSpaces(iv.name) || `Интервьюер ${i + 1}`, date: state.date || null, ratings, notes,
       overall_notes: iv.overall.trim() ? iv.overall : null, recommendation: iv.recommendation,
-      takeaways: iv.takeaways.split(/\n+/u), focus: iv.focus,
+      takeaways: iv.takeaways.trim() ? iv.takeaways : null, focus: iv.focus,
     };
     const { card } = checkCard(model, raw);
-    return card || { ...raw, takeaways: [], overall_notes: "" };
+    return card || { ...raw, takeaways: null, overall_notes: null };
   });
+}
+
+/** Take an interview plan into the state: role, level, candidate, each interviewer's focus and questions. */
+export function applyPlan(state, plan) {
+  state.role = plan.role;
+  state.level = plan.level;
+  if (plan.candidate) state.candidate = plan.candidate;
+  const kept = state.interviewers.filter(hasInput);
+  for (const p of plan.interviewers) {
+    const same = kept.find((iv) => nameKey(iv.name) === nameKey(p.name));
+    if (same) Object.assign(same, { focus: p.focus, questions: p.questions });
+    else kept.push(freshInterviewer(p.name, { focus: p.focus, questions: p.questions }));
+  }
+  state.interviewers = kept;
+  state.active = kept.findIndex((iv) => nameKey(iv.name) === nameKey(plan.interviewers[0].name));
+  state.showAll = false;
 }

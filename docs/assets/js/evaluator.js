@@ -7,15 +7,15 @@
    CLI reads plus the result, one card, or the result alone.
    Privacy: nothing is sent anywhere; localStorage is used only after "save on this device". */
 
-import { cardFile, checkCard } from "./cardcheck.js";
 import { debrief } from "./debrief.js";
 import { competencyBlocks, NOT_ASSESSED, overallBlock } from "./ev-form.js";
-import { fileSources, readSources } from "./ev-import.js";
+import { exportAll, exportCard, exportResult } from "./ev-export.js";
+import { fileSources, groupsOf, readSources } from "./ev-import.js";
 import { renderResult } from "./ev-result.js";
-import { blankState, cardsOf, freshInterviewer, hasInput, restore, snapshot } from "./ev-state.js";
-import { findLevel, findRole, panelProblems, resultJson } from "./evaluate.js";
+import { applyPlan, blankState, cardsOf, freshInterviewer, hasInput, restore, snapshot } from "./ev-state.js";
+import { findLevel, findRole } from "./evaluate.js";
 import { nameKey, squashSpaces } from "./names.js";
-import { competencyIndex, download, h, loadModel, num, percent, slug, store, tabKeys } from "./ui.js";
+import { competencyIndex, h, loadModel, num, percent, store, tabKeys } from "./ui.js";
 import { buildShell } from "./ev-shell.js";
 
 const STORE_KEY = "accountpath:evaluator";
@@ -67,7 +67,7 @@ function renderSetup() {
   ui.showAll.checked = state.showAll;
   const must = r.competencies.filter((rc) => rc.must_have).length;
   ui.levelInfo.textContent = `Компетенций у роли: ${r.competencies.length}, из них обязательных: ${must}. `
-    + "Поставьте каждой оценку от 1 до 5 по наблюдаемому поведению или отметьте «не оценивалось».";
+    + `Поставьте каждой оценку от 1 до 5 по наблюдаемому поведению или отметьте «${model.vocab.not_assessed}».`;
 }
 
 function tabLabel(iv, i) {
@@ -116,11 +116,11 @@ function renderPanel() {
   const remove = state.interviewers.length > 1
     ? h("button", { type: "button", id: "ev-remove-interviewer", class: "md-button ap-button ap-button--quiet", text: "Удалить этого интервьюера", onclick: onRemove })
     : null;
-  const exportOne = h("button", { type: "button", id: "ev-export-card", class: "md-button ap-button", text: "Скачать лист этого интервьюера (JSON)", onclick: () => exportCard(state.active) });
+  const exportOne = h("button", { type: "button", id: "ev-export-card", class: "md-button ap-button", text: "Скачать лист этого интервьюера (JSON)", onclick: () => exportCard(exportContext(), state.active) });
   const form = h("div", { class: "ap-comps" }, competencyBlocks(model, comps, role(), level(), iv));
   form.addEventListener("change", onRatingChange);
   form.addEventListener("input", onNotesInput);
-  const overall = overallBlock(iv);
+  const overall = overallBlock(model, iv);
   overall.addEventListener("change", (e) => { if (e.target.name === "ev-recommendation") { iv.recommendation = e.target.value; changed({ tabs: false }); } });
   overall.addEventListener("input", (e) => {
     if (e.target.id === "ev-takeaways") iv.takeaways = e.target.value;
@@ -254,54 +254,8 @@ function onClear() {
   ui.role.focus();
 }
 
-/** The cards of some tabs, checked for export: a candidate, valid and distinct interviewers. */
-function checkedCards(indices) {
-  const problems = [];
-  if (!squashSpaces(state.candidate)) problems.push("Укажите имя кандидата — оно есть в каждом листе.");
-  const cards = cardsOf(model, state, indices);
-  cards.forEach((card) => checkCard(model, cardFile(card)).problems.forEach((p) => problems.push(`${card.interviewer}: ${p.message}`)));
-  panelProblems(cardsOf(model, state, allIndices())).forEach(({ index, message }) => problems.push(`Интервьюер ${index + 1}: ${message}`));
-  return { cards, problems: [...new Set(problems)] };
-}
-
-function cardFileName(card, used) {
-  const base = `${card.role}-${card.level}-${slug(card.interviewer, "interviewer")}`;
-  let name = base;
-  for (let k = 2; used.has(name); k += 1) name = `${base}-${k}`;
-  used.add(name);
-  return `${name}.json`;
-}
-
-function exportCard(i) {
-  const { cards, problems } = checkedCards([i]);
-  if (problems.length) return say("Не получилось скачать лист:", "error", problems);
-  const file = cardFileName(cards[0], new Set());
-  download(file, JSON.stringify(cardFile(cards[0]), null, 2) + "\n");
-  return say(`Лист скачан: ${file}. Итог по листам считает команда accountpath evaluate.`);
-}
-
-async function onExportAll() {
-  const { cards, problems } = checkedCards(allIndices());
-  if (problems.length) return say("Не получилось скачать панель:", "error", problems);
-  const { strToU8, zipSync } = await import("./vendor/fflate.mjs");
-  const used = new Set();
-  const files = {};
-  const mtime = new Date(2020, 0, 1);
-  for (const card of cards) files[cardFileName(card, used)] = [strToU8(JSON.stringify(cardFile(card), null, 2) + "\n"), { mtime }];
-  const result = debrief(model, state.role, state.level, cards, state.others);
-  files["result.json"] = [strToU8(resultJson(result)), { mtime }];
-  const name = `${state.role}-${state.level}-${slug(result.candidate, "candidate")}-panel.zip`;
-  download(name, zipSync(files), "application/zip");
-  return say(`Скачан один архив ${name}: листы (${cards.length}) и итог. Распакуйте и проверьте: accountpath evaluate ${Object.keys(files).filter((f) => f !== "result.json").join(" ")}`);
-}
-
-function onExportResult() {
-  const { cards, problems } = checkedCards(allIndices());
-  if (problems.length) return say("Не получилось скачать итог:", "error", problems);
-  const result = debrief(model, state.role, state.level, cards, state.others);
-  const file = `${state.role}-${state.level}-${slug(result.candidate, "candidate")}-result.json`;
-  download(file, resultJson(result));
-  return say(`Итог скачан: ${file}.`);
+function exportContext() {
+  return { model, state, say, all: allIndices };
 }
 
 // ------------------------------------------------------------------ import
@@ -317,31 +271,6 @@ async function onPaste() {
   if (!ui.paste.value.trim()) return say("Вставьте текст оценочного листа или плана в поле импорта.", "error");
   if (await importSources([{ label: "вставленный текст", text: ui.paste.value }])) ui.paste.value = "";
   return null;
-}
-
-function applyPlan(plan) {
-  state.role = plan.role;
-  state.level = plan.level;
-  if (plan.candidate) state.candidate = plan.candidate;
-  const kept = state.interviewers.filter(hasInput);
-  for (const p of plan.interviewers) {
-    const same = kept.find((iv) => nameKey(iv.name) === nameKey(p.name));
-    if (same) Object.assign(same, { focus: p.focus, questions: p.questions });
-    else kept.push(freshInterviewer(p.name, { focus: p.focus, questions: p.questions }));
-  }
-  state.interviewers = kept;
-  state.active = kept.findIndex((iv) => nameKey(iv.name) === nameKey(plan.interviewers[0].name));
-  state.showAll = false;
-}
-
-function groupsOf(cards) {
-  const groups = new Map();
-  for (const item of cards) {
-    const key = nameKey(item.card.candidate);
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push(item);
-  }
-  return [...groups.values()];
 }
 
 function chooseCandidate(groups, problems) {
@@ -388,7 +317,7 @@ function acceptCards(valid, problems, replace) {
     if (blank && !replace) state.others = [];
     const added = accepted.map((card) => freshInterviewer(card.interviewer, {
       ratings: { ...card.ratings }, notes: { ...card.notes }, overall: card.overall_notes || "",
-      recommendation: card.recommendation, takeaways: card.takeaways.join("\n"), focus: card.focus.slice(), done: true,
+      recommendation: card.recommendation, takeaways: card.takeaways || "", focus: card.focus.slice(), done: true,
     }));
     state.interviewers = [...kept, ...added];
     state.active = kept.length;
@@ -413,7 +342,7 @@ async function importSources(sources) {
 
 async function importRead(got) {
   if (got.plan) {
-    applyPlan(got.plan);
+    applyPlan(state, got.plan);
     renderAll();
     const names = got.plan.interviewers.map((p) => p.name).join(", ");
     say(`План собеседования загружен: ${names}. Каждый оценивает в своей вкладке.`, got.problems.length ? "error" : "info", got.problems);
@@ -453,8 +382,8 @@ async function start() {
   }
   comps = competencyIndex(model);
   state = restore(model, store.get(STORE_KEY)) || blankState(model);
-  ui = buildShell(app, model, {
-    onRole, onLevel, onSave, onClear, onShowAll, onAdd, onFiles, onPaste, onExportAll, onExportResult,
+  ui = buildShell(app, {
+    onRole, onLevel, onSave, onClear, onShowAll, onAdd, onFiles, onPaste, onExportAll: () => exportAll(exportContext()), onExportResult: () => exportResult(exportContext()),
     onCandidate: (v) => { state.candidate = v; changed({ tabs: false }); },
     onDate: (v) => { state.date = v; changed({ tabs: false }); },
   });

@@ -47,3 +47,44 @@ export function editDistance(a, b) {
   }
   return prev[y.length];
 }
+
+function longestMatch(a, b, alo, ahi, blo, bhi) {
+  let best = [alo, blo, 0];
+  let j2len = new Map();
+  for (let i = alo; i < ahi; i += 1) {
+    const next = new Map();
+    for (let j = blo; j < bhi; j += 1) {
+      if (a[i] !== b[j]) continue;
+      const k = (j2len.get(j - 1) || 0) + 1;
+      next.set(j, k);
+      if (k > best[2]) best = [i - k + 1, j - k + 1, k];
+    }
+    j2len = next;
+  }
+  return best;
+}
+
+function matched(a, b, alo, ahi, blo, bhi) {
+  const [i, j, k] = longestMatch(a, b, alo, ahi, blo, bhi);
+  if (!k) return 0;
+  return k + (alo < i && blo < j ? matched(a, b, alo, i, blo, j) : 0)
+    + (i + k < ahi && j + k < bhi ? matched(a, b, i + k, ahi, j + k, bhi) : 0);
+}
+
+/** difflib.SequenceMatcher(None, a, b).ratio() (no junk: the strings here are short). */
+export function similarity(a, b) {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  return x.length + y.length ? (2 * matched(x, y, 0, x.length, 0, y.length)) / (x.length + y.length) : 1;
+}
+
+/** Python's problems.close_match: difflib.get_close_matches(word, options, n=1, cutoff=0.6)[0] or null. */
+export function closeMatch(word, options) {
+  let best = null;
+  for (const option of options) {
+    if (typeof option !== "string") continue;
+    const score = similarity(option, String(word));
+    if (score >= 0.6 && (!best || score > best[0] || (score === best[0] && option > best[1]))) best = [score, option];
+  }
+  return best ? best[1] : null;
+}

@@ -37,3 +37,31 @@
   var search = document.querySelector(".md-search");
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Поиск");
 })();
+
+// The theme wraps wide tables in a scrollable box after load; a keyboard user must reach it
+// (axe: scrollable-region-focusable): each box becomes a focusable, named region.
+(function () {
+  function label(wrap) {
+    var caption = wrap.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    for (var el = wrap.previousElementSibling; el; el = el.previousElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName)) return "Таблица: " + el.textContent.replace(/¶$/, "").trim();
+    }
+    return "Таблица";
+  }
+  function mark(root) {
+    Array.prototype.forEach.call(root.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])"), function (wrap) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", label(wrap));
+    });
+  }
+  var content = document.querySelector(".md-content") || document.body;
+  mark(content);
+  // watch only while the theme sets the page up, not while the tools re-render
+  var watch = new MutationObserver(function () { mark(content); });
+  watch.observe(content, { childList: true, subtree: true });
+  window.addEventListener("load", function () {
+    setTimeout(function () { mark(content); watch.disconnect(); }, 1000);
+  });
+})();

@@ -67,7 +67,7 @@ export function wrapLabel(text, width = 16) {
     }
   }
   if (line) lines.push(line);
-  if (lines.length > 3) return [...lines.slice(0, 2), lines.slice(2).join(" ").slice(0, width - 1) + "…"];
+  if (lines.length > 4) return [...lines.slice(0, 3), lines.slice(3).join(" ").slice(0, width - 1) + "…"];
   return lines;
 }
 
@@ -154,10 +154,27 @@ export function radarChart({ title, axes, series, max = 5, id = "" }) {
   figure.className = "ap-radar";
   if (id) figure.id = id;
   const g = geometry();
-  const n = axes.length;
-  figure.dataset.axes = String(n);
+  figure.dataset.axes = String(axes.length);
   figure.dataset.max = String(max);
   figure.dataset.compact = String(g.width === COMPACT.width);
+  figure.appendChild(chartSvg(g, title, axes, series, max));
+  if (g.numbered) {
+    const names = document.createElement("ol");
+    names.className = "ap-radar__axes";
+    axes.forEach((axis) => {
+      const li = document.createElement("li");
+      li.textContent = axis.label;
+      names.appendChild(li);
+    });
+    figure.appendChild(names);
+  }
+  figure.appendChild(legendOf(series));
+  figure.appendChild(dataTable(title, axes, series));
+  return figure;
+}
+
+function chartSvg(g, title, axes, series, max) {
+  const n = axes.length;
   const svg = el("svg", {
     viewBox: `0 0 ${g.width} ${g.height}`, role: "img", "aria-label": title, class: "ap-radar__svg",
     preserveAspectRatio: "xMidYMid meet",
@@ -180,18 +197,10 @@ export function radarChart({ title, axes, series, max = 5, id = "" }) {
   const labels = el("g", { class: "ap-radar__labels", "aria-hidden": "true" });
   axes.forEach((axis, i) => labels.appendChild(axisLabel(g, g.numbered ? String(i + 1) : axis.label, i, n, max)));
   svg.appendChild(labels);
-  figure.appendChild(svg);
-  if (g.numbered) {
-    const names = document.createElement("ol");
-    names.className = "ap-radar__axes";
-    axes.forEach((axis) => {
-      const li = document.createElement("li");
-      li.textContent = axis.label;
-      names.appendChild(li);
-    });
-    figure.appendChild(names);
-  }
+  return svg;
+}
 
+function legendOf(series) {
   const legend = document.createElement("ul");
   legend.className = "ap-radar__legend";
   legend.setAttribute("aria-hidden", "true");
@@ -203,8 +212,10 @@ export function radarChart({ title, axes, series, max = 5, id = "" }) {
     li.append(swatch, document.createTextNode(s.name));
     legend.appendChild(li);
   });
-  figure.appendChild(legend);
+  return legend;
+}
 
+function dataTable(title, axes, series) {
   const details = document.createElement("details");
   details.className = "ap-radar__data";
   const summary = document.createElement("summary");
@@ -215,18 +226,19 @@ export function radarChart({ title, axes, series, max = 5, id = "" }) {
   caption.textContent = title;
   table.appendChild(caption);
   const thead = table.createTHead().insertRow();
-  const th0 = document.createElement("th");
-  th0.scope = "col";
-  th0.textContent = "Компетенция";
-  thead.appendChild(th0);
-  series.forEach((s) => {
+  for (const name of ["Компетенция", ...series.map((s) => s.name)]) {
     const th = document.createElement("th");
     th.scope = "col";
-    th.textContent = s.name;
+    th.textContent = name;
     thead.appendChild(th);
-  });
+  }
   tableBody(table.createTBody(), axes, series);
-  details.appendChild(table);
-  figure.appendChild(details);
-  return figure;
+  const wrap = document.createElement("div"); // a wide table scrolls in a region the keyboard can reach
+  wrap.className = "ap-table-wrap";
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-label", title);
+  wrap.appendChild(table);
+  details.appendChild(wrap);
+  return details;
 }

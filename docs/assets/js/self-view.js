@@ -7,8 +7,8 @@ import { differences, promotionMarkdown } from "./self-manager.js";
 import { download, h, slug } from "./ui.js";
 
 /** The manager's row of choices for one competency (1..5 or «не оценивал»). */
-export function managerColumn(c, value) {
-  const options = [1, 2, 3, 4, 5].map((n) => h("label", { class: "ap-radio" },
+export function managerColumn(model, c, value) {
+  const options = model.vocab.ratings.map((n) => h("label", { class: "ap-radio" },
     h("input", { type: "radio", name: `mgr-${c.id}`, value: String(n), checked: value === n, "data-testid": `mgr-${c.id}-${n}`, class: "ap-radio__input" }),
     h("span", { class: "ap-radio__box" }, h("span", { class: "ap-radio__num", text: String(n) }))));
   options.push(h("label", { class: "ap-radio ap-radio--na" },

@@ -57,7 +57,7 @@ function groups() {
 function competencyBlock(c) {
   const value = state.ratings[c.id];
   const rc = findRole(model, state.role).competencies.find((x) => x.id === c.id);
-  const options = [1, 2, 3, 4, 5].map((n) => h("label", { class: "ap-choice" },
+  const options = model.vocab.ratings.map((n) => h("label", { class: "ap-choice" },
     h("input", { type: "radio", name: `self-${c.id}`, value: String(n), checked: value === n, "data-testid": `self-${c.id}-${n}` }),
     h("span", { class: "ap-choice__body" },
       h("span", { class: "ap-choice__title", text: `${n} · ${scaleName(model, n)}` }),
@@ -71,7 +71,7 @@ function competencyBlock(c) {
       rc && rc.must_have ? h("span", { class: "ap-badge ap-badge--must", text: "обязательная" }) : null),
     c.summary ? h("p", { class: "ap-hint", text: c.summary }) : null,
     h("div", { class: "ap-choices" }, options),
-    state.managerMode ? managerColumn(c, state.manager[c.id]) : null);
+    state.managerMode ? managerColumn(model, c, state.manager[c.id]) : null);
 }
 
 function renderForm() {
@@ -103,6 +103,79 @@ function adviceList(c, g) {
     h("ul", {}, items.map((d) => h("li", { text: d }))));
 }
 
+function levelsTableOf(role, prof) {
+  return h("table", { class: "ap-table", id: "sa-levels" },
+    h("caption", { text: `Уровни роли «${role.name}»` }),
+    h("thead", {}, h("tr", {}, ["Уровень", "Разрыв", "Покрытие", "Обязательные ниже цели", "Итог"].map((t) => h("th", { scope: "col", text: t })))),
+    h("tbody", {}, prof.levels.map((lv) => h("tr", { "data-level": lv.id, "data-met": String(lv.met), class: lv.met ? "ap-row--ok" : "" },
+      h("th", { scope: "row", text: levelLabel(role, lv.id) }),
+      h("td", { text: num(lv.gap, { signed: true }) }),
+      h("td", { text: percent(lv.coverage) }),
+      h("td", { text: lv.failed_must_haves.length ? lv.failed_must_haves.map((cid) => (comps.get(cid) || { name: cid }).name).join(", ") : "—" }),
+      h("td", { text: lv.met ? "✓ достигнут" : lv.recommendation === "insufficient_data" ? "мало оценок" : "ещё нет" })))));
+
+}
+
+function radarOf(role) {
+  const kinds = ["level-a", "level-b", "level-c", "level-d", "level-e"];
+  // every competency with a target at this role's levels (the ladder gives each level all of them)
+  const axisIds = model.competencies.map((c) => c.id).filter((id) => role.levels[0].targets[id] !== undefined);
+  const ratedOf = (src) => axisIds.map((id) => (Number.isInteger(src[id]) ? src[id] : null));
+  return radarChart({
+    id: "sa-radar",
+    title: `Ваш профиль и уровни роли «${role.name}»`,
+    axes: axisIds.map((id) => ({ id, label: (comps.get(id) || { name: id }).name })),
+    series: [
+      ...role.levels.map((lv, i) => ({ name: `Уровень: ${lv.name || lv.id}`, kind: kinds[i % kinds.length], values: axisIds.map((id) => lv.targets[id]) })),
+      { name: "Ваша самооценка", kind: "actual", values: ratedOf(state.ratings) },
+      ...(state.managerMode ? [{ name: "Оценка руководителя", kind: "manager", values: ratedOf(state.manager) }] : []),
+    ],
+  });
+
+}
+
+function nextStep(role, prof) {
+  let next;
+  if (!prof.next) {
+    next = h("section", { id: "sa-next", class: "ap-next" },
+      h("h3", { text: "Следующий шаг" }),
+      h("p", { text: `Вы на верхнем уровне роли «${role.name}». Посмотрите на странице «Карьера», куда расти дальше.` }));
+  } else {
+    const lvName = levelLabel(role, prof.next.id);
+    next = h("section", { id: "sa-next", class: "ap-next", "data-level": prof.next.id },
+      h("h3", { text: `Следующий уровень: ${lvName}` }),
+      prof.next.gaps.length
+        ? h("p", { class: "ap-hint", text: "Что подтянуть — сначала компетенции с большим весом в роли:" })
+        : h("p", { text: `Все цели уровня достигнуты, но итог метода ниже «${model.vocab.verdict_labels.hire}»: проверьте обязательные компетенции и покрытие.` }),
+      h("ol", { class: "ap-gaps" }, prof.next.gaps.map((g) => {
+        const c = comps.get(g.id) || { develop: [] };
+        return h("li", { "data-competency": g.id },
+          h("p", { class: "ap-gaps__head" }, compLink(g.id), " ",
+            h("span", { class: "ap-badge", text: `вес ${g.weight}` }),
+            g.must_have ? h("span", { class: "ap-badge ap-badge--must", text: "обязательная" }) : null,
+            h("span", { class: "ap-gaps__nums", text: g.rating === null ? ` не оценено, цель ${g.target}` : ` сейчас ${g.rating}, цель ${g.target}` })),
+          (c.levels && c.levels[String(g.target)]) ? h("p", { class: "ap-hint", text: `Как выглядит уровень ${g.target}: ${c.levels[String(g.target)].join(" ")}` }) : null,
+          adviceList(c, g));
+      })));
+  }
+
+  return next;
+}
+
+function rolesTable() {
+  return h("table", { class: "ap-table", id: "sa-roles" },
+    h("caption", { text: "Все роли: достигнутый уровень по вашей самооценке" }),
+    h("thead", {}, h("tr", {}, ["Роль", "Достигнутый уровень", "Следующий"].map((t) => h("th", { scope: "col", text: t })))),
+    h("tbody", {}, model.roles.map((r) => {
+      const p = selfProfile(model, r.id, state.ratings);
+      return h("tr", { "data-role": r.id },
+        h("th", { scope: "row", text: r.name }),
+        h("td", { text: p.highest ? levelLabel(r, p.highest) : "—" }),
+        h("td", { text: p.next ? levelLabel(r, p.next.id) : "верхний уровень" }));
+    })));
+
+}
+
 function renderResult() {
   const role = findRole(model, state.role);
   const prof = selfProfile(model, role.id, state.ratings);
@@ -119,66 +192,10 @@ function renderResult() {
       : `Роль «${role.name}»: ни один уровень пока не достигнут.`,
     ` Оценено компетенций роли: ${rated} из ${role.competencies.length}.`);
 
-  const levelsTable = h("table", { class: "ap-table", id: "sa-levels" },
-    h("caption", { text: `Уровни роли «${role.name}»` }),
-    h("thead", {}, h("tr", {}, ["Уровень", "Разрыв", "Покрытие", "Обязательные ниже цели", "Итог"].map((t) => h("th", { scope: "col", text: t })))),
-    h("tbody", {}, prof.levels.map((lv) => h("tr", { "data-level": lv.id, "data-met": String(lv.met), class: lv.met ? "ap-row--ok" : "" },
-      h("th", { scope: "row", text: levelLabel(role, lv.id) }),
-      h("td", { text: num(lv.gap, { signed: true }) }),
-      h("td", { text: percent(lv.coverage) }),
-      h("td", { text: lv.failed_must_haves.length ? lv.failed_must_haves.map((cid) => (comps.get(cid) || { name: cid }).name).join(", ") : "—" }),
-      h("td", { text: lv.met ? "✓ достигнут" : lv.recommendation === "insufficient_data" ? "мало оценок" : "ещё нет" })))));
-
-  const kinds = ["level-a", "level-b", "level-c", "level-d", "level-e"];
-  // every competency with a target at this role's levels (the ladder gives each level all of them)
-  const axisIds = model.competencies.map((c) => c.id).filter((id) => role.levels[0].targets[id] !== undefined);
-  const ratedOf = (src) => axisIds.map((id) => (Number.isInteger(src[id]) ? src[id] : null));
-  const radar = radarChart({
-    id: "sa-radar",
-    title: `Ваш профиль и уровни роли «${role.name}»`,
-    axes: axisIds.map((id) => ({ id, label: (comps.get(id) || { name: id }).name })),
-    series: [
-      ...role.levels.map((lv, i) => ({ name: `Уровень: ${lv.name || lv.id}`, kind: kinds[i % kinds.length], values: axisIds.map((id) => lv.targets[id]) })),
-      { name: "Ваша самооценка", kind: "actual", values: ratedOf(state.ratings) },
-      ...(state.managerMode ? [{ name: "Оценка руководителя", kind: "manager", values: ratedOf(state.manager) }] : []),
-    ],
-  });
-
-  let next;
-  if (!prof.next) {
-    next = h("section", { id: "sa-next", class: "ap-next" },
-      h("h3", { text: "Следующий шаг" }),
-      h("p", { text: `Вы на верхнем уровне роли «${role.name}». Посмотрите на странице «Карьера», куда расти дальше.` }));
-  } else {
-    const lvName = levelLabel(role, prof.next.id);
-    next = h("section", { id: "sa-next", class: "ap-next", "data-level": prof.next.id },
-      h("h3", { text: `Следующий уровень: ${lvName}` }),
-      prof.next.gaps.length
-        ? h("p", { class: "ap-hint", text: "Что подтянуть — сначала компетенции с большим весом в роли:" })
-        : h("p", { text: "Все цели уровня достигнуты, но итог метода ниже «Нанимать»: проверьте обязательные компетенции и покрытие." }),
-      h("ol", { class: "ap-gaps" }, prof.next.gaps.map((g) => {
-        const c = comps.get(g.id) || { develop: [] };
-        return h("li", { "data-competency": g.id },
-          h("p", { class: "ap-gaps__head" }, compLink(g.id), " ",
-            h("span", { class: "ap-badge", text: `вес ${g.weight}` }),
-            g.must_have ? h("span", { class: "ap-badge ap-badge--must", text: "обязательная" }) : null,
-            h("span", { class: "ap-gaps__nums", text: g.rating === null ? ` не оценено, цель ${g.target}` : ` сейчас ${g.rating}, цель ${g.target}` })),
-          (c.levels && c.levels[String(g.target)]) ? h("p", { class: "ap-hint", text: `Как выглядит уровень ${g.target}: ${c.levels[String(g.target)].join(" ")}` }) : null,
-          adviceList(c, g));
-      })));
-  }
-
-  const others = h("table", { class: "ap-table", id: "sa-roles" },
-    h("caption", { text: "Все роли: достигнутый уровень по вашей самооценке" }),
-    h("thead", {}, h("tr", {}, ["Роль", "Достигнутый уровень", "Следующий"].map((t) => h("th", { scope: "col", text: t })))),
-    h("tbody", {}, model.roles.map((r) => {
-      const p = selfProfile(model, r.id, state.ratings);
-      return h("tr", { "data-role": r.id },
-        h("th", { scope: "row", text: r.name }),
-        h("td", { text: p.highest ? levelLabel(r, p.highest) : "—" }),
-        h("td", { text: p.next ? levelLabel(r, p.next.id) : "верхний уровень" }));
-    })));
-
+  const levelsTable = levelsTableOf(role, prof);
+  const radar = radarOf(role);
+  const next = nextStep(role, prof);
+  const others = rolesTable();
   ui.result.replaceChildren(
     h("h2", { id: "sa-result-title", text: "Ваш профиль" }),
     summary,
@@ -220,77 +237,67 @@ function toResult() {
   title.scrollIntoView({ block: "start" });
 }
 
-function buildShell(app) {
-  ui.role = h("select", { id: "sa-role" }, model.roles.map((r) => h("option", { value: r.id, text: r.name })));
-  ui.role.addEventListener("change", () => {
-    state.role = ui.role.value;
-    renderForm();
-    renderResult();
-    sync();
-  });
-  ui.save = h("input", { id: "sa-save", type: "checkbox" });
-  ui.save.addEventListener("change", () => {
-    state.save = ui.save.checked;
-    if (state.save) say("Самооценка сохраняется в этом браузере.");
-    else {
-      store.remove(STORE_KEY);
-      say("Сохранение выключено, данные удалены с этого устройства.");
-    }
-    sync();
-  });
-  const clear = h("button", { id: "sa-clear", type: "button", class: "md-button ap-button", text: "Очистить всё" });
-  clear.addEventListener("click", () => {
-    if (!window.confirm("Удалить все ваши оценки с этой страницы и с этого устройства?")) return;
-    store.remove(STORE_KEY);
-    state = blankState();
-    renderAll();
-    say("Всё очищено.");
-    ui.role.focus();
-  });
-  ui.link = h("input", { id: "sa-link", type: "text", readonly: true, class: "ap-link" });
-  const copy = h("button", { id: "sa-copy", type: "button", class: "md-button ap-button", text: "Скопировать ссылку" });
-  copy.addEventListener("click", async () => {
-    ui.link.select();
-    try {
-      await navigator.clipboard.writeText(ui.link.value);
-      say("Ссылка скопирована. В ней ваши оценки — отправьте её только тому, кому хотите их показать.");
-    } catch (e) {
-      say("Скопируйте выделенную ссылку вручную (Ctrl+C).");
-    }
-  });
-  const print = h("button", { id: "sa-print", type: "button", class: "md-button ap-button", text: "Печать" });
-  print.addEventListener("click", () => window.print());
-  ui.managerToggle = h("input", { id: "sa-manager", type: "checkbox" });
-  ui.managerToggle.addEventListener("change", () => {
-    state.managerMode = ui.managerToggle.checked;
-    renderForm();
-    renderResult();
-    sync();
-  });
-  ui.form = h("div", { id: "sa-form", class: "ap-comps" });
-  ui.form.addEventListener("change", onChange);
-  ui.result = h("section", { id: "sa-result", class: "ap-result", "aria-labelledby": "sa-result-title" });
-  ui.messages = h("p", { id: "sa-messages", class: "ap-messages", role: "status", "aria-live": "polite" });
+function onRole() {
+  state.role = ui.role.value;
+  renderForm();
+  renderResult();
+  sync();
+}
 
-  app.replaceChildren(
-    h("fieldset", { class: "ap-card ap-setup ap-noprint" },
-      h("legend", { text: "Роль" }),
-      h("label", { class: "ap-field" }, h("span", { text: "Роль, которую вы занимаете или к которой идёте" }), ui.role),
-      h("p", { class: "ap-hint" }, "Оцените себя по каждой компетенции: выберите уровень, поведение которого вы показываете регулярно, а не в лучший день. ",
-        h("button", { type: "button", class: "ap-linkbutton", text: "Перейти к результату", onclick: toResult }))),
-    h("div", { class: "ap-privacy ap-noprint" },
-      h("label", { class: "ap-check" }, ui.save, " Сохранять на этом устройстве"),
-      h("label", { class: "ap-check" }, ui.managerToggle, " Оценка руководителя во второй колонке"),
-      clear,
-      h("p", { class: "ap-hint", text: "Оценки никуда не отправляются: они живут в адресе страницы (после #) и, если хотите, в этом браузере." })),
-    h("section", { class: "ap-noprint", "aria-labelledby": "sa-form-title" },
-      h("h2", { id: "sa-form-title", text: "Самооценка по компетенциям" }),
-      ui.form),
-    ui.result,
-    h("div", { class: "ap-card ap-share ap-noprint" },
-      h("label", { class: "ap-field" }, h("span", { text: "Ссылка для руководителя или наставника: в ней обе колонки оценок, сервер не нужен" }), ui.link),
-      h("div", { class: "ap-actions" }, copy, print)),
-    ui.messages);
+function onSave() {
+  state.save = ui.save.checked;
+  if (state.save) say("Самооценка сохраняется в этом браузере.");
+  else {
+    store.remove(STORE_KEY);
+    say("Сохранение выключено, данные удалены с этого устройства.");
+  }
+  sync();
+}
+
+function onClear() {
+  if (!window.confirm("Удалить все ваши оценки с этой страницы и с этого устройства?")) return;
+  store.remove(STORE_KEY);
+  state = blankState();
+  renderAll();
+  say("Всё очищено.");
+  ui.role.focus();
+}
+
+async function onCopy() {
+  ui.link.select();
+  try {
+    await navigator.clipboard.writeText(ui.link.value);
+    say("Ссылка скопирована. В ней ваши оценки — отправьте её только тому, кому хотите их показать.");
+  } catch (e) {
+    say("Скопируйте выделенную ссылку вручную (Ctrl+C).");
+  }
+}
+
+function onManager() {
+  state.managerMode = ui.managerToggle.checked;
+  renderForm();
+  renderResult();
+  sync();
+}
+
+/** Adopt the page's frame, rendered at build time (src/accountpath/tool_pages.py), and wire it up. */
+function buildShell(app) {
+  const $ = (id) => app.querySelector(`#${id}`);
+  const on = (id, event, fn) => {
+    $(id).addEventListener(event, fn);
+    return $(id);
+  };
+  ui.role = on("sa-role", "change", onRole);
+  ui.save = on("sa-save", "change", onSave);
+  ui.managerToggle = on("sa-manager", "change", onManager);
+  ui.link = $("sa-link");
+  ui.form = on("sa-form", "change", onChange);
+  ui.result = $("sa-result");
+  ui.messages = $("sa-messages");
+  on("sa-clear", "click", onClear);
+  on("sa-copy", "click", onCopy);
+  on("sa-print", "click", () => window.print());
+  on("sa-to-result", "click", toResult);
 }
 
 async function start() {
