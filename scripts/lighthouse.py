@@ -14,10 +14,10 @@ Exit code 1 when a score is below 100 or the career page transfers 300 KB or mor
 from __future__ import annotations
 
 import argparse
-import io
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import subprocess

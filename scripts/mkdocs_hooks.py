@@ -19,8 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from accountpath import model as model_mod
-from accountpath import pages
-from accountpath import site_files
+from accountpath import pages, site_files
 
 NAV_SECTIONS = ("roles/", "competencies/")
 """Folders whose generated pages join the nav section of their index.md."""

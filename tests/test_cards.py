@@ -11,7 +11,7 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
-from accountpath import cardcheck, cards, scorecard, xlsx_read
+from accountpath import cardcheck, cards, xlsx_read
 
 from conftest import ROOT
 

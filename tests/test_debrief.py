@@ -6,11 +6,10 @@ import json
 import re
 
 import pytest
+from test_evaluate_method import CASES, _cards
 
 from accountpath import debrief, evaluate, report
 from accountpath.evaluate import Scorecard
-
-from test_evaluate_method import CASES, _cards
 
 NOTE = "Рассказала, как удержала клиента после срыва сроков."
 FORMATS = ("text", "md", "html", "json")

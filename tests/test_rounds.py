@@ -9,7 +9,7 @@ from itertools import combinations
 
 from openpyxl import load_workbook
 
-from accountpath import cards, rounds, round_report, round_xlsx, xlsx_read
+from accountpath import cards, round_report, round_xlsx, rounds, xlsx_read
 from accountpath.evaluate import Scorecard
 
 ROLE, LEVEL = "account-manager", "middle"

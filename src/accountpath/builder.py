@@ -9,8 +9,25 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from .modeltypes import (
-    Anchors, Bands, Career, Competency, Evaluation, Fact, GlossaryTerm, Kpi, Market, Model, Question, Role,
-    RoleCompetency, RoleLevel, Salary, ScaleLevel, Source, VacancyFormat, View,
+    Anchors,
+    Bands,
+    Career,
+    Competency,
+    Evaluation,
+    Fact,
+    GlossaryTerm,
+    Kpi,
+    Market,
+    Model,
+    Question,
+    Role,
+    RoleCompetency,
+    RoleLevel,
+    Salary,
+    ScaleLevel,
+    Source,
+    VacancyFormat,
+    View,
 )
 
 

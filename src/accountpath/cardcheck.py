@@ -19,11 +19,11 @@ from .evaluate import Scorecard
 from .i18n import _
 from .model import Model, Role
 from .problems import Problem, close_match
-from .yamlsource import Document
-
 from .vocab import CARD_KEYS, NOT_ASSESSED, RECOMMENDATION_LABELS, RECOMMENDATIONS  # noqa: E402,F401
 from .vocab import CARD_VERSIONS as VERSIONS  # noqa: E402
 from .vocab import NOT_ASSESSED_SPELLINGS as NOT_ASSESSED_WORDS  # noqa: E402
+from .yamlsource import Document
+
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _RU = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
 
@@ -56,8 +56,10 @@ def rating_value(value: Any) -> tuple[int | None, str | None]:
             return None, None
         if text in ("1", "2", "3", "4", "5"):
             return int(text), None
-    return None, _("оценка должна быть целым числом 1..5; если компетенцию не оценивали, оставьте пусто "
-                   "или напишите «не оценивалось»; сейчас {value}").format(value=shown(value))
+    return None, _(
+        "оценка должна быть целым числом 1..5; если компетенцию не оценивали, оставьте пусто "
+        "или напишите «не оценивалось»; сейчас {value}"
+    ).format(value=shown(value))
 
 
 def date_value(value: Any) -> tuple[str | None, str | None]:
@@ -71,14 +73,21 @@ def date_value(value: Any) -> tuple[str | None, str | None]:
     if isinstance(value, str):
         text = value.strip()
         iso, ru = _ISO.match(text), _RU.match(text)
-        parts = (iso.group(1), iso.group(2), iso.group(3)) if iso else (ru.group(3), ru.group(2), ru.group(1)) if ru else None
+        parts = (
+            (iso.group(1), iso.group(2), iso.group(3))
+            if iso
+            else (ru.group(3), ru.group(2), ru.group(1))
+            if ru
+            else None
+        )
         if parts:
             try:
                 return datetime.date(*(int(p) for p in parts)).isoformat(), None
             except ValueError:
                 pass
-    return None, _("дата пишется как ГГГГ-ММ-ДД или ДД.ММ.ГГГГ и должна существовать в календаре; сейчас {value}").format(
-        value=shown(value))
+    return None, _(
+        "дата пишется как ГГГГ-ММ-ДД или ДД.ММ.ГГГГ и должна существовать в календаре; сейчас {value}"
+    ).format(value=shown(value))
 
 
 def recommendation_value(value: Any) -> tuple[str | None, str | None]:
@@ -95,7 +104,9 @@ def recommendation_value(value: Any) -> tuple[str | None, str | None]:
             if text in (code, label.casefold()):
                 return code, None
     options = ", ".join(f"{code} ({label.lower()})" for code, label in RECOMMENDATION_LABELS.items())
-    return None, _("рекомендация — одно из: {options}; или пусто; сейчас {value}").format(options=options, value=shown(value))
+    return None, _("рекомендация — одно из: {options}; или пусто; сейчас {value}").format(
+        options=options, value=shown(value)
+    )
 
 
 def text_value(value: Any) -> tuple[str | None, str | None]:
@@ -112,8 +123,11 @@ def card_from_data(doc: Document, model: Model) -> tuple[Scorecard | None, list[
     """Check parsed scorecard data (positions from `doc`) and build a Scorecard, or every problem found."""
     data = doc.data
     if not isinstance(data, dict):
-        return None, [doc.problem((), _("оценочный лист должен быть словарём с полями role, level, candidate, "
-                                       "interviewer и ratings"))]
+        return None, [
+            doc.problem(
+                (), _("оценочный лист должен быть словарём с полями role, level, candidate, interviewer и ratings")
+            )
+        ]
     out: list[Problem] = []
     _check_keys(doc, data, out)
     head = _head(doc, data, model, out)
@@ -131,21 +145,34 @@ def _check_keys(doc: Document, data: dict, out: list[Problem]) -> None:
     for key in data:
         if key not in CARD_KEYS:
             hint = close_match(key, CARD_KEYS)
-            tip = (_(" (может быть, «{hint}»?)").format(hint=hint) if hint
-                   else _("; допустимые поля: {keys}").format(keys=", ".join(CARD_KEYS)))
+            tip = (
+                _(" (может быть, «{hint}»?)").format(hint=hint)
+                if hint
+                else _("; допустимые поля: {keys}").format(keys=", ".join(CARD_KEYS))
+            )
             out.append(doc.problem((key,), _("неизвестное поле «{key}»").format(key=key) + tip, key=True))
     if "scorecard" in data and data["scorecard"] not in VERSIONS:
-        out.append(doc.problem(("scorecard",), _("«scorecard» — номер версии формата, 1 или 2; сейчас {value}").format(
-            value=shown(data["scorecard"]))))
+        out.append(
+            doc.problem(
+                ("scorecard",),
+                _("«scorecard» — номер версии формата, 1 или 2; сейчас {value}").format(value=shown(data["scorecard"])),
+            )
+        )
 
 
 def _required_text(doc: Document, data: dict, key: str, out: list[Problem]) -> str | None:
     value = data.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
-        out.append(doc.problem((key,) if key in data else (), _("не заполнено поле «{key}»").format(key=key), key=key not in data))
+        out.append(
+            doc.problem(
+                (key,) if key in data else (), _("не заполнено поле «{key}»").format(key=key), key=key not in data
+            )
+        )
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        out.append(doc.problem((key,), _("«{key}» должно быть текстом; сейчас {value}").format(key=key, value=shown(value))))
+        out.append(
+            doc.problem((key,), _("«{key}» должно быть текстом; сейчас {value}").format(key=key, value=shown(value)))
+        )
         return None
     return " ".join(str(value).split())
 
@@ -155,30 +182,58 @@ def _head(doc: Document, data: dict, model: Model, out: list[Problem]) -> dict[s
     role_id, level_id = _required_text(doc, data, "role", out), _required_text(doc, data, "level", out)
     candidate, interviewer = _required_text(doc, data, "candidate", out), _required_text(doc, data, "interviewer", out)
     values: dict[str, Any] = {}
-    for key, check in (("date", date_value), ("recommendation", recommendation_value),
-                       ("takeaways", text_value), ("overall_notes", text_value)):
+    for key, check in (
+        ("date", date_value),
+        ("recommendation", recommendation_value),
+        ("takeaways", text_value),
+        ("overall_notes", text_value),
+    ):
         values[key], problem = check(data.get(key))
         if problem:
             out.append(doc.problem((key,), f"{key}: {problem}"))
     role = model.role(role_id) if role_id else None
     if role_id and role is None:
-        out.append(doc.problem(("role",), _("неизвестная роль «{role}»; роли модели: {roles}").format(
-            role=role_id, roles=", ".join(r.id for r in model.roles))))
+        out.append(
+            doc.problem(
+                ("role",),
+                _("неизвестная роль «{role}»; роли модели: {roles}").format(
+                    role=role_id, roles=", ".join(r.id for r in model.roles)
+                ),
+            )
+        )
     level = role.level(level_id) if role and level_id else None
     if role and level_id and level is None:
-        out.append(doc.problem(("level",), _("у роли «{role}» нет уровня «{level}»; её уровни: {levels}").format(
-            role=role.id, level=level_id, levels=", ".join(lv.id for lv in role.levels))))
-    return {"_role": role, "role": role.id if role else "", "level": level.id if level else "",
-            "candidate": candidate or "", "interviewer": interviewer or "", **values}
+        out.append(
+            doc.problem(
+                ("level",),
+                _("у роли «{role}» нет уровня «{level}»; её уровни: {levels}").format(
+                    role=role.id, level=level_id, levels=", ".join(lv.id for lv in role.levels)
+                ),
+            )
+        )
+    return {
+        "_role": role,
+        "role": role.id if role else "",
+        "level": level.id if level else "",
+        "candidate": candidate or "",
+        "interviewer": interviewer or "",
+        **values,
+    }
 
 
 def _ratings(doc: Document, data: dict, role: Role | None, model: Model, out: list[Problem]) -> dict[str, int | None]:
     ratings: dict[str, int | None] = {}
     raw = data.get("ratings")
     if raw is None:
-        out.append(doc.problem(("ratings",) if "ratings" in data else (), _(
-            "не заполнено поле «ratings»: дайте каждой компетенции оценку 1..5 или оставьте пусто, если её не оценивали"),
-            key="ratings" not in data))
+        out.append(
+            doc.problem(
+                ("ratings",) if "ratings" in data else (),
+                _(
+                    "не заполнено поле «ratings»: дайте каждой компетенции оценку 1..5 или оставьте пусто, если её не оценивали"
+                ),
+                key="ratings" not in data,
+            )
+        )
         return ratings
     if not isinstance(raw, dict):
         out.append(doc.problem(("ratings",), _("«ratings» — словарь «id компетенции: оценка»")))
@@ -239,8 +294,11 @@ def _own(role: Role, cid: str) -> bool:
 def _not_of_role(cid: str, role: Role, model: Model) -> str:
     own = [rc.id for rc in role.competencies]
     hint = close_match(cid, own)
-    tip = (_(" (может быть, «{hint}»?)").format(hint=hint) if hint
-           else _("; её компетенции: {ids}").format(ids=", ".join(own)))
+    tip = (
+        _(" (может быть, «{hint}»?)").format(hint=hint)
+        if hint
+        else _("; её компетенции: {ids}").format(ids=", ".join(own))
+    )
     if model.competency(cid):
         return _("роль «{role}» не оценивает компетенцию «{cid}»").format(role=role.id, cid=cid) + tip
     return _("неизвестная компетенция «{cid}»").format(cid=cid) + tip
@@ -248,7 +306,16 @@ def _not_of_role(cid: str, role: Role, model: Model) -> str:
 
 def card_data(card: Scorecard) -> dict[str, Any]:
     """A checked card as normalised plain data (what the shared vectors in tests/vectors/cards.json expect)."""
-    return {"role": card.role, "level": card.level, "candidate": card.candidate, "interviewer": card.interviewer,
-            "date": card.date, "recommendation": card.recommendation, "takeaways": card.takeaways,
-            "focus": list(card.focus), "ratings": dict(card.ratings), "notes": dict(card.notes),
-            "overall_notes": card.overall_notes}
+    return {
+        "role": card.role,
+        "level": card.level,
+        "candidate": card.candidate,
+        "interviewer": card.interviewer,
+        "date": card.date,
+        "recommendation": card.recommendation,
+        "takeaways": card.takeaways,
+        "focus": list(card.focus),
+        "ratings": dict(card.ratings),
+        "notes": dict(card.notes),
+        "overall_notes": card.overall_notes,
+    }

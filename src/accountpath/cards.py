@@ -10,8 +10,15 @@ from pathlib import Path
 from typing import Sequence
 
 from . import xlsx_read, yamlsource
-from .cardcheck import (CARD_KEYS, NOT_ASSESSED, RECOMMENDATION_LABELS, RECOMMENDATIONS, card_from_data,  # noqa: F401
-                        normalise_name, rating_value)
+from .cardcheck import (  # noqa: F401
+    CARD_KEYS,
+    NOT_ASSESSED,
+    RECOMMENDATION_LABELS,
+    RECOMMENDATIONS,
+    card_from_data,
+    normalise_name,
+    rating_value,
+)
 from .evaluate import Scorecard
 from .i18n import _
 from .model import Model

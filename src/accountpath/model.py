@@ -19,9 +19,30 @@ from . import __version__, builder, rules, yamlsource
 from .cache import cache_dir
 from .i18n import _
 from .modeltypes import (  # noqa: F401  (re-exported: the package's public model types)
-    DEVELOP_STEPS, LEVELS, PROBATION_DAYS, QUESTION_KINDS, RECOMMENDATIONS, Anchors, Bands, Career, Competency,
-    Evaluation, Fact, GlossaryTerm, Kpi, Market, Model, Question, Role, RoleCompetency, RoleLevel, Salary,
-    ScaleLevel, Source, VacancyFormat, View,
+    DEVELOP_STEPS,
+    LEVELS,
+    PROBATION_DAYS,
+    QUESTION_KINDS,
+    RECOMMENDATIONS,
+    Anchors,
+    Bands,
+    Career,
+    Competency,
+    Evaluation,
+    Fact,
+    GlossaryTerm,
+    Kpi,
+    Market,
+    Model,
+    Question,
+    Role,
+    RoleCompetency,
+    RoleLevel,
+    Salary,
+    ScaleLevel,
+    Source,
+    VacancyFormat,
+    View,
 )
 from .output import write_atomic
 from .problems import Problem, ProblemsError

@@ -27,11 +27,24 @@ from .market_page import ESTIMATE_LABEL, roles_without_salary, salary_table
 from .mdtext import md_escape
 from .model import Model, Role, RoleLevel
 from .pageviews import (  # noqa: F401  (re-exported: pages.level_steps, pages.question_anchor, ...)
-    RECOMMENDATION_LABELS, Bridge, Change, Contribution, Step, also_asked, bridges, grid_columns, groups, level_steps,
-    question_anchor, question_roles, role_level_questions, roles_needing, sources_used, worked_example,
+    RECOMMENDATION_LABELS,
+    Bridge,
+    Change,
+    Contribution,
+    Step,
+    also_asked,
+    bridges,
+    grid_columns,
+    groups,
+    level_steps,
+    question_anchor,
+    question_roles,
+    role_level_questions,
+    roles_needing,
+    sources_used,
+    worked_example,
 )
 from .sitedata import site_data  # noqa: F401  (re-exported for the MkDocs hook)
-
 from .vocab import QUESTION_KIND_LABELS as KIND_LABELS  # noqa: E402  (re-exported for templates)
 from .vocab import QUESTION_KIND_PLURALS as KIND_PLURALS  # noqa: E402
 

@@ -10,7 +10,6 @@ from typing import Any, Mapping
 from .evaluate import Scorecard, evaluate
 from .model import Competency, Model, Question, Role, RoleLevel
 from .scorecard import level_questions
-
 from .vocab import VERDICT_LABELS as RECOMMENDATION_LABELS  # noqa: E402  (the verdicts' labels, re-exported)
 
 

@@ -11,9 +11,9 @@ import csv
 import io
 from typing import Any, Mapping, Sequence
 
-from .vocab import verdict_label
 from .i18n import _, localised
 from .mdtext import md_escape
+from .vocab import verdict_label
 
 ROUND_COLUMNS = ("candidate", "role", "level", "interviewers", "recommendation", "gap", "coverage",
                  "failed_must_haves", "disagreements", "best_fit_level", "warnings")

@@ -45,7 +45,7 @@ def _deletions(word: str, k: int) -> set[str]:
     found = {word}
     frontier = {word}
     for _step in range(k):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         found |= frontier
     return found
 
@@ -75,7 +75,7 @@ def similar_pairs(names: Iterable[str], limit: int = MAX_DISTANCE) -> list[tuple
 
 def group_cards(cards: Sequence[Scorecard]) -> tuple[list[list[Scorecard]], list[Problem]]:
     """Panels by (normalised candidate, role, level) in first-seen order; a second card from one interviewer is refused."""
-    groups: "OrderedDict[tuple, list[Scorecard]]" = OrderedDict()
+    groups: OrderedDict[tuple, list[Scorecard]] = OrderedDict()
     problems: list[Problem] = []
     for card in cards:
         key = (normalise_name(card.candidate), card.role, card.level)
@@ -106,6 +106,12 @@ def add_similar_warnings(results: Sequence[dict[str, Any]]) -> None:
         for mine, other in ((a, b), (b, a)):
             other_shown = by_name[other][0]["candidate"]
             for r in by_name[mine]:
-                r.setdefault("warnings", []).append(warning("similar_candidates", _(
-                    "Имя «{name}» почти совпадает с «{other}»: если это один человек, исправьте имя в листах, "
-                    "иначе его оценки считаются как два разных кандидата.").format(name=r["candidate"], other=other_shown)))
+                r.setdefault("warnings", []).append(
+                    warning(
+                        "similar_candidates",
+                        _(
+                            "Имя «{name}» почти совпадает с «{other}»: если это один человек, исправьте имя в листах, "
+                            "иначе его оценки считаются как два разных кандидата."
+                        ).format(name=r["candidate"], other=other_shown),
+                    )
+                )

@@ -40,7 +40,7 @@ def ladder_monotonic(ctx: Ctx) -> list[Problem]:
     out = []
     for i, role in ctx.roles:
         levels = ctx.levels(i, role)
-        for (p0, lv0), (p1, lv1) in zip(levels, levels[1:]):
+        for (_p0, lv0), (p1, lv1) in zip(levels, levels[1:]):
             for cid in ctx.comp_ids:
                 t0, t1 = _target(lv0, cid), _target(lv1, cid)
                 if t0 is not None and t1 is not None and t1 < t0:

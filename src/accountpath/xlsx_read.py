@@ -34,8 +34,14 @@ META_SHEET = XLSX_META_SHEET
 META_MARK = XLSX_META_MARK
 ROUND_SHEET = "Раунд"
 ROUND_MARK = "accountpath-round"
-HEAD_FIELDS = {"Кандидат": "candidate", "Интервьюер": "interviewer", "Дата": "date", "Рекомендация": "recommendation",
-               "Ключевые выводы": "takeaways", "Общие заметки": "overall_notes"}
+HEAD_FIELDS = {
+    "Кандидат": "candidate",
+    "Интервьюер": "interviewer",
+    "Дата": "date",
+    "Рекомендация": "recommendation",
+    "Ключевые выводы": "takeaways",
+    "Общие заметки": "overall_notes",
+}
 """Column A labels of the scorecard sheet and the field each one's column-B cell fills."""
 ID_HEADER = "id"
 RATING_HEADER = "Оценка (1–5)"
@@ -65,8 +71,16 @@ def open_workbook(path: str | Path):
     except FileNotFoundError:
         return None, [Problem(label, 0, 0, _("файл не найден"))]
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        return None, [Problem(label, 1, 0, _("не удаётся прочитать xlsx ({kind}): сделайте лист командой "
-                                             "`accountpath scorecard --format xlsx`").format(kind=type(exc).__name__))]
+        return None, [
+            Problem(
+                label,
+                1,
+                0,
+                _(
+                    "не удаётся прочитать xlsx ({kind}): сделайте лист командой `accountpath scorecard --format xlsx`"
+                ).format(kind=type(exc).__name__),
+            )
+        ]
     except Exception as exc:  # openpyxl raises many kinds on a broken workbook
         return None, [Problem(label, 1, 0, _("не удаётся прочитать xlsx ({kind})").format(kind=type(exc).__name__))]
 
@@ -94,17 +108,27 @@ def read_xlsx(path: str | Path, model: Model) -> tuple[list[Scorecard], list[Pro
         return ([card] if card else []), problems
     if kind == ROUND_MARK:
         return _round_sheet(wb, str(path), model)
-    return [], [Problem(str(path), 1, 0, _("этот xlsx не оценочный лист Account Path (нет листа «{meta}» с отметкой формата): "
-                                           "сделайте лист командой `accountpath scorecard --format xlsx` "
-                                           "или `accountpath workbook`").format(meta=META_SHEET))]
+    return [], [
+        Problem(
+            str(path),
+            1,
+            0,
+            _(
+                "этот xlsx не оценочный лист Account Path (нет листа «{meta}» с отметкой формата): "
+                "сделайте лист командой `accountpath scorecard --format xlsx` "
+                "или `accountpath workbook`"
+            ).format(meta=META_SHEET),
+        )
+    ]
 
 
 def read_card(path: str | Path, model: Model) -> tuple[Scorecard | None, list[Problem]]:
     """One filled xlsx scorecard -> (Scorecard or None, problems naming the sheet cell)."""
     found, problems = read_xlsx(path, model)
     if len(found) > 1:
-        return None, [Problem(str(path), 1, 0, _("это книга раунда с несколькими листами оценки: "
-                                                 "читайте её как раунд (--round)"))]
+        return None, [
+            Problem(str(path), 1, 0, _("это книга раунда с несколькими листами оценки: читайте её как раунд (--round)"))
+        ]
     return (found[0] if found else None), problems
 
 
@@ -172,8 +196,10 @@ def _competency_row(ws, r: int, cid: str, columns: dict[str, int], data: dict, c
 
 def _located(label: str, sheet: str, card, found: list[Problem]):
     """Problems with the sheet cell in place of line:column."""
-    out = [Problem(f"{label}:{sheet}!{column_letter(max(p.col, 1))}{p.line}", 0, 0, p.message) if p.line else p
-           for p in found]
+    out = [
+        Problem(f"{label}:{sheet}!{column_letter(max(p.col, 1))}{p.line}", 0, 0, p.message) if p.line else p
+        for p in found
+    ]
     return card, out
 
 
@@ -195,8 +221,13 @@ def _round_sheet(wb, label: str, model: Model) -> tuple[list[Scorecard], list[Pr
     for row in ws.iter_rows(min_row=ROUND_FIRST_ROW, max_row=ws.max_row):
         if all(c.value is None or (isinstance(c.value, str) and not c.value.strip()) for c in row):
             continue
-        data: dict[str, Any] = {"scorecard": 2, "role": meta.get("role"), "level": meta.get("level"),
-                                "ratings": {}, "notes": {}}
+        data: dict[str, Any] = {
+            "scorecard": 2,
+            "role": meta.get("role"),
+            "level": meta.get("level"),
+            "ratings": {},
+            "notes": {},
+        }
         cells = _Cells(label, data)
         for c in row:
             key = ids.get(c.column)
@@ -204,7 +235,7 @@ def _round_sheet(wb, label: str, model: Model) -> tuple[list[Scorecard], list[Pr
                 data[key] = cell_value(c.value)
                 cells.at((key,), c)
             elif key and key.startswith(NOTES_PREFIX):
-                cid = key[len(NOTES_PREFIX):]
+                cid = key[len(NOTES_PREFIX) :]
                 if c.value is not None:
                     data["notes"][cid] = cell_value(c.value)
                     cells.at(("notes", cid), c)
