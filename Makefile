@@ -10,7 +10,7 @@ LOCALE := $(PKG)/locale
 # Core modules (no adapters) that pass `mypy --strict`; the rest of the core joins as it is typed.
 MYPY_CORE := $(addprefix $(PKG)/,vocab.py i18n.py problems.py cache.py rounds.py xlsx_read.py cardcheck.py round_files.py output.py mdtext.py templating.py)
 # Files formatted with `ruff format` (new or rewritten ones); `ruff check` covers everything.
-FORMATTED := $(addprefix $(PKG)/,cli.py vocab.py rounds.py xlsx_read.py cardcheck.py round_files.py output.py cache.py templating.py __main__.py) \
+FORMATTED := $(addprefix $(PKG)/,cli.py cli_common.py cli_model.py cli_plan.py cli_scorecard.py cli_evaluate.py cli_calibrate.py vocab.py rounds.py xlsx_read.py cardcheck.py round_files.py output.py cache.py templating.py __main__.py) \
              tests/test_structure.py tests/test_readme.py tests/test_js_vectors.py tests/test_install.py tests/test_determinism.py \
              tests/test_i18n.py
 

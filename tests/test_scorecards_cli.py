@@ -255,7 +255,7 @@ def test_blank_json_card_has_the_keys_of_a_filled_one(cli, model_file, tmp_path)
 
 
 @pytest.mark.parametrize("args", [
-    ["evaluate", "--round", "somewhere", "--format", "html"],
+    ["evaluate", "a.yml", "--format", "xlsx"],
     ["evaluate", "a.yml", "--round", "somewhere"],
     ["evaluate"],
     ["evaluate", "a.yml", "--format", "csv"],
@@ -263,7 +263,19 @@ def test_blank_json_card_has_the_keys_of_a_filled_one(cli, model_file, tmp_path)
     ["scorecard", "--role", "am"],
     ["scorecard", "--all"],
     ["scorecard", "--role", "am", "--level", "middle", "--date", "28.11.2026"],
-    ["scorecard", "--role", "am", "--level", "middle", "--format", "pdf"],
+    ["scorecard", "--role", "am", "--level", "middle", "--questions", "q-a-1"],
+    ["scorecard", "--role", "am", "--level", "middle", "--focus", ","],
+    ["scorecard", "--plan", "plan.yml"],
+    ["scorecard", "--plan", "plan.yml", "--out", "cards", "--role", "am"],
+    ["scorecard", "--role", "am", "--level", "middle", "--out", "cards"],
+    ["plan", "--role", "am", "--level", "middle"],
+    ["plan", "--role", "am", "--level", "middle", "--interviewer", "Ольга", "--minutes", "5"],
+    ["plan", "--role", "am", "--level", "middle", "--interviewer", "Ольга", "-o", "plan.txt"],
+    ["plan", "--check", "plan.yml", "--role", "am"],
+    ["workbook", "--role", "am"],
+    ["workbook", "--role", "am", "--level", "middle", "-o", "round.csv"],
+    ["calibrate"],
+    ["calibrate", "round", "-o", "calibration.docx"],
     ["nosuchcommand"],
 ])
 def test_argument_errors_come_before_any_file_is_read(cli_run, tmp_path, args):

@@ -48,7 +48,24 @@ CORE = {
 }
 """Model types, validation rules, loading and cache, evaluation, rounds, calibration, plans."""
 
-ADAPTERS = {"cli", "pages", "scorecard", "report", "radar", "svg", "templating", "xlsx_card", "round_xlsx", "pdf"}
+ADAPTERS = {
+    "cli",
+    "cli_common",
+    "cli_model",
+    "cli_plan",
+    "cli_scorecard",
+    "cli_evaluate",
+    "cli_calibrate",
+    "pages",
+    "scorecard",
+    "report",
+    "radar",
+    "svg",
+    "templating",
+    "xlsx_card",
+    "round_xlsx",
+    "pdf",
+}
 """Command line and renderers (pages, scorecards, reports, xlsx, charts, pdf); plus the MkDocs hook."""
 
 

@@ -17,9 +17,6 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-import krippendorff
-import numpy as np
-
 from .cardcheck import normalise_name
 from .evaluate import Scorecard, round2
 from .model import Model
@@ -33,6 +30,9 @@ SCALE = (1, 2, 3, 4, 5)
 
 def alpha_from_units(units: Sequence[Sequence[int]]) -> float | None:
     """Interval alpha of units (each a list of the ratings it got), or None when under 2 units have two ratings."""
+    import krippendorff  # with numpy about 0.2 s: loaded only when a calibration runs, not by every CLI call
+    import numpy as np
+
     paired = [u for u in units if len(u) >= 2]
     if len(paired) < 2:
         return None

@@ -5,7 +5,6 @@ grouped, evaluated and ranked by `rounds`.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,6 +47,8 @@ def round_files(source: str | Path) -> tuple[list[Path], list[Problem]]:
 
 def read_files(model: Model, files: Sequence[Path]) -> tuple[list[Scorecard], list[Problem]]:
     """Every card of every file, in file order, and every problem; large rounds use every core."""
+    import multiprocessing  # about 6 ms of start-up that only a large round needs
+
     cpus = os.cpu_count() or 1
     if len(files) < PARALLEL_FROM or cpus < 2 or multiprocessing.get_start_method() != "fork":
         read = [cards_mod.read_cards(f, model) for f in files]

@@ -1,4 +1,4 @@
-"""Present a hiring round: a terminal table, Markdown and CSV (the xlsx is round_xlsx).
+"""Present a hiring round: a terminal table, Markdown, HTML (also the PDF's source) and CSV (the xlsx is round_xlsx).
 
 Results come ranked from rounds.evaluate_round(). Text and Markdown are for people (Russian,
 decimal comma, a loud line for every warning); CSV is for machines: stable English column
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from html import escape
 from typing import Any, Mapping, Sequence
 
 from .i18n import _, localised
@@ -95,21 +96,47 @@ def _similar(row: Mapping[str, Any]) -> list[str]:
             if code == "similar_candidates"]
 
 
+def _cells(i: int, row: Mapping[str, Any]) -> list[str]:
+    return [str(i), row["candidate"], str(row["interviewers"]), f"{row['role']} / {row['level']}",
+            verdict_label(row["recommendation"]), _n(row["gap"]), _pct(row["coverage"]),
+            ", ".join(row["failed_must_haves"]) or "—", ", ".join(row["disagreements"]) or "—",
+            row["best_fit_level"] or "—"]
+
+
+def _heads() -> list[str]:
+    return ["#", _("Кандидат"), _("Интервьюеров"), _("Роль / уровень"), _("Итог"), _("Отклонение"), _("Покрытие"),
+            _("Обязательные не пройдены"), _("Расхождения"), _("Подходящий уровень")]
+
+
 def round_markdown(results: Sequence[Mapping[str, Any]]) -> str:
     """The round as a Markdown table, best first (names escaped), warnings listed under it."""
-    lines = ["# " + _("Итоги раунда найма"), "",
-             "| # | " + " | ".join((_("Кандидат"), _("Интервьюеров"), _("Роль / уровень"), _("Итог"), _("Отклонение"),
-                                     _("Покрытие"), _("Обязательные не пройдены"), _("Расхождения"),
-                                     _("Подходящий уровень"))) + " |",
-             "| --- " * 10 + "|"]
+    lines = ["# " + _("Итоги раунда найма"), "", "| " + " | ".join(_heads()) + " |", "| --- " * 10 + "|"]
     rows = round_rows(results)
-    for i, row in enumerate(rows, start=1):
-        lines.append(f"| {i} | {md_escape(row['candidate'])} | {row['interviewers']} | {row['role']} / {row['level']} | "
-                     f"{verdict_label(row['recommendation'])} | {_n(row['gap'])} | {_pct(row['coverage'])} | "
-                     f"{', '.join(row['failed_must_haves']) or '—'} | {', '.join(row['disagreements']) or '—'} | "
-                     f"{row['best_fit_level'] or '—'} |")
+    lines += ["| " + " | ".join(md_escape(c) for c in _cells(i, row)) + " |" for i, row in enumerate(rows, start=1)]
     warned = [row for row in rows if row["warning_messages"]]
     if warned:
         lines += ["", "## " + _("Предупреждения"), ""]
         lines += [f"- **{md_escape(row['candidate'])}**: {md_escape(m)}" for row in warned for m in row["warning_messages"]]
     return "\n".join(lines) + "\n"
+
+
+ROUND_STYLE = ("@page{size:A4 landscape;margin:12mm}body{font-family:Arial,sans-serif;line-height:1.35}"
+               "table{border-collapse:collapse;width:100%;font-size:10pt}th,td{border:1px solid #bbb;padding:1mm 2mm;"
+               "text-align:left;vertical-align:top}th{background:#f0f0f0}thead{display:table-header-group}"
+               "tr{break-inside:avoid}.warn{color:#b00020;font-weight:bold}")
+
+
+def round_html(results: Sequence[Mapping[str, Any]]) -> str:
+    """The round as one self-contained HTML page (everything escaped; A4 landscape when printed), best first."""
+    rows = round_rows(results)
+    title = escape(_("Итоги раунда найма"))
+    head = "".join(f"<th>{escape(h)}</th>" for h in _heads())
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in _cells(i, row)) + "</tr>"
+                   for i, row in enumerate(rows, start=1))
+    loud = "".join(f'<p class="warn">{escape(m)}</p>' for row in rows for m in _similar(row))
+    warned = "".join(f"<li><strong>{escape(row['candidate'])}</strong>: {escape(m)}</li>"
+                     for row in rows for m in row["warning_messages"])
+    warnings = f"<h2>{escape(_('Предупреждения'))}</h2><ul>{warned}</ul>" if warned else ""
+    return (f'<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8"><title>{title}</title>'
+            f"<style>{ROUND_STYLE}</style></head><body><h1>{title}</h1>{loud}"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{warnings}</body></html>\n")
