@@ -85,7 +85,7 @@ class LevelResult(TypedDict):
     recommendation: str
 
 
-def _rated(cards: Sequence[Scorecard], competency_id: str) -> list[int]:
+def rated(cards: Sequence[Scorecard], competency_id: str) -> list[int]:
     """The ratings the cards give a competency, card order, skipping «not assessed»."""
     return [r for c in cards if (r := c.ratings.get(competency_id)) is not None]
 
@@ -128,7 +128,7 @@ def evaluate(model: Model, role_id: str, level_id: str, cards: Sequence[Scorecar
     means: dict[str, float] = {}
     rows: list[dict[str, Any]] = []
     for rc in role.competencies:
-        ratings = _rated(cards, rc.id)
+        ratings = rated(cards, rc.id)
         target = level.targets[rc.id]
         if ratings:
             mean = sum(ratings) / len(ratings)
@@ -169,7 +169,7 @@ def recommendation_only(model: Model, role_id: str, level_id: str, cards: Sequen
         raise ValueError(f"unknown role or level: {role_id}/{level_id}")
     means = {}
     for rc in role.competencies:
-        ratings = _rated(cards, rc.id)
+        ratings = rated(cards, rc.id)
         if ratings:
             means[rc.id] = sum(ratings) / len(ratings)
     return _at_level(model, role, level, means)["recommendation"]
