@@ -31,7 +31,7 @@ from .modeltypes import (
 )
 
 
-def _t(items: Iterable | None) -> tuple:
+def _t(items: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(items or ())
 
 
@@ -40,7 +40,7 @@ def _by_number(mapping: Mapping[str, Any]) -> Mapping[int, tuple[str, ...]]:
     return MappingProxyType({int(k): tuple(v) for k, v in sorted(mapping.items(), key=lambda kv: int(kv[0]))})
 
 
-def _question(q: dict, competency_id: str) -> Question:
+def _question(q: dict[str, Any], competency_id: str) -> Question:
     a = q["anchors"]
     return Question(
         id=q["id"], competency=competency_id, text=q["text"], kind=q["kind"],
@@ -51,7 +51,7 @@ def _question(q: dict, competency_id: str) -> Question:
     )
 
 
-def _competency(c: dict) -> Competency:
+def _competency(c: dict[str, Any]) -> Competency:
     return Competency(
         id=c["id"], name=c["name"], group=c["group"], summary=c["summary"],
         levels=_by_number(c["levels"]), develop=_by_number(c["develop"]),
@@ -59,7 +59,7 @@ def _competency(c: dict) -> Competency:
     )
 
 
-def _level(lv: dict, competency_ids: list[str]) -> RoleLevel:
+def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
     return RoleLevel(
         id=lv["id"], name=lv["name"], experience=lv["experience"], time_in_level=lv["time_in_level"],
         targets=MappingProxyType({cid: lv["targets"][cid] for cid in competency_ids}),
@@ -67,12 +67,12 @@ def _level(lv: dict, competency_ids: list[str]) -> RoleLevel:
     )
 
 
-def _salary(s: dict) -> Salary:
+def _salary(s: dict[str, Any]) -> Salary:
     return Salary(s["region"], s["segment"], s["experience"], s.get("min"), s.get("max"), s["source"],
                   s.get("note"), s.get("level"), s.get("basis", "source"))
 
 
-def _role(r: dict, competency_ids: list[str]) -> Role:
+def _role(r: dict[str, Any], competency_ids: list[str]) -> Role:
     career = r.get("career") or {}
     return Role(
         id=r["id"], name=r["name"], summary=r["summary"],
@@ -89,7 +89,7 @@ def _role(r: dict, competency_ids: list[str]) -> Role:
     )
 
 
-def build(d: dict) -> Model:
+def build(d: dict[str, Any]) -> Model:
     """The typed model of valid plain data."""
     ev = d["evaluation"]
     market = d.get("market") or {}

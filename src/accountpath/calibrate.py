@@ -15,10 +15,11 @@ A unit is one candidate at one role and level (names compared after normalise_na
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from .cardcheck import normalise_name
-from .evaluate import Scorecard, round2
+from .evaluate import Scorecard, rated, round2
 from .model import Model
 from .problems import Problem
 from .rounds import group_cards
@@ -42,10 +43,10 @@ def alpha_from_units(units: Sequence[Sequence[int]]) -> float | None:
             counts[row, value - 1] += 1
     try:
         with np.errstate(invalid="ignore", divide="ignore"):
-            value = krippendorff.alpha(value_counts=counts, value_domain=list(SCALE), level_of_measurement="interval")
+            alpha = krippendorff.alpha(value_counts=counts, value_domain=list(SCALE), level_of_measurement="interval")
     except (ValueError, ZeroDivisionError):  # every rating the same value: agreement is undefined
         return None
-    return None if value is None or np.isnan(value) else float(value)
+    return None if alpha is None or np.isnan(alpha) else float(alpha)
 
 
 def spearman_brown(alpha: float | None, k: float) -> float | None:
@@ -63,7 +64,7 @@ def _leniency(groups: Sequence[Sequence[Scorecard]], order: Sequence[str]) -> li
         for card in group:
             names.setdefault(normalise_name(card.interviewer), card.interviewer)
         for cid in order:
-            given = [(normalise_name(c.interviewer), c.ratings[cid]) for c in group if c.ratings.get(cid) is not None]
+            given = [(normalise_name(c.interviewer), r) for c in group if (r := c.ratings.get(cid)) is not None]
             if len(given) < 2:
                 continue
             total = sum(v for _k, v in given)
@@ -92,7 +93,7 @@ def calibrate(model: Model, cards: Sequence[Scorecard]) -> tuple[dict[str, Any],
     per_comp: dict[str, list[list[int]]] = {cid: [] for cid in order}
     for group in groups:
         for cid in order:
-            per_comp[cid].append([c.ratings[cid] for c in group if c.ratings.get(cid) is not None])
+            per_comp[cid].append(rated(group, cid))
     overall = alpha_from_units([u for units in per_comp.values() for u in units])
     k = sum(len(g) for g in groups) / len(groups) if groups else 0.0
     result = {

@@ -19,10 +19,27 @@ from .evaluate import Scorecard
 from .i18n import _
 from .model import Model, Role
 from .problems import Problem, close_match
-from .vocab import CARD_KEYS, NOT_ASSESSED, RECOMMENDATION_LABELS, RECOMMENDATIONS  # noqa: E402,F401
-from .vocab import CARD_VERSIONS as VERSIONS  # noqa: E402
-from .vocab import NOT_ASSESSED_SPELLINGS as NOT_ASSESSED_WORDS  # noqa: E402
+from .vocab import CARD_KEYS, NOT_ASSESSED, RECOMMENDATION_LABELS, RECOMMENDATIONS
+from .vocab import CARD_VERSIONS as VERSIONS
+from .vocab import NOT_ASSESSED_SPELLINGS as NOT_ASSESSED_WORDS
 from .yamlsource import Document
+
+__all__ = [  # the card rules, and the vocabulary names they re-export from vocab
+    "CARD_KEYS",
+    "NOT_ASSESSED",
+    "NOT_ASSESSED_WORDS",
+    "RECOMMENDATIONS",
+    "RECOMMENDATION_LABELS",
+    "VERSIONS",
+    "card_data",
+    "card_from_data",
+    "date_value",
+    "normalise_name",
+    "rating_value",
+    "recommendation_value",
+    "shown",
+    "text_value",
+]
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _RU = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
@@ -141,7 +158,7 @@ def card_from_data(doc: Document, model: Model) -> tuple[Scorecard | None, list[
     return Scorecard(ratings=ratings, notes=notes, focus=focus, source=doc.path, lines=lines, **head), []
 
 
-def _check_keys(doc: Document, data: dict, out: list[Problem]) -> None:
+def _check_keys(doc: Document, data: dict[str, Any], out: list[Problem]) -> None:
     for key in data:
         if key not in CARD_KEYS:
             hint = close_match(key, CARD_KEYS)
@@ -160,7 +177,7 @@ def _check_keys(doc: Document, data: dict, out: list[Problem]) -> None:
         )
 
 
-def _required_text(doc: Document, data: dict, key: str, out: list[Problem]) -> str | None:
+def _required_text(doc: Document, data: dict[str, Any], key: str, out: list[Problem]) -> str | None:
     value = data.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         out.append(
@@ -177,7 +194,7 @@ def _required_text(doc: Document, data: dict, key: str, out: list[Problem]) -> s
     return " ".join(str(value).split())
 
 
-def _head(doc: Document, data: dict, model: Model, out: list[Problem]) -> dict[str, Any]:
+def _head(doc: Document, data: dict[str, Any], model: Model, out: list[Problem]) -> dict[str, Any]:
     """role, level, names, date, recommendation, take-aways and overall notes."""
     role_id, level_id = _required_text(doc, data, "role", out), _required_text(doc, data, "level", out)
     candidate, interviewer = _required_text(doc, data, "candidate", out), _required_text(doc, data, "interviewer", out)
@@ -221,7 +238,9 @@ def _head(doc: Document, data: dict, model: Model, out: list[Problem]) -> dict[s
     }
 
 
-def _ratings(doc: Document, data: dict, role: Role | None, model: Model, out: list[Problem]) -> dict[str, int | None]:
+def _ratings(
+    doc: Document, data: dict[str, Any], role: Role | None, model: Model, out: list[Problem]
+) -> dict[str, int | None]:
     ratings: dict[str, int | None] = {}
     raw = data.get("ratings")
     if raw is None:
@@ -250,7 +269,7 @@ def _ratings(doc: Document, data: dict, role: Role | None, model: Model, out: li
     return ratings
 
 
-def _notes(doc: Document, data: dict, role: Role | None, model: Model, out: list[Problem]) -> dict[str, str]:
+def _notes(doc: Document, data: dict[str, Any], role: Role | None, model: Model, out: list[Problem]) -> dict[str, str]:
     notes: dict[str, str] = {}
     raw = data.get("notes")
     if raw is None:
@@ -270,7 +289,7 @@ def _notes(doc: Document, data: dict, role: Role | None, model: Model, out: list
     return notes
 
 
-def _focus(doc: Document, data: dict, role: Role | None, model: Model, out: list[Problem]) -> tuple[str, ...]:
+def _focus(doc: Document, data: dict[str, Any], role: Role | None, model: Model, out: list[Problem]) -> tuple[str, ...]:
     raw = data.get("focus")
     if raw is None:
         return ()

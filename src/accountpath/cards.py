@@ -6,11 +6,12 @@ and the line (or the sheet cell) and says what to do.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
+from typing import Any
 
 from . import xlsx_read, yamlsource
-from .cardcheck import (  # noqa: F401
+from .cardcheck import (
     CARD_KEYS,
     NOT_ASSESSED,
     RECOMMENDATION_LABELS,
@@ -23,6 +24,11 @@ from .evaluate import Scorecard
 from .i18n import _
 from .model import Model
 from .problems import Problem
+
+__all__ = [  # the readers, and the card rules they re-export from cardcheck
+    "CARD_KEYS", "CARD_SUFFIXES", "NOT_ASSESSED", "RECOMMENDATIONS", "RECOMMENDATION_LABELS", "card_from_data",
+    "find_cards", "normalise_name", "panel_problems", "rating_problem", "rating_value", "read_card", "read_cards",
+]
 
 CARD_SUFFIXES = (".yml", ".yaml", ".json", ".xlsx")
 
@@ -45,7 +51,7 @@ def read_cards(path: str | Path, model: Model) -> tuple[list[Scorecard], list[Pr
     return ([card] if card else []), problems
 
 
-def rating_problem(value) -> str | None:
+def rating_problem(value: Any) -> str | None:
     """Why a rating value is invalid, or None when it is 1..5 or "not assessed"."""
     return rating_value(value)[1]
 

@@ -14,8 +14,9 @@ JavaScript evaluator (docs/assets/js/evaluate.js):
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, TypedDict
 
 from .model import Model, Role, RoleLevel
 from .vocab import HIRE_VERDICTS, VERDICTS
@@ -75,13 +76,27 @@ def _recommend(model: Model, coverage: float, gap: float | None, failed: bool) -
     return rec
 
 
-def _at_level(model: Model, role: Role, level: RoleLevel, means: Mapping[str, float]) -> dict[str, Any]:
+class LevelResult(TypedDict):
+    """What fixed mean ratings give at one role level."""
+
+    coverage: float
+    gap: float | None
+    failed_must_haves: list[str]
+    recommendation: str
+
+
+def rated(cards: Sequence[Scorecard], competency_id: str) -> list[int]:
+    """The ratings the cards give a competency, card order, skipping «not assessed»."""
+    return [r for c in cards if (r := c.ratings.get(competency_id)) is not None]
+
+
+def _at_level(model: Model, role: Role, level: RoleLevel, means: Mapping[str, float]) -> LevelResult:
     """Gap, coverage, failed must-haves and recommendation of fixed mean ratings at one level."""
     tol = model.evaluation.must_have_tolerance
     total = sum(rc.weight for rc in role.competencies)
     rated_weight = 0
     weighted = 0.0
-    failed = []
+    failed: list[str] = []
     for rc in role.competencies:
         if rc.id not in means:
             continue
@@ -111,9 +126,9 @@ def evaluate(model: Model, role_id: str, level_id: str, cards: Sequence[Scorecar
         raise ValueError(f"unknown role or level: {role_id}/{level_id}")
     spread_flag = model.evaluation.disagreement_spread
     means: dict[str, float] = {}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for rc in role.competencies:
-        ratings = [c.ratings[rc.id] for c in cards if c.ratings.get(rc.id) is not None]
+        ratings = rated(cards, rc.id)
         target = level.targets[rc.id]
         if ratings:
             mean = sum(ratings) / len(ratings)
@@ -149,16 +164,18 @@ def evaluate(model: Model, role_id: str, level_id: str, cards: Sequence[Scorecar
 def recommendation_only(model: Model, role_id: str, level_id: str, cards: Sequence[Scorecard]) -> str:
     """evaluate(...)["recommendation"] without building the rest of the result (for what-if recomputation)."""
     role = model.role(role_id)
-    level = role.level(level_id)
+    level = role.level(level_id) if role else None
+    if role is None or level is None:
+        raise ValueError(f"unknown role or level: {role_id}/{level_id}")
     means = {}
     for rc in role.competencies:
-        ratings = [c.ratings[rc.id] for c in cards if c.ratings.get(rc.id) is not None]
+        ratings = rated(cards, rc.id)
         if ratings:
             means[rc.id] = sum(ratings) / len(ratings)
     return _at_level(model, role, level, means)["recommendation"]
 
 
-def rank_key(result: Mapping[str, Any]) -> tuple:
+def rank_key(result: Mapping[str, Any]) -> tuple[int, float, str]:
     """Sort key for a hiring round: recommendation best first, then the larger gap, then name."""
     gap = result.get("gap")
     return (VERDICTS.index(result["recommendation"]), -(gap if gap is not None else -math.inf), result.get("candidate", ""))
@@ -168,4 +185,4 @@ def impact(row: Mapping[str, Any], total_weight: int) -> float:
     """How much a competency moved the weighted gap: weight share x its gap (0 when not rated)."""
     if row.get("gap") is None or not total_weight:
         return 0.0
-    return row["weight"] * row["gap"] / total_weight
+    return float(row["weight"] * row["gap"] / total_weight)

@@ -7,7 +7,10 @@ with the Russian text as the message id, so a missing translation still reads co
 
 from __future__ import annotations
 
+import functools
 import gettext
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 import os
 from collections.abc import Mapping
 from importlib.resources import as_file, files
@@ -80,3 +83,23 @@ def decimal(x: float | int | None, places: int = 2, empty: str = "—") -> str:
 def localised(text: str) -> str:
     """A number already formatted with a point, with the decimal comma in Russian."""
     return text.replace(".", ",") if _Catalog.language == DEFAULT_LANGUAGE else text
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def russian_only(render: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run a renderer under Russian whatever --lang says: scorecards, plans and the site are
+    Russian documents (the language of the model's content); only messages follow --lang."""
+
+    @functools.wraps(render)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        saved = (_Catalog.translations, _Catalog.language)
+        _Catalog.translations, _Catalog.language = gettext.NullTranslations(), DEFAULT_LANGUAGE
+        try:
+            return render(*args, **kwargs)
+        finally:
+            _Catalog.translations, _Catalog.language = saved
+
+    return wrapper

@@ -14,11 +14,12 @@ import json
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from . import __version__, builder, rules, yamlsource
 from .cache import cache_dir
 from .i18n import _
-from .modeltypes import (  # noqa: F401  (re-exported: the package's public model types)
+from .modeltypes import (
     DEVELOP_STEPS,
     LEVELS,
     PROBATION_DAYS,
@@ -47,6 +48,14 @@ from .modeltypes import (  # noqa: F401  (re-exported: the package's public mode
 from .output import write_atomic
 from .problems import Problem, ProblemsError
 from .schema_messages import describe
+
+__all__ = [  # the loader's API and the model types it re-exports from modeltypes
+    "DEFAULT_MODEL", "DEVELOP_STEPS", "LEVELS", "LOADER_MODULES", "PROBATION_DAYS", "QUESTION_KINDS",
+    "RECOMMENDATIONS", "SCHEMA_RESOURCE", "Anchors", "Bands", "Career", "Competency", "Evaluation", "Fact",
+    "GlossaryTerm", "Kpi", "Market", "Model", "Problem", "ProblemsError", "Question", "Role", "RoleCompetency",
+    "RoleLevel", "Salary", "ScaleLevel", "Source", "VacancyFormat", "View", "check", "check_document",
+    "check_text", "load", "schema",
+]
 
 SCHEMA_RESOURCE = "data/competencies.schema.json"
 DEFAULT_MODEL = "competencies.yml"
@@ -81,9 +90,9 @@ def check_text(text: str, label: str = DEFAULT_MODEL) -> tuple[Model | None, lis
     key = _cache_key(text)
     cached = _cache_read(key)
     if cached is not None:
-        doc = yamlsource.Document(label, cached)
-        if not rules.problems(doc):
-            return builder.build(doc.data), []
+        known = yamlsource.Document(label, cached)
+        if not rules.problems(known):
+            return builder.build(known.data), []
     doc, problems = yamlsource.parse(text, label)
     if doc is None:
         return None, problems
@@ -119,7 +128,7 @@ def _cache_key(text: str) -> str:
     return h.hexdigest()
 
 
-def _cache_read(key: str) -> dict | None:
+def _cache_read(key: str) -> dict[str, Any] | None:
     folder = cache_dir()
     if folder is None:
         return None
@@ -130,7 +139,7 @@ def _cache_read(key: str) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _cache_write(key: str, data: dict) -> None:
+def _cache_write(key: str, data: dict[str, Any]) -> None:
     folder = cache_dir()
     if folder is None:
         return
@@ -145,9 +154,10 @@ def _schema_bytes() -> bytes:
 
 
 @lru_cache(maxsize=1)
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     """The JSON Schema of the model (package data: accountpath/data/competencies.schema.json)."""
-    return json.loads(_schema_bytes().decode("utf-8"))
+    data: dict[str, Any] = json.loads(_schema_bytes().decode("utf-8"))
+    return data
 
 
 def _schema_problems(doc: yamlsource.Document) -> list[Problem]:

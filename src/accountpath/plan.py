@@ -13,14 +13,16 @@ splits an interviewer's minutes for the schedule.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from . import yamlsource
 from .cardcheck import normalise_name
 from .i18n import _
 from .model import Model, Question, Role, RoleLevel
 from .problems import Problem, close_match
+from .yamlsource import DocPath, Document
 
 PLAN_VERSION = 1
 MAX_FOCUS = 5
@@ -58,7 +60,7 @@ def candidate_questions(model: Model, competency_id: str, target: int) -> list[Q
     """
     index = {q.id: i for i, q in enumerate(model.questions)}
 
-    def rank(q: Question) -> tuple:
+    def rank(q: Question) -> tuple[bool, int, float, int]:
         low, high = q.levels
         return (q.competency != competency_id, high - low, abs((low + high) / 2 - target), index[q.id])
 
@@ -186,13 +188,16 @@ def time_slots(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> li
     weight with largest remainders, so the parts always add up to the plan's minutes.
     """
     role = model.role(plan["role"])
+    if role is None:  # a checked plan names a role of the model
+        raise PlanError(f"unknown role: {plan['role']}")
     total = int(plan["minutes"])
     intro = INTRO_MINUTES if total >= 30 else 0
     closing = CLOSING_MINUTES if total >= 30 else 0
     ids = list(person["focus"])
-    weights = [role.weighted(c).weight if role.weighted(c) else 1 for c in ids]
+    weights = [rc.weight if (rc := role.weighted(c)) else 1 for c in ids]
     shares = _split(total - intro - closing, weights)
-    slots, t = [], 0
+    slots: list[tuple[int, int, str | None]] = []
+    t = 0
     if intro:
         slots.append((0, intro, None))
         t = intro
@@ -259,7 +264,7 @@ def check_plan(path_or_text: str | Path, model: Model, label: str | None = None)
     return plan, problems
 
 
-def _keys(doc, path: tuple, data: dict, allowed: Sequence[str], out: list[Problem]) -> None:
+def _keys(doc: Document, path: DocPath, data: dict[str, Any], allowed: Sequence[str], out: list[Problem]) -> None:
     for key in data:
         if key not in allowed:
             hint = close_match(key, allowed)
@@ -268,7 +273,8 @@ def _keys(doc, path: tuple, data: dict, allowed: Sequence[str], out: list[Proble
             out.append(doc.problem(path + (key,), _("неизвестное поле «{key}»").format(key=key) + tip, key=True))
 
 
-def _role_level(doc, data: dict, model: Model, out: list[Problem]) -> tuple[Role | None, RoleLevel | None]:
+def _role_level(doc: Document, data: dict[str, Any], model: Model,
+                out: list[Problem]) -> tuple[Role | None, RoleLevel | None]:
     role_id, level_id = data.get("role"), data.get("level")
     role = model.role(role_id) if isinstance(role_id, str) else None
     if role is None:
@@ -282,7 +288,7 @@ def _role_level(doc, data: dict, model: Model, out: list[Problem]) -> tuple[Role
     return role, level
 
 
-def _minutes(doc, data: dict, out: list[Problem]) -> int:
+def _minutes(doc: Document, data: dict[str, Any], out: list[Problem]) -> int:
     value = data.get("minutes", DEFAULT_MINUTES)
     if isinstance(value, bool) or not isinstance(value, int) or not MIN_MINUTES <= value <= MAX_MINUTES:
         out.append(doc.problem(("minutes",), _("«minutes» — целое число минут от {lo} до {hi}; сейчас «{value}»").format(
@@ -291,14 +297,15 @@ def _minutes(doc, data: dict, out: list[Problem]) -> int:
     return value
 
 
-def _people(doc, data: dict, model: Model, role: Role | None, level: RoleLevel | None,
+def _people(doc: Document, data: dict[str, Any], model: Model, role: Role | None, level: RoleLevel | None,
             fatal: list[Problem], soft: list[Problem]) -> list[dict[str, Any]] | None:
     raw = data.get("interviewers")
     if not isinstance(raw, list) or not raw:
         fatal.append(doc.problem(("interviewers",), _("«interviewers» — непустой список: у каждого name, focus и questions"),
                                  key="interviewers" not in data))
         return None
-    people, seen = [], {}
+    people: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
     for i, item in enumerate(raw):
         path = ("interviewers", i)
         if not isinstance(item, dict):
@@ -320,7 +327,7 @@ def _people(doc, data: dict, model: Model, role: Role | None, level: RoleLevel |
     return people
 
 
-def _id_list(doc, path: tuple, item: dict, key: str, out: list[Problem]) -> list[str]:
+def _id_list(doc: Document, path: DocPath, item: dict[str, Any], key: str, out: list[Problem]) -> list[str]:
     value = item.get(key, [])
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
         out.append(doc.problem(path + (key,), _("«{key}» — список id, например [client-focus, briefing]").format(key=key),
@@ -329,7 +336,7 @@ def _id_list(doc, path: tuple, item: dict, key: str, out: list[Problem]) -> list
     return value
 
 
-def _focus(doc, path: tuple, item: dict, model: Model, role: Role | None, fatal: list[Problem],
+def _focus(doc: Document, path: DocPath, item: dict[str, Any], model: Model, role: Role | None, fatal: list[Problem],
            soft: list[Problem]) -> list[str]:
     focus = _id_list(doc, path, item, "focus", fatal)
     for k, cid in enumerate(focus):
@@ -348,8 +355,8 @@ def _focus(doc, path: tuple, item: dict, model: Model, role: Role | None, fatal:
     return focus
 
 
-def _questions(doc, path: tuple, item: dict, model: Model, focus: list[str], level: RoleLevel | None,
-               fatal: list[Problem], soft: list[Problem]) -> list[str]:
+def _questions(doc: Document, path: DocPath, item: dict[str, Any], model: Model, focus: list[str],
+               level: RoleLevel | None, fatal: list[Problem], soft: list[Problem]) -> list[str]:
     questions = _id_list(doc, path, item, "questions", fatal)
     for k, qid in enumerate(questions):
         where = path + ("questions", k)
@@ -371,7 +378,7 @@ def _questions(doc, path: tuple, item: dict, model: Model, focus: list[str], lev
     return questions
 
 
-def _coverage(doc, model: Model, role: Role, focus: list[list[str]], out: list[Problem]) -> None:
+def _coverage(doc: Document, model: Model, role: Role, focus: list[list[str]], out: list[Problem]) -> None:
     notes = coverage_notes(model, role, focus)
     if not notes:
         return

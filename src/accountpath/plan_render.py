@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .i18n import _
+from .i18n import _, russian_only
 from .model import Competency, Model, Question
 from .plan import MAX_FOCUS, PLAN_VERSION, candidate_questions, coverage_notes, resolve, time_slots
 from .scorecard import KIND_LABELS, card_title, template_env
@@ -121,6 +121,7 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
+@russian_only
 def render_plan(model: Model, plan: dict[str, Any], fmt: str, notes: Sequence[str] = ()) -> str:
     """The plan in one format: yaml (editable file), html (one-page schedule, print CSS) or md."""
     if fmt == "yaml":

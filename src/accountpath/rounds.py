@@ -75,7 +75,7 @@ def similar_pairs(names: Iterable[str], limit: int = MAX_DISTANCE) -> list[tuple
 
 def group_cards(cards: Sequence[Scorecard]) -> tuple[list[list[Scorecard]], list[Problem]]:
     """Panels by (normalised candidate, role, level) in first-seen order; a second card from one interviewer is refused."""
-    groups: OrderedDict[tuple, list[Scorecard]] = OrderedDict()
+    groups: OrderedDict[tuple[str, str, str], list[Scorecard]] = OrderedDict()
     problems: list[Problem] = []
     for card in cards:
         key = (normalise_name(card.candidate), card.role, card.level)

@@ -6,12 +6,14 @@ reports those). `problems(doc)` runs them all; RULES lists them in order.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from . import rules_ladder
 from .i18n import _
 from .problems import Problem
 from .rulebase import Ctx, is_int, items, unknown
+from .yamlsource import DocPath
 
 # ---------------------------------------------------------------- structure and references
 
@@ -44,7 +46,7 @@ def bands_order(ctx: Ctx) -> list[Problem]:
     return out
 
 
-def _duplicates(ctx: Ctx, entries: list[tuple[tuple, Any]], what: str) -> list[Problem]:
+def _duplicates(ctx: Ctx, entries: list[tuple[DocPath, Any]], what: str) -> list[Problem]:
     seen: dict[str, int] = {}
     out = []
     for path, ident in entries:
@@ -73,7 +75,7 @@ def unique_ids(ctx: Ctx) -> list[Problem]:
     return out
 
 
-def _source_refs(ctx: Ctx) -> Iterator[tuple[tuple, Any]]:
+def _source_refs(ctx: Ctx) -> Iterator[tuple[DocPath, Any]]:
     for path, q, _c in ctx.questions():
         yield path + ("source",), q.get("source")
     for i, role in ctx.roles:
@@ -114,7 +116,7 @@ def weights_sum(ctx: Ctx) -> list[Problem]:
     """A role's competency weights are whole numbers summing to 100."""
     out = []
     for i, role in ctx.roles:
-        weights = [rc.get("weight") for _j, rc in items(role, "competencies")]
+        weights: list[Any] = [rc.get("weight") for _j, rc in items(role, "competencies")]
         if not weights or not all(is_int(w) for w in weights) or sum(weights) == 100:
             continue
         msg = _("{role}: веса компетенций в сумме дают {total}, а должны давать 100")

@@ -5,11 +5,13 @@ Each reports at the offending target (or text) with the rule's name in brackets.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .i18n import _
 from .problems import Problem
 from .rulebase import MIN_QUESTIONS_PER_TARGET, Ctx, is_int, items, unknown
+from .yamlsource import DocPath
 
 
 def targets_complete(ctx: Ctx) -> list[Problem]:
@@ -30,7 +32,7 @@ def targets_complete(ctx: Ctx) -> list[Problem]:
     return out
 
 
-def _target(lv: dict, cid: str) -> int | None:
+def _target(lv: dict[str, Any], cid: str) -> int | None:
     value = lv["targets"].get(cid)
     return value if is_int(value) else None
 
@@ -50,9 +52,10 @@ def ladder_monotonic(ctx: Ctx) -> list[Problem]:
     return out
 
 
-def _sum(lv: dict, comp_ids: list[str]) -> int | None:
+def _sum(lv: dict[str, Any], comp_ids: list[str]) -> int | None:
     values = [_target(lv, cid) for cid in comp_ids]
-    return sum(values) if values and all(v is not None for v in values) else None  # type: ignore[arg-type]
+    known = [v for v in values if v is not None]
+    return sum(known) if values and len(known) == len(values) else None
 
 
 def ladder_sum(ctx: Ctx) -> list[Problem]:
@@ -69,7 +72,7 @@ def ladder_sum(ctx: Ctx) -> list[Problem]:
     return out
 
 
-def _edges(ctx: Ctx) -> Iterator[tuple[int, dict, int, dict]]:
+def _edges(ctx: Ctx) -> Iterator[tuple[int, dict[str, Any], int, dict[str, Any]]]:
     """(from index, from role, to index, to role) for each `career.to` that names a role of the model."""
     for i, role in ctx.roles:
         career = role.get("career")
@@ -113,7 +116,7 @@ def questions_per_target(ctx: Ctx) -> list[Problem]:
     out = []
     ranges = _ranges(ctx)
     for i, role in ctx.roles:
-        weighted = [rc.get("id") for _j, rc in items(role, "competencies") if rc.get("id") in ctx.comp_ids]
+        weighted: list[str] = [rc["id"] for _j, rc in items(role, "competencies") if rc.get("id") in ctx.comp_ids]
         for lp, lv in ctx.levels(i, role):
             for cid in weighted:
                 t = _target(lv, cid)
@@ -139,13 +142,13 @@ def _avoid_terms(ctx: Ctx) -> dict[str, str]:
     return terms
 
 
-def _avoid_pattern(variants: Iterable[str]) -> re.Pattern:
+def _avoid_pattern(variants: Iterable[str]) -> re.Pattern[str]:
     """One case-insensitive whole-word pattern of the variants, longest first."""
     alternatives = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def _texts(node: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+def _texts(node: Any, path: DocPath) -> Iterator[tuple[DocPath, str]]:
     if isinstance(node, str):
         yield path, node
     elif isinstance(node, dict):

@@ -6,16 +6,20 @@ readable path such as roles[account-manager].levels[junior].targets.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-from . import yamlsource
 from .i18n import _
 from .problems import Problem, close_match
+from .yamlsource import DocPath, Document
+
+if TYPE_CHECKING:  # jsonschema loads only when a model is validated (start-up time)
+    from jsonschema.exceptions import ValidationError
 
 LEVEL_KEYS = ("1", "2", "3", "4", "5")
 
 
-def where(path: tuple, data: Any) -> str:
+def where(path: Iterable[str | int], data: Any) -> str:
     """A readable path such as roles[account-manager].levels[junior].targets."""
     parts: list[str] = []
     node = data
@@ -60,7 +64,7 @@ def type_of(value: Any) -> str:
     return type(value).__name__
 
 
-def _additional(err, doc, path, at) -> list[Problem]:
+def _additional(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     if not isinstance(err.instance, dict):
         return [doc.problem(path, f"{at}: {err.message}")]
     allowed = list(err.schema.get("properties", {}))
@@ -75,7 +79,7 @@ def _additional(err, doc, path, at) -> list[Problem]:
     return out
 
 
-def _required(err, doc, path, at) -> list[Problem]:
+def _required(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     missing = err.message.split("'")[1] if "'" in err.message else err.message
     last = path[-1] if path else None
     if last == "levels" and missing in LEVEL_KEYS:
@@ -90,29 +94,29 @@ def _required(err, doc, path, at) -> list[Problem]:
     return [doc.problem(path, _("{at}: нет обязательного поля «{field}»").format(at=at, field=missing), key=True)]
 
 
-def _type(err, doc, path, at) -> list[Problem]:
-    expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+def _type(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
+    expected: list[str] = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
     names = type_names()
     wanted = _(" или ").join(names.get(t, t) for t in expected)
     return [doc.problem(path, _("{at}: должно быть {wanted}, а не {actual}").format(at=at, wanted=wanted, actual=type_of(err.instance)))]
 
 
-def _enum(err, doc, path, at) -> list[Problem]:
+def _enum(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     options = ", ".join(str(v) for v in err.validator_value)
     return [doc.problem(path, _("{at}: «{value}» — не одно из: {options}").format(at=at, value=err.instance, options=options))]
 
 
-def _const(err, doc, path, at) -> list[Problem]:
+def _const(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     msg = _("{at}: должно быть {expected!r}, а не {actual!r}")
     return [doc.problem(path, msg.format(at=at, expected=err.validator_value, actual=err.instance))]
 
 
-def _pattern(err, doc, path, at) -> list[Problem]:
+def _pattern(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     msg = _("{at}: «{value}» — не идентификатор в kebab-case (строчные латинские буквы, цифры, одиночные дефисы)")
     return [doc.problem(path, msg.format(at=at, value=err.instance))]
 
 
-def _range(err, doc, path, at) -> list[Problem]:
+def _range(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     sub = err.schema
     lo = sub.get("minimum", sub.get("exclusiveMinimum"))
     hi = sub.get("maximum", sub.get("exclusiveMaximum"))
@@ -125,26 +129,26 @@ def _range(err, doc, path, at) -> list[Problem]:
     return [doc.problem(path, _("{at}: {value} вне допустимого диапазона {range}").format(at=at, value=err.instance, range=rng))]
 
 
-def _min_items(err, doc, path, at) -> list[Problem]:
+def _min_items(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     if len(path) >= 2 and path[-2] == "levels" and path[-1] in LEVEL_KEYS:
         msg = _("{at}: у уровня {n} нет поведения: перечислите хотя бы одно наблюдаемое поведение")
         return [doc.problem(path, msg.format(at=at, n=path[-1]))]
     return [doc.problem(path, _("{at}: нужно не меньше {n} элементов списка").format(at=at, n=err.validator_value))]
 
 
-def _max_items(err, doc, path, at) -> list[Problem]:
+def _max_items(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     return [doc.problem(path, _("{at}: допускается не больше {n} элементов списка").format(at=at, n=err.validator_value))]
 
 
-def _min_length(err, doc, path, at) -> list[Problem]:
+def _min_length(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     return [doc.problem(path, _("{at}: не должно быть пустым").format(at=at))]
 
 
-def _property_names(err, doc, path, at) -> list[Problem]:
+def _property_names(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     return [doc.problem(path, _("{at}: «{value}» — не идентификатор в kebab-case").format(at=at, value=err.instance))]
 
 
-_HANDLERS: dict[str, Callable[..., list[Problem]]] = {
+_HANDLERS: dict[str, Callable[[ValidationError, Document, DocPath, str], list[Problem]]] = {
     "additionalProperties": _additional, "required": _required, "type": _type, "enum": _enum,
     "const": _const, "pattern": _pattern, "minimum": _range, "maximum": _range,
     "exclusiveMinimum": _range, "exclusiveMaximum": _range, "minItems": _min_items,
@@ -152,7 +156,7 @@ _HANDLERS: dict[str, Callable[..., list[Problem]]] = {
 }
 
 
-def describe(err, doc: yamlsource.Document) -> list[Problem]:
+def describe(err: ValidationError, doc: Document) -> list[Problem]:
     """Problems for one jsonschema ValidationError, located in the document."""
     path = tuple(err.absolute_path)
     at = where(path, doc.data)

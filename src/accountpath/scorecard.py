@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .cardtext import ANCHOR_LABELS, FOCUSED_INSTRUCTION, card_title  # noqa: F401  (re-exported)
-from .i18n import _
+from .i18n import _, russian_only
 from .model import Competency, Model, Question, Role, RoleCompetency, RoleLevel
 from .plan import choose_questions
 from .templating import phrases, template_env  # noqa: F401  (phrases re-exported)
@@ -163,6 +163,7 @@ def safe_name_part(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "x"
 
 
+@russian_only
 def render(model: Model, role_id: str, level_id: str, fmt: str, *, candidate: str | None = None,
            interviewer: str | None = None, date: str | None = None, focus: Sequence[str] | None = None,
            questions: Sequence[str] | None = None) -> bytes:
@@ -172,6 +173,7 @@ def render(model: Model, role_id: str, level_id: str, fmt: str, *, candidate: st
     return render_card(card(model, role_id, level_id, candidate, interviewer, date, focus, questions), fmt)
 
 
+@russian_only
 def render_card(c: Card, fmt: str) -> bytes:
     """One card's content in one format."""
     if fmt in ("html", "md"):
@@ -185,6 +187,7 @@ def render_card(c: Card, fmt: str) -> bytes:
     raise ScorecardError(f"unknown format '{fmt}'; valid formats: {', '.join(FORMATS)}")
 
 
+@russian_only
 def render_all(model: Model) -> dict[str, bytes]:
     """Every role x level in every format: {file name: bytes}."""
     out = {}
@@ -201,6 +204,7 @@ def focused_filename(plan: dict, number: int, fmt: str) -> str:
     return f"{plan['role']}-{plan['level']}-interviewer-{number}.{ext}"
 
 
+@russian_only
 def focused_cards(model: Model, plan: dict, fmt: str, date: str | None = None) -> dict[str, bytes]:
     """One focused card per interviewer of a checked plan: {file name: bytes}, in plan order.
 

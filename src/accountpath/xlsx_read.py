@@ -18,7 +18,7 @@ import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cardcheck import card_from_data
 from .evaluate import Scorecard
@@ -26,7 +26,12 @@ from .i18n import _
 from .model import Model
 from .problems import Problem
 from .vocab import XLSX_META_MARK, XLSX_META_SHEET, XLSX_SHEET
-from .yamlsource import Document
+from .yamlsource import DocPath, Document
+
+if TYPE_CHECKING:  # openpyxl loads on first use (start-up time)
+    from openpyxl.cell.cell import Cell
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_BYTES = 5 * 1024 * 1024
 SHEET = XLSX_SHEET  # the same names as the writer (xlsx_card) uses
@@ -59,7 +64,7 @@ def is_xlsx(path: str | Path) -> bool:
     return str(path).lower().endswith(".xlsx")
 
 
-def open_workbook(path: str | Path):
+def open_workbook(path: str | Path) -> tuple[Workbook | None, list[Problem]]:
     """(openpyxl workbook or None, problems): size, zip and format failures become problems."""
     from openpyxl import load_workbook
 
@@ -85,7 +90,7 @@ def open_workbook(path: str | Path):
         return None, [Problem(label, 1, 0, _("не удаётся прочитать xlsx ({kind})").format(kind=type(exc).__name__))]
 
 
-def workbook_kind(wb) -> str | None:
+def workbook_kind(wb: Workbook) -> str | None:
     """META_MARK, ROUND_MARK or None for a workbook that is not ours."""
     if META_SHEET not in wb.sheetnames:
         return None
@@ -132,7 +137,7 @@ def read_card(path: str | Path, model: Model) -> tuple[Scorecard | None, list[Pr
     return (found[0] if found else None), problems
 
 
-def _meta(wb) -> dict[str, Any]:
+def _meta(wb: Workbook) -> dict[str, Any]:
     rows = wb[META_SHEET].iter_rows(min_row=1, max_row=20, max_col=2)
     return {str(r[0].value): r[1].value for r in rows if r[0].value}
 
@@ -149,16 +154,16 @@ def cell_value(value: Any) -> Any:
 class _Cells:
     """A Document whose positions are (row, column) of sheet cells."""
 
-    def __init__(self, label: str, data: dict):
+    def __init__(self, label: str, data: dict[str, Any]):
         self.doc = Document(label, data)
 
-    def at(self, key_path: tuple, cell) -> None:
+    def at(self, key_path: DocPath, cell: Cell) -> None:
         """Record that the value at key_path came from this cell."""
         self.doc.value_pos[key_path] = (cell.row, cell.column)
         self.doc.key_pos[key_path] = (cell.row, cell.column)
 
 
-def _card_sheet(wb, label: str, model: Model) -> tuple[Scorecard | None, list[Problem]]:
+def _card_sheet(wb: Workbook, label: str, model: Model) -> tuple[Scorecard | None, list[Problem]]:
     meta = _meta(wb)
     ws = wb[SHEET]
     data: dict[str, Any] = {"scorecard": meta.get("scorecard"), "role": meta.get("role"), "level": meta.get("level")}
@@ -184,7 +189,9 @@ def _card_sheet(wb, label: str, model: Model) -> tuple[Scorecard | None, list[Pr
     return _located(label, SHEET, *card_from_data(cells.doc, model))
 
 
-def _competency_row(ws, r: int, cid: str, columns: dict[str, int], data: dict, cells: _Cells) -> None:
+def _competency_row(
+    ws: Worksheet, r: int, cid: str, columns: dict[str, int], data: dict[str, Any], cells: _Cells
+) -> None:
     rcell = ws.cell(row=r, column=columns.get(RATING_HEADER, 6))
     data.setdefault("ratings", {})[cid] = cell_value(rcell.value)
     cells.at(("ratings", cid), rcell)
@@ -194,7 +201,9 @@ def _competency_row(ws, r: int, cid: str, columns: dict[str, int], data: dict, c
         cells.at(("notes", cid), ncell)
 
 
-def _located(label: str, sheet: str, card, found: list[Problem]):
+def _located(
+    label: str, sheet: str, card: Scorecard | None, found: list[Problem]
+) -> tuple[Scorecard | None, list[Problem]]:
     """Problems with the sheet cell in place of line:column."""
     out = [
         Problem(f"{label}:{sheet}!{column_letter(max(p.col, 1))}{p.line}", 0, 0, p.message) if p.line else p
@@ -212,7 +221,7 @@ def column_letter(col: int) -> str:
     return letters
 
 
-def _round_sheet(wb, label: str, model: Model) -> tuple[list[Scorecard], list[Problem]]:
+def _round_sheet(wb: Workbook, label: str, model: Model) -> tuple[list[Scorecard], list[Problem]]:
     meta = _meta(wb)
     ws = wb[ROUND_SHEET]
     ids = {c.column: str(c.value).strip() for c in ws[2] if c.value is not None}

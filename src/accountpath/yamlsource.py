@@ -9,17 +9,22 @@ Only PyYAML's safe constructors are used.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from .i18n import _, localised
 from .problems import Problem
 
 MAX_BYTES = 5 * 1024 * 1024
 """The model and every scorecard are a few hundred KB at most; refuse anything far larger."""
+
+DocPath: TypeAlias = tuple[str | int, ...]
+"""Where a value stands in the data: mapping keys (text) and list indexes, from the root."""
 
 
 @dataclass
@@ -28,22 +33,22 @@ class Document:
 
     path: str
     data: Any
-    value_pos: dict[tuple, tuple[int, int]] = field(default_factory=dict)
-    key_pos: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    value_pos: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
 
-    def pos(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+    def pos(self, path: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (or of its key), falling back to the nearest parent."""
-        path = tuple(path)
+        at = tuple(path)
         while True:
-            if key and path in self.key_pos:
-                return self.key_pos[path]
-            if path in self.value_pos:
-                return self.value_pos[path]
-            if not path:
+            if key and at in self.key_pos:
+                return self.key_pos[at]
+            if at in self.value_pos:
+                return self.value_pos[at]
+            if not at:
                 return (1, 1)
-            path = path[:-1]
+            at = at[:-1]
 
-    def problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
+    def problem(self, path: Iterable[str | int], message: str, *, key: bool = False) -> Problem:
         """A Problem located at the value (or key) at `path`."""
         line, col = self.pos(path, key=key)
         return Problem(self.path, line, col, message)
@@ -146,7 +151,9 @@ class _AliasFound(Exception):
         self.line, self.col = line, col
 
 
-def _to_data(node: yaml.Node, path: tuple, doc: Document, problems: list[Problem], loader, seen: set[int]) -> Any:
+def _to_data(
+    node: yaml.Node, path: DocPath, doc: Document, problems: list[Problem], loader: SafeConstructor, seen: set[int]
+) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         if id(node) in seen:
             raise _AliasFound(*_mark(node.start_mark))
@@ -175,10 +182,11 @@ def _to_data(node: yaml.Node, path: tuple, doc: Document, problems: list[Problem
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(item, path + (i,), doc, problems, loader, seen) for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)  # the three node kinds; the others returned above
     return _scalar(node, loader, doc, problems)
 
 
-def _scalar(node: yaml.ScalarNode, loader, doc: Document, problems: list[Problem]) -> Any:
+def _scalar(node: yaml.ScalarNode, loader: SafeConstructor, doc: Document, problems: list[Problem]) -> Any:
     constructor = loader.yaml_constructors.get(node.tag)
     if constructor is None:
         problems.append(Problem(doc.path, *_mark(node.start_mark), _("тег YAML {tag} не поддерживается: уберите его").format(tag=node.tag)))
