@@ -235,11 +235,14 @@ def test_english_report_keeps_names_escaped(real_model):
     assert "# Panel verdict: " in report.to_markdown(real_model, result, cards)
 
 
-@pytest.mark.parametrize("command", [
-    ("scorecard", "--role", "account-manager", "--level", "middle", "--format", "yaml"),
-    ("scorecard", "--role", "account-manager", "--level", "middle", "--format", "md"),
-    ("plan", "--role", "account-manager", "--level", "middle", "--interviewer", "Anna", "--interviewer", "Boris"),
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("scorecard", "--role", "account-manager", "--level", "middle", "--format", "yaml"),
+        ("scorecard", "--role", "account-manager", "--level", "middle", "--format", "md"),
+        ("plan", "--role", "account-manager", "--level", "middle", "--interviewer", "Anna", "--interviewer", "Boris"),
+    ],
+)
 def test_documents_stay_russian_under_lang_en(cli_run, command):
     # scorecards and plans are Russian documents; --lang switches the messages only
     ru = cli_run("--model", MODEL, *command)

@@ -24,7 +24,7 @@ from .cli_common import (
     to_pdf,
     write_output,
 )
-from .i18n import N_, _
+from .i18n import N_, _, russian_only
 from .model import Model
 from .plan_render import PLAN_FORMATS, render_plan
 
@@ -116,7 +116,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     for note in notes:
         say(_("Внимание: {note}").format(note=note))
-    return write_output(render(model, plan, args.format, notes), args.output)
+    # the plan is a Russian document: its notes are written in Russian whatever --lang says
+    _plan, doc_notes = russian_only(plan_mod.make_plan)(
+        model, args.role, args.level, args.interviewer, args.candidate, args.minutes or plan_mod.DEFAULT_MINUTES
+    )
+    return write_output(render(model, plan, args.format, doc_notes), args.output)
 
 
 def _run_check(model: Model, args: argparse.Namespace) -> int:

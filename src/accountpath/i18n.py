@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import functools
 import gettext
-from collections.abc import Callable
-from typing import ParamSpec, TypeVar
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib.resources import as_file, files
+from typing import ParamSpec, TypeVar
 
 DOMAIN = "accountpath"
 LANGUAGES = ("ru", "en")
