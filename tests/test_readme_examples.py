@@ -88,3 +88,35 @@ def test_skeletons_validate_in_the_model(cli_run, tmp_path):
     r = cli_run("validate", path)
     assert r.returncode == 0, f"README.md:{comp_line} / README.md:{role_line}:\n{r.stderr}"
 
+
+
+def site_examples(real_model) -> list[tuple[str, str, str]]:
+    """(page, language, text) of every YAML/JSON block on the site: hand-written docs and
+    generated pages (blocks inside admonitions are indented)."""
+    from accountpath import pages
+
+    manifest = ROOT / "docs" / ".generated"  # generated copies on disk are checked from pages.build below
+    generated = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+    sources = {
+        str(p.relative_to(ROOT)): p.read_text(encoding="utf-8")
+        for p in (ROOT / "docs").rglob("*.md")
+        if str(p.relative_to(ROOT / "docs")) not in generated
+    }
+    sources.update({f"generated:{k}": v for k, v in pages.build(real_model).items()})
+    fence = re.compile(r"^( *)```(yaml|yml|json)\n(.*?)^\1```", re.S | re.M)
+    out = []
+    for page, text in sorted(sources.items()):
+        for m in fence.finditer(text):
+            body = "\n".join(line[len(m.group(1)) :] for line in m.group(3).splitlines())
+            out.append((page, m.group(2), body))
+    return out
+
+
+def test_every_site_example_card_evaluates(ap, tmp_path, real_model):
+    cards = [(page, lang, text) for page, lang, text in site_examples(real_model) if kind(lang, text) == "scorecard"]
+    assert cards, "the evaluator page shows an example card"
+    for i, (page, lang, text) in enumerate(cards):
+        card = tmp_path / f"site-{i}.{'json' if lang == 'json' else 'yml'}"
+        card.write_text(text, encoding="utf-8")
+        r = ap("evaluate", card, "--format", "json")
+        assert r.returncode == 0, f"{page}: {r.stderr}"
