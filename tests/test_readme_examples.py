@@ -72,8 +72,8 @@ def test_skeletons_validate_in_the_model(cli_run, tmp_path):
     competency gets a target at every level of every role (1 here) and the role a target for every
     competency of the model (1 where the skeleton gives none)."""
     data = yaml.safe_load(MODEL.read_text(encoding="utf-8"))
-    (comp_line, _l, comp_text), = _blocks("competency")
-    (role_line, _l, role_text), = _blocks("role")
+    ((comp_line, _l, comp_text),) = _blocks("competency")
+    ((role_line, _l, role_text),) = _blocks("role")
     comp, role = yaml.safe_load(comp_text)[0], yaml.safe_load(role_text)[0]
     data["competencies"].append(comp)
     for existing in data["roles"]:
@@ -87,7 +87,6 @@ def test_skeletons_validate_in_the_model(cli_run, tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     r = cli_run("validate", path)
     assert r.returncode == 0, f"README.md:{comp_line} / README.md:{role_line}:\n{r.stderr}"
-
 
 
 def site_examples(real_model) -> list[tuple[str, str, str]]:
