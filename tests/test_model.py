@@ -320,3 +320,43 @@ def test_loader_modules_stay_small():
         starts = [i for i, ln in enumerate(lines) if re.match(r"\s*def ", ln)] + [len(lines)]
         for a, b in zip(starts, starts[1:]):
             assert b - a < 60, (name, lines[a])
+
+
+@pytest.mark.skipif(not REAL_MODEL.exists(), reason="a fork without the bundled model")
+@pytest.mark.parametrize("fault", ["lowered", "missing", "career"])
+def test_ladder_faults_in_a_copy_of_the_real_file(fault):
+    """The three faults of the ladder issue, injected into the bundled competencies.yml,
+    are reported at the offending target's line with the rule's name."""
+    text = REAL_MODEL.read_text(encoding="utf-8")
+    doc, _problems = yamlsource.parse(text, "competencies.yml")
+    roles = doc.data["roles"]
+    i = next(k for k, r in enumerate(roles) if r["career"].get("to") and any(
+        t in {x["id"] for x in roles} for t in r["career"]["to"]))
+    role = roles[i]
+    top = len(role["levels"]) - 1
+    cid = next(iter(role["levels"][top]["targets"]))
+    lines = text.split("\n")
+
+    def set_line(path: tuple, new_line: str | None) -> None:
+        line, _col = doc.pos(path, key=True)
+        if new_line is None:
+            del lines[line - 1]
+        else:
+            lines[line - 1] = lines[line - 1].split(":")[0] + f": {new_line}"
+
+    if fault == "lowered":  # the top level of a role drops below the level before it
+        path, rule = ("roles", i, "levels", top, "targets", cid), "[ladder-monotonic]"
+        set_line(path, "1")
+    elif fault == "missing":
+        path, rule = ("roles", i, "levels", top, "targets"), "[targets-complete]"
+        set_line(("roles", i, "levels", top, "targets", cid), None)
+    else:  # the next role's first level drops below this role's top level
+        j = next(k for k, r in enumerate(roles) if r["id"] in role["career"]["to"])
+        path, rule = ("roles", j, "levels", 0, "targets", cid), "[career-edge]"
+        set_line(path, "1")
+    _m, problems = model.check_text("\n".join(lines), "competencies.yml")
+    line, col = doc.pos(path, key=fault == "missing")
+    if fault != "missing":
+        col = doc.pos(path)[1]
+    found = [str(p) for p in problems if str(p).endswith(rule)]
+    assert any(p.startswith(f"competencies.yml:{line}:{col}: ") for p in found), (line, col, found)
