@@ -591,6 +591,19 @@ def test_axe_no_serious_violations(page, server, site_model, which):
     page.watch.assert_clean()
 
 
+def test_axe_on_every_page_of_the_site(page, server, site_dir):
+    """Every page of the built site, as it loads (no serious or critical axe issue)."""
+    paths = sorted(str(p.parent.relative_to(site_dir)) for p in site_dir.rglob("index.html"))
+    assert len(paths) > 30, paths
+    problems = []
+    for rel in paths:
+        page.goto(server.url + ("" if rel == "." else rel + "/"))
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(150)
+        problems += [f"{rel}: {v}" for v in _axe_serious(page)]
+    assert not problems, "\n".join(problems)
+
+
 def test_no_request_leaves_the_site(page, server, site_model):
     for path in ("", f"roles/{site_model.roles[0].id}/", "tools/evaluator/", "tools/self-assessment/"):
         page.goto(server.url + path)
