@@ -276,7 +276,7 @@ def test_charts_are_deterministic_svg(mini):
 
 def _details(page: str) -> list[tuple[str, str]]:
     """(summary, body) of each collapsible block of level questions on a role page."""
-    return re.findall(r'<details class="ap-level-questions" markdown>\n<summary>(.*?)</summary>\n(.*?)</details>', page, re.S)
+    return re.findall(r'<details class="ap-level-questions" data-search-exclude markdown>\n<summary>(.*?)</summary>\n(.*?)</details>', page, re.S)
 
 
 def test_role_page_opens_with_the_job_and_marks_the_projects_figures(mini):
