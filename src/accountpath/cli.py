@@ -16,11 +16,12 @@ Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from . import __version__, cli_calibrate, cli_evaluate, cli_model, cli_plan, cli_scorecard, i18n
+from . import __version__, i18n
 from . import model as model_mod
 from .cli_common import (
     BINARY_FORMATS,
@@ -29,6 +30,7 @@ from .cli_common import (
     EXIT_USAGE,
     EXTENSIONS,
     PROG,
+    Command,
     UsageError,
     load_model,
     output_format,
@@ -110,27 +112,36 @@ def requested_language(argv: Sequence[str]) -> str:
 
 # ---------------------------------------------------------------- the command group
 
-COMMANDS: dict[
-    str,
-    tuple[
-        str,
-        Callable[[argparse.ArgumentParser], None],
-        Callable[[argparse.Namespace], None] | None,
-        Callable[[argparse.Namespace], int],
-    ],
-] = {
-    c.name: (c.help, c.configure, c.check, c.run)
-    for c in (
-        cli_model.VALIDATE,
-        cli_model.PAGES,
-        cli_plan.COMMAND,
-        cli_scorecard.COMMAND,
-        cli_evaluate.COMMAND,
-        cli_evaluate.WORKBOOK,
-        cli_calibrate.COMMAND,
-    )
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("cli_model", "VALIDATE"),
+    "pages": ("cli_model", "PAGES"),
+    "plan": ("cli_plan", "COMMAND"),
+    "scorecard": ("cli_scorecard", "COMMAND"),
+    "evaluate": ("cli_evaluate", "COMMAND"),
+    "workbook": ("cli_evaluate", "WORKBOOK"),
+    "calibrate": ("cli_calibrate", "COMMAND"),
 }
-"""name -> (help, configure, check or None, run), in the order `--help` lists them."""
+"""name -> (its module in the package, the module's Command), in the order `--help` lists them.
+A call imports the module of its own command only: `scorecard` does not pay for the reports,
+the site's pages or the calibration (start-up time, see scripts/bench.py)."""
+
+
+def command(name: str) -> Command:
+    """The Command called `name` (its module is imported on first use)."""
+    module, attr = COMMANDS[name]
+    found: Command = getattr(importlib.import_module(f"{__package__}.{module}"), attr)
+    return found
+
+
+def requested_command(argv: Sequence[str]) -> str | None:
+    """The command named in argv (the first word that is no option or option value), if known."""
+    words = iter(argv)
+    for arg in words:
+        if arg in ("--model", "--lang"):
+            next(words, None)
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
 
 
 def _common(p: argparse.ArgumentParser, top: bool) -> None:
@@ -146,8 +157,9 @@ def _common(p: argparse.ArgumentParser, top: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of the whole command group (build it inside argparse_language())."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the command group (build it inside argparse_language()): every command, or
+    the one named `only` (what a call needs: the others' modules stay unloaded)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description=_(
@@ -161,10 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar=_("КОМАНДА"), title=_("команды"))
     sub.required = True
-    for name, (help_, configure, _check, _run) in COMMANDS.items():
-        p = sub.add_parser(name, help=_(help_), description=_(help_))
+    for name in COMMANDS if only is None else (only,):
+        c = command(name)
+        p = sub.add_parser(name, help=_(c.help), description=_(c.help))
         _common(p, top=False)
-        configure(p)
+        c.configure(p)
     return parser
 
 
@@ -173,19 +186,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(requested_language(argv))
     with argparse_language():
-        parser = build_parser()
+        parser = build_parser(requested_command(argv))
         try:
             args = parser.parse_args(argv)
-            _help, _configure, check, run = COMMANDS[args.command]
-            if check is not None:
-                check(args)
+            chosen = command(args.command)
+            if chosen.check is not None:
+                chosen.check(args)
         except SystemExit as exc:  # --help, --version, or an argument error already printed
             return exc.code if isinstance(exc.code, int) else EXIT_USAGE
         except UsageError as exc:
             print(f"{PROG} {args.command}: {exc}", file=sys.stderr)
             return EXIT_USAGE
     try:
-        return run(args)
+        return chosen.run(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
