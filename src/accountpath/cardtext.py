@@ -7,14 +7,13 @@ import re
 
 from .i18n import N_
 from .model import Role, RoleLevel
+from .vocab import ANCHOR_LABELS  # noqa: F401  (re-exported for scorecards)
 
 FOCUSED_INSTRUCTION = N_(
     "Оценивайте самостоятельно и до общего обсуждения (дебрифа): не смотрите в оценки коллег. "
     "На этом листе только ваши компетенции. Задайте вопросы и сравните ответ с ориентирами: слабый, хороший, сильный. "
     "Ставьте 1–5 или «не оценивалось»; в заметки — факты и цитаты. В конце — рекомендация и ключевые выводы."
 )
-ANCHOR_LABELS = {"weak": "Слабый ответ", "solid": "Хороший ответ", "strong": "Сильный ответ"}
-"""How the three answer anchors of a question are labelled on scorecards and pages."""
 
 
 def card_title(role: Role, level: RoleLevel) -> str:

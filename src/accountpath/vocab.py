@@ -51,6 +51,9 @@ QUESTION_KIND_PLURALS: dict[str, str] = {
 }
 """Headings of the question kinds on the site's question bank."""
 
+ANCHOR_LABELS: dict[str, str] = {"weak": "Слабый ответ", "solid": "Хороший ответ", "strong": "Сильный ответ"}
+"""How the three answer anchors of a question are labelled (scorecards, pages, the evaluator)."""
+
 # ---------------------------------------------------------------- an interviewer's recommendation
 
 RECOMMENDATIONS: tuple[str, ...] = ("strong_no", "no", "yes", "strong_yes")
@@ -152,6 +155,7 @@ def browser_vocab() -> dict[str, Any]:
         "verdict_labels": dict(VERDICT_LABELS),
         "question_kinds": list(QUESTION_KINDS),
         "question_kind_labels": dict(QUESTION_KIND_LABELS),
+        "anchor_labels": dict(ANCHOR_LABELS),
         "recommendations": list(RECOMMENDATIONS),
         "recommendation_labels": dict(RECOMMENDATION_LABELS),
         "card_version": CARD_VERSION,

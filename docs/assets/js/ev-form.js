@@ -9,7 +9,7 @@ import { h, scaleName } from "./ui.js";
 
 export const NOT_ASSESSED = "na";
 
-const ANCHORS = [["weak", "Слабый ответ"], ["solid", "Уверенный ответ"], ["strong", "Сильный ответ"]];
+const ANCHOR_KEYS = ["weak", "solid", "strong"];
 
 function behaviours(model, comp, n, target) {
   const list = (comp && comp.levels && comp.levels[String(n)]) || [];
@@ -22,8 +22,8 @@ function behaviours(model, comp, n, target) {
 function questionBlock(model, q) {
   const kind = model.vocab.question_kind_labels[q.kind];
   const anchors = q.anchors || {};
-  const rows = ANCHORS.filter(([k]) => anchors[k]).map(([k, label]) => h("div", { class: `ap-anchor ap-anchor--${k}` },
-    h("dt", { text: label }), h("dd", { text: anchors[k] })));
+  const rows = ANCHOR_KEYS.filter((k) => anchors[k]).map((k) => h("div", { class: `ap-anchor ap-anchor--${k}` },
+    h("dt", { text: model.vocab.anchor_labels[k] }), h("dd", { text: anchors[k] })));
   return h("li", { class: "ap-question", "data-question": q.id },
     h("p", { class: "ap-question__text" }, q.text, kind ? h("span", { class: "ap-badge", text: kind.toLowerCase() }) : null),
     rows.length ? h("dl", { class: "ap-anchors" }, rows) : h("p", { class: "ap-hint", text: "Ориентиры ответа для этого вопроса ещё не описаны в модели." }));
