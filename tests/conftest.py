@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+import browser_util as bu
+
 # Tests never touch the user's cache; the CLI subprocesses inherit this.
 os.environ["ACCOUNTPATH_CACHE_DIR"] = tempfile.mkdtemp(prefix="accountpath-test-cache-")
 # Messages in the default language (Russian) whatever the machine's locale; tests of English say --lang en.
@@ -129,3 +131,37 @@ def _russian_after_each_test():
     from accountpath import i18n
 
     i18n.set_language(i18n.DEFAULT_LANGUAGE)
+
+
+# ---------------------------------------------------------------- the browser lane: one built site, one browser
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The path of Debian's chromium (the browser tests fail clearly when it is missing)."""
+    return bu.require_chromium()
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory):
+    """The site built once for every browser test (MkDocs, the bundled model)."""
+    return bu.build_site(tmp_path_factory.mktemp("browser-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    """The built site served on 127.0.0.1."""
+    srv = bu.Server(site_dir)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    """Debian's chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = bu.launch(pw)
+        yield b
+        b.close()

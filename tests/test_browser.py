@@ -44,35 +44,8 @@ CASES = VECTORS["cases"]
 
 
 @pytest.fixture(scope="module")
-def chromium() -> str:
-    return bu.require_chromium()
-
-
-@pytest.fixture(scope="module")
-def site_dir(tmp_path_factory) -> Path:
-    return bu.build_site(tmp_path_factory.mktemp("browser-site") / "site")
-
-
-@pytest.fixture(scope="module")
-def server(site_dir):
-    srv = bu.Server(site_dir)
-    yield srv
-    srv.close()
-
-
-@pytest.fixture(scope="module")
 def site_model():
     return model_mod.load(bu.model_path())
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = bu.launch(pw)
-        yield b
-        b.close()
 
 
 @pytest.fixture

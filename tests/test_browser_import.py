@@ -32,30 +32,8 @@ ROLE, LEVEL = "account-manager", "middle"
 
 
 @pytest.fixture(scope="module")
-def site_dir(tmp_path_factory) -> Path:
-    return bu.build_site(tmp_path_factory.mktemp("browser-import-site") / "site")
-
-
-@pytest.fixture(scope="module")
-def server(site_dir):
-    srv = bu.Server(site_dir)
-    yield srv
-    srv.close()
-
-
-@pytest.fixture(scope="module")
 def site_json(site_dir) -> dict:
     return json.loads((site_dir / "assets" / "data" / "model.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = bu.launch(pw)
-        yield b
-        b.close()
 
 
 @pytest.fixture(params=[1280, 390], ids=["1280", "390"])

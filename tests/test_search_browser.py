@@ -20,29 +20,6 @@ pytestmark = pytest.mark.browser
 QUERIES = (("переговорах", "negotiation"), ("финансовой грамотности", "finance"))
 
 
-@pytest.fixture(scope="module")
-def site_dir(tmp_path_factory) -> Path:
-    return bu.build_site(tmp_path_factory.mktemp("search-site") / "site")
-
-
-@pytest.fixture(scope="module")
-def server(site_dir):
-    srv = bu.Server(site_dir)
-    yield srv
-    srv.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    bu.require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = bu.launch(pw)
-        yield b
-        b.close()
-
-
 def test_index_served_is_utf8(site_dir):
     raw = (site_dir / "search" / "search_index.json").read_bytes()
     assert b"\\u04" not in raw and "Переговоры".encode() in raw
