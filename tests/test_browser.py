@@ -674,3 +674,20 @@ def test_tool_pages_without_javascript(browser, server):
         assert page.locator("fieldset.ap-rating, fieldset.ap-self").count() >= 5
         assert "152-ФЗ" in page.locator("article.md-content__inner").inner_text()
     ctx.close()
+
+
+def test_wide_tables_say_they_scroll_on_a_phone(browser, server, site_model):
+    role = site_model.roles[0].id
+    for width in (390, 1280):
+        ctx = browser.new_context(viewport={"width": width, "height": 900})
+        pg = ctx.new_page()
+        pg.goto(server.url + f"roles/{role}/")
+        pg.wait_for_load_state("load")
+        wraps = pg.locator(".md-typeset__scrollwrap")
+        wide = [wraps.nth(i).evaluate("w => w.scrollWidth > w.clientWidth + 1") for i in range(wraps.count())]
+        hinted = [wraps.nth(i).evaluate("w => !!(w.nextElementSibling && "
+                                        "w.nextElementSibling.classList.contains('ap-scroll-hint'))")
+                  for i in range(wraps.count())]
+        assert hinted == wide, (width, wide, hinted)  # every wide table, and only those, says it scrolls
+        assert any(wide) or width > 390, "the role page has wide tables on a phone"
+        ctx.close()

@@ -39,7 +39,9 @@
 })();
 
 // The theme wraps wide tables in a scrollable box after load; a keyboard user must reach it
-// (axe: scrollable-region-focusable): each box becomes a focusable, named region.
+// (axe: scrollable-region-focusable): each box becomes a focusable, named region. A table wider
+// than the screen (a phone) says so under it, so no column disappears unnoticed; the hint goes
+// below the table, where adding it moves nothing the reader is looking at.
 (function () {
   function label(wrap) {
     var caption = wrap.querySelector("caption");
@@ -49,18 +51,33 @@
     }
     return "Таблица";
   }
+  function hint(wrap) {
+    var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+    var next = wrap.nextElementSibling;
+    var shown = next && next.classList.contains("ap-scroll-hint");
+    if (wide && !shown) {
+      var p = document.createElement("p");
+      p.className = "ap-scroll-hint";
+      p.textContent = "Таблица шире экрана: прокрутите её вбок, чтобы увидеть все столбцы →";
+      wrap.parentNode.insertBefore(p, wrap.nextSibling);
+    } else if (!wide && shown) {
+      next.remove();
+    }
+  }
   function mark(root) {
     Array.prototype.forEach.call(root.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])"), function (wrap) {
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
       wrap.setAttribute("aria-label", label(wrap));
     });
+    Array.prototype.forEach.call(root.querySelectorAll(".md-typeset__scrollwrap"), hint);
   }
   var content = document.querySelector(".md-content") || document.body;
   mark(content);
   // watch only while the theme sets the page up, not while the tools re-render
   var watch = new MutationObserver(function () { mark(content); });
   watch.observe(content, { childList: true, subtree: true });
+  window.addEventListener("resize", function () { mark(content); });
   window.addEventListener("load", function () {
     setTimeout(function () { mark(content); watch.disconnect(); }, 1000);
   });
