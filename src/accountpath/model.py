@@ -21,10 +21,7 @@ from .cache import cache_dir
 from .i18n import _
 from .modeltypes import (
     DEVELOP_STEPS,
-    LEVELS,
     PROBATION_DAYS,
-    QUESTION_KINDS,
-    RECOMMENDATIONS,
     Anchors,
     Bands,
     Career,
@@ -50,8 +47,8 @@ from .problems import Problem, ProblemsError
 from .schema_messages import describe
 
 __all__ = [  # the loader's API and the model types it re-exports from modeltypes
-    "DEFAULT_MODEL", "DEVELOP_STEPS", "LEVELS", "LOADER_MODULES", "PROBATION_DAYS", "QUESTION_KINDS",
-    "RECOMMENDATIONS", "SCHEMA_RESOURCE", "Anchors", "Bands", "Career", "Competency", "Evaluation", "Fact",
+    "DEFAULT_MODEL", "DEVELOP_STEPS", "LOADER_MODULES", "PROBATION_DAYS",
+    "SCHEMA_RESOURCE", "Anchors", "Bands", "Career", "Competency", "Evaluation", "Fact",
     "GlossaryTerm", "Kpi", "Market", "Model", "Problem", "ProblemsError", "Question", "Role", "RoleCompetency",
     "RoleLevel", "Salary", "ScaleLevel", "Source", "VacancyFormat", "View", "check", "check_document",
     "check_text", "load", "schema",

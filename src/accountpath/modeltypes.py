@@ -9,11 +9,8 @@ from typing import Any, Mapping
 
 from .i18n import _
 
-LEVELS = (1, 2, 3, 4, 5)
 DEVELOP_STEPS = (2, 3, 4, 5)
 PROBATION_DAYS = (30, 60, 90)
-QUESTION_KINDS = ("behavioral", "situational", "case", "open")
-RECOMMENDATIONS = ("strong_hire", "hire", "no_hire", "strong_no_hire", "insufficient_data")
 
 
 @dataclass(frozen=True)
