@@ -43,14 +43,17 @@ def test_issue_panel_is_fragile_in_every_format(real_model):
     cards = _panel(real_model)
     result = debrief.debrief(real_model, "account-manager", "middle", cards)
     assert result["recommendation"] == "hire"
-    assert result["fragile"] == [{"without": "Ирина Смирнова", "recommendation": "no_hire"}]
+    assert result["fragile"] == [{"without": "Ирина Смирнова", "recommendation": "no_hire", "gap": -0.09, "coverage": 1,
+                                  "failed_must_haves": [], "must_have_ratings": {}}]
     for fmt in FORMATS:
         out = _render(fmt, real_model, result, cards)
         if fmt == "json":
             assert json.loads(out)["fragile"] == result["fragile"]
         else:
-            assert "Итог зависит от оценок интервьюера Ирина Смирнова" in out, fmt
-            assert "«Не нанимать»" in out, fmt
+            assert "Итог держится на листе одного интервьюера (Ирина Смирнова): без него итог был бы «Не нанимать» — " \
+                   "средневзвешенное отклонение от цели стало бы -0,09 при пороге 0,00." in out, fmt
+            assert "Итог на границе: 0,03 при пороге 0,00" in out, fmt
+            assert "в расчёт итога не входят" in out, fmt
 
 
 def test_method_keys_unchanged_and_evidence_added(real_model):

@@ -7,7 +7,10 @@ keys added:
 - `recommendations` ([{"interviewer", "recommendation"}], the interviewer's own call or null)
   and `takeaways` ([{"interviewer", "text"}], non-empty only);
 - `fragile`: the result recomputed without each interviewer in turn (when at least two
-  remain), listed where the recommendation changes: [{"without", "recommendation"}];
+  remain), listed where the recommendation changes: [{"without", "recommendation", "gap",
+  "coverage", "failed_must_haves", "must_have_ratings"}]: the recommendation, weighted gap,
+  coverage and failed must-haves without that interviewer, and `must_have_ratings`
+  ({id: mean or null} without them) for each must-have whose pass or fail changes;
 - `warnings`: [{"code", "message"}]: single_interviewer, extreme_without_note (and
   similar_candidates, added by rounds).
 """
@@ -51,7 +54,7 @@ def _evidence(row: Mapping[str, Any], cards: Sequence[Scorecard]) -> dict[str, A
             "notes": [{"interviewer": c.interviewer, "text": c.notes[cid]} for c in cards if c.notes.get(cid)]}
 
 
-def fragility(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) -> list[dict[str, str]]:
+def fragility(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) -> list[dict[str, Any]]:
     """Where leaving one interviewer out changes the recommendation (only while two or more remain)."""
     if len(cards) < 3:
         return []
@@ -60,8 +63,18 @@ def fragility(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard
         rest = [c for j, c in enumerate(cards) if j != i]
         changed = recommendation_only(model, result["role"], result["level"], rest)
         if changed != result["recommendation"]:
-            out.append({"without": card.interviewer, "recommendation": changed})
+            out.append(_without(model, result, card.interviewer, rest))
     return out
+
+
+def _without(model: Model, result: Mapping[str, Any], name: str, rest: Sequence[Scorecard]) -> dict[str, Any]:
+    """One `fragile` entry: the result without `name`, and the must-haves whose pass or fail that changes."""
+    alt = evaluate(model, result["role"], result["level"], rest)
+    before, after = set(result["failed_must_haves"]), set(alt["failed_must_haves"])
+    return {"without": name, "recommendation": alt["recommendation"], "gap": alt["gap"], "coverage": alt["coverage"],
+            "failed_must_haves": alt["failed_must_haves"],
+            "must_have_ratings": {row["id"]: row["rating"] for row in alt["competencies"]
+                                  if row["must_have"] and (row["id"] in before) != (row["id"] in after)}}
 
 
 def panel_warnings(model: Model, cards: Sequence[Scorecard]) -> list[dict[str, str]]:

@@ -17,7 +17,7 @@ from . import xlsx_out
 from .cardcheck import NOT_ASSESSED, RECOMMENDATION_LABELS
 from .i18n import _
 from .model import Model
-from .report import fragility_lines
+from .debrief_text import fragility_lines
 from .vocab import verdict_label
 from .xlsx_read import META_SHEET, NOTES_PREFIX, ROUND_FIRST_ROW, ROUND_HEAD, ROUND_MARK, ROUND_SHEET
 
@@ -40,7 +40,7 @@ def _summary_sheet(ws, model: Model, results: Sequence[Mapping[str, Any]]) -> No
                             _("Интервьюеров"), _("Подходящий уровень"), _("Роль"), _("Уровень"), _("Предупреждения")),
                     (5, 28, 22, 16, 12, 10, 10, 16, 18, 10, 70))
     for i, r in enumerate(results, start=1):
-        warnings = [w["message"] for w in r.get("warnings", [])] + fragility_lines(r)[:len(r.get("fragile", []))]
+        warnings = [w["message"] for w in r.get("warnings", [])] + fragility_lines(r, model)[:len(r.get("fragile", []))]
         values = (i, xlsx_out.cell_text(r["candidate"]), verdict_label(r["recommendation"]), r["recommendation"], r["gap"],
                   r["coverage"], len(r["interviewers"]), r["best_fit_level"], r["role"], r["level"], "\n".join(warnings))
         for col, v in enumerate(values, start=1):
@@ -86,9 +86,9 @@ def _candidate_sheet(ws, model: Model, r: Mapping[str, Any]) -> None:
     who = list(r["interviewers"])
     ws.cell(row=1, column=1, value=xlsx_out.cell_text(r["candidate"]))
     ws.cell(row=2, column=1, value=f"{verdict_label(r['recommendation'])} ({r['recommendation']})")
-    for k, line in enumerate(fragility_lines(r) + [w["message"] for w in r.get("warnings", [])], start=3):
+    for k, line in enumerate(fragility_lines(r, model) + [w["message"] for w in r.get("warnings", [])], start=3):
         ws.cell(row=k, column=1, value=xlsx_out.cell_text(line))
-    top = 4 + len(fragility_lines(r)) + len(r.get("warnings", []))
+    top = 4 + len(fragility_lines(r, model)) + len(r.get("warnings", []))
     xlsx_out.header(ws, top, [_("Компетенция"), _("Цель"), _("Среднее")] + who + [_("Заметки")],
                     [36, 8, 10] + [16] * len(who) + [80])
     tol = model.evaluation.must_have_tolerance
