@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from accountpath import cardcheck, cards, debrief, report, rounds, sitedata, yamlsource
+from accountpath import cardcheck, cards, debrief, debrief_text, report, rounds, sitedata, yamlsource
 
 from conftest import ROOT, VECTORS
 
@@ -72,6 +72,30 @@ def _debrief_cases(vectors) -> list[dict]:
             ],
         },
         {
+            "name": "a must-have falls below its threshold without one interviewer",
+            "scorecards": [
+                card("Мария Белова", {"a": 4, "b": 4, "c": 3, "d": 2}),
+                card("Пётр", {"a": 2, "b": 4, "c": 3, "d": 2}),
+                card("Анна", {"a": 2, "b": 4, "c": 3, "d": 2}),
+            ],
+        },
+        {
+            "name": "a must-have exactly on its threshold",
+            "scorecards": [card("И1", {"a": 3, "b": 3, "c": 3, "d": 2}), card("И2", {"a": 2, "b": 3, "c": 3, "d": 2})],
+        },
+        {
+            "name": "the weighted gap near a band's boundary",
+            "scorecards": [card("И1", {"a": 3, "b": 3, "c": 3, "d": 2}), card("И2", {"a": 3, "b": 3, "c": 3, "d": 3})],
+        },
+        {
+            "name": "the only rating of a must-have",
+            "scorecards": [
+                card("И1", {"a": 1, "b": 3, "c": 3, "d": 2}, notes={"a": "Не смог."}),
+                card("И2", {"a": None, "b": 3, "c": 3, "d": 2}),
+                card("И3", {"a": None, "b": 3, "c": 3, "d": 2}),
+            ],
+        },
+        {
             "name": "notes and an extreme without a note",
             "scorecards": [
                 card(
@@ -84,6 +108,19 @@ def _debrief_cases(vectors) -> list[dict]:
     return [*vectors["cases"], *extra]
 
 
+def _lines(model, r) -> dict:
+    """The debrief's sentences as Python says them (the runner's `lines`)."""
+    return {
+        "fragile": debrief_text.fragility_lines(r, model),
+        "must": [
+            debrief_text.must_have_status(model, row, row["id"] in r["failed_must_haves"])
+            for row in r["competencies"]
+            if row["must_have"]
+        ],
+        "boundary": debrief_text.boundary_line(model, r),
+    }
+
+
 def test_js_debrief_equals_python(vectors, vector_model, tmp_path):
     cases = _debrief_cases(vectors)
     inputs = [{"name": c["name"], "texts": [json.dumps(s, ensure_ascii=False) for s in c["scorecards"]]} for c in cases]
@@ -92,8 +129,9 @@ def test_js_debrief_equals_python(vectors, vector_model, tmp_path):
     for case, g in zip(cases, got, strict=True):
         assert g["problems"] == [] and g["panel"] == [], (case["name"], g)
         panel = [_card(vector_model, s)[0] for s in case["scorecards"]]
-        want = report.to_json(debrief.debrief(vector_model, panel[0].role, panel[0].level, panel))
-        assert g["text"] == want, case["name"]
+        full = debrief.debrief(vector_model, panel[0].role, panel[0].level, panel)
+        assert g["text"] == report.to_json(full), case["name"]
+        assert g["lines"] == _lines(vector_model, full), case["name"]
         if "expected" in case:
             assert {k: v for k, v in json.loads(g["text"]).items() if k in case["expected"]} | {
                 "competencies": [
@@ -102,6 +140,10 @@ def test_js_debrief_equals_python(vectors, vector_model, tmp_path):
                 ]
             } == case["expected"], case["name"]
     assert any(json.loads(g["text"])["fragile"] for g in got), "no case is fragile"
+    said = " ".join(" ".join(g["lines"]["fragile"] + g["lines"]["must"] + [g["lines"]["boundary"] or ""]) for g in got)
+    for words in ("опустилась бы до 2,00 при пороге 2,50", "осталась бы без оценки", "при минимуме 80%",
+                  "проходит ровно на пороге: 2,50", "Итог на границе: 0,05 при пороге 0,00", "Итог устойчив"):
+        assert words in said, words
 
 
 def test_js_similar_candidates_warning_equals_a_python_round(vectors, vector_model, tmp_path):

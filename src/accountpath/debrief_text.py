@@ -13,7 +13,7 @@ from typing import Any, Mapping
 from .evaluate import EPS
 from .i18n import _, decimal, localised
 from .model import Model
-from .vocab import verdict_label
+from .vocab import HIRE_VERDICTS, verdict_label
 
 NEAR_BOUNDARY = 0.1
 """A weighted gap this close to a band's boundary is called «on the boundary» (a message only)."""
@@ -58,10 +58,13 @@ def _boundaries(model: Model) -> list[tuple[float, str]]:
 
 
 def boundary_line(model: Model, r: Mapping[str, Any]) -> str | None:
-    """«Итог на границе: 0,08 при пороге 0,00 ...» when the weighted gap is within 0.1 of a band's boundary."""
+    """«Итог на границе: 0,08 при пороге 0,00 ...» when the weighted gap is within 0.1 of a band's boundary
+    (boundaries of the hire bands do not count while a failed must-have caps the verdict)."""
     if r["recommendation"] == "insufficient_data" or r["gap"] is None:
         return None
-    near = [(abs(r["gap"] - b), b, code) for b, code in _boundaries(model) if abs(r["gap"] - b) <= NEAR_BOUNDARY + EPS]
+    capped = bool(r["failed_must_haves"])  # a failed must-have already caps the verdict below «hire»
+    near = [(abs(r["gap"] - b), b, code) for b, code in _boundaries(model)
+            if abs(r["gap"] - b) <= NEAR_BOUNDARY + EPS and not (capped and code in HIRE_VERDICTS)]
     if not near:
         return None
     _dist, b, code = min(near)
@@ -90,7 +93,7 @@ def _changes(model: Model, r: Mapping[str, Any], f: Mapping[str, Any]) -> list[s
             out.append(_("«{name}» (обязательная) опустилась бы до {rating} при пороге {limit}").format(**args))
         else:
             out.append(_("«{name}» (обязательная) поднялась бы до {rating} при пороге {limit}").format(**args))
-    if f.get("gap") is not None and r["gap"] is not None:
+    if f.get("gap") is not None and r["gap"] is not None and f["recommendation"] != "insufficient_data":
         b = _crossed(model, r["gap"], f["gap"])
         if b is not None:
             out.append(_("средневзвешенное отклонение от цели стало бы {gap} при пороге {limit}").format(

@@ -4,8 +4,9 @@
 // - cases: [{name, texts: [card text, ...]}]: each card text (JSON or YAML) goes through
 //   cardread.parseText + cardcheck.checkCard, then the panel through debrief.debrief;
 // - cards: [{name, text}]: one card text each, through parseText + checkCard.
-// Prints {cases: [{name, problems, panel, text}], cards: [{name, card, problems}]}, where
-// text is the JSON `accountpath evaluate --format json` would print.
+// Prints {cases: [{name, problems, panel, text, lines}], cards: [{name, card, problems}]}, where
+// text is the JSON `accountpath evaluate --format json` would print and lines the debrief's
+// sentences ({fragile, must, boundary}: debrief_text.py's in Python).
 // The xlsx reader needs DOMParser: the browser lane runs it (tests/test_browser_import.py).
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -29,13 +30,18 @@ for (const c of input.cases || []) {
   const checked = await Promise.all(c.texts.map(readCard));
   const problems = checked.flatMap((x) => x.problems);
   if (problems.length) {
-    cases.push({ name: c.name, problems, panel: [], text: null });
+    cases.push({ name: c.name, problems, panel: [], text: null, lines: null });
     continue;
   }
   const cards = checked.map((x) => x.card);
   const panel = deb.panelProblems(cards).map((p) => p.message);
   const result = deb.debrief(model, cards[0].role, cards[0].level, cards, c.others || []);
-  cases.push({ name: c.name, problems, panel, text: ev.resultJson(result) });
+  const lines = {
+    fragile: deb.fragileLines(model, result),
+    must: result.competencies.filter((row) => row.must_have).map((row) => deb.mustHaveStatus(model, row, result.failed_must_haves.includes(row.id))),
+    boundary: deb.boundaryLine(model, result),
+  };
+  cases.push({ name: c.name, problems, panel, text: ev.resultJson(result), lines });
 }
 const cards = [];
 for (const c of input.cards || []) cards.push({ name: c.name, ...(await readCard(c.text)) });

@@ -3,7 +3,7 @@
    recommendation and take-aways, the radar, the ratings table with who gave what, and
    every note. Renders into the parts of the result section made by the shell. */
 
-import { fragileLines } from "./debrief.js";
+import { boundaryLine, fragileLines, mustHaveStatus } from "./debrief.js";
 import { verdictLabel } from "./evaluate.js";
 import { radarChart, updateRadar } from "./radar.js";
 import { h, num, percent } from "./ui.js";
@@ -12,45 +12,52 @@ function recLabel(model, code) {
   return code ? model.vocab.recommendation_labels[code] : "рекомендация не указана";
 }
 
+function disagreementsAlert(model, result, cards, compName) {
+  const disagreements = result.competencies.filter((c) => c.disagreement);
+  if (!disagreements.length) return null;
+  return h("div", { class: "ap-alert ap-alert--warn", id: "ev-disagreements" },
+    h("p", {}, h("strong", { text: "Расхождения — обсудите до решения; после дебрифа исправьте листы и пересчитайте" })),
+    h("p", { text: `Разброс оценок не меньше ${num(model.evaluation.disagreement_spread)} баллов: прежде чем усреднять, выясните, что видели интервьюеры.` }),
+    h("ul", {}, disagreements.map((c) => {
+      const by = cards.filter((card) => card.ratings[c.id] !== null && card.ratings[c.id] !== undefined).map((card) => `${card.interviewer} — ${card.ratings[c.id]}`);
+      return h("li", { "data-competency": c.id, text: `${compName(c.id)} (цель ${c.target}): ${by.join(", ")}` });
+    })));
+}
+
+function mustHaves(model, result, compName) {
+  const rows = result.competencies.filter((c) => c.must_have);
+  if (!rows.length) return null;
+  const failed = result.failed_must_haves.length > 0;
+  return h("div", { class: failed ? "ap-alert ap-alert--bad" : "ap-alert", id: failed ? "ev-failed" : "ev-must" },
+    h("p", { text: failed ? "Обязательные компетенции: порог — цель минус допуск; ниже порога итог не выше «Не нанимать»:"
+      : "Обязательные компетенции: порог — цель минус допуск:" }),
+    h("ul", {}, rows.map((row) => h("li", { "data-competency": row.id,
+      text: `${compName(row.id)}: ${mustHaveStatus(model, row, result.failed_must_haves.includes(row.id))}` }))));
+}
+
 function alerts(model, result, cards, compName) {
-  const out = [];
+  const out = [disagreementsAlert(model, result, cards, compName)];
   if (result.recommendation === "insufficient_data") {
     out.push(h("p", { class: "ap-alert", text: `Оценено ${percent(result.coverage)} веса компетенций, а нужно не меньше ${percent(model.evaluation.min_coverage)}: оцените больше компетенций или добавьте интервьюера.` }));
   }
-  if (result.failed_must_haves.length) {
-    out.push(h("div", { class: "ap-alert ap-alert--bad", id: "ev-failed" },
-      h("p", { text: "Обязательные компетенции ниже цели (рекомендация не выше «Не нанимать»):" }),
-      h("ul", {}, result.failed_must_haves.map((cid) => {
-        const row = result.competencies.find((c) => c.id === cid);
-        return h("li", { text: `${compName(cid)}: ${num(row.rating)} при цели ${row.target}` });
-      }))));
-  }
-  const fragile = fragileLines(model, result);
-  if (fragile.length) {
-    out.push(h("div", { class: "ap-alert ap-alert--warn", id: "ev-fragile" },
-      fragile.map((line) => h("p", { text: line })),
-      h("p", { text: "Обсудите расхождения, прежде чем решать." })));
-  }
-  const disagreements = result.competencies.filter((c) => c.disagreement);
-  if (disagreements.length) {
-    out.push(h("div", { class: "ap-alert ap-alert--warn", id: "ev-disagreements" },
-      h("p", { text: `Обсудите сначала — оценки разошлись на ${num(model.evaluation.disagreement_spread)} балла и больше:` }),
-      h("ul", {}, disagreements.map((c) => {
-        const by = cards.filter((card) => card.ratings[c.id] !== null && card.ratings[c.id] !== undefined).map((card) => `${card.interviewer} — ${card.ratings[c.id]}`);
-        return h("li", { "data-competency": c.id, text: `${compName(c.id)}: ${by.join(", ")}` });
-      }))));
+  out.push(mustHaves(model, result, compName));
+  const border = boundaryLine(model, result);
+  if (border) out.push(h("p", { class: "ap-alert ap-alert--warn", id: "ev-boundary", text: border }));
+  if (result.fragile.length) {
+    out.push(h("div", { class: "ap-alert ap-alert--warn", id: "ev-fragile" }, fragileLines(model, result).map((line) => h("p", { text: line }))));
   }
   if (result.warnings.length) {
     out.push(h("div", { class: "ap-alert ap-alert--warn", id: "ev-warnings" },
       h("p", { text: "Предупреждения:" }),
       h("ul", {}, result.warnings.map((w) => h("li", { "data-code": w.code, text: w.message })))));
   }
-  return out;
+  return out.filter(Boolean);
 }
 
 function opinions(model, cards) {
   return h("section", { class: "ap-debrief", id: "ev-opinions" },
     h("h3", { text: "Рекомендации и выводы интервьюеров" }),
+    h("p", { class: "ap-hint", text: "Рекомендации показаны для обсуждения, но в расчёт итога не входят: итог считается только по оценкам компетенций." }),
     h("ul", { class: "ap-opinions" }, cards.map((card, i) => h("li", { "data-interviewer": String(i) },
       h("strong", { text: `${card.interviewer}: ` }),
       h("span", { class: `ap-rec ap-rec--${card.recommendation || "none"}`, text: recLabel(model, card.recommendation) }),
@@ -58,17 +65,24 @@ function opinions(model, cards) {
       card.overall_notes ? h("p", { class: "ap-hint", text: card.overall_notes }) : null))));
 }
 
+/** One interviewer's rating in the table: the number, «не в фокусе» outside a focused card's list, else «—». */
+function shownRating(card, cid) {
+  const v = card.ratings[cid];
+  if (v !== null && v !== undefined) return String(v);
+  return card.focus && card.focus.length && !card.focus.includes(cid) ? "не в фокусе" : "—";
+}
+
 function ratingsTable(result, cards, compName) {
   return h("table", { class: "ap-table", id: "ev-table" },
     h("caption", { text: "Оценки по компетенциям: кто что поставил" }),
     h("thead", {}, h("tr", {},
-      ["Компетенция", "Вес", "Цель", ...cards.map((c) => c.interviewer), "Среднее", "Отклонение", "Разброс"]
+      ["Компетенция", "Вес", "Цель", ...cards.map((c) => c.interviewer), "Средняя по компетенции", "Отклонение", "Разброс"]
         .map((t) => h("th", { scope: "col", text: t })))),
     h("tbody", {}, result.competencies.map((c) => h("tr", { class: c.disagreement ? "ap-row--warn" : "" },
       h("th", { scope: "row" }, compName(c.id), c.must_have ? h("span", { class: "ap-badge ap-badge--must", text: "обяз." }) : null),
       h("td", { text: String(c.weight) }),
       h("td", { text: String(c.target) }),
-      cards.map((card) => h("td", { text: card.ratings[c.id] === null || card.ratings[c.id] === undefined ? "—" : String(card.ratings[c.id]) })),
+      cards.map((card) => h("td", { text: shownRating(card, c.id) })),
       h("td", { text: num(c.rating) }),
       h("td", { class: c.gap !== null && c.gap < 0 ? "ap-neg" : "", text: num(c.gap, { signed: true }) }),
       h("td", { text: num(c.spread) })))));
@@ -84,7 +98,7 @@ function notesList(result, compName) {
 function radar(ui, result, role, level, compName) {
   const series = [
     { name: `Цель: ${level.name || level.id}`, kind: "target", values: result.competencies.map((c) => c.target) },
-    { name: "Средняя оценка панели", kind: "actual", values: result.competencies.map((c) => c.rating) },
+    { name: "Средняя по компетенции", kind: "actual", values: result.competencies.map((c) => c.rating) },
   ];
   const key = `${role.id}/${level.id}`;
   if (ui.radarKey === key) {
@@ -94,7 +108,7 @@ function radar(ui, result, role, level, compName) {
   ui.radarKey = key;
   ui.radar = radarChart({
     id: "ev-radar",
-    title: `Итог панели и цель уровня «${level.name || level.id}»`,
+    title: `Средние по компетенциям и цель уровня «${level.name || level.id}»`,
     axes: result.competencies.map((c) => ({ id: c.id, label: compName(c.id) })),
     series,
   });
@@ -115,7 +129,7 @@ export function renderResult(ui, { model, role, level, result, cards, who, date,
     h("h2", { id: "ev-result-title", text: "Итог панели" }),
     h("p", { class: "ap-result__who", text: `${who} · ${post(role, level)}${date ? ` · ${date}` : ""}` })));
   const facts = h("dl", { class: "ap-facts" },
-    h("div", {}, h("dt", { text: "Отклонение от цели уровня" }), h("dd", { id: "ev-gap", text: num(result.gap, { signed: true }) })),
+    h("div", {}, h("dt", { text: "Отклонение от цели" }), h("dd", { id: "ev-gap", text: num(result.gap, { signed: true }) })),
     h("div", {}, h("dt", { text: "Покрытие (доля веса с оценкой)" }), h("dd", { id: "ev-coverage", text: percent(result.coverage) })),
     h("div", {}, h("dt", { text: "Лучший подходящий уровень" }), h("dd", { id: "ev-best-fit", text: result.best_fit_level ? levelName(result.best_fit_level) : "нет" })),
     h("div", {}, h("dt", { text: "Интервьюеры" }), h("dd", { text: `${result.interviewers.length}: ${result.interviewers.join(", ")}` })));
