@@ -103,3 +103,27 @@ def test_ten_thousand_scorecards(real_model):
     cards = make_round(real_model, candidates=2500, panel=4, seed=3)
     result, _ = calibrate.calibrate(real_model, cards)
     assert result["scorecards"] == 10_000 and result["candidates"] == 2500
+
+
+def _result(alpha, ratings=(12, 12), flagged=False, comp_alpha=None):
+    return {"scorecards": 6, "candidates": 3, "panel_size": 2, "alpha": alpha, "panel_reliability": None,
+            "panel_reliability_plus_one": None,
+            "interviewers": [{"name": f"И{k}", "ratings": n, "leniency": 0.1, "flagged": flagged} for k, n in enumerate(ratings)],
+            "competencies": [{"id": "briefing", "alpha": comp_alpha, "candidates": 3}]}
+
+
+def test_advice_tells_too_little_data_low_agreement_and_fine_apart():
+    names = {"briefing": "Брифование"}
+    few = " ".join(calibrate_report.advice(_result(0.9, ratings=(3, 12)), names))
+    assert "Данных пока мало" in few and "не меньше 10 общих оценок на интервьюера" in few and "И0 (3)" in few
+    assert "Всё в порядке" not in few
+    low = " ".join(calibrate_report.advice(_result(-0.34, comp_alpha=-0.34), names))
+    assert "Согласие низкое: -0,34 при норме от 0,67" in low and "Ниже нуля" in low
+    assert "Уточните рубрику по компетенциям с низким согласием (Брифование)" in low
+    assert "Данных пока мало" not in low and "Всё в порядке" not in low
+    fine = " ".join(calibrate_report.advice(_result(0.85, comp_alpha=0.85), names))
+    assert fine.startswith("Всё в порядке: согласие 0,85") and "мало" not in fine
+    unknown = " ".join(calibrate_report.advice(_result(None), names))
+    assert "Согласие пока не посчитать" in unknown and "Всё в порядке" not in unknown
+    meaning = " ".join(calibrate_report.meaning())
+    assert "отмечаем, если отклонение не меньше 0,5 балла по модулю и сравнимых оценок не меньше 10" in meaning.lower()

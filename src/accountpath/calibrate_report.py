@@ -15,6 +15,7 @@ from . import xlsx_out
 from .i18n import _, language, localised
 from .mdtext import md_escape
 from .model import Model
+from .calibrate import MIN_RATINGS
 from .round_report import text_table
 
 LOW_ALPHA = 0.67
@@ -41,8 +42,8 @@ def meaning() -> list[str]:
         _("Надёжность панели — насколько можно доверять среднему оценок панели такого размера (прогноз по формуле "
           "Спирмена — Брауна из общего согласия). Второе число показывает, что даст ещё один интервьюер в панели."),
         _("Мягкость интервьюера — насколько его оценки в среднем выше (+) или ниже (−) оценок коллег, которые "
-          "оценивали того же кандидата по той же компетенции. Отмечен тот, у кого мягкость по модулю не меньше "
-          "0,5 балла по 10 и больше таким оценкам."),
+          "оценивали того же кандидата по той же компетенции. Отмечаем, если отклонение не меньше 0,5 балла по модулю "
+          "и сравнимых оценок не меньше 10."),
         _("Мягкость имеет смысл только там, где панели пересекаются: интервьюер, который всегда оценивает один, "
           "ни с кем не сравнивается, и его мягкость не определена. Чтобы её видеть, ставьте интервьюеров в разные "
           "панели вперемешку."),
@@ -50,24 +51,49 @@ def meaning() -> list[str]:
 
 
 def advice(result: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
-    """What to do, from the numbers."""
-    out = []
-    low = [names.get(c["id"], c["id"]) for c in result["competencies"] if c["alpha"] is not None and c["alpha"] < LOW_ALPHA]
-    if low:
-        out.append(_("Уточните рубрику по компетенциям с низким согласием ({list}): перепишите описания уровней и якоря "
-                     "ответов так, чтобы «3» и «4» различались наблюдаемым поведением, и разберите вместе пару "
-                     "записанных ответов.").format(list=", ".join(low)))
+    """What to do, from the numbers: low agreement, flagged interviewers, too little data, or all is fine."""
+    out = _agreement_advice(result, names)
     for i in result["interviewers"]:
         if i["flagged"]:
             side = _("выше") if i["leniency"] > 0 else _("ниже")
             out.append(_("{name}: оценки в среднем на {value} балла {side} коллег. Нужен спокойный разговор: разберите "
                          "вместе 2–3 кандидатов, где оценки разошлись, и сверьтесь с описаниями уровней; оценки задним "
                          "числом не правьте.").format(name=i["name"], value=_n(abs(i["leniency"])), side=side))
+    few = [i for i in result["interviewers"] if i["ratings"] < MIN_RATINGS]
+    if few:
+        out.append(_("Данных пока мало: чтобы судить о мягкости, нужно не меньше {n} общих оценок на интервьюера "
+                     "(оценок того же кандидата по той же компетенции, что и у коллег); сейчас меньше у: {list}. "
+                     "Ставьте интервьюеров в разные панели вперемешку и повторите калибровку.").format(
+            n=MIN_RATINGS, list=", ".join(f"{i['name']} ({i['ratings']})" for i in few)))
+    if result["alpha"] is None:
+        out.append(_("Согласие пока не посчитать: нужны хотя бы два кандидата, которых по одной компетенции оценили "
+                     "двое и больше."))
     if result["panel_reliability"] is not None and result["panel_reliability_plus_one"] is not None:
         out.append(_("Панель из {k} интервьюеров даёт надёжность {now}; ещё один интервьюер поднял бы её до {more}.").format(
             k=_n(result["panel_size"]), now=_n(result["panel_reliability"]), more=_n(result["panel_reliability_plus_one"])))
-    if not out:
-        out.append(_("Данных пока мало или всё в порядке: продолжайте собирать оценки из пересекающихся панелей."))
+    if not few and not any(i["flagged"] for i in result["interviewers"]) and (result["alpha"] or 0) >= LOW_ALPHA:
+        out.append(_("Всё в порядке: согласие {alpha} (норма — от {low}), никто из интервьюеров не оценивает заметно мягче "
+                     "или строже коллег. Повторяйте калибровку раз в несколько раундов.").format(
+            alpha=_n(result["alpha"]), low=_n(LOW_ALPHA)))
+    return out
+
+
+def _agreement_advice(result: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
+    """Low agreement overall (said with what a negative alpha means) and per competency."""
+    out = []
+    alpha = result["alpha"]
+    if alpha is not None and alpha < LOW_ALPHA:
+        worse = _(" Ниже нуля: интервьюеры расходятся сильнее, чем если бы ставили оценки наугад.") if alpha < 0 else ""
+        out.append(_("Согласие низкое: {alpha} при норме от {low} — одна оценка пока мало что говорит о кандидате.").format(
+            alpha=_n(alpha), low=_n(LOW_ALPHA)) + worse)
+    low = [names.get(c["id"], c["id"]) for c in result["competencies"] if c["alpha"] is not None and c["alpha"] < LOW_ALPHA]
+    if low:
+        out.append(_("Уточните рубрику по компетенциям с низким согласием ({list}): перепишите описания уровней и якоря "
+                     "ответов так, чтобы «3» и «4» различались наблюдаемым поведением, и разберите вместе пару "
+                     "записанных ответов.").format(list=", ".join(low)))
+    elif alpha is not None and alpha < LOW_ALPHA:
+        out.append(_("Уточните рубрику: перепишите описания уровней и якоря ответов так, чтобы «3» и «4» различались "
+                     "наблюдаемым поведением, и разберите вместе пару записанных ответов."))
     return out
 
 
