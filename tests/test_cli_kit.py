@@ -190,6 +190,15 @@ def test_evaluate_format_from_the_file_name_and_pdf_refused_on_a_terminal(ap, re
 # ------------------------------------------------------------------ rounds: workbook in, xlsx out
 
 
+def test_an_empty_round_workbook_says_so_and_fails(ap, tmp_path):
+    book = tmp_path / "round.xlsx"
+    assert ap("workbook", "--role", ROLE, "--level", LEVEL, "-o", book).returncode == 0
+    out = tmp_path / "results.json"
+    r = ap("evaluate", "--round", book, "-o", out)
+    assert r.returncode == 1 and r.stdout == "" and not out.exists()
+    assert "в книге раунда нет заполненных строк" in r.stderr and "запустите снова" in r.stderr
+
+
 def test_workbook_filled_and_read_back_as_a_round(ap, real_model, tmp_path, umask022):
     book = tmp_path / "round.xlsx"
     r = ap("workbook", "--role", ROLE, "--level", LEVEL, "-o", book)

@@ -105,8 +105,21 @@ def _run_round(model: Model, args: argparse.Namespace) -> int:
     results, grouping = rounds.evaluate_round(model, cards)
     problems += grouping
     print_problems(problems)
+    if not results and not problems:
+        say(_empty_round(args.round))
+        return EXIT_INPUT
     rc = write_output(render_round(model, results, args.format), args.output)
     return EXIT_INPUT if problems else rc
+
+
+def _empty_round(source: str) -> str:
+    """Why nothing is ranked: the workbook or folder has no filled card."""
+    if source.lower().endswith(".xlsx"):
+        return _(
+            "{path}: в книге раунда нет заполненных строк. Впишите в каждую строку кандидата, интервьюера и "
+            "оценки 1–5, сохраните книгу и запустите снова: accountpath evaluate --round {path}"
+        ).format(path=source)
+    return _("{path}: нет заполненных оценочных листов. Заполните листы и запустите снова.").format(path=source)
 
 
 def configure_workbook(p: argparse.ArgumentParser) -> None:
