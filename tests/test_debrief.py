@@ -127,3 +127,26 @@ def test_vectors_keep_their_numbers_in_the_debrief(case, vector_model):
             assert [{k: row[k] for k in exp} for row, exp in zip(full[key], value)] == value
         else:
             assert full[key] == value
+
+
+def test_threshold_focus_and_title_are_explained(real_model):
+    """A must-have on its threshold says so; a focused card's other competencies read «не в фокусе»; the level
+    whose name is the role's is said once; disagreements come before the reasons."""
+    cards = _panel(real_model, communication=(3, 2, 3))
+    a, b, c = cards
+    b = Scorecard(**{**b.__dict__, "ratings": {**b.ratings, "communication": 2}})
+    c = Scorecard(**{**c.__dict__, "ratings": {**c.ratings, "communication": None, "finance": None},
+                     "focus": ("client-focus", "briefing", "finance")})
+    panel = [a, b, c]
+    result = debrief.debrief(real_model, "account-manager", "middle", panel)
+    comm = next(x for x in result["competencies"] if x["id"] == "communication")
+    assert comm["rating"] == 2.5 and "communication" not in result["failed_must_haves"]
+    for fmt in ("text", "md", "html"):
+        out = _render(fmt, real_model, result, panel)
+        assert "проходит ровно на пороге: 2,50 при пороге 2,50 (цель 3 − 0,5)" in out, fmt
+        assert re.search(r"Ольга Ким(</strong>|\*\*)?: не в фокусе", out), fmt
+        assert re.search(r"Ольга Ким(</strong>|\*\*)?: не оценивал\(а\)", out), fmt  # finance was in her focus
+        assert "Аккаунт-менеджер (account-manager/middle)" in out and "уровень Аккаунт-менеджер" not in out, fmt
+        assert "итог панели был бы" not in out and "средняя по компетенции" in out.lower(), fmt
+    text = report.to_text(real_model, result, panel)
+    assert text.index("Расхождения — обсудите до решения") < text.index("Почему такой итог")

@@ -43,7 +43,8 @@ def _ids_in_code() -> set[str]:
 
 def test_report_templates_are_extracted():
     ids = _ids_in_code()
-    assert "Сначала обсудить: расхождения" in ids and "Радар: средние оценки и цель уровня" in ids
+    assert "Расхождения — обсудите до решения; после дебрифа исправьте листы и пересчитайте" in ids
+    assert "Радар: средние по компетенциям и цель" in ids
 
 
 def test_every_message_of_the_code_is_translated():
@@ -170,8 +171,9 @@ def test_english_debrief_has_no_russian_but_model_names(cli_run, real_model, tmp
         assert "Panel verdict: " in en.stdout and "Итог панели: " in ru.stdout
         assert "Competency" in en.stdout and "Компетенция" in ru.stdout
     else:
-        assert "Discuss first: disagreements" in en.stdout and "Сначала обсудить: расхождения" in ru.stdout
-        assert "Radar: mean ratings and the level’s target" in en.stdout
+        assert "Disagreements: discuss them before deciding" in en.stdout
+        assert "Расхождения — обсудите до решения" in ru.stdout
+        assert "Radar: competency means and the target" in en.stdout
     if fmt == "html":
         assert '<html lang="en">' in en.stdout and '<html lang="ru">' in ru.stdout
     assert "did not rate" in en.stdout and "не оценивал(а)" in ru.stdout

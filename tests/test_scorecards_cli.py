@@ -112,7 +112,7 @@ def test_yaml_round_trip_panel(cli, model_file, tmp_path):
     # (40*0.5 + 30*1 + 20*0 + 10*0)/100
     assert res["gap"] == 0.5 and res["recommendation"] == "strong_hire"
     md = cli(model_file, "evaluate", str(f1), str(f2), "--format", "md").stdout
-    assert "Сначала обсудить" in md and "Не смог назвать цифры" in md and "<svg" in md
+    assert "Расхождения — обсудите до решения" in md and "Не смог назвать цифры" in md and "<svg" in md
 
 
 def test_xlsx_round_trip(cli, model_file, tmp_path):
