@@ -141,8 +141,14 @@ def test_js_debrief_equals_python(vectors, vector_model, tmp_path):
             } == case["expected"], case["name"]
     assert any(json.loads(g["text"])["fragile"] for g in got), "no case is fragile"
     said = " ".join(" ".join(g["lines"]["fragile"] + g["lines"]["must"] + [g["lines"]["boundary"] or ""]) for g in got)
-    for words in ("опустилась бы до 2,00 при пороге 2,50", "осталась бы без оценки", "при минимуме 80%",
-                  "проходит ровно на пороге: 2,50", "Итог на границе: 0,05 при пороге 0,00", "Итог устойчив"):
+    for words in (
+        "опустилась бы до 2,00 при пороге 2,50",
+        "осталась бы без оценки",
+        "при минимуме 80%",
+        "проходит ровно на пороге: 2,50",
+        "Итог на границе: 0,05 при пороге 0,00",
+        "Итог устойчив",
+    ):
         assert words in said, words
 
 

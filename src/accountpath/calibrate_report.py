@@ -12,10 +12,10 @@ from html import escape
 from typing import Any, Mapping
 
 from . import xlsx_out
+from .calibrate import MIN_RATINGS
 from .i18n import _, language, localised
 from .mdtext import md_escape
 from .model import Model
-from .calibrate import MIN_RATINGS
 from .round_report import text_table
 
 LOW_ALPHA = 0.67

@@ -15,9 +15,9 @@ from typing import Any, Mapping, Sequence
 
 from . import xlsx_out
 from .cardcheck import NOT_ASSESSED, RECOMMENDATION_LABELS
+from .debrief_text import fragility_lines
 from .i18n import _
 from .model import Model
-from .debrief_text import fragility_lines
 from .vocab import verdict_label
 from .xlsx_read import META_SHEET, NOTES_PREFIX, ROUND_FIRST_ROW, ROUND_HEAD, ROUND_MARK, ROUND_SHEET
 
