@@ -139,6 +139,9 @@ export function renderResult(ui, { model, role, level, result, cards, who, date,
     facts);
   ui.parts.notes.replaceChildren(...alerts(model, result, cards, compName), opinions(model, cards));
   radar(ui, result, role, level, compName);
+  // the table may be wider than the screen: its wrapper scrolls, so the keyboard must reach it too
+  Object.entries({ tabindex: "0", role: "region", "aria-label": "Оценки по компетенциям, прокручивается" })
+    .forEach(([k, v]) => ui.parts.table.setAttribute(k, v));
   ui.parts.table.replaceChildren(ratingsTable(result, cards, compName));
   ui.parts.debrief.replaceChildren(notesList(result, compName));
   return label;
