@@ -400,3 +400,43 @@ def test_no_avoided_glossary_variant_on_any_page(built):
             continue  # it names the variants to avoid
         for v in variants:
             assert not re.search(rf"(?<!\w){re.escape(v)}(?!\w)", low), (path, v)
+
+
+def test_hiring_promotion_and_ipr_rules_are_stated_word_for_word(built):
+    m, result = built
+    hiring, promotion, ipr = pages.hiring_rule(m), pages.promotion_rule(), pages.ipr_rule()
+    assert f"ниже цели больше чем на {pages.num(m.evaluation.must_have_tolerance)};" in hiring
+    for role in m.roles:
+        page = result[f"roles/{role.id}.md"]
+        assert f"**Правило найма.** {hiring}" in page and f"**Правило повышения.** {promotion}" in page
+    assert f"**Правило найма.** {hiring}" in result["interview/method.md"]
+    growth = result["growth.md"]
+    assert f"**Правило повышения.** {promotion}" in growth and hiring in growth and ipr in growth
+    for text in result.values():
+        assert "заметно ниже" not in text and "выше текущей оценки: их список" not in text
+
+
+def test_real_glossary_and_interview_guide_repeat_the_rules():
+    if not REAL_MODEL.exists():
+        pytest.skip("competencies.yml not written yet")
+    m = model_mod.load(REAL_MODEL)
+    terms = {g.term: g.definition for g in m.glossary}
+    assert pages.hiring_rule(m) in terms["обязательная компетенция"]
+    assert terms["готовность к повышению"].startswith(pages.promotion_rule())
+    assert pages.ipr_rule() in terms["ИПР"]
+    guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
+    for rule in (pages.hiring_rule(m), pages.promotion_rule(), pages.ipr_rule()):
+        assert rule in guide
+
+
+def test_method_page_marks_its_thresholds_as_the_projects_choice(mini):
+    page = pages.build(mini)["interview/method.md"]
+    intro = page.split("{#method}")[1].split("## ")[0]
+    assert "**Пороги метода — оценка проекта.**" in intro and "из настроек модели компетенций, поэтому" not in intro
+    ev = mini.evaluation
+    for n in (pages.num(ev.bands.strong_hire), pages.num(ev.bands.no_hire), pages.percent(ev.min_coverage),
+              pages.num(ev.disagreement_spread), f"допуск {pages.num(ev.must_have_tolerance)}"):
+        assert n in intro, n
+    calc = page.split("{#calculation}")[1].split("{#recommendation}")[0]
+    assert "**Средняя по компетенции:**" in calc and "Итог панели" not in calc
+    assert "| Средняя |" in page

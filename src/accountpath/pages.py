@@ -23,6 +23,7 @@ import jinja2
 from . import scorecard, svg, tool_pages
 from .career_map import career_entries, career_flow, outside_entries  # noqa: F401 (re-exported)
 from .evaluate import EPS, round2
+from .i18n import _
 from .market_page import ESTIMATE_LABEL, roles_without_salary, salary_table
 from .mdtext import md_escape
 from .model import Model, Role, RoleLevel
@@ -161,6 +162,34 @@ def share_range(lo: float, hi: float) -> str:
     return f"{num(lo)} %" if lo == hi else f"{num(lo)}–{num(hi)} %"
 
 
+# ---------------------------------------------------------------- the rules, stated once
+
+PROMOTION_TOLERANCE = 0.5
+"""How far below the next level's target a non-must-have competency may be at a promotion
+(the project's choice, like every threshold of the method)."""
+
+
+def hiring_rule(model: Model) -> str:
+    """The must-have rule of hiring, word for word wherever a page states it (from model.evaluation)."""
+    tol = num(model.evaluation.must_have_tolerance)
+    return _("Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
+             "тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} — оценка проекта)."
+             ).format(tol=tol, no_hire=RECOMMENDATION_LABELS["no_hire"])
+
+
+def promotion_rule() -> str:
+    """The promotion rule, word for word wherever a page states it."""
+    return _("Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
+             "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
+             "ниже цели не больше чем на {tol} (правило и порог — оценка проекта).").format(tol=num(PROMOTION_TOLERANCE))
+
+
+def ipr_rule() -> str:
+    """Which competencies go into an individual development plan, word for word wherever a page states it."""
+    return _("В ИПР попадают две-три компетенции с наибольшим отрицательным отклонением от цели следующего уровня, "
+             "сначала обязательные для роли.")
+
+
 # ---------------------------------------------------------------- derived views
 
 
@@ -227,7 +256,8 @@ def build(model: Model) -> dict[str, str]:
     scale = {s.level: s for s in model.scale}
     careers = career_entries(model)
     common = {"model": model, "scale": scale, "groups": groups(model), "careers": careers,
-              "question_roles": lambda q: question_roles(model, q)}
+              "question_roles": lambda q: question_roles(model, q), "hiring_rule": hiring_rule(model),
+              "promotion_rule": promotion_rule(), "ipr_rule": ipr_rule()}
     pages: dict[str, str] = {"roles/index.md": _render("roles_index.md.j2", **common)}
     for role in model.roles:
         pages[f"roles/{role.id}.md"] = _render(
