@@ -291,7 +291,8 @@ def test_role_page_opens_with_the_job_and_marks_the_projects_figures(mini):
     assert "1–3 года (по статье [Тестовая статья о профессии](../sources.md#mini-article))" in body
     for days in ("30", "60", "90"):
         assert f"**{days} дней**" in body
-    assert f"{pages.salary_range(50000, None)} (нижняя граница; оценка проекта)" in body
+    # the range cell holds the range and the mark; the note goes to a footnote
+    assert f"| {pages.salary_range(50000, None)}, оценка проекта[^s1] |" in body and "\n[^s1]: нижняя граница\n" in body
 
 
 def test_role_grid_lists_every_competency_weighted_ones_marked(mini):
@@ -440,3 +441,24 @@ def test_method_page_marks_its_thresholds_as_the_projects_choice(mini):
     calc = page.split("{#calculation}")[1].split("{#recommendation}")[0]
     assert "**Средняя по компетенции:**" in calc and "Итог панели" not in calc
     assert "| Средняя |" in page
+
+
+def test_salary_notes_are_footnotes_numbered_without_gaps(built):
+    m, result = built
+    for path in ["market.md"] + [f"roles/{r.id}.md" for r in m.roles if r.salary]:
+        page = result[path]
+        marks = re.findall(r"\[\^s(\d+)\]", page.split("\n[^s", 1)[0])
+        defs = re.findall(r"^\[\^s(\d+)\]: ", page, re.M)
+        assert [int(n) for n in marks] == list(range(1, len(marks) + 1)) == [int(n) for n in defs], path
+        rows = [ln for ln in page.splitlines() if ln.startswith("| ") and " ₽" in ln]
+        assert rows and not any("; оценка проекта" in ln or ".; " in ln or "₽ (" in ln for ln in rows), path
+        assert "сверяйтесь с текущими вакансиями" in page and "не именно об агентствах" in page
+    assert "Все цифры взяты из" not in result["market.md"]
+
+
+def test_sources_page_says_who_wrote_the_questions(built):
+    m, result = built
+    page = result["sources.md"]
+    sourced = [q for q in m.questions if q.source]
+    assert "Факты, цифры и вопросы сайта опираются" not in page
+    assert ("Вопросы для собеседования, кроме" in page) == bool(sourced) and "составлены проектом" in page

@@ -24,7 +24,7 @@ from . import scorecard, svg, tool_pages
 from .career_map import career_entries, career_flow, outside_entries  # noqa: F401 (re-exported)
 from .evaluate import EPS, round2
 from .i18n import _
-from .market_page import ESTIMATE_LABEL, roles_without_salary, salary_table
+from .market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
 from .mdtext import md_escape
 from .model import Model, Role, RoleLevel
 from .pageviews import (  # noqa: F401  (re-exported: pages.level_steps, pages.question_anchor, ...)
@@ -262,6 +262,7 @@ def build(model: Model) -> dict[str, str]:
     for role in model.roles:
         pages[f"roles/{role.id}.md"] = _render(
             "role.md.j2", role=role, steps=level_steps(model, role), asked=role_level_questions(model, role),
+            salary_rows=role_salary_rows(role), estimate=ESTIMATE_LABEL,
             comps=[(role.weighted(c.id), c) for c in model.competencies], **common)
     pages["competencies/index.md"] = _render("competencies_index.md.j2", **common)
     for comp in model.competencies:
