@@ -462,3 +462,25 @@ def test_sources_page_says_who_wrote_the_questions(built):
     sourced = [q for q in m.questions if q.source]
     assert "Факты, цифры и вопросы сайта опираются" not in page
     assert ("Вопросы для собеседования, кроме" in page) == bool(sourced) and "составлены проектом" in page
+
+
+FIRST_MENTION = ((r"(?i)key account manager|\bKAM\b", r"(?i)key account manager \(KAM\)"),
+                 (r"Client Services? Director|\bCSD\b", r"Client Services Director \(CSD\)"))
+
+
+def _first_mentions_wrong(text: str) -> list[str]:
+    body = text.split("\n---\n", 1)[-1] if text.startswith("---") else text
+    out = []
+    for pattern, full in FIRST_MENTION:
+        m = re.search(pattern, body)
+        if m and not re.match(full, body[m.start():]):
+            out.append(body[max(0, m.start() - 40): m.start() + 40])
+    return out
+
+
+def test_kam_and_csd_are_introduced_in_full_on_first_mention(built):
+    m, result = built
+    for path, text in result.items():
+        assert not _first_mentions_wrong(text), path
+    for doc in sorted((ROOT / "docs").rglob("*.md")):
+        assert not _first_mentions_wrong(doc.read_text(encoding="utf-8")), doc
