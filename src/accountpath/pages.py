@@ -23,7 +23,6 @@ import jinja2
 from . import scorecard, svg, tool_pages
 from .career_map import career_entries, career_flow, outside_entries  # noqa: F401 (re-exported)
 from .evaluate import EPS, round2
-from .i18n import _
 from .market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
 from .mdtext import md_escape
 from .model import Model, Role, RoleLevel
@@ -163,6 +162,7 @@ def share_range(lo: float, hi: float) -> str:
 
 
 # ---------------------------------------------------------------- the rules, stated once
+# Page text, like the templates: the site is Russian only, so these sentences are not catalog messages.
 
 PROMOTION_TOLERANCE = 0.5
 """How far below the next level's target a non-must-have competency may be at a promotion
@@ -171,23 +171,22 @@ PROMOTION_TOLERANCE = 0.5
 
 def hiring_rule(model: Model) -> str:
     """The must-have rule of hiring, word for word wherever a page states it (from model.evaluation)."""
-    tol = num(model.evaluation.must_have_tolerance)
-    return _("Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
-             "тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} — оценка проекта)."
-             ).format(tol=tol, no_hire=RECOMMENDATION_LABELS["no_hire"])
+    tol, no_hire = num(model.evaluation.must_have_tolerance), RECOMMENDATION_LABELS["no_hire"]
+    return (f"Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
+            f"тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} — оценка проекта).")
 
 
 def promotion_rule() -> str:
     """The promotion rule, word for word wherever a page states it."""
-    return _("Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
-             "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
-             "ниже цели не больше чем на {tol} (правило и порог — оценка проекта).").format(tol=num(PROMOTION_TOLERANCE))
+    return ("Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
+            "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
+            f"ниже цели не больше чем на {num(PROMOTION_TOLERANCE)} (правило и порог — оценка проекта).")
 
 
 def ipr_rule() -> str:
     """Which competencies go into an individual development plan, word for word wherever a page states it."""
-    return _("В ИПР попадают две-три компетенции с наибольшим отрицательным отклонением от цели следующего уровня, "
-             "сначала обязательные для роли.")
+    return ("В ИПР попадают две-три компетенции с наибольшим отрицательным отклонением от цели следующего уровня, "
+            "сначала обязательные для роли.")
 
 
 # ---------------------------------------------------------------- derived views
