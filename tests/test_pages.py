@@ -291,7 +291,8 @@ def test_role_page_opens_with_the_job_and_marks_the_projects_figures(mini):
     assert "1–3 года (по статье [Тестовая статья о профессии](../sources.md#mini-article))" in body
     for days in ("30", "60", "90"):
         assert f"**{days} дней**" in body
-    assert f"{pages.salary_range(50000, None)} (нижняя граница; оценка проекта)" in body
+    # the range cell holds the range and the mark; the note goes to a footnote
+    assert f"| {pages.salary_range(50000, None)}, оценка проекта[^s1] |" in body and "\n[^s1]: нижняя граница\n" in body
 
 
 def test_role_grid_lists_every_competency_weighted_ones_marked(mini):
@@ -400,3 +401,86 @@ def test_no_avoided_glossary_variant_on_any_page(built):
             continue  # it names the variants to avoid
         for v in variants:
             assert not re.search(rf"(?<!\w){re.escape(v)}(?!\w)", low), (path, v)
+
+
+def test_hiring_promotion_and_ipr_rules_are_stated_word_for_word(built):
+    m, result = built
+    hiring, promotion, ipr = pages.hiring_rule(m), pages.promotion_rule(), pages.ipr_rule()
+    assert f"ниже цели больше чем на {pages.num(m.evaluation.must_have_tolerance)};" in hiring
+    for role in m.roles:
+        page = result[f"roles/{role.id}.md"]
+        assert f"**Правило найма.** {hiring}" in page and f"**Правило повышения.** {promotion}" in page
+    assert f"**Правило найма.** {hiring}" in result["interview/method.md"]
+    growth = result["growth.md"]
+    assert f"**Правило повышения.** {promotion}" in growth and hiring in growth and ipr in growth
+    for text in result.values():
+        assert "заметно ниже" not in text and "выше текущей оценки: их список" not in text
+
+
+def test_real_glossary_and_interview_guide_repeat_the_rules():
+    if not REAL_MODEL.exists():
+        pytest.skip("competencies.yml not written yet")
+    m = model_mod.load(REAL_MODEL)
+    terms = {g.term: g.definition for g in m.glossary}
+    assert pages.hiring_rule(m) in terms["обязательная компетенция"]
+    assert terms["готовность к повышению"].startswith(pages.promotion_rule())
+    assert pages.ipr_rule() in terms["ИПР"]
+    guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
+    for rule in (pages.hiring_rule(m), pages.promotion_rule(), pages.ipr_rule()):
+        assert rule in guide
+
+
+def test_method_page_marks_its_thresholds_as_the_projects_choice(mini):
+    page = pages.build(mini)["interview/method.md"]
+    intro = page.split("{#method}")[1].split("## ")[0]
+    assert "**Пороги метода — оценка проекта.**" in intro and "из настроек модели компетенций, поэтому" not in intro
+    ev = mini.evaluation
+    for n in (pages.num(ev.bands.strong_hire), pages.num(ev.bands.no_hire), pages.percent(ev.min_coverage),
+              pages.num(ev.disagreement_spread), f"допуск {pages.num(ev.must_have_tolerance)}"):
+        assert n in intro, n
+    calc = page.split("{#calculation}")[1].split("{#recommendation}")[0]
+    assert "**Средняя по компетенции:**" in calc and "Итог панели" not in calc
+    assert "| Средняя |" in page
+
+
+def test_salary_notes_are_footnotes_numbered_without_gaps(built):
+    m, result = built
+    for path in ["market.md"] + [f"roles/{r.id}.md" for r in m.roles if r.salary]:
+        page = result[path]
+        marks = re.findall(r"\[\^s(\d+)\]", page.split("\n[^s", 1)[0])
+        defs = re.findall(r"^\[\^s(\d+)\]: ", page, re.M)
+        assert [int(n) for n in marks] == list(range(1, len(marks) + 1)) == [int(n) for n in defs], path
+        rows = [ln for ln in page.splitlines() if ln.startswith("| ") and " ₽" in ln]
+        assert rows and not any("; оценка проекта" in ln or ".; " in ln or "₽ (" in ln for ln in rows), path
+        assert "сверяйтесь с текущими вакансиями" in page and "не именно об агентствах" in page
+    assert "Все цифры взяты из" not in result["market.md"]
+
+
+def test_sources_page_says_who_wrote_the_questions(built):
+    m, result = built
+    page = result["sources.md"]
+    sourced = [q for q in m.questions if q.source]
+    assert "Факты, цифры и вопросы сайта опираются" not in page
+    assert ("Вопросы для собеседования, кроме" in page) == bool(sourced) and "составлены проектом" in page
+
+
+FIRST_MENTION = ((r"(?i)key account manager|\bKAM\b", r"(?i)key account manager \(KAM\)"),
+                 (r"Client Services? Director|\bCSD\b", r"Client Services Director \(CSD\)"))
+
+
+def _first_mentions_wrong(text: str) -> list[str]:
+    body = text.split("\n---\n", 1)[-1] if text.startswith("---") else text
+    out = []
+    for pattern, full in FIRST_MENTION:
+        m = re.search(pattern, body)
+        if m and not re.match(full, body[m.start():]):
+            out.append(body[max(0, m.start() - 40): m.start() + 40])
+    return out
+
+
+def test_kam_and_csd_are_introduced_in_full_on_first_mention(built):
+    m, result = built
+    for path, text in result.items():
+        assert not _first_mentions_wrong(text), path
+    for doc in sorted((ROOT / "docs").rglob("*.md")):
+        assert not _first_mentions_wrong(doc.read_text(encoding="utf-8")), doc

@@ -4,7 +4,10 @@
 level the entry matches (`level`, optional; entries without one come last), then by the
 lower bound. Each row carries what the table and the chart show: a short label, where and
 for whom the figure holds, the range text, its source and whether the project computed it
-(`basis: estimate`, shown as «оценка проекта»). Fields the model does not have yet read as None.
+(`basis: estimate`, shown as «оценка проекта») and, when it has a note, the note's footnote
+number: 1, 2, 3 … in table order, with no gaps for rows without a note.
+`role_salary_rows(role)` gives the same rows for one role page, numbered for that page.
+Fields the model does not have yet read as None.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ class SalaryRow:
     level: RoleLevel | None
     s: Salary
     estimate: bool
-    number: int  # 1-based position on the page, for the note's footnote
+    note_number: int | None  # the note's footnote number (consecutive over rows with a note), None without a note
 
     @property
     def label(self) -> str:
@@ -49,19 +52,34 @@ def _level(role: Role, s: Salary) -> RoleLevel | None:
     return role.level(level_id) if level_id else None
 
 
+def _rows(entries: list[tuple[Role, RoleLevel | None, Salary]]) -> list[SalaryRow]:
+    """Rows in the given order; notes numbered 1, 2, 3 … over the rows that have one."""
+    rows, n = [], 0
+    for role, lv, s in entries:
+        n += 1 if s.note else 0
+        rows.append(SalaryRow(role, lv, s, getattr(s, "basis", None) == "estimate", n if s.note else None))
+    return rows
+
+
+def _role_entries(role: Role) -> list[tuple[Role, RoleLevel | None, Salary]]:
+    """One role's salary entries ordered by the level they match (none last), then lower bound."""
+    ids = [lv.id for lv in role.levels]
+    keyed = []
+    for i, s in enumerate(role.salary):
+        lv = _level(role, s)
+        rank = ids.index(lv.id) if lv is not None else len(ids)
+        keyed.append(((rank, s.min if s.min is not None else 0, i), lv, s))
+    return [(role, lv, s) for _key, lv, s in sorted(keyed, key=lambda k: k[0])]
+
+
+def role_salary_rows(role: Role) -> list[SalaryRow]:
+    """The salary entries of one role in the market table's order, notes numbered for its role page."""
+    return _rows(_role_entries(role))
+
+
 def salary_table(model: Model) -> list[SalaryRow]:
     """Every salary entry of every role, ordered by role, level and lower bound."""
-    rows: list[SalaryRow] = []
-    for role in model.roles:
-        ids = [lv.id for lv in role.levels]
-        keyed = []
-        for i, s in enumerate(role.salary):
-            lv = _level(role, s)
-            rank = ids.index(lv.id) if lv is not None else len(ids)
-            keyed.append(((rank, s.min if s.min is not None else 0, i), lv, s))
-        for _key, lv, s in sorted(keyed, key=lambda k: k[0]):
-            rows.append(SalaryRow(role, lv, s, getattr(s, "basis", None) == "estimate", len(rows) + 1))
-    return rows
+    return _rows([e for role in model.roles for e in _role_entries(role)])
 
 
 def roles_without_salary(model: Model) -> list[Role]:

@@ -23,7 +23,7 @@ import jinja2
 from . import scorecard, svg, tool_pages
 from .career_map import career_entries, career_flow, outside_entries  # noqa: F401 (re-exported)
 from .evaluate import EPS, round2
-from .market_page import ESTIMATE_LABEL, roles_without_salary, salary_table
+from .market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
 from .mdtext import md_escape
 from .model import Model, Role, RoleLevel
 from .pageviews import (  # noqa: F401  (re-exported: pages.level_steps, pages.question_anchor, ...)
@@ -161,6 +161,34 @@ def share_range(lo: float, hi: float) -> str:
     return f"{num(lo)} %" if lo == hi else f"{num(lo)}–{num(hi)} %"
 
 
+# ---------------------------------------------------------------- the rules, stated once
+# Page text, like the templates: the site is Russian only, so these sentences are not catalog messages.
+
+PROMOTION_TOLERANCE = 0.5
+"""How far below the next level's target a non-must-have competency may be at a promotion
+(the project's choice, like every threshold of the method)."""
+
+
+def hiring_rule(model: Model) -> str:
+    """The must-have rule of hiring, word for word wherever a page states it (from model.evaluation)."""
+    tol, no_hire = num(model.evaluation.must_have_tolerance), RECOMMENDATION_LABELS["no_hire"]
+    return (f"Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
+            f"тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} — оценка проекта).")
+
+
+def promotion_rule() -> str:
+    """The promotion rule, word for word wherever a page states it."""
+    return ("Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
+            "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
+            f"ниже цели не больше чем на {num(PROMOTION_TOLERANCE)} (правило и порог — оценка проекта).")
+
+
+def ipr_rule() -> str:
+    """Which competencies go into an individual development plan, word for word wherever a page states it."""
+    return ("В ИПР попадают две-три компетенции с наибольшим отрицательным отклонением от цели следующего уровня, "
+            "сначала обязательные для роли.")
+
+
 # ---------------------------------------------------------------- derived views
 
 
@@ -227,11 +255,13 @@ def build(model: Model) -> dict[str, str]:
     scale = {s.level: s for s in model.scale}
     careers = career_entries(model)
     common = {"model": model, "scale": scale, "groups": groups(model), "careers": careers,
-              "question_roles": lambda q: question_roles(model, q)}
+              "question_roles": lambda q: question_roles(model, q), "hiring_rule": hiring_rule(model),
+              "promotion_rule": promotion_rule(), "ipr_rule": ipr_rule()}
     pages: dict[str, str] = {"roles/index.md": _render("roles_index.md.j2", **common)}
     for role in model.roles:
         pages[f"roles/{role.id}.md"] = _render(
             "role.md.j2", role=role, steps=level_steps(model, role), asked=role_level_questions(model, role),
+            salary_rows=role_salary_rows(role), estimate=ESTIMATE_LABEL,
             comps=[(role.weighted(c.id), c) for c in model.competencies], **common)
     pages["competencies/index.md"] = _render("competencies_index.md.j2", **common)
     for comp in model.competencies:

@@ -126,6 +126,26 @@ def role_level_questions(model: Model, role: Role) -> dict[str, list[tuple[Compe
     return out
 
 
+_ORDINALS = ("первый", "второй", "третий", "четвёртый", "пятый", "шестой")
+_OF = {2: "двух", 3: "трёх", 4: "четырёх", 5: "пяти", 6: "шести"}
+
+
+def level_position(role: Role, level: RoleLevel) -> str:
+    """Where a level stands in its role, in words: 'второй из трёх уровней', or 'единственный уровень'."""
+    n, i = len(role.levels), [lv.id for lv in role.levels].index(level.id)
+    if n == 1:
+        return "единственный уровень"
+    if n not in _OF:
+        return f"уровень {i + 1} из {n}"
+    return f"{_ORDINALS[i]} из {_OF[n]} уровней"
+
+
+def role_level_name(role: Role, level: RoleLevel) -> str:
+    """'Role: level' for a level shown outside its role page, or just the level when it is named like
+    its role (never 'Аккаунт-менеджер: Аккаунт-менеджер')."""
+    return level.name if level.name == role.name else f"{role.name}: {level.name}"
+
+
 def _example_ratings(role: Role, level: RoleLevel) -> tuple[dict[str, int | None], dict[str, int | None]]:
     """Two interviewers' ratings derived from the targets: A at, above or below target in turn;
     B mostly agrees, disagrees strongly on one competency; the last one is left unrated."""
@@ -162,6 +182,7 @@ def worked_example(model: Model) -> dict[str, Any] | None:
         "role": role, "level": level, "result": result, "rows": rows, "rated": rated,
         "rated_weight": sum(r["weight"] for r in rated), "total_weight": role.total_weight,
         "best": best, "label": RECOMMENDATION_LABELS[result["recommendation"]],
+        "position": level_position(role, level),
     }
 
 
@@ -188,7 +209,7 @@ def _contributions(model: Model) -> dict[str, dict[str, list[tuple[str, str]]]]:
             mark(v.source, "Взгляд на роль", r.name, f"roles/{r.id}.md#views")
         for lv in r.levels:
             if lv.experience_source:
-                mark(lv.experience_source, "Опыт по уровням", f"{r.name}: {lv.name} — {lv.experience}", f"roles/{r.id}.md#level-{lv.id}")
+                mark(lv.experience_source, "Опыт по уровням", f"{role_level_name(r, lv)} — {lv.experience}", f"roles/{r.id}.md#level-{lv.id}")
         for s in r.salary:
             mark(s.source, "Зарплаты", f"{r.name}: {s.region}, {s.segment}, {s.experience}", f"roles/{r.id}.md#salary")
     for v in model.market.vacancy_formats:
