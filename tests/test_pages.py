@@ -15,6 +15,8 @@ import yaml
 from accountpath import model as model_mod
 from accountpath import pages
 
+from conftest import hand_written_docs
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "mini.yml"
 SNAPSHOT = ROOT / "tests" / "snapshots" / "role-account-manager.md"
@@ -482,5 +484,5 @@ def test_kam_and_csd_are_introduced_in_full_on_first_mention(built):
     m, result = built
     for path, text in result.items():
         assert not _first_mentions_wrong(text), path
-    for doc in sorted((ROOT / "docs").rglob("*.md")):
+    for doc in hand_written_docs():
         assert not _first_mentions_wrong(doc.read_text(encoding="utf-8")), doc

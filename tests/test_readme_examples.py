@@ -10,7 +10,7 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, hand_written_docs
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 MODEL = ROOT / "competencies.yml"
@@ -94,13 +94,7 @@ def site_examples(real_model) -> list[tuple[str, str, str]]:
     generated pages (blocks inside admonitions are indented)."""
     from accountpath import pages
 
-    manifest = ROOT / "docs" / ".generated"  # generated copies on disk are checked from pages.build below
-    generated = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
-    sources = {
-        str(p.relative_to(ROOT)): p.read_text(encoding="utf-8")
-        for p in (ROOT / "docs").rglob("*.md")
-        if str(p.relative_to(ROOT / "docs")) not in generated
-    }
+    sources = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in hand_written_docs()}
     sources.update({f"generated:{k}": v for k, v in pages.build(real_model).items()})
     fence = re.compile(r"^( *)```(yaml|yml|json)\n(.*?)^\1```", re.S | re.M)
     out = []
