@@ -18,8 +18,8 @@ LABELS = list(cardcheck.RECOMMENDATION_LABELS.values())
 
 @pytest.fixture(scope="module")
 def panel_plan(real_model):
-    plan, notes = plan_mod.make_plan(real_model, "account-manager", "middle", PANEL, "Анна Иванова")
-    assert notes == []
+    plan, notes = plan_mod.make_plan(real_model, "account-manager", "middle", PANEL, "Анна Иванова", minutes=80)
+    assert notes == []  # 80 minutes: at least 7 a question
     return plan
 
 
@@ -173,7 +173,8 @@ def test_every_plan_prints_short_in_weasyprint(real_model, role_id):
     names = [f"Интервьюер Номер {i + 1}" for i in range(plan_mod.needed_interviewers(role))]
     for level in role.levels:
         plan, notes = plan_mod.make_plan(real_model, role_id, level.id, names, "Анна Иванова")
-        assert notes == []
+        role_focus = [p["focus"] for p in plan["interviewers"]]
+        assert plan_mod.coverage_notes(real_model, role, role_focus) == [], notes
         pages = {name: pdf.page_count(pdf.html_to_pdf(html.decode("utf-8")))
                  for name, html in scorecard.focused_cards(real_model, plan, "html").items()}
         assert all(n <= 2 for n in pages.values()), (level.id, pages)

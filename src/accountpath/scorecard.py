@@ -16,7 +16,7 @@ from typing import Any, Sequence
 from .cardtext import ANCHOR_LABELS, FOCUSED_INSTRUCTION, card_title  # noqa: F401  (re-exported)
 from .i18n import _, russian_only
 from .model import Competency, Model, Question, Role, RoleCompetency, RoleLevel
-from .plan import choose_questions
+from .plan import choose_questions, place_questions
 from .templating import phrases, template_env  # noqa: F401  (phrases re-exported)
 from .vocab import (
     CARD_VERSION,
@@ -133,8 +133,8 @@ def card(model: Model, role_id: str, level_id: str, candidate: str | None = None
 
 def focus_questions(model: Model, role: Role, level: RoleLevel, focus: Sequence[str],
                     questions: Sequence[str] | None) -> dict[str, tuple[Question, ...]]:
-    """The questions of a focused card by competency: the given ids (each under the first focus
-    competency it rates), or two level-matched ones per competency as a plan chooses them."""
+    """The questions of a focused card by competency: the given ids (placed as a plan's schedule places
+    them), or two level-matched ones per competency as a plan chooses them (its own ones first)."""
     out: dict[str, list[Question]] = {cid: [] for cid in focus}
     if questions is None:
         used: set[str] = set()
@@ -142,13 +142,14 @@ def focus_questions(model: Model, role: Role, level: RoleLevel, focus: Sequence[
             out[cid] = choose_questions(model, cid, level.targets[cid], used)
             used.update(q.id for q in out[cid])
     else:
-        for qid in questions:
+        asked = []
+        for qid in dict.fromkeys(questions):
             q = model.question(qid)
-            home = next((cid for cid in focus if q is not None and q.rates(cid)), None)
-            if home is None:
+            if q is None or not any(q.rates(cid) for cid in focus):
                 raise ScorecardError(_("вопрос «{qid}» не оценивает ни одну компетенцию фокуса ({ids})").format(
                     qid=qid, ids=", ".join(focus)))
-            out[home].append(q)
+            asked.append(q)
+        out = place_questions(focus, asked)
     return {cid: tuple(qs) for cid, qs in out.items()}
 
 
