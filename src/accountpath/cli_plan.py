@@ -27,8 +27,8 @@ from .cli_common import (
 )
 from .i18n import N_, _, russian_only
 from .model import Model
-from .problems import Problem
 from .plan_render import PLAN_FORMATS, render_plan
+from .problems import Problem
 
 FORMATS = (*PLAN_FORMATS, "pdf")
 

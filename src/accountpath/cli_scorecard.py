@@ -6,8 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import plan_check
-from . import scorecard
+from . import plan_check, scorecard
 from .cli_common import (
     BINARY_FORMATS,
     EXIT_INPUT,
