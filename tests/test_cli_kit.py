@@ -106,7 +106,7 @@ def test_too_little_time_is_a_recommendation_not_an_error(ap, tmp_path):
     plan's comments and the schedule, and by `plan --check` as a warning at `minutes` that passes (exit 0)."""
     path = make_plan_file(ap, tmp_path, minutes=60)
     text = path.read_text(encoding="utf-8")
-    assert "# Внимание: мало времени на вопрос: «Ирина Смирнова» — 5 мин" in text
+    assert "# Внимание: мало времени на вопрос: «Ирина Смирнова», «Пётр Петров» — 5 мин" in text
     assert "дайте каждому интервьюеру 80 мин (--minutes 80) или соберите панель из 5 интервьюеров" in text
     r = ap("plan", "--check", path)
     assert r.returncode == 0 and f"{path}: план без ошибок" in r.stdout

@@ -261,7 +261,7 @@ def test_focus_is_spread_evenly(real_model, role_id):
 def test_time_note_says_what_fixes_it(real_model):
     plan, notes = _plan(real_model)  # 60 minutes, 5 competencies: 5 minutes a question
     (note,) = plan_mod.time_notes(real_model, plan)
-    assert note in notes and "«Ирина Смирнова» — 5 мин (вопросов: 10, на них 50 мин)" in note
+    assert note in notes and "«Ирина Смирнова», «Олег Ким» — 5 мин (вопросов: 10, на них 50 мин), «Мария Петрова» — 6 мин" in note
     assert "нужно не меньше 7 мин" in note and "--minutes 80" in note and "панель из 5 интервьюеров" in note
     longer, notes = _plan(real_model, minutes=80)
     assert notes == [] and plan_mod.time_notes(real_model, longer) == []
@@ -270,7 +270,11 @@ def test_time_note_says_what_fixes_it(real_model):
     four, _notes = _plan(real_model, n=4)  # 4 competencies at 60 minutes: 6 minutes; one more interviewer fixes it
     assert "добавьте ещё одного интервьюера (у каждого не больше 3 компетенций)" in plan_mod.time_notes(real_model, four)[0]
     five["minutes"] = 45  # 35 minutes for 6 questions; 6 interviewers still have 3 competencies somewhere
-    assert "соберите панель из 7 интервьюеров" in plan_mod.time_notes(real_model, five)[0]
+    (note,) = plan_mod.time_notes(real_model, five)
+    assert "соберите панель из 7 интервьюеров" in note and "«Интервьюер 3»" not in note  # 4 questions in 35 minutes
+    director, _notes = plan_mod.make_plan(real_model, "account-director", "account-director", ["А", "Б", "В"])
+    (note,) = plan_mod.time_notes(real_model, director)
+    assert note.startswith("мало времени на вопрос: у всех интервьюеров — 5 мин (вопросов: 10, на них 50 мин);")
 
 
 def test_every_question_gets_seven_minutes_when_the_slot_allows(real_model):

@@ -306,8 +306,13 @@ def time_notes(model: Model, plan: dict[str, Any]) -> list[str]:
         return []
     minutes = int(plan["minutes"])
     intro, closing = _frame(minutes)
-    who = ", ".join(_("«{name}» — {m} мин (вопросов: {n}, на них {t} мин)").format(
-        name=p["name"], m=math.floor(per), n=sum(_units(model, p)), t=minutes - intro - closing) for p, per in short)
+    groups: dict[tuple[int, int], list[str]] = {}
+    for p, per in short:  # interviewers with the same numbers share one mention
+        groups.setdefault((math.floor(per), sum(_units(model, p))), []).append(f"«{p['name']}»")
+    if len(groups) == 1 and len(short) == len(people) > 1:
+        groups = {key: [_("у всех интервьюеров")] for key in groups}
+    who = ", ".join(_("{names} — {m} мин (вопросов: {n}, на них {t} мин)").format(
+        names=", ".join(names), m=m, n=n, t=minutes - intro - closing) for (m, n), names in groups.items())
     fixes = []
     need = minutes_needed(max(sum(_units(model, p)) for p, _per in short))
     if need <= MAX_MINUTES:
