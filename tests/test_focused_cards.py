@@ -18,8 +18,8 @@ LABELS = list(cardcheck.RECOMMENDATION_LABELS.values())
 
 @pytest.fixture(scope="module")
 def panel_plan(real_model):
-    plan, notes = plan_mod.make_plan(real_model, "account-manager", "middle", PANEL, "Анна Иванова")
-    assert notes == []
+    plan, notes = plan_mod.make_plan(real_model, "account-manager", "middle", PANEL, "Анна Иванова", minutes=80)
+    assert notes == []  # 80 minutes: at least 7 a question
     return plan
 
 
@@ -173,8 +173,82 @@ def test_every_plan_prints_short_in_weasyprint(real_model, role_id):
     names = [f"Интервьюер Номер {i + 1}" for i in range(plan_mod.needed_interviewers(role))]
     for level in role.levels:
         plan, notes = plan_mod.make_plan(real_model, role_id, level.id, names, "Анна Иванова")
-        assert notes == []
+        role_focus = [p["focus"] for p in plan["interviewers"]]
+        assert plan_mod.coverage_notes(real_model, role, role_focus) == [], notes
         pages = {name: pdf.page_count(pdf.html_to_pdf(html.decode("utf-8")))
                  for name, html in scorecard.focused_cards(real_model, plan, "html").items()}
         assert all(n <= 2 for n in pages.values()), (level.id, pages)
         assert pdf.page_count(pdf.html_to_pdf(plan_render.render_plan(real_model, plan, "html"))) == 1, level.id
+
+
+def _open_card(real_model, fmt):
+    """A focused card that holds an open question: the first role level of the bundled model whose
+    focus picks one (a competency short of ordinary level-matched questions takes it)."""
+    for role in real_model.roles:
+        for level in role.levels:
+            c = scorecard.card(real_model, role.id, level.id, focus=[rc.id for rc in role.competencies])
+            opened = [q for it in c.items for q in it.questions if q.kind == "open"]
+            if opened:
+                return c, opened, scorecard.render_card(c, fmt)
+    pytest.skip("no role level of this model puts an open question on a card")
+
+
+def test_focused_cards_keep_anchors_and_red_flags_but_not_look_for(real_model, panel_plan):
+    person = panel_plan["interviewers"][0]
+    qs = [real_model.question(q) for q in person["questions"]]
+    for fmt in ("html", "md"):
+        text = next(iter(scorecard.focused_cards(real_model, panel_plan, fmt).values())).decode("utf-8")
+        plain = text.replace("&#34;", '"').replace("&quot;", '"')
+        assert "Что хотим услышать" not in text and text.count("Тревожные признаки:") == len(qs), fmt
+        assert all(q.anchors.solid in plain for q in qs), fmt
+        full = scorecard.render(real_model, "account-manager", "middle", fmt).decode("utf-8")
+        assert "Что хотим услышать" in full and "Тревожные признаки:" in full, fmt
+    text = next(iter(scorecard.focused_cards(real_model, panel_plan, "yaml").values())).decode("utf-8")
+    assert text.count("# тревожные признаки:") == len(qs) and "хотим услышать" not in text
+    ref = load_workbook(io.BytesIO(_xlsx(real_model, panel_plan)))[xlsx_card.QUESTIONS_SHEET]
+    labels = [ref.cell(row=r, column=1).value for r in range(1, ref.max_row + 1)]
+    assert "Что хотим услышать" not in labels and labels.count("Тревожные признаки") == len(qs)
+    full = scorecard.render(real_model, "account-manager", "middle", "xlsx")
+    labels = [c.value for c in load_workbook(io.BytesIO(full))[xlsx_card.QUESTIONS_SHEET]["A"]]
+    assert "Что хотим услышать" in labels
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "yaml", "xlsx"])
+def test_an_open_question_carries_what_it_shows(real_model, fmt):
+    _c, opened, data = _open_card(real_model, fmt)
+    if fmt == "xlsx":
+        ref = load_workbook(io.BytesIO(data))[xlsx_card.QUESTIONS_SHEET]
+        rows = [(ref.cell(row=r, column=1).value, ref.cell(row=r, column=2).value) for r in range(1, ref.max_row + 1)]
+        for q in opened:
+            k = next(i for i, (_label, text) in enumerate(rows) if text == q.text)
+            assert rows[k + 1] == ("Что показывает", q.reveals)
+        return
+    text = data.decode("utf-8")
+    for q in opened:
+        assert q.reveals in text and text.index(q.reveals) > text.index(q.text) > 0
+        assert text.index(q.reveals) < text.index(q.anchors.weak, text.index(q.text))
+    assert text.casefold().count("что показывает") == len(opened)
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "yaml", "xlsx"])
+def test_the_top_rating_needs_an_example_and_titles_do_not_repeat_the_role(real_model, panel_plan, fmt):
+    rule = "5 — только с примером, который подтверждает уровень «Эталон» (ориентир для всего агентства)"
+    for data in (next(iter(scorecard.focused_cards(real_model, panel_plan, fmt).values())),
+                 scorecard.render(real_model, "account-manager", "middle", fmt)):
+        if fmt == "xlsx":
+            ws = load_workbook(io.BytesIO(data))[xlsx_read.SHEET]
+            texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+            assert any(rule in t for t in texts) and not any("Аккаунт-менеджер — Аккаунт-менеджер" in t for t in texts)
+            continue
+        text = data.decode("utf-8")
+        assert text.count(rule) == 1, fmt
+        assert "уровень Аккаунт-менеджер" not in text and "Аккаунт-менеджер — Аккаунт-менеджер" not in text
+
+
+def test_focus_without_plan_takes_own_questions_first(real_model):
+    c = scorecard.card(real_model, "account-manager", "middle", focus=["communication"])
+    (item,) = c.items
+    assert len(item.questions) == 2 and all(q.competency == "communication" and q.kind != "open" for q in item.questions)
+    c, opened, _data = _open_card(real_model, "html")
+    for q in opened:  # an open question sits under the one competency it was picked for
+        assert sum(q in it.questions for it in c.items) == 1

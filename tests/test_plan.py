@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from accountpath import plan as plan_mod
-from accountpath import plan_render
+from accountpath import plan_check, plan_render
 from accountpath.scorecard import card_title
 
 from conftest import ROOT
@@ -20,6 +20,10 @@ PANEL = ["Ирина Смирнова", "Олег Ким", "Мария Петр�
 def _plan(model, n=3, role="account-manager", level="middle", minutes=60):
     return plan_mod.make_plan(model, role, level, [f"Интервьюер {i + 1}" for i in range(n)] if n != 3 else PANEL,
                               "Анна Иванова", minutes)
+
+
+def _coverage_notes(model, plan):
+    return plan_mod.coverage_notes(model, model.role(plan["role"]), [p["focus"] for p in plan["interviewers"]])
 
 
 def _assert_rules(model, plan):
@@ -39,7 +43,7 @@ def _assert_rules(model, plan):
 
 def test_three_interviewers_meet_every_rule(real_model):
     plan, notes = _plan(real_model)
-    assert notes == []
+    assert _coverage_notes(real_model, plan) == [] and notes == plan_mod.time_notes(real_model, plan)
     _assert_rules(real_model, plan)
     people = plan["interviewers"]
     assert [p["name"] for p in people] == PANEL
@@ -61,7 +65,7 @@ def test_needed_interviewers_always_suffice(real_model, role_id):
     n = plan_mod.needed_interviewers(role)
     for level in role.levels:
         plan, notes = plan_mod.make_plan(real_model, role_id, level.id, [f"И{i}" for i in range(n)])
-        assert notes == [], (role_id, level.id, notes)
+        assert _coverage_notes(real_model, plan) == [], (role_id, level.id, notes)
         _assert_rules(real_model, plan)
 
 
@@ -69,7 +73,7 @@ def test_one_interviewer_is_told_what_is_uncovered(real_model):
     plan, notes = plan_mod.make_plan(real_model, "account-manager", "middle", ["Ирина"])
     assert len(plan["interviewers"][0]["focus"]) == plan_mod.MAX_FOCUS
     assert "никто не оценивает" in notes[0] and "initiative" in notes[0]
-    assert "не меньше 3" in notes[-1]
+    assert "не меньше 3" in notes[-2] and notes[-1].startswith("мало времени на вопрос")
     text = plan_render.plan_yaml(real_model, plan, notes)
     assert "# Внимание: никто не оценивает" in text
 
@@ -99,7 +103,7 @@ def test_yaml_reads_back_as_the_plan(real_model):
     target = real_model.role("account-manager").level("middle").targets[rc.id]
     must = ", обязательная" if rc.must_have else ""
     assert f"# {real_model.competency(rc.id).name} (вес {rc.weight}{must}, цель {target})" in text
-    checked, problems = plan_mod.check_plan(text, real_model)
+    checked, problems = plan_check.check_plan(text, real_model)
     assert problems == [] and checked == plan
 
 
@@ -132,7 +136,7 @@ def _edited(model, old: str, new: str, count: int = 1) -> str:
 ])
 def test_check_plan_names_line_and_column(real_model, old, new, needle, usable):
     text = _edited(real_model, old, new)
-    plan, problems = plan_mod.check_plan(text, real_model, "plan.yml")
+    plan, problems = plan_check.check_plan(text, real_model, "plan.yml")
     assert problems and any(needle in p.message for p in problems), [str(p) for p in problems]
     hit = next(p for p in problems if needle in p.message)
     key = {"FOCUS": "focus: [", "      - Q1": new.strip()}.get(old, new.split("\n")[-1].split(":")[0] if "extra" in new else new.strip())
@@ -149,20 +153,20 @@ def test_check_plan_coverage_and_focus_size(real_model, tmp_path):
     text = plan_render.plan_yaml(real_model, plan)
     path = tmp_path / "plan.yml"
     path.write_text(text, encoding="utf-8")
-    checked, problems = plan_mod.check_plan(path, real_model)
+    checked, problems = plan_check.check_plan(path, real_model)
     messages = [str(p) for p in problems]
     assert len(problems) == 1 and f"{path}:{_line(text, 'interviewers:')}:1:" in messages[0]
     assert "только один интервьюер: Деловая коммуникация (communication)" in messages[0] and "не меньше 3" in messages[0]
     assert checked == plan  # usable for cards: the panel may knowingly run short
     big = _edited(real_model, "FOCUS", "focus: [client-focus, FIDS, project-management]")  # 5 + 1
-    _plan_, problems = plan_mod.check_plan(big, real_model)
+    _plan_, problems = plan_check.check_plan(big, real_model)
     assert any("в фокусе 6 компетенций, больше 5" in p.message for p in problems), [str(p) for p in problems]
 
 
 def test_check_plan_bad_yaml_and_missing_file(real_model, tmp_path):
-    plan, problems = plan_mod.check_plan("plan: 1\nrole: [account-manager\n", real_model)
+    plan, problems = plan_check.check_plan("plan: 1\nrole: [account-manager\n", real_model)
     assert plan is None and "синтаксическая ошибка YAML" in problems[0].message
-    plan, problems = plan_mod.check_plan(str(tmp_path / "none.yml"), real_model)
+    plan, problems = plan_check.check_plan(str(tmp_path / "none.yml"), real_model)
     assert plan is None and "не найден" in problems[0].message
 
 
@@ -208,8 +212,77 @@ ADAPTERS = {"cli", "scorecard_cli", "evaluate_cli", "pages", "pageviews", "repor
 
 
 def test_plan_core_imports_no_adapter():
-    tree = ast.parse((ROOT / "src" / "accountpath" / "plan.py").read_text(encoding="utf-8"))
+    tree = ast.parse("\n".join((ROOT / "src" / "accountpath" / f).read_text(encoding="utf-8") for f in ("plan.py", "plan_check.py")))
     imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names} | {
         (n.module or "").split(".")[-1] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert not imported & ADAPTERS, imported & ADAPTERS
     assert Path(plan_mod.__file__).read_text(encoding="utf-8").count("\n") < 400
+
+
+def _own(model, cid, target):
+    return [q for q in model.questions if q.competency == cid and q.kind != "open" and q.fits(target)]
+
+
+@pytest.mark.parametrize("extra", [0, 1, 2])
+@pytest.mark.parametrize("role_id", ["account-manager", "key-account-manager", "account-director", "client-services-director"])
+def test_open_and_borrowed_questions_only_where_own_ones_run_short(real_model, role_id, extra):
+    """A focus competency gets its own level-matched questions; an open question or one of another
+    competency (also_for) only when it has fewer than two of its own."""
+    role = real_model.role(role_id)
+    names = [f"И{i}" for i in range(plan_mod.needed_interviewers(role) + extra)]
+    for level in role.levels:
+        plan, _notes = plan_mod.make_plan(real_model, role_id, level.id, names)
+        for person in plan["interviewers"]:
+            for cid, qs in plan_mod.placement(real_model, person).items():
+                if len(_own(real_model, cid, level.targets[cid])) >= 2:
+                    assert all(q.competency == cid and q.kind != "open" for q in qs), (level.id, cid, [q.id for q in qs])
+                assert len(qs) == 2, (level.id, cid)
+
+
+def test_the_historical_figure_stays_off_a_communication_block(real_model):
+    plan, _notes = plan_mod.make_plan(real_model, "account-manager", "middle", ["A", "B", "C"])
+    asked = {q for p in plan["interviewers"] for q in p["questions"]}
+    assert "open-historical-figure" not in asked
+    assert len([q for q in asked if q.startswith("com-")]) == 4  # two interviewers, two own questions each
+    # where a competency has fewer than two own questions, the open question fills the gap
+    finance = plan_mod.choose_questions(real_model, "finance", 5)
+    assert len(_own(real_model, "finance", 5)) < 2 and any(q.kind == "open" for q in finance), [q.id for q in finance]
+
+
+@pytest.mark.parametrize("role_id", ["account-manager", "key-account-manager", "account-director", "client-services-director"])
+def test_focus_is_spread_evenly(real_model, role_id):
+    role = real_model.role(role_id)
+    for n in range(plan_mod.needed_interviewers(role), 8):
+        focus, missing = plan_mod.assign_focus(role, n)
+        sizes = [len(f) for f in focus]
+        assert not missing and max(sizes) - min(sizes) <= 1, (n, sizes)
+
+
+def test_time_note_says_what_fixes_it(real_model):
+    plan, notes = _plan(real_model)  # 60 minutes, 5 competencies: 5 minutes a question
+    (note,) = plan_mod.time_notes(real_model, plan)
+    assert note in notes and "«Ирина Смирнова», «Олег Ким» — 5 мин (вопросов: 10, на них 50 мин), «Мария Петрова» — 6 мин" in note
+    assert "нужно не меньше 7 мин" in note and "--minutes 80" in note and "панель из 5 интервьюеров" in note
+    longer, notes = _plan(real_model, minutes=80)
+    assert notes == [] and plan_mod.time_notes(real_model, longer) == []
+    five, notes = _plan(real_model, n=5)
+    assert notes == [] and all(len(p["focus"]) <= 3 for p in five["interviewers"])
+    four, _notes = _plan(real_model, n=4)  # 4 competencies at 60 minutes: 6 minutes; one more interviewer fixes it
+    assert "добавьте ещё одного интервьюера (у каждого не больше 3 компетенций)" in plan_mod.time_notes(real_model, four)[0]
+    five["minutes"] = 45  # 35 minutes for 6 questions; 6 interviewers still have 3 competencies somewhere
+    (note,) = plan_mod.time_notes(real_model, five)
+    assert "соберите панель из 7 интервьюеров" in note and "«Интервьюер 3»" not in note  # 4 questions in 35 minutes
+    director, _notes = plan_mod.make_plan(real_model, "account-director", "account-director", ["А", "Б", "В"])
+    (note,) = plan_mod.time_notes(real_model, director)
+    assert note.startswith("мало времени на вопрос: у всех интервьюеров — 5 мин (вопросов: 10, на них 50 мин);")
+
+
+def test_every_question_gets_seven_minutes_when_the_slot_allows(real_model):
+    plan, _notes = _plan(real_model, minutes=80)
+    for person in plan["interviewers"]:
+        asked = plan_mod.placement(real_model, person)
+        for start, end, cid in plan_mod.time_slots(real_model, plan, person):
+            if cid:
+                assert end - start >= plan_mod.MIN_PER_QUESTION * len(asked[cid]), (person["name"], cid)
+    html = plan_render.render_plan(real_model, plan, "html")
+    assert "мин на вопрос" in html and "Мало времени" not in html

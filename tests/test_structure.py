@@ -37,6 +37,7 @@ CORE = {
     "debrief",
     "calibrate",
     "plan",
+    "plan_check",
     "problems",
     "vocab",
     "i18n",

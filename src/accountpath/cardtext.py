@@ -1,12 +1,12 @@
 """Texts the scorecard writers share (html, md, yaml, xlsx) beyond the vocabulary: the focused card's
-instruction, the anchor labels and the title rule."""
+instruction, the rule for the top rating, the anchor labels and the title rule."""
 
 from __future__ import annotations
 
 import re
 
-from .i18n import N_
-from .model import Role, RoleLevel
+from .i18n import N_, _
+from .model import Model, Role, RoleLevel
 from .vocab import ANCHOR_LABELS  # noqa: F401  (re-exported for scorecards)
 
 FOCUSED_INSTRUCTION = N_(
@@ -14,6 +14,16 @@ FOCUSED_INSTRUCTION = N_(
     "На этом листе только ваши компетенции. Задайте вопросы и сравните ответ с ориентирами: слабый, хороший, сильный. "
     "Ставьте 1–5 или «не оценивалось»; в заметки — факты и цитаты. В конце — рекомендация и ключевые выводы."
 )
+
+TOP_RATING_RULE = N_("{top} — только с примером, который подтверждает уровень «{name}» (ориентир для всего агентства)")
+REVEALS_LABEL = N_("Что показывает")
+"""The label of an open question's `reveals` text on a card (as on the site's question pages)."""
+
+
+def top_rating_rule(model: Model) -> str:
+    """The one-line rule printed by the rating scale: the top rating needs an example at that level."""
+    top = max(model.scale, key=lambda s: s.level)
+    return _(TOP_RATING_RULE).format(top=top.level, name=top.name)
 
 
 def card_title(role: Role, level: RoleLevel) -> str:

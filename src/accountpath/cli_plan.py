@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import plan as plan_mod
+from . import plan_check
 from .cli_common import (
     EXIT_INPUT,
     EXIT_OK,
@@ -27,6 +28,7 @@ from .cli_common import (
 from .i18n import N_, _, russian_only
 from .model import Model
 from .plan_render import PLAN_FORMATS, render_plan
+from .problems import Problem
 
 FORMATS = (*PLAN_FORMATS, "pdf")
 
@@ -124,10 +126,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_check(model: Model, args: argparse.Namespace) -> int:
-    plan, problems = plan_mod.check_plan(Path(args.check), model)
+    warnings: list[Problem] = []
+    plan, problems = plan_check.check_plan(Path(args.check), model, warnings=warnings)
     if problems or plan is None:
         print_problems(problems)
         return EXIT_INPUT
+    print_problems(warnings)  # too little time per question: a recommendation, the check still passes
     if not args.format:
         print(_("{path}: план без ошибок").format(path=args.check))
         return EXIT_OK

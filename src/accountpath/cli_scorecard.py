@@ -6,8 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import plan as plan_mod
-from . import scorecard
+from . import plan_check, scorecard
 from .cli_common import (
     BINARY_FORMATS,
     EXIT_INPUT,
@@ -143,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_plan(model: Model, args: argparse.Namespace) -> int:
     """One focused card per interviewer of the plan; problems that leave the plan usable are printed."""
-    plan, problems = plan_mod.check_plan(Path(args.plan), model)
+    plan, problems = plan_check.check_plan(Path(args.plan), model)
     print_problems(problems)
     if plan is None:
         return EXIT_INPUT

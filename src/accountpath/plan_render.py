@@ -8,12 +8,23 @@ grid shows who rates which competency. PDF comes from the html via the pdf adapt
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .i18n import _, russian_only
 from .model import Competency, Model, Question
-from .plan import MAX_FOCUS, PLAN_VERSION, candidate_questions, coverage_notes, resolve, time_slots
+from .plan import (
+    MAX_FOCUS,
+    PLAN_VERSION,
+    candidate_questions,
+    coverage_notes,
+    minutes_per_question,
+    placement,
+    resolve,
+    time_notes,
+    time_slots,
+)
 from .scorecard import KIND_LABELS, card_title, template_env
 
 PLAN_FORMATS = ("yaml", "html", "md")
@@ -30,6 +41,17 @@ class Slot:
     label: str
     competency: Competency | None
     questions: tuple[Question, ...]
+
+    @property
+    def per_question(self) -> str:
+        """Minutes per question of this slot, «7» or «7,5» (empty without questions)."""
+        return minutes_text((self.end - self.start) / len(self.questions)) if self.questions else ""
+
+
+def minutes_text(value: float) -> str:
+    """Minutes for the schedule: whole, or with one decimal and a comma (the schedule is Russian)."""
+    value = math.floor(value * 10) / 10
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}".replace(".", ",")
 
 
 def _q(text: str | None) -> str:
@@ -84,18 +106,15 @@ def _describe(model: Model, plan: dict[str, Any], cid: str) -> str:
 
 def slots(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> list[Slot]:
     """The interviewer's time slots with their questions (each question under the first focus it rates)."""
-    placed: set[str] = set()
+    placed = placement(model, person)
     out = []
     for start, end, cid in time_slots(model, plan, person):
         if cid is None:
             label = _("Знакомство, как пройдёт интервью") if start == 0 else _("Вопросы кандидата, следующие шаги")
             out.append(Slot(start, end, label, None, ()))
             continue
-        qs = [model.question(qid) for qid in person["questions"] if qid not in placed]
-        qs = [q for q in qs if q is not None and q.rates(cid)]
-        placed.update(q.id for q in qs)
         comp = model.competency(cid)
-        out.append(Slot(start, end, comp.name, comp, tuple(qs)))
+        out.append(Slot(start, end, comp.name, comp, tuple(placed[cid])))
     return out
 
 
@@ -108,11 +127,13 @@ def schedule_view(model: Model, plan: dict[str, Any]) -> dict[str, Any]:
         intro = parts[0] if parts and parts[0].competency is None else None
         closing = parts[-1] if len(parts) > 1 and parts[-1].competency is None else None
         people.append({"name": person["name"], "focus": person["focus"], "slots": parts, "intro": intro, "closing": closing,
-                       "parts": [s for s in parts if s.competency is not None]})
+                       "parts": [s for s in parts if s.competency is not None],
+                       "per_question": minutes_text(minutes_per_question(model, plan, person))})
     grid = [{"rc": rc, "name": model.competency(rc.id).name, "target": level.targets[rc.id],
              "marks": [rc.id in p["focus"] for p in plan["interviewers"]]} for rc in role.by_weight()]
     return {"title": card_title(role, level), "role": role, "level": level, "plan": plan, "people": people,
             "grid": grid, "kinds": KIND_LABELS, "notes": coverage_notes(model, role, [p["focus"] for p in plan["interviewers"]]),
+            "time_notes": time_notes(model, plan),
             "clock": clock, "dense": sum(len(p["questions"]) for p in plan["interviewers"]) > DENSE_QUESTIONS}
 
 

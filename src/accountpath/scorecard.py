@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .cardtext import ANCHOR_LABELS, FOCUSED_INSTRUCTION, card_title  # noqa: F401  (re-exported)
+from .cardtext import ANCHOR_LABELS, FOCUSED_INSTRUCTION, REVEALS_LABEL, card_title, top_rating_rule  # noqa: F401  (re-exported)
 from .i18n import _, russian_only
 from .model import Competency, Model, Question, Role, RoleCompetency, RoleLevel
-from .plan import choose_questions
+from .plan import choose_questions, place_questions
 from .templating import phrases, template_env  # noqa: F401  (phrases re-exported)
 from .vocab import (
     CARD_VERSION,
@@ -133,8 +133,8 @@ def card(model: Model, role_id: str, level_id: str, candidate: str | None = None
 
 def focus_questions(model: Model, role: Role, level: RoleLevel, focus: Sequence[str],
                     questions: Sequence[str] | None) -> dict[str, tuple[Question, ...]]:
-    """The questions of a focused card by competency: the given ids (each under the first focus
-    competency it rates), or two level-matched ones per competency as a plan chooses them."""
+    """The questions of a focused card by competency: the given ids (placed as a plan's schedule places
+    them), or two level-matched ones per competency as a plan chooses them (its own ones first)."""
     out: dict[str, list[Question]] = {cid: [] for cid in focus}
     if questions is None:
         used: set[str] = set()
@@ -142,13 +142,14 @@ def focus_questions(model: Model, role: Role, level: RoleLevel, focus: Sequence[
             out[cid] = choose_questions(model, cid, level.targets[cid], used)
             used.update(q.id for q in out[cid])
     else:
-        for qid in questions:
+        asked = []
+        for qid in dict.fromkeys(questions):
             q = model.question(qid)
-            home = next((cid for cid in focus if q is not None and q.rates(cid)), None)
-            if home is None:
+            if q is None or not any(q.rates(cid) for cid in focus):
                 raise ScorecardError(_("вопрос «{qid}» не оценивает ни одну компетенцию фокуса ({ids})").format(
                     qid=qid, ids=", ".join(focus)))
-            out[home].append(q)
+            asked.append(q)
+        out = place_questions(focus, asked)
     return {cid: tuple(qs) for cid, qs in out.items()}
 
 
@@ -177,7 +178,8 @@ def render(model: Model, role_id: str, level_id: str, fmt: str, *, candidate: st
 def render_card(c: Card, fmt: str) -> bytes:
     """One card's content in one format."""
     if fmt in ("html", "md"):
-        return template_env(fmt == "html").get_template(f"scorecard.{fmt}.j2").render(c=c, **_ctx()).encode("utf-8")
+        ctx = _ctx() | {"top_rule": top_rating_rule(c.model)}
+        return template_env(fmt == "html").get_template(f"scorecard.{fmt}.j2").render(c=c, **ctx).encode("utf-8")
     if fmt == "yaml":
         return render_yaml(c).encode("utf-8")
     if fmt == "json":
@@ -218,9 +220,19 @@ def focused_cards(model: Model, plan: dict, fmt: str, date: str | None = None) -
     return out
 
 
+def anchor_columns(question: Question) -> str:
+    """CSS column widths of a focused card's anchor row, in proportion to the text of each column
+    (weak answer with the red flags, solid, strong): balanced columns keep the row short."""
+    sizes = [len(question.anchors.weak) + len(phrases(question.red_flags)) + 40, len(question.anchors.solid) + 20,
+             len(question.anchors.strong) + 20]
+    mean = sum(sizes) / len(sizes)
+    return " ".join(f"{min(1.6, max(0.6, size / mean)):.2f}fr" for size in sizes)
+
+
 def _ctx() -> dict:
     return {"instruction": _(INSTRUCTION), "focused_instruction": _(FOCUSED_INSTRUCTION), "kinds": KIND_LABELS,
-            "not_assessed": NOT_ASSESSED, "anchor_labels": ANCHOR_LABELS,
+            "not_assessed": NOT_ASSESSED, "anchor_labels": ANCHOR_LABELS, "reveals_label": _(REVEALS_LABEL),
+            "anchor_columns": anchor_columns,
             "recommendations": {code: recommendation_label(code) for code in RECOMMENDATIONS}}
 
 
@@ -241,6 +253,7 @@ def render_yaml(c: Card) -> str:
         _comment(_("{title} (роль {role}, уровень {level})").format(title=c.title, role=c.role.id, level=c.level.id)),
         _comment(INSTRUCTION),
         "# Шкала: " + "; ".join(f"{s.level} — {s.name}" for s in c.model.scale),
+        _comment(top_rating_rule(c.model)),
         "# Как сдать: сохраните файл и передайте его ведущему интервью;",
         "# итог панели считает `accountpath evaluate лист1.yml лист2.yml ...`",
         f"scorecard: {CARD_VERSION}",
@@ -261,8 +274,11 @@ def render_yaml(c: Card) -> str:
                 lines.append(_comment(f"{label}, {lv}: " + phrases(behaviours), "  "))
         for qq in it.questions:
             lines.append(_comment(f"вопрос ({KIND_LABELS[qq.kind]}): {qq.text}", "  "))
+            if qq.reveals:
+                lines.append(_comment(f"{_(REVEALS_LABEL).lower()}: {qq.reveals}", "    "))
             for key, label in ANCHOR_LABELS.items():
                 lines.append(_comment(f"{label.lower()}: {getattr(qq.anchors, key)}", "    "))
+            lines.append(_comment(_("тревожные признаки: {flags}").format(flags=phrases(qq.red_flags)), "    "))
         lines.append(f"  {it.rc.id}: null")
     lines.append("notes:  # факты и цитаты по каждой компетенции")
     for it in c.items:

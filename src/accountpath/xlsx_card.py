@@ -3,8 +3,9 @@
 Sheet «Оценка» is the form: labels in column A with the value in column B (Кандидат, Интервьюер,
 Дата above the table; Рекомендация, Ключевые выводы, Общие заметки below it), and the table
 under the `id` header (rating and notes columns found by their titles), as xlsx_read expects.
-Sheet «Вопросы» holds what the interviewer reads: target behaviours and each question with its
-weak/solid/strong anchors. The hidden sheet «meta» says what the file is (format, version,
+Sheet «Вопросы» holds what the interviewer reads: target behaviours and each question with what it
+shows (open questions), its weak/solid/strong anchors, what to listen for (full cards only) and its red
+flags. The hidden sheet «meta» says what the file is (format, version,
 role, level, focus).
 
 Everything is locked except the cells to fill. The protection has no password on purpose: it
@@ -20,7 +21,7 @@ import math
 from typing import Any
 
 from . import xlsx_out
-from .cardtext import ANCHOR_LABELS
+from .cardtext import ANCHOR_LABELS, REVEALS_LABEL, top_rating_rule
 from .i18n import _
 from .templating import phrases
 from .vocab import (
@@ -110,9 +111,11 @@ def _head(ws, c, st) -> None:
         value = getattr(c, field)
         cell = ws.cell(row=row, column=2, value=xlsx_out.cell_text(value) if value else None)
         _to_fill(cell, st)
-    ws["D4"] = _("Шкала: ") + "; ".join(f"{s.level} — {s.name}" for s in c.model.scale)
+    ws["D4"] = _("Шкала: ") + "; ".join(f"{s.level} — {s.name}" for s in c.model.scale) + ".\n" + top_rating_rule(c.model) + "."
     ws["D4"].alignment = st["wrap"]
     ws.merge_cells("D4:G6")
+    for row in (4, 5, 6):  # the scale and the rule for 5 wrap over the three rows of the merged cell
+        ws.row_dimensions[row].height = max(15.0, round(row_height(ws["D4"].value, sum(WIDTHS[3:])) / 3, 1))
 
 
 def _bold14():
@@ -194,7 +197,7 @@ def _reference(ws, c, st) -> None:
         cell = ws.cell(row=row, column=1, value=xlsx_out.cell_text(head))
         cell.font, cell.fill = st["bold"], st["head"]
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        for label, text in _reference_rows(it):
+        for label, text in _reference_rows(it, c.focused):
             row += 1
             ws.cell(row=row, column=1, value=label).alignment = st["wrap"]
             ws.cell(row=row, column=1).font = st["bold"]
@@ -203,7 +206,9 @@ def _reference(ws, c, st) -> None:
         row += 1
 
 
-def _reference_rows(it) -> list[tuple[str, str]]:
+def _reference_rows(it, focused: bool) -> list[tuple[str, str]]:
+    """(label, text) rows of one competency: behaviours around the target, then each question with what
+    it shows (open questions), its anchors, what to listen for (full cards only) and the red flags."""
     rows = []
     for label, lv, behaviours in ((_("Ниже цели"), it.target - 1, it.below), (_("Цель"), it.target, it.at),
                                   (_("Выше цели"), it.target + 1, it.above)):
@@ -211,8 +216,11 @@ def _reference_rows(it) -> list[tuple[str, str]]:
             rows.append((f"{label} ({lv})", phrases(behaviours)))
     for k, q in enumerate(it.questions, start=1):
         rows.append((_("Вопрос {k} · {kind}").format(k=k, kind=_(QUESTION_KIND_LABELS[q.kind]).lower()), q.text))
+        if q.reveals:
+            rows.append((_(REVEALS_LABEL), q.reveals))
         rows += [(label, getattr(q.anchors, key)) for key, label in ANCHOR_LABELS.items()]
-        rows.append((_("Что хотим услышать"), phrases(q.look_for)))
+        if not focused:
+            rows.append((_("Что хотим услышать"), phrases(q.look_for)))
         rows.append((_("Тревожные признаки"), phrases(q.red_flags)))
     return rows
 
