@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from .evaluate import Scorecard
 from .i18n import _
@@ -23,6 +24,8 @@ from .vocab import CARD_KEYS, NOT_ASSESSED, RECOMMENDATION_LABELS, RECOMMENDATIO
 from .vocab import CARD_VERSIONS as VERSIONS
 from .vocab import NOT_ASSESSED_SPELLINGS as NOT_ASSESSED_WORDS
 from .yamlsource import Document
+
+_T = TypeVar("_T")
 
 __all__ = [  # the card rules, and the vocabulary names they re-export from vocab
     "CARD_KEYS",
@@ -257,15 +260,8 @@ def _ratings(
     if not isinstance(raw, dict):
         out.append(doc.problem(("ratings",), _("«ratings» — словарь «id компетенции: оценка»")))
         return ratings
-    for cid, value in raw.items():
-        if role is not None and not _own(role, cid):
-            out.append(doc.problem(("ratings", cid), _not_of_role(cid, role, model), key=True))
-            continue
-        rating, problem = rating_value(value)
-        if problem:
-            out.append(doc.problem(("ratings", cid), f"{cid}: {problem}"))
-        else:
-            ratings[cid] = rating
+    for cid, rating in _per_competency(doc, "ratings", raw, role, model, out, rating_value):
+        ratings[cid] = rating  # None stays: «not assessed» is an answer too
     return ratings
 
 
@@ -277,16 +273,32 @@ def _notes(doc: Document, data: dict[str, Any], role: Role | None, model: Model,
     if not isinstance(raw, dict):
         out.append(doc.problem(("notes",), _("«notes» — словарь «id компетенции: текст»")))
         return notes
-    for cid, value in raw.items():
-        if role is not None and not _own(role, cid):
-            out.append(doc.problem(("notes", cid), _not_of_role(cid, role, model), key=True))
-            continue
-        text, problem = text_value(value)
-        if problem:
-            out.append(doc.problem(("notes", cid), f"{cid}: {problem}"))
-        elif text:
+    for cid, text in _per_competency(doc, "notes", raw, role, model, out, text_value):
+        if text:
             notes[cid] = text
     return notes
+
+
+def _per_competency(
+    doc: Document,
+    key: str,
+    raw: dict[str, Any],
+    role: Role | None,
+    model: Model,
+    out: list[Problem],
+    parse: Callable[[Any], tuple[_T, str | None]],
+) -> Iterator[tuple[str, _T]]:
+    """(competency id, parsed value) of each entry of the mapping `key` (ratings, notes); an id
+    outside the role or a value `parse` refuses becomes a problem at its line instead."""
+    for cid, value in raw.items():
+        if role is not None and not _own(role, cid):
+            out.append(doc.problem((key, cid), _not_of_role(cid, role, model), key=True))
+            continue
+        parsed, problem = parse(value)
+        if problem:
+            out.append(doc.problem((key, cid), f"{cid}: {problem}"))
+        else:
+            yield cid, parsed
 
 
 def _focus(doc: Document, data: dict[str, Any], role: Role | None, model: Model, out: list[Problem]) -> tuple[str, ...]:
