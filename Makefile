@@ -10,7 +10,7 @@ LOCALE := $(PKG)/locale
 # The core (no adapters) passes `mypy --strict`, with output, mdtext and templating that it uses.
 MYPY_CORE := $(addprefix $(PKG)/,model.py modeltypes.py builder.py rules.py rules_ladder.py rulebase.py \
                schema_messages.py yamlsource.py problems.py vocab.py i18n.py cache.py evaluate.py cards.py \
-               cardcheck.py xlsx_read.py debrief.py rounds.py round_files.py calibrate.py plan.py plan_check.py \
+               cardcheck.py names.py xlsx_read.py debrief.py rounds.py round_files.py calibrate.py plan.py plan_check.py \
                output.py mdtext.py templating.py)
 # Files formatted with `ruff format` (new or rewritten ones); `ruff check` covers everything.
 FORMATTED := $(addprefix $(PKG)/,cli.py cli_common.py cli_model.py cli_plan.py cli_scorecard.py cli_evaluate.py cli_calibrate.py vocab.py rounds.py xlsx_read.py cardcheck.py round_files.py output.py cache.py templating.py __main__.py) \

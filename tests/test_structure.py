@@ -33,6 +33,7 @@ CORE = {
     "yamlsource",
     "xlsx_read",
     "cardcheck",
+    "names",
     "round_files",
     "debrief",
     "calibrate",

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from .evaluate import Scorecard
 from .i18n import _
 from .model import Model, Role
+from .names import normalise_name
 from .problems import Problem, close_match
 from .vocab import CARD_KEYS, NOT_ASSESSED, RECOMMENDATION_LABELS, RECOMMENDATIONS
 from .vocab import CARD_VERSIONS as VERSIONS
@@ -46,11 +47,6 @@ __all__ = [  # the card rules, and the vocabulary names they re-export from voca
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _RU = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
-
-
-def normalise_name(name: str) -> str:
-    """Key for comparing names: case, «ё» and repeated spaces do not make another person."""
-    return " ".join(name.replace("ё", "е").replace("Ё", "Е").split()).casefold()
 
 
 def shown(value: Any) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -65,6 +64,8 @@ def html_to_pdf(html: str, engine_name: str | None = None) -> bytes:
 
 
 def _chromium_pdf(html: str) -> bytes:
+    import subprocess  # only this fallback runs a program: the CLI does not pay for it at start-up
+
     binary = _chromium()
     if binary is None:
         raise PdfError(_("chromium не найден: установите его (`make chromium`) или WeasyPrint (`make venv`)"))

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlsource
-from .cardcheck import normalise_name
 from .i18n import _
 from .model import Model, Role, RoleLevel
+from .names import normalise_name
 from .plan import DEFAULT_MINUTES, MAX_FOCUS, MAX_MINUTES, MIN_MINUTES, PLAN_VERSION, coverage_notes, time_notes
 from .problems import Problem, close_match
 from .yamlsource import DocPath, Document
