@@ -13,7 +13,7 @@ from typing import Any, Mapping
 
 from . import xlsx_out
 from .calibrate import MIN_RATINGS
-from .i18n import _, language, localised
+from .i18n import _, language, signed, two_places
 from .mdtext import md_escape
 from .model import Model
 from .round_report import text_table
@@ -22,23 +22,13 @@ LOW_ALPHA = 0.67
 GOOD_ALPHA = 0.8
 
 
-def _n(x: Any) -> str:
-    if x is None:
-        return "—"
-    return localised(f"{x:.2f}") if isinstance(x, float) else str(x)
-
-
-def _signed(x: float | None) -> str:
-    return "—" if x is None else localised(f"{x:+.2f}")
-
-
 def meaning() -> list[str]:
     """What the numbers mean, one paragraph each."""
     return [
         _("Согласие (альфа Криппендорфа, Krippendorff's alpha, интервальная шкала) показывает, насколько одинаково "
           "разные интервьюеры оценивают одного кандидата по одной компетенции: 1 — оценки совпадают, 0 — согласия "
           "не больше, чем при случайных оценках. От {good} на оценки можно опираться; ниже {low} одна оценка мало "
-          "что говорит о кандидате.").format(good=_n(GOOD_ALPHA), low=_n(LOW_ALPHA)),
+          "что говорит о кандидате.").format(good=two_places(GOOD_ALPHA), low=two_places(LOW_ALPHA)),
         _("Надёжность панели — насколько можно доверять среднему оценок панели такого размера (прогноз по формуле "
           "Спирмена — Брауна из общего согласия). Второе число показывает, что даст ещё один интервьюер в панели."),
         _("Мягкость интервьюера — насколько его оценки в среднем выше (+) или ниже (−) оценок коллег, которые "
@@ -58,7 +48,7 @@ def advice(result: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
             side = _("выше") if i["leniency"] > 0 else _("ниже")
             out.append(_("{name}: оценки в среднем на {value} балла {side} коллег. Нужен спокойный разговор: разберите "
                          "вместе 2–3 кандидатов, где оценки разошлись, и сверьтесь с описаниями уровней; оценки задним "
-                         "числом не правьте.").format(name=i["name"], value=_n(abs(i["leniency"])), side=side))
+                         "числом не правьте.").format(name=i["name"], value=two_places(abs(i["leniency"])), side=side))
     few = [i for i in result["interviewers"] if i["ratings"] < MIN_RATINGS]
     if few:
         out.append(_("Данных пока мало: чтобы судить о мягкости, нужно не меньше {n} общих оценок на интервьюера "
@@ -70,11 +60,11 @@ def advice(result: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
                      "двое и больше."))
     if result["panel_reliability"] is not None and result["panel_reliability_plus_one"] is not None:
         out.append(_("Панель из {k} интервьюеров даёт надёжность {now}; ещё один интервьюер поднял бы её до {more}.").format(
-            k=_n(result["panel_size"]), now=_n(result["panel_reliability"]), more=_n(result["panel_reliability_plus_one"])))
+            k=two_places(result["panel_size"]), now=two_places(result["panel_reliability"]), more=two_places(result["panel_reliability_plus_one"])))
     if not few and not any(i["flagged"] for i in result["interviewers"]) and (result["alpha"] or 0) >= LOW_ALPHA:
         out.append(_("Всё в порядке: согласие {alpha} (норма — от {low}), никто из интервьюеров не оценивает заметно мягче "
                      "или строже коллег. Повторяйте калибровку раз в несколько раундов.").format(
-            alpha=_n(result["alpha"]), low=_n(LOW_ALPHA)))
+            alpha=two_places(result["alpha"]), low=two_places(LOW_ALPHA)))
     return out
 
 
@@ -85,7 +75,7 @@ def _agreement_advice(result: Mapping[str, Any], names: Mapping[str, str]) -> li
     if alpha is not None and alpha < LOW_ALPHA:
         worse = _(" Ниже нуля: интервьюеры расходятся сильнее, чем если бы ставили оценки наугад.") if alpha < 0 else ""
         out.append(_("Согласие низкое: {alpha} при норме от {low} — одна оценка пока мало что говорит о кандидате.").format(
-            alpha=_n(alpha), low=_n(LOW_ALPHA)) + worse)
+            alpha=two_places(alpha), low=two_places(LOW_ALPHA)) + worse)
     low = [names.get(c["id"], c["id"]) for c in result["competencies"] if c["alpha"] is not None and c["alpha"] < LOW_ALPHA]
     if low:
         out.append(_("Уточните рубрику по компетенциям с низким согласием ({list}): перепишите описания уровней и якоря "
@@ -102,18 +92,18 @@ def _names(model: Model) -> dict[str, str]:
 
 
 def _summary(result: Mapping[str, Any]) -> list[tuple[str, str]]:
-    return [(_("Оценочных листов"), _n(result["scorecards"])), (_("Кандидатов"), _n(result["candidates"])),
-            (_("Средний размер панели"), _n(result["panel_size"])), (_("Согласие (альфа)"), _n(result["alpha"])),
-            (_("Надёжность панели"), _n(result["panel_reliability"])),
-            (_("Надёжность с ещё одним интервьюером"), _n(result["panel_reliability_plus_one"]))]
+    return [(_("Оценочных листов"), two_places(result["scorecards"])), (_("Кандидатов"), two_places(result["candidates"])),
+            (_("Средний размер панели"), two_places(result["panel_size"])), (_("Согласие (альфа)"), two_places(result["alpha"])),
+            (_("Надёжность панели"), two_places(result["panel_reliability"])),
+            (_("Надёжность с ещё одним интервьюером"), two_places(result["panel_reliability_plus_one"]))]
 
 
 def _tables(model: Model, result: Mapping[str, Any]) -> tuple[list[tuple], list[tuple]]:
     names = _names(model)
     people = [(_("Интервьюер"), _("Оценок для сравнения"), _("Мягкость"), _("Отмечен"))]
-    people += [(i["name"], str(i["ratings"]), _signed(i["leniency"]), _("да") if i["flagged"] else "") for i in result["interviewers"]]
+    people += [(i["name"], str(i["ratings"]), signed(i["leniency"]), _("да") if i["flagged"] else "") for i in result["interviewers"]]
     comps = [(_("Компетенция"), _("Согласие (альфа)"), _("Кандидатов с двумя оценками и больше"))]
-    comps += [(names.get(c["id"], c["id"]), _n(c["alpha"]), str(c["candidates"])) for c in result["competencies"]]
+    comps += [(names.get(c["id"], c["id"]), two_places(c["alpha"]), str(c["candidates"])) for c in result["competencies"]]
     return people, comps
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .evaluate import EPS
-from .i18n import _, decimal, localised
+from .i18n import _, decimal, localised, percent
 from .model import Model
 from .vocab import HIRE_VERDICTS, verdict_label
 
@@ -25,11 +25,6 @@ BAND_CODES = ("strong_hire", "hire", "no_hire")
 def two(x: float) -> str:
     """A number with two decimals (2,50), the decimal comma in Russian."""
     return localised(f"{x:.2f}")
-
-
-def pct(x: float | None) -> str:
-    """A share as whole percent."""
-    return "—" if x is None else f"{round(x * 100)}%"
 
 
 def _threshold(model: Model, target: int) -> float:
@@ -100,7 +95,7 @@ def _changes(model: Model, r: Mapping[str, Any], f: Mapping[str, Any]) -> list[s
                 gap=two(f["gap"]), limit=two(b)))
     if f["recommendation"] == "insufficient_data" and r["recommendation"] != "insufficient_data":
         out.append(_("оценено было бы {done} веса роли при минимуме {need}").format(
-            done=pct(f.get("coverage")), need=pct(model.evaluation.min_coverage)))
+            done=percent(f.get("coverage")), need=percent(model.evaluation.min_coverage)))
     return out
 
 

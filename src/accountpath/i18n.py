@@ -84,6 +84,23 @@ def localised(text: str) -> str:
     return text.replace(".", ",") if _Catalog.language == DEFAULT_LANGUAGE else text
 
 
+def two_places(x: object) -> str:
+    """A report's number: a float with two decimals (3,67 in Russian), other values as they are, «—» for none."""
+    if x is None:
+        return "—"
+    return localised(f"{x:.2f}") if isinstance(x, float) else str(x)
+
+
+def signed(x: float | None) -> str:
+    """A signed number with two decimals (+0,25 in Russian), «—» for none."""
+    return "—" if x is None else localised(f"{x:+.2f}")
+
+
+def percent(x: float | None) -> str:
+    """A share as whole percent (0.8 -> 80%), «—» for none."""
+    return "—" if x is None else f"{round(x * 100)}%"
+
+
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 

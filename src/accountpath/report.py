@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .debrief import enrich
 from .debrief_text import boundary_line, fragility_lines, must_have_status
 from .evaluate import Scorecard, impact
-from .i18n import _, decimal, localised
+from .i18n import _, decimal, percent, signed, two_places
 from .model import Model
 from .modeltypes import Role, RoleLevel
 from .radar import radar_svg
@@ -30,23 +30,8 @@ def to_json(result: Any) -> str:
     return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
 
 
-def num(x: Any) -> str:
-    """A number for Russian text: two decimals with a decimal comma; «—» for none."""
-    if x is None:
-        return "—"
-    if isinstance(x, float):
-        return localised(f"{x:.2f}")
-    return str(x)
-
-
-def signed(x: float) -> str:
-    """A signed number with a decimal comma (+0,25)."""
-    return localised(f"{x:+.2f}")
-
-
-def pct(x: float | None) -> str:
-    """A share as whole percent."""
-    return "—" if x is None else f"{round(x * 100)}%"
+num = two_places  # the names the report templates use
+pct = percent
 
 
 def _full(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) -> Mapping[str, Any]:

@@ -12,7 +12,7 @@ import io
 from html import escape
 from typing import Any, Mapping, Sequence
 
-from .i18n import _, localised
+from .i18n import _, percent, two_places
 from .mdtext import md_escape
 from .vocab import verdict_label
 
@@ -66,16 +66,6 @@ def round_csv(results: Sequence[Mapping[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def _n(x: Any) -> str:
-    if x is None:
-        return "—"
-    return localised(f"{x:.2f}") if isinstance(x, float) else str(x)
-
-
-def _pct(x: float | None) -> str:
-    return "—" if x is None else f"{round(x * 100)}%"
-
-
 def round_text(results: Sequence[Mapping[str, Any]]) -> str:
     """The round as a terminal table, best first, with a loud line for every similar-name warning."""
     head = ("#", _("Кандидат"), _("Интервьюеров"), _("Роль/уровень"), _("Итог"), _("Отклонение"), _("Покрытие"),
@@ -84,7 +74,7 @@ def round_text(results: Sequence[Mapping[str, Any]]) -> str:
     rows = round_rows(results)
     for i, row in enumerate(rows, start=1):
         table.append((str(i), row["candidate"], str(row["interviewers"]), f"{row['role']}/{row['level']}",
-                      verdict_label(row["recommendation"]), _n(row["gap"]), _pct(row["coverage"]),
+                      verdict_label(row["recommendation"]), two_places(row["gap"]), percent(row["coverage"]),
                       ", ".join(row["failed_must_haves"]) or "—", ", ".join(row["disagreements"]) or "—",
                       row["best_fit_level"] or "—", str(len(row["warning_messages"])) if row["warning_messages"] else "—"))
     loud = [m for row in rows for m in _similar(row)]
@@ -98,7 +88,7 @@ def _similar(row: Mapping[str, Any]) -> list[str]:
 
 def _cells(i: int, row: Mapping[str, Any]) -> list[str]:
     return [str(i), row["candidate"], str(row["interviewers"]), f"{row['role']} / {row['level']}",
-            verdict_label(row["recommendation"]), _n(row["gap"]), _pct(row["coverage"]),
+            verdict_label(row["recommendation"]), two_places(row["gap"]), percent(row["coverage"]),
             ", ".join(row["failed_must_haves"]) or "—", ", ".join(row["disagreements"]) or "—",
             row["best_fit_level"] or "—"]
 
