@@ -56,26 +56,46 @@ def timed_pairs(a: list[str], b: list[str], runs: int, **kw) -> tuple[list[float
 
 
 def bench_scorecard(model_path: Path, runs: int) -> dict:
-    from accountpath import model as model_mod
+    from accountpath.model import load as model_mod
 
     m = model_mod.load(model_path)
     role = m.roles[0]
     base_cmd = [sys.executable, "-c", "import yaml, jinja2"]
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [sys.executable, "-m", "accountpath", "--model", str(model_path), "scorecard", "--role", role.id,
-               "--level", role.levels[0].id, "--format", "html", "-o", os.path.join(tmp, "card.html")]
+        cmd = [
+            sys.executable,
+            "-m",
+            "accountpath",
+            "--model",
+            str(model_path),
+            "scorecard",
+            "--role",
+            role.id,
+            "--level",
+            role.levels[0].id,
+            "--format",
+            "html",
+            "-o",
+            os.path.join(tmp, "card.html"),
+        ]
         cold = timed(cmd, runs, cold_cache=True, cwd=ROOT)
         subprocess.run(cmd, check=True, cwd=ROOT)  # fills the user's cache: the runs below are warm
         bases, clis = timed_pairs(base_cmd, cmd, runs, cwd=ROOT)
     base, cli = statistics.median(bases), statistics.median(clis)
-    return {"import_yaml_jinja2_s": round(base, 3), "scorecard_cli_s": round(cli, 3), "ratio": round(cli / base, 2),
-            "ratio_of_fastest_runs": round(min(clis) / min(bases), 2),
-            "scorecard_cli_cold_cache_s": round(cold, 3), "ratio_cold_cache": round(cold / base, 2), "target_ratio": 2.0}
+    return {
+        "import_yaml_jinja2_s": round(base, 3),
+        "scorecard_cli_s": round(cli, 3),
+        "ratio": round(cli / base, 2),
+        "ratio_of_fastest_runs": round(min(clis) / min(bases), 2),
+        "scorecard_cli_cold_cache_s": round(cold, 3),
+        "ratio_cold_cache": round(cold / base, 2),
+        "target_ratio": 2.0,
+    }
 
 
 def make_round(model_path: Path, folder: Path, files: int, seed: int = 7) -> int:
     """Write `files` filled scorecards: 4 interviewers per candidate, random roles, levels and ratings."""
-    from accountpath import model as model_mod
+    from accountpath.model import load as model_mod
 
     m = model_mod.load(model_path)
     rnd = random.Random(seed)
@@ -84,19 +104,36 @@ def make_round(model_path: Path, folder: Path, files: int, seed: int = 7) -> int
         role = rnd.choice(m.roles)
         level = rnd.choice(role.levels)
         for j in range(per):
-            ratings = {rc.id: (rnd.choice([None, 1, 2, 3, 4, 5, 3, 4]) if rnd.random() < 0.97 else None) for rc in role.competencies}
-            card = {"scorecard": 1, "role": role.id, "level": level.id, "candidate": f"Кандидат {i:05d}",
-                    "interviewer": f"Интервьюер {j}", "date": "2026-11-28", "ratings": ratings,
-                    "notes": {role.competencies[0].id: "Привёл пример с цифрами."}}
+            ratings = {
+                rc.id: (rnd.choice([None, 1, 2, 3, 4, 5, 3, 4]) if rnd.random() < 0.97 else None)
+                for rc in role.competencies
+            }
+            card = {
+                "scorecard": 1,
+                "role": role.id,
+                "level": level.id,
+                "candidate": f"Кандидат {i:05d}",
+                "interviewer": f"Интервьюер {j}",
+                "date": "2026-11-28",
+                "ratings": ratings,
+                "notes": {role.competencies[0].id: "Привёл пример с цифрами."},
+            }
             sub = folder / f"{i % 50:02d}"
             sub.mkdir(exist_ok=True)
             if j % 2:
                 (sub / f"c{i:05d}-{j}.json").write_text(json.dumps(card, ensure_ascii=False), encoding="utf-8")
             else:
-                lines = ["scorecard: 1", f"role: {role.id}", f"level: {level.id}", f"candidate: \"{card['candidate']}\"",
-                         f"interviewer: \"{card['interviewer']}\"", "date: 2026-11-28", "ratings:"]
+                lines = [
+                    "scorecard: 1",
+                    f"role: {role.id}",
+                    f"level: {level.id}",
+                    f'candidate: "{card["candidate"]}"',
+                    f'interviewer: "{card["interviewer"]}"',
+                    "date: 2026-11-28",
+                    "ratings:",
+                ]
                 lines += [f"  {k}: {'null' if v is None else v}" for k, v in ratings.items()]
-                lines += ["notes:", f"  {role.competencies[0].id}: \"Привёл пример с цифрами.\""]
+                lines += ["notes:", f'  {role.competencies[0].id}: "Привёл пример с цифрами."']
                 (sub / f"c{i:05d}-{j}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return (files // per) * per
 
@@ -104,8 +141,12 @@ def make_round(model_path: Path, folder: Path, files: int, seed: int = 7) -> int
 def _run_cli(model_path: Path, args: list[str]) -> tuple[float, float]:
     """(seconds, peak RSS in MB of the child processes so far) of one `accountpath` run; exits on failure."""
     t = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "accountpath", "--model", str(model_path), *args], cwd=ROOT,
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "accountpath", "--model", str(model_path), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - t
     if r.returncode != 0:
         raise SystemExit(f"accountpath {args[0]} failed: {r.stderr[:2000]}")
@@ -116,14 +157,21 @@ def bench_round(model_path: Path, folder: Path, n: int) -> dict:
     out = folder.parent / "round.csv"
     elapsed, peak = _run_cli(model_path, ["evaluate", "--round", str(folder), "--format", "csv", "-o", str(out)])
     rows = sum(1 for _ in open(out, encoding="utf-8")) - 1
-    return {"files": n, "candidates": rows, "seconds": round(elapsed, 2), "target_seconds": 5.0,
-            "files_per_second": round(n / elapsed), "peak_rss_mb": round(peak, 1)}
+    return {
+        "files": n,
+        "candidates": rows,
+        "seconds": round(elapsed, 2),
+        "target_seconds": 5.0,
+        "files_per_second": round(n / elapsed),
+        "peak_rss_mb": round(peak, 1),
+    }
 
 
 def bench_calibrate(model_path: Path, folder: Path, n: int) -> dict:
     """`accountpath calibrate` over the round's files, and the calibration alone on cards already read."""
-    from accountpath import calibrate, round_files
-    from accountpath import model as model_mod
+    from accountpath.io import round_files
+    from accountpath.method import calibrate
+    from accountpath.model import load as model_mod
 
     out = folder.parent / "calibration.json"
     elapsed, _peak = _run_cli(model_path, ["calibrate", str(folder), "--format", "json", "-o", str(out)])
@@ -134,8 +182,14 @@ def bench_calibrate(model_path: Path, folder: Path, n: int) -> dict:
     t = time.perf_counter()
     calibrate.calibrate(m, cards)
     core = time.perf_counter() - t
-    return {"scorecards": result["scorecards"], "candidates": result["candidates"], "seconds": round(elapsed, 2),
-            "target_seconds": 5.0, "calibrate_core_seconds": round(core, 2), "alpha": result["alpha"]}
+    return {
+        "scorecards": result["scorecards"],
+        "candidates": result["candidates"],
+        "seconds": round(elapsed, 2),
+        "target_seconds": 5.0,
+        "calibrate_core_seconds": round(core, 2),
+        "alpha": result["alpha"],
+    }
 
 
 def bench_browser() -> dict:
@@ -144,7 +198,9 @@ def bench_browser() -> dict:
         return {"skipped": "no /usr/bin/chromium (make test installs it)"}
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, SOURCE_DATE_EPOCH="1764288000", NO_MKDOCS_2_WARNING="1")
-        subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-d", tmp], cwd=ROOT, check=True, env=env)
+        subprocess.run(
+            [str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-d", tmp], cwd=ROOT, check=True, env=env
+        )
         site = Path(tmp)
         sys.path.insert(0, str(ROOT / "scripts"))
         from js_size import sizes as own_sizes  # type: ignore
@@ -153,8 +209,12 @@ def bench_browser() -> dict:
         model_json = (site / "assets" / "data" / "model.json").stat().st_size
         # the evaluator's own scripts and styles; the parsers (vendor/, loaded on demand) and
         # model.json (the model's data, not code) are reported apart and not counted
-        out = {"evaluator_bytes": sum(sizes.values()), "target_bytes": 150 * 1024, "files": sizes,
-               "model_json_bytes_not_counted": model_json}
+        out = {
+            "evaluator_bytes": sum(sizes.values()),
+            "target_bytes": 150 * 1024,
+            "files": sizes,
+            "model_json_bytes_not_counted": model_json,
+        }
         sys.path.insert(0, str(ROOT / "tests"))
         from playwright.sync_api import sync_playwright
 

@@ -30,8 +30,15 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_VERSION = "12.2.3"
 PREFIX = ROOT / "build" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
-PAGES = ("", "roles/account-manager/", "competencies/negotiation/", "market/", "career/", "tools/evaluator/",
-         "tools/self-assessment/")
+PAGES = (
+    "",
+    "roles/account-manager/",
+    "competencies/negotiation/",
+    "market/",
+    "career/",
+    "tools/evaluator/",
+    "tools/self-assessment/",
+)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BUDGETS = {"career/": 300 * 1024}
 TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".markdown", ".yml")
@@ -41,8 +48,13 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Static files; text compressed with gzip when the client accepts it; assets/ cached
     for a year (their names carry a hash or change with the site), pages revalidated."""
 
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
-                      ".json": "application/json", ".svg": "image/svg+xml", ".css": "text/css"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".css": "text/css",
+    }
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
@@ -81,16 +93,26 @@ def lighthouse_bin() -> Path:
     exe = PREFIX / "node_modules" / ".bin" / "lighthouse"
     if not exe.exists():
         PREFIX.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--prefix", str(PREFIX), "--no-audit", "--no-fund",
-                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
+        subprocess.run(
+            ["npm", "install", "--prefix", str(PREFIX), "--no-audit", "--no-fund", f"lighthouse@{LIGHTHOUSE_VERSION}"],
+            check=True,
+        )
     return exe
 
 
 def audit(url: str, out: Path) -> dict:
     """Run Lighthouse (desktop preset) on one URL; the parsed JSON report."""
-    cmd = [str(lighthouse_bin()), url, "--preset=desktop", f"--chrome-path={CHROMIUM}",
-           "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run",
-           f"--only-categories={','.join(CATEGORIES)}", "--output=json", f"--output-path={out}", "--quiet"]
+    cmd = [
+        str(lighthouse_bin()),
+        url,
+        "--preset=desktop",
+        f"--chrome-path={CHROMIUM}",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+    ]
     subprocess.run(cmd, check=True, env=dict(os.environ, CHROME_PATH=CHROMIUM))
     return json.loads(out.read_text(encoding="utf-8"))
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from accountpath import model as model_mod
-from accountpath import pages, site_files
+from accountpath.model import load as model_mod
+from accountpath.site import pages, site_files
 
 NAV_SECTIONS = ("roles/", "competencies/")
 """Folders whose generated pages join the nav section of their index.md."""

@@ -15,8 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from accountpath import model as model_mod
-from accountpath import site_files
+from accountpath.model import load as model_mod
+from accountpath.site import site_files
 
 
 def _model(path: str):

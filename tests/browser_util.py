@@ -29,8 +29,15 @@ FIXTURE_MODEL = ROOT / "tests" / "fixtures" / "mini.yml"
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 EPOCH = "1700000000"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run", "--disable-quic"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def model_path() -> Path:
@@ -41,20 +48,33 @@ def model_path() -> Path:
 def build_site(out: Path, model: Path | None = None) -> Path:
     """`mkdocs build` of the repo's site into `out` (deterministic: SOURCE_DATE_EPOCH set)."""
     model = model or model_path()
-    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0",
-               ACCOUNTPATH_MODEL=str(model))
+    env = dict(
+        os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", ACCOUNTPATH_MODEL=str(model)
+    )
     mkdocs = str(MKDOCS) if MKDOCS.exists() else shutil.which("mkdocs") or "mkdocs"
-    proc = subprocess.run([mkdocs, "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
+    proc = subprocess.run(
+        [mkdocs, "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")
     return out
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json",
-                      ".svg": "image/svg+xml", ".css": "text/css"}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".css": "text/css",
+    }
 
     def log_message(self, format, *args):
         pass
@@ -95,8 +115,10 @@ def free_port() -> int:
 def require_chromium() -> str:
     """Path of Debian's chromium; fails loudly (never skips) when it is missing."""
     if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} is missing: the browser tests need Debian's chromium. "
-                           "Run `make test` (it installs it with apt-get) or `apt-get install chromium`.")
+        raise RuntimeError(
+            f"{CHROMIUM} is missing: the browser tests need Debian's chromium. "
+            "Run `make test` (it installs it with apt-get) or `apt-get install chromium`."
+        )
     return CHROMIUM
 
 
@@ -202,5 +224,9 @@ def measure_rerender_ms(page, rounds: int = 60) -> dict:
     times = page.evaluate(_RERENDER_JS, rounds)
     times.sort()
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    return {"median_ms": round(statistics.median(times), 3), "p95_ms": round(p95, 3),
-            "max_ms": round(times[-1], 3), "samples": len(times)}
+    return {
+        "median_ms": round(statistics.median(times), 3),
+        "p95_ms": round(p95, 3),
+        "max_ms": round(times[-1], 3),
+        "samples": len(times),
+    }

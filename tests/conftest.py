@@ -46,22 +46,48 @@ def full_model_data(compact: dict) -> dict:
         "scale": [{"level": i, "name": f"Уровень {i}", "summary": f"Описание уровня {i}"} for i in range(1, 6)],
         "evaluation": compact["evaluation"],
         "competencies": [
-            {"id": cid, "name": f"Компетенция {cid}", "group": "клиент", "summary": "Кратко.",
-             "levels": {i: [f"Поведение {cid} на уровне {i}"] for i in range(1, 6)},
-             "develop": {i: [f"Шаг к уровню {i}."] for i in range(2, 6)},
-             "questions": [{"id": f"q-{cid}-{k}", "text": f"Вопрос {k} о {cid}?", "kind": k, "levels": [1, 5],
-                            "anchors": dict(anchors), "look_for": ["Факты."], "red_flags": ["Общие слова."]}
-                           for k in ("behavioral", "situational", "case")]}
+            {
+                "id": cid,
+                "name": f"Компетенция {cid}",
+                "group": "клиент",
+                "summary": "Кратко.",
+                "levels": {i: [f"Поведение {cid} на уровне {i}"] for i in range(1, 6)},
+                "develop": {i: [f"Шаг к уровню {i}."] for i in range(2, 6)},
+                "questions": [
+                    {
+                        "id": f"q-{cid}-{k}",
+                        "text": f"Вопрос {k} о {cid}?",
+                        "kind": k,
+                        "levels": [1, 5],
+                        "anchors": dict(anchors),
+                        "look_for": ["Факты."],
+                        "red_flags": ["Общие слова."],
+                    }
+                    for k in ("behavioral", "situational", "case")
+                ],
+            }
             for cid in comp_ids
         ],
         "roles": [
-            {"id": r["id"], "name": f"Роль {r['id']}", "summary": "Роль.", "responsibilities": ["Работа."],
-             "kpis": [{"name": "KPI", "measure": "Мера."}],
-             "competencies": r["competencies"],
-             "probation": {d: [f"Цель на {d} дней."] for d in (30, 60, 90)},
-             "levels": [{"id": lv["id"], "name": f"Уровень {lv['id']}", "experience": "—", "time_in_level": "—",
-                         "targets": {cid: lv["targets"].get(cid, 1) for cid in comp_ids}}
-                        for lv in r["levels"]]}
+            {
+                "id": r["id"],
+                "name": f"Роль {r['id']}",
+                "summary": "Роль.",
+                "responsibilities": ["Работа."],
+                "kpis": [{"name": "KPI", "measure": "Мера."}],
+                "competencies": r["competencies"],
+                "probation": {d: [f"Цель на {d} дней."] for d in (30, 60, 90)},
+                "levels": [
+                    {
+                        "id": lv["id"],
+                        "name": f"Уровень {lv['id']}",
+                        "experience": "—",
+                        "time_in_level": "—",
+                        "targets": {cid: lv["targets"].get(cid, 1) for cid in comp_ids},
+                    }
+                    for lv in r["levels"]
+                ],
+            }
             for r in compact["roles"]
         ],
         "sources": [{"id": "src", "title": "Источник", "covers": "Всё."}],
@@ -70,7 +96,7 @@ def full_model_data(compact: dict) -> dict:
 
 
 def model_from_compact(compact: dict):
-    from accountpath import model
+    from accountpath.model import load as model
 
     text = yaml.safe_dump(full_model_data(compact), allow_unicode=True, sort_keys=False)
     m, problems = model.check_text(text, "compact.yml")
@@ -90,7 +116,7 @@ def vector_model(vectors):
 
 @pytest.fixture(scope="session")
 def real_model():
-    from accountpath import model
+    from accountpath.model import load as model
 
     return model.load(REAL_MODEL)
 
@@ -121,7 +147,7 @@ class CliResult:
 @pytest.fixture
 def cli_run(capsys):
     """Call `accountpath ARGS` in this process (cli.main), capturing what it prints."""
-    from accountpath import cli
+    from accountpath.cli import main as cli
 
     def run(*args: str) -> CliResult:
         capsys.readouterr()

@@ -24,11 +24,13 @@ from pathlib import Path
 
 import pytest
 
-from accountpath import cards as cards_mod
-from accountpath import debrief as debrief_mod
-from accountpath import evaluate as ev
-from accountpath import model as model_mod
-from accountpath import report, sitedata, yamlsource
+from accountpath.io import cards as cards_mod
+from accountpath.method import debrief as debrief_mod
+from accountpath.method import evaluate as ev
+from accountpath.model import load as model_mod
+from accountpath.model import yamlsource
+from accountpath.render import report
+from accountpath.site import sitedata
 from accountpath.vocab import VERDICT_LABELS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -80,10 +82,13 @@ def open_self(page, server, hash_: str = "") -> None:
 def import_evaluate(page, server):
     """Load the page's evaluate.js, cardcheck.js and debrief.js into window.__ev for page.evaluate calls."""
     page.goto(server.url)
-    page.evaluate("""async (base) => {
+    page.evaluate(
+        """async (base) => {
         const [e, c, d] = await Promise.all(["evaluate.js", "cardcheck.js", "debrief.js"].map((m) => import(base + m)));
         window.__ev = { ...e, ...c, ...d };
-    }""", server.url + "assets/js/")
+    }""",
+        server.url + "assets/js/",
+    )
 
 
 def py_cards(model, raw_cards: list[dict]):
@@ -118,7 +123,9 @@ def downloads_of(page, selector: str, count: int, timeout_s: float = 15) -> list
 
 
 def role_competencies(page) -> list[str]:
-    return page.eval_on_selector_all("#ev-panel fieldset.ap-rating[data-competency]", "els => els.map(e => e.dataset.competency)")
+    return page.eval_on_selector_all(
+        "#ev-panel fieldset.ap-rating[data-competency]", "els => els.map(e => e.dataset.competency)"
+    )
 
 
 def rate(page, ratings: dict[str, int | None]) -> None:
@@ -145,14 +152,16 @@ def test_vectors_match_python(page, server, case, vector_model):
              return {problems, panel: problems.length ? [] : window.__ev.panelProblems(clean),
                      text: window.__ev.resultJson(r), keys: Object.keys(r)};
            }""",
-        [sitedata.site_data(vector_model), case["scorecards"]])
+        [sitedata.site_data(vector_model), case["scorecards"]],
+    )
     assert got["problems"] == [] and got["panel"] == []
     cs = py_cards(vector_model, case["scorecards"])
     py = debrief_mod.debrief(vector_model, cs[0].role, cs[0].level, cs)
     assert got["text"] == report.to_json(py)  # the very same text as `accountpath evaluate --format json`
     assert got["keys"] == list(py)
     assert {k: json.loads(got["text"])[k] for k in case["expected"] if k != "competencies"} == {
-        k: v for k, v in case["expected"].items() if k != "competencies"}
+        k: v for k, v in case["expected"].items() if k != "competencies"
+    }
     page.watch.assert_clean()
 
 
@@ -175,15 +184,24 @@ def test_random_panels_of_the_site_model_match_python(page, server, site_model, 
         raw = []
         for k in range(rng.randint(1, 4)):
             ratings = {rc.id: (None if rng.random() < 0.15 else rng.randint(1, 5)) for rc in role.competencies}
-            raw.append({"scorecard": 1, "role": role.id, "level": level.id, "candidate": f"Кандидат {n}",
-                        "interviewer": f"Интервьюер {k}", "ratings": ratings})
+            raw.append(
+                {
+                    "scorecard": 1,
+                    "role": role.id,
+                    "level": level.id,
+                    "candidate": f"Кандидат {n}",
+                    "interviewer": f"Интервьюер {k}",
+                    "ratings": ratings,
+                }
+            )
         panels.append(raw)
     site_json = json.loads((site_dir / "assets" / "data" / "model.json").read_text(encoding="utf-8"))
     import_evaluate(page, server)
     texts = page.evaluate(
         """([model, panels]) => panels.map((cards) =>
              window.__ev.resultJson(window.__ev.evaluate(model, cards[0].role, cards[0].level, cards)))""",
-        [site_json, panels])
+        [site_json, panels],
+    )
     seen = set()
     for raw, text in zip(panels, texts):
         cs = py_cards(site_model, raw)
@@ -231,9 +249,24 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     page.click("#ev-done")
 
     raw = [
-        {"scorecard": 1, "role": role.id, "level": level.id, "candidate": "Анна Петрова", "interviewer": "Ирина Смирнова", "ratings": r1,
-         "notes": {ids[0]: "Привела пример <b>с цифрами</b>"}, "overall_notes": "Сильная коммуникация"},
-        {"scorecard": 1, "role": role.id, "level": level.id, "candidate": "Анна Петрова", "interviewer": "Олег Ким", "ratings": r2},
+        {
+            "scorecard": 1,
+            "role": role.id,
+            "level": level.id,
+            "candidate": "Анна Петрова",
+            "interviewer": "Ирина Смирнова",
+            "ratings": r1,
+            "notes": {ids[0]: "Привела пример <b>с цифрами</b>"},
+            "overall_notes": "Сильная коммуникация",
+        },
+        {
+            "scorecard": 1,
+            "role": role.id,
+            "level": level.id,
+            "candidate": "Анна Петрова",
+            "interviewer": "Олег Ким",
+            "ratings": r2,
+        },
     ]
     cs = py_cards(site_model, raw)
     expected = ev.evaluate(site_model, role.id, level.id, cs)
@@ -256,7 +289,9 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     with zipfile.ZipFile(zpath) as z:
         names = sorted(z.namelist())
         z.extractall(tmp_path)
-    assert names == sorted([f"{role.id}-{level.id}-irina-smirnova.json", f"{role.id}-{level.id}-oleg-kim.json", "result.json"])
+    assert names == sorted(
+        [f"{role.id}-{level.id}-irina-smirnova.json", f"{role.id}-{level.id}-oleg-kim.json", "result.json"]
+    )
     with page.expect_download() as dr:
         page.click("#ev-export-result")
     result_path = tmp_path / dr.value.suggested_filename
@@ -265,9 +300,24 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     assert exported == report.to_json(debrief_mod.debrief(site_model, role.id, level.id, cs))
     # the CLI reads the exported cards and prints exactly the exported result
     ordered = [tmp_path / f"{role.id}-{level.id}-irina-smirnova.json", tmp_path / f"{role.id}-{level.id}-oleg-kim.json"]
-    proc = subprocess.run([sys.executable, "-m", "accountpath", "evaluate", "--model", str(bu.model_path()),
-                           *map(str, ordered), "--format", "json"],
-                          capture_output=True, text=True, cwd=bu.ROOT, timeout=120, check=False)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "accountpath",
+            "evaluate",
+            "--model",
+            str(bu.model_path()),
+            *map(str, ordered),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=bu.ROOT,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert exported == proc.stdout  # the very same text, debrief keys included
 
@@ -325,7 +375,9 @@ def _paste(page, value) -> str:
     before = page.evaluate("() => Number(document.getElementById('evaluator-app').dataset.imports || 0)")
     page.fill("#ev-paste", value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
     page.click("#ev-paste-import")
-    page.wait_for_function("(n) => Number(document.getElementById('evaluator-app').dataset.imports || 0) > n", arg=before)
+    page.wait_for_function(
+        "(n) => Number(document.getElementById('evaluator-app').dataset.imports || 0) > n", arg=before
+    )
     return page.locator("#ev-messages").inner_text()
 
 
@@ -334,17 +386,34 @@ def test_import_validation_messages(page, server, site_model):
     role = site_model.roles[0]
     level = role.levels[0]
     ids = [rc.id for rc in role.competencies]
-    good = {"scorecard": 1, "role": role.id, "level": level.id, "candidate": "Анна Петрова", "interviewer": "Ирина",
-            "date": "2026-11-28", "ratings": {cid: 3 for cid in ids}}
+    good = {
+        "scorecard": 1,
+        "role": role.id,
+        "level": level.id,
+        "candidate": "Анна Петрова",
+        "interviewer": "Ирина",
+        "date": "2026-11-28",
+        "ratings": {cid: 3 for cid in ids},
+    }
     assert "не читается как JSON или YAML" in _paste(page, "{нет")
     assert "неизвестная роль «nope»" in _paste(page, {**good, "role": "nope"})
     assert "нет уровня «ultra»" in _paste(page, {**good, "level": "ultra"})
     assert "оценка должна быть целым числом 1..5" in _paste(page, {**good, "ratings": {**good["ratings"], ids[0]: 7}})
     assert "оценка должна быть целым числом 1..5" in _paste(page, {**good, "ratings": {**good["ratings"], ids[0]: 2.5}})
-    assert "неизвестная компетенция «telepathy»" in _paste(page, {**good, "ratings": {**good["ratings"], "telepathy": 3}})
+    assert "неизвестная компетенция «telepathy»" in _paste(
+        page, {**good, "ratings": {**good["ratings"], "telepathy": 3}}
+    )
     assert "ГГГГ-ММ-ДД" in _paste(page, {**good, "date": "2026-13-01"})
-    float_card = json.dumps({"scorecard": 1, "role": role.id, "level": level.id, "candidate": "А", "interviewer": "Б",
-                             "ratings": {ids[0]: 3}}).replace(": 3}", ": 3.0}")
+    float_card = json.dumps(
+        {
+            "scorecard": 1,
+            "role": role.id,
+            "level": level.id,
+            "candidate": "А",
+            "interviewer": "Б",
+            "ratings": {ids[0]: 3},
+        }
+    ).replace(": 3}", ": 3.0}")
     assert "оценка должна быть целым числом 1..5" in _paste(page, float_card)
     assert "не заполнено поле «interviewer»" in _paste(page, {**good, "interviewer": ""})
     assert page.locator("[role=tab]").count() == 1  # nothing half-imported
@@ -456,8 +525,9 @@ def test_self_assessment_flow_and_link(page, server, site_model, context):
         nxt = role.levels[idx + 1]
         assert result.get_attribute("data-next") == nxt.id
         # gaps of the next level, heaviest first, each with the model's development advice
-        want = sorted([rc for rc in role.competencies if ratings[rc.id] < nxt.targets[rc.id]],
-                      key=lambda rc: -rc.weight)
+        want = sorted(
+            [rc for rc in role.competencies if ratings[rc.id] < nxt.targets[rc.id]], key=lambda rc: -rc.weight
+        )
         got = page.locator("#sa-next .ap-gaps > li").evaluate_all("ls => ls.map((l) => l.dataset.competency)")
         assert got == [rc.id for rc in want]
         if want:
@@ -587,8 +657,9 @@ def test_no_request_leaves_the_site(page, server, site_model):
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_screenshots_and_narrow_layout(browser, server, site_model, width):
-    ctx = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844},
-                              device_scale_factor=1, locale="ru-RU")
+    ctx = browser.new_context(
+        viewport={"width": width, "height": 900 if width > 500 else 844}, device_scale_factor=1, locale="ru-RU"
+    )
     page = ctx.new_page()
     page.watch = bu.Watch(page, server.url)
     try:
@@ -649,7 +720,9 @@ CLS_SCRIPT = """() => new Promise((resolve) => {
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("path,app", [("tools/evaluator/", "evaluator-app"), ("tools/self-assessment/", "self-assessment-app")])
+@pytest.mark.parametrize(
+    "path,app", [("tools/evaluator/", "evaluator-app"), ("tools/self-assessment/", "self-assessment-app")]
+)
 def test_tool_pages_do_not_move(browser, server, path, app, width):
     """The tool pages are rendered at build time; the scripts only enhance them: CLS under 0.05."""
     ctx = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844}, locale="ru-RU")
@@ -685,9 +758,12 @@ def test_wide_tables_say_they_scroll_on_a_phone(browser, server, site_model):
         pg.wait_for_load_state("load")
         wraps = pg.locator(".md-typeset__scrollwrap")
         wide = [wraps.nth(i).evaluate("w => w.scrollWidth > w.clientWidth + 1") for i in range(wraps.count())]
-        hinted = [wraps.nth(i).evaluate("w => !!(w.nextElementSibling && "
-                                        "w.nextElementSibling.classList.contains('ap-scroll-hint'))")
-                  for i in range(wraps.count())]
+        hinted = [
+            wraps.nth(i).evaluate(
+                "w => !!(w.nextElementSibling && w.nextElementSibling.classList.contains('ap-scroll-hint'))"
+            )
+            for i in range(wraps.count())
+        ]
         assert hinted == wide, (width, wide, hinted)  # every wide table, and only those, says it scrolls
         assert any(wide) or width > 390, "the role page has wide tables on a phone"
         ctx.close()

@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from accountpath import cardcheck, round_xlsx, sitedata, xlsx_read
-from accountpath import cards as cards_mod
-from accountpath import model as model_mod
+from accountpath.io import cardcheck, xlsx_read
+from accountpath.model import load as model_mod
+from accountpath.names import normalise_name
+from accountpath.render import round_xlsx
+from accountpath.site import sitedata
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import browser_util as bu
@@ -39,8 +41,12 @@ def site_json(site_dir) -> dict:
 @pytest.fixture(params=[1280, 390], ids=["1280", "390"])
 def page(request, browser, server):
     width = request.param
-    ctx = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844},
-                              accept_downloads=True, locale="ru-RU", device_scale_factor=1)
+    ctx = browser.new_context(
+        viewport={"width": width, "height": 900 if width > 500 else 844},
+        accept_downloads=True,
+        locale="ru-RU",
+        device_scale_factor=1,
+    )
     pg = ctx.new_page()
     pg.width = width
     pg.watch = bu.Watch(pg, server.url)
@@ -68,8 +74,14 @@ def ratings_for(role: dict, pattern=(3, 4, 2, 5, 3)) -> dict:
 
 
 def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*CLI, "--model", str(bu.model_path()), *args], capture_output=True, text=True,
-                          cwd=cwd or bu.ROOT, timeout=120, check=False)
+    return subprocess.run(
+        [*CLI, "--model", str(bu.model_path()), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or bu.ROOT,
+        timeout=120,
+        check=False,
+    )
 
 
 def yaml_card(tmp: Path, role: dict, interviewer: str) -> Path:
@@ -78,7 +90,9 @@ def yaml_card(tmp: Path, role: dict, interviewer: str) -> Path:
     proc = cli("scorecard", "--role", ROLE, "--level", LEVEL, "--format", "yaml", "-o", str(path))
     assert proc.returncode == 0, proc.stderr
     text = path.read_text(encoding="utf-8")
-    text = text.replace('candidate: ""', "candidate: Анна Иванова").replace('interviewer: ""', f"interviewer: {interviewer}")
+    text = text.replace('candidate: ""', "candidate: Анна Иванова").replace(
+        'interviewer: ""', f"interviewer: {interviewer}"
+    )
     text = text.replace("date: null", "date: 28.11.2026")
     for i, (cid, v) in enumerate(ratings_for(role).items()):
         value = {0: '"4"', 1: "не оценивалось"}.get(i, str(v))
@@ -108,10 +122,12 @@ def xlsx_card(tmp: Path, role: dict, interviewer: str) -> Path:
     return path
 
 
-ROUND_ROWS = [("Анна Иванова", "Ирина", "2026-11-28", "yes", 4, "Сильные примеры"),
-              ("Анна Иванова", "Олег", "28.11.2026", "Однозначно нет", 3, None),
-              ("Пётр Сидоров", "Ирина", "2026-11-29", "no", 2, None),
-              ("Анна Иванов", "Мария", "2026-11-29", None, "5", None)]
+ROUND_ROWS = [
+    ("Анна Иванова", "Ирина", "2026-11-28", "yes", 4, "Сильные примеры"),
+    ("Анна Иванова", "Олег", "28.11.2026", "Однозначно нет", 3, None),
+    ("Пётр Сидоров", "Ирина", "2026-11-29", "no", 2, None),
+    ("Анна Иванов", "Мария", "2026-11-29", None, "5", None),
+]
 
 
 def round_workbook(tmp: Path, role: dict) -> Path:
@@ -124,10 +140,17 @@ def round_workbook(tmp: Path, role: dict) -> Path:
     ws = wb[xlsx_read.ROUND_SHEET]
     ids = [c.value for c in ws[2]]
     for r, (who, by, date, rec, rating, note) in enumerate(ROUND_ROWS, start=xlsx_read.ROUND_FIRST_ROW):
-        values = {"candidate": who, "interviewer": by, "date": date, "recommendation": rec,
-                  xlsx_read.NOTES_PREFIX + role["competencies"][0]["id"]: note}
+        values = {
+            "candidate": who,
+            "interviewer": by,
+            "date": date,
+            "recommendation": rec,
+            xlsx_read.NOTES_PREFIX + role["competencies"][0]["id"]: note,
+        }
         for c, key in enumerate(ids, start=1):
-            ws.cell(row=r, column=c).value = values.get(key, rating if key in {rc["id"] for rc in role["competencies"]} else None)
+            ws.cell(row=r, column=c).value = values.get(
+                key, rating if key in {rc["id"] for rc in role["competencies"]} else None
+            )
     wb.save(path)
     return path
 
@@ -139,19 +162,51 @@ def test_name_key_is_pythons_casefold(page, server):
     if page.width != 1280:
         pytest.skip("one width is enough for a pure function")
     open_evaluator(page, server)
-    samples = ["STRASSE", "Straße", "ẞ", "ΣΊΣΥΦΟΣ", "ﬁnance", "  Пётр   ПЕТРОВ ", "Ёлкин", "ǅ", "İstanbul", "ᾼ", "Ꭰꭰ", "ſ"]
+    samples = [
+        "STRASSE",
+        "Straße",
+        "ẞ",
+        "ΣΊΣΥΦΟΣ",
+        "ﬁnance",
+        "  Пётр   ПЕТРОВ ",
+        "Ёлкин",
+        "ǅ",
+        "İstanbul",
+        "ᾼ",
+        "Ꭰꭰ",
+        "ſ",
+    ]
     # every character Python's Unicode database knows (a newer browser may know more)
-    samples += ["".join(chr(c) for c in range(start, start + 64) if unicodedata.category(chr(c)) != "Cn")
-                for start in range(0x41, 0x2000, 64)]
-    got = page.evaluate("async (xs) => { const m = await import('../../assets/js/names.js'); return xs.map(m.nameKey); }", samples)
+    samples += [
+        "".join(chr(c) for c in range(start, start + 64) if unicodedata.category(chr(c)) != "Cn")
+        for start in range(0x41, 0x2000, 64)
+    ]
+    got = page.evaluate(
+        "async (xs) => { const m = await import('../../assets/js/names.js'); return xs.map(m.nameKey); }", samples
+    )
     want = [" ".join(s.split()).casefold().replace("ё", "е") for s in samples]
     assert got == want
     assert got[0] == got[1]  # one interviewer, as in the CLI
-    assert cards_mod.normalise_name("STRASSE") == cards_mod.normalise_name("Straße")
+    assert normalise_name("STRASSE") == normalise_name("Straße")
 
 
-VALUES = [(4, 4), ("4", 4), (" 5 ", 5), (None, None), ("", None), ("не оценивалось", None), ("Не оценивалось", None),
-          ("-", None), (3.0, "error"), (2.5, "error"), (7, "error"), (0, "error"), (True, "error"), ("four", "error"), ("4.0", "error")]
+VALUES = [
+    (4, 4),
+    ("4", 4),
+    (" 5 ", 5),
+    (None, None),
+    ("", None),
+    ("не оценивалось", None),
+    ("Не оценивалось", None),
+    ("-", None),
+    (3.0, "error"),
+    (2.5, "error"),
+    (7, "error"),
+    (0, "error"),
+    (True, "error"),
+    ("four", "error"),
+    ("4.0", "error"),
+]
 
 
 def test_value_rules_json_and_yaml(page, server, role):
@@ -162,11 +217,19 @@ def test_value_rules_json_and_yaml(page, server, role):
     texts = []
     for raw, _ in VALUES:
         literal = "3.0" if raw == 3.0 and isinstance(raw, float) else json.dumps(raw, ensure_ascii=False)
-        base = {"scorecard": 1, "role": ROLE, "level": LEVEL, "candidate": "А", "interviewer": "Б", "date": "28.11.2026"}
+        base = {
+            "scorecard": 1,
+            "role": ROLE,
+            "level": LEVEL,
+            "candidate": "А",
+            "interviewer": "Б",
+            "date": "28.11.2026",
+        }
         as_json = json.dumps({**base, "ratings": {cid: "__X__"}}, ensure_ascii=False).replace('"__X__"', literal)
         as_yaml = "\n".join(f"{k}: {v}" for k, v in base.items()) + f"\nratings:\n  {cid}: {literal}\n"
         texts.append([as_json, as_yaml])
-    got = page.evaluate("""async ([texts, modelUrl]) => {
+    got = page.evaluate(
+        """async ([texts, modelUrl]) => {
         const model = await (await fetch(modelUrl)).json();
         const r = await import('../../assets/js/cardread.js');
         const c = await import('../../assets/js/cardcheck.js');
@@ -174,7 +237,9 @@ def test_value_rules_json_and_yaml(page, server, role):
           const k = c.checkCard(model, p.data); return k.card ? [k.card.ratings, k.card.date] : k.problems.map((x) => x.message); };
         const out = [];
         for (const [j, y] of texts) out.push([await one(j), await one(y)]);
-        return out; }""", [texts, server.url + "assets/data/model.json"])
+        return out; }""",
+        [texts, server.url + "assets/data/model.json"],
+    )
     for (raw, want), (as_json, as_yaml) in zip(VALUES, got):
         for fmt, res in (("json", as_json), ("yaml", as_yaml)):
             if want == "error":
@@ -195,16 +260,21 @@ def test_card_vectors_in_every_format(page, server, tmp_path):
 
     from conftest import model_from_compact
 
-    vmodel = model_from_compact(json.loads((bu.ROOT / "tests" / "vectors" / "evaluate.json").read_text(encoding="utf-8"))["model"])
+    vmodel = model_from_compact(
+        json.loads((bu.ROOT / "tests" / "vectors" / "evaluate.json").read_text(encoding="utf-8"))["model"]
+    )
     inputs = []
     for kind in ("valid", "invalid"):
         for case in CASES[kind]:
             for fmt in case.get("formats", ("json", "yaml", "xlsx")):
                 path = WRITERS[fmt](case["card"], tmp_path / f"v{len(inputs)}.{fmt}")
-                data = base64.b64encode(path.read_bytes()).decode() if fmt == "xlsx" else path.read_text(encoding="utf-8")
+                data = (
+                    base64.b64encode(path.read_bytes()).decode() if fmt == "xlsx" else path.read_text(encoding="utf-8")
+                )
                 inputs.append({"kind": kind, "case": case, "fmt": fmt, "name": path.name, "data": data})
     open_evaluator(page, server)
-    got = page.evaluate("""async ([model, inputs]) => {
+    got = page.evaluate(
+        """async ([model, inputs]) => {
         const r = await import('../../assets/js/cardread.js');
         const c = await import('../../assets/js/cardcheck.js');
         const imp = await import('../../assets/js/ev-import.js');
@@ -224,7 +294,9 @@ def test_card_vectors_in_every_format(page, server, tmp_path):
           const k = c.checkCard(model, items[0].data);
           out.push({ card: k.card, problems: k.problems.map((p) => p.message), located: k.problems.map((p) => imp.located(items[0], p)) });
         }
-        return out; }""", [sitedata.site_data(vmodel), [{k: x[k] for k in ("fmt", "name", "data")} for x in inputs]])
+        return out; }""",
+        [sitedata.site_data(vmodel), [{k: x[k] for k in ("fmt", "name", "data")} for x in inputs]],
+    )
     for x, g in zip(inputs, got, strict=True):
         where = (x["case"]["name"], x["fmt"], g)
         if x["kind"] == "valid":
@@ -242,7 +314,9 @@ def test_card_vectors_in_every_format(page, server, tmp_path):
 def _import(page, paths) -> str:
     before = page.evaluate("() => Number(document.getElementById('evaluator-app').dataset.imports || 0)")
     page.set_input_files("#ev-import", [str(p) for p in paths])
-    page.wait_for_function("(n) => Number(document.getElementById('evaluator-app').dataset.imports || 0) > n", arg=before)
+    page.wait_for_function(
+        "(n) => Number(document.getElementById('evaluator-app').dataset.imports || 0) > n", arg=before
+    )
     return page.locator("#ev-messages").inner_text()
 
 
@@ -252,9 +326,22 @@ def test_import_yaml_xlsx_and_json_cards(page, server, role, tmp_path):
     y = yaml_card(tmp_path, role, "Ирина Смирнова")
     x = xlsx_card(tmp_path, role, "Олег Ким")
     j = tmp_path / "card.json"
-    j.write_text(json.dumps({"scorecard": 1, "role": ROLE, "level": LEVEL, "candidate": "анна иванова", "interviewer": "Мария",
-                             "ratings": {rc["id"]: 3 for rc in role["competencies"]}, "recommendation": "yes",
-                             "takeaways": "Хорошо считает деньги"}, ensure_ascii=False), encoding="utf-8")
+    j.write_text(
+        json.dumps(
+            {
+                "scorecard": 1,
+                "role": ROLE,
+                "level": LEVEL,
+                "candidate": "анна иванова",
+                "interviewer": "Мария",
+                "ratings": {rc["id"]: 3 for rc in role["competencies"]},
+                "recommendation": "yes",
+                "takeaways": "Хорошо считает деньги",
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     msg = _import(page, [y, x, j])
     assert "Импортировано листов: 3" in msg, msg
     assert "null" not in page.locator("#evaluator-app").inner_text()
@@ -277,7 +364,10 @@ def test_import_refusals_are_russian_and_located(page, server, role, tmp_path):
     open_evaluator(page, server)
     bad = tmp_path / "bad.yml"
     cid = role["competencies"][2]["id"]
-    bad.write_text(f"scorecard: 1\nrole: {ROLE}\nlevel: {LEVEL}\ncandidate: А\ninterviewer: Б\nratings:\n  {cid}: 3.0\n", encoding="utf-8")
+    bad.write_text(
+        f"scorecard: 1\nrole: {ROLE}\nlevel: {LEVEL}\ncandidate: А\ninterviewer: Б\nratings:\n  {cid}: 3.0\n",
+        encoding="utf-8",
+    )
     broken = tmp_path / "broken.json"
     broken.write_text("{нет", encoding="utf-8")
     x = xlsx_card(tmp_path, role, "Олег")
@@ -321,8 +411,11 @@ def plan_file(tmp: Path, site_json: dict, role: dict) -> Path:
     people = [("Ирина Смирнова", comps[0:3]), ("Олег Ким", comps[3:6]), ("Мария Орлова", comps[6:])]
     lines = ["plan: 1", f"role: {ROLE}", f"level: {LEVEL}", "candidate: Анна Иванова", "minutes: 60", "interviewers:"]
     for name, focus in people:
-        lines += [f"  - name: {name}", f"    focus: [{', '.join(focus)}]",
-                  f"    questions: [{', '.join(q for c in focus for q in qs[c])}]"]
+        lines += [
+            f"  - name: {name}",
+            f"    focus: [{', '.join(focus)}]",
+            f"    questions: [{', '.join(q for c in focus for q in qs[c])}]",
+        ]
     path = tmp / "plan.yml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -373,8 +466,20 @@ def test_export_one_zip_that_the_cli_reads(page, server, role, tmp_path):
     j = []
     for k, name in enumerate(["Ирина", "Олег"]):
         p = tmp_path / f"c{k}.json"
-        p.write_text(json.dumps({"scorecard": 1, "role": ROLE, "level": LEVEL, "candidate": "Анна Иванова", "interviewer": name,
-                                 "ratings": ratings_for(role, (3 + k, 4, 2))}, ensure_ascii=False), encoding="utf-8")
+        p.write_text(
+            json.dumps(
+                {
+                    "scorecard": 1,
+                    "role": ROLE,
+                    "level": LEVEL,
+                    "candidate": "Анна Иванова",
+                    "interviewer": name,
+                    "ratings": ratings_for(role, (3 + k, 4, 2)),
+                },
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
         j.append(p)
     _import(page, j)
     got = []
@@ -392,7 +497,9 @@ def test_export_one_zip_that_the_cli_reads(page, server, role, tmp_path):
     cards = [str(out / n) for n in names if n != "result.json"]
     proc = cli("evaluate", *sorted(cards, key=lambda p: "oleg" in p), "--format", "json")
     assert proc.returncode == 0, proc.stderr
-    assert (out / "result.json").read_text(encoding="utf-8") == proc.stdout  # the CLI's very text, debrief keys included
+    assert (out / "result.json").read_text(
+        encoding="utf-8"
+    ) == proc.stdout  # the CLI's very text, debrief keys included
     page.watch.assert_clean()
 
 

@@ -9,8 +9,9 @@ import krippendorff
 import numpy as np
 import pytest
 
-from accountpath import calibrate, calibrate_report
-from accountpath.evaluate import Scorecard
+from accountpath.method import calibrate
+from accountpath.method.evaluate import Scorecard
+from accountpath.render import calibrate_report
 
 INTERVIEWERS = [f"Интервьюер {i}" for i in range(1, 9)]
 BIAS = {"Интервьюер 3": +1, "Интервьюер 6": -1}
@@ -28,8 +29,9 @@ def make_round(model, candidates=60, panel=3, seed=11, role_id="account-manager"
             for cid, t in truth.items():
                 noise = rnd.choice((-1, 0, 0, 0, 1)) if rnd.random() < 0.5 else 0
                 ratings[cid] = max(1, min(5, t + noise + BIAS.get(who, 0)))
-            cards.append(Scorecard(role=role_id, level=level_id, candidate=f"Кандидат {n:04d}", interviewer=who,
-                                   ratings=ratings))
+            cards.append(
+                Scorecard(role=role_id, level=level_id, candidate=f"Кандидат {n:04d}", interviewer=who, ratings=ratings)
+            )
     return cards
 
 
@@ -41,8 +43,16 @@ def test_planted_lenient_and_harsh_are_flagged(real_model):
     assert flagged == set(BIAS)
     by_name = {i["name"]: i for i in result["interviewers"]}
     assert by_name["Интервьюер 3"]["leniency"] > 0.5 and by_name["Интервьюер 6"]["leniency"] < -0.5
-    assert list(result) == ["scorecards", "candidates", "panel_size", "alpha", "panel_reliability",
-                            "panel_reliability_plus_one", "interviewers", "competencies"]
+    assert list(result) == [
+        "scorecards",
+        "candidates",
+        "panel_size",
+        "alpha",
+        "panel_reliability",
+        "panel_reliability_plus_one",
+        "interviewers",
+        "competencies",
+    ]
     assert result["scorecards"] == 180 and result["candidates"] == 60 and result["panel_size"] == 3
 
 
@@ -106,10 +116,18 @@ def test_ten_thousand_scorecards(real_model):
 
 
 def _result(alpha, ratings=(12, 12), flagged=False, comp_alpha=None):
-    return {"scorecards": 6, "candidates": 3, "panel_size": 2, "alpha": alpha, "panel_reliability": None,
-            "panel_reliability_plus_one": None,
-            "interviewers": [{"name": f"И{k}", "ratings": n, "leniency": 0.1, "flagged": flagged} for k, n in enumerate(ratings)],
-            "competencies": [{"id": "briefing", "alpha": comp_alpha, "candidates": 3}]}
+    return {
+        "scorecards": 6,
+        "candidates": 3,
+        "panel_size": 2,
+        "alpha": alpha,
+        "panel_reliability": None,
+        "panel_reliability_plus_one": None,
+        "interviewers": [
+            {"name": f"И{k}", "ratings": n, "leniency": 0.1, "flagged": flagged} for k, n in enumerate(ratings)
+        ],
+        "competencies": [{"id": "briefing", "alpha": comp_alpha, "candidates": 3}],
+    }
 
 
 def test_advice_tells_too_little_data_low_agreement_and_fine_apart():

@@ -11,7 +11,8 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
-from accountpath import cardcheck, cards, xlsx_read
+from accountpath import names
+from accountpath.io import cardcheck, cards, xlsx_read
 
 from conftest import ROOT
 
@@ -67,8 +68,12 @@ def write_xlsx(card: dict, path: Path) -> Path:
         ws.cell(row=row, column=3, value=_xlsx_value(value))
         ws.cell(row=row, column=4, value=notes.get(cid))
     meta = wb.create_sheet(xlsx_read.META_SHEET)
-    pairs = [("format", xlsx_read.META_MARK), ("scorecard", card.get("scorecard")), ("role", card.get("role")),
-             ("level", card.get("level"))]
+    pairs = [
+        ("format", xlsx_read.META_MARK),
+        ("scorecard", card.get("scorecard")),
+        ("role", card.get("role")),
+        ("level", card.get("level")),
+    ]
     if card.get("focus"):
         pairs.append(("focus", _xlsx_value(card["focus"])))
     for r, (k, v) in enumerate(pairs, start=1):
@@ -124,4 +129,4 @@ def test_xlsx_date_cell_and_constants(tmp_path, vector_model):
 
 
 def test_names_compare_without_case_yo_and_spaces():
-    assert cards.normalise_name("  Пётр  ПЕТРОВ ") == cards.normalise_name("петр петров")
+    assert names.normalise_name("  Пётр  ПЕТРОВ ") == names.normalise_name("петр петров")

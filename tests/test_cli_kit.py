@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from test_calibrate import BIAS, make_round
 from test_debrief import NOTE, _panel
 
-from accountpath import xlsx_read
+from accountpath.io import xlsx_read
 
 from conftest import ROOT
 
@@ -40,7 +40,20 @@ def umask022():
 def make_plan_file(ap, folder: Path, name: str = "plan.yml", minutes: int = 80) -> Path:
     out = folder / name
     people = [x for who in PANEL for x in ("--interviewer", who)]
-    r = ap("plan", "--role", ROLE, "--level", LEVEL, *people, "--candidate", "Анна Иванова", "--minutes", str(minutes), "-o", out)
+    r = ap(
+        "plan",
+        "--role",
+        ROLE,
+        "--level",
+        LEVEL,
+        *people,
+        "--candidate",
+        "Анна Иванова",
+        "--minutes",
+        str(minutes),
+        "-o",
+        out,
+    )
     assert r.returncode == 0, r.stderr
     if minutes >= 80:  # three interviewers cover a middle account manager, 7 minutes a question: no notes
         assert r.stderr == "" and r.stdout == ""
@@ -55,7 +68,12 @@ def test_plan_for_three_meets_the_coverage_rules(ap, real_model, tmp_path, umask
     assert path.stat().st_mode & 0o777 == 0o644
     plan = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert (plan["plan"], plan["role"], plan["level"], plan["candidate"], plan["minutes"]) == (
-        1, ROLE, LEVEL, "Анна Иванова", 80)
+        1,
+        ROLE,
+        LEVEL,
+        "Анна Иванова",
+        80,
+    )
     assert [p["name"] for p in plan["interviewers"]] == list(PANEL)
     role, level = real_model.role(ROLE), real_model.role(ROLE).level(LEVEL)
     focus = [p["focus"] for p in plan["interviewers"]]
@@ -93,7 +111,9 @@ def test_plan_check_finds_an_edited_plans_errors_at_their_lines(ap, tmp_path):
     assert r.returncode == 1 and "Traceback" not in r.stderr and not out.exists()
     assert f"{bad}:{_line(edited, 'telepathy')}:" in r.stderr and "telepathy" in r.stderr
     # an unknown competency makes the plan unusable; fix it and the soft problems show at their lines
-    edited = text.replace("minutes: 80", "minutes: 5", 1).replace(first_focus, first_focus.replace("client-focus, ", "", 1), 1)
+    edited = text.replace("minutes: 80", "minutes: 5", 1).replace(
+        first_focus, first_focus.replace("client-focus, ", "", 1), 1
+    )
     bad.write_text(edited, encoding="utf-8")
     r = ap("plan", "--check", bad)
     assert r.returncode == 1
@@ -165,9 +185,17 @@ def write_cards(cards, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for n, c in enumerate(cards, start=1):
-        data = {"scorecard": 1, "role": c.role, "level": c.level, "candidate": c.candidate, "interviewer": c.interviewer,
-                "ratings": dict(c.ratings), "notes": dict(c.notes or {}), "recommendation": c.recommendation,
-                "takeaways": c.takeaways}
+        data = {
+            "scorecard": 1,
+            "role": c.role,
+            "level": c.level,
+            "candidate": c.candidate,
+            "interviewer": c.interviewer,
+            "ratings": dict(c.ratings),
+            "notes": dict(c.notes or {}),
+            "recommendation": c.recommendation,
+            "takeaways": c.takeaways,
+        }
         path = folder / f"card-{n:04d}.json"
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         paths.append(path)
@@ -183,20 +211,25 @@ def test_fragile_panel_reports_it_in_every_format(ap, real_model, tmp_path, fmt)
         res = json.loads(r.stdout)
         assert res["recommendation"] == "hire"
         assert [{k: f[k] for k in ("without", "recommendation")} for f in res["fragile"]] == [
-            {"without": "Ирина Смирнова", "recommendation": "no_hire"}]
+            {"without": "Ирина Смирнова", "recommendation": "no_hire"}
+        ]
         comm = next(c for c in res["competencies"] if c["id"] == "communication")
         assert comm["ratings"] == [5, 2, 4]
     else:
-        assert "Итог держится на листе одного интервьюера (Ирина Смирнова): без него итог был бы «Не нанимать»" in r.stdout
+        assert (
+            "Итог держится на листе одного интервьюера (Ирина Смирнова): без него итог был бы «Не нанимать»" in r.stdout
+        )
         assert NOTE in r.stdout
 
 
 def test_evaluate_format_from_the_file_name_and_pdf_refused_on_a_terminal(ap, real_model, tmp_path, monkeypatch):
     files = write_cards(_panel(real_model), tmp_path / "panel")
-    for name, check in (("report.html", lambda b: b.startswith(b"<!DOCTYPE html>")),
-                        ("report.json", lambda b: json.loads(b)["candidate"] == "Анна Иванова"),
-                        ("report.md", lambda b: b.startswith(b"# ")),
-                        ("report.txt", lambda b: b.startswith("Кандидат".encode()))):
+    for name, check in (
+        ("report.html", lambda b: b.startswith(b"<!DOCTYPE html>")),
+        ("report.json", lambda b: json.loads(b)["candidate"] == "Анна Иванова"),
+        ("report.md", lambda b: b.startswith(b"# ")),
+        ("report.txt", lambda b: b.startswith("Кандидат".encode())),
+    ):
         r = ap("evaluate", *files, "-o", tmp_path / name)
         assert r.returncode == 0 and r.stdout == "", r.stderr
         assert check((tmp_path / name).read_bytes()), name
@@ -226,8 +259,12 @@ def test_workbook_filled_and_read_back_as_a_round(ap, real_model, tmp_path, umas
     ws = wb[xlsx_read.ROUND_SHEET]
     col = {c.value: i + 1 for i, c in enumerate(ws[2])}
     level = real_model.role(ROLE).level(LEVEL)
-    rows = [("Анна Иванова", "Ирина", 0), ("Анна Иванова", "Пётр", 1), ("Борис Смирнов", "Ирина", -1),
-            ("Борис Смирнов", "Пётр", -1)]
+    rows = [
+        ("Анна Иванова", "Ирина", 0),
+        ("Анна Иванова", "Пётр", 1),
+        ("Борис Смирнов", "Ирина", -1),
+        ("Борис Смирнов", "Пётр", -1),
+    ]
     for r_, (cand, who, shift) in enumerate(rows, start=xlsx_read.ROUND_FIRST_ROW):
         ws.cell(row=r_, column=col["candidate"], value=cand)
         ws.cell(row=r_, column=col["interviewer"], value=who)
@@ -248,14 +285,17 @@ def test_workbook_filled_and_read_back_as_a_round(ap, real_model, tmp_path, umas
     assert r.returncode == 1 and "junior, middle, senior" in r.stderr and not (tmp_path / "x.xlsx").exists()
 
 
-@pytest.mark.parametrize("args", [
-    ["scorecard", "--role", ROLE, "--level", LEVEL, "--format", "xlsx"],
-    ["scorecard", "--role", ROLE, "--level", LEVEL, "--format", "pdf"],
-    ["plan", "--role", ROLE, "--level", LEVEL, "--interviewer", "Ирина", "--format", "pdf"],
-    ["evaluate", "--round", "somewhere", "--format", "xlsx"],
-    ["workbook", "--role", ROLE, "--level", LEVEL],
-    ["calibrate", "somewhere", "--format", "xlsx"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["scorecard", "--role", ROLE, "--level", LEVEL, "--format", "xlsx"],
+        ["scorecard", "--role", ROLE, "--level", LEVEL, "--format", "pdf"],
+        ["plan", "--role", ROLE, "--level", LEVEL, "--interviewer", "Ирина", "--format", "pdf"],
+        ["evaluate", "--round", "somewhere", "--format", "xlsx"],
+        ["workbook", "--role", ROLE, "--level", LEVEL],
+        ["calibrate", "somewhere", "--format", "xlsx"],
+    ],
+)
 def test_binary_output_is_refused_on_a_terminal(cli_run, monkeypatch, tmp_path, args):
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     missing = tmp_path / "no-model.yml"

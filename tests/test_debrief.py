@@ -8,16 +8,20 @@ import re
 import pytest
 from test_evaluate_method import CASES, _cards
 
-from accountpath import debrief, evaluate, report
-from accountpath.evaluate import Scorecard
+from accountpath.method import debrief, evaluate
+from accountpath.method.evaluate import Scorecard
+from accountpath.render import report
 
 NOTE = "Рассказала, как удержала клиента после срыва сроков."
 FORMATS = ("text", "md", "html", "json")
 
 
 def _render(fmt, model, result, cards):
-    return {"text": report.to_text, "md": report.to_markdown, "html": report.to_html}[fmt](model, result, cards) \
-        if fmt != "json" else report.to_json(result)
+    return (
+        {"text": report.to_text, "md": report.to_markdown, "html": report.to_html}[fmt](model, result, cards)
+        if fmt != "json"
+        else report.to_json(result)
+    )
 
 
 def _panel(real_model, communication=(5, 2, 4)):
@@ -34,8 +38,18 @@ def _panel(real_model, communication=(5, 2, 4)):
         notes = {"communication": "Письмо клиенту: ясное, по делу."} if comm in (1, 5) and i else {}
         if i == 1:
             notes["client-focus"] = NOTE
-        out.append(Scorecard(role=role.id, level=level.id, candidate="Анна Иванова", interviewer=name, ratings=ratings,
-                             notes=notes, recommendation=calls[i], takeaways="Сильные брифы." if i == 2 else None))
+        out.append(
+            Scorecard(
+                role=role.id,
+                level=level.id,
+                candidate="Анна Иванова",
+                interviewer=name,
+                ratings=ratings,
+                notes=notes,
+                recommendation=calls[i],
+                takeaways="Сильные брифы." if i == 2 else None,
+            )
+        )
     return out
 
 
@@ -43,15 +57,25 @@ def test_issue_panel_is_fragile_in_every_format(real_model):
     cards = _panel(real_model)
     result = debrief.debrief(real_model, "account-manager", "middle", cards)
     assert result["recommendation"] == "hire"
-    assert result["fragile"] == [{"without": "Ирина Смирнова", "recommendation": "no_hire", "gap": -0.09, "coverage": 1,
-                                  "failed_must_haves": [], "must_have_ratings": {}}]
+    assert result["fragile"] == [
+        {
+            "without": "Ирина Смирнова",
+            "recommendation": "no_hire",
+            "gap": -0.09,
+            "coverage": 1,
+            "failed_must_haves": [],
+            "must_have_ratings": {},
+        }
+    ]
     for fmt in FORMATS:
         out = _render(fmt, real_model, result, cards)
         if fmt == "json":
             assert json.loads(out)["fragile"] == result["fragile"]
         else:
-            assert "Итог держится на листе одного интервьюера (Ирина Смирнова): без него итог был бы «Не нанимать» — " \
-                   "средневзвешенное отклонение от цели стало бы -0,09 при пороге 0,00." in out, fmt
+            assert (
+                "Итог держится на листе одного интервьюера (Ирина Смирнова): без него итог был бы «Не нанимать» — "
+                "средневзвешенное отклонение от цели стало бы -0,09 при пороге 0,00." in out
+            ), fmt
             assert "Итог на границе: 0,03 при пороге 0,00" in out, fmt
             assert "в расчёт итога не входят" in out, fmt
 
@@ -60,25 +84,31 @@ def test_method_keys_unchanged_and_evidence_added(real_model):
     cards = _panel(real_model)
     plain = evaluate.evaluate(real_model, "account-manager", "middle", cards)
     full = debrief.debrief(real_model, "account-manager", "middle", cards)
-    assert list(full)[:len(plain)] == list(plain)
+    assert list(full)[: len(plain)] == list(plain)
     for key in plain:
         if key != "competencies":
             assert full[key] == plain[key]
     for a, b in zip(plain["competencies"], full["competencies"]):
         assert {k: b[k] for k in a} == a
     comm = next(c for c in full["competencies"] if c["id"] == "communication")
-    assert comm["interviewer_ratings"] == [{"interviewer": "Ирина Смирнова", "rating": 5},
-                                           {"interviewer": "Пётр Петров", "rating": 2},
-                                           {"interviewer": "Ольга Ким", "rating": 4}]
+    assert comm["interviewer_ratings"] == [
+        {"interviewer": "Ирина Смирнова", "rating": 5},
+        {"interviewer": "Пётр Петров", "rating": 2},
+        {"interviewer": "Ольга Ким", "rating": 4},
+    ]
     cf = next(c for c in full["competencies"] if c["id"] == "client-focus")
     assert cf["notes"] == [{"interviewer": "Пётр Петров", "text": NOTE}]
-    assert full["recommendations"] == [{"interviewer": "Ирина Смирнова", "recommendation": "strong_yes"},
-                                       {"interviewer": "Пётр Петров", "recommendation": "no"},
-                                       {"interviewer": "Ольга Ким", "recommendation": None}]
+    assert full["recommendations"] == [
+        {"interviewer": "Ирина Смирнова", "recommendation": "strong_yes"},
+        {"interviewer": "Пётр Петров", "recommendation": "no"},
+        {"interviewer": "Ольга Ким", "recommendation": None},
+    ]
     assert full["takeaways"] == [{"interviewer": "Ольга Ким", "text": "Сильные брифы."}]
     codes = [w["code"] for w in full["warnings"]]
     assert codes == ["extreme_without_note"]  # Ирина's 5 has no note; Пётр's notes are there
-    assert "Ирина Смирнова" in full["warnings"][0]["message"] and "Деловая коммуникация" in full["warnings"][0]["message"]
+    assert (
+        "Ирина Смирнова" in full["warnings"][0]["message"] and "Деловая коммуникация" in full["warnings"][0]["message"]
+    )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -135,8 +165,13 @@ def test_threshold_focus_and_title_are_explained(real_model):
     cards = _panel(real_model, communication=(3, 2, 3))
     a, b, c = cards
     b = Scorecard(**{**b.__dict__, "ratings": {**b.ratings, "communication": 2}})
-    c = Scorecard(**{**c.__dict__, "ratings": {**c.ratings, "communication": None, "finance": None},
-                     "focus": ("client-focus", "briefing", "finance")})
+    c = Scorecard(
+        **{
+            **c.__dict__,
+            "ratings": {**c.ratings, "communication": None, "finance": None},
+            "focus": ("client-focus", "briefing", "finance"),
+        }
+    )
     panel = [a, b, c]
     result = debrief.debrief(real_model, "account-manager", "middle", panel)
     comm = next(x for x in result["competencies"] if x["id"] == "communication")

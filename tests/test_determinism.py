@@ -15,7 +15,9 @@ FIXTURE = ROOT / "tests" / "fixtures" / "mini.yml"
 
 SCRIPT = """
 import hashlib, sys
-from accountpath import model, pages, scorecard
+from accountpath.model import load as model
+from accountpath.site import pages
+from accountpath.render import scorecard
 m = model.load(sys.argv[1])
 files = {**{"pages/" + k: v.encode() for k, v in pages.build(m).items()},
          **{"cards/" + k: v for k, v in scorecard.render_all(m).items()}}

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from accountpath import cards, evaluate, yamlsource
+from accountpath.io import cards
+from accountpath.method import evaluate, rounds
+from accountpath.model import yamlsource
 
 from conftest import VECTORS
 
@@ -21,7 +23,7 @@ def _cards(model, raw_cards):
         card, problems = cards.card_from_data(doc, model)
         assert not problems, problems
         out.append(card)
-    assert not cards.panel_problems(out)
+    assert not rounds.panel_problems(out)
     return out
 
 
@@ -32,8 +34,18 @@ def test_vector(case, vector_model):
     assert result == case["expected"]
     # the JSON text has the contract's key order and no float noise
     assert json.loads(json.dumps(result)) == case["expected"]
-    assert list(result) == ["candidate", "role", "level", "interviewers", "coverage", "gap", "recommendation",
-                            "failed_must_haves", "best_fit_level", "competencies"]
+    assert list(result) == [
+        "candidate",
+        "role",
+        "level",
+        "interviewers",
+        "coverage",
+        "gap",
+        "recommendation",
+        "failed_must_haves",
+        "best_fit_level",
+        "competencies",
+    ]
 
 
 def test_round2_half_away_from_zero():
@@ -46,10 +58,12 @@ def test_round2_half_away_from_zero():
 
 
 def test_rank_key_orders_recommendation_then_gap():
-    rs = [{"recommendation": "hire", "gap": 0.1, "candidate": "b"},
-          {"recommendation": "insufficient_data", "gap": 3, "candidate": "c"},
-          {"recommendation": "hire", "gap": 0.3, "candidate": "a"},
-          {"recommendation": "strong_hire", "gap": 0.6, "candidate": "d"}]
+    rs = [
+        {"recommendation": "hire", "gap": 0.1, "candidate": "b"},
+        {"recommendation": "insufficient_data", "gap": 3, "candidate": "c"},
+        {"recommendation": "hire", "gap": 0.3, "candidate": "a"},
+        {"recommendation": "strong_hire", "gap": 0.6, "candidate": "d"},
+    ]
     assert [r["candidate"] for r in sorted(rs, key=evaluate.rank_key)] == ["d", "a", "b", "c"]
 
 

@@ -9,8 +9,10 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from accountpath import cardcheck, cards, pdf, plan_render, scorecard, vocab, xlsx_card, xlsx_read
-from accountpath import plan as plan_mod
+from accountpath import vocab
+from accountpath.io import cardcheck, cards, xlsx_read
+from accountpath.method import plan as plan_mod
+from accountpath.render import pdf, plan_render, scorecard, xlsx_card
 
 PANEL = ["Ирина Смирнова", "Олег Ким", "Мария Петрова"]
 LABELS = list(cardcheck.RECOMMENDATION_LABELS.values())
@@ -34,7 +36,10 @@ def test_focused_card_has_only_the_focus_and_the_plans_questions(real_model, pan
             q = real_model.question(qid)
             assert q.text in html and q.anchors.weak in html and q.anchors.strong in html
         assert person["name"] in html and "Анна Иванова" in html
-        assert "Фокус этого листа:" in html and f"{len(person['focus'])} из {len(real_model.role('account-manager').competencies)}" in html
+        assert (
+            "Фокус этого листа:" in html
+            and f"{len(person['focus'])} из {len(real_model.role('account-manager').competencies)}" in html
+        )
         assert all(label in html for label in LABELS) and "Ключевые выводы" in html
         assert "Оценочный лист: Аккаунт-менеджер<" in html and names[person["focus"][0]] in html
 
@@ -63,7 +68,11 @@ def test_yaml_card_carries_focus_and_reads_back(real_model, panel_plan, tmp_path
     person = panel_plan["interviewers"][0]
     text = next(iter(scorecard.focused_cards(real_model, panel_plan, "yaml").values())).decode("utf-8")
     data = yaml.safe_load(text)
-    assert data["scorecard"] in vocab.CARD_VERSIONS and data["focus"] == person["focus"] and list(data["ratings"]) == person["focus"]
+    assert (
+        data["scorecard"] in vocab.CARD_VERSIONS
+        and data["focus"] == person["focus"]
+        and list(data["ratings"]) == person["focus"]
+    )
     assert data["interviewer"] == person["name"] and data["recommendation"] is None
     assert "strong_no — Однозначно нет" in text
     data["ratings"] = {cid: 3 for cid in person["focus"]}
@@ -73,7 +82,11 @@ def test_yaml_card_carries_focus_and_reads_back(real_model, panel_plan, tmp_path
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     card, problems = cards.read_card(path, real_model)
     assert not problems, [str(p) for p in problems]
-    assert card.focus == tuple(person["focus"]) and card.recommendation == "yes" and card.takeaways == "Уверенно ведёт клиента."
+    assert (
+        card.focus == tuple(person["focus"])
+        and card.recommendation == "yes"
+        and card.takeaways == "Уверенно ведёт клиента."
+    )
 
 
 def _xlsx(real_model, plan, n=0) -> bytes:
@@ -113,13 +126,18 @@ def test_xlsx_locks_all_but_the_cells_to_fill_and_prints_on_a4(real_model, panel
     assert meta["B5"].value == ",".join(panel_plan["interviewers"][0]["focus"])
     assert wb[xlsx_card.QUESTIONS_SHEET].protection.sheet
     rows = {ws.cell(row=r, column=1).value: r for r in range(1, ws.max_row + 1)}
-    fill = [(rows[label], 2) for label in ("Кандидат", "Интервьюер", "Дата", "Рекомендация", "Ключевые выводы", "Общие заметки")]
+    fill = [
+        (rows[label], 2)
+        for label in ("Кандидат", "Интервьюер", "Дата", "Рекомендация", "Ключевые выводы", "Общие заметки")
+    ]
     for cid in panel_plan["interviewers"][0]["focus"]:
         fill += [(rows[cid], xlsx_card.RATING_COL), (rows[cid], xlsx_card.NOTES_COL)]
         for col in range(1, 6):  # id, name, weight, must-have, target
             assert ws.cell(row=rows[cid], column=col).protection.locked
     assert all(not ws.cell(row=r, column=c).protection.locked for r, c in fill)
-    merged = {(r, c) for rng in ws.merged_cells.ranges for r, c in rng.cells} - {(rng.min_row, rng.min_col) for rng in ws.merged_cells.ranges}
+    merged = {(r, c) for rng in ws.merged_cells.ranges for r, c in rng.cells} - {
+        (rng.min_row, rng.min_col) for rng in ws.merged_cells.ranges
+    }
     unlocked = {(c.row, c.column) for row in ws.iter_rows() for c in row if not c.protection.locked} - merged
     assert unlocked == set(fill)
     dv = {str(d.sqref): d.formula1 for d in ws.data_validations.dataValidation}
@@ -133,7 +151,9 @@ def test_xlsx_locks_all_but_the_cells_to_fill_and_prints_on_a4(real_model, panel
 
 def test_xlsx_and_all_formats_are_deterministic(real_model, panel_plan):
     for fmt in scorecard.FORMATS:
-        assert scorecard.focused_cards(real_model, panel_plan, fmt) == scorecard.focused_cards(real_model, panel_plan, fmt)
+        assert scorecard.focused_cards(real_model, panel_plan, fmt) == scorecard.focused_cards(
+            real_model, panel_plan, fmt
+        )
 
 
 def test_weasyprint_pdf_of_a_card_and_the_plan(real_model, panel_plan):
@@ -155,8 +175,12 @@ def test_focused_cards_print_on_two_a4_pages_in_chromium(real_model, panel_plan)
     for name, html in scorecard.focused_cards(real_model, panel_plan, "html").items():
         counts[name] = pdf.page_count(pdf.html_to_pdf(html.decode("utf-8"), "chromium"))
     assert all(n <= 2 for n in counts.values()), counts
-    four = scorecard.card(real_model, "account-director", "group-account-director",
-                          focus=["team-management", "project-management", "finance", "client-focus"])
+    four = scorecard.card(
+        real_model,
+        "account-director",
+        "group-account-director",
+        focus=["team-management", "project-management", "finance", "client-focus"],
+    )
     html = scorecard.render_card(four, "html").decode("utf-8")
     assert pdf.page_count(pdf.html_to_pdf(html, "chromium")) <= 2
     schedule = plan_render.render_plan(real_model, panel_plan, "html")
@@ -164,7 +188,9 @@ def test_focused_cards_print_on_two_a4_pages_in_chromium(real_model, panel_plan)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("role_id", ["account-manager", "key-account-manager", "account-director", "client-services-director"])
+@pytest.mark.parametrize(
+    "role_id", ["account-manager", "key-account-manager", "account-director", "client-services-director"]
+)
 def test_every_plan_prints_short_in_weasyprint(real_model, role_id):
     """With the panel a role needs, every focused card fits two A4 pages and the schedule one."""
     if pdf.engine() != "weasyprint":
@@ -175,8 +201,10 @@ def test_every_plan_prints_short_in_weasyprint(real_model, role_id):
         plan, notes = plan_mod.make_plan(real_model, role_id, level.id, names, "Анна Иванова")
         role_focus = [p["focus"] for p in plan["interviewers"]]
         assert plan_mod.coverage_notes(real_model, role, role_focus) == [], notes
-        pages = {name: pdf.page_count(pdf.html_to_pdf(html.decode("utf-8")))
-                 for name, html in scorecard.focused_cards(real_model, plan, "html").items()}
+        pages = {
+            name: pdf.page_count(pdf.html_to_pdf(html.decode("utf-8")))
+            for name, html in scorecard.focused_cards(real_model, plan, "html").items()
+        }
         assert all(n <= 2 for n in pages.values()), (level.id, pages)
         assert pdf.page_count(pdf.html_to_pdf(plan_render.render_plan(real_model, plan, "html"))) == 1, level.id
 
@@ -233,8 +261,10 @@ def test_an_open_question_carries_what_it_shows(real_model, fmt):
 @pytest.mark.parametrize("fmt", ["html", "md", "yaml", "xlsx"])
 def test_the_top_rating_needs_an_example_and_titles_do_not_repeat_the_role(real_model, panel_plan, fmt):
     rule = "5 — только с примером, который подтверждает уровень «Эталон» (ориентир для всего агентства)"
-    for data in (next(iter(scorecard.focused_cards(real_model, panel_plan, fmt).values())),
-                 scorecard.render(real_model, "account-manager", "middle", fmt)):
+    for data in (
+        next(iter(scorecard.focused_cards(real_model, panel_plan, fmt).values())),
+        scorecard.render(real_model, "account-manager", "middle", fmt),
+    ):
         if fmt == "xlsx":
             ws = load_workbook(io.BytesIO(data))[xlsx_read.SHEET]
             texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
@@ -248,7 +278,9 @@ def test_the_top_rating_needs_an_example_and_titles_do_not_repeat_the_role(real_
 def test_focus_without_plan_takes_own_questions_first(real_model):
     c = scorecard.card(real_model, "account-manager", "middle", focus=["communication"])
     (item,) = c.items
-    assert len(item.questions) == 2 and all(q.competency == "communication" and q.kind != "open" for q in item.questions)
+    assert len(item.questions) == 2 and all(
+        q.competency == "communication" and q.kind != "open" for q in item.questions
+    )
     c, opened, _data = _open_card(real_model, "html")
     for q in opened:  # an open question sits under the one competency it was picked for
         assert sum(q in it.questions for it in c.items) == 1

@@ -16,8 +16,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from test_calibrate import make_round
 
-from accountpath import calibrate, calibrate_report, i18n
-from accountpath.evaluate import Scorecard
+from accountpath import i18n
+from accountpath.method import calibrate
+from accountpath.method.evaluate import Scorecard
+from accountpath.render import calibrate_report
 
 ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "src" / "accountpath"
@@ -216,7 +218,8 @@ def test_calibration_report_in_both_languages(real_model, fmt):
 
 def test_english_report_keeps_names_escaped(real_model):
     """Names pass through gettext's formatting escaped (HTML) and never as format strings."""
-    from accountpath import debrief, report
+    from accountpath.method import debrief
+    from accountpath.render import report
 
     role = real_model.role("account-manager")
     level = role.level("middle")

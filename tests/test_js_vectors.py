@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from accountpath import cardcheck, cards, debrief, debrief_text, report, rounds, sitedata, yamlsource
+from accountpath.io import cardcheck, cards
+from accountpath.method import debrief, rounds
+from accountpath.model import yamlsource
+from accountpath.render import debrief_text, report
+from accountpath.site import sitedata
 
 from conftest import ROOT, VECTORS
 

@@ -12,7 +12,8 @@ import jsonschema
 import pytest
 import yaml
 
-from accountpath import model, rules, yamlsource
+from accountpath.model import load as model
+from accountpath.model import rules, yamlsource
 
 from conftest import REAL_MODEL, ROOT, run_cli
 
@@ -34,7 +35,7 @@ def replace_value(text: str, path: tuple, new: str) -> str:
     s = lines[line - 1]
     m = re.compile(r"\[[^\]]*\]|\{[^}]*\}|\"[^\"]*\"|'[^']*'|[^,}\]\s#][^,}\]#]*").match(s, col - 1)
     assert m, (s, col)
-    lines[line - 1] = s[: m.start()] + new + s[m.end():]
+    lines[line - 1] = s[: m.start()] + new + s[m.end() :]
     return "\n".join(lines)
 
 
@@ -43,8 +44,8 @@ def replace_key(text: str, path: tuple, new: str) -> str:
     lines = text.split("\n")
     s = lines[line - 1]
     old = str(path[-1])
-    assert s[col - 1:].startswith(old), (s, old)
-    lines[line - 1] = s[: col - 1] + new + s[col - 1 + len(old):]
+    assert s[col - 1 :].startswith(old), (s, old)
+    lines[line - 1] = s[: col - 1] + new + s[col - 1 + len(old) :]
     return "\n".join(lines)
 
 
@@ -57,10 +58,10 @@ def remove_entry(text: str, path: tuple) -> str:
         end = line
         while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > col - 1):
             end += 1
-        del lines[line - 1:end]
+        del lines[line - 1 : end]
         return "\n".join(lines)
     m = re.compile(r"[^,}]*,?\s*").match(s, col - 1)
-    lines[line - 1] = (s[: m.start()] + s[m.end():]).replace(", }", " }")
+    lines[line - 1] = (s[: m.start()] + s[m.end() :]).replace(", }", " }")
     return "\n".join(lines)
 
 
@@ -104,15 +105,30 @@ def test_typed_model_of_the_new_shape():
     assert am.level("middle").experience_source == "mini-article" and am.level("junior").experience_source is None
     assert am.level("junior").time_in_level == "1 год"
     assert dict(m.role("account-director").level("lead").targets) == {
-        "client-communication": 4, "project-management": 3, "finance": 4}
-    assert [(s.level, s.basis, s.is_estimate) for s in am.salary] == [("middle", "source", False), ("junior", "estimate", True)]
+        "client-communication": 4,
+        "project-management": 3,
+        "finance": 4,
+    }
+    assert [(s.level, s.basis, s.is_estimate) for s in am.salary] == [
+        ("middle", "source", False),
+        ("junior", "estimate", True),
+    ]
     assert [g.term for g in m.glossary] == ["тревожные признаки", "отклонение от цели"]
 
 
 def test_every_rule_is_a_named_function():
     names = [r.__name__ for r in rules.RULES]
-    for rule in ("targets_complete", "ladder_monotonic", "ladder_sum", "career_edge", "questions_per_target",
-                 "question_levels", "also_for", "salary_level", "glossary_avoid"):
+    for rule in (
+        "targets_complete",
+        "ladder_monotonic",
+        "ladder_sum",
+        "career_edge",
+        "questions_per_target",
+        "question_levels",
+        "also_for",
+        "salary_level",
+        "glossary_avoid",
+    ):
         assert rule in names
 
 
@@ -130,15 +146,21 @@ def test_lowered_target_breaks_ladder_monotonic():
 
 def test_missing_target_breaks_targets_complete():
     ps = problems_of(remove_entry(TEXT, ("roles", 1, "levels", 0, "targets", "project-management")))
-    assert ps == [f"mini.yml:{pos(('roles', 1, 'levels', 0, 'targets'), key=True)}: roles[account-director].levels[lead]: "
-                  "нет целей для компетенций «project-management»: у каждого уровня роли есть цель 1..5 по каждой "
-                  "компетенции модели [targets-complete]"], ps
+    assert ps == [
+        f"mini.yml:{pos(('roles', 1, 'levels', 0, 'targets'), key=True)}: roles[account-director].levels[lead]: "
+        "нет целей для компетенций «project-management»: у каждого уровня роли есть цель 1..5 по каждой "
+        "компетенции модели [targets-complete]"
+    ], ps
 
 
 def test_unknown_target_breaks_targets_complete():
     path = ("roles", 1, "levels", 0, "targets", "project-management")
     ps = problems_of(replace_key(TEXT, path, "project-managment"))
-    assert at(ps, pos(path, key=True), "цель для «project-managment» — такой компетенции в модели нет (возможно, «project-management»?)"), ps
+    assert at(
+        ps,
+        pos(path, key=True),
+        "цель для «project-managment» — такой компетенции в модели нет (возможно, «project-management»?)",
+    ), ps
     assert at(ps, pos(path[:-1], key=True), "нет целей для компетенций «project-management»"), ps
 
 
@@ -146,23 +168,29 @@ def test_equal_sums_break_ladder_sum():
     path = ("roles", 0, "levels", 0, "targets")
     ps = problems_of(replace_value(TEXT, path, "{client-communication: 3, project-management: 3, finance: 2}"))
     where = pos(("roles", 0, "levels", 1, "targets"), key=True)
-    assert ps == [f"mini.yml:{where}: roles[account-manager].levels[middle]: сумма целей 8 не выше, чем на предыдущем "
-                  "уровне «junior» (8): следующий уровень требует больше [ladder-sum]"], ps
+    assert ps == [
+        f"mini.yml:{where}: roles[account-manager].levels[middle]: сумма целей 8 не выше, чем на предыдущем "
+        "уровне «junior» (8): следующий уровень требует больше [ladder-sum]"
+    ], ps
 
 
 def test_broken_career_edge():
     path = ("roles", 1, "levels", 0, "targets", "client-communication")
     ps = problems_of(replace_value(TEXT, path, "2"))
-    assert ps == [f"mini.yml:{pos(path)}: roles[account-director].levels[lead]: цель по «client-communication» 2 ниже, "
-                  "чем на верхнем уровне roles[account-manager].levels[middle] (3), откуда ведёт переход: первая ступень "
-                  "следующей роли не ниже последней ступени предыдущей [career-edge]"], ps
+    assert ps == [
+        f"mini.yml:{pos(path)}: roles[account-director].levels[lead]: цель по «client-communication» 2 ниже, "
+        "чем на верхнем уровне roles[account-manager].levels[middle] (3), откуда ведёт переход: первая ступень "
+        "следующей роли не ниже последней ступени предыдущей [career-edge]"
+    ], ps
 
 
 def test_too_few_level_matched_questions():
     ps = problems_of(replace_value(TEXT, ("competencies", 2, "questions", 2, "levels"), "[5, 5]"))
     where = pos(("roles", 1, "levels", 0, "targets", "finance"))
-    assert ps == [f"mini.yml:{where}: roles[account-director].levels[lead]: по «finance» с целью 4 подходят вопросов: 1, "
-                  "нужно не меньше 2 (вопросы компетенции, у которых levels включает 4) [questions-per-target]"], ps
+    assert ps == [
+        f"mini.yml:{where}: roles[account-director].levels[lead]: по «finance» с целью 4 подходят вопросов: 1, "
+        "нужно не меньше 2 (вопросы компетенции, у которых levels включает 4) [questions-per-target]"
+    ], ps
 
 
 def test_question_levels_upside_down():
@@ -174,21 +202,27 @@ def test_question_levels_upside_down():
 def test_also_for_names_an_unknown_competency():
     path = ("competencies", 0, "questions", 2, "also_for", 0)
     ps = problems_of(replace_value(TEXT, path, "finanse"))
-    assert ps == [f"mini.yml:{pos(path)}: competencies[client-communication].questions[q-comm-open-silence]: also_for: "
-                  "«finanse» — такой компетенции в модели нет (возможно, «finance»?) [also-for]"], ps
+    assert ps == [
+        f"mini.yml:{pos(path)}: competencies[client-communication].questions[q-comm-open-silence]: also_for: "
+        "«finanse» — такой компетенции в модели нет (возможно, «finance»?) [also-for]"
+    ], ps
 
 
 def test_salary_level_names_no_level_of_the_role():
     path = ("roles", 0, "salary", 0, "level")
     ps = problems_of(replace_value(TEXT, path, "senior"))
-    assert ps == [f"mini.yml:{pos(path)}: roles[account-manager]: «senior» — такого уровня у роли нет (возможно, «junior»?) [salary-level]"], ps
+    assert ps == [
+        f"mini.yml:{pos(path)}: roles[account-manager]: «senior» — такого уровня у роли нет (возможно, «junior»?) [salary-level]"
+    ], ps
 
 
 def test_avoided_glossary_word_anywhere_in_the_model():
     path = ("roles", 0, "responsibilities", 1)
     ps = problems_of(replace_value(TEXT, path, "Следит за Красные Флаги в проектах."))
-    assert ps == [f"mini.yml:{pos(path)}: roles[account-manager].responsibilities[2]: «Красные Флаги» — вариант, которого "
-                  "избегаем; по глоссарию пишем «тревожные признаки» [glossary-avoid]"], ps
+    assert ps == [
+        f"mini.yml:{pos(path)}: roles[account-manager].responsibilities[2]: «Красные Флаги» — вариант, которого "
+        "избегаем; по глоссарию пишем «тревожные признаки» [glossary-avoid]"
+    ], ps
     # whole words only: «флаги» inside another word is fine
     assert problems_of(replace_value(TEXT, path, "Следит за красные-флагишки.")) == []
 
@@ -225,7 +259,9 @@ def test_duplicate_ids():
     path = ("competencies", 1, "questions", 0, "id")
     ps = problems_of(replace_value(TEXT, path, "q-comm-hard-meeting"))
     first = DOC.pos(("competencies", 0, "questions", 0, "id"))[0]
-    assert at(ps, pos(path), f"повторяется id вопроса «q-comm-hard-meeting» (впервые в строке {first}) [unique-ids]"), ps
+    assert at(ps, pos(path), f"повторяется id вопроса «q-comm-hard-meeting» (впервые в строке {first}) [unique-ids]"), (
+        ps
+    )
 
 
 def test_weights_must_sum_to_100():
@@ -236,7 +272,11 @@ def test_weights_must_sum_to_100():
 
 def test_unknown_source_and_bands():
     path = ("roles", 0, "views", 0, "source")
-    assert at(problems_of(replace_value(TEXT, path, "mini-artcle")), pos(path), "«mini-artcle» — такого источника нет в sources")
+    assert at(
+        problems_of(replace_value(TEXT, path, "mini-artcle")),
+        pos(path),
+        "«mini-artcle» — такого источника нет в sources",
+    )
     path = ("evaluation", "bands", "hire")
     assert at(problems_of(replace_value(TEXT, path, "0.9")), pos(path), "hire (0.9) должен быть ниже, чем strong_hire")
 
@@ -256,16 +296,22 @@ def test_all_problems_reported_at_once_sorted():
     assert lines == sorted(lines)
 
 
-@pytest.mark.parametrize("content,needle", [
-    (b"", "файл пуст"),
-    (b"# only a comment\n", "нет YAML-документа"),
-    (b"version: 1\nlanguage: \xff\xfe\n", "не UTF-8"),
-    (b"roles: [\n", "синтаксическая ошибка YAML"),
-    (b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
-     b"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n", "ссылки YAML"),
-    (b"- just\n- a list\n", "должна быть словарём"),
-    (b"version: 1\nx: !!python/object/apply:os.system [echo hi]\n", "не поддерживается"),
-])
+@pytest.mark.parametrize(
+    "content,needle",
+    [
+        (b"", "файл пуст"),
+        (b"# only a comment\n", "нет YAML-документа"),
+        (b"version: 1\nlanguage: \xff\xfe\n", "не UTF-8"),
+        (b"roles: [\n", "синтаксическая ошибка YAML"),
+        (
+            b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+            b"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n",
+            "ссылки YAML",
+        ),
+        (b"- just\n- a list\n", "должна быть словарём"),
+        (b"version: 1\nx: !!python/object/apply:os.system [echo hi]\n", "не поддерживается"),
+    ],
+)
 def test_bad_files_give_clear_messages(tmp_path, content, needle):
     f = tmp_path / "competencies.yml"
     f.write_bytes(content)
@@ -297,7 +343,10 @@ def test_cached_model_is_rechecked_and_a_bad_cache_is_ignored(tmp_path, monkeypa
     assert first is not None and not problems
     [entry] = list(tmp_path.glob("model-*.json"))
     again, _p = model.check_text(TEXT)  # from the cache
-    assert again.summary() == first.summary() and again.role("account-manager").probation == first.role("account-manager").probation
+    assert (
+        again.summary() == first.summary()
+        and again.role("account-manager").probation == first.role("account-manager").probation
+    )
     # a tampered entry fails the rules: the file is parsed again, not trusted
     data = json.loads(entry.read_text(encoding="utf-8"))
     data["roles"][0]["competencies"][0]["weight"] += 5
@@ -330,8 +379,11 @@ def test_ladder_faults_in_a_copy_of_the_real_file(fault):
     text = REAL_MODEL.read_text(encoding="utf-8")
     doc, _problems = yamlsource.parse(text, "competencies.yml")
     roles = doc.data["roles"]
-    i = next(k for k, r in enumerate(roles) if r["career"].get("to") and any(
-        t in {x["id"] for x in roles} for t in r["career"]["to"]))
+    i = next(
+        k
+        for k, r in enumerate(roles)
+        if r["career"].get("to") and any(t in {x["id"] for x in roles} for t in r["career"]["to"])
+    )
     role = roles[i]
     top = len(role["levels"]) - 1
     cid = next(iter(role["levels"][top]["targets"]))

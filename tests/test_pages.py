@@ -12,15 +12,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from accountpath import model as model_mod
-from accountpath import pages
+from accountpath.model import load as model_mod
+from accountpath.site import pages
 
 from conftest import hand_written_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "mini.yml"
 SNAPSHOT = ROOT / "tests" / "snapshots" / "role-account-manager.md"
-REAL_MODEL = Path(os.environ.get("ACCOUNTPATH_REAL_MODEL") or ROOT / "competencies.yml")  # override: try a converted copy
+REAL_MODEL = Path(
+    os.environ.get("ACCOUNTPATH_REAL_MODEL") or ROOT / "competencies.yml"
+)  # override: try a converted copy
 
 
 def load_data(path: Path = FIXTURE) -> dict:
@@ -41,8 +43,13 @@ def mini():
 
 def _models():
     out = [pytest.param(FIXTURE, id="mini")]
-    out.append(pytest.param(REAL_MODEL, id="real", marks=pytest.mark.skipif(
-        not REAL_MODEL.exists(), reason="competencies.yml not written yet")))
+    out.append(
+        pytest.param(
+            REAL_MODEL,
+            id="real",
+            marks=pytest.mark.skipif(not REAL_MODEL.exists(), reason="competencies.yml not written yet"),
+        )
+    )
     return out
 
 
@@ -52,9 +59,21 @@ def built(request):
     return m, pages.build(m)
 
 
-EXPECTED_FIXED = {"roles/index.md", "competencies/index.md", "interview/method.md", "interview/questions.md",
-                  "interview/open-questions.md", "scorecards/index.md", "market.md", "career.md", "growth.md",
-                  "glossary.md", "sources.md", "tools/evaluator.md", "tools/self-assessment.md"}
+EXPECTED_FIXED = {
+    "roles/index.md",
+    "competencies/index.md",
+    "interview/method.md",
+    "interview/questions.md",
+    "interview/open-questions.md",
+    "scorecards/index.md",
+    "market.md",
+    "career.md",
+    "growth.md",
+    "glossary.md",
+    "sources.md",
+    "tools/evaluator.md",
+    "tools/self-assessment.md",
+}
 
 
 def test_page_set(built):
@@ -115,8 +134,12 @@ def test_deterministic(built):
 
 def test_method_page_uses_model_numbers(mini):
     data = load_data()
-    data["evaluation"] = {"min_coverage": 0.65, "disagreement_spread": 3, "must_have_tolerance": 0.75,
-                          "bands": {"strong_hire": 0.8, "hire": 0.1, "no_hire": -1.25}}
+    data["evaluation"] = {
+        "min_coverage": 0.65,
+        "disagreement_spread": 3,
+        "must_have_tolerance": 0.75,
+        "bands": {"strong_hire": 0.8, "hire": 0.1, "no_hire": -1.25},
+    }
     text = pages.build(model_from(data))["interview/method.md"]
     for expected in ("65 %", "**3**", "**0,75**", "**0,8**", "**0,1**", "**−1,25**"):
         assert expected in text, expected
@@ -125,11 +148,13 @@ def test_method_page_uses_model_numbers(mini):
 
 
 def test_worked_example_matches_evaluator(mini):
-    from accountpath.evaluate import Scorecard, evaluate
+    from accountpath.method.evaluate import Scorecard, evaluate
 
     ex = pages.worked_example(mini)
-    cards = [Scorecard(ex["role"].id, ex["level"].id, "x", "a", {r["id"]: r["a"] for r in ex["rows"]}),
-             Scorecard(ex["role"].id, ex["level"].id, "x", "b", {r["id"]: r["b"] for r in ex["rows"]})]
+    cards = [
+        Scorecard(ex["role"].id, ex["level"].id, "x", "a", {r["id"]: r["a"] for r in ex["rows"]}),
+        Scorecard(ex["role"].id, ex["level"].id, "x", "b", {r["id"]: r["b"] for r in ex["rows"]}),
+    ]
     result = evaluate(mini, ex["role"].id, ex["level"].id, cards)
     text = pages.build(mini)["interview/method.md"]
     assert f"= **{pages.num(result['coverage'])}**" in text
@@ -154,8 +179,18 @@ def test_no_salary_note(mini):
     assert "нет цифр о зарплате" in page
 
 
-@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "a | b | c", "*звёздочки* и _подчёркивания_",
-                                  "- начало как список", "1. как нумерация", "# как заголовок", ":smile: и [ссылка](x)"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        "a | b | c",
+        "*звёздочки* и _подчёркивания_",
+        "- начало как список",
+        "1. как нумерация",
+        "# как заголовок",
+        ":smile: и [ссылка](x)",
+    ],
+)
 def test_md_escape(text):
     import markdown
 
@@ -186,9 +221,13 @@ def test_escaping_keeps_tables_intact():
         text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
         own = '<script src="../assets/js/vendor/mermaid.min.js"></script>'  # the career page's vendored Mermaid
         # the tool pages' own module and their file:// note (tool_pages.py), never model text
-        text_ = re.sub(r'<script type="module" src="\.\./\.\./assets/js/\w+\.js"></script>|'
-                       r'<script>if \(location\.protocol === "file:"\) document\.getElementById\("\w+-file-note"\)'
-                       r'\.hidden = false;</script>', "", text)
+        text_ = re.sub(
+            r'<script type="module" src="\.\./\.\./assets/js/\w+\.js"></script>|'
+            r'<script>if \(location\.protocol === "file:"\) document\.getElementById\("\w+-file-note"\)'
+            r"\.hidden = false;</script>",
+            "",
+            text,
+        )
         assert "<script" not in text_.replace(own, ""), path
         assert "<img" not in text and "<b>" not in text, path
         tables: list[list[str]] = []
@@ -255,15 +294,16 @@ def test_site_data(built):
 
 
 def test_cli_pages(tmp_path):
-    from accountpath import cli
+    from accountpath.cli import main as cli
 
     assert cli.main(["--model", str(FIXTURE), "pages", "--out", str(tmp_path)]) == 0
-    assert (tmp_path / "roles" / "account-manager.md").read_text(encoding="utf-8") == \
-        pages.build(model_mod.load(FIXTURE))["roles/account-manager.md"]
+    assert (tmp_path / "roles" / "account-manager.md").read_text(encoding="utf-8") == pages.build(
+        model_mod.load(FIXTURE)
+    )["roles/account-manager.md"]
 
 
 def test_charts_are_deterministic_svg(mini):
-    from accountpath import svg
+    from accountpath.render import svg
 
     chart = svg.salary_chart(mini)
     assert chart.startswith("<figure") and "<svg" in chart and "<script" not in chart
@@ -278,7 +318,11 @@ def test_charts_are_deterministic_svg(mini):
 
 def _details(page: str) -> list[tuple[str, str]]:
     """(summary, body) of each collapsible block of level questions on a role page."""
-    return re.findall(r'<details class="ap-level-questions" data-search-exclude markdown>\n<summary>(.*?)</summary>\n(.*?)</details>', page, re.S)
+    return re.findall(
+        r'<details class="ap-level-questions" data-search-exclude markdown>\n<summary>(.*?)</summary>\n(.*?)</details>',
+        page,
+        re.S,
+    )
 
 
 def test_role_page_opens_with_the_job_and_marks_the_projects_figures(mini):
@@ -380,8 +424,17 @@ def test_glossary_and_sources_pages(mini):
     assert said == 1
 
 
-AVOIDED = ("красные флаги", "тревожные сигналы", "разрыв с целью", "продакшена", "оценка панели",
-           "одна точка правды", "ценность клиента за всё время", "follow-up", "фоллоу-ап")
+AVOIDED = (
+    "красные флаги",
+    "тревожные сигналы",
+    "разрыв с целью",
+    "продакшена",
+    "оценка панели",
+    "одна точка правды",
+    "ценность клиента за всё время",
+    "follow-up",
+    "фоллоу-ап",
+)
 
 
 def test_templates_use_the_vocabulary():
@@ -437,8 +490,13 @@ def test_method_page_marks_its_thresholds_as_the_projects_choice(mini):
     intro = page.split("{#method}")[1].split("## ")[0]
     assert "**Пороги метода — оценка проекта.**" in intro and "из настроек модели компетенций, поэтому" not in intro
     ev = mini.evaluation
-    for n in (pages.num(ev.bands.strong_hire), pages.num(ev.bands.no_hire), pages.percent(ev.min_coverage),
-              pages.num(ev.disagreement_spread), f"допуск {pages.num(ev.must_have_tolerance)}"):
+    for n in (
+        pages.num(ev.bands.strong_hire),
+        pages.num(ev.bands.no_hire),
+        pages.percent(ev.min_coverage),
+        pages.num(ev.disagreement_spread),
+        f"допуск {pages.num(ev.must_have_tolerance)}",
+    ):
         assert n in intro, n
     calc = page.split("{#calculation}")[1].split("{#recommendation}")[0]
     assert "**Средняя по компетенции:**" in calc and "Итог панели" not in calc
@@ -466,8 +524,10 @@ def test_sources_page_says_who_wrote_the_questions(built):
     assert ("Вопросы для собеседования, кроме" in page) == bool(sourced) and "составлены проектом" in page
 
 
-FIRST_MENTION = ((r"(?i)key account manager|\bKAM\b", r"(?i)key account manager \(KAM\)"),
-                 (r"Client Services? Director|\bCSD\b", r"Client Services Director \(CSD\)"))
+FIRST_MENTION = (
+    (r"(?i)key account manager|\bKAM\b", r"(?i)key account manager \(KAM\)"),
+    (r"Client Services? Director|\bCSD\b", r"Client Services Director \(CSD\)"),
+)
 
 
 def _first_mentions_wrong(text: str) -> list[str]:
@@ -475,8 +535,8 @@ def _first_mentions_wrong(text: str) -> list[str]:
     out = []
     for pattern, full in FIRST_MENTION:
         m = re.search(pattern, body)
-        if m and not re.match(full, body[m.start():]):
-            out.append(body[max(0, m.start() - 40): m.start() + 40])
+        if m and not re.match(full, body[m.start() :]):
+            out.append(body[max(0, m.start() - 40) : m.start() + 40])
     return out
 
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 
-from accountpath.radar import CHAR_W, radar_svg, wrap
+from accountpath.render.radar import CHAR_W, radar_svg, wrap
 
-LABELS = ["Клиентоориентированность", "Матчасть: реклама, digital, продакшн", "Развитие аккаунта: допродажи, расширение",
-          "Переговоры", "Стрессоустойчивость и ответственность"]
+LABELS = [
+    "Клиентоориентированность",
+    "Матчасть: реклама, digital, продакшн",
+    "Развитие аккаунта: допродажи, расширение",
+    "Переговоры",
+    "Стрессоустойчивость и ответственность",
+]
 
 
 def _svg(values):

@@ -92,7 +92,7 @@ def test_skeletons_validate_in_the_model(cli_run, tmp_path):
 def site_examples(real_model) -> list[tuple[str, str, str]]:
     """(page, language, text) of every YAML/JSON block on the site: hand-written docs and
     generated pages (blocks inside admonitions are indented)."""
-    from accountpath import pages
+    from accountpath.site import pages
 
     sources = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in hand_written_docs()}
     sources.update({f"generated:{k}": v for k, v in pages.build(real_model).items()})

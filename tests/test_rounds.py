@@ -9,8 +9,10 @@ from itertools import combinations
 
 from openpyxl import load_workbook
 
-from accountpath import cards, round_report, round_xlsx, rounds, xlsx_read
-from accountpath.evaluate import Scorecard
+from accountpath.io import cards, xlsx_read
+from accountpath.method import rounds
+from accountpath.method.evaluate import Scorecard
+from accountpath.render import round_report, round_xlsx
 
 ROLE, LEVEL = "account-manager", "middle"
 
@@ -18,14 +20,26 @@ ROLE, LEVEL = "account-manager", "middle"
 def _card(model, candidate, who, shift=0, notes=None):
     level = model.role(ROLE).level(LEVEL)
     ratings = {rc.id: max(1, min(5, level.targets[rc.id] + shift)) for rc in model.role(ROLE).competencies}
-    return Scorecard(role=ROLE, level=LEVEL, candidate=candidate, interviewer=who, ratings=ratings, notes=notes or {},
-                     source=f"{candidate}-{who}.yml")
+    return Scorecard(
+        role=ROLE,
+        level=LEVEL,
+        candidate=candidate,
+        interviewer=who,
+        ratings=ratings,
+        notes=notes or {},
+        source=f"{candidate}-{who}.yml",
+    )
 
 
 def _round(model):
-    return [_card(model, "Анна Иванова", "Ирина"), _card(model, "АННА  ИВАНОВА", "Пётр", notes={"client-focus": "Пример."}),
-            _card(model, "Анна Иванова", "Ольга"), _card(model, "Анна Иванов", "Ирина", shift=1),
-            _card(model, "Алёна Сидорова", "Пётр", shift=-1), _card(model, "алена сидорова", "Ольга", shift=-1)]
+    return [
+        _card(model, "Анна Иванова", "Ирина"),
+        _card(model, "АННА  ИВАНОВА", "Пётр", notes={"client-focus": "Пример."}),
+        _card(model, "Анна Иванова", "Ольга"),
+        _card(model, "Анна Иванов", "Ирина", shift=1),
+        _card(model, "Алёна Сидорова", "Пётр", shift=-1),
+        _card(model, "алена сидорова", "Ольга", shift=-1),
+    ]
 
 
 def test_names_grouped_and_similar_names_warned(real_model):
@@ -79,12 +93,22 @@ def test_round_xlsx(real_model):
     assert wb.sheetnames[:2] == ["Итоги", "Сетка"] and len(wb.sheetnames) == 2 + len(results)
     summary = wb["Итоги"]
     head = [c.value for c in summary[1]]
-    assert head[:8] == ["#", "Кандидат", "Итог", "Код итога", "Отклонение от цели", "Покрытие", "Интервьюеров",
-                        "Подходящий уровень"]
+    assert head[:8] == [
+        "#",
+        "Кандидат",
+        "Итог",
+        "Код итога",
+        "Отклонение от цели",
+        "Покрытие",
+        "Интервьюеров",
+        "Подходящий уровень",
+    ]
     names = [summary.cell(row=i, column=2).value for i in range(2, 2 + len(results))]
     assert names == [r["candidate"] for r in results]
     ivanov = names.index("Анна Иванов") + 2
-    assert summary.cell(row=ivanov, column=7).value == 1 and "почти совпадает" in summary.cell(row=ivanov, column=11).value
+    assert (
+        summary.cell(row=ivanov, column=7).value == 1 and "почти совпадает" in summary.cell(row=ivanov, column=11).value
+    )
     grid = wb["Сетка"]
     low = names.index("Алёна Сидорова") + 2
     assert grid.cell(row=low, column=2).fill.fgColor.rgb.endswith("FFCDD2")
@@ -106,8 +130,11 @@ def test_round_workbook_round_trip(real_model, tmp_path):
     col = {k: i + 1 for i, k in enumerate(ids)}
     role = real_model.role(ROLE)
     level = role.level(LEVEL)
-    rows = [("Анна Иванова", "Ирина", "28.11.2026", "Да", 0), ("Анна Иванова", "Пётр", None, "Однозначно да", 1),
-            ("Борис", "Ирина", "2026-11-29", None, -1)]
+    rows = [
+        ("Анна Иванова", "Ирина", "28.11.2026", "Да", 0),
+        ("Анна Иванова", "Пётр", None, "Однозначно да", 1),
+        ("Борис", "Ирина", "2026-11-29", None, -1),
+    ]
     for r, (cand, who, date, call, shift) in enumerate(rows, start=3):
         ws.cell(row=r, column=col["candidate"], value=cand)
         ws.cell(row=r, column=col["interviewer"], value=who)
@@ -121,8 +148,10 @@ def test_round_workbook_round_trip(real_model, tmp_path):
     found, problems = cards.read_cards(path, real_model)
     assert not problems, problems
     assert [(c.candidate, c.interviewer, c.date, c.recommendation) for c in found] == [
-        ("Анна Иванова", "Ирина", "2026-11-28", "yes"), ("Анна Иванова", "Пётр", None, "strong_yes"),
-        ("Борис", "Ирина", "2026-11-29", None)]
+        ("Анна Иванова", "Ирина", "2026-11-28", "yes"),
+        ("Анна Иванова", "Пётр", None, "strong_yes"),
+        ("Борис", "Ирина", "2026-11-29", None),
+    ]
     assert found[0].notes == {"client-focus": "Пример про клиента."} and found[1].ratings["negotiation"] is None
     results, _ = rounds.evaluate_round(real_model, found)
     assert [len(r["interviewers"]) for r in results] == [2, 1]

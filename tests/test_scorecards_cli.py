@@ -18,7 +18,9 @@ from conftest import full_model_data
 @pytest.fixture(scope="module")
 def model_file(tmp_path_factory, vectors) -> Path:
     path = tmp_path_factory.mktemp("model") / "model.yml"
-    path.write_text(yaml.safe_dump(full_model_data(vectors["model"]), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(full_model_data(vectors["model"]), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return path
 
 
@@ -36,7 +38,9 @@ def blank_yaml(cli, model_file, tmp_path, name="blank.yml", **kw) -> Path:
     return out
 
 
-def fill_yaml(src: Path, dst: Path, interviewer: str, ratings: dict, candidate: str = "Анна Иванова", notes=None) -> Path:
+def fill_yaml(
+    src: Path, dst: Path, interviewer: str, ratings: dict, candidate: str = "Анна Иванова", notes=None
+) -> Path:
     data = yaml.safe_load(src.read_text(encoding="utf-8"))
     data["candidate"] = candidate
     data["interviewer"] = interviewer
@@ -60,7 +64,7 @@ def test_blank_yaml_is_the_fillable_form(cli, model_file, tmp_path):
 
 
 def test_html_is_self_contained_and_escaped(cli, model_file):
-    r = cli(model_file, "scorecard", "--role", "am", "--level", "middle", "--candidate", "<script>alert(1)</script>\"x\"")
+    r = cli(model_file, "scorecard", "--role", "am", "--level", "middle", "--candidate", '<script>alert(1)</script>"x"')
     assert r.returncode == 0
     html = r.stdout
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -100,7 +104,9 @@ def test_all_writes_every_role_level_format(cli, model_file, tmp_path):
 
 def test_yaml_round_trip_panel(cli, model_file, tmp_path):
     blank = blank_yaml(cli, model_file, tmp_path)
-    f1 = fill_yaml(blank, tmp_path / "p1.yml", "Пётр", {"a": 4, "b": 3, "c": 2, "d": 2}, notes={"c": "Не смог назвать цифры"})
+    f1 = fill_yaml(
+        blank, tmp_path / "p1.yml", "Пётр", {"a": 4, "b": 3, "c": 2, "d": 2}, notes={"c": "Не смог назвать цифры"}
+    )
     f2 = fill_yaml(blank, tmp_path / "p2.yml", "Ольга", {"a": 3, "b": 5, "c": 4, "d": None})
     r = cli(model_file, "evaluate", str(f1), str(f2), "--format", "json")
     assert r.returncode == 0, r.stderr
@@ -117,7 +123,12 @@ def test_yaml_round_trip_panel(cli, model_file, tmp_path):
 
 def test_xlsx_round_trip(cli, model_file, tmp_path):
     xlsx = tmp_path / "blank.xlsx"
-    assert cli(model_file, "scorecard", "--role", "am", "--level", "middle", "--format", "xlsx", "-o", str(xlsx)).returncode == 0
+    assert (
+        cli(
+            model_file, "scorecard", "--role", "am", "--level", "middle", "--format", "xlsx", "-o", str(xlsx)
+        ).returncode
+        == 0
+    )
     wb = load_workbook(xlsx)
     ws = wb["Оценка"]
     assert ws.data_validations.dataValidation, "the rating column has a drop-down"
@@ -147,7 +158,11 @@ def test_bad_rating_names_file_and_line(cli, model_file, tmp_path, value, shown)
     out = tmp_path / "report.html"
     r = cli(model_file, "evaluate", str(f), "--format", "html", "-o", str(out))
     assert r.returncode == 1 and "Traceback" not in r.stderr
-    line = next(i for i, text in enumerate(f.read_text(encoding="utf-8").splitlines(), 1) if text.strip().startswith("b:") and shown in text)
+    line = next(
+        i
+        for i, text in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+        if text.strip().startswith("b:") and shown in text
+    )
     assert f"{f}:{line}:" in r.stderr and "1..5" in r.stderr
     assert not out.exists()
 
@@ -161,14 +176,21 @@ def _write(tmp_path, name, text):
 CARD = "scorecard: 1\nrole: am\nlevel: middle\ncandidate: Анна\ninterviewer: {who}\nratings:\n  a: 3\n  b: 3\n  c: 3\n  d: 2\n"
 
 
-@pytest.mark.parametrize("text,line,needle", [
-    (CARD.format(who="Пётр").replace("  d: 2", "  zz: 2"), 10, "неизвестная компетенция «zz»"),
-    (CARD.format(who="Пётр").replace("role: am", "role: manager"), 2, "роли модели: am, x, y"),
-    (CARD.format(who="Пётр").replace("level: middle", "level: lead"), 3, "её уровни: junior, middle, senior"),
-    ("scorecard: 1\nrole: am\nlevel: middle\ncandidate: Анна\ninterviewer: Пётр\n", 1, "не заполнено поле «ratings»"),
-    ("role: am\nlevel: [middle\n", 3, "синтаксическая ошибка YAML"),
-    (CARD.format(who="Пётр").replace("ratings:", "ratngs:"), 6, "может быть, «ratings»?"),
-])
+@pytest.mark.parametrize(
+    "text,line,needle",
+    [
+        (CARD.format(who="Пётр").replace("  d: 2", "  zz: 2"), 10, "неизвестная компетенция «zz»"),
+        (CARD.format(who="Пётр").replace("role: am", "role: manager"), 2, "роли модели: am, x, y"),
+        (CARD.format(who="Пётр").replace("level: middle", "level: lead"), 3, "её уровни: junior, middle, senior"),
+        (
+            "scorecard: 1\nrole: am\nlevel: middle\ncandidate: Анна\ninterviewer: Пётр\n",
+            1,
+            "не заполнено поле «ratings»",
+        ),
+        ("role: am\nlevel: [middle\n", 3, "синтаксическая ошибка YAML"),
+        (CARD.format(who="Пётр").replace("ratings:", "ratngs:"), 6, "может быть, «ratings»?"),
+    ],
+)
 def test_bad_card(cli, model_file, tmp_path, text, line, needle):
     f = _write(tmp_path, "card.yml", text)
     r = cli(model_file, "evaluate", str(f))
@@ -211,7 +233,11 @@ def test_round_ranks_and_skips_bad_files(cli, model_file, tmp_path):
     for who in ("Пётр", "Ольга"):
         _write(d, f"anna-{who}.yml", CARD.format(who=who))  # gap 0 -> hire
         _write(d, f"boris-{who}.yml", CARD.format(who=who).replace("Анна", "Борис").replace("a: 3", "a: 5"))  # strong
-    _write(d, "carl.yml", CARD.format(who="Пётр").replace("Анна", "Карл").replace("c: 3", "c: null").replace("b: 3", "b: null"))
+    _write(
+        d,
+        "carl.yml",
+        CARD.format(who="Пётр").replace("Анна", "Карл").replace("c: 3", "c: null").replace("b: 3", "b: null"),
+    )
     _write(d, "broken.yml", "role: [\n")
     r = cli(model_file, "evaluate", "--round", str(d), "--format", "json")
     assert r.returncode == 1 and "broken.yml:" in r.stderr
@@ -225,7 +251,7 @@ def test_round_ranks_and_skips_bad_files(cli, model_file, tmp_path):
 
 
 def test_phrases_join_short_sentences():
-    from accountpath.scorecard import phrases
+    from accountpath.render.templating import phrases
 
     assert phrases(["Называет цифры.", "Описывает шаги.", "KPI знает."]) == "Называет цифры; описывает шаги; KPI знает."
     assert phrases([]) == ""
@@ -254,30 +280,33 @@ def test_blank_json_card_has_the_keys_of_a_filled_one(cli, model_file, tmp_path)
 # ------------------------------------------------------------------ arguments, formats, files
 
 
-@pytest.mark.parametrize("args", [
-    ["evaluate", "a.yml", "--format", "xlsx"],
-    ["evaluate", "a.yml", "--round", "somewhere"],
-    ["evaluate"],
-    ["evaluate", "a.yml", "--format", "csv"],
-    ["evaluate", "a.yml", "-o", "report.docx"],
-    ["scorecard", "--role", "am"],
-    ["scorecard", "--all"],
-    ["scorecard", "--role", "am", "--level", "middle", "--date", "28.11.2026"],
-    ["scorecard", "--role", "am", "--level", "middle", "--questions", "q-a-1"],
-    ["scorecard", "--role", "am", "--level", "middle", "--focus", ","],
-    ["scorecard", "--plan", "plan.yml"],
-    ["scorecard", "--plan", "plan.yml", "--out", "cards", "--role", "am"],
-    ["scorecard", "--role", "am", "--level", "middle", "--out", "cards"],
-    ["plan", "--role", "am", "--level", "middle"],
-    ["plan", "--role", "am", "--level", "middle", "--interviewer", "Ольга", "--minutes", "5"],
-    ["plan", "--role", "am", "--level", "middle", "--interviewer", "Ольга", "-o", "plan.txt"],
-    ["plan", "--check", "plan.yml", "--role", "am"],
-    ["workbook", "--role", "am"],
-    ["workbook", "--role", "am", "--level", "middle", "-o", "round.csv"],
-    ["calibrate"],
-    ["calibrate", "round", "-o", "calibration.docx"],
-    ["nosuchcommand"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["evaluate", "a.yml", "--format", "xlsx"],
+        ["evaluate", "a.yml", "--round", "somewhere"],
+        ["evaluate"],
+        ["evaluate", "a.yml", "--format", "csv"],
+        ["evaluate", "a.yml", "-o", "report.docx"],
+        ["scorecard", "--role", "am"],
+        ["scorecard", "--all"],
+        ["scorecard", "--role", "am", "--level", "middle", "--date", "28.11.2026"],
+        ["scorecard", "--role", "am", "--level", "middle", "--questions", "q-a-1"],
+        ["scorecard", "--role", "am", "--level", "middle", "--focus", ","],
+        ["scorecard", "--plan", "plan.yml"],
+        ["scorecard", "--plan", "plan.yml", "--out", "cards", "--role", "am"],
+        ["scorecard", "--role", "am", "--level", "middle", "--out", "cards"],
+        ["plan", "--role", "am", "--level", "middle"],
+        ["plan", "--role", "am", "--level", "middle", "--interviewer", "Ольга", "--minutes", "5"],
+        ["plan", "--role", "am", "--level", "middle", "--interviewer", "Ольга", "-o", "plan.txt"],
+        ["plan", "--check", "plan.yml", "--role", "am"],
+        ["workbook", "--role", "am"],
+        ["workbook", "--role", "am", "--level", "middle", "-o", "round.csv"],
+        ["calibrate"],
+        ["calibrate", "round", "-o", "calibration.docx"],
+        ["nosuchcommand"],
+    ],
+)
 def test_argument_errors_come_before_any_file_is_read(cli_run, tmp_path, args):
     missing_model = tmp_path / "no-such-model.yml"  # reading it would print a different error
     r = cli_run("--model", missing_model, *args)

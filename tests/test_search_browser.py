@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from accountpath import model as model_mod
+from accountpath.model import load as model_mod
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import browser_util as bu  # noqa: E402
@@ -38,12 +38,14 @@ def test_inflected_russian_word_finds_the_competency_first(browser, server, type
         page.click(".md-search__input")
         meta = page.locator(".md-search-result__meta")
         # the worker has loaded the index when the prompt to type replaces «initialising»
-        page.wait_for_function("() => /печатать/i.test(document.querySelector('.md-search-result__meta').textContent)",
-                               timeout=20000)
+        page.wait_for_function(
+            "() => /печатать/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=20000
+        )
         page.fill("input.md-search__input", typed)  # the whole query at once: one search, no prefixes
         page.keyboard.press("End")
-        page.wait_for_function("() => /Найдено/.test(document.querySelector('.md-search-result__meta').textContent)",
-                               timeout=15000)
+        page.wait_for_function(
+            "() => /Найдено/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=15000
+        )
         assert "Найдено" in meta.inner_text()
         first = page.locator(".md-search-result__item a.md-search-result__link").first
         href = first.get_attribute("href") or ""

@@ -19,8 +19,8 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 import pytest
 import yaml
 
-from accountpath import model as model_mod
-from accountpath import pages, site_files
+from accountpath.model import load as model_mod
+from accountpath.site import pages, site_files
 
 pytestmark = pytest.mark.slow  # each test builds the site (seconds): `make test` runs them, `make test-fast` not
 
@@ -29,7 +29,6 @@ MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 FIXTURE = ROOT / "tests" / "fixtures" / "mini.yml"
 REAL_MODEL = ROOT / "competencies.yml"
 EPOCH = "1700000000"
-
 
 
 def _mkdocs() -> str:
@@ -49,8 +48,14 @@ def build_site(work: Path, model_text: str, out: Path) -> subprocess.CompletedPr
     (work / "competencies.yml").write_text(model_text, encoding="utf-8")
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
     env.pop("ACCOUNTPATH_MODEL", None)
-    return subprocess.run([_mkdocs(), "build", "--strict", "-q", "-f", str(work / "mkdocs.yml"), "-d", str(out)],
-                          cwd=work, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [_mkdocs(), "build", "--strict", "-q", "-f", str(work / "mkdocs.yml"), "-d", str(out)],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _model_path() -> Path:
@@ -184,7 +189,7 @@ def test_career_map_is_svg_drawn_at_build_time(site):
     assert "mermaid" not in html.lower()
     assert not list((out / "assets" / "js").rglob("mermaid*"))
     assert not list(ROOT.glob("docs/assets/js/vendor/mermaid*"))
-    figure = html[html.index('<figure class="ap-figure ap-career"'):]
+    figure = html[html.index('<figure class="ap-figure ap-career"') :]
     figure = figure[: figure.index("</figure>")]
     assert "<svg" in figure and "<script" not in figure
     for r in m.roles:
@@ -196,7 +201,7 @@ def test_career_map_is_svg_drawn_at_build_time(site):
     steps = sum(1 for r in m.roles for e in pages.career_entries(m)[r.id]["to"] if m.role(e))
     assert figure.count('class="ap-edge') == steps  # one arrow per move between roles
     # the narrow-screen form: every role in order, each a link to its page
-    flow = html[html.index('class="ap-career-flow"'):]
+    flow = html[html.index('class="ap-career-flow"') :]
     flow = flow[: flow.index("</div>")]
     positions = [flow.index(f'href="../roles/{r.id}/"') for r in m.roles]
     assert positions == sorted(positions)
@@ -215,7 +220,7 @@ def test_market_page_one_salary_table_with_sources(site):
     body = salary[0].split("<tbody>")[1]
     assert body.count("<tr>") == len(rows)
     assert body.count('href="../sources/#') == len(rows)  # every figure names its source
-    figure = html[html.index('<figure class="ap-figure ap-salary"'):]
+    figure = html[html.index('<figure class="ap-figure ap-salary"') :]
     figure = figure[: figure.index("</figure>")]
     charts = re.findall(r'<svg class="ap-chart (ap-wide|ap-narrow)".*?</svg>', figure, flags=re.S)
     assert charts == ["ap-wide", "ap-narrow"]  # beside the bars on a wide screen, above them on a phone
@@ -225,8 +230,11 @@ def test_market_page_one_salary_table_with_sources(site):
         assert len(bars) == len(rows)  # an open range, even past the scale, gets its bar
         assert chart.count("ap-bar ap-open") >= open_rows and chart.count("ap-open-edge") == open_rows
         for _, s in rows:  # every figure is written on the chart too
-            assert (f"от {s.min // 1000:,}".replace(",", "\u202f") if s.max is None else f"{s.max // 1000:,}".replace(
-                ",", "\u202f")) in chart
+            assert (
+                f"от {s.min // 1000:,}".replace(",", "\u202f")
+                if s.max is None
+                else f"{s.max // 1000:,}".replace(",", "\u202f")
+            ) in chart
 
 
 def test_search_index_holds_russian_model_words(site):
@@ -254,7 +262,7 @@ def test_downloads_and_model_json(site):
     out, m = site
     data = json.loads((out / "assets" / "data" / "model.json").read_text(encoding="utf-8"))
     assert data == json.loads(json.dumps(pages.site_data(m)))
-    from accountpath import scorecard
+    from accountpath.render import scorecard
 
     r, lv = m.roles[0], m.roles[0].levels[0]
     for fmt, _ in pages.SCORECARD_FORMATS:
@@ -302,7 +310,8 @@ def test_changed_model_is_followed(tmp_path):
     assert "Менеджер по работе с клиентами" in rp and "../../competencies/negotiation/" in rp
     # the nav lists the new competency without any edit of mkdocs.yml
     assert 'href="../../competencies/negotiation/"' in (out / "index.html").read_text(encoding="utf-8").replace(
-        'href="competencies/negotiation/"', 'href="../../competencies/negotiation/"')
+        'href="competencies/negotiation/"', 'href="../../competencies/negotiation/"'
+    )
 
 
 def test_hostile_text_is_escaped_in_html(tmp_path):
@@ -326,4 +335,6 @@ def test_broken_model_fails_with_locations(tmp_path):
     text = FIXTURE.read_text(encoding="utf-8").replace("weight: 50", "weight: 55", 1)
     proc = build_site(tmp_path / "work", text, tmp_path / "out")
     assert proc.returncode != 0
-    assert re.search(r"competencies\.yml:\d+:\d+: .*в сумме дают 105, а должны давать 100 \[weights-sum\]", proc.stdout + proc.stderr)
+    assert re.search(
+        r"competencies\.yml:\d+:\d+: .*в сумме дают 105, а должны давать 100 \[weights-sum\]", proc.stdout + proc.stderr
+    )

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from accountpath import model as model_mod
-from accountpath import site_files
+from accountpath.model import load as model_mod
+from accountpath.site import site_files
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
@@ -46,20 +46,44 @@ def test_zensical_builds_every_page_mkdocs_builds(tmp_path):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1", SOURCE_DATE_EPOCH="1700000000")
     env.pop("ACCOUNTPATH_MODEL", None)
     a = _project(tmp_path / "mk")
-    proc = subprocess.run([_tool("mkdocs"), "build", "--strict", "-q", "-d", str(tmp_path / "mk-site")],
-                          cwd=a, env=env, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [_tool("mkdocs"), "build", "--strict", "-q", "-d", str(tmp_path / "mk-site")],
+        cwd=a,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     z = _project(tmp_path / "zs")
-    gen = subprocess.run([sys.executable, str(ROOT / "scripts" / "site_files.py"), "generate"],
-                         cwd=z, env=env, capture_output=True, text=True, timeout=300)
+    gen = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "site_files.py"), "generate"],
+        cwd=z,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert gen.returncode == 0, gen.stderr
-    proc = subprocess.run([_tool("zensical"), "build", "--clean"], cwd=z,  # site_dir must be inside the project
-                          env=dict(env, SITE_DIR="zs-site"), capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [_tool("zensical"), "build", "--clean"],
+        cwd=z,  # site_dir must be inside the project
+        env=dict(env, SITE_DIR="zs-site"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     out = proc.stdout + proc.stderr
     assert proc.returncode == 0, out
     assert "No issues found" in out and "Warning" not in out, out
-    post = subprocess.run([sys.executable, str(ROOT / "scripts" / "site_files.py"), "post", "zs-site"],
-                          cwd=z, env=env, capture_output=True, text=True, timeout=120)
+    post = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "site_files.py"), "post", "zs-site"],
+        cwd=z,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert post.returncode == 0, post.stderr
     zsite = z / "zs-site"
     mk, zs = _pages(tmp_path / "mk-site"), _pages(zsite)
@@ -74,8 +98,13 @@ def test_zensical_builds_every_page_mkdocs_builds(tmp_path):
 def test_generated_files_are_gitignored_and_untracked():
     files = site_files.generated(model_mod.load(MODEL))
     paths = [f"docs/{p}" for p in files] + [f"docs/{site_files.MANIFEST}"]
-    proc = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, input="\n".join(paths),
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"],
+        cwd=ROOT,
+        input="\n".join(paths),
+        capture_output=True,
+        text=True,
+    )
     ignored = set(proc.stdout.split())
     assert not set(paths) - ignored, f"add to .gitignore: {sorted(set(paths) - ignored)}"
     tracked = subprocess.run(["git", "ls-files", "--", *paths], cwd=ROOT, capture_output=True, text=True).stdout
@@ -96,18 +125,27 @@ def test_write_generated_updates_only_changes_and_drops_stale(tmp_path):
 
 
 def test_no_file_over_1mb_in_the_repository():
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.split("\0")
-    big = [(p, (ROOT / p).stat().st_size) for p in listed if p and (ROOT / p).is_file()
-           and (ROOT / p).stat().st_size > MAX_BYTES]
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\0")
+    big = [
+        (p, (ROOT / p).stat().st_size)
+        for p in listed
+        if p and (ROOT / p).is_file() and (ROOT / p).stat().st_size > MAX_BYTES
+    ]
     assert not big, big
 
 
 def test_workflows_pass_actionlint():
     workflows = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
     assert workflows
-    proc = subprocess.run([_tool("actionlint"), "-no-color", *map(str, workflows)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [_tool("actionlint"), "-no-color", *map(str, workflows)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     text = "\n".join(w.read_text(encoding="utf-8") for w in workflows)
     assert "make test" in text and "actions/deploy-pages" in text and "SITE_URL" in text

@@ -39,7 +39,7 @@ def set_language(lang: str | None) -> str:
 
 
 def language_from_env(environ: Mapping[str, str] | None = None) -> str:
-    """"en" when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with "en", else "ru"."""
+    """ "en" when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with "en", else "ru"."""
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name)

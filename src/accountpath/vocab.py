@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .i18n import N_, _
+from accountpath.i18n import N_, _
 
 # ---------------------------------------------------------------- the panel's verdict
 

@@ -1,0 +1,1 @@
+"""The command line: one argparse group (`main`) and one module per command."""

@@ -1,0 +1,1 @@
+"""The readers: filled cards (YAML, JSON, xlsx), round workbooks, round folders and plan files, with their positions."""

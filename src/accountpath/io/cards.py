@@ -1,0 +1,55 @@
+"""Read filled scorecards (YAML, JSON, our xlsx card or a round workbook) into checked Scorecard values.
+
+The value rules live in cardcheck (the same for every format); every problem names the file
+and the line (or the sheet cell) and says what to do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from accountpath.io import xlsx_read
+from accountpath.io.cardcheck import card_from_data, rating_value
+from accountpath.method.evaluate import Scorecard
+from accountpath.model import yamlsource
+from accountpath.model.types import Model
+from accountpath.problems import Problem
+
+CARD_SUFFIXES = (".yml", ".yaml", ".json", ".xlsx")
+
+
+def read_card(path: str | Path, model: Model) -> tuple[Scorecard | None, list[Problem]]:
+    """One filled scorecard from a file, checked against the model."""
+    if xlsx_read.is_xlsx(path):
+        return xlsx_read.read_card(path, model)
+    doc, problems = yamlsource.load(path, str(path))
+    if doc is None or problems:
+        return None, problems
+    return card_from_data(doc, model)
+
+
+def read_cards(path: str | Path, model: Model) -> tuple[list[Scorecard], list[Problem]]:
+    """Every scorecard in a file: one for a card, one per filled row for a round workbook."""
+    if xlsx_read.is_xlsx(path):
+        return xlsx_read.read_xlsx(path, model)
+    card, problems = read_card(path, model)
+    return ([card] if card else []), problems
+
+
+def rating_problem(value: Any) -> str | None:
+    """Why a rating value is invalid, or None when it is 1..5 or "not assessed"."""
+    return rating_value(value)[1]
+
+
+def find_cards(folder: str | Path) -> list[Path]:
+    """Every scorecard file under a folder, in a stable order (hidden files and lock files skipped)."""
+    root = Path(folder)
+    found = []
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).parts
+        if any(part.startswith((".", "~$")) for part in rel):
+            continue
+        if p.is_file() and p.suffix.lower() in CARD_SUFFIXES:
+            found.append(p)
+    return found

@@ -1,0 +1,301 @@
+"""Check an edited interview plan (core: no adapters): every problem at the line and column of the value at fault.
+
+`check_plan` reads the plan (a file or YAML text) against the model: unknown keys, role, level,
+competencies or questions, wrong types and duplicate names make it unusable; broken coverage rules,
+more than MAX_FOCUS competencies, a question outside the level's range and bad minutes are problems
+that leave it usable for cards. Too little time per question is a warning, not a problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from accountpath.i18n import _
+from accountpath.method.plan import (
+    DEFAULT_MINUTES,
+    MAX_FOCUS,
+    MAX_MINUTES,
+    MIN_MINUTES,
+    PLAN_VERSION,
+    coverage_notes,
+    time_notes,
+)
+from accountpath.model import yamlsource
+from accountpath.model.types import Model, Role, RoleLevel
+from accountpath.model.yamlsource import DocPath, Document
+from accountpath.names import normalise_name
+from accountpath.problems import Problem, close_match
+
+PLAN_KEYS = ("plan", "role", "level", "candidate", "minutes", "interviewers")
+PERSON_KEYS = ("name", "focus", "questions")
+
+
+def check_plan(
+    path_or_text: str | Path, model: Model, label: str | None = None, warnings: list[Problem] | None = None
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """(plan data or None, problems) for an edited plan: a Path or a file name, or YAML text (with a newline).
+
+    The plan comes back (names tidied) unless it cannot be used at all: YAML errors, unknown keys, role,
+    level, competencies or questions, wrong types, duplicate names. Broken coverage rules, more than
+    MAX_FOCUS competencies, a question outside the level's range and bad minutes are problems too,
+    but leave the plan usable for cards (a panel may knowingly run short): `plan --check` fails on any.
+    Too little time per question is no problem: it goes to `warnings` (at `minutes`) when given.
+    """
+    if isinstance(path_or_text, Path) or "\n" not in path_or_text:
+        doc, problems = yamlsource.load(path_or_text, label or str(path_or_text))
+    else:
+        doc, problems = yamlsource.parse(path_or_text, label or "plan.yml")
+    if doc is None or problems:
+        return None, problems
+    fatal: list[Problem] = []
+    soft: list[Problem] = []
+    data = doc.data
+    if not isinstance(data, dict):
+        return None, [doc.problem((), _("план — словарь с полями {keys}").format(keys=", ".join(PLAN_KEYS)))]
+    _keys(doc, (), data, PLAN_KEYS, fatal)
+    if data.get("plan") != PLAN_VERSION:
+        fatal.append(
+            doc.problem(
+                ("plan",), _("«plan» — номер версии формата плана, {v}").format(v=PLAN_VERSION), key="plan" not in data
+            )
+        )
+    role, level = _role_level(doc, data, model, fatal)
+    minutes = _minutes(doc, data, soft)
+    candidate = data.get("candidate")
+    if candidate is not None and not isinstance(candidate, str):
+        fatal.append(doc.problem(("candidate",), _("«candidate» — имя кандидата текстом или null")))
+    people = _people(doc, data, model, role, level, fatal, soft)
+    if role is not None and people is not None and not fatal:
+        _coverage(doc, model, role, [p["focus"] for p in people], soft)
+    problems = sorted(fatal + soft)
+    if fatal or role is None or level is None or people is None:
+        return None, problems
+    plan = {
+        "plan": PLAN_VERSION,
+        "role": role.id,
+        "level": level.id,
+        "candidate": " ".join(candidate.split()) if isinstance(candidate, str) and candidate.strip() else None,
+        "minutes": minutes,
+        "interviewers": people,
+    }
+    if warnings is not None:
+        where = ("minutes",) if "minutes" in data else ("interviewers",)
+        warnings += [
+            doc.problem(where, _("внимание (не ошибка): {note}").format(note=note), key="minutes" not in data)
+            for note in time_notes(model, plan)
+        ]
+    return plan, problems
+
+
+def _keys(doc: Document, path: DocPath, data: dict[str, Any], allowed: Sequence[str], out: list[Problem]) -> None:
+    for key in data:
+        if key not in allowed:
+            hint = close_match(key, allowed)
+            tip = (
+                _(" (может быть, «{hint}»?)").format(hint=hint)
+                if hint
+                else _("; допустимые поля: {keys}").format(keys=", ".join(allowed))
+            )
+            out.append(doc.problem(path + (key,), _("неизвестное поле «{key}»").format(key=key) + tip, key=True))
+
+
+def _role_level(
+    doc: Document, data: dict[str, Any], model: Model, out: list[Problem]
+) -> tuple[Role | None, RoleLevel | None]:
+    role_id, level_id = data.get("role"), data.get("level")
+    role = model.role(role_id) if isinstance(role_id, str) else None
+    if role is None:
+        out.append(
+            doc.problem(
+                ("role",),
+                _("неизвестная роль «{role}»; роли модели: {roles}").format(
+                    role=role_id, roles=", ".join(r.id for r in model.roles)
+                ),
+                key="role" not in data,
+            )
+        )
+        return None, None
+    level = role.level(level_id) if isinstance(level_id, str) else None
+    if level is None:
+        out.append(
+            doc.problem(
+                ("level",),
+                _("у роли «{role}» нет уровня «{level}»; её уровни: {levels}").format(
+                    role=role.id, level=level_id, levels=", ".join(lv.id for lv in role.levels)
+                ),
+                key="level" not in data,
+            )
+        )
+    return role, level
+
+
+def _minutes(doc: Document, data: dict[str, Any], out: list[Problem]) -> int:
+    value = data.get("minutes", DEFAULT_MINUTES)
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_MINUTES <= value <= MAX_MINUTES:
+        out.append(
+            doc.problem(
+                ("minutes",),
+                _("«minutes» — целое число минут от {lo} до {hi}; сейчас «{value}»").format(
+                    lo=MIN_MINUTES, hi=MAX_MINUTES, value=value
+                ),
+            )
+        )
+        return DEFAULT_MINUTES
+    return value
+
+
+def _people(
+    doc: Document,
+    data: dict[str, Any],
+    model: Model,
+    role: Role | None,
+    level: RoleLevel | None,
+    fatal: list[Problem],
+    soft: list[Problem],
+) -> list[dict[str, Any]] | None:
+    raw = data.get("interviewers")
+    if not isinstance(raw, list) or not raw:
+        fatal.append(
+            doc.problem(
+                ("interviewers",),
+                _("«interviewers» — непустой список: у каждого name, focus и questions"),
+                key="interviewers" not in data,
+            )
+        )
+        return None
+    people: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(raw):
+        path = ("interviewers", i)
+        if not isinstance(item, dict):
+            fatal.append(doc.problem(path, _("интервьюер — словарь с полями name, focus и questions")))
+            continue
+        _keys(doc, path, item, PERSON_KEYS, fatal)
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            fatal.append(
+                doc.problem(path + ("name",), _("не заполнено имя интервьюера («name»)"), key="name" not in item)
+            )
+            name = ""
+        elif normalise_name(name) in seen:
+            fatal.append(
+                doc.problem(
+                    path + ("name",),
+                    _("интервьюер «{name}» уже есть в плане (строка {line})").format(
+                        name=name, line=seen[normalise_name(name)]
+                    ),
+                )
+            )
+        else:
+            seen[normalise_name(name)] = doc.pos(path + ("name",))[0]
+        focus = _focus(doc, path, item, model, role, fatal, soft)
+        questions = _questions(doc, path, item, model, focus, level, fatal, soft)
+        people.append({"name": " ".join(name.split()), "focus": focus, "questions": questions})
+    return people
+
+
+def _id_list(doc: Document, path: DocPath, item: dict[str, Any], key: str, out: list[Problem]) -> list[str]:
+    value = item.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        out.append(
+            doc.problem(
+                path + (key,),
+                _("«{key}» — список id, например [client-focus, briefing]").format(key=key),
+                key=key not in item,
+            )
+        )
+        return []
+    return value
+
+
+def _focus(
+    doc: Document,
+    path: DocPath,
+    item: dict[str, Any],
+    model: Model,
+    role: Role | None,
+    fatal: list[Problem],
+    soft: list[Problem],
+) -> list[str]:
+    focus = _id_list(doc, path, item, "focus", fatal)
+    for k, cid in enumerate(focus):
+        if cid in focus[:k]:
+            fatal.append(doc.problem(path + ("focus", k), _("«{cid}» уже есть в фокусе").format(cid=cid)))
+        elif role is not None and role.weighted(cid) is None:
+            own = [rc.id for rc in role.competencies]
+            hint = close_match(cid, own)
+            tip = (
+                _(" (может быть, «{hint}»?)").format(hint=hint)
+                if hint
+                else _("; её компетенции: {ids}").format(ids=", ".join(own))
+            )
+            what = (
+                _("роль «{role}» не оценивает компетенцию «{cid}»")
+                if model.competency(cid)
+                else _("неизвестная компетенция «{cid}»")
+            ).format(role=role.id, cid=cid)
+            fatal.append(doc.problem(path + ("focus", k), what + tip))
+    if len(focus) > MAX_FOCUS:
+        soft.append(
+            doc.problem(
+                path + ("focus",),
+                _(
+                    "в фокусе {n} компетенций, больше {m}: за одно интервью их не "
+                    "оценить; отдайте часть другому интервьюеру"
+                ).format(n=len(focus), m=MAX_FOCUS),
+            )
+        )
+    return focus
+
+
+def _questions(
+    doc: Document,
+    path: DocPath,
+    item: dict[str, Any],
+    model: Model,
+    focus: list[str],
+    level: RoleLevel | None,
+    fatal: list[Problem],
+    soft: list[Problem],
+) -> list[str]:
+    questions = _id_list(doc, path, item, "questions", fatal)
+    for k, qid in enumerate(questions):
+        where = path + ("questions", k)
+        q = model.question(qid)
+        if q is None:
+            hint = close_match(qid, [x.id for x in model.questions])
+            tip = _(" (может быть, «{hint}»?)").format(hint=hint) if hint else ""
+            fatal.append(doc.problem(where, _("неизвестный вопрос «{qid}»").format(qid=qid) + tip))
+        elif qid in questions[:k]:
+            fatal.append(doc.problem(where, _("вопрос «{qid}» уже есть у этого интервьюера").format(qid=qid)))
+        elif not any(q.rates(cid) for cid in focus):
+            fatal.append(
+                doc.problem(
+                    where,
+                    _("вопрос «{qid}» относится к компетенции «{cid}», её нет в фокусе этого интервьюера").format(
+                        qid=qid, cid=q.competency
+                    ),
+                )
+            )
+        elif level is not None and not any(q.rates(c) and q.fits(level.targets[c]) for c in focus):
+            cid = next(c for c in focus if q.rates(c))
+            soft.append(
+                doc.problem(
+                    where,
+                    _("вопрос «{qid}» рассчитан на уровни {lo}–{hi}, а цель уровня «{level}» по «{cid}» — {t}").format(
+                        qid=qid, lo=q.levels[0], hi=q.levels[1], level=level.id, cid=cid, t=level.targets[cid]
+                    ),
+                )
+            )
+    return questions
+
+
+def _coverage(doc: Document, model: Model, role: Role, focus: list[list[str]], out: list[Problem]) -> None:
+    notes = coverage_notes(model, role, focus)
+    if not notes:
+        return
+    *issues, advice = notes
+    for k, note in enumerate(issues):
+        out.append(doc.problem(("interviewers",), note + ("; " + advice if k == len(issues) - 1 else ""), key=True))

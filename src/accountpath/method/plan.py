@@ -1,0 +1,370 @@
+"""The interview plan (core: no I/O, no adapters): who covers which competencies and asks which questions.
+
+`make_plan` assigns every weighted competency of a role to an interviewer's focus: with two or
+more interviewers each must-have to at least two of them, nobody more than MAX_FOCUS, spread
+evenly (focus counts differ by one at most), then balanced by weight; each focus competency gets
+QUESTIONS_PER_FOCUS questions matched to the level's target: its own questions first (an open
+question or one of another competency only where it has too few), deterministic, different kinds
+preferred, no question asked twice in a panel where the model has enough. Where the rules cannot
+be met, the notes say what is uncovered and how many interviewers the role needs; where an
+interviewer's minutes give less than MIN_PER_QUESTION minutes a question, they say how many
+minutes or interviewers would. `time_slots` splits an interviewer's minutes for the schedule;
+`plan_check` validates an edited plan.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from accountpath.i18n import _
+from accountpath.model.types import Model, Question, Role, RoleLevel
+
+PLAN_VERSION = 1
+MAX_FOCUS = 5
+MUST_HAVE_COVER = 2
+QUESTIONS_PER_FOCUS = 2
+DEFAULT_MINUTES = 60
+MIN_MINUTES, MAX_MINUTES = 20, 240
+INTRO_MINUTES = 5
+CLOSING_MINUTES = 5
+MIN_PER_QUESTION = 7
+"""Minutes a question needs (asking, the answer, follow-ups, notes): below this the plan warns."""
+
+
+class PlanError(ValueError):
+    """An unknown role or level, or no interviewer: the message says what is valid."""
+
+
+def resolve(model: Model, role_id: str, level_id: str) -> tuple[Role, RoleLevel]:
+    """The role and level, or PlanError naming the valid ids."""
+    role = model.role(role_id or "")
+    if role is None:
+        raise PlanError(
+            _("неизвестная роль «{role}»; роли модели: {roles}").format(
+                role=role_id, roles=", ".join(r.id for r in model.roles)
+            )
+        )
+    level = role.level(level_id or "")
+    if level is None:
+        raise PlanError(
+            _("у роли «{role}» нет уровня «{level}»; её уровни: {levels}").format(
+                role=role.id, level=level_id, levels=", ".join(lv.id for lv in role.levels)
+            )
+        )
+    return role, level
+
+
+def candidate_questions(model: Model, competency_id: str, target: int) -> list[Question]:
+    """Questions that can rate this competency at this target, best first (deterministic).
+
+    The competency's own questions whose range contains the target come first, open questions
+    after the others, narrower ranges (they discriminate the target better) and ranges centred
+    nearer the target before wider ones, model order last; then questions of other competencies
+    that list it in `also_for`.
+    """
+    index = {q.id: i for i, q in enumerate(model.questions)}
+
+    def rank(q: Question) -> tuple[bool, bool, int, float, int]:
+        low, high = q.levels
+        return (
+            q.competency != competency_id,
+            q.kind == "open",
+            high - low,
+            abs((low + high) / 2 - target),
+            index[q.id],
+        )
+
+    fitting = [q for q in model.questions if q.rates(competency_id) and q.fits(target)]
+    return sorted(fitting, key=rank)
+
+
+def eligible_questions(model: Model, competency_id: str, target: int) -> list[Question]:
+    """The questions a plan or a focused card may pick for this competency, best first: its own
+    level-matched questions that are not open ones; every candidate (open questions and those of
+    other competencies via also_for) only when it has fewer than QUESTIONS_PER_FOCUS of those."""
+    ranked = candidate_questions(model, competency_id, target)
+    own = [q for q in ranked if q.competency == competency_id and q.kind != "open"]
+    return own if len(own) >= QUESTIONS_PER_FOCUS else ranked
+
+
+def choose_questions(
+    model: Model, competency_id: str, target: int, used: set[str] | None = None, count: int = QUESTIONS_PER_FOCUS
+) -> list[Question]:
+    """`count` level-matched questions for one competency from `eligible_questions`, best first:
+    questions not yet `used` in the panel before used ones, and within that a kind not yet picked
+    before a repeated kind (fewer when the model has fewer)."""
+    used = used or set()
+    ranked = eligible_questions(model, competency_id, target)
+    picked: list[Question] = []
+    for fresh_only, new_kind in ((True, True), (True, False), (False, True), (False, False)):
+        for q in ranked:
+            if len(picked) >= count:
+                return picked
+            if q in picked or (fresh_only and q.id in used) or (new_kind and q.kind in {p.kind for p in picked}):
+                continue
+            picked.append(q)
+    return picked
+
+
+def needed_interviewers(role: Role) -> int:
+    """The fewest interviewers that can meet the coverage rules for this role."""
+    weighted = len(role.competencies)
+    if weighted <= MAX_FOCUS:
+        return 1
+    musts = sum(1 for rc in role.competencies if rc.must_have)
+    return max(2, math.ceil((weighted + (MUST_HAVE_COVER - 1) * musts) / MAX_FOCUS))
+
+
+def assign_focus(role: Role, count: int) -> tuple[list[list[str]], list[str]]:
+    """(focus ids per interviewer in weight order, competency ids left without an interviewer).
+
+    Must-haves first (twice each when there are two or more interviewers), then the rest, heaviest
+    first; each goes to the interviewer with the fewest competencies so far who has room and does
+    not have it yet (ties: least weight, then plan order), so nobody has more than needed.
+    """
+    order = role.by_weight()
+    copies = MUST_HAVE_COVER if count >= 2 else 1
+    queue = [rc for rc in order if rc.must_have for _k in range(copies)] + [rc for rc in order if not rc.must_have]
+    focus: list[list[str]] = [[] for _i in range(count)]
+    load = [0] * count
+    missing: list[str] = []
+    for rc in queue:
+        free = [i for i in range(count) if len(focus[i]) < MAX_FOCUS and rc.id not in focus[i]]
+        if not free:
+            missing.append(rc.id)
+            continue
+        best = min(free, key=lambda i: (len(focus[i]), load[i], i))
+        focus[best].append(rc.id)
+        load[best] += rc.weight
+    rank = {rc.id: k for k, rc in enumerate(order)}
+    return [sorted(f, key=rank.__getitem__) for f in focus], missing
+
+
+def coverage_notes(model: Model, role: Role, focus: Sequence[Sequence[str]]) -> list[str]:
+    """What the coverage rules miss in these focus lists, in words (empty when all rules are met)."""
+    names = {c.id: c.name for c in model.competencies}
+    counts = {rc.id: sum(rc.id in f for f in focus) for rc in role.competencies}
+    notes = []
+    uncovered = [rc.id for rc in role.by_weight() if counts[rc.id] == 0]
+    if uncovered:
+        notes.append(_("никто не оценивает: {names}").format(names=", ".join(f"{names[c]} ({c})" for c in uncovered)))
+    if len(focus) >= 2:
+        thin = [rc.id for rc in role.by_weight() if rc.must_have and counts[rc.id] == 1]
+        if thin:
+            notes.append(
+                _("обязательные компетенции оценивает только один интервьюер: {names}").format(
+                    names=", ".join(f"{names[c]} ({c})" for c in thin)
+                )
+            )
+    if notes:
+        need = needed_interviewers(role)
+        notes.append(
+            _("для роли «{role}» нужно интервьюеров: не меньше {n} (у каждого не больше {m} компетенций)").format(
+                role=role.name, n=need, m=MAX_FOCUS
+            )
+        )
+    return notes
+
+
+def assign_questions(model: Model, level: RoleLevel, focus: Sequence[Sequence[str]]) -> list[dict[str, list[Question]]]:
+    """QUESTIONS_PER_FOCUS questions per interviewer and focus competency (index-aligned with `focus`).
+
+    The interviewers sharing a competency get different questions while the model has enough,
+    dealt so each of them hears different kinds; with too few, a question is repeated rather than missing.
+    """
+    out: list[dict[str, list[Question]]] = [{} for _f in focus]
+    used: set[str] = set()
+    order = [cid for ids in focus for cid in ids]
+    for cid in dict.fromkeys(order):
+        holders = [i for i, ids in enumerate(focus) if cid in ids]
+        target = level.targets[cid]
+        pool = choose_questions(model, cid, target, used, QUESTIONS_PER_FOCUS * len(holders))
+        used.update(q.id for q in pool)
+        for i, hand in zip(holders, _deal(pool, len(holders))):
+            extra = [q for q in choose_questions(model, cid, target, {q.id for q in hand}) if q not in hand]
+            out[i][cid] = hand + extra[: QUESTIONS_PER_FOCUS - len(hand)]
+    return out
+
+
+def _deal(pool: Sequence[Question], count: int) -> list[list[Question]]:
+    """The pool dealt round-robin to `count` hands with the questions of one kind next to each other
+    (the commonest kind first), so a kind lands in different hands; each hand in pool order."""
+    rank = {q.id: k for k, q in enumerate(pool)}
+    kinds = Counter(q.kind for q in pool)
+    first: dict[str, int] = {}
+    for q in pool:
+        first.setdefault(q.kind, rank[q.id])
+    spread = sorted(pool, key=lambda q: (-kinds[q.kind], first[q.kind], rank[q.id]))
+    return [sorted(spread[h::count], key=lambda q: rank[q.id]) for h in range(count)]
+
+
+def make_plan(
+    model: Model,
+    role_id: str,
+    level_id: str,
+    interviewers: Sequence[str],
+    candidate: str | None = None,
+    minutes: int = DEFAULT_MINUTES,
+) -> tuple[dict[str, Any], list[str]]:
+    """(plan data, notes): the focus and questions of each interviewer; notes say what the rules miss
+    and where the minutes are too few for the questions."""
+    role, level = resolve(model, role_id, level_id)
+    names = [" ".join(n.split()) for n in interviewers if n and n.strip()]
+    if not names:
+        raise PlanError(_("нужен хотя бы один интервьюер (--interviewer ИМЯ)"))
+    focus, _missing = assign_focus(role, len(names))
+    chosen = assign_questions(model, level, focus)
+    people = [
+        {"name": name, "focus": list(ids), "questions": [q.id for cid in ids for q in chosen[i][cid]]}
+        for i, (name, ids) in enumerate(zip(names, focus))
+    ]
+    plan = {
+        "plan": PLAN_VERSION,
+        "role": role.id,
+        "level": level.id,
+        "candidate": candidate or None,
+        "minutes": int(minutes),
+        "interviewers": people,
+    }
+    return plan, coverage_notes(model, role, focus) + time_notes(model, plan)
+
+
+def place_questions(focus: Sequence[str], questions: Sequence[Question]) -> dict[str, list[Question]]:
+    """Questions by focus competency (each once, in the given order within a competency).
+
+    A question that rates one competency of the focus goes there; one that rates several (an open
+    question with also_for) goes to the one with the fewest questions so far, its own competency on
+    a tie, then focus order. A question that rates none of the focus is left out.
+    """
+    out: dict[str, list[Question]] = {cid: [] for cid in focus}
+    order = {q.id: k for k, q in enumerate(questions)}
+    homes = {q.id: [cid for cid in focus if q.rates(cid)] for q in questions}
+    for q in questions:
+        if len(homes[q.id]) == 1:
+            out[homes[q.id][0]].append(q)
+    for q in questions:
+        if len(homes[q.id]) > 1:
+            best = min(homes[q.id], key=lambda cid: (len(out[cid]), cid != q.competency, focus.index(cid)))
+            out[best].append(q)
+    return {cid: sorted(qs, key=lambda q: order[q.id]) for cid, qs in out.items()}
+
+
+def placement(model: Model, person: dict[str, Any]) -> dict[str, list[Question]]:
+    """An interviewer's questions by focus competency, as `place_questions` places them."""
+    qs = [q for qid in dict.fromkeys(person["questions"]) if (q := model.question(qid)) is not None]
+    return place_questions(list(person["focus"]), qs)
+
+
+def _frame(total: int) -> tuple[int, int]:
+    """(introduction, closing) minutes of a slot of `total` minutes (none below 30 minutes)."""
+    return (INTRO_MINUTES, CLOSING_MINUTES) if total >= 30 else (0, 0)
+
+
+def _units(model: Model, person: dict[str, Any]) -> list[int]:
+    """Questions per focus competency, at least one each (a focus without questions still takes time)."""
+    return [max(1, len(qs)) for qs in placement(model, person).values()]
+
+
+def minutes_per_question(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> float:
+    """The minutes an interviewer's slot leaves per question after the introduction and closing."""
+    total = int(plan["minutes"])
+    intro, closing = _frame(total)
+    return (total - intro - closing) / max(1, sum(_units(model, person)))
+
+
+def time_slots(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> list[tuple[int, int, str | None]]:
+    """(start, end, competency id or None) minutes of one interviewer's slot: intro, focus, closing.
+
+    None marks the introduction (first) and the candidate's questions (last). Each question gets
+    MIN_PER_QUESTION minutes where the slot allows (else an equal share), the rest is split by
+    weight; largest remainders, so the parts always add up to the plan's minutes.
+    """
+    role = model.role(plan["role"])
+    if role is None:  # a checked plan names a role of the model
+        raise PlanError(f"unknown role: {plan['role']}")
+    total = int(plan["minutes"])
+    intro, closing = _frame(total)
+    ids = list(person["focus"])
+    weights = [rc.weight if (rc := role.weighted(c)) else 1 for c in ids]
+    units = _units(model, person)
+    per = min(float(MIN_PER_QUESTION), minutes_per_question(model, plan, person))
+    rest = total - intro - closing - per * sum(units)
+    exact = [per * u + rest * w / max(1, sum(weights)) for u, w in zip(units, weights)]
+    shares = _round(total - intro - closing, exact)
+    slots: list[tuple[int, int, str | None]] = [(0, intro, None)] if intro else []
+    t = intro
+    for cid, share in zip(ids, shares):
+        slots.append((t, t + share, cid))
+        t += share
+    if closing:
+        slots.append((t, t + closing, None))
+    return slots
+
+
+def _round(total: int, exact: Sequence[float]) -> list[int]:
+    """Whole minutes adding up to `total`, by largest remainders of the exact shares."""
+    parts = [math.floor(x) for x in exact]
+    for i in sorted(range(len(exact)), key=lambda i: (parts[i] - exact[i], i))[: total - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def minutes_needed(questions: int) -> int:
+    """The fewest minutes that give `questions` questions MIN_PER_QUESTION minutes each."""
+    bare = max(MIN_MINUTES, MIN_PER_QUESTION * questions)
+    return bare if bare < 30 else bare + INTRO_MINUTES + CLOSING_MINUTES
+
+
+def panel_for_minutes(role: Role, count: int, minutes: int) -> tuple[int, int] | None:
+    """(interviewers, focus each at most) for MIN_PER_QUESTION minutes a question at `minutes`, with
+    more interviewers than `count`; None when no panel of up to 12 does it."""
+    intro, closing = _frame(minutes)
+    fits = min(MAX_FOCUS, (minutes - intro - closing) // (MIN_PER_QUESTION * QUESTIONS_PER_FOCUS))
+    for k in range(count + 1, 13):
+        focus, missing = assign_focus(role, k)
+        if fits and not missing and all(len(f) <= fits for f in focus):
+            return k, max(len(f) for f in focus)
+    return None
+
+
+def time_notes(model: Model, plan: dict[str, Any]) -> list[str]:
+    """A note when an interviewer's minutes give less than MIN_PER_QUESTION minutes a question,
+    with what would fix it: the minutes each slot needs, or a larger panel (empty when time is enough)."""
+    people = plan["interviewers"]
+    short = [(p, per) for p in people if (per := minutes_per_question(model, plan, p)) < MIN_PER_QUESTION]
+    role = model.role(plan["role"])
+    if not short or role is None:
+        return []
+    minutes = int(plan["minutes"])
+    intro, closing = _frame(minutes)
+    groups: dict[tuple[int, int], list[str]] = {}
+    for p, per in short:  # interviewers with the same numbers share one mention
+        groups.setdefault((math.floor(per), sum(_units(model, p))), []).append(f"«{p['name']}»")
+    if len(groups) == 1 and len(short) == len(people) > 1:
+        groups = {key: [_("у всех интервьюеров")] for key in groups}
+    who = ", ".join(
+        _("{names} — {m} мин (вопросов: {n}, на них {t} мин)").format(
+            names=", ".join(names), m=m, n=n, t=minutes - intro - closing
+        )
+        for (m, n), names in groups.items()
+    )
+    fixes = []
+    need = minutes_needed(max(sum(_units(model, p)) for p, _per in short))
+    if need <= MAX_MINUTES:
+        fixes.append(_("дайте каждому интервьюеру {n} мин (--minutes {n})").format(n=need))
+    panel = panel_for_minutes(role, len(people), minutes)
+    if panel:
+        k, f = panel
+        fixes.append(
+            (
+                _("добавьте ещё одного интервьюера")
+                if k == len(people) + 1
+                else _("соберите панель из {k} интервьюеров").format(k=k)
+            )
+            + _(" (у каждого не больше {f} компетенций)").format(f=f)
+        )
+    note = _("мало времени на вопрос: {who}; нужно не меньше {m} мин на вопрос").format(who=who, m=MIN_PER_QUESTION)
+    return [note + (_("; совет: {fixes}").format(fixes=_(" или ").join(fixes)) if fixes else "")]

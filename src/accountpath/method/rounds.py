@@ -1,0 +1,162 @@
+"""A hiring round (core, pure): group scorecards by candidate, evaluate each panel, rank, and
+warn about names that look like one person typed twice.
+
+Names are compared after cardcheck.normalise_name (case, «ё», spaces). Two different
+candidates whose normalised names are within edit distance 2 both get a
+`similar_candidates` warning. Similar pairs are found through shared deletion variants
+(a name within distance k of another shares a variant with at most k deletions), so
+thousands of candidates cost no pairwise comparison. Names with different digits are
+numbered on purpose and never compared.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from itertools import combinations
+from typing import Any, Iterable, Sequence
+
+from accountpath.i18n import _
+from accountpath.method.debrief import debrief, warning
+from accountpath.method.evaluate import Scorecard, rank_key
+from accountpath.model.types import Model
+from accountpath.names import normalise_name
+from accountpath.problems import Problem
+
+MAX_DISTANCE = 2
+
+
+def panel_problems(cards: Sequence[Scorecard]) -> list[Problem]:
+    """Problems of a panel: mixed candidates, roles or levels, or one interviewer twice."""
+    out: list[Problem] = []
+    if not cards:
+        return out
+    first = cards[0]
+    seen: dict[str, Scorecard] = {}
+    for card in cards:
+        for field_, same in (
+            ("candidate", normalise_name(card.candidate) == normalise_name(first.candidate)),
+            ("role", card.role == first.role),
+            ("level", card.level == first.level),
+        ):
+            if not same:
+                line, col = card.lines.get(field_, (0, 0))
+                out.append(
+                    Problem(
+                        card.source,
+                        line,
+                        col,
+                        _(
+                            "{field} «{value}» не совпадает с «{first}» в {source}: оценивайте листы одного кандидата "
+                            "на одну роль и уровень (или весь раунд: --round)"
+                        ).format(
+                            field=field_, value=getattr(card, field_), first=getattr(first, field_), source=first.source
+                        ),
+                    )
+                )
+        key = normalise_name(card.interviewer)
+        if key in seen:
+            line, col = card.lines.get("interviewer", (0, 0))
+            out.append(
+                Problem(
+                    card.source,
+                    line,
+                    col,
+                    _(
+                        "интервьюер «{name}» уже оценил этого кандидата в {source}: один лист от каждого интервьюера"
+                    ).format(name=card.interviewer, source=seen[key].source),
+                )
+            )
+        else:
+            seen[key] = card
+    return out
+
+
+def edit_distance(a: str, b: str, limit: int = MAX_DISTANCE) -> int:
+    """Levenshtein distance, or limit + 1 as soon as it is known to exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _deletions(word: str, k: int) -> set[str]:
+    found = {word}
+    frontier = {word}
+    for _step in range(k):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def similar_pairs(names: Iterable[str], limit: int = MAX_DISTANCE) -> list[tuple[str, str]]:
+    """Pairs of distinct normalised names within `limit` edits, sorted.
+
+    Names whose digits differ («Кандидат 1», «Кандидат 2») are numbered on purpose, not typed twice:
+    only names with the same digits are compared.
+    """
+    by_digits: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        by_digits.setdefault("".join(ch for ch in name if ch.isdigit()), []).append(name)
+    index: dict[tuple[str, str], set[str]] = {}
+    for digits, group in by_digits.items():
+        for name in group if len(group) > 1 else ():
+            for variant in _deletions(name, limit):
+                index.setdefault((digits, variant), set()).add(name)
+    pairs = set()
+    for bucket in index.values():
+        if len(bucket) > 1:
+            for a, b in combinations(sorted(bucket), 2):
+                if (a, b) not in pairs and edit_distance(a, b, limit) <= limit:
+                    pairs.add((a, b))
+    return sorted(pairs)
+
+
+def group_cards(cards: Sequence[Scorecard]) -> tuple[list[list[Scorecard]], list[Problem]]:
+    """Panels by (normalised candidate, role, level) in first-seen order; a second card from one interviewer is refused."""
+    groups: OrderedDict[tuple[str, str, str], list[Scorecard]] = OrderedDict()
+    problems: list[Problem] = []
+    for card in cards:
+        key = (normalise_name(card.candidate), card.role, card.level)
+        group = groups.setdefault(key, [])
+        dup = panel_problems(group + [card])
+        if dup:
+            problems += [p for p in dup if p.path == card.source]
+            continue
+        group.append(card)
+    return [g for g in groups.values() if g], problems
+
+
+def evaluate_round(model: Model, cards: Sequence[Scorecard]) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Every panel's debrief, ranked best first, with similar-name warnings; problems for refused cards."""
+    groups, problems = group_cards(cards)
+    results = [debrief(model, g[0].role, g[0].level, g) for g in groups]
+    add_similar_warnings(results)
+    results.sort(key=rank_key)
+    return results, problems
+
+
+def add_similar_warnings(results: Sequence[dict[str, Any]]) -> None:
+    """Give both candidates of every similar pair a `similar_candidates` warning (in place)."""
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for r in results:
+        by_name.setdefault(normalise_name(r["candidate"]), []).append(r)
+    for a, b in similar_pairs(by_name):
+        for mine, other in ((a, b), (b, a)):
+            other_shown = by_name[other][0]["candidate"]
+            for r in by_name[mine]:
+                r.setdefault("warnings", []).append(
+                    warning(
+                        "similar_candidates",
+                        _(
+                            "Имя «{name}» почти совпадает с «{other}»: если это один человек, исправьте имя в листах, "
+                            "иначе его оценки считаются как два разных кандидата."
+                        ).format(name=r["candidate"], other=other_shown),
+                    )
+                )

@@ -1,0 +1,268 @@
+"""The typed, immutable competency model: frozen dataclasses that `accountpath.model` builds
+from a validated competencies.yml. Nothing here reads files or checks rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Mapping
+
+from accountpath.i18n import _
+
+DEVELOP_STEPS = (2, 3, 4, 5)
+PROBATION_DAYS = (30, 60, 90)
+
+
+@dataclass(frozen=True)
+class ScaleLevel:
+    level: int
+    name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Bands:
+    strong_hire: float
+    hire: float
+    no_hire: float
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    min_coverage: float
+    disagreement_spread: float
+    must_have_tolerance: float
+    bands: Bands
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """What a weak, a solid and a strong answer to a question sound like."""
+
+    weak: str
+    solid: str
+    strong: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    competency: str
+    text: str
+    kind: str
+    levels: tuple[int, int]
+    anchors: Anchors
+    look_for: tuple[str, ...]
+    red_flags: tuple[str, ...]
+    reveals: str | None = None
+    source: str | None = None
+    also_for: tuple[str, ...] = ()
+
+    def fits(self, target: int) -> bool:
+        """True when the question discriminates this target: min <= target <= max."""
+        return self.levels[0] <= target <= self.levels[1]
+
+    def rates(self, competency_id: str) -> bool:
+        """True when an answer can be recorded under this competency (its own or also_for)."""
+        return competency_id == self.competency or competency_id in self.also_for
+
+
+@dataclass(frozen=True)
+class Competency:
+    id: str
+    name: str
+    group: str
+    summary: str
+    levels: Mapping[int, tuple[str, ...]]
+    develop: Mapping[int, tuple[str, ...]]  # actions that take a person TO the level (2..5)
+    questions: tuple[Question, ...]
+
+    def questions_for(self, target: int) -> tuple[Question, ...]:
+        """This competency's own questions whose level range contains the target, model order."""
+        return tuple(q for q in self.questions if q.fits(target))
+
+
+@dataclass(frozen=True)
+class RoleCompetency:
+    id: str
+    weight: int
+    must_have: bool
+
+
+@dataclass(frozen=True)
+class RoleLevel:
+    id: str
+    name: str
+    experience: str
+    time_in_level: str
+    targets: Mapping[str, int]  # every competency of the model
+    summary: str | None = None
+    experience_source: str | None = None
+
+
+@dataclass(frozen=True)
+class Kpi:
+    name: str
+    measure: str
+
+
+@dataclass(frozen=True)
+class Salary:
+    region: str
+    segment: str
+    experience: str
+    min: int | None
+    max: int | None
+    source: str
+    note: str | None = None
+    level: str | None = None
+    basis: str = "source"  # source | estimate (the project computed the figure)
+
+    @property
+    def is_estimate(self) -> bool:
+        return self.basis == "estimate"
+
+
+@dataclass(frozen=True)
+class Career:
+    from_: tuple[str, ...]
+    to: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class View:
+    """One article's position where the sources disagree about a role."""
+
+    source: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    summary: str
+    responsibilities: tuple[str, ...]
+    kpis: tuple[Kpi, ...]
+    competencies: tuple[RoleCompetency, ...]
+    levels: tuple[RoleLevel, ...]
+    salary: tuple[Salary, ...]
+    career: Career
+    sourcing: tuple[str, ...]
+    probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    views: tuple[View, ...] = ()
+
+    def level(self, level_id: str) -> RoleLevel | None:
+        """The role level with this id, or None."""
+        return next((lv for lv in self.levels if lv.id == level_id), None)
+
+    @property
+    def total_weight(self) -> int:
+        return sum(rc.weight for rc in self.competencies)
+
+    def by_weight(self) -> tuple[RoleCompetency, ...]:
+        """Role competencies, heaviest first; ties keep model order."""
+        return tuple(sorted(self.competencies, key=lambda rc: -rc.weight))
+
+    def weighted(self, competency_id: str) -> RoleCompetency | None:
+        """The role's weighted entry for a competency, or None when the interview does not rate it."""
+        return next((rc for rc in self.competencies if rc.id == competency_id), None)
+
+
+@dataclass(frozen=True)
+class VacancyFormat:
+    format: str
+    min: float
+    max: float
+    source: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Market:
+    vacancy_formats: tuple[VacancyFormat, ...]
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    covers: str
+    author: str | None = None
+    year: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    definition: str
+    avoid: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Model:
+    version: int
+    language: str
+    scale: tuple[ScaleLevel, ...]
+    evaluation: Evaluation
+    competencies: tuple[Competency, ...]
+    roles: tuple[Role, ...]
+    market: Market
+    sources: tuple[Source, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    data: Mapping[str, Any]  # the validated plain data, for JSON export
+
+    @cached_property
+    def _competency_index(self) -> dict[str, Competency]:
+        return {c.id: c for c in self.competencies}
+
+    @cached_property
+    def _role_index(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles}
+
+    @cached_property
+    def _question_index(self) -> dict[str, Question]:
+        return {q.id: q for c in self.competencies for q in c.questions}
+
+    def competency(self, cid: str) -> Competency | None:
+        """The competency with this id, or None."""
+        return self._competency_index.get(cid)
+
+    def role(self, rid: str) -> Role | None:
+        """The role with this id, or None."""
+        return self._role_index.get(rid)
+
+    def question(self, qid: str) -> Question | None:
+        """The question with this id (unique across the model), or None."""
+        return self._question_index.get(qid)
+
+    def source(self, sid: str) -> Source | None:
+        """The source with this id, or None."""
+        return next((s for s in self.sources if s.id == sid), None)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """Every question of the model, competency by competency."""
+        return tuple(self._question_index.values())
+
+    def summary(self) -> str:
+        """One line of counts, as `accountpath validate` prints it."""
+        levels = sum(len(r.levels) for r in self.roles)
+        return _(
+            "компетенций: {c}, вопросов: {q}, ролей: {r}, уровней ролей: {lv}, источников: {s}, терминов: {g}"
+        ).format(
+            c=len(self.competencies),
+            q=len(self.questions),
+            r=len(self.roles),
+            lv=levels,
+            s=len(self.sources),
+            g=len(self.glossary),
+        )

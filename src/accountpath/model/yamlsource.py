@@ -1,0 +1,257 @@
+"""Read a YAML (or JSON) file safely into plain data plus the position of every key and value.
+
+Every failure is returned as a Problem with the file's line and column: unreadable or
+oversized files, bytes that are not UTF-8, empty documents, syntax errors, aliases
+(refused, so an alias bomb cannot expand), unsafe tags and duplicate keys.
+Only PyYAML's safe constructors are used.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeAlias
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from accountpath.i18n import _, localised
+from accountpath.problems import Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+"""The model and every scorecard are a few hundred KB at most; refuse anything far larger."""
+
+DocPath: TypeAlias = tuple[str | int, ...]
+"""Where a value stands in the data: mapping keys (text) and list indexes, from the root."""
+
+
+@dataclass
+class Document:
+    """Plain data (dicts, lists, scalars) and where each part of it stands in the file."""
+
+    path: str
+    data: Any
+    value_pos: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
+
+    def pos(self, path: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at `path` (or of its key), falling back to the nearest parent."""
+        at = tuple(path)
+        while True:
+            if key and at in self.key_pos:
+                return self.key_pos[at]
+            if at in self.value_pos:
+                return self.value_pos[at]
+            if not at:
+                return (1, 1)
+            at = at[:-1]
+
+    def problem(self, path: Iterable[str | int], message: str, *, key: bool = False) -> Problem:
+        """A Problem located at the value (or key) at `path`."""
+        line, col = self.pos(path, key=key)
+        return Problem(self.path, line, col, message)
+
+
+# libyaml's parser when PyYAML was built with it: the same safe constructors, ~10x faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _mark(mark: yaml.Mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def read_text(path: str | Path, label: str | None = None) -> tuple[str | None, list[Problem]]:
+    """The file's text, or a problem saying why it cannot be read as UTF-8 text of sane size."""
+    label = label or str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if not p.is_file():
+            return None, [Problem(label, 0, 0, _("это не обычный файл"))]
+        if size > MAX_BYTES:
+            return None, [
+                Problem(
+                    label,
+                    1,
+                    1,
+                    _("файл занимает {size} МБ, а предел — {limit} МБ: тот ли это файл?").format(
+                        size=localised(f"{size / 1024 / 1024:.1f}"), limit=MAX_BYTES // 1024 // 1024
+                    ),
+                )
+            ]
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(label, 0, 0, _("файл не найден"))]
+    except OSError as exc:
+        return None, [Problem(label, 0, 0, _("не удаётся прочитать файл: {error}").format(error=exc.strerror or exc))]
+    return decode(raw, label)
+
+
+def decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
+    """Decode UTF-8 (a BOM is allowed) or report the first bad byte's line and column."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            Problem(
+                label,
+                line,
+                col,
+                _("байт 0x{byte:02x} — не UTF-8: сохраните файл в кодировке UTF-8").format(byte=raw[exc.start]),
+            )
+        ]
+    if not text.strip():
+        return None, [Problem(label, 1, 1, _("файл пуст"))]
+    return text, []
+
+
+def parse(text: str, label: str) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML document (JSON is YAML too) into a Document, or problems."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _mark(mark) if mark else (0, 0)
+        what = exc.problem or _("неверный YAML")
+        context = f" ({exc.context})" if exc.context else ""
+        return None, [
+            Problem(
+                label, line, col, _("синтаксическая ошибка YAML: {what}{context}").format(what=what, context=context)
+            )
+        ]
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
+        return None, [Problem(label, 1, 1, _("ошибка YAML: {error}").format(error=exc))]
+    except Exception:
+        loader.dispose()
+        raise
+    if node is None:
+        loader.dispose()
+        return None, [Problem(label, 1, 1, _("в файле нет YAML-документа (только комментарии?)"))]
+    doc = Document(label, None)
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    try:
+        doc.data = _to_data(node, (), doc, problems, loader, seen)
+    except _AliasFound as alias:
+        return None, [
+            Problem(
+                label,
+                alias.line,
+                alias.col,
+                _(
+                    "якоря и ссылки YAML (&имя, *имя) не допускаются: это значение с якорем повторено ссылкой; "
+                    "выпишите каждое значение полностью"
+                ),
+            )
+        ]
+    finally:
+        loader.dispose()
+    return doc, problems
+
+
+def load(path: str | Path, label: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """read_text + parse."""
+    label = label or str(path)
+    text, problems = read_text(path, label)
+    if text is None:
+        return None, problems
+    return parse(text, label)
+
+
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class _AliasFound(Exception):
+    """A node reached twice: an alias. Refused before it can expand (alias bombs)."""
+
+    def __init__(self, line: int, col: int):
+        super().__init__(line, col)
+        self.line, self.col = line, col
+
+
+def _to_data(
+    node: yaml.Node, path: DocPath, doc: Document, problems: list[Problem], loader: SafeConstructor, seen: set[int]
+) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        if id(node) in seen:
+            raise _AliasFound(*_mark(node.start_mark))
+        seen.add(id(node))
+    doc.value_pos[path] = _mark(node.start_mark)
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+        problems.append(
+            Problem(
+                doc.path,
+                *_mark(node.start_mark),
+                _("тег YAML {tag} не поддерживается: уберите его").format(tag=node.tag),
+            )
+        )
+        return None
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(
+                    Problem(
+                        doc.path,
+                        *_mark(key_node.start_mark),
+                        _("ключ должен быть простым словом, а не списком или словарём"),
+                    )
+                )
+                continue
+            key = _scalar(key_node, loader, doc, problems)
+            if key is None and key_node.tag.endswith(":null"):
+                key = key_node.value or "null"
+            key = str(key)
+            child = path + (key,)
+            if key in out:
+                first = doc.key_pos[child][0]
+                problems.append(
+                    Problem(
+                        doc.path,
+                        *_mark(key_node.start_mark),
+                        _("ключ «{key}» повторяется (впервые в строке {first})").format(key=key, first=first),
+                    )
+                )
+                continue
+            doc.key_pos[child] = _mark(key_node.start_mark)
+            out[key] = _to_data(value_node, child, doc, problems, loader, seen)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_data(item, path + (i,), doc, problems, loader, seen) for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)  # the three node kinds; the others returned above
+    return _scalar(node, loader, doc, problems)
+
+
+def _scalar(node: yaml.ScalarNode, loader: SafeConstructor, doc: Document, problems: list[Problem]) -> Any:
+    constructor = loader.yaml_constructors.get(node.tag)
+    if constructor is None:
+        problems.append(
+            Problem(
+                doc.path,
+                *_mark(node.start_mark),
+                _("тег YAML {tag} не поддерживается: уберите его").format(tag=node.tag),
+            )
+        )
+        return node.value
+    try:
+        value = constructor(loader, node)
+    except yaml.YAMLError as exc:
+        problems.append(
+            Problem(
+                doc.path,
+                *_mark(node.start_mark),
+                _("не удаётся прочитать это значение: {error}").format(error=getattr(exc, "problem", exc)),
+            )
+        )
+        return node.value
+    except ValueError:  # a timestamp-shaped value that is no calendar date (2026-02-30): keep the text
+        return node.value
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return value

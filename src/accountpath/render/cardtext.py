@@ -1,0 +1,35 @@
+"""Texts the scorecard writers share (html, md, yaml, xlsx) beyond the vocabulary: the focused card's
+instruction, the rule for the top rating, the anchor labels and the title rule."""
+
+from __future__ import annotations
+
+import re
+
+from accountpath.i18n import N_, _
+from accountpath.model.types import Model, Role, RoleLevel
+
+FOCUSED_INSTRUCTION = N_(
+    "Оценивайте самостоятельно и до общего обсуждения (дебрифа): не смотрите в оценки коллег. "
+    "На этом листе только ваши компетенции. Задайте вопросы и сравните ответ с ориентирами: слабый, хороший, сильный. "
+    "Ставьте 1–5 или «не оценивалось»; в заметки — факты и цитаты. В конце — рекомендация и ключевые выводы."
+)
+
+TOP_RATING_RULE = N_("{top} — только с примером, который подтверждает уровень «{name}» (ориентир для всего агентства)")
+REVEALS_LABEL = N_("Что показывает")
+"""The label of an open question's `reveals` text on a card (as on the site's question pages)."""
+
+
+def top_rating_rule(model: Model) -> str:
+    """The one-line rule printed by the rating scale: the top rating needs an example at that level."""
+    top = max(model.scale, key=lambda s: s.level)
+    return _(TOP_RATING_RULE).format(top=top.level, name=top.name)
+
+
+def card_title(role: Role, level: RoleLevel) -> str:
+    """«Роль — уровень», or the level's name alone when it already names the role
+    («Старший аккаунт-менеджер», not «Аккаунт-менеджер — Старший аккаунт-менеджер»)."""
+    core = re.sub(r"\s*\([^)]*\)", "", role.name).strip().casefold()
+    name = level.name.casefold()
+    if core in name or name in role.name.casefold():
+        return level.name
+    return f"{role.name} — {level.name}"

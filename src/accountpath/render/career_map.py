@@ -1,0 +1,60 @@
+"""The career map of the site, drawn at build time from the model (no JavaScript).
+
+`career_entries(model)` is the ladder's graph: for each role the roles and outside entries
+leading in and out (links are symmetric); svg.career_ladder draws it for a wide screen.
+`career_flow(model, careers)` is the same ladder as a short vertical Markdown list for a
+phone (the page shows one or the other with CSS). Model text is escaped.
+"""
+
+from __future__ import annotations
+
+from accountpath.model.types import Model, Role
+from accountpath.render.mdtext import md_escape
+
+
+def career_entries(model: Model) -> dict[str, dict[str, list[str]]]:
+    """For each role id: the roles and outside entries leading in and out.
+
+    Links are symmetric: `to: [b]` on role a also counts as `from: [a]` on b.
+    """
+    ins: dict[str, list[str]] = {r.id: [] for r in model.roles}
+    outs: dict[str, list[str]] = {r.id: [] for r in model.roles}
+
+    def add(bucket: list[str], item: str) -> None:
+        if item not in bucket:
+            bucket.append(item)
+
+    for r in model.roles:
+        for e in r.career.from_:
+            add(ins[r.id], e)
+            if model.role(e):
+                add(outs[e], r.id)
+        for e in r.career.to:
+            add(outs[r.id], e)
+            if model.role(e):
+                add(ins[e], r.id)
+    return {r.id: {"from": ins[r.id], "to": outs[r.id]} for r in model.roles}
+
+
+def outside_entries(model: Model, careers: dict[str, dict[str, list[str]]]) -> list[tuple[str, list[Role]]]:
+    """Free-text entries into roles (neighbouring professions) with the roles they lead to."""
+    out: dict[str, list[Role]] = {}
+    for r in model.roles:
+        for e in careers[r.id]["from"]:
+            if model.role(e) is None:
+                out.setdefault(e, []).append(r)
+    return list(out.items())
+
+
+def career_flow(model: Model, careers: dict[str, dict[str, list[str]]], prefix: str = "roles/") -> str:
+    """The ladder as a short vertical Markdown list (the map on a narrow screen)."""
+    lines = ['<div class="ap-career-flow" markdown>', ""]
+    for n, role in enumerate(model.roles, 1):
+        levels = " → ".join(md_escape(lv.name) for lv in role.levels)
+        nxt = [model.role(e) for e in careers[role.id]["to"] if model.role(e) is not None]
+        lines.append(f"{n}. **[{md_escape(role.name)}]({prefix}{role.id}.md)**  ")
+        lines.append(f"    {levels}" + ("  " if nxt else ""))
+        if nxt:
+            lines.append("    Дальше: " + ", ".join(f"[{md_escape(r.name)}]({prefix}{r.id}.md)" for r in nxt))
+    lines += ["", "</div>"]
+    return "\n".join(lines)

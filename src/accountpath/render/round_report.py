@@ -1,0 +1,203 @@
+"""Present a hiring round: a terminal table, Markdown, HTML (also the PDF's source) and CSV (the xlsx is round_xlsx).
+
+Results come ranked from rounds.evaluate_round(). Text and Markdown are for people (Russian,
+decimal comma, a loud line for every warning); CSV is for machines: stable English column
+ids, recommendation codes, dot decimals, lists joined with ';'.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from html import escape
+from typing import Any, Mapping, Sequence
+
+from accountpath.i18n import _, percent, two_places
+from accountpath.render.mdtext import md_escape
+from accountpath.vocab import verdict_label
+
+ROUND_COLUMNS = (
+    "candidate",
+    "role",
+    "level",
+    "interviewers",
+    "recommendation",
+    "gap",
+    "coverage",
+    "failed_must_haves",
+    "disagreements",
+    "best_fit_level",
+    "warnings",
+)
+
+
+def text_table(table: Sequence[Sequence[str]]) -> list[str]:
+    """Rows padded into columns, a rule under the first (header) row."""
+    widths = [max(len(t[i]) for t in table) for i in range(len(table[0]))]
+    lines = []
+    for i, t in enumerate(table):
+        lines.append("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(t)).rstrip())
+        if i == 0:
+            lines.append("  ".join("-" * w for w in widths).rstrip())
+    return lines
+
+
+def round_rows(results: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One flat row per candidate, in the order given (ranked)."""
+    rows = []
+    for r in results:
+        rows.append(
+            {
+                "candidate": r["candidate"],
+                "role": r["role"],
+                "level": r["level"],
+                "interviewers": len(r["interviewers"]),
+                "recommendation": r["recommendation"],
+                "gap": r["gap"],
+                "coverage": r["coverage"],
+                "failed_must_haves": list(r["failed_must_haves"]),
+                "disagreements": [c["id"] for c in r["competencies"] if c["disagreement"]],
+                "best_fit_level": r["best_fit_level"],
+                "warnings": sorted({w["code"] for w in r.get("warnings", [])}),
+                "warning_messages": [w["message"] for w in r.get("warnings", [])],
+                "warning_codes": [w["code"] for w in r.get("warnings", [])],
+            }
+        )
+    return rows
+
+
+def round_csv(results: Sequence[Mapping[str, Any]]) -> str:
+    """The round as CSV (lists joined with ';'; a candidate name that starts like a formula gets a leading ')."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(ROUND_COLUMNS)
+    for row in round_rows(results):
+        cells = []
+        for k in ROUND_COLUMNS:
+            v = row[k]
+            v = ";".join(v) if isinstance(v, list) else ("" if v is None else str(v))
+            if v[:1] in ("=", "+", "-", "@") and k == "candidate":
+                v = "'" + v
+            cells.append(v)
+        w.writerow(cells)
+    return buf.getvalue()
+
+
+def round_text(results: Sequence[Mapping[str, Any]]) -> str:
+    """The round as a terminal table, best first, with a loud line for every similar-name warning."""
+    head = (
+        "#",
+        _("Кандидат"),
+        _("Интервьюеров"),
+        _("Роль/уровень"),
+        _("Итог"),
+        _("Отклонение"),
+        _("Покрытие"),
+        _("Обязательные не пройдены"),
+        _("Расхождения"),
+        _("Уровень"),
+        _("Предупреждения"),
+    )
+    table = [head]
+    rows = round_rows(results)
+    for i, row in enumerate(rows, start=1):
+        table.append(
+            (
+                str(i),
+                row["candidate"],
+                str(row["interviewers"]),
+                f"{row['role']}/{row['level']}",
+                verdict_label(row["recommendation"]),
+                two_places(row["gap"]),
+                percent(row["coverage"]),
+                ", ".join(row["failed_must_haves"]) or "—",
+                ", ".join(row["disagreements"]) or "—",
+                row["best_fit_level"] or "—",
+                str(len(row["warning_messages"])) if row["warning_messages"] else "—",
+            )
+        )
+    loud = [m for row in rows for m in _similar(row)]
+    return "\n".join(loud + ([""] if loud else []) + text_table(table)) + "\n"
+
+
+def _similar(row: Mapping[str, Any]) -> list[str]:
+    return [
+        _("ВНИМАНИЕ: {message}").format(message=m)
+        for m, code in zip(row["warning_messages"], row["warning_codes"])
+        if code == "similar_candidates"
+    ]
+
+
+def _cells(i: int, row: Mapping[str, Any]) -> list[str]:
+    return [
+        str(i),
+        row["candidate"],
+        str(row["interviewers"]),
+        f"{row['role']} / {row['level']}",
+        verdict_label(row["recommendation"]),
+        two_places(row["gap"]),
+        percent(row["coverage"]),
+        ", ".join(row["failed_must_haves"]) or "—",
+        ", ".join(row["disagreements"]) or "—",
+        row["best_fit_level"] or "—",
+    ]
+
+
+def _heads() -> list[str]:
+    return [
+        "#",
+        _("Кандидат"),
+        _("Интервьюеров"),
+        _("Роль / уровень"),
+        _("Итог"),
+        _("Отклонение"),
+        _("Покрытие"),
+        _("Обязательные не пройдены"),
+        _("Расхождения"),
+        _("Подходящий уровень"),
+    ]
+
+
+def round_markdown(results: Sequence[Mapping[str, Any]]) -> str:
+    """The round as a Markdown table, best first (names escaped), warnings listed under it."""
+    lines = ["# " + _("Итоги раунда найма"), "", "| " + " | ".join(_heads()) + " |", "| --- " * 10 + "|"]
+    rows = round_rows(results)
+    lines += ["| " + " | ".join(md_escape(c) for c in _cells(i, row)) + " |" for i, row in enumerate(rows, start=1)]
+    warned = [row for row in rows if row["warning_messages"]]
+    if warned:
+        lines += ["", "## " + _("Предупреждения"), ""]
+        lines += [
+            f"- **{md_escape(row['candidate'])}**: {md_escape(m)}" for row in warned for m in row["warning_messages"]
+        ]
+    return "\n".join(lines) + "\n"
+
+
+ROUND_STYLE = (
+    "@page{size:A4 landscape;margin:12mm}body{font-family:Arial,sans-serif;line-height:1.35}"
+    "table{border-collapse:collapse;width:100%;font-size:10pt}th,td{border:1px solid #bbb;padding:1mm 2mm;"
+    "text-align:left;vertical-align:top}th{background:#f0f0f0}thead{display:table-header-group}"
+    "tr{break-inside:avoid}.warn{color:#b00020;font-weight:bold}"
+)
+
+
+def round_html(results: Sequence[Mapping[str, Any]]) -> str:
+    """The round as one self-contained HTML page (everything escaped; A4 landscape when printed), best first."""
+    rows = round_rows(results)
+    title = escape(_("Итоги раунда найма"))
+    head = "".join(f"<th>{escape(h)}</th>" for h in _heads())
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in _cells(i, row)) + "</tr>"
+        for i, row in enumerate(rows, start=1)
+    )
+    loud = "".join(f'<p class="warn">{escape(m)}</p>' for row in rows for m in _similar(row))
+    warned = "".join(
+        f"<li><strong>{escape(row['candidate'])}</strong>: {escape(m)}</li>"
+        for row in rows
+        for m in row["warning_messages"]
+    )
+    warnings = f"<h2>{escape(_('Предупреждения'))}</h2><ul>{warned}</ul>" if warned else ""
+    return (
+        f'<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8"><title>{title}</title>'
+        f"<style>{ROUND_STYLE}</style></head><body><h1>{title}</h1>{loud}"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{warnings}</body></html>\n"
+    )

@@ -1,0 +1,370 @@
+"""Blank interview scorecards for one role and level: html, md, yaml (the fillable form that
+`accountpath evaluate` reads) and xlsx (read back too). Pure: model in, bytes out.
+
+A card is full (every weighted competency of the role, every level-matched question) or focused
+(a subset `focus`, from a plan's interviewer or an explicit list, with the plan's questions or two
+level-matched ones per competency). Every card asks for the interviewer's overall recommendation
+and key take-aways and carries `focus`, so a filled card says what it covered."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from accountpath.i18n import _, russian_only
+from accountpath.method.plan import choose_questions, place_questions
+from accountpath.model.types import Competency, Model, Question, Role, RoleCompetency, RoleLevel
+from accountpath.render.cardtext import FOCUSED_INSTRUCTION, REVEALS_LABEL, card_title, top_rating_rule
+from accountpath.render.templating import phrases, template_env
+from accountpath.render.xlsx_card import write as write_xlsx
+from accountpath.vocab import (
+    ANCHOR_LABELS,
+    CARD_VERSION,
+    NOT_ASSESSED,
+    QUESTION_KIND_LABELS,
+    RECOMMENDATIONS,
+    SCORECARD_INSTRUCTION,
+    recommendation_label,
+)
+
+FORMATS = ("html", "md", "yaml", "json", "xlsx")
+INSTRUCTION = SCORECARD_INSTRUCTION
+KIND_LABELS = {kind: label.lower() for kind, label in QUESTION_KIND_LABELS.items()}
+"""Question kinds as a card names them inside a line: «(поведенческий)»."""
+
+
+class ScorecardError(ValueError):
+    """An unknown role or level; the message lists the valid ids."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One competency as the scorecard shows it."""
+
+    rc: RoleCompetency
+    competency: Competency
+    target: int
+    below: tuple[str, ...]
+    at: tuple[str, ...]
+    above: tuple[str, ...]
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Card:
+    """Everything a blank scorecard shows, in weight order."""
+
+    model: Model
+    role: Role
+    level: RoleLevel
+    items: tuple[Item, ...]
+    candidate: str
+    interviewer: str
+    date: str
+    focus: tuple[str, ...] = ()  # the competency ids this card covers (all of the role's on a full card)
+    focused: bool = False
+
+    @property
+    def title(self) -> str:
+        return card_title(self.role, self.level)
+
+
+def resolve(model: Model, role_id: str | None, level_id: str | None) -> tuple[Role, RoleLevel]:
+    """The role and level, or ScorecardError naming the valid ids."""
+    role = model.role(role_id or "")
+    if role is None:
+        raise ScorecardError(f"unknown role '{role_id}'; valid roles: {', '.join(r.id for r in model.roles)}")
+    level = role.level(level_id or "")
+    if level is None:
+        raise ScorecardError(
+            f"role '{role.id}' has no level '{level_id}'; valid levels: {', '.join(lv.id for lv in role.levels)}"
+        )
+    return role, level
+
+
+def level_questions(model: Model, role: Role, level: RoleLevel) -> dict[str, tuple[Question, ...]]:
+    """The questions an interview at this role level asks, by weighted competency (weight order).
+
+    Chosen by the level's target only: a competency's own questions whose `levels` contain its
+    target; then questions of other competencies that list it in `also_for` (the open questions)
+    and whose range contains its target. Each question appears once per card: under its own
+    competency when that fits, else under the first also_for competency of the card that fits.
+    """
+    order = [rc.id for rc in role.by_weight()]
+    out: dict[str, list[Question]] = {cid: [] for cid in order}
+    placed: set[str] = set()
+    for cid in order:
+        for q in model.competency(cid).questions_for(level.targets[cid]):
+            out[cid].append(q)
+            placed.add(q.id)
+    for cid in order:
+        for q in model.questions:
+            if q.id not in placed and cid in q.also_for and q.fits(level.targets[cid]):
+                out[cid].append(q)
+                placed.add(q.id)
+    return {cid: tuple(qs) for cid, qs in out.items()}
+
+
+def card(
+    model: Model,
+    role_id: str,
+    level_id: str,
+    candidate: str | None = None,
+    interviewer: str | None = None,
+    date: str | None = None,
+    focus: Sequence[str] | None = None,
+    questions: Sequence[str] | None = None,
+) -> Card:
+    """The content of a blank scorecard: full, or focused on `focus` (ids of the role's weighted
+    competencies) with the given question ids or, without them, two level-matched ones per competency."""
+    role, level = resolve(model, role_id, level_id)
+    order = [rc.id for rc in role.by_weight()]
+    if focus is None:
+        picked = level_questions(model, role, level)
+    else:
+        unknown = [cid for cid in focus if cid not in order]
+        if unknown or not focus:
+            raise ScorecardError(
+                _("в фокусе должны быть компетенции роли «{role}» ({ids}); не подходит: {bad}").format(
+                    role=role.id, ids=", ".join(order), bad=", ".join(unknown) or _("пустой список")
+                )
+            )
+        picked = focus_questions(model, role, level, [cid for cid in order if cid in focus], questions)
+    items = []
+    for rc in role.by_weight():
+        if rc.id not in picked:
+            continue
+        comp = model.competency(rc.id)
+        t = level.targets[rc.id]
+        items.append(
+            Item(rc, comp, t, comp.levels.get(t - 1, ()), comp.levels[t], comp.levels.get(t + 1, ()), picked[rc.id])
+        )
+    return Card(
+        model,
+        role,
+        level,
+        tuple(items),
+        candidate or "",
+        interviewer or "",
+        date or "",
+        tuple(it.rc.id for it in items),
+        focus is not None,
+    )
+
+
+def focus_questions(
+    model: Model, role: Role, level: RoleLevel, focus: Sequence[str], questions: Sequence[str] | None
+) -> dict[str, tuple[Question, ...]]:
+    """The questions of a focused card by competency: the given ids (placed as a plan's schedule places
+    them), or two level-matched ones per competency as a plan chooses them (its own ones first)."""
+    out: dict[str, list[Question]] = {cid: [] for cid in focus}
+    if questions is None:
+        used: set[str] = set()
+        for cid in focus:
+            out[cid] = choose_questions(model, cid, level.targets[cid], used)
+            used.update(q.id for q in out[cid])
+    else:
+        asked = []
+        for qid in dict.fromkeys(questions):
+            q = model.question(qid)
+            if q is None or not any(q.rates(cid) for cid in focus):
+                raise ScorecardError(
+                    _("вопрос «{qid}» не оценивает ни одну компетенцию фокуса ({ids})").format(
+                        qid=qid, ids=", ".join(focus)
+                    )
+                )
+            asked.append(q)
+        out = place_questions(focus, asked)
+    return {cid: tuple(qs) for cid, qs in out.items()}
+
+
+def filename(role_id: str, level_id: str, fmt: str) -> str:
+    """File name of a blank scorecard: ids only, never a person's name."""
+    ext = {"yaml": "yml"}.get(fmt, fmt)
+    return f"{role_id}-{level_id}.{ext}"
+
+
+def safe_name_part(text: str) -> str:
+    """A name made safe for a file name (latin, digits, hyphens), for callers that want one."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "x"
+
+
+@russian_only
+def render(
+    model: Model,
+    role_id: str,
+    level_id: str,
+    fmt: str,
+    *,
+    candidate: str | None = None,
+    interviewer: str | None = None,
+    date: str | None = None,
+    focus: Sequence[str] | None = None,
+    questions: Sequence[str] | None = None,
+) -> bytes:
+    """A blank scorecard in one format, as bytes (UTF-8 for text formats); `focus` makes it a focused card."""
+    if fmt not in FORMATS:
+        raise ScorecardError(f"unknown format '{fmt}'; valid formats: {', '.join(FORMATS)}")
+    return render_card(card(model, role_id, level_id, candidate, interviewer, date, focus, questions), fmt)
+
+
+@russian_only
+def render_card(c: Card, fmt: str) -> bytes:
+    """One card's content in one format."""
+    if fmt in ("html", "md"):
+        ctx = _ctx() | {"top_rule": top_rating_rule(c.model)}
+        return template_env(fmt == "html").get_template(f"scorecard.{fmt}.j2").render(c=c, **ctx).encode("utf-8")
+    if fmt == "yaml":
+        return render_yaml(c).encode("utf-8")
+    if fmt == "json":
+        return render_json(c).encode("utf-8")
+    if fmt == "xlsx":
+        return write_xlsx(c)
+    raise ScorecardError(f"unknown format '{fmt}'; valid formats: {', '.join(FORMATS)}")
+
+
+@russian_only
+def render_all(model: Model) -> dict[str, bytes]:
+    """Every role x level in every format: {file name: bytes}."""
+    out = {}
+    for role in model.roles:
+        for level in role.levels:
+            for fmt in FORMATS:
+                out[filename(role.id, level.id, fmt)] = render(model, role.id, level.id, fmt)
+    return out
+
+
+def focused_filename(plan: dict, number: int, fmt: str) -> str:
+    """File name of the focused card of the plan's `number`-th interviewer (1-based): ids only, no names."""
+    ext = {"yaml": "yml"}.get(fmt, fmt)
+    return f"{plan['role']}-{plan['level']}-interviewer-{number}.{ext}"
+
+
+@russian_only
+def focused_cards(model: Model, plan: dict, fmt: str, date: str | None = None) -> dict[str, bytes]:
+    """One focused card per interviewer of a checked plan: {file name: bytes}, in plan order.
+
+    Each card has the interviewer's name, the plan's candidate, only their focus competencies and
+    the plan's questions for them (with anchors)."""
+    out = {}
+    for n, person in enumerate(plan["interviewers"], start=1):
+        c = card(
+            model,
+            plan["role"],
+            plan["level"],
+            plan.get("candidate"),
+            person["name"],
+            date,
+            person["focus"],
+            person.get("questions") or None,
+        )
+        out[focused_filename(plan, n, fmt)] = render_card(c, fmt)
+    return out
+
+
+def anchor_columns(question: Question) -> str:
+    """CSS column widths of a focused card's anchor row, in proportion to the text of each column
+    (weak answer with the red flags, solid, strong): balanced columns keep the row short."""
+    sizes = [
+        len(question.anchors.weak) + len(phrases(question.red_flags)) + 40,
+        len(question.anchors.solid) + 20,
+        len(question.anchors.strong) + 20,
+    ]
+    mean = sum(sizes) / len(sizes)
+    return " ".join(f"{min(1.6, max(0.6, size / mean)):.2f}fr" for size in sizes)
+
+
+def _ctx() -> dict:
+    return {
+        "instruction": _(INSTRUCTION),
+        "focused_instruction": _(FOCUSED_INSTRUCTION),
+        "kinds": KIND_LABELS,
+        "not_assessed": NOT_ASSESSED,
+        "anchor_labels": ANCHOR_LABELS,
+        "reveals_label": _(REVEALS_LABEL),
+        "anchor_columns": anchor_columns,
+        "recommendations": {code: recommendation_label(code) for code in RECOMMENDATIONS},
+    }
+
+
+def q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str, indent: str = "") -> str:
+    return f"{indent}# " + " ".join(str(text).split())
+
+
+def render_yaml(c: Card) -> str:
+    """The fillable YAML form, with comments that guide the interviewer."""
+    scale = {s.level: s.name for s in c.model.scale}
+    lines = [
+        "# " + _("Account Path: оценочный лист интервьюера"),
+        _comment(_("{title} (роль {role}, уровень {level})").format(title=c.title, role=c.role.id, level=c.level.id)),
+        _comment(INSTRUCTION),
+        "# Шкала: " + "; ".join(f"{s.level} — {s.name}" for s in c.model.scale),
+        _comment(top_rating_rule(c.model)),
+        "# Как сдать: сохраните файл и передайте его ведущему интервью;",
+        "# итог панели считает `accountpath evaluate лист1.yml лист2.yml ...`",
+        f"scorecard: {CARD_VERSION}",
+        f"role: {c.role.id}",
+        f"level: {c.level.id}",
+        f"candidate: {q(c.candidate)}  # ФИО кандидата",
+        f"interviewer: {q(c.interviewer)}  # ваше имя",
+        f"date: {q(c.date) if c.date else 'null'}  # ГГГГ-ММ-ДД",
+        f"focus: [{', '.join(c.focus)}]  " + _comment(_("компетенции этого листа; не меняйте")),
+        "ratings:  # целое 1..5 или null, если компетенцию не оценивали",
+    ]
+    for it in c.items:
+        must = ", обязательная" if it.rc.must_have else ""
+        lines.append("")
+        lines.append(
+            _comment(f"{it.competency.name}: вес {it.rc.weight}{must}; цель — {it.target} ({scale[it.target]})", "  ")
+        )
+        for label, lv, behaviours in (
+            ("ниже", it.target - 1, it.below),
+            ("цель", it.target, it.at),
+            ("выше", it.target + 1, it.above),
+        ):
+            if behaviours:
+                lines.append(_comment(f"{label}, {lv}: " + phrases(behaviours), "  "))
+        for qq in it.questions:
+            lines.append(_comment(f"вопрос ({KIND_LABELS[qq.kind]}): {qq.text}", "  "))
+            if qq.reveals:
+                lines.append(_comment(f"{_(REVEALS_LABEL).lower()}: {qq.reveals}", "    "))
+            for key, label in ANCHOR_LABELS.items():
+                lines.append(_comment(f"{label.lower()}: {getattr(qq.anchors, key)}", "    "))
+            lines.append(_comment(_("тревожные признаки: {flags}").format(flags=phrases(qq.red_flags)), "    "))
+        lines.append(f"  {it.rc.id}: null")
+    lines.append("notes:  # факты и цитаты по каждой компетенции")
+    for it in c.items:
+        lines.append(f'  {it.rc.id}: ""')
+    codes = "; ".join(f"{code} — {recommendation_label(code)}" for code in RECOMMENDATIONS)
+    lines.append(
+        "recommendation: null  " + _comment(_("ваша общая рекомендация: {codes}; нейтральной нет").format(codes=codes))
+    )
+    lines.append('takeaways: ""  ' + _comment(_("ключевые выводы: что подтвердилось, что под вопросом")))
+    lines.append('overall_notes: ""  ' + _comment(_("общее впечатление, сильные стороны, риски")))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(c: Card) -> str:
+    """The blank card as the browser evaluator imports it: the keys of a filled card, every rating null."""
+    data: dict[str, Any] = {
+        "scorecard": CARD_VERSION,
+        "role": c.role.id,
+        "level": c.level.id,
+        "candidate": c.candidate,
+        "interviewer": c.interviewer,
+        "date": c.date or None,
+        "focus": list(c.focus),
+        "ratings": {it.rc.id: None for it in c.items},
+        "notes": {it.rc.id: "" for it in c.items},
+        "recommendation": None,
+        "takeaways": "",
+        "overall_notes": "",
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,273 @@
+"""Generate the site's Markdown pages from the model.
+
+`build(model)` is pure: it returns {relative .md path: markdown} and never touches the disk.
+The MkDocs hook (scripts/mkdocs_hooks.py) adds these pages to the site as generated files;
+`accountpath pages --out DIR` writes the same pages to a folder.
+
+Templates live in templates/pages/*.md.j2 and only present what this module hands them:
+every fact comes from the model. Model text is escaped for Markdown with the `md` filter
+(and `cell` inside table cells), so `<`, `|`, `*` and friends cannot change the page.
+`site_data(model)` is the compact JSON the in-browser tools read.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+
+from accountpath.render import scorecard
+from accountpath.render import svg
+from accountpath.site import tool_pages
+from accountpath.render.career_map import career_entries, career_flow, outside_entries
+from accountpath.method.evaluate import EPS, round2
+from accountpath.render.market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
+from accountpath.render.mdtext import md_escape
+from accountpath.model.types import Model, Role, RoleLevel
+from accountpath.render.pageviews import Bridge, Change, Contribution, Step, also_asked, bridges, grid_columns, groups, level_steps, question_anchor, question_roles, role_level_questions, roles_needing, sources_used, worked_example
+from accountpath.vocab import VERDICT_LABELS as RECOMMENDATION_LABELS
+from accountpath.site.sitedata import site_data
+from accountpath.vocab import QUESTION_KIND_LABELS as KIND_LABELS  # noqa: E402  (re-exported for templates)
+from accountpath.vocab import QUESTION_KIND_PLURALS as KIND_PLURALS  # noqa: E402
+
+SCORECARD_FORMATS = (("html", "HTML"), ("md", "Markdown"), ("yaml", "YAML"), ("xlsx", "Excel"))
+"""Blank scorecard formats linked from the site, with their labels."""
+
+SCORECARD_DIR = "scorecards/files"
+"""Folder of the site (relative to docs) where the hook puts the blank scorecards."""
+
+
+# ---------------------------------------------------------------- escaping and formatting
+
+def cell(text: object) -> str:
+    """Escape model text for a Markdown table cell (pipes included, one line)."""
+    return md_escape(text)
+
+
+def attr(text: object) -> str:
+    """Escape text for an HTML attribute value inside raw HTML."""
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
+def yq(text: object) -> str:
+    """A YAML double-quoted scalar for front matter (JSON strings are valid YAML), HTML-escaped
+    because the theme prints page.meta.description into a <meta> attribute unescaped."""
+    return json.dumps(attr(" ".join(str(text).split())), ensure_ascii=False)
+
+
+def title(text: object) -> str:
+    """A page title for front matter. The theme prints it unescaped and also through
+    `striptags` (which decodes entities), so angle brackets become look-alike quotes and the
+    rest is entity-escaped: safe both ways."""
+    s = " ".join(str(text).split()).replace("<", "‹").replace(">", "›")
+    return json.dumps(s.replace("&", "&amp;").replace('"', "&quot;"), ensure_ascii=False)
+
+
+def num(x: object) -> str:
+    """A number the Russian way: decimal comma, true minus sign, at most 2 decimals."""
+    if x is None:
+        return "—"
+    if isinstance(x, bool):
+        return str(x)
+    if isinstance(x, int):
+        s = str(abs(x))
+        neg = x < 0
+    else:
+        r = round2(float(x))  # the evaluator's own rounding, so the pages show its digits
+        neg = r < 0
+        s = f"{abs(r):.2f}".rstrip("0").rstrip(".")
+    s = s.replace(".", ",")
+    return ("−" + s) if neg and s not in ("0",) else s
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """The Russian plural form for n: 1 вопрос, 2 вопроса, 5 вопросов."""
+    n = abs(int(n))
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return few
+    return many
+
+
+def ucfirst(text: object) -> str:
+    """Capitalise the first letter only ('клиент' -> 'Клиент', 'P&L' stays)."""
+    s = str(text)
+    return s[:1].upper() + s[1:]
+
+
+def tolerance(eps: float) -> str:
+    """A tolerance like 1e-9 written as 10<sup>−9</sup>."""
+    exp = round(math.log10(eps))
+    if abs(10.0 ** exp - eps) > eps * 1e-6:
+        return num(eps)
+    return f"10<sup>−{-exp}</sup>" if exp < 0 else f"10<sup>{exp}</sup>"
+
+
+def experience(level: RoleLevel) -> str:
+    """A level's experience bracket, marked as the project's estimate unless a source gives it."""
+    mark = "по статье-источнику" if level.experience_source else "оценка проекта"
+    return f"{level.experience} ({mark})"
+
+
+def level_range(levels: tuple[int, int]) -> str:
+    """A question's target range: '2–4', or '5' when it names one level."""
+    lo, hi = levels
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def percent(x: float) -> str:
+    """A share 0..1 as a percentage, e.g. 0.7 -> '70 %'."""
+    return f"{num(float(x) * 100)} %"
+
+
+def money(x: int | None) -> str:
+    """Roubles with thin thousands separators, e.g. 120000 -> '120 000'."""
+    if x is None:
+        return "—"
+    return f"{x:,}".replace(",", "\u202f")
+
+
+def salary_range(lo: int | None, hi: int | None) -> str:
+    """'80 000 – 120 000 ₽', 'от 50 000 ₽' or 'до 90 000 ₽'."""
+    if lo is not None and hi is not None:
+        return f"{money(lo)} – {money(hi)} ₽" if lo != hi else f"{money(lo)} ₽"
+    if lo is not None:
+        return f"от {money(lo)} ₽"
+    return f"до {money(hi)} ₽"
+
+
+def share_range(lo: float, hi: float) -> str:
+    """A percentage range, e.g. '60–70 %'."""
+    return f"{num(lo)} %" if lo == hi else f"{num(lo)}–{num(hi)} %"
+
+
+# ---------------------------------------------------------------- the rules, stated once
+# Page text, like the templates: the site is Russian only, so these sentences are not catalog messages.
+
+PROMOTION_TOLERANCE = 0.5
+"""How far below the next level's target a non-must-have competency may be at a promotion
+(the project's choice, like every threshold of the method)."""
+
+
+def hiring_rule(model: Model) -> str:
+    """The must-have rule of hiring, word for word wherever a page states it (from model.evaluation)."""
+    tol, no_hire = num(model.evaluation.must_have_tolerance), RECOMMENDATION_LABELS["no_hire"]
+    return (f"Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
+            f"тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} — оценка проекта).")
+
+
+def promotion_rule() -> str:
+    """The promotion rule, word for word wherever a page states it."""
+    return ("Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
+            "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
+            f"ниже цели не больше чем на {num(PROMOTION_TOLERANCE)} (правило и порог — оценка проекта).")
+
+
+def ipr_rule() -> str:
+    """Which competencies go into an individual development plan, word for word wherever a page states it."""
+    return ("В ИПР попадают две-три компетенции с наибольшим отрицательным отклонением от цели следующего уровня, "
+            "сначала обязательные для роли.")
+
+
+# ---------------------------------------------------------------- derived views
+
+
+def role_link(model: Model, entry: str, prefix: str = "") -> str:
+    """A career entry: a role id becomes a Markdown link, free text stays escaped text."""
+    role = model.role(entry)
+    if role is None:
+        return md_escape(entry)
+    return f"[{md_escape(role.name)}]({prefix}{role.id}.md)"
+
+
+def scorecard_name(role_id: str, level_id: str, fmt: str) -> str:
+    """File name of a blank scorecard."""
+    return scorecard.filename(role_id, level_id, fmt)
+
+
+def site_scorecard_name(role_id: str, level_id: str, fmt: str) -> str:
+    """File name of a blank scorecard on the site: a Markdown one ends in .markdown, which
+    Zensical copies as a file (an .md file would become a page)."""
+    name = scorecard_name(role_id, level_id, fmt)
+    return name[:-3] + ".markdown" if name.endswith(".md") else name
+
+
+def scorecard_links(role: Role, level: RoleLevel, prefix: str) -> list[tuple[str, str]]:
+    """(label, href) for each blank scorecard format of one role level."""
+    return [(label, f"{prefix}{site_scorecard_name(role.id, level.id, fmt)}") for fmt, label in SCORECARD_FORMATS]
+
+
+# ---------------------------------------------------------------- rendering
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("accountpath", "templates/pages"),
+        autoescape=False,  # Markdown, not HTML: model text goes through the md/cell filters
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        # attr_list anchors such as `{#role-id}` must not open Jinja comments
+        comment_start_string="<#--",
+        comment_end_string="--#>",
+    )
+    env.filters.update(md=md_escape, cell=cell, attr=attr, yq=yq, pagetitle=title, qa=question_anchor, num=num, percent=percent,
+                       money=money, ucfirst=ucfirst, lvrange=level_range)
+    env.globals.update(
+        kinds=KIND_LABELS, kind_plurals=KIND_PLURALS, labels=RECOMMENDATION_LABELS, anchor_labels=scorecard.ANCHOR_LABELS,
+        salary_range=salary_range, share_range=share_range, role_link=role_link,
+        scorecard_links=scorecard_links, plural=plural, experience=experience,
+    )
+    return env
+
+
+def _render(name: str, **ctx: Any) -> str:
+    text = _env().get_template(name).render(**ctx)
+    # Collapse runs of blank lines the template logic leaves behind; end with one newline.
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.rstrip() + "\n"
+
+
+def build(model: Model) -> dict[str, str]:
+    """Every generated page of the site: {relative .md path: markdown}, deterministic."""
+    scale = {s.level: s for s in model.scale}
+    careers = career_entries(model)
+    common = {"model": model, "scale": scale, "groups": groups(model), "careers": careers,
+              "question_roles": lambda q: question_roles(model, q), "hiring_rule": hiring_rule(model),
+              "promotion_rule": promotion_rule(), "ipr_rule": ipr_rule()}
+    pages: dict[str, str] = {"roles/index.md": _render("roles_index.md.j2", **common)}
+    for role in model.roles:
+        pages[f"roles/{role.id}.md"] = _render(
+            "role.md.j2", role=role, steps=level_steps(model, role), asked=role_level_questions(model, role),
+            salary_rows=role_salary_rows(role), estimate=ESTIMATE_LABEL,
+            comps=[(role.weighted(c.id), c) for c in model.competencies], **common)
+    pages["competencies/index.md"] = _render("competencies_index.md.j2", **common)
+    for comp in model.competencies:
+        pages[f"competencies/{comp.id}.md"] = _render(
+            "competency.md.j2", c=comp, needs=roles_needing(model, comp.id), also=also_asked(model, comp.id), **common)
+    pages["interview/method.md"] = _render("method.md.j2", ex=worked_example(model), eps=tolerance(EPS), **common)
+    pages["interview/questions.md"] = _render("questions.md.j2", **common)
+    pages["interview/open-questions.md"] = _render(
+        "open_questions.md.j2", open_qs=[q for q in model.questions if q.kind == "open"], **common)
+    pages["scorecards/index.md"] = _render("scorecards_index.md.j2", files_prefix="files/", **common)
+    pages["market.md"] = _render("market.md.j2", salaries=salary_table(model), estimate=ESTIMATE_LABEL,
+                                 without=roles_without_salary(model), salary_chart=svg.salary_chart(model),
+                                 formats_chart=svg.share_chart(model), **common)
+    pages["career.md"] = _render("career.md.j2", ladder=svg.career_ladder(model, careers),
+                                 flow=career_flow(model, careers), entries=outside_entries(model, careers), **common)
+    pages["growth.md"] = _render("growth.md.j2", columns=grid_columns(model), bridges=bridges(model),
+                                 steps={r.id: level_steps(model, r) for r in model.roles}, **common)
+    pages["glossary.md"] = _render("glossary.md.j2", **common)
+    pages["sources.md"] = _render("sources.md.j2", used=sources_used(model), **common)
+    pages.update(tool_pages.build(model))
+    return pages
+
+
