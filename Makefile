@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 PKG := src/accountpath
 LOCALE := $(PKG)/locale
 # Layers are import-linter's contracts in pyproject.toml; mypy --strict covers the core layers and the root modules.
-MYPY_CORE := $(PKG)/model $(PKG)/method $(PKG)/io $(addprefix $(PKG)/,i18n.py vocab.py problems.py names.py cache.py output.py)
+MYPY_CORE := $(PKG)/model $(PKG)/method $(PKG)/io $(addprefix $(PKG)/,i18n.py messages.py vocab.py problems.py names.py cache.py output.py)
 
 .PHONY: all venv site site-zensical serve test test-fast lint catalogs node validate pages scorecards bench chromium pango clean
 

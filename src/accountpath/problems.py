@@ -1,9 +1,21 @@
-"""Problems found in input files: values, not exceptions, until the CLI prints them."""
+"""Problems found in input files: values, not exceptions, until the CLI prints them.
+
+A problem is data: where (path, 1-based line and column, 0 = unknown), a `code` from the message
+table (`accountpath.messages`) and its `params`. The sentence is made at the edge by
+`messages.render` (`Problem.message`). For code written before the table, `code` may still hold
+a finished sentence: `render` returns an unknown code as it is.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
+
+from accountpath.messages import render
+
+Params = tuple[tuple[str, Any], ...]
+"""A problem's parameters as sorted (name, value) pairs: hashable, so problems can be deduplicated."""
 
 
 @dataclass(frozen=True, order=True)
@@ -13,7 +25,30 @@ class Problem:
     path: str
     line: int
     col: int
-    message: str
+    code: str
+    params: Params = ()
+
+    @classmethod
+    def at(cls, path: str, line: int, col: int, code: str, **params: Any) -> Problem:
+        """A problem with a code from the message table and its parameters."""
+        return cls(path, line, col, code, tuple(sorted(params.items())))
+
+    @property
+    def message(self) -> str:
+        """The sentence, in the language in force."""
+        return render(self.code, dict(self.params))
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON contract: {"file", "line", "col", "code", "params", "message"}."""
+        known = render(self.code, {}) != self.code or not self.params and self.code.isascii()
+        return {
+            "file": self.path,
+            "line": self.line,
+            "col": self.col,
+            "code": self.code if known else "text",
+            "params": dict(self.params) if known else {"text": self.code},
+            "message": self.message,
+        }
 
     def __str__(self) -> str:
         if self.line and self.col:
