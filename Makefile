@@ -60,7 +60,7 @@ pages: $(STAMP)
 scorecards: $(STAMP)
 	$(BIN)/accountpath scorecard --all --out build/scorecards
 
-# node runs the browser's method (docs/assets/js/evaluate.js) on the shared vectors in the fast tests.
+# node runs the browser's method (docs/assets/js/core/evaluate.js) on the shared vectors in the fast tests.
 node:
 	@command -v node >/dev/null 2>&1 || { \
 	  echo "Installing Debian's nodejs for the JavaScript tests"; \

@@ -87,7 +87,7 @@ def import_evaluate(page, server):
         const [e, c, d] = await Promise.all(["evaluate.js", "cardcheck.js", "debrief.js"].map((m) => import(base + m)));
         window.__ev = { ...e, ...c, ...d };
     }""",
-        server.url + "assets/js/",
+        server.url + "assets/js/core/",
     )
 
 

@@ -182,7 +182,7 @@ def test_name_key_is_pythons_casefold(page, server):
         for start in range(0x41, 0x2000, 64)
     ]
     got = page.evaluate(
-        "async (xs) => { const m = await import('../../assets/js/names.js'); return xs.map(m.nameKey); }", samples
+        "async (xs) => { const m = await import('../../assets/js/core/names.js'); return xs.map(m.nameKey); }", samples
     )
     want = [" ".join(s.split()).casefold().replace("ё", "е") for s in samples]
     assert got == want
@@ -231,8 +231,8 @@ def test_value_rules_json_and_yaml(page, server, role):
     got = page.evaluate(
         """async ([texts, modelUrl]) => {
         const model = await (await fetch(modelUrl)).json();
-        const r = await import('../../assets/js/cardread.js');
-        const c = await import('../../assets/js/cardcheck.js');
+        const r = await import('../../assets/js/core/cardread.js');
+        const c = await import('../../assets/js/core/cardcheck.js');
         const one = async (t) => { const p = await r.parseText(t); if (p.problem) return 'parse';
           const k = c.checkCard(model, p.data); return k.card ? [k.card.ratings, k.card.date] : k.problems.map((x) => x.message); };
         const out = [];
@@ -275,9 +275,9 @@ def test_card_vectors_in_every_format(page, server, tmp_path):
     open_evaluator(page, server)
     got = page.evaluate(
         """async ([model, inputs]) => {
-        const r = await import('../../assets/js/cardread.js');
-        const c = await import('../../assets/js/cardcheck.js');
-        const imp = await import('../../assets/js/ev-import.js');
+        const r = await import('../../assets/js/core/cardread.js');
+        const c = await import('../../assets/js/core/cardcheck.js');
+        const imp = await import('../../assets/js/evaluator/ev-import.js');
         const out = [];
         for (const x of inputs) {
           let items;

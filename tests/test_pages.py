@@ -222,7 +222,7 @@ def test_escaping_keeps_tables_intact():
         own = '<script src="../assets/js/vendor/mermaid.min.js"></script>'  # the career page's vendored Mermaid
         # the tool pages' own module and their file:// note (tool_pages.py), never model text
         text_ = re.sub(
-            r'<script type="module" src="\.\./\.\./assets/js/\w+\.js"></script>|'
+            r'<script type="module" src="\.\./\.\./assets/js/\w+/\w+\.js"></script>|'
             r'<script>if \(location\.protocol === "file:"\) document\.getElementById\("\w+-file-note"\)'
             r"\.hidden = false;</script>",
             "",
@@ -277,7 +277,7 @@ def test_snapshot_role_page(mini):
 def test_site_data(built):
     m, _ = built
     data = pages.site_data(m)
-    assert set(data) == {"vocab", "scale", "evaluation", "competencies", "roles", "glossary"}
+    assert set(data) == {"vocab", "messages", "scale", "evaluation", "competencies", "roles", "glossary"}
     assert data["vocab"]["verdicts"][0] == "strong_hire" and data["vocab"]["card_keys"][0] == "scorecard"
     assert [c["id"] for c in data["competencies"]] == [c.id for c in m.competencies]
     comp = data["competencies"][0]

@@ -1,5 +1,5 @@
 """How names of people are compared (core): the same key in the CLI, the plan checker and,
-ported, in the browser (docs/assets/js/names.js)."""
+ported, in the browser (docs/assets/js/core/names.js)."""
 
 from __future__ import annotations
 

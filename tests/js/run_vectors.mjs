@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { dirname, resolve } from "node:path";
 
 const here = dirname(new URL(import.meta.url).pathname);
-const js = (name) => import(pathToFileURL(resolve(here, "../../docs/assets/js", name)).href);
+const js = (name) => import(pathToFileURL(resolve(here, "../../docs/assets/js/core", name)).href);
 const [ev, check, read, deb] = await Promise.all([js("evaluate.js"), js("cardcheck.js"), js("cardread.js"), js("debrief.js")]);
 const input = JSON.parse(readFileSync(process.argv[2], "utf-8"));
 const model = input.model;

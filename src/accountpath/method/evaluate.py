@@ -1,7 +1,7 @@
 """Turn interviewers' ratings into a panel result. Pure functions, no I/O.
 
 The method (settings from the model's `evaluation:`), mirrored digit for digit by the site's
-JavaScript evaluator (docs/assets/js/evaluate.js):
+JavaScript evaluator (docs/assets/js/core/evaluate.js):
 - rating(c) = mean of the interviewers' ratings; spread(c) = max - min;
   disagreement(c) = spread >= disagreement_spread.
 - gap(c) = rating(c) - target(c) for the role level.

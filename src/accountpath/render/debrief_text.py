@@ -3,7 +3,7 @@ fails (rating against the threshold target − tolerance), whether the weighted 
 band's boundary, and what changes without the one interviewer the verdict hangs on.
 
 Numbers come from the debrief's JSON only (debrief.debrief()); nothing here moves the method.
-docs/assets/js/debrief.js says the same sentences, character for character.
+docs/assets/js/core/debrief.js says the same sentences, character for character.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from accountpath import vocab
+from accountpath import messages, vocab
 from accountpath.io import xlsx_read
 from accountpath.model.types import Competency, Model, Question, Role
 
@@ -46,6 +46,7 @@ def site_data(model: Model) -> dict[str, Any]:
     ev = model.evaluation
     return {
         "vocab": {**vocab.browser_vocab(), "xlsx": xlsx_layout()},
+        "messages": messages.russian_table(),
         "scale": [{"level": s.level, "name": s.name, "summary": s.summary} for s in model.scale],
         "evaluation": {
             "min_coverage": ev.min_coverage,

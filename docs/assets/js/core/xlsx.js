@@ -100,7 +100,7 @@ function sheetTargets(files) {
  */
 export async function readWorkbook(bytes) {
   if (bytes.byteLength > MAX_BYTES) throw new XlsxError("файл больше 5 МБ — это не оценочный лист Account Path");
-  const { unzipSync } = await import("./vendor/fflate.mjs");
+  const { unzipSync } = await import("../vendor/fflate.mjs");
   let files;
   try {
     files = unzipSync(new Uint8Array(bytes), { filter: (f) => f.name.startsWith("xl/") && f.originalSize < 50 * 1024 * 1024 });

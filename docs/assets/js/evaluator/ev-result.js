@@ -3,10 +3,10 @@
    recommendation and take-aways, the radar, the ratings table with who gave what, and
    every note. Renders into the parts of the result section made by the shell. */
 
-import { boundaryLine, fragileLines, mustHaveStatus } from "./debrief.js";
-import { verdictLabel } from "./evaluate.js";
-import { radarChart, updateRadar } from "./radar.js";
-import { h, num, percent } from "./ui.js";
+import { boundaryLine, fragileLines, mustHaveStatus } from "../core/debrief.js";
+import { verdictLabel } from "../core/evaluate.js";
+import { radarChart, updateRadar } from "../ui/radar.js";
+import { h, num, percent } from "../ui/ui.js";
 
 function recLabel(model, code) {
   return code ? model.vocab.recommendation_labels[code] : "рекомендация не указана";

@@ -2,12 +2,12 @@
    (every card `accountpath evaluate` reads plus result.json), or the result alone. Each
    checks the cards first (a candidate, valid and distinct interviewers) and says why not. */
 
-import { cardFile, checkCard } from "./cardcheck.js";
-import { debrief, panelProblems } from "./debrief.js";
+import { cardFile, checkCard } from "../core/cardcheck.js";
+import { debrief, panelProblems } from "../core/debrief.js";
 import { cardsOf } from "./ev-state.js";
-import { resultJson } from "./evaluate.js";
-import { squashSpaces } from "./names.js";
-import { download, slug } from "./ui.js";
+import { resultJson } from "../core/evaluate.js";
+import { squashSpaces } from "../core/names.js";
+import { download, slug } from "../ui/ui.js";
 
 /** The cards of some tabs, checked for export: a candidate, valid and distinct interviewers. */
 function checkedCards({ model, state }, indices) {
@@ -42,7 +42,7 @@ export async function exportAll(ctx) {
   const { model, state, say } = ctx;
   const { cards, problems } = checkedCards(ctx, ctx.all());
   if (problems.length) return say("Не получилось скачать панель:", "error", problems);
-  const { strToU8, zipSync } = await import("./vendor/fflate.mjs");
+  const { strToU8, zipSync } = await import("../vendor/fflate.mjs");
   const used = new Set();
   const files = {};
   const mtime = new Date(2020, 0, 1);

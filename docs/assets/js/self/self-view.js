@@ -2,9 +2,9 @@
    competency, the table of differences between the two profiles, and the button that
    saves the «пакет на повышение» as Markdown (and offers to print it). */
 
-import { findLevel } from "./evaluate.js";
+import { findLevel } from "../core/evaluate.js";
 import { differences, promotionMarkdown } from "./self-manager.js";
-import { download, h, slug } from "./ui.js";
+import { download, h, slug } from "../ui/ui.js";
 
 /** The manager's row of choices for one competency (1..5 or «не оценивал»). */
 export function managerColumn(model, c, value) {

@@ -19,7 +19,7 @@ const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 let yamlModule = null;
 async function yamlSchema() {
   if (!yamlModule) {
-    const y = await import("./vendor/js-yaml.mjs");
+    const y = await import("../vendor/js-yaml.mjs");
     const float = new y.Type("tag:yaml.org,2002:float", {
       kind: "scalar",
       resolve: y.types.float.resolve,

@@ -4,8 +4,8 @@
    strong anchors beside the controls. Then the overall recommendation (no neutral) and
    the take-aways. Competencies in the interviewer's focus come first; the rest fold away. */
 
-import { questionIndex } from "./plan.js";
-import { h, scaleName } from "./ui.js";
+import { questionIndex } from "../core/plan.js";
+import { h, scaleName } from "../ui/ui.js";
 
 export const NOT_ASSESSED = "na";
 

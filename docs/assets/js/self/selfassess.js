@@ -6,11 +6,11 @@
    The state travels in the URL hash (#role=…&competency-id=3…) to show a mentor; nothing is
    sent anywhere, and localStorage is used only after "save on this device". */
 
-import { findLevel, findRole, selfProfile } from "./evaluate.js";
-import { radarChart } from "./radar.js";
+import { findLevel, findRole, selfProfile } from "../core/evaluate.js";
+import { radarChart } from "../ui/radar.js";
 import { comparison, managerColumn, promotionButton } from "./self-view.js";
 import { developFor, fromHash, toHash } from "./self-manager.js";
-import { competencyIndex, h, loadModel, num, percent, scaleName, store } from "./ui.js";
+import { competencyIndex, h, loadModel, num, percent, scaleName, store } from "../ui/ui.js";
 
 const STORE_KEY = "accountpath:self";
 

@@ -7,15 +7,15 @@
    CLI reads plus the result, one card, or the result alone.
    Privacy: nothing is sent anywhere; localStorage is used only after "save on this device". */
 
-import { debrief } from "./debrief.js";
+import { debrief } from "../core/debrief.js";
 import { competencyBlocks, NOT_ASSESSED, overallBlock } from "./ev-form.js";
 import { exportAll, exportCard, exportResult } from "./ev-export.js";
 import { fileSources, groupsOf, readSources } from "./ev-import.js";
 import { renderResult } from "./ev-result.js";
 import { applyPlan, blankState, cardsOf, freshInterviewer, hasInput, restore, snapshot } from "./ev-state.js";
-import { findLevel, findRole } from "./evaluate.js";
-import { nameKey, squashSpaces } from "./names.js";
-import { competencyIndex, h, loadModel, num, percent, store, tabKeys } from "./ui.js";
+import { findLevel, findRole } from "../core/evaluate.js";
+import { nameKey, squashSpaces } from "../core/names.js";
+import { competencyIndex, h, loadModel, num, percent, store, tabKeys } from "../ui/ui.js";
 import { buildShell } from "./ev-shell.js";
 
 const STORE_KEY = "accountpath:evaluator";

@@ -2,9 +2,9 @@
    notes, recommendation, take-aways, plan focus and questions, and whether each marked
    their card done; the snapshot stored in localStorage only after «save on this device». */
 
-import { checkCard, ratingValue } from "./cardcheck.js";
-import { findLevel, findRole } from "./evaluate.js";
-import { nameKey, squashSpaces } from "./names.js";
+import { checkCard, ratingValue } from "../core/cardcheck.js";
+import { findLevel, findRole } from "../core/evaluate.js";
+import { nameKey, squashSpaces } from "../core/names.js";
 
 let nextId = 1;
 

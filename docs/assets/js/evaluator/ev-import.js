@@ -3,10 +3,10 @@
    every problem as one Russian line naming the file and the place (line or sheet cell).
    Parsers load on demand (cardread.js); nothing here touches the page. */
 
-import { checkCard } from "./cardcheck.js";
-import { parseText, textItems, xlsxItems } from "./cardread.js";
-import { nameKey } from "./names.js";
-import { checkPlan, isPlan } from "./plan.js";
+import { checkCard } from "../core/cardcheck.js";
+import { parseText, textItems, xlsxItems } from "../core/cardread.js";
+import { nameKey } from "../core/names.js";
+import { checkPlan, isPlan } from "../core/plan.js";
 
 /** A problem as the CLI prints it: FILE:Sheet!F9: message for a sheet cell, else FILE: message. */
 export function located(item, problem) {

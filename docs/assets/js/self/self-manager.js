@@ -5,7 +5,7 @@
    differences, the development advice for a next step (`develop` by level, or an older
    plain list), and the «пакет на повышение» as Markdown. Pure functions, no DOM. */
 
-import { findRole } from "./evaluate.js";
+import { findRole } from "../core/evaluate.js";
 
 export const MANAGER_PREFIX = "m.";
 const ROLE_KEY = "role";

@@ -1,0 +1,23 @@
+// @ts-check
+/* Account Path: the message table in the browser. The core (Python and these scripts) returns
+   codes and parameters; the sentences come from one table, src/accountpath/messages.py, which
+   model.json carries as `messages` (code -> Russian template with {name} placeholders). This
+   module renders a code with its parameters, formatting numbers with Intl (decimal comma in
+   Russian), exactly as messages.render does in Python. Pure: no DOM. */
+
+const NUMBER = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 2, useGrouping: false });
+
+/** A parameter as the sentence shows it: floats with at most two decimals and the decimal comma. */
+export function paramText(value) {
+  if (typeof value === "number" && !Number.isInteger(value)) return NUMBER.format(value).replace("\u2212", "-");
+  if (value === null || value === undefined) return "—";
+  return String(value);
+}
+
+/** The sentence for `code` with `params` from the table (a code missing from the table is shown as it is). */
+export function render(table, code, params = {}) {
+  const template = table && Object.prototype.hasOwnProperty.call(table, code) ? table[code] : null;
+  if (template === null) return String(code);
+  return template.replace(/\{(\w+)\}/g, (whole, name) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? paramText(params[name]) : whole);
+}
