@@ -349,3 +349,13 @@ def test_pdf_of_a_plan_cards_a_report_and_a_round(ap, real_model, tmp_path):
     assert r.returncode == 0 and (tmp_path / "round.pdf").read_bytes()[:4] == b"%PDF"
     r = ap("calibrate", tmp_path / "panel", "-o", tmp_path / "calibration.pdf")
     assert r.returncode == 0 and (tmp_path / "calibration.pdf").read_bytes()[:4] == b"%PDF"
+
+
+def test_output_to_a_device_writes_into_it_and_keeps_the_node():
+    """-o /dev/null must not replace the device with a regular file (an atomic rename would)."""
+    import stat
+
+    from accountpath import output
+
+    output.write_atomic("/dev/null", "x")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)

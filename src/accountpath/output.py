@@ -23,6 +23,10 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
+    if target.exists() and not target.is_file():  # /dev/null, a FIFO: write into it, never replace the node
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
