@@ -20,7 +20,15 @@ from accountpath.i18n import N_, _, decimal
 
 MESSAGES: dict[str, str] = {
     # Add entries as "area.what": N_("Русский текст с {параметрами}"). Keep the keys sorted by area.
+    "name.letter-differs": N_(
+        "имена «{name}» и «{other}» различаются одной буквой: «{letter}»{script} на месте {position} вместо «{instead}»"
+    ),
     "output.same-as-input": N_("«{output}» — это входной файл «{input}»: выберите для результата другое имя"),
+    "round.level-mismatch": N_(
+        "лист на уровень «{level}», а остальные листы кандидата «{candidate}» — на «{expected}»: лист не учтён. "
+        "Оценивайте кандидата на одном уровне; если уровень выбран неверно, исправьте его в этом листе"
+    ),
+    "round.plan-skipped": N_("это план интервью, а не оценочный лист: пропущен"),
 }
 """code -> Russian message id (translated through the catalogs)."""
 

@@ -10,7 +10,7 @@ the command cannot write) are found before any file is read and exit with 2; bad
 exit with 1, every problem printed as FILE:LINE:COL. Text is Russian unless `--lang en` or
 the locale (LC_ALL, LC_MESSAGES, LANG) says English.
 
-Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate.
+Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate, decide.
 """
 
 from __future__ import annotations
@@ -94,6 +94,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("evaluate", "COMMAND"),
     "workbook": ("evaluate", "WORKBOOK"),
     "calibrate": ("calibrate", "COMMAND"),
+    "decide": ("decide", "COMMAND"),
 }
 """name -> (its module in the package, the module's Command), in the order `--help` lists them.
 A call imports the module of its own command only: `scorecard` does not pay for the reports,

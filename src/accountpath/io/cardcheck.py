@@ -118,8 +118,11 @@ def text_value(value: Any) -> tuple[str | None, str | None]:
     return (text or None), None
 
 
-def card_from_data(doc: Document, model: Model) -> tuple[Scorecard | None, list[Problem]]:
-    """Check parsed scorecard data (positions from `doc`) and build a Scorecard, or every problem found."""
+def card_from_data(doc: Document, model: Model, lenient: bool = False) -> tuple[Scorecard | None, list[Problem]]:
+    """Check parsed scorecard data (positions from `doc`) and build a Scorecard, or every problem found.
+
+    `lenient` (rounds): a refused field nothing else depends on (the date) refuses only itself: the
+    card comes back with that problem, its ratings still count."""
     data = doc.data
     if not isinstance(data, dict):
         return None, [
@@ -128,16 +131,18 @@ def card_from_data(doc: Document, model: Model) -> tuple[Scorecard | None, list[
             )
         ]
     out: list[Problem] = []
+    soft: list[Problem] = []  # a refused field nothing else depends on: reported, the card still counts
     _check_keys(doc, data, out)
-    head = _head(doc, data, model, out)
+    head = _head(doc, data, model, out, soft if lenient else out)
     role = head.pop("_role")
     ratings = _ratings(doc, data, role, model, out)
     notes = _notes(doc, data, role, model, out)
     focus = _focus(doc, data, role, model, out)
     if out:
-        return None, sorted(out)
-    lines = {k: doc.pos((k,)) for k in ("role", "level", "candidate", "interviewer")}
-    return Scorecard(ratings=ratings, notes=notes, focus=focus, source=doc.path, lines=lines, **head), []
+        return None, sorted(out + soft)
+    lines = {k: doc.pos((k,)) for k in ("role", "level", "candidate", "interviewer", "candidate_id")}
+    card = Scorecard(ratings=ratings, notes=notes, focus=focus, source=doc.path, lines=lines, **head)
+    return card, sorted(soft)
 
 
 def _check_keys(doc: Document, data: dict[str, Any], out: list[Problem]) -> None:
@@ -176,12 +181,14 @@ def _required_text(doc: Document, data: dict[str, Any], key: str, out: list[Prob
     return " ".join(str(value).split())
 
 
-def _head(doc: Document, data: dict[str, Any], model: Model, out: list[Problem]) -> dict[str, Any]:
-    """role, level, names, date, recommendation, take-aways and overall notes."""
+def _head(doc: Document, data: dict[str, Any], model: Model, out: list[Problem], soft: list[Problem]) -> dict[str, Any]:
+    """role, level, names, date, recommendation, take-aways and overall notes (a bad date goes to `soft`:
+    it refuses only itself, the ratings still count)."""
     role_id, level_id = _required_text(doc, data, "role", out), _required_text(doc, data, "level", out)
     candidate, interviewer = _required_text(doc, data, "candidate", out), _required_text(doc, data, "interviewer", out)
     values: dict[str, Any] = {}
     for key, check in (
+        ("candidate_id", text_value),
         ("date", date_value),
         ("recommendation", recommendation_value),
         ("takeaways", text_value),
@@ -189,7 +196,7 @@ def _head(doc: Document, data: dict[str, Any], model: Model, out: list[Problem])
     ):
         values[key], problem = check(data.get(key))
         if problem:
-            out.append(doc.problem((key,), f"{key}: {problem}"))
+            (soft if key == "date" else out).append(doc.problem((key,), f"{key}: {problem}"))
     role = model.role(role_id) if role_id else None
     if role_id and role is None:
         out.append(
@@ -320,6 +327,7 @@ def card_data(card: Scorecard) -> dict[str, Any]:
         "role": card.role,
         "level": card.level,
         "candidate": card.candidate,
+        **({"candidate_id": card.candidate_id} if card.candidate_id else {}),
         "interviewer": card.interviewer,
         "date": card.date,
         "recommendation": card.recommendation,

@@ -41,6 +41,7 @@ ROUND_SHEET = "Раунд"
 ROUND_MARK = "accountpath-round"
 HEAD_FIELDS = {
     "Кандидат": "candidate",
+    "ID кандидата": "candidate_id",
     "Интервьюер": "interviewer",
     "Дата": "date",
     "Рекомендация": "recommendation",
@@ -51,7 +52,7 @@ HEAD_FIELDS = {
 ID_HEADER = "id"
 RATING_HEADER = "Оценка (1–5)"
 NOTES_HEADER = "Заметки"
-ROUND_HEAD = ("candidate", "interviewer", "date", "recommendation", "takeaways")
+ROUND_HEAD = ("candidate", "interviewer", "date", "recommendation", "takeaways", "candidate_id")
 ROUND_FIRST_ROW = 3
 NOTES_PREFIX = "notes:"
 FORMULA_START = ("=", "+", "-", "@")
@@ -252,7 +253,7 @@ def _round_sheet(wb: Workbook, label: str, model: Model) -> tuple[list[Scorecard
                 data["ratings"][key] = cell_value(c.value)
                 cells.at(("ratings", key), c)
         cells.doc.value_pos[()] = (row[0].row, 1)  # a missing field points at the row
-        card, found = _located(label, ROUND_SHEET, *card_from_data(cells.doc, model))
+        card, found = _located(label, ROUND_SHEET, *card_from_data(cells.doc, model, lenient=True))
         problems += found
         if card:
             cards.append(replace(card, source=f"{label}:{ROUND_SHEET}!{row[0].row}", lines={}))

@@ -137,7 +137,7 @@ function requiredText(data, key, out) {
 function head(model, data, out) {
   const [roleId, levelId, candidate, interviewer] = ["role", "level", "candidate", "interviewer"].map((k) => requiredText(data, k, out));
   const values = {};
-  const checks = [["date", dateValue], ["recommendation", (x) => recommendationValue(model.vocab, x)], ["takeaways", textValue], ["overall_notes", textValue]];
+  const checks = [["candidate_id", textValue], ["date", dateValue], ["recommendation", (x) => recommendationValue(model.vocab, x)], ["takeaways", textValue], ["overall_notes", textValue]];
   for (const [key, check] of checks) {
     const got = check(data[key]);
     values[key] = got.error ? null : got.value;
@@ -222,7 +222,8 @@ export function checkCard(model, data) {
   if (out.length) return { card: null, problems: out };
   return {
     card: {
-      role: hd.role.id, level: hd.level.id, candidate: hd.candidate, interviewer: hd.interviewer, date: hd.date,
+      role: hd.role.id, level: hd.level.id, candidate: hd.candidate, ...(hd.candidate_id ? { candidate_id: hd.candidate_id } : {}),
+      interviewer: hd.interviewer, date: hd.date,
       recommendation: hd.recommendation, takeaways: hd.takeaways, focus, ratings, notes, overall_notes: hd.overall_notes,
     },
     problems: [],
@@ -231,7 +232,9 @@ export function checkCard(model, data) {
 
 /** A card as the JSON file `accountpath evaluate` reads (empty optional fields left out). */
 export function cardFile(model, card) {
-  const out = { scorecard: model.vocab.card_version, role: card.role, level: card.level, candidate: card.candidate, interviewer: card.interviewer };
+  const out = { scorecard: model.vocab.card_version, role: card.role, level: card.level, candidate: card.candidate };
+  if (card.candidate_id) out.candidate_id = card.candidate_id;
+  out.interviewer = card.interviewer;
   if (card.date) out.date = card.date;
   if (card.recommendation) out.recommendation = card.recommendation;
   if (card.takeaways) out.takeaways = card.takeaways;
