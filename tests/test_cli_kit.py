@@ -16,6 +16,7 @@ from test_calibrate import BIAS, make_round
 from test_debrief import NOTE, _panel
 
 from accountpath.io import xlsx_read
+from accountpath.names import short_hash
 
 from conftest import ROOT
 
@@ -158,7 +159,9 @@ def test_focused_cards_one_per_interviewer(ap, real_model, tmp_path, umask022):
     r = ap("scorecard", "--plan", plan_path, "--out", out, "--format", "yaml", "--date", "2026-11-28")
     assert r.returncode == 0, r.stderr
     files = sorted(out.iterdir())
-    assert [f.name for f in files] == [f"{ROLE}-{LEVEL}-interviewer-{n}.yml" for n in (1, 2, 3)]
+    tag = "c-" + short_hash("Анна Иванова")
+    assert [f.name for f in files] == [f"{ROLE}-{LEVEL}-{tag}-interviewer-{n}.yml" for n in (1, 2, 3)]
+    assert not any("Анна" in f.name or "Иванова" in f.name for f in files)
     for f, person in zip(files, plan["interviewers"]):
         assert f.stat().st_mode & 0o777 == 0o644
         card = yaml.safe_load(f.read_text(encoding="utf-8"))

@@ -24,7 +24,7 @@ from accountpath.cli.common import (
     write_output,
 )
 from accountpath.i18n import N_, _
-from accountpath.io import round_files, special_files
+from accountpath.io import plan_check, round_files, special_files
 from accountpath.method import rounds
 from accountpath.method.debrief import debrief
 from accountpath.model.types import Model
@@ -222,14 +222,23 @@ def _empty_round(source: str) -> str:
 
 def configure_workbook(p: argparse.ArgumentParser) -> None:
     """Arguments of `workbook`."""
-    p.add_argument("--role", metavar="ID", required=True, help=_("роль, например account-manager"))
-    p.add_argument("--level", metavar="ID", required=True, help=_("уровень роли, например middle"))
+    p.add_argument("--role", metavar="ID", help=_("роль, например account-manager"))
+    p.add_argument("--level", metavar="ID", help=_("уровень роли, например middle"))
+    p.add_argument(
+        "--plan",
+        metavar=_("ФАЙЛ"),
+        help=_("план интервью: роль и уровень из плана, строка на каждого интервьюера с его фокусом"),
+    )
     p.add_argument("--format", choices=("xlsx",), help=_("формат: xlsx (единственный)"))
     p.add_argument("-o", "--output", metavar=_("ФАЙЛ"), help=_("куда записать книгу, например round.xlsx"))
 
 
 def check_workbook(args: argparse.Namespace) -> None:
     """Argument errors of `workbook`."""
+    if args.plan and (args.role or args.level):
+        raise UsageError(_("--plan берёт роль и уровень из плана: без --role и --level"))
+    if not args.plan and not (args.role and args.level):
+        raise UsageError(_("укажите --role и --level или --plan ФАЙЛ"))
     args.format = output_format(args, ("xlsx",), "xlsx")
 
 
@@ -238,12 +247,19 @@ def run_workbook(args: argparse.Namespace) -> int:
     model = load_model(args)
     if model is None:
         return EXIT_INPUT
+    plan = None
+    if args.plan:
+        plan, problems = plan_check.check_plan(Path(args.plan), model)
+        print_problems(problems)
+        if plan is None:
+            return EXIT_INPUT
+        args.role, args.level = plan["role"], plan["level"]
     try:
         role, level = scorecard.resolve(model, args.role, args.level)
     except scorecard.ScorecardError as exc:
         say(f"{PROG} workbook: {exc}")
         return EXIT_INPUT
-    rc = write_output(round_xlsx.round_workbook(model, role.id, level.id), args.output)
+    rc = write_output(round_xlsx.round_workbook(model, role.id, level.id, plan), args.output)
     if rc == EXIT_OK and args.output:
         print(
             _("Книга раунда записана: {path}; заполненную читает accountpath evaluate --round {path}").format(

@@ -119,6 +119,19 @@ def requested_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+PERSONAL_DATA = N_(
+    "Персональные данные. Имена кандидатов и интервьюеров, оценки и заметки лежат в планах, листах,\n"
+    "книгах раунда, записях решений и отчётах; в именах файлов, которые пишет инструмент, имён нет\n"
+    "(только id, номера и хеш). Всё считается на этом компьютере: ничего не отправляется в сеть.\n"
+    "Храните файлы кандидата не дольше, чем нужно для решения и его проверки (практика проекта:\n"
+    "6 месяцев, затем удалить), и предупредите кандидата: «Мы записываем оценки интервьюеров и\n"
+    "заметки по интервью, чтобы принять решение; храним их N месяцев и удаляем по вашей просьбе».\n"
+    "Отчёт калибровки — персональные данные сотрудников-интервьюеров: показывайте его только им\n"
+    "и тем, кто ведёт найм."
+)
+"""The personal-data note of `accountpath --help` (README: «Personal data»)."""
+
+
 def _common(p: argparse.ArgumentParser, top: bool) -> None:
     default = model_mod.DEFAULT_MODEL if top else argparse.SUPPRESS
     p.add_argument(
@@ -141,6 +154,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             "Account Path: модель компетенций аккаунт-ролей агентства, её сайт, "
             "оценочные листы и подсчёт итога интервью."
         ),
+        epilog=_(PERSONAL_DATA),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common(parser, top=True)
     parser.add_argument(

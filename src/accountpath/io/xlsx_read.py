@@ -52,7 +52,7 @@ HEAD_FIELDS = {
 ID_HEADER = "id"
 RATING_HEADER = "Оценка (1–5)"
 NOTES_HEADER = "Заметки"
-ROUND_HEAD = ("candidate", "interviewer", "date", "recommendation", "takeaways", "candidate_id")
+ROUND_HEAD = ("candidate", "interviewer", "date", "recommendation", "takeaways", "candidate_id", "focus")
 ROUND_FIRST_ROW = 3
 NOTES_PREFIX = "notes:"
 FORMULA_START = ("=", "+", "-", "@")

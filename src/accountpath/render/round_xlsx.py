@@ -197,6 +197,7 @@ def round_columns(model: Model, role_id: str) -> list[tuple[str, str]]:
                 _("Рекомендация"),
                 _("Ключевые выводы"),
                 _("ID кандидата в ATS (необязательно)"),
+                _("Фокус интервьюера (id компетенций через запятую; пусто — все)"),
             ),
         )
     )
@@ -208,8 +209,33 @@ def round_columns(model: Model, role_id: str) -> list[tuple[str, str]]:
     return cols
 
 
-def round_workbook(model: Model, role_id: str, level_id: str) -> bytes:
-    """A blank round workbook: one row per interviewer and candidate, drop-downs, protected header rows."""
+OUT_OF_FOCUS_FILL = "EEEEEE"
+
+
+def _prefill(ws: Any, cols: Sequence[tuple[str, str]], plan: Mapping[str, Any]) -> None:
+    """One row per interviewer of the plan: candidate, id, interviewer, focus; other ratings shaded."""
+    index = {key: col for col, (key, _title) in enumerate(cols, start=1)}
+    for row, person in enumerate(plan.get("interviewers") or [], start=ROUND_FIRST_ROW):
+        values = {
+            "candidate": plan.get("candidate"),
+            "candidate_id": plan.get("candidate_id"),
+            "interviewer": person["name"],
+            "focus": ", ".join(person["focus"]),
+        }
+        for key, value in values.items():
+            if value:
+                ws.cell(row=row, column=index[key], value=xlsx_out.cell_text(str(value)))
+        for key, col in index.items():
+            if key not in ROUND_HEAD and not key.startswith(NOTES_PREFIX) and key not in person["focus"]:
+                xlsx_out.fill(ws.cell(row=row, column=col), OUT_OF_FOCUS_FILL)
+
+
+def round_workbook(model: Model, role_id: str, level_id: str, plan: Mapping[str, Any] | None = None) -> bytes:
+    """A blank round workbook: one row per interviewer and candidate, drop-downs, protected header rows.
+
+    With a checked interview plan: one row per interviewer of the plan, the candidate (and its
+    candidate_id), the interviewer and their focus filled in, and the rating columns outside each
+    interviewer's focus shaded grey (they may still be filled)."""
     from openpyxl.styles import Alignment, Font, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -221,7 +247,9 @@ def round_workbook(model: Model, role_id: str, level_id: str) -> bytes:
     ws = wb.active
     ws.title = ROUND_SHEET
     cols = round_columns(model, role_id)
-    xlsx_out.header(ws, 1, [title for _key, title in cols], [24, 24, 16, 18, 40] + [14, 30] * len(role.competencies))
+    xlsx_out.header(
+        ws, 1, [title for _key, title in cols], [24, 24, 16, 18, 40, 18, 30] + [14, 30] * len(role.competencies)
+    )
     ws.row_dimensions[1].height = 60
     for col, (key, _title) in enumerate(cols, start=1):
         ws.cell(row=2, column=col, value=key).font = Font(color="888888", size=8)
@@ -255,6 +283,8 @@ def round_workbook(model: Model, role_id: str, level_id: str) -> bytes:
             cell.protection = Protection(locked=False)
             if key.startswith(NOTES_PREFIX) or key == "takeaways":
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if plan:
+        _prefill(ws, cols, plan)
     ws.protection.sheet = True
     ws.protection.formatRows = False
     ws.protection.formatColumns = False
