@@ -29,6 +29,7 @@ from accountpath.method import debrief as debrief_mod
 from accountpath.method import evaluate as ev
 from accountpath.model import load as model_mod
 from accountpath.model import yamlsource
+from accountpath.names import short_hash
 from accountpath.render import report
 from accountpath.site import sitedata
 from accountpath.vocab import VERDICT_LABELS
@@ -289,9 +290,10 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     with zipfile.ZipFile(zpath) as z:
         names = sorted(z.namelist())
         z.extractall(tmp_path)
-    assert names == sorted(
-        [f"{role.id}-{level.id}-irina-smirnova.json", f"{role.id}-{level.id}-oleg-kim.json", "result.json"]
-    )
+    tag = "c-" + short_hash("Анна Петрова")  # file names carry a hash of the candidate, never a name
+    card_names = [f"{role.id}-{level.id}-{tag}-interviewer-{n}.json" for n in (1, 2)]
+    assert names == sorted(card_names + ["result.json"])
+    assert zipped.suggested_filename == f"{role.id}-{level.id}-{tag}-panel.zip"
     with page.expect_download() as dr:
         page.click("#ev-export-result")
     result_path = tmp_path / dr.value.suggested_filename
@@ -299,7 +301,7 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     exported = result_path.read_text(encoding="utf-8")
     assert exported == report.to_json(debrief_mod.debrief(site_model, role.id, level.id, cs))
     # the CLI reads the exported cards and prints exactly the exported result
-    ordered = [tmp_path / f"{role.id}-{level.id}-irina-smirnova.json", tmp_path / f"{role.id}-{level.id}-oleg-kim.json"]
+    ordered = [tmp_path / name for name in card_names]
     proc = subprocess.run(
         [
             sys.executable,

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from accountpath import names
+from accountpath.render.scorecard import candidate_tag
 
 from conftest import ROOT
 
@@ -51,6 +52,8 @@ def test_python_matches_the_vector(case):
     assert names.normalise_name(case["b"]) == case["expected"]["key"][1]
     assert names.identity(case["a"], case.get("id_a")) == case["expected"]["identity"][0]
     assert names.difference(case["a"], case["b"]) == case["expected"]["difference"]
+    assert names.short_hash(case["a"]) == case["expected"]["hash"]
+    assert candidate_tag({"candidate": case["a"], "candidate_id": case.get("id_a")}) == case["expected"]["tag"]
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed: `make node` installs it")

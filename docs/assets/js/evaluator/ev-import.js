@@ -5,7 +5,7 @@
 
 import { checkCard } from "../core/cardcheck.js";
 import { parseText, textItems, xlsxItems } from "../core/cardread.js";
-import { nameKey } from "../core/names.js";
+import { identity } from "../core/names.js";
 import { checkPlan, isPlan } from "../core/plan.js";
 
 /** A problem as the CLI prints it: FILE:Sheet!F9: message for a sheet cell, else FILE: message. */
@@ -76,11 +76,11 @@ export async function fileSources(files) {
   return out;
 }
 
-/** Imported cards grouped by candidate (names compared as Python does), in first-seen order. */
+/** Imported cards grouped by candidate (the candidate_id, else names compared as Python does), in first-seen order. */
 export function groupsOf(cards) {
   const groups = new Map();
   for (const item of cards) {
-    const key = nameKey(item.card.candidate);
+    const key = identity(item.card.candidate, item.card.candidate_id);
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(item);
   }

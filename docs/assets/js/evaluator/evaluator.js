@@ -14,7 +14,7 @@ import { fileSources, groupsOf, readSources } from "./ev-import.js";
 import { renderResult } from "./ev-result.js";
 import { applyPlan, blankState, cardsOf, freshInterviewer, hasInput, restore, snapshot } from "./ev-state.js";
 import { findLevel, findRole } from "../core/evaluate.js";
-import { nameKey, squashSpaces } from "../core/names.js";
+import { identity, nameKey, squashSpaces } from "../core/names.js";
 import { competencyIndex, h, loadModel, num, percent, store, tabKeys } from "../ui/ui.js";
 import { buildShell } from "./ev-shell.js";
 
@@ -294,7 +294,12 @@ function acceptCards(valid, problems, replace) {
   ui.chooser.hidden = true;
   const blank = replace || !state.interviewers.some(hasInput);
   const first = valid[0].card;
-  const ctx = blank ? { role: first.role, level: first.level, candidate: first.candidate }
+  // the level most of the candidate's cards give (Python: rounds._level_of): one card at another
+  // level is that card's problem, not a reason to refuse the rest
+  const counts = new Map();
+  valid.filter(({ card }) => card.role === first.role).forEach(({ card }) => counts.set(card.level, (counts.get(card.level) || 0) + 1));
+  const usual = [...counts.entries()].reduce((best, e) => (e[1] > best[1] ? e : best), [first.level, 0])[0];
+  const ctx = blank ? { role: first.role, level: usual, candidate: first.candidate, candidate_id: first.candidate_id }
     : { role: state.role, level: state.level, candidate: squashSpaces(state.candidate) || first.candidate };
   const kept = blank ? [] : state.interviewers.filter(hasInput);
   const names = new Set(kept.map((iv) => nameKey(iv.name)));
@@ -302,8 +307,9 @@ function acceptCards(valid, problems, replace) {
   for (const { where, card } of valid) {
     const bad = [];
     if (card.role !== ctx.role) bad.push(`роль «${card.role}», а в оценщике — «${ctx.role}»`);
-    else if (card.level !== ctx.level) bad.push(`уровень «${card.level}», а в оценщике — «${ctx.level}»`);
-    if (nameKey(card.candidate) !== nameKey(ctx.candidate)) bad.push(`кандидат «${card.candidate}», а в оценщике — «${ctx.candidate}»`);
+    else if (card.level !== ctx.level) bad.push(`уровень «${card.level}», а у остальных листов кандидата — «${ctx.level}»: лист не учтён`);
+    if (identity(card.candidate, card.candidate_id && ctx.candidate_id ? card.candidate_id : null)
+      !== identity(ctx.candidate, card.candidate_id && ctx.candidate_id ? ctx.candidate_id : null)) bad.push(`кандидат «${card.candidate}», а в оценщике — «${ctx.candidate}»`);
     if (names.has(nameKey(card.interviewer))) bad.push(`интервьюер «${card.interviewer}» уже есть в панели: один лист на интервьюера`);
     if (bad.length) bad.forEach((p) => problems.push(`${where}: ${p}`));
     else {
