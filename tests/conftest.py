@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,11 +20,19 @@ import browser_util as bu
 
 # Tests never touch the user's cache; the CLI subprocesses inherit this.
 os.environ["ACCOUNTPATH_CACHE_DIR"] = tempfile.mkdtemp(prefix="accountpath-test-cache-")
+# ... and leave nothing behind in the temporary directory.
+atexit.register(shutil.rmtree, os.environ["ACCOUNTPATH_CACHE_DIR"], ignore_errors=True)
 # Messages in the default language (Russian) whatever the machine's locale; tests of English say --lang en.
 os.environ["LC_ALL"] = "C.UTF-8"
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL_MODEL = ROOT / "competencies.yml"
+BUNDLED_MODEL = ROOT / "competencies.yml"
+"""The project's content: only tests/test_content.py checks it (a fork edits or deletes that file)."""
+AGENCY_MODEL = ROOT / "tests" / "fixtures" / "agency.yml"
+"""A realistic engine fixture: a frozen copy of the bundled content (refresh it deliberately with
+`make fixtures` when the engine needs newer content). Engine tests run on it or on mini.yml, so a
+fork's own competencies.yml never turns them red."""
+MINI_MODEL = ROOT / "tests" / "fixtures" / "mini.yml"
 VECTORS = ROOT / "tests" / "vectors" / "evaluate.json"
 
 
@@ -115,17 +125,38 @@ def vector_model(vectors):
 
 
 @pytest.fixture(scope="session")
-def real_model():
+def agency_model():
+    """The realistic engine fixture (tests/fixtures/agency.yml), loaded once."""
     from accountpath.model import load as model
 
-    return model.load(REAL_MODEL)
+    return model.load(AGENCY_MODEL)
+
+
+@pytest.fixture(scope="session")
+def real_model(agency_model):
+    """Older name of `agency_model`: engine tests never read the bundled competencies.yml."""
+    return agency_model
+
+
+@pytest.fixture(scope="session")
+def bundled_model():
+    """The project's own competencies.yml: for tests/test_content.py only."""
+    from accountpath.model import load as model
+
+    return model.load(BUNDLED_MODEL)
+
+
+def with_model(args: tuple[str, ...]) -> list[str]:
+    """CLI arguments with `--model tests/fixtures/agency.yml` first, unless the test names a model."""
+    args_ = [str(a) for a in args]
+    return args_ if "--model" in args_ else ["--model", str(AGENCY_MODEL), *args_]
 
 
 def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
     """Run `python -m accountpath ARGS` as a user would, capturing text output."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     return subprocess.run(
-        [sys.executable, "-m", "accountpath", *args],
+        [sys.executable, "-m", "accountpath", *with_model(args)],
         cwd=cwd or ROOT,
         input=input,
         capture_output=True,
@@ -151,7 +182,7 @@ def cli_run(capsys):
 
     def run(*args: str) -> CliResult:
         capsys.readouterr()
-        code = cli.main([str(a) for a in args])
+        code = cli.main(with_model(args))
         out, err = capsys.readouterr()
         return CliResult(code, out, err)
 

@@ -19,7 +19,7 @@ from accountpath.io import xlsx_read
 
 from conftest import ROOT
 
-MODEL = ROOT / "competencies.yml"
+MODEL = ROOT / "tests" / "fixtures" / "agency.yml"  # the engine fixture, not the bundled content
 ROLE, LEVEL = "account-manager", "middle"
 PANEL = ("Ирина Смирнова", "Пётр Петров", "Ольга Ким")
 

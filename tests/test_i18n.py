@@ -80,7 +80,7 @@ def test_language_from_the_locale():
 
 # ---------------------------------------------------------------- the CLI and the reports in both languages
 
-MODEL = ROOT / "competencies.yml"
+MODEL = ROOT / "tests" / "fixtures" / "agency.yml"  # the engine fixture, not the bundled content
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 

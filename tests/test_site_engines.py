@@ -17,7 +17,7 @@ from accountpath.site import site_files
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
-MODEL = ROOT / "competencies.yml"
+MODEL = ROOT / "tests" / "fixtures" / "agency.yml"  # the engine fixture, not the bundled content
 MAX_BYTES = 1_000_000
 
 
