@@ -22,6 +22,15 @@ import browser_util as bu
 os.environ["ACCOUNTPATH_CACHE_DIR"] = tempfile.mkdtemp(prefix="accountpath-test-cache-")
 # ... and leave nothing behind in the temporary directory.
 atexit.register(shutil.rmtree, os.environ["ACCOUNTPATH_CACHE_DIR"], ignore_errors=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Each run gets its own tmp_path root, removed at exit: concurrent runs never share or delete
+    each other's folders (pytest's numbered /tmp/pytest-of-USER/pytest-N are shared and pruned)."""
+    if config.option.basetemp is None and not hasattr(config, "workerinput"):
+        base = tempfile.mkdtemp(prefix="accountpath-tests-")
+        config.option.basetemp = base
+        atexit.register(shutil.rmtree, base, ignore_errors=True)
 # Messages in the default language (Russian) whatever the machine's locale; tests of English say --lang en.
 os.environ["LC_ALL"] = "C.UTF-8"
 
