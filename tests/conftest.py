@@ -31,6 +31,8 @@ def pytest_configure(config: pytest.Config) -> None:
         base = tempfile.mkdtemp(prefix="accountpath-tests-")
         config.option.basetemp = base
         atexit.register(shutil.rmtree, base, ignore_errors=True)
+
+
 # Messages in the default language (Russian) whatever the machine's locale; tests of English say --lang en.
 os.environ["LC_ALL"] = "C.UTF-8"
 
@@ -239,3 +241,85 @@ def browser(chromium):
         b = bu.launch(pw)
         yield b
         b.close()
+
+
+# ---------------------------------------------------------------- shared test data (test modules never import each other)
+
+CASES = json.loads(VECTORS.read_text(encoding="utf-8"))["cases"]
+
+
+def _cards(model, raw_cards):
+    """Checked Scorecards from raw card dicts (the vectors' shape), as the CLI reads them."""
+    from accountpath.io import cards
+    from accountpath.method import rounds
+    from accountpath.model import yamlsource
+
+    out = []
+    for i, raw in enumerate(raw_cards):
+        doc, problems = yamlsource.parse(json.dumps(raw, ensure_ascii=False), f"card{i}.json")
+        assert not problems
+        card, problems = cards.card_from_data(doc, model)
+        assert not problems, problems
+        out.append(card)
+    assert not rounds.panel_problems(out)
+    return out
+
+
+INTERVIEWERS = [f"Интервьюер {i}" for i in range(1, 9)]
+BIAS = {"Интервьюер 3": +1, "Интервьюер 6": -1}
+
+
+def make_round(model, candidates=60, panel=3, seed=11, role_id="account-manager", level_id="middle"):
+    """Seeded cards: a true level per candidate and competency (2..4), each interviewer adds noise and their bias."""
+    import random
+
+    from accountpath.method.evaluate import Scorecard
+
+    rnd = random.Random(seed)
+    role = model.role(role_id)
+    cards = []
+    for n in range(candidates):
+        truth = {rc.id: rnd.choice((2, 3, 4)) for rc in role.competencies}
+        for who in rnd.sample(INTERVIEWERS, panel):
+            ratings = {}
+            for cid, t in truth.items():
+                noise = rnd.choice((-1, 0, 0, 0, 1)) if rnd.random() < 0.5 else 0
+                ratings[cid] = max(1, min(5, t + noise + BIAS.get(who, 0)))
+            cards.append(
+                Scorecard(role=role_id, level=level_id, candidate=f"Кандидат {n:04d}", interviewer=who, ratings=ratings)
+            )
+    return cards
+
+
+NOTE = "Рассказала, как удержала клиента после срыва сроков."
+
+
+def _panel(real_model, communication=(5, 2, 4)):
+    """Middle account manager: everything on target, communication (a must-have) as given, reporting a bit low."""
+    from accountpath.method.evaluate import Scorecard
+
+    role = real_model.role("account-manager")
+    level = role.level("middle")
+    who = ("Ирина Смирнова", "Пётр Петров", "Ольга Ким")
+    calls = ("strong_yes", "no", None)
+    out = []
+    for i, (name, comm) in enumerate(zip(who, communication)):
+        ratings = {rc.id: level.targets[rc.id] for rc in role.competencies}
+        ratings["communication"] = comm
+        ratings["reporting"] = level.targets["reporting"] - (1 if i else 0)
+        notes = {"communication": "Письмо клиенту: ясное, по делу."} if comm in (1, 5) and i else {}
+        if i == 1:
+            notes["client-focus"] = NOTE
+        out.append(
+            Scorecard(
+                role=role.id,
+                level=level.id,
+                candidate="Анна Иванова",
+                interviewer=name,
+                ratings=ratings,
+                notes=notes,
+                recommendation=calls[i],
+                takeaways="Сильные брифы." if i == 2 else None,
+            )
+        )
+    return out
