@@ -6,6 +6,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -323,3 +324,80 @@ def _panel(real_model, communication=(5, 2, 4)):
             )
         )
     return out
+
+
+# ---------------------------------------------------------------- card vectors written in each format
+
+CARD_CASES = json.loads((ROOT / "tests" / "vectors" / "cards.json").read_text(encoding="utf-8"))
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def write_yaml(card: dict, path: Path) -> Path:
+    """The card as a person writes YAML: an ISO date unquoted (YAML reads it as a date)."""
+    import datetime
+
+    data = dict(card)
+    if isinstance(data.get("date"), str) and _ISO.match(data["date"]):
+        try:
+            data["date"] = datetime.date.fromisoformat(data["date"])
+        except ValueError:
+            pass  # not a calendar date: stays text, quoted
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def write_json(card: dict, path: Path) -> Path:
+    path.write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def _xlsx_value(value):
+    if isinstance(value, float) and value.is_integer():
+        return str(value)  # a number cell cannot hold 3.0 apart from 3: typed as text
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return value
+
+
+def write_xlsx(card: dict, path: Path) -> Path:
+    """The card in the xlsx scorecard layout the reader understands (labels in column A, the table under `id`)."""
+    from openpyxl import Workbook
+
+    from accountpath.io import xlsx_read
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = xlsx_read.SHEET
+    labels = {field: label for label, field in xlsx_read.HEAD_FIELDS.items()}
+    row = 1
+    for field in ("candidate", "interviewer", "date", "recommendation", "takeaways", "overall_notes"):
+        if field in card:
+            row += 1
+            ws.cell(row=row, column=1, value=labels[field])
+            ws.cell(row=row, column=2, value=_xlsx_value(card[field]))
+    row += 2
+    for col, title in enumerate(("id", "Компетенция", xlsx_read.RATING_HEADER, xlsx_read.NOTES_HEADER), start=1):
+        ws.cell(row=row, column=col, value=title)
+    notes = card.get("notes") or {}
+    for cid, value in (card.get("ratings") or {}).items():
+        row += 1
+        ws.cell(row=row, column=1, value=cid)
+        ws.cell(row=row, column=3, value=_xlsx_value(value))
+        ws.cell(row=row, column=4, value=notes.get(cid))
+    meta = wb.create_sheet(xlsx_read.META_SHEET)
+    pairs = [
+        ("format", xlsx_read.META_MARK),
+        ("scorecard", card.get("scorecard")),
+        ("role", card.get("role")),
+        ("level", card.get("level")),
+    ]
+    if card.get("focus"):
+        pairs.append(("focus", _xlsx_value(card["focus"])))
+    for r, (k, v) in enumerate(pairs, start=1):
+        meta.cell(row=r, column=1, value=k)
+        meta.cell(row=r, column=2, value=v)
+    wb.save(path)
+    return path
+
+
+CARD_WRITERS = {"yaml": write_yaml, "json": write_json, "xlsx": write_xlsx}

@@ -256,8 +256,8 @@ def test_card_vectors_in_every_format(page, server, tmp_path):
         pytest.skip("one width is enough for a pure function")
     import base64
 
-    from test_cards import CASES, WRITERS
-
+    from conftest import CARD_CASES as CASES
+    from conftest import CARD_WRITERS as WRITERS
     from conftest import model_from_compact
 
     vmodel = model_from_compact(
