@@ -351,3 +351,14 @@ def test_cached_model_is_rechecked_and_a_bad_cache_is_ignored(tmp_path, monkeypa
     assert model.check_text(TEXT)[0] is not None
     # an edited model is a different key: its problems are found
     assert problems_of(replace_value(TEXT, ("evaluation", "bands", "hire"), "0.9"))
+
+
+def test_a_career_step_written_only_as_from_is_checked_too():
+    """`career.from` naming a role is a step like `career.to`: the edge rule applies to it."""
+    text = replace_value(TEXT, ("roles", 0, "career", "to"), "[Менеджер по продажам]")
+    path = ("roles", 1, "levels", 0, "targets", "client-communication")
+    ps = problems_of(replace_value(text, path, "2"))
+    assert len(ps) == 1 and ps[0].startswith(f"mini.yml:{pos(path)}:") and ps[0].endswith("[career-edge]"), ps
+    # a kebab-case `from` entry that is no role is a typo, like in `to`
+    ps = problems_of(replace_value(TEXT, ("roles", 1, "career", "from"), "[account-manger]"))
+    assert any("[career-id]" in p and "account-manger" in p for p in ps), ps

@@ -60,6 +60,7 @@ def built(request):
 
 
 EXPECTED_FIXED = {
+    "index.md",
     "roles/index.md",
     "competencies/index.md",
     "interview/method.md",
@@ -533,3 +534,10 @@ def test_kam_and_csd_are_introduced_in_full_on_first_mention(built):
         assert not _first_mentions_wrong(text), path
     for doc in hand_written_docs():
         assert not _first_mentions_wrong(doc.read_text(encoding="utf-8")), doc
+
+
+def test_home_page_lists_every_role_of_the_model(mini):
+    """A fork's own role appears on the home page: the list is generated from the model."""
+    home = pages.build(mini)["index.md"]
+    for r in mini.roles:
+        assert f"](roles/{r.id}.md)" in home and r.name in home

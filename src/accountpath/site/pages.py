@@ -243,7 +243,7 @@ def build(model: Model) -> dict[str, str]:
     common = {"model": model, "scale": scale, "groups": groups(model), "careers": careers,
               "question_roles": lambda q: question_roles(model, q), "hiring_rule": hiring_rule(model),
               "promotion_rule": promotion_rule(), "ipr_rule": ipr_rule()}
-    pages: dict[str, str] = {"roles/index.md": _render("roles_index.md.j2", **common)}
+    pages: dict[str, str] = {"index.md": _render("home.md.j2", **common), "roles/index.md": _render("roles_index.md.j2", **common)}
     for role in model.roles:
         pages[f"roles/{role.id}.md"] = _render(
             "role.md.j2", role=role, steps=level_steps(model, role), asked=role_level_questions(model, role),
