@@ -30,7 +30,6 @@ from accountpath.cli.common import (
     UsageError,
 )
 from accountpath.i18n import N_, _
-from accountpath.model import load as model_mod
 
 # ---------------------------------------------------------------- argparse in the user's language
 
@@ -119,9 +118,12 @@ def requested_command(argv: Sequence[str]) -> str | None:
 
 
 def _common(p: argparse.ArgumentParser, top: bool) -> None:
-    default = model_mod.DEFAULT_MODEL if top else argparse.SUPPRESS
+    default = None if top else argparse.SUPPRESS
     p.add_argument(
-        "--model", default=default, metavar=_("ФАЙЛ"), help=_("файл модели (по умолчанию ./competencies.yml)")
+        "--model",
+        default=default,
+        metavar=_("ФАЙЛ"),
+        help=_("файл модели (по умолчанию ./competencies.yml, а без него — модель, которая идёт с программой)"),
     )
     p.add_argument(
         "--lang",
