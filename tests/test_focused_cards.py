@@ -156,6 +156,7 @@ def test_xlsx_and_all_formats_are_deterministic(real_model, panel_plan):
         )
 
 
+@pytest.mark.slow
 def test_weasyprint_pdf_of_a_card_and_the_plan(real_model, panel_plan):
     if pdf.engine() != "weasyprint":
         pytest.skip("WeasyPrint is not installed (make venv)")

@@ -14,7 +14,7 @@ import yaml
 from accountpath.model import load as model
 from accountpath.model import rules, yamlsource
 
-from conftest import ROOT, run_cli
+from conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "mini.yml"
 TEXT = FIXTURE.read_text(encoding="utf-8")
@@ -305,28 +305,28 @@ def test_all_problems_reported_at_once_sorted():
         (b"version: 1\nx: !!python/object/apply:os.system [echo hi]\n", "не поддерживается"),
     ],
 )
-def test_bad_files_give_clear_messages(tmp_path, content, needle):
+def test_bad_files_give_clear_messages(tmp_path, content, needle, cli_run):
     f = tmp_path / "competencies.yml"
     f.write_bytes(content)
-    r = run_cli("validate", str(f))
+    r = cli_run("validate", str(f))  # in-process: a traceback would fail the test
     assert r.returncode == 1
     assert "Traceback" not in r.stderr
     assert r.stderr.startswith(f"{f}:") and needle in r.stderr, r.stderr
 
 
-def test_huge_file_refused_quickly(tmp_path):
+def test_huge_file_refused_quickly(tmp_path, cli_run):
     f = tmp_path / "big.yml"
     with open(f, "wb") as fh:
         fh.write(b"version: 1\nroles:\n")
         chunk = b"  - id: role\n    name: " + b"x" * 1000 + b"\n"
         for _ in range(50 * 1024 * 1024 // len(chunk)):
             fh.write(chunk)
-    r = run_cli("validate", str(f))
+    r = cli_run("validate", str(f))
     assert r.returncode == 1 and "Traceback" not in r.stderr and "МБ" in r.stderr
 
 
-def test_missing_file():
-    r = run_cli("validate", "/nonexistent/competencies.yml")
+def test_missing_file(cli_run):
+    r = cli_run("validate", "/nonexistent/competencies.yml")
     assert r.returncode == 1 and "файл не найден" in r.stderr
 
 
