@@ -271,7 +271,7 @@ def test_unknown_source_and_bands():
         "«mini-artcle» — такого источника нет в sources",
     )
     path = ("evaluation", "bands", "hire")
-    assert at(problems_of(replace_value(TEXT, path, "0.9")), pos(path), "hire (0.9) должен быть ниже, чем strong_hire")
+    assert at(problems_of(replace_value(TEXT, path, "0.9")), pos(path), "hire (0,9) должен быть ниже, чем strong_hire")
 
 
 def test_level_missing_behaviours():

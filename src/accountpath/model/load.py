@@ -18,7 +18,6 @@ from typing import Any
 
 from accountpath import __version__
 from accountpath.cache import cache_dir
-from accountpath.i18n import _
 from accountpath.model import builder, rules, yamlsource
 from accountpath.model.schema_messages import describe
 from accountpath.model.types import (
@@ -98,10 +97,7 @@ def check_document(doc: yamlsource.Document, problems: list[Problem]) -> tuple[M
     """Schema and rule checks of a parsed document."""
     problems = list(problems)
     if not isinstance(doc.data, dict):
-        msg = _(
-            "модель должна быть словарём с ключами version, scale, evaluation, competencies, roles, sources и glossary"
-        )
-        problems.append(doc.problem((), msg))
+        problems.append(doc.problem((), "model.not-a-mapping"))
         return None, sorted(set(problems))
     problems += _schema_problems(doc)
     problems += rules.problems(doc)
