@@ -42,7 +42,7 @@ validate: $(STAMP)
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-# The same site with Zensical (no hooks): generate the pages first, then build, then the
+# The same site with Zensical (no hooks), kept so the pages never depend on MkDocs internals (MkDocs 2 drops plugins): generate the pages first, then build, then the
 # UTF-8 search index step that MkDocs runs in its hook.
 ZENSICAL_SITE := build/site-zensical
 site-zensical: $(STAMP)

@@ -401,3 +401,12 @@ def write_xlsx(card: dict, path: Path) -> Path:
 
 
 CARD_WRITERS = {"yaml": write_yaml, "json": write_json, "xlsx": write_xlsx}
+
+
+def pdf_pages(data: bytes) -> int:
+    """Pages of a PDF (pypdf, a test dependency)."""
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
