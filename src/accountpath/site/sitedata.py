@@ -28,7 +28,8 @@ def _role(r: Role) -> dict[str, Any]:
     return {"id": r.id, "name": r.name,
             "competencies": [{"id": rc.id, "weight": rc.weight, "must_have": rc.must_have} for rc in r.competencies],
             "levels": [{"id": lv.id, "name": lv.name, "time_in_level": lv.time_in_level, "targets": dict(lv.targets)}
-                       for lv in r.levels]}
+                       for lv in r.levels],
+            "career_to": list(r.career.to)}
 
 
 def xlsx_layout() -> dict[str, Any]:
