@@ -341,3 +341,75 @@ export function browserView(result) {
   for (const k of ["people", "coverage", "heatmap", "groups"]) if (k in result) out[k] = result[k];
   return out;
 }
+
+// ---------------------------------------------------------------- xlsx (the browser only: needs DOMParser)
+
+function excelDay(v) {
+  if (typeof v === "number" || v instanceof FloatValue) {
+    const days = Math.floor(Number(v instanceof FloatValue ? v.value : v));
+    return new Date(Date.UTC(1899, 11, 30) + days * 86400000);
+  }
+  return v;
+}
+
+/** An xlsx assessment or a team workbook -> {items: [{where, data}], problems: [text]} (io/assessments.py's layouts). */
+export async function xlsxAssessments(model, name, bytes) {
+  const { readWorkbook, XlsxError } = await import("./xlsx.js");
+  const layout = model.vocab.team_xlsx;
+  let sheets;
+  try {
+    sheets = await readWorkbook(bytes);
+  } catch (e) {
+    return { items: [], problems: [`${name}: ${e instanceof XlsxError ? e.message : "это не файл Excel (xlsx)"}`] };
+  }
+  const sheet = (n) => sheets.find((s) => s.name === n);
+  const metaSheet = sheet(model.vocab.xlsx.meta_sheet);
+  const meta = {};
+  if (metaSheet) for (let r = 1; r <= Math.min(metaSheet.maxRow, 20); r += 1) if (metaSheet.at(1, r)) meta[String(metaSheet.at(1, r))] = metaSheet.at(2, r);
+  if (meta.format === layout.team_mark && sheet(layout.team_sheet)) {
+    const ws = sheet(layout.team_sheet);
+    const ids = new Map();
+    for (let c = 1; c <= ws.maxCol; c += 1) if (ws.at(c, 2) !== null) ids.set(c, String(ws.at(c, 2)).trim());
+    const items = [];
+    for (let r = layout.team_first_row; r <= ws.maxRow; r += 1) {
+      const values = [];
+      for (let c = 1; c <= ws.maxCol; c += 1) values.push(ws.at(c, r));
+      if (values.every((v) => v === null || (typeof v === "string" && !v.trim()))) continue;
+      const data = { assessment: 1, role: meta.role ?? null, level: meta.level ?? null, relation: "manager", ratings: {} };
+      for (const [c, key] of ids) {
+        const v = ws.at(c, r);
+        if (layout.team_head.includes(key)) data[key] = key === "date" ? excelDay(v) : v;
+        else if (key) data.ratings[key] = v;
+      }
+      items.push({ where: `${name}:${ws.name}!${r}`, data });
+    }
+    return { items, problems: [] };
+  }
+  if (meta.format === layout.assessment_mark && sheet(layout.sheet)) {
+    const ws = sheet(layout.sheet);
+    const data = { assessment: meta.assessment ?? null, role: meta.role ?? null, level: meta.level ?? null, relation: meta.relation ?? null };
+    let columns = null;
+    const ids = model.competencies.map((c) => c.id);
+    for (let r = 1; r <= ws.maxRow; r += 1) {
+      const first = ws.at(1, r);
+      const title = typeof first === "string" ? first.trim() : null;
+      if (!columns && title !== null && Object.hasOwn(layout.head_labels, title)) {
+        const key = layout.head_labels[title];
+        data[key] = key === "date" ? excelDay(ws.at(2, r)) : ws.at(2, r);
+      } else if (!columns && title === layout.id_header) {
+        columns = {};
+        for (let c = 1; c <= ws.maxCol; c += 1) if (ws.at(c, r) !== null) columns[String(ws.at(c, r)).trim()] = c;
+      } else if (columns && title && ids.includes(title)) {
+        data.ratings = data.ratings || {};
+        data.ratings[title] = ws.at(columns[layout.rating_header] || 4, r);
+        const ev = ws.at(columns[layout.evidence_header] || 5, r);
+        if (ev !== null) {
+          data.evidence = data.evidence || {};
+          data.evidence[title] = ev;
+        }
+      }
+    }
+    return { items: [{ where: name, data }], problems: [] };
+  }
+  return { items: [], problems: [`${name}: это не файл оценки Account Path: сохраните самооценку на странице «Самооценка» или сделайте книгу командой accountpath team-workbook`] };
+}
