@@ -410,3 +410,34 @@ def pdf_pages(data: bytes) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(data)).pages)
+
+
+# ---------------------------------------------------------------- the team of six (issue 20)
+
+TEAM_VECTORS = ROOT / "tests" / "vectors" / "team.json"
+
+
+@pytest.fixture(scope="session")
+def team_vector() -> dict:
+    """The team of six of issue 20: a compact model, twelve assessments and the expected review."""
+    return json.loads(TEAM_VECTORS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def team_model(team_vector):
+    return model_from_compact(team_vector["model"])
+
+
+def write_team(folder: Path, vector: dict, model, date: str | None = None) -> tuple[Path, Path]:
+    """The team's assessment files (YAML, one per file) in folder/team and its model in folder/model.yml."""
+    team = folder / "team"
+    team.mkdir(parents=True, exist_ok=True)
+    for i, a in enumerate(vector["assessments"], start=1):
+        data = dict(a, date=date or a["date"])
+        name = f"{i:02d}-{a['person_id']}-{a['relation']}.yml"
+        (team / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    model_path = folder / "model.yml"
+    model_path.write_text(
+        yaml.safe_dump(full_model_data(vector["model"]), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return team, model_path

@@ -74,6 +74,7 @@ EXPECTED_FIXED = {
     "sources.md",
     "tools/evaluator.md",
     "tools/self-assessment.md",
+    "tools/team.md",
 }
 
 

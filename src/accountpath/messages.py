@@ -160,6 +160,40 @@ MESSAGES: dict[str, str] = {
     "yaml.syntax": N_("синтаксическая ошибка YAML: {what}"),
     "yaml.syntax-context": N_("синтаксическая ошибка YAML: {what} ({context})"),
     "yaml.tag": N_("тег YAML {tag} не поддерживается: уберите его"),
+    # assessment files and the team review (issue 20)
+    "assessment.missing": N_("не заполнено поле «{field}»"),
+    "assessment.no-file": N_("нет такого файла или папки"),
+    "assessment.not-competency-map": N_("«{field}» — словарь «id компетенции: значение»"),
+    "assessment.not-mapping": N_(
+        "файл оценки должен быть словарём с полями assessment, person, role, level, assessor, relation, date, ratings и evidence"
+    ),
+    "assessment.not-ours": N_(
+        "этот xlsx не файл оценки Account Path: сделайте его командой `accountpath assessment --format xlsx` "
+        "или `accountpath team-workbook`"
+    ),
+    "assessment.not-text": N_("«{field}» должно быть текстом"),
+    "assessment.relation": N_("«relation» — self (самооценка) или manager (оценка руководителя); сейчас «{value}»"),
+    "assessment.unknown-competency": N_("неизвестная компетенция «{competency}»; компетенции модели: {ids}"),
+    "assessment.unknown-key": N_("неизвестное поле «{field}»; допустимые поля: {fields}"),
+    "assessment.unknown-level": N_("у роли «{role}» нет уровня «{level}»; её уровни: {levels}"),
+    "assessment.unknown-role": N_("неизвестная роль «{role}»; роли модели: {roles}"),
+    "assessment.value": N_("{field}: {reason}"),
+    "assessment.version": N_("«assessment» — номер версии формата, 1; сейчас «{value}»"),
+    "team.add-not-debrief": N_(
+        "это не итог собеседования: нужен JSON `accountpath evaluate --format json` с role, level и competencies"
+    ),
+    "team.manager-only": N_("{person}: есть оценка руководителя, но нет самооценки — расхождения не видны"),
+    "team.manager-only-count": N_("без самооценки: {count}"),
+    "team.no-assessments": N_("ни одного файла оценки: укажите файлы, папки или книгу команды"),
+    "team.old": N_("{person}: оценке от {date} больше 12 месяцев — обновите её до решения о повышении"),
+    "team.old-count": N_("оценок старше 12 месяцев: {count}"),
+    "team.role-mismatch": N_(
+        "{person}: здесь роль {role}, уровень {level}, а в другом файле этого сотрудника — {first_role}, {first_level}; "
+        "исправьте один из файлов"
+    ),
+    "team.self-only": N_("{person}: есть самооценка, но нет оценки руководителя — готовность не определить"),
+    "team.self-only-count": N_("без оценки руководителя: {count}"),
+    "team.unknown-level": N_("у роли «{role}» нет уровня «{level}»"),
 }
 """code -> Russian message id (translated through the catalogs)."""
 

@@ -10,7 +10,7 @@ the command cannot write) are found before any file is read and exit with 2; bad
 exit with 1, every problem printed as FILE:LINE:COL. Text is Russian unless `--lang en` or
 the locale (LC_ALL, LC_MESSAGES, LANG) says English.
 
-Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate.
+Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate, assessment, team-workbook, team.
 """
 
 from __future__ import annotations
@@ -93,6 +93,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("evaluate", "COMMAND"),
     "workbook": ("evaluate", "WORKBOOK"),
     "calibrate": ("calibrate", "COMMAND"),
+    "assessment": ("team", "ASSESSMENT"),
+    "team-workbook": ("team", "WORKBOOK"),
+    "team": ("team", "COMMAND"),
 }
 """name -> (its module in the package, the module's Command), in the order `--help` lists them.
 A call imports the module of its own command only: `scorecard` does not pay for the reports,

@@ -20,6 +20,7 @@ from typing import Any
 
 import jinja2
 
+from accountpath.method.team import PROMOTION_TOLERANCE  # the rule `accountpath team` applies
 from accountpath.render import scorecard
 from accountpath.render import svg
 from accountpath.site import tool_pages
@@ -150,9 +151,6 @@ def share_range(lo: float, hi: float) -> str:
 # ---------------------------------------------------------------- the rules, stated once
 # Page text, like the templates: the site is Russian only, so these sentences are not catalog messages.
 
-PROMOTION_TOLERANCE = 0.5
-"""How far below the next level's target a non-must-have competency may be at a promotion
-(the project's choice, like every threshold of the method)."""
 
 
 def hiring_rule(model: Model) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from accountpath import messages, vocab
-from accountpath.io import xlsx_read
+from accountpath.io import assessments, xlsx_read
 from accountpath.model.types import Competency, Model, Question, Role
 
 
@@ -28,7 +28,8 @@ def _role(r: Role) -> dict[str, Any]:
     return {"id": r.id, "name": r.name,
             "competencies": [{"id": rc.id, "weight": rc.weight, "must_have": rc.must_have} for rc in r.competencies],
             "levels": [{"id": lv.id, "name": lv.name, "time_in_level": lv.time_in_level, "targets": dict(lv.targets)}
-                       for lv in r.levels]}
+                       for lv in r.levels],
+            "career_to": list(r.career.to)}
 
 
 def xlsx_layout() -> dict[str, Any]:
@@ -41,11 +42,27 @@ def xlsx_layout() -> dict[str, Any]:
             "notes_prefix": xlsx_read.NOTES_PREFIX, "formula_start": list(xlsx_read.FORMULA_START)}
 
 
+def team_layout() -> dict[str, Any]:
+    """Where the readers find things in an xlsx assessment and a team workbook (io.assessments' names)."""
+    return {
+        "assessment_mark": assessments.ASSESSMENT_MARK,
+        "team_mark": assessments.TEAM_MARK,
+        "sheet": assessments.SHEET,
+        "team_sheet": assessments.TEAM_SHEET,
+        "team_first_row": assessments.TEAM_FIRST_ROW,
+        "team_head": list(assessments.TEAM_HEAD),
+        "head_labels": dict(assessments.HEAD_LABELS),
+        "id_header": assessments.ID_HEADER,
+        "rating_header": assessments.RATING_HEADER,
+        "evidence_header": assessments.EVIDENCE_HEADER,
+    }
+
+
 def site_data(model: Model) -> dict[str, Any]:
     """The compact model the in-browser tools read (assets/data/model.json)."""
     ev = model.evaluation
     return {
-        "vocab": {**vocab.browser_vocab(), "xlsx": xlsx_layout()},
+        "vocab": {**vocab.browser_vocab(), "xlsx": xlsx_layout(), "team_xlsx": team_layout()},
         "messages": messages.russian_table(),
         "scale": [{"level": s.level, "name": s.name, "summary": s.summary} for s in model.scale],
         "evaluation": {

@@ -10,7 +10,10 @@ import { findLevel, findRole, selfProfile } from "../core/evaluate.js";
 import { radarChart } from "../ui/radar.js";
 import { comparison, managerColumn, promotionButton } from "./self-view.js";
 import { developFor, fromHash, toHash } from "./self-manager.js";
-import { competencyIndex, h, loadModel, num, percent, scaleName, store } from "../ui/ui.js";
+import { competencyIndex, download, h, loadModel, num, percent, scaleName, store } from "../ui/ui.js";
+import { parseText } from "../core/cardread.js";
+import { render } from "../core/messages.js";
+import { assessmentFile, checkAssessment } from "../core/team.js";
 
 const STORE_KEY = "accountpath:self";
 
@@ -211,6 +214,7 @@ function renderResult() {
 
 function renderAll() {
   ui.role.value = state.role;
+  levelOptions();
   ui.save.checked = state.save;
   ui.managerToggle.checked = state.managerMode;
   renderForm();
@@ -237,8 +241,59 @@ function toResult() {
   title.scrollIntoView({ block: "start" });
 }
 
+function levelOptions() {
+  const role = findRole(model, state.role);
+  const keep = ui.level.value;
+  ui.level.replaceChildren(...role.levels.map((lv) => h("option", { value: lv.id, text: lv.name || lv.id })));
+  if (role.levels.some((lv) => lv.id === keep)) ui.level.value = keep;
+}
+
+/** «Сохранить файл»: the self-assessment as an assessment file (io/assessments.py's keys). */
+function onSaveFile() {
+  const person = ui.person.value.trim();
+  const date = new Date().toISOString().slice(0, 10);
+  const data = assessmentFile(model, { person, role: state.role, level: ui.level.value, relation: "self", date, ratings: state.ratings });
+  const file = `assessment-${state.role}-${ui.level.value}-self.json`;
+  download(file, `${JSON.stringify(data, null, 2)}\n`);
+  say(person
+    ? `Файл сохранён: ${file}. Передайте его руководителю — он загрузит его на странице «Команда».`
+    : `Файл сохранён: ${file}. Впишите имя перед отправкой: без него руководитель не сведёт файл с вашей оценкой.`);
+}
+
+/** «Открыть файл»: an assessment file back into the form (a manager's file fills the manager column). */
+async function onOpenFile() {
+  const file = ui.openFile.files[0];
+  if (!file) return;
+  const parsed = await parseText(await file.text());
+  ui.openFile.value = "";
+  if (parsed.problem) {
+    say(`${file.name}: ${parsed.problem}`);
+    return;
+  }
+  const checked = checkAssessment(model, parsed.data, file.name);
+  if (checked.problems) {
+    say(checked.problems.map((p) => `${file.name}${p.path.length ? ` (${p.path.join(".")})` : ""}: ${render(model.messages, p.code, p.params)}`).join("; "));
+    return;
+  }
+  const a = checked.assessment;
+  const ratings = {};
+  for (const [cid, r] of Object.entries(a.ratings)) if (r !== null) ratings[cid] = r;
+  state.role = a.role;
+  if (a.relation === "manager") {
+    state.manager = ratings;
+    state.managerMode = true;
+  } else {
+    state.ratings = ratings;
+    ui.person.value = a.person;
+  }
+  renderAll();
+  ui.level.value = a.level;
+  say(`Файл открыт: ${file.name} (${a.relation === "manager" ? "оценка руководителя" : "самооценка"}).`);
+}
+
 function onRole() {
   state.role = ui.role.value;
+  levelOptions();
   renderForm();
   renderResult();
   sync();
@@ -298,6 +353,10 @@ function buildShell(app) {
   on("sa-copy", "click", onCopy);
   on("sa-print", "click", () => window.print());
   on("sa-to-result", "click", toResult);
+  ui.person = $("sa-person");
+  ui.level = $("sa-level");
+  ui.openFile = on("sa-open-file", "change", onOpenFile);
+  on("sa-save-file", "click", onSaveFile);
 }
 
 async function start() {
