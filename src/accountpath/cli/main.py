@@ -94,6 +94,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("evaluate", "COMMAND"),
     "workbook": ("evaluate", "WORKBOOK"),
     "calibrate": ("calibrate", "COMMAND"),
+    "vacancy": ("vacancy", "COMMAND"),
+    "kit": ("kit", "COMMAND"),
 }
 """name -> (its module in the package, the module's Command), in the order `--help` lists them.
 A call imports the module of its own command only: `scorecard` does not pay for the reports,
