@@ -12,6 +12,7 @@ scoring competencies as focus (`take_home_card`), so the debrief counts it.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +59,14 @@ class Step:
     name: str
     length: str
     when: str
+
+
+def full_title(role: Role, level: RoleLevel) -> str:
+    """card_title, with the role's abbreviation when the title names the role without it
+    («Key account manager (KAM)»: KAM and CSD are introduced in full on first mention)."""
+    title = card_title(role, level)
+    abbr = re.search(r"\(([^)]+)\)\s*$", role.name)
+    return f"{title} ({abbr.group(1)})" if abbr and "(" not in title else title
 
 
 def process_steps(model: Model, role: Role, level: RoleLevel, panel: int) -> list[Step]:
@@ -111,7 +120,7 @@ def kit_view(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
     panel = panel_outline(model, role, level)
     scale = {s.level: s.name for s in model.scale}
     return {
-        "title": card_title(role, level),
+        "title": full_title(role, level),
         "role": role,
         "level": level,
         "vacancy": vacancy(model, role, level),

@@ -13,10 +13,12 @@ from html import escape
 from accountpath.i18n import _
 from accountpath.model.types import Competency, Model, Role
 from accountpath.render.templating import template_env
+from accountpath.site.tool_plan import plan_app
 from accountpath.site.tool_evaluator import MODEL_URL, _button, _field, el, evaluator_app, js_notes
 from accountpath.vocab import RATINGS
 
-PAGES = {"tools/evaluator.md": "pages/tool_evaluator.md.j2", "tools/self-assessment.md": "pages/tool_self_assessment.md.j2"}
+PAGES = {"tools/evaluator.md": "pages/tool_evaluator.md.j2", "tools/self-assessment.md": "pages/tool_self_assessment.md.j2",
+         "tools/plan.md": "pages/tool_plan.md.j2"}
 
 
 def self_block(model: Model, role: Role, comp: Competency) -> str:
@@ -89,6 +91,7 @@ def escape_text(text: str) -> str:
 
 def build(model: Model) -> dict[str, str]:
     """{page path: Markdown} of the two tool pages (their HTML on one line each: Markdown leaves it alone)."""
-    apps = {"tools/evaluator.md": evaluator_app(model), "tools/self-assessment.md": self_app(model)}
+    apps = {"tools/evaluator.md": evaluator_app(model), "tools/self-assessment.md": self_app(model),
+            "tools/plan.md": plan_app(model)}
     env = template_env(False)
     return {path: env.get_template(tpl).render(app=apps[path]).rstrip() + "\n" for path, tpl in PAGES.items()}
