@@ -75,6 +75,8 @@ EXPECTED_FIXED = {
     "tools/evaluator.md",
     "tools/self-assessment.md",
     "tools/team.md",
+    "tools/plan.md",
+    "hiring/index.md",
 }
 
 
@@ -83,6 +85,7 @@ def test_page_set(built):
     expected = set(EXPECTED_FIXED)
     expected |= {f"roles/{r.id}.md" for r in m.roles}
     expected |= {f"competencies/{c.id}.md" for c in m.competencies}
+    expected |= {f"hiring/{kind}-{r.id}-{lv.id}.md" for r in m.roles for lv in r.levels for kind in ("vacancy", "kit")}
     assert set(result) == expected
     assert all(text.endswith("\n") and not text.endswith("\n\n") for text in result.values())
 

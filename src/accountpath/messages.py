@@ -81,6 +81,24 @@ MESSAGES: dict[str, str] = {
     "model.unknown-level": N_("{at}: «{ident}» — такого уровня у роли нет{tip} [{rule}]"),
     "model.unknown-source": N_("«{ident}» — такого источника нет в sources{tip} [{rule}]"),
     "model.weights-sum": N_("{role}: веса компетенций в сумме дают {total}, а должны давать 100 [{rule}]"),
+    "model.pay-empty": N_("{at}: в вилке оплаты (pay) нет ни from, ни to: укажите хотя бы одну границу [pay-range]"),
+    "model.pay-no-source": N_("{at}: вилка с basis: source называет свой источник (source) [pay-source]"),
+    "model.pay-order": N_("{at}: нижняя граница оплаты ({low}) больше верхней ({high}) [pay-range]"),
+    "model.pay-unknown-source": N_("{at}: источника «{source}» нет в sources [pay-source]"),
+    "model.reference-count": N_(
+        "компетенция «{competency}»: вопросов для рекомендаций {n}, а нужно от {lo} до {hi} "
+        "(у каждой обязательной компетенции роли с телефонным скринингом) [reference-coverage]"
+    ),
+    "model.screening-count": N_("{at}: в телефонном скрининге {n} вопросов, а нужно от {lo} до {hi} [screening-count]"),
+    "model.screening-knock-out": N_(
+        "{at}: в телефонном скрининге нет ни одного стоп-вопроса (knock_out: true) [screening-count]"
+    ),
+    "model.take-home-repeated": N_(
+        "{at}: компетенция «{competency}» оценивается в тестовом задании дважды [take-home-scoring]"
+    ),
+    "model.take-home-unweighted": N_(
+        "{at}: тестовое задание оценивает «{competency}», а у роли нет такой взвешенной компетенции [take-home-scoring]"
+    ),
     "output.same-as-input": N_("«{output}» — это входной файл «{input}»: выберите для результата другое имя"),
     # checking an edited interview plan (io/plan_check.py)
     "plan.allowed-fields": N_("; допустимые поля: {keys}"),

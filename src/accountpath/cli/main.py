@@ -96,6 +96,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "assessment": ("team", "ASSESSMENT"),
     "team-workbook": ("team", "WORKBOOK"),
     "team": ("team", "COMMAND"),
+    "vacancy": ("vacancy", "COMMAND"),
+    "kit": ("kit", "COMMAND"),
 }
 """name -> (its module in the package, the module's Command), in the order `--help` lists them.
 A call imports the module of its own command only: `scorecard` does not pay for the reports,

@@ -24,6 +24,7 @@ from accountpath.method.team import PROMOTION_TOLERANCE  # the rule `accountpath
 from accountpath.render import scorecard
 from accountpath.render import svg
 from accountpath.site import tool_pages
+from accountpath.site import hiring_pages
 from accountpath.render.career_map import career_entries, career_flow, outside_entries
 from accountpath.method.evaluate import EPS, round2
 from accountpath.render.market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
@@ -266,6 +267,7 @@ def build(model: Model) -> dict[str, str]:
     pages["glossary.md"] = _render("glossary.md.j2", **common)
     pages["sources.md"] = _render("sources.md.j2", used=sources_used(model), **common)
     pages.update(tool_pages.build(model))
+    pages.update(hiring_pages.build(model))
     return pages
 
 
