@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from accountpath.method.plan import offered
 from accountpath.model import load as model_mod
 from accountpath.site import pages
 
@@ -167,11 +168,11 @@ def test_level_steps_list_the_behaviour_at_the_new_target(mini):
     steps = pages.level_steps(mini, role)
     assert steps[0].previous is None and steps[0].changes == ()
     fin = next(ch for ch in steps[1].changes if ch.competency.id == "finance")
-    assert (fin.before, fin.after) == (1, 2)
-    assert fin.behaviours == mini.competency("finance").levels[2]
-    assert fin.develop == ((2, mini.competency("finance").develop[2]),)
+    assert (fin.before, fin.after) == (2, 3)
+    assert fin.behaviours == mini.competency("finance").levels[3]
+    assert fin.develop == ((3, mini.competency("finance").develop[3]),)
     page = pages.build(mini)["roles/account-manager.md"]
-    assert "Готовит смету по шаблону." in page
+    assert mini.competency("finance").levels[3][0] in page
 
 
 def test_no_salary_note(mini):
@@ -361,7 +362,7 @@ def test_role_levels_show_only_level_matched_questions_with_anchors(mini):
                 comp, t = mini.competency(rc.id), lv.targets[rc.id]
                 assert summary.startswith(f"{comp.name} — цель {t}:"), summary
                 shown = re.findall(r"#(q-[a-z0-9-]+)\)\)", body)
-                own = [q.id for q in comp.questions if q.levels[0] <= t <= q.levels[1]]
+                own = [q.id for q in comp.questions if q.levels[0] <= t <= q.levels[1] and offered(q, rc.id, role, lv)]
                 assert shown[: len(own)] == own
                 assert all(mini.question(qid).fits(lv.targets[rc.id]) for qid in shown)
                 assert body.count("**Слабый ответ:**") == body.count("**Сильный ответ:**") == len(shown)
@@ -399,12 +400,12 @@ def test_growth_page(mini):
     grid = [ln for ln in page.split("{#grid}")[1].split("{#steps}")[0].splitlines() if ln.startswith("| [")]
     assert len(grid) == len(mini.competencies)
     assert all(ln.count(" | ") == sum(len(r.levels) for r in mini.roles) for ln in grid)
-    assert "| **Сумма целей** | 5 | 8 | 11 |" in page
+    assert "| **Сумма целей** | 6 | 9 | 11 |" in page
     step = page.split("{#step-account-manager-middle}")[1].split("###")[0]
-    assert "Финансы проекта](competencies/finance.md): 1 → 2" in step and "Готовит смету по шаблону." in step
+    assert "Финансы проекта](competencies/finance.md): 2 → 3" in step and "Считает маржу и защищает её" in step
     bridge = page.split("{#bridge-account-manager-account-director}")[1].split("\n## ")[0]
-    assert "Финансы проекта](competencies/finance.md): 2 → 4" in bridge
-    assert "*Чтобы перейти на уровень 3:*" in bridge and "*Чтобы перейти на уровень 4:*" in bridge
+    assert "Финансы проекта](competencies/finance.md): 3 → 4" in bridge
+    assert "*Чтобы перейти на уровень 4:*" in bridge
     assert "Управление проектом" not in bridge  # 3 -> 3: no change
     for anchor in ("{#promotion}", "{#ipr}"):
         assert anchor in page

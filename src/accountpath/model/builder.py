@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from accountpath.model.types import (
+    SCOPE_KEYS,
     Anchors,
     Bands,
     Career,
@@ -25,6 +26,7 @@ from accountpath.model.types import (
     RoleLevel,
     Salary,
     ScaleLevel,
+    Scope,
     Source,
     VacancyFormat,
     View,
@@ -54,6 +56,8 @@ def _question(q: dict[str, Any], competency_id: str) -> Question:
         reveals=q.get("reveals"),
         source=q.get("source"),
         also_for=_t(q.get("also_for")),
+        audience=q.get("audience"),
+        roles=_t(q.get("roles")),
     )
 
 
@@ -78,6 +82,8 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         targets=MappingProxyType({cid: lv["targets"][cid] for cid in competency_ids}),
         summary=lv.get("summary"),
         experience_source=lv.get("experience_source"),
+        scope=Scope(**{k: lv["scope"][k] for k in SCOPE_KEYS}) if lv.get("scope") else None,
+        probation=_by_number(lv.get("probation") or {}),
     )
 
 
@@ -110,7 +116,7 @@ def _role(r: dict[str, Any], competency_ids: list[str]) -> Role:
         salary=tuple(_salary(s) for s in r.get("salary") or ()),
         career=Career(_t(career.get("from")), _t(career.get("to"))),
         sourcing=_t(r.get("sourcing")),
-        probation=_by_number(r["probation"]),
+        probation=_by_number(r.get("probation") or {}),
         views=tuple(View(v["source"], v["text"]) for v in r.get("views") or ()),
     )
 
@@ -143,6 +149,8 @@ def build(d: dict[str, Any]) -> Model:
             Source(s["id"], s["title"], s["covers"], s.get("author"), s.get("year"), s.get("note"))
             for s in d["sources"]
         ),
-        glossary=tuple(GlossaryTerm(g["term"], g["definition"], _t(g.get("avoid"))) for g in d["glossary"]),
+        glossary=tuple(
+            GlossaryTerm(g["term"], g["definition"], _t(g.get("avoid")), _t(g.get("colloquial"))) for g in d["glossary"]
+        ),
         data=MappingProxyType(d),
     )

@@ -36,6 +36,7 @@ LOADER_MODULES = (
     "rules.py",
     "rulebase.py",
     "rules_ladder.py",
+    "rules_steps.py",
     "schema_messages.py",
     "yamlsource.py",
 )

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from accountpath.i18n import _
-from accountpath.model import rules_ladder
+from accountpath.model import rules_ladder, rules_steps
 from accountpath.model.rulebase import Ctx, is_int, items, unknown
 from accountpath.model.yamlsource import DocPath
 from accountpath.problems import Problem
@@ -248,6 +248,7 @@ RULES: tuple[Rule, ...] = (
     question_levels,
     also_for,
     *rules_ladder.RULES,
+    *rules_steps.RULES,
 )
 """Every rule, in the order their problems are gathered (the output is sorted by position anyway)."""
 

@@ -143,7 +143,9 @@ def salary_range(lo: int | None, hi: int | None) -> str:
 
 
 def share_range(lo: float, hi: float) -> str:
-    """A percentage range, e.g. '60–70 %'."""
+    """A percentage range, e.g. '60–70 %'; from zero, as the articles say it: 'до 5 %'."""
+    if lo == 0 and hi:
+        return f"до {num(hi)} %"
     return f"{num(lo)} %" if lo == hi else f"{num(lo)}–{num(hi)} %"
 
 
