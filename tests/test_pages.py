@@ -333,13 +333,17 @@ def test_role_page_opens_with_the_job_and_marks_the_projects_figures(mini):
     assert first == mini.role("account-manager").summary
     assert body.index("{#responsibilities}") < body.index("{#kpis}") < body.index("{#matrix}") < body.index("{#levels}")
     assert body.index("{#probation}") < body.index("{#views}") and '!!! info "Где статьи расходятся"' in body
-    assert "веса — оценка проекта" in body
-    assert "до 1 года (оценка проекта)" in body and "1 год (практика проекта)" in body
+    assert f"Вес {pages.PRACTICE_MARK} показывает" in body and pages.PRACTICE_LEGEND in body
+    assert "оценка проекта" not in body and "практика проекта)" not in body
+    assert f"до 1 года {pages.PRACTICE_MARK}" in body and f"1 год {pages.PRACTICE_MARK}" in body
     assert "1–3 года (по статье [Тестовая статья о профессии](../sources.md#mini-article))" in body
     for days in ("30", "60", "90"):
         assert f"**{days} дней**" in body
     # the range cell holds the range and the mark; the note goes to a footnote
-    assert f"| {pages.salary_range(50000, None)}, оценка проекта[^s1] |" in body and "\n[^s1]: нижняя граница\n" in body
+    assert (
+        f"| {pages.salary_range(50000, None)} {pages.PRACTICE_MARK}[^s1] |" in body
+        and "\n[^s1]: нижняя граница\n" in body
+    )
 
 
 def test_role_grid_lists_every_competency_weighted_ones_marked(mini):
@@ -463,33 +467,44 @@ def test_hiring_promotion_and_ipr_rules_are_stated_word_for_word(built):
     m, result = built
     hiring, promotion, ipr = pages.hiring_rule(m), pages.promotion_rule(), pages.ipr_rule()
     assert f"ниже цели больше чем на {pages.num(m.evaluation.must_have_tolerance)};" in hiring
+    # each rule is stated once, on its own page; every other page links to it
     for role in m.roles:
         page = result[f"roles/{role.id}.md"]
-        assert f"**Правило найма.** {hiring}" in page and f"**Правило повышения.** {promotion}" in page
+        assert "interview/method.md#hiring-rule" in page and "growth.md#promotion" in page
     assert f"**Правило найма.** {hiring}" in result["interview/method.md"]
     growth = result["growth.md"]
-    assert f"**Правило повышения.** {promotion}" in growth and hiring in growth and ipr in growth
+    assert f"**Правило повышения.** {promotion}" in growth and ipr in growth and "method.md#hiring-rule" in growth
+    for rule, home in ((hiring, "interview/method.md"), (promotion, "growth.md"), (ipr, "growth.md")):
+        assert [path for path, text in result.items() if rule in text] == [home], rule
     for text in result.values():
         assert "заметно ниже" not in text and "выше текущей оценки: их список" not in text
 
 
-def test_real_glossary_and_interview_guide_repeat_the_rules():
+def test_real_glossary_and_interview_guide_point_to_the_rules_instead_of_repeating_them():
     if not REAL_MODEL.exists():
         pytest.skip("competencies.yml not written yet")
     m = model_mod.load(REAL_MODEL)
     terms = {g.term: g.definition for g in m.glossary}
-    assert pages.hiring_rule(m) in terms["обязательная компетенция"]
-    assert terms["готовность к повышению"].startswith(pages.promotion_rule())
-    assert pages.ipr_rule() in terms["ИПР"]
+    assert (
+        "правиле найма" in terms["обязательная компетенция"] and "«Метод оценки»" in terms["обязательная компетенция"]
+    )
+    assert "«Рост и повышение»" in terms["готовность к повышению"] and "«Рост и повышение»" in terms["ИПР"]
     guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
     for rule in (pages.hiring_rule(m), pages.promotion_rule(), pages.ipr_rule()):
-        assert rule in guide
+        assert rule not in guide and rule not in "\n".join(terms.values())
+    assert "method.md#hiring-rule" in guide and "growth.md#promotion" in guide
 
 
 def test_method_page_marks_its_thresholds_as_the_projects_choice(mini):
     page = pages.build(mini)["interview/method.md"]
     intro = page.split("{#method}")[1].split("## ")[0]
-    assert "**Пороги метода — оценка проекта.**" in intro and "из настроек модели компетенций, поэтому" not in intro
+    assert f"**Пороги метода {pages.PRACTICE_MARK}.**" in intro and pages.PRACTICE_LEGEND in page
+    assert (
+        "accountpath" not in page
+        and "min_coverage" not in page
+        and "10<sup>" not in page
+        and "из настроек модели компетенций, поэтому" not in intro
+    )
     ev = mini.evaluation
     for n in (
         pages.num(ev.bands.strong_hire),

@@ -146,7 +146,9 @@ def build(d: dict[str, Any]) -> Model:
             tuple(Fact(f["text"], f["source"]) for f in market.get("facts") or ()),
         ),
         sources=tuple(
-            Source(s["id"], s["title"], s["covers"], s.get("author"), s.get("year"), s.get("note"))
+            Source(
+                s["id"], s["title"], s["covers"], s.get("author"), s.get("year"), s.get("note"), _t(s.get("figures"))
+            )
             for s in d["sources"]
         ),
         glossary=tuple(

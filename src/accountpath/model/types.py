@@ -239,6 +239,7 @@ class Source:
     author: str | None = None
     year: int | None = None
     note: str | None = None
+    figures: tuple[str, ...] = ()  # the article's figures with their scope, as it gives them
 
 
 @dataclass(frozen=True)
