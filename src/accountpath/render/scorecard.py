@@ -16,7 +16,7 @@ from typing import Any, Sequence
 from accountpath.i18n import _, russian_only
 from accountpath.method.plan import choose_questions, offered, place_questions
 from accountpath.model.types import Competency, Model, Question, Role, RoleCompetency, RoleLevel
-from accountpath.render.cardtext import FOCUSED_INSTRUCTION, REVEALS_LABEL, card_title, top_rating_rule
+from accountpath.render.cardtext import FOCUSED_INSTRUCTION, OPEN_NOTE, REVEALS_LABEL, card_title, top_rating_rule
 from accountpath.render.templating import phrases, template_env
 from accountpath.render.xlsx_card import write as write_xlsx
 from accountpath.vocab import (
@@ -25,6 +25,7 @@ from accountpath.vocab import (
     NOT_ASSESSED,
     QUESTION_KIND_LABELS,
     RECOMMENDATIONS,
+    SCOPE_LABELS,
     SCORECARD_INSTRUCTION,
     recommendation_label,
 )
@@ -290,6 +291,8 @@ def _ctx() -> dict:
         "not_assessed": NOT_ASSESSED,
         "anchor_labels": ANCHOR_LABELS,
         "reveals_label": _(REVEALS_LABEL),
+        "open_note": _(OPEN_NOTE),
+        "scope_labels": {key: _(label) for key, label in SCOPE_LABELS.items()},
         "anchor_columns": anchor_columns,
         "recommendations": {code: recommendation_label(code) for code in RECOMMENDATIONS},
     }
@@ -310,6 +313,15 @@ def render_yaml(c: Card) -> str:
     lines = [
         "# " + _("Account Path: оценочный лист интервьюера"),
         _comment(_("{title} (роль {role}, уровень {level})").format(title=c.title, role=c.role.id, level=c.level.id)),
+        *(
+            [
+                _comment(
+                    _("Масштаб уровня: ") + "; ".join(f"{_(SCOPE_LABELS[k])} — {v}" for k, v in c.level.scope.rows())
+                )
+            ]
+            if c.level.scope
+            else []
+        ),
         _comment(INSTRUCTION),
         "# Шкала: " + "; ".join(f"{s.level} — {s.name}" for s in c.model.scale),
         _comment(top_rating_rule(c.model)),
@@ -339,6 +351,8 @@ def render_yaml(c: Card) -> str:
                 lines.append(_comment(f"{label}, {lv}: " + phrases(behaviours), "  "))
         for qq in it.questions:
             lines.append(_comment(f"вопрос ({KIND_LABELS[qq.kind]}): {qq.text}", "  "))
+            if qq.kind == "open":
+                lines.append(_comment(_(OPEN_NOTE), "    "))
             if qq.reveals:
                 lines.append(_comment(f"{_(REVEALS_LABEL).lower()}: {qq.reveals}", "    "))
             for key, label in ANCHOR_LABELS.items():

@@ -25,6 +25,7 @@ from accountpath.render import svg
 from accountpath.site import tool_pages
 from accountpath.render.career_map import career_entries, career_flow, outside_entries
 from accountpath.method.evaluate import EPS, round2
+from accountpath.method.promotion import PROMOTION_TOLERANCE
 from accountpath.render.market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
 from accountpath.render.mdtext import md_escape
 from accountpath.model.types import Model, Role, RoleLevel
@@ -156,9 +157,6 @@ PRACTICE_LEGEND = (f"{PRACTICE_MARK} — практика проекта: циф
                    "в статьях-источниках их нет.")
 """The legend of the marker, on every page that uses it."""
 
-PROMOTION_TOLERANCE = 0.5
-"""How far below the next level's target a non-must-have competency may be at a promotion
-(the project's choice, like every threshold of the method)."""
 
 
 def hiring_rule(model: Model) -> str:
