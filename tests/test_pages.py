@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from accountpath.method.plan import offered
-from accountpath.model.types import SCOPE_KEYS
 from accountpath.model import load as model_mod
+from accountpath.model.types import SCOPE_KEYS
 from accountpath.site import pages
 
 from conftest import hand_written_docs
