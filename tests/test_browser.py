@@ -27,6 +27,7 @@ import pytest
 from accountpath.io import cards as cards_mod
 from accountpath.method import debrief as debrief_mod
 from accountpath.method import evaluate as ev
+from accountpath.method import promotion
 from accountpath.model import load as model_mod
 from accountpath.model import yamlsource
 from accountpath.render import report
@@ -516,12 +517,17 @@ def test_self_assessment_flow_and_link(page, server, site_model, context):
     result = page.locator("#sa-result")
     own = {rc.id: ratings[rc.id] for rc in role.competencies}  # the method reads the role's competencies
     card = {"scorecard": 1, "role": role.id, "level": first.id, "candidate": "Я", "interviewer": "Я", "ratings": own}
-    py = ev.evaluate(site_model, role.id, first.id, py_cards(site_model, [card]))
-    assert result.get_attribute("data-highest") == (py["best_fit_level"] or "")
+    assert card["ratings"] == own
+    # one rule per purpose: the self-assessment shows readiness by the promotion rule
+    reached = promotion.highest_ready(role, own)
+    assert result.get_attribute("data-highest") == (reached.id if reached else "")
     met_rows = page.locator("#sa-levels tbody tr[data-met=true]").evaluate_all("rs => rs.map((r) => r.dataset.level)")
     assert first.id in met_rows
-    if len(role.levels) > 1 and py["best_fit_level"] != top.id:
-        idx = [lv.id for lv in role.levels].index(py["best_fit_level"])
+    assert met_rows == [lv.id for lv in role.levels if promotion.ready(role, lv, own)]
+    if any(lv.scope for lv in role.levels):
+        assert page.locator("#sa-scope tbody tr").count() == len(role.levels)
+    if len(role.levels) > 1 and reached is not None and reached.id != top.id:
+        idx = [lv.id for lv in role.levels].index(reached.id)
         nxt = role.levels[idx + 1]
         assert result.get_attribute("data-next") == nxt.id
         # gaps of the next level, heaviest first, each with the model's development advice

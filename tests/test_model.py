@@ -129,11 +129,11 @@ def test_every_rule_is_a_named_function():
 
 
 def test_lowered_target_breaks_ladder_monotonic():
-    # junior's finance goes above middle's 2: middle's target now goes down
+    # junior's finance goes above middle's 3: middle's target now goes down
     path = ("roles", 0, "levels", 0, "targets", "finance")
-    ps = problems_of(replace_value(TEXT, path, "3"))
+    ps = problems_of(replace_value(TEXT, path, "4"))
     where = pos(("roles", 0, "levels", 1, "targets", "finance"))
-    assert at(ps, where, "цель по «finance» 2 ниже, чем на предыдущем уровне «junior» (3)"), ps
+    assert at(ps, where, "цель по «finance» 3 ниже, чем на предыдущем уровне «junior» (4)"), ps
     assert all(p.endswith("[ladder-monotonic]") for p in ps), ps
 
 
@@ -159,11 +159,11 @@ def test_unknown_target_breaks_targets_complete():
 
 def test_equal_sums_break_ladder_sum():
     path = ("roles", 0, "levels", 0, "targets")
-    ps = problems_of(replace_value(TEXT, path, "{client-communication: 3, project-management: 3, finance: 2}"))
+    ps = problems_of(replace_value(TEXT, path, "{client-communication: 3, project-management: 3, finance: 3}"))
     where = pos(("roles", 0, "levels", 1, "targets"), key=True)
     assert ps == [
-        f"mini.yml:{where}: roles[account-manager].levels[middle]: сумма целей 8 не выше, чем на предыдущем "
-        "уровне «junior» (8): следующий уровень требует больше [ladder-sum]"
+        f"mini.yml:{where}: roles[account-manager].levels[middle]: сумма целей 9 не выше, чем на предыдущем "
+        "уровне «junior» (9): следующий уровень требует больше [ladder-sum]"
     ], ps
 
 
@@ -179,10 +179,13 @@ def test_broken_career_edge():
 
 def test_too_few_level_matched_questions():
     ps = problems_of(replace_value(TEXT, ("competencies", 2, "questions", 2, "levels"), "[5, 5]"))
+    middle = pos(("roles", 0, "levels", 1, "targets", "finance"))
     where = pos(("roles", 1, "levels", 0, "targets", "finance"))
     assert ps == [
+        f"mini.yml:{middle}: roles[account-manager].levels[middle]: по «finance» с целью 3 подходят вопросов: 1, "
+        "нужно не меньше 2 (вопросы компетенции, у которых levels включает 3) [questions-per-target]",
         f"mini.yml:{where}: roles[account-director].levels[lead]: по «finance» с целью 4 подходят вопросов: 1, "
-        "нужно не меньше 2 (вопросы компетенции, у которых levels включает 4) [questions-per-target]"
+        "нужно не меньше 2 (вопросы компетенции, у которых levels включает 4) [questions-per-target]",
     ], ps
 
 

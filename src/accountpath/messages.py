@@ -99,6 +99,25 @@ MESSAGES: dict[str, str] = {
     "model.take-home-unweighted": N_(
         "{at}: тестовое задание оценивает «{competency}», а у роли нет такой взвешенной компетенции [take-home-scoring]"
     ),
+    "model.open-question-roles-closed": N_(
+        "{at}: «roles» бывает только у вопросов без правильного ответа (kind: open); остальные вопросы подбираются по цели уровня [open-question]"
+    ),
+    "model.open-question-source": N_(
+        "{at}: у вопроса с «roles» нет «source»: роли вопроса — те, которым его задаёт статья-источник [open-question]"
+    ),
+    "model.open-question-unknown-role": N_("{at}: роли «{role}» в модели нет [open-question]"),
+    "model.question-audience-none": N_(
+        "{at}: вопрос для руководителей (audience: manager) не достанется ни одному уровню: ни у одного уровня нет цели {least} и выше по менеджменту команды [question-audience]"
+    ),
+    "model.question-audience-solo": N_(
+        "{at}: вопрос говорит «{found}» — он для тех, кто людьми не руководит; добавьте audience: individual [question-audience]"
+    ),
+    "model.question-audience-team": N_(
+        "{at}: вопрос предполагает команду у кандидата («{found}»); добавьте audience: manager, чтобы его задавали только тем, у кого команда есть [question-audience]"
+    ),
+    "model.step-size": N_(
+        "{at}: цель по «{cid}» {t1}, а на предыдущей ступени {prev} — {t0}: шаг повышения поднимает цель не больше чем на {most} [step-size]"
+    ),
     "output.same-as-input": N_("«{output}» — это входной файл «{input}»: выберите для результата другое имя"),
     # checking an edited interview plan (io/plan_check.py)
     "plan.allowed-fields": N_("; допустимые поля: {keys}"),

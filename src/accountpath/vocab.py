@@ -54,6 +54,20 @@ QUESTION_KIND_PLURALS: dict[str, str] = {
 ANCHOR_LABELS: dict[str, str] = {"weak": "Слабый ответ", "solid": "Хороший ответ", "strong": "Сильный ответ"}
 """How the three answer anchors of a question are labelled (scorecards, pages, the evaluator)."""
 
+# ---------------------------------------------------------------- a level's scope
+
+SCOPE_LABELS: dict[str, str] = {
+    "clients": N_("Клиенты"),
+    "budget": N_("Бюджет"),
+    "team": N_("Команда"),
+    "client_contacts": N_("Контакты у клиента"),
+    "pnl": N_("Отвечает за деньги"),
+}
+"""What each key of a level's `scope` is called (role pages, growth page, scorecards, self-assessment)."""
+
+PRACTICE_MARK = "◇"
+"""The one marker of a figure, threshold or rule the project chose (not from the articles)."""
+
 # ---------------------------------------------------------------- an interviewer's recommendation
 
 RECOMMENDATIONS: tuple[str, ...] = ("strong_no", "no", "yes", "strong_yes")

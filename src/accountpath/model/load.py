@@ -35,6 +35,7 @@ LOADER_MODULES = (
     "rules.py",
     "rulebase.py",
     "rules_ladder.py",
+    "rules_steps.py",
     "schema_messages.py",
     "yamlsource.py",
 )

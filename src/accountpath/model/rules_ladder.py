@@ -193,9 +193,10 @@ def _avoid_terms(ctx: Ctx) -> dict[str, str]:
 
 
 def _avoid_pattern(variants: Iterable[str]) -> re.Pattern[str]:
-    """One case-insensitive whole-word pattern of the variants, longest first."""
+    """One case-insensitive pattern of the variants, longest first: a whole word, or the variant with a
+    Russian ending of up to three letters (one listed form covers «продакшена», «продакшеном»)."""
     alternatives = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?P<variant>{alternatives})\w{{0,3}}(?!\w)", re.IGNORECASE)
 
 
 def _texts(node: Any, path: DocPath) -> Iterator[tuple[DocPath, str]]:
@@ -232,7 +233,7 @@ def glossary_avoid(ctx: Ctx) -> list[Problem]:
                     "glossary-avoid",
                     at=ctx.where(path),
                     found=m.group(0),
-                    term=terms[m.group(0).lower()],
+                    term=terms[m.group("variant").lower()],
                 )
             )
     return out

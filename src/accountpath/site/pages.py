@@ -27,11 +27,13 @@ from accountpath.site import tool_pages
 from accountpath.site import hiring_pages
 from accountpath.render.career_map import career_entries, career_flow, outside_entries
 from accountpath.method.evaluate import EPS, round2
+from accountpath.method.promotion import PROMOTION_TOLERANCE
 from accountpath.render.market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
 from accountpath.render.mdtext import md_escape
 from accountpath.model.types import Model, Role, RoleLevel
 from accountpath.render.pageviews import Bridge, Change, Contribution, Step, also_asked, bridges, grid_columns, groups, level_steps, question_anchor, question_roles, role_level_questions, roles_needing, sources_used, worked_example
 from accountpath.vocab import VERDICT_LABELS as RECOMMENDATION_LABELS
+from accountpath.vocab import PRACTICE_MARK, SCOPE_LABELS
 from accountpath.site.sitedata import site_data
 from accountpath.vocab import QUESTION_KIND_LABELS as KIND_LABELS  # noqa: E402  (re-exported for templates)
 from accountpath.vocab import QUESTION_KIND_PLURALS as KIND_PLURALS  # noqa: E402
@@ -113,8 +115,7 @@ def tolerance(eps: float) -> str:
 
 def experience(level: RoleLevel) -> str:
     """A level's experience bracket, marked as the project's estimate unless a source gives it."""
-    mark = "по статье-источнику" if level.experience_source else "оценка проекта"
-    return f"{level.experience} ({mark})"
+    return f"{level.experience} (по статье-источнику)" if level.experience_source else f"{level.experience} {PRACTICE_MARK}"
 
 
 def level_range(levels: tuple[int, int]) -> str:
@@ -145,12 +146,18 @@ def salary_range(lo: int | None, hi: int | None) -> str:
 
 
 def share_range(lo: float, hi: float) -> str:
-    """A percentage range, e.g. '60–70 %'."""
+    """A percentage range, e.g. '60–70 %'; from zero, as the articles say it: 'до 5 %'."""
+    if lo == 0 and hi:
+        return f"до {num(hi)} %"
     return f"{num(lo)} %" if lo == hi else f"{num(lo)}–{num(hi)} %"
 
 
 # ---------------------------------------------------------------- the rules, stated once
 # Page text, like the templates: the site is Russian only, so these sentences are not catalog messages.
+
+PRACTICE_LEGEND = (f"{PRACTICE_MARK} — практика проекта: цифру, срок или правило выбрал проект по опыту московских агентств; "
+                   "в статьях-источниках их нет.")
+"""The legend of the marker, on every page that uses it."""
 
 
 
@@ -158,14 +165,14 @@ def hiring_rule(model: Model) -> str:
     """The must-have rule of hiring, word for word wherever a page states it (from model.evaluation)."""
     tol, no_hire = num(model.evaluation.must_have_tolerance), RECOMMENDATION_LABELS["no_hire"]
     return (f"Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
-            f"тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} — оценка проекта).")
+            f"тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} {PRACTICE_MARK}).")
 
 
 def promotion_rule() -> str:
     """The promotion rule, word for word wherever a page states it."""
     return ("Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
             "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
-            f"ниже цели не больше чем на {num(PROMOTION_TOLERANCE)} (правило и порог — оценка проекта).")
+            f"ниже цели не больше чем на {num(PROMOTION_TOLERANCE)} (правило и порог {PRACTICE_MARK}).")
 
 
 def ipr_rule() -> str:
@@ -224,6 +231,7 @@ def _env() -> jinja2.Environment:
         kinds=KIND_LABELS, kind_plurals=KIND_PLURALS, labels=RECOMMENDATION_LABELS, anchor_labels=scorecard.ANCHOR_LABELS,
         salary_range=salary_range, share_range=share_range, role_link=role_link,
         scorecard_links=scorecard_links, plural=plural, experience=experience,
+        scope_labels=SCOPE_LABELS, mark=PRACTICE_MARK, mark_legend=PRACTICE_LEGEND,
     )
     return env
 
