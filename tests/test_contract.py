@@ -7,11 +7,14 @@ from __future__ import annotations
 import ast
 import json
 import re
+import shutil
 import string
+import subprocess
 
+import pytest
 from babel.messages.pofile import read_po
 
-from accountpath import messages
+from accountpath import i18n, messages
 from accountpath.messages import MESSAGES, Msg, render
 from accountpath.model.schema_messages import TYPE_CODES
 from accountpath.problems import Problem
@@ -21,6 +24,8 @@ from conftest import ROOT
 PKG = ROOT / "src" / "accountpath"
 PO = PKG / "locale" / "en" / "LC_MESSAGES" / "accountpath.po"
 MINI = ROOT / "tests" / "fixtures" / "mini.yml"
+VECTORS = ROOT / "tests" / "vectors" / "messages.json"
+RUNNER = ROOT / "tests" / "js" / "run_messages.mjs"
 KEYS = ["file", "line", "col", "code", "params", "message"]
 CODE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
 CALLS = {"at", "problem", "of"}
@@ -174,3 +179,38 @@ def test_english_catalog_translates_every_table_entry_with_the_same_placeholders
 
 def test_browser_table_is_the_russian_table():
     assert messages.russian_table() == dict(sorted(MESSAGES.items()))
+
+
+# ---------------------------------------------------------------- one wording in Python and the browser
+
+
+def test_message_vectors_in_python():
+    data = json.loads(VECTORS.read_text(encoding="utf-8"))
+    i18n.set_language("ru")
+    assert [render(v["code"], v["params"]) for v in data["messages"]] == [v["expected"] for v in data["messages"]]
+    assert [i18n.percent(v["value"]) for v in data["percents"]] == [v["expected"] for v in data["percents"]]
+    assert [i18n.plural_form(v["n"]) for v in data["plurals"]] == [v["expected"] for v in data["plurals"]]
+    assert i18n.percent(0.8) == "80\u00a0%"  # one style: «80 %» with a no-break space, as Intl writes it
+
+
+def test_message_vectors_in_javascript(tmp_path):
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: `make node` installs it")
+    data = json.loads(VECTORS.read_text(encoding="utf-8"))
+    payload = {
+        "table": messages.russian_table(),
+        "cases": [{"code": v["code"], "params": v["params"]} for v in data["messages"]],
+        "percents": [v["value"] for v in data["percents"]],
+        "plurals": [v["n"] for v in data["plurals"]],
+    }
+    src = tmp_path / "input.json"
+    src.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    proc = subprocess.run([node, str(RUNNER), str(src)], capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout)
+    assert got == {
+        "messages": [v["expected"] for v in data["messages"]],
+        "percents": [v["expected"] for v in data["percents"]],
+        "plurals": [v["expected"] for v in data["plurals"]],
+    }
