@@ -148,7 +148,7 @@ def test_method_page_uses_model_numbers(mini):
         "bands": {"strong_hire": 0.8, "hire": 0.1, "no_hire": -1.25},
     }
     text = pages.build(model_from(data))["interview/method.md"]
-    for expected in ("65 %", "**3**", "**0,75**", "**0,8**", "**0,1**", "**−1,25**"):
+    for expected in ("65\u00a0%", "**3**", "**0,75**", "**0,8**", "**0,1**", "**−1,25**"):
         assert expected in text, expected
     for label in pages.RECOMMENDATION_LABELS.values():
         assert label in text

@@ -183,6 +183,8 @@ MESSAGES: dict[str, str] = {
     "schema.value.number": N_("число {value}"),
     "schema.value.object": N_("словарь"),
     "schema.value.string": N_("текст «{value}»"),
+    # a problem written before the table: its sentence as the one parameter (Problem.as_json)
+    "text": N_("{text}"),
     # parsing YAML (yamlsource)
     "yaml.alias": N_(
         "якоря и ссылки YAML (&имя, *имя) не допускаются: это значение с якорем повторено ссылкой; "
@@ -282,7 +284,11 @@ def render(code: str, params: Mapping[str, Any] | None = None) -> str:
     try:
         return _(template).format(**values)
     except (KeyError, IndexError, ValueError):  # a translation with another placeholder: never crash on wording
+        pass
+    try:
         return template.format(**values)
+    except (KeyError, IndexError, ValueError):  # a parameter missing: the template as it is, still readable
+        return template
 
 
 def russian_table() -> dict[str, str]:

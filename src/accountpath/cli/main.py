@@ -28,6 +28,8 @@ from accountpath.cli.common import (
     PROG,
     Command,
     UsageError,
+    begin_problems,
+    end_problems,
 )
 from accountpath.i18n import N_, _
 
@@ -178,9 +180,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except UsageError as exc:
             print(f"{PROG} {args.command}: {exc}", file=sys.stderr)
             return EXIT_USAGE
+    begin_problems(args)
     try:
-        return chosen.run(args)
+        return end_problems(chosen.run(args))
     except KeyboardInterrupt:
-        return 130
+        return end_problems(130)
     except BrokenPipeError:
         return EXIT_OK
