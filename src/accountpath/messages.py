@@ -20,6 +20,7 @@ from accountpath.i18n import N_, _, decimal
 
 MESSAGES: dict[str, str] = {
     # Add entries as "area.what": N_("Русский текст с {параметрами}"). Keep the keys sorted by area.
+    "output.inside-input": N_("«{output}» лежит в папке входных файлов «{input}»: запишите результат в другую папку"),
     "output.same-as-input": N_("«{output}» — это входной файл «{input}»: выберите для результата другое имя"),
 }
 """code -> Russian message id (translated through the catalogs)."""

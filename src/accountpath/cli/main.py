@@ -28,6 +28,7 @@ from accountpath.cli.common import (
     PROG,
     Command,
     UsageError,
+    check_output_paths,
 )
 from accountpath.i18n import N_, _
 from accountpath.model import load as model_mod
@@ -166,6 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             chosen = command(args.command)
             if chosen.check is not None:
                 chosen.check(args)
+            check_output_paths(args)
         except SystemExit as exc:  # --help, --version, or an argument error already printed
             return exc.code if isinstance(exc.code, int) else EXIT_USAGE
         except UsageError as exc:
