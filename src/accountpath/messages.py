@@ -20,6 +20,10 @@ from accountpath.i18n import N_, _, decimal
 
 MESSAGES: dict[str, str] = {
     # Add entries as "area.what": N_("Русский текст с {параметрами}"). Keep the keys sorted by area.
+    "round.read-failed": N_("файл не удалось прочитать ({kind}): проверьте, что это оценочный лист Account Path"),
+    "round.worker-died": N_(
+        "процесс, читавший файл, завершился аварийно (код {exitcode}): вероятно, файл слишком велик или повреждён"
+    ),
     "xlsx.cell-too-long": N_("в ячейке {chars} символов, больше предела {limit}: сократите текст"),
     "xlsx.duplicate-id": N_("«{id}» уже есть (строка или столбец {first}): оставьте одну строку на компетенцию"),
     "xlsx.formula-in-id": N_("в строке id формула: id пишутся текстом, как в выданной книге; верните исходную строку"),
