@@ -30,6 +30,7 @@ from accountpath.cli.common import (
     UsageError,
     begin_problems,
     end_problems,
+    check_output_paths,
 )
 from accountpath.i18n import N_, _
 
@@ -175,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             chosen = command(args.command)
             if chosen.check is not None:
                 chosen.check(args)
+            check_output_paths(args)
         except SystemExit as exc:  # --help, --version, or an argument error already printed
             return exc.code if isinstance(exc.code, int) else EXIT_USAGE
         except UsageError as exc:
