@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -199,3 +201,131 @@ def browser(chromium):
         b = bu.launch(pw)
         yield b
         b.close()
+
+
+# ------------------------------------------------------------------ filled cards (tests/vectors/cards.json)
+
+CARD_VECTORS = json.loads((ROOT / "tests" / "vectors" / "cards.json").read_text(encoding="utf-8"))
+CARD_FORMATS = ("yaml", "json", "xlsx")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def write_yaml(card: dict, path: Path) -> Path:
+    """The card as a person writes YAML: an ISO date unquoted (YAML reads it as a date)."""
+    data = dict(card)
+    if isinstance(data.get("date"), str) and _ISO_DAY.match(data["date"]):
+        try:
+            data["date"] = datetime.date.fromisoformat(data["date"])
+        except ValueError:
+            pass  # not a calendar date: stays text, quoted
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def write_json(card: dict, path: Path) -> Path:
+    path.write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def _xlsx_value(value):
+    if isinstance(value, float) and value.is_integer():
+        return str(value)  # a number cell cannot hold 3.0 apart from 3: typed as text
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return value
+
+
+def write_xlsx(card: dict, path: Path) -> Path:
+    """The card in the xlsx scorecard layout the reader understands (labels in column A, the table under `id`)."""
+    from openpyxl import Workbook
+
+    from accountpath.io import xlsx_read
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = xlsx_read.SHEET
+    labels = {field: label for label, field in xlsx_read.HEAD_FIELDS.items()}
+    row = 1
+    for field in ("candidate", "interviewer", "date", "recommendation", "takeaways", "overall_notes"):
+        if field in card:
+            row += 1
+            ws.cell(row=row, column=1, value=labels[field])
+            ws.cell(row=row, column=2, value=_xlsx_value(card[field]))
+    row += 2
+    for col, title in enumerate(("id", "Компетенция", xlsx_read.RATING_HEADER, xlsx_read.NOTES_HEADER), start=1):
+        ws.cell(row=row, column=col, value=title)
+    notes = card.get("notes") or {}
+    for cid, value in (card.get("ratings") or {}).items():
+        row += 1
+        ws.cell(row=row, column=1, value=cid)
+        ws.cell(row=row, column=3, value=_xlsx_value(value))
+        ws.cell(row=row, column=4, value=notes.get(cid))
+    meta = wb.create_sheet(xlsx_read.META_SHEET)
+    pairs = [
+        ("format", xlsx_read.META_MARK),
+        ("scorecard", card.get("scorecard")),
+        ("role", card.get("role")),
+        ("level", card.get("level")),
+    ]
+    if card.get("focus"):
+        pairs.append(("focus", _xlsx_value(card["focus"])))
+    for r, (k, v) in enumerate(pairs, start=1):
+        meta.cell(row=r, column=1, value=k)
+        meta.cell(row=r, column=2, value=v)
+    wb.save(path)
+    return path
+
+
+CARD_WRITERS = {"yaml": write_yaml, "json": write_json, "xlsx": write_xlsx}
+
+
+def write_xlsx_case(spec: dict, path: Path) -> Path:
+    """An xlsx case of cards.json: the card as an xlsx scorecard, then its date cell as an Excel
+    day number (`date_serial`, with a date format when `date_format`), the 1904 date system
+    (`date1904`), or a DTD with an external entity in the shared strings (`doctype`)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from accountpath.io import xlsx_read
+
+    write_xlsx(spec["card"], path)
+    wb = load_workbook(path)
+    if "date_serial" in spec:
+        ws = wb[xlsx_read.SHEET]
+        cell = next(r[1] for r in ws.iter_rows() if r[0].value == "Дата")
+        cell.value = spec["date_serial"]
+        cell.number_format = "DD.MM.YYYY" if spec.get("date_format") else "0"
+    if spec.get("date1904"):
+        wb.epoch = __import__("openpyxl").utils.datetime.MAC_EPOCH
+    wb.save(path)
+    if spec.get("doctype"):
+        with zipfile.ZipFile(path) as zf:
+            parts = {n: zf.read(n) for n in zf.namelist()}
+        text = parts["xl/workbook.xml"].decode("utf-8")
+        decl, rest = text.split("?>", 1) if text.startswith("<?xml") else ("", text)
+        dtd = '<!DOCTYPE workbook [<!ENTITY ext SYSTEM "file:///etc/hostname">]>'
+        parts["xl/workbook.xml"] = ((decl + "?>" if decl else "") + dtd + rest).encode("utf-8")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in parts.items():
+                zf.writestr(name, data)
+    return path
+
+
+def card_case_formats(case: dict) -> tuple[str, ...]:
+    """The formats a case of cards.json is written in."""
+    if "text" in case:
+        return (case["format"],)
+    if "xlsx" in case:
+        return ("xlsx",)
+    return tuple(case.get("formats", CARD_FORMATS))
+
+
+def write_card_case(case: dict, fmt: str, path: Path) -> Path:
+    """A case of cards.json as a file of format `fmt` (see its `about`)."""
+    if "text" in case:
+        path.write_text(case["text"], encoding="utf-8")
+        return path
+    if "xlsx" in case:
+        return write_xlsx_case(case["xlsx"], path)
+    return CARD_WRITERS[fmt](case["card"], path)

@@ -277,7 +277,17 @@ def test_snapshot_role_page(mini):
 def test_site_data(built):
     m, _ = built
     data = pages.site_data(m)
-    assert set(data) == {"vocab", "messages", "scale", "evaluation", "competencies", "roles", "glossary"}
+    assert set(data) == {
+        "vocab",
+        "messages",
+        "card_schema",
+        "read_limits",
+        "scale",
+        "evaluation",
+        "competencies",
+        "roles",
+        "glossary",
+    }
     assert data["vocab"]["verdicts"][0] == "strong_hire" and data["vocab"]["card_keys"][0] == "scorecard"
     assert [c["id"] for c in data["competencies"]] == [c.id for c in m.competencies]
     comp = data["competencies"][0]

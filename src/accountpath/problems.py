@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from accountpath.messages import render
+from accountpath.messages import MESSAGES, render
 
 Params = tuple[tuple[str, Any], ...]
 """A problem's parameters as sorted (name, value) pairs: hashable, so problems can be deduplicated."""
@@ -40,7 +40,7 @@ class Problem:
 
     def as_json(self) -> dict[str, Any]:
         """The JSON contract: {"file", "line", "col", "code", "params", "message"}."""
-        known = render(self.code, {}) != self.code or not self.params and self.code.isascii()
+        known = self.code in MESSAGES or not self.params and self.code.isascii()
         return {
             "file": self.path,
             "line": self.line,

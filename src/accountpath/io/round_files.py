@@ -9,7 +9,6 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from accountpath.i18n import _
 from accountpath.io import cards as cards_mod
 from accountpath.method import rounds
 from accountpath.method.evaluate import Scorecard
@@ -39,10 +38,10 @@ def round_files(source: str | Path) -> tuple[list[Path], list[Problem]]:
     if root.is_file() and root.suffix.lower() == ".xlsx":
         return [root], []
     if not root.is_dir():
-        return [], [Problem(str(root), 0, 0, _("это не папка и не книга раунда (.xlsx)"))]
+        return [], [Problem.at(str(root), 0, 0, "round.not-folder")]
     files = cards_mod.find_cards(root)
     if not files:
-        return [], [Problem(str(root), 0, 0, _("в папке нет оценочных листов (*.yml, *.yaml, *.json, *.xlsx)"))]
+        return [], [Problem.at(str(root), 0, 0, "round.no-cards")]
     return files, []
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from accountpath import messages, vocab
-from accountpath.io import xlsx_read
+from accountpath.io import cardcheck, cards, xlsx_read
 from accountpath.model.types import Competency, Model, Question, Role
 
 
@@ -47,6 +47,8 @@ def site_data(model: Model) -> dict[str, Any]:
     return {
         "vocab": {**vocab.browser_vocab(), "xlsx": xlsx_layout()},
         "messages": messages.russian_table(),
+        "card_schema": cardcheck.schema(),
+        "read_limits": cards.read_limits(),
         "scale": [{"level": s.level, "name": s.name, "summary": s.summary} for s in model.scale],
         "evaluation": {
             "min_coverage": ev.min_coverage,
