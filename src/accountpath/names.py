@@ -41,14 +41,19 @@ def spelling_key(name: str) -> str:
 
 
 def normalise_name(name: str) -> str:
-    """Key for comparing names: case, «ё», spaces, word order and look-alike letters do not make another person."""
+    """Key for sorting and matching names as written: case, «ё» and repeated spaces do not make another person."""
+    return spelling_key(name)
+
+
+def person_key(name: str) -> str:
+    """Key for who a name means: case, «ё», spaces, word order and look-alike letters do not make another person."""
     return " ".join(sorted(fold_word(w) for w in spelling_key(name).split(" ") if w))
 
 
 def identity(candidate: str, candidate_id: str | None = None) -> str:
     """Who a card is about: the candidate id when given, else the name's key."""
     cid = " ".join(str(candidate_id).split()) if candidate_id not in (None, "") else ""
-    return f"id:{cid.casefold()}" if cid else f"name:{normalise_name(candidate)}"
+    return f"id:{cid.casefold()}" if cid else f"name:{person_key(candidate)}"
 
 
 def lookalikes(name: str) -> list[tuple[int, str, str]]:
@@ -79,7 +84,7 @@ def difference(a: str, b: str) -> dict[str, object] | None:
             return {"position": i + 1, "letter": sa[i], "instead": sb[i], "latin": _is_latin(sa[i])}
     for word_a in (a, b):
         found = lookalikes(spelling_key(word_a))
-        if found and normalise_name(a) == normalise_name(b):
+        if found and person_key(a) == person_key(b):
             pos, letter, like = found[0]
             return {"position": pos, "letter": letter, "instead": like, "latin": _is_latin(letter)}
     return None
@@ -87,4 +92,4 @@ def difference(a: str, b: str) -> dict[str, object] | None:
 
 def short_hash(text: str, length: int = 8) -> str:
     """A short, stable hash of a name's key (for file names that must not carry the name)."""
-    return hashlib.sha256(normalise_name(text).encode("utf-8")).hexdigest()[:length]
+    return hashlib.sha256(person_key(text).encode("utf-8")).hexdigest()[:length]

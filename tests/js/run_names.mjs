@@ -9,7 +9,7 @@ const here = dirname(new URL(import.meta.url).pathname);
 const names = await import(pathToFileURL(resolve(here, "../../docs/assets/js/core/names.js")).href);
 const input = JSON.parse(readFileSync(process.argv[2], "utf-8"));
 const out = input.cases.map((c) => ({
-  key: [names.nameKey(c.a), names.nameKey(c.b)],
+  key: [names.personKey(c.a), names.personKey(c.b)],
   identity: [names.identity(c.a, c.id_a ?? null), names.identity(c.b, c.id_b ?? null)],
   difference: names.difference(c.a, c.b),
   hash: names.shortHash(c.a),

@@ -28,7 +28,7 @@ from accountpath.io import plan_check, round_files, special_files
 from accountpath.method import rounds
 from accountpath.method.debrief import debrief
 from accountpath.model.types import Model
-from accountpath.names import normalise_name
+from accountpath.names import person_key
 from accountpath.problems import Problem
 from accountpath.render import report, round_report, round_xlsx, scorecard
 from accountpath.render.mdtext import md_escape
@@ -136,8 +136,8 @@ def attach_decisions(
 ) -> None:
     """Give each result the decision recorded for its candidate (result["decision"]), with the cards changed since."""
     for path, record in records:
-        who = normalise_name(str(record.get("candidate", "")))
-        mine = [r for r in results if normalise_name(r["candidate"]) == who] if len(results) > 1 else results
+        who = person_key(str(record.get("candidate", "")))
+        mine = [r for r in results if person_key(r["candidate"]) == who] if len(results) > 1 else results
         for r in mine:
             changes = special_files.card_changes(path, record, [str(f) for f in files])
             changes["superseded"] = [[old, new] for p, old, new in superseded if p == path]
@@ -199,6 +199,11 @@ def _run_round(model: Model, args: argparse.Namespace) -> int:
     records = special_files.decisions_beside(files) if files else []
     files, superseded = supersede(files, records)
     cards, problems = round_files.read_files(model, files)
+    if not cards:  # nothing could be read: an earlier output stays as it is
+        print_problems(problems)
+        if not problems:
+            say(_empty_round(args.round))
+        return EXIT_INPUT
     results, grouping = rounds.evaluate_round(model, cards)
     attach_decisions(results, records, files, superseded)
     problems += grouping

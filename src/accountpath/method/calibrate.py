@@ -1,6 +1,6 @@
 """Interviewer calibration across rounds (core, pure): rater effects, agreement, panel reliability.
 
-A unit is one candidate at one role and level (names compared after normalise_name); a cell is
+A unit is one candidate at one role and level (names compared after names.identity); a cell is
 a unit and one competency.
 - Rater effects are estimated jointly by least squares over every round:
   rating = cell effect + rater effect. Only cells rated by two or more interviewers say anything
@@ -32,7 +32,7 @@ from typing import Any
 from accountpath.method.evaluate import Scorecard, rated, recommendation_only, round2
 from accountpath.method.rounds import group_cards
 from accountpath.model.types import Model
-from accountpath.names import normalise_name
+from accountpath.names import person_key
 from accountpath.problems import Problem
 
 LENIENCY_FLAG = 0.5
@@ -163,7 +163,7 @@ def _rater_effects(
     for group in groups:
         ks = []
         for card in group:
-            key = normalise_name(card.interviewer)
+            key = person_key(card.interviewer)
             names.setdefault(key, card.interviewer)
             ks.append(key)
         raw.append(ks)

@@ -1,7 +1,7 @@
 """A hiring round (core, pure): group scorecards by candidate, evaluate each panel, rank, and
 warn about names that look like one person typed twice.
 
-Names are compared after cardcheck.normalise_name (case, «ё», spaces). Two different
+Candidates are told apart by names.identity (the candidate_id, else names.person_key). Two different
 candidates whose normalised names are within edit distance 2 both get a
 `similar_candidates` warning. Similar pairs are found through shared deletion variants
 (a name within distance k of another shares a variant with at most k deletions), so
@@ -20,7 +20,7 @@ from accountpath.messages import render
 from accountpath.method.debrief import debrief, warning
 from accountpath.method.evaluate import Scorecard, rank_key
 from accountpath.model.types import Model
-from accountpath.names import difference, identity, normalise_name
+from accountpath.names import difference, identity, normalise_name, person_key
 from accountpath.problems import Problem
 
 MAX_DISTANCE = 2
@@ -56,7 +56,7 @@ def panel_problems(cards: Sequence[Scorecard], by_identity: bool = False) -> lis
                         + _letter_hint(field_, card, first),
                     )
                 )
-        key = normalise_name(card.interviewer)
+        key = person_key(card.interviewer)
         if key in seen:
             line, col = card.lines.get("interviewer", (0, 0))
             out.append(
@@ -78,7 +78,7 @@ def same_candidate(a: Scorecard, b: Scorecard) -> bool:
     """One candidate: the same candidate_id when both cards carry one, else the same name key."""
     if a.candidate_id and b.candidate_id:
         return identity(a.candidate, a.candidate_id) == identity(b.candidate, b.candidate_id)
-    return normalise_name(a.candidate) == normalise_name(b.candidate)
+    return person_key(a.candidate) == person_key(b.candidate)
 
 
 def _letter_hint(field_: str, card: Scorecard, first: Scorecard) -> str:

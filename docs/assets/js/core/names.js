@@ -1,6 +1,7 @@
 /* Account Path: the one way names are compared, identical to Python's
-   `names.normalise_name`: whitespace collapsed (str.split()), «ё» read as «е), Unicode full case
-   folding (str.casefold()), look-alike Latin/Cyrillic letters folded per word, words sorted.
+   `names.normalise_name`: whitespace collapsed (str.split()), «ё» read as «е», Unicode full case
+   folding (str.casefold()); `personKey` (Python `names.person_key`) also folds look-alike
+   Latin/Cyrillic letters per word and sorts the words.
 
    JavaScript has no casefold(). toLowerCase() is the Unicode lowercase mapping
    (locale-independent); casefold() differs from lower() for 183 characters (ß -> ss,
@@ -52,8 +53,13 @@ export function spellingKey(name) {
   return casefold(squashSpaces(String(name).replace(/ё/gu, "е").replace(/Ё/gu, "Е")));
 }
 
-/** Key for comparing names: case, «ё», spaces, word order and look-alike letters never make another person. */
+/** Key for sorting and matching names as written (Python: names.normalise_name): case, «ё» and spaces. */
 export function nameKey(name) {
+  return spellingKey(name);
+}
+
+/** Key for who a name means (Python: names.person_key): case, «ё», spaces, word order and look-alike letters. */
+export function personKey(name) {
   return spellingKey(name).split(" ").filter(Boolean).map(foldWord)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(" ");
 }
@@ -61,7 +67,7 @@ export function nameKey(name) {
 /** Who a card is about: the candidate id when given, else the name's key (Python: names.identity). */
 export function identity(candidate, candidateId) {
   const id = candidateId === null || candidateId === undefined ? "" : squashSpaces(String(candidateId));
-  return id ? `id:${casefold(id)}` : `name:${nameKey(candidate)}`;
+  return id ? `id:${casefold(id)}` : `name:${personKey(candidate)}`;
 }
 
 /** Which letter makes two near names differ, or null (Python: names.difference). */
@@ -76,7 +82,7 @@ export function difference(a, b) {
       return { position: i + 1, letter: sa[i], instead: sb[i], latin: isLatin(sa[i]) };
     }
   }
-  if (nameKey(a) === nameKey(b)) {
+  if (personKey(a) === personKey(b)) {
     for (const name of [a, b]) {
       const words = spellingKey(name).split(" ");
       let pos = 0;
@@ -192,7 +198,7 @@ export function sha256Hex(text) {
 
 /** A short, stable hash of a name's key (Python: names.short_hash): file names never carry the name. */
 export function shortHash(name, length = 8) {
-  return sha256Hex(nameKey(name)).slice(0, length);
+  return sha256Hex(personKey(name)).slice(0, length);
 }
 
 /** What names a candidate in file names (Python: render.scorecard.candidate_tag): the id, else the name's hash. */
