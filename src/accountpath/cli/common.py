@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -154,15 +155,24 @@ def refuse(args: argparse.Namespace, message: str, *names: str) -> None:
 # ---------------------------------------------------------------- input
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_text(text: str) -> str:
+    """Text safe for a terminal: control and escape characters (ESC, OSC, BEL, CR, ...) shown
+    escaped as \\xNN; tabs and line breaks stay."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def print_problems(problems: Sequence[Problem]) -> None:
     """Every problem on stderr, one per line, as FILE:LINE:COL: message."""
     for p in problems:
-        print(p, file=sys.stderr)
+        print(terminal_text(str(p)), file=sys.stderr)
 
 
 def say(message: str) -> None:
     """A message for the user on stderr (stdout may carry the output)."""
-    print(message, file=sys.stderr)
+    print(terminal_text(message), file=sys.stderr)
 
 
 def load_model(args: argparse.Namespace) -> Model | None:
@@ -196,6 +206,8 @@ def write_output(content: str | bytes | None, path: str | None) -> int:
     to write (already explained) or after saying why the file cannot be written."""
     if content is None:
         return EXIT_INPUT
+    if isinstance(content, str) and not path:
+        content = terminal_text(content)
     try:
         output.emit(content, path)
     except OSError as exc:

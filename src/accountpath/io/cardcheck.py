@@ -134,10 +134,39 @@ def card_from_data(doc: Document, model: Model) -> tuple[Scorecard | None, list[
     ratings = _ratings(doc, data, role, model, out)
     notes = _notes(doc, data, role, model, out)
     focus = _focus(doc, data, role, model, out)
+    _control_characters(doc, data, out)
     if out:
         return None, sorted(out)
     lines = {k: doc.pos((k,)) for k in ("role", "level", "candidate", "interviewer")}
     return Scorecard(ratings=ratings, notes=notes, focus=focus, source=doc.path, lines=lines, **head), []
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters (C0 but tab and line breaks, DEL, C1): never part of a name or a note."""
+
+
+def _control_characters(doc: Document, data: dict[str, Any], out: list[Problem]) -> None:
+    """A name or a note with a control character (ESC, BEL, ...) is refused at its place."""
+    places: list[tuple[tuple[str, ...], Any]] = [
+        ((key,), data.get(key)) for key in ("candidate", "interviewer", "takeaways", "overall_notes")
+    ]
+    notes = data.get("notes")
+    if isinstance(notes, dict):
+        places += [(("notes", str(cid)), text) for cid, text in notes.items()]
+    for path, value in places:
+        found = _CONTROL.search(value) if isinstance(value, str) else None
+        if found:
+            line, col = doc.pos(path)
+            out.append(
+                Problem.at(
+                    doc.path,
+                    line,
+                    col,
+                    "card.control-character",
+                    field=".".join(path),
+                    char=f"U+{ord(found.group()):04X}",
+                )
+            )
 
 
 def _check_keys(doc: Document, data: dict[str, Any], out: list[Problem]) -> None:

@@ -235,7 +235,7 @@ def to_xlsx(model: Model, result: Mapping[str, Any]) -> bytes:
         for c, v in enumerate(
             (xlsx_out.cell_text(i["name"]), i["ratings"], i["leniency"], _("да") if i["flagged"] else ""), 1
         ):
-            people.cell(row=r, column=c, value=v)
+            people.cell(row=r, column=c, value=xlsx_out.cell_text(v))
         if i["flagged"]:
             xlsx_out.fill(people.cell(row=r, column=3), xlsx_out.BAD_FILL)
     comps = wb.create_sheet(_("Компетенции"))
@@ -243,7 +243,7 @@ def to_xlsx(model: Model, result: Mapping[str, Any]) -> bytes:
     names = _names(model)
     for r, c in enumerate(result["competencies"], start=2):
         for col, v in enumerate((names.get(c["id"], c["id"]), c["id"], c["alpha"], c["candidates"]), 1):
-            comps.cell(row=r, column=col, value=v)
+            comps.cell(row=r, column=col, value=xlsx_out.cell_text(v))
         if c["alpha"] is not None and c["alpha"] < LOW_ALPHA:
             xlsx_out.fill(comps.cell(row=r, column=3), xlsx_out.BAD_FILL)
     return xlsx_out.save(wb)
