@@ -20,6 +20,8 @@ from accountpath.i18n import N_, _, decimal
 
 MESSAGES: dict[str, str] = {
     # Add entries as "area.what": N_("Русский текст с {параметрами}"). Keep the keys sorted by area.
+    "round.dangling-link": N_("ссылка никуда не ведёт: файла, на который она указывает, нет; лист не прочитан"),
+    "round.not-a-file": N_("это не обычный файл (канал, устройство или сокет): лист не прочитан"),
     "round.read-failed": N_("файл не удалось прочитать ({kind}): проверьте, что это оценочный лист Account Path"),
     "round.worker-died": N_(
         "процесс, читавший файл, завершился аварийно (код {exitcode}): вероятно, файл слишком велик или повреждён"

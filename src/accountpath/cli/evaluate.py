@@ -99,11 +99,12 @@ def render_round(model: Model, results: list[dict[str, Any]], fmt: str) -> str |
 
 def _run_round(model: Model, args: argparse.Namespace) -> int:
     """Every card of the folder or workbook; bad files are reported and skipped (exit 1), the rest ranked."""
-    files, problems = round_files.round_files(args.round)
-    if problems:
-        print_problems(problems)
+    files, skipped = round_files.round_files(args.round)
+    if not files:
+        print_problems(skipped)
         return EXIT_INPUT
     cards, problems = round_files.read_files(model, files)
+    problems = skipped + problems
     if not cards:  # nothing could be read: an earlier output stays as it is
         print_problems(problems)
         if not problems:

@@ -42,9 +42,25 @@ def round_files(source: str | Path) -> tuple[list[Path], list[Problem]]:
     if not root.is_dir():
         return [], [Problem(str(root), 0, 0, _("это не папка и не книга раунда (.xlsx)"))]
     files = cards_mod.find_cards(root)
-    if not files:
+    skipped = _not_files(root)
+    if not files and not skipped:
         return [], [Problem(str(root), 0, 0, _("в папке нет оценочных листов (*.yml, *.yaml, *.json, *.xlsx)"))]
-    return files, []
+    return files, skipped
+
+
+def _not_files(root: Path) -> list[Problem]:
+    """Entries named like cards that are no regular file (a dangling link, a pipe, a device):
+    said, never skipped silently."""
+    out = []
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).parts
+        if any(part.startswith((".", "~$")) for part in rel) or p.suffix.lower() not in cards_mod.CARD_SUFFIXES:
+            continue
+        if p.is_symlink() and not p.exists():
+            out.append(Problem.at(str(p), 0, 0, "round.dangling-link"))
+        elif not p.is_file() and not p.is_dir():
+            out.append(Problem.at(str(p), 0, 0, "round.not-a-file"))
+    return out
 
 
 def _read_guarded(path: Path) -> ReadResult:

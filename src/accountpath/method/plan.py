@@ -21,6 +21,7 @@ from typing import Any
 
 from accountpath.i18n import _
 from accountpath.model.types import Model, Question, Role, RoleLevel
+from accountpath.names import normalise_name
 
 PLAN_VERSION = 1
 MAX_FOCUS = 5
@@ -215,6 +216,15 @@ def make_plan(
     names = [" ".join(n.split()) for n in interviewers if n and n.strip()]
     if not names:
         raise PlanError(_("нужен хотя бы один интервьюер (--interviewer ИМЯ)"))
+    seen: dict[str, str] = {}
+    for name in names:  # the same rule as plan --check: one person, one part of the panel
+        if normalise_name(name) in seen:
+            raise PlanError(
+                _("интервьюер «{name}» указан дважды (как «{first}»): у каждого интервьюера своё имя").format(
+                    name=name, first=seen[normalise_name(name)]
+                )
+            )
+        seen[normalise_name(name)] = name
     focus, _missing = assign_focus(role, len(names))
     chosen = assign_questions(model, level, focus)
     people = [
@@ -284,7 +294,11 @@ def time_slots(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> li
     """
     role = model.role(plan["role"])
     if role is None:  # a checked plan names a role of the model
-        raise PlanError(f"unknown role: {plan['role']}")
+        raise PlanError(
+            _("неизвестная роль «{role}»; роли модели: {roles}").format(
+                role=plan["role"], roles=", ".join(r.id for r in model.roles)
+            )
+        )
     total = int(plan["minutes"])
     intro, closing = _frame(total)
     ids = list(person["focus"])
