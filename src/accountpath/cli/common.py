@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -164,8 +165,44 @@ def terminal_text(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
+class _Problems:
+    """How this call reports problems: text lines on stderr, or (--format json) one JSON list on stdout."""
+
+    as_json = False
+    held: list[Problem] = []
+    stdout_taken = False
+
+
+def begin_problems(args: argparse.Namespace) -> None:
+    """Start a call: problems go out as JSON when the command's format is json (`main` calls this)."""
+    _Problems.as_json = getattr(args, "format", None) == "json"
+    _Problems.held = []
+    _Problems.stdout_taken = False
+
+
+def end_problems(code: int) -> int:
+    """End a call with exit `code`: under --format json, a failed call prints the problems it met as
+    [{"file", "line", "col", "code", "params", "message"}] on stdout. When stdout already carries the
+    output (a call that succeeded, or a round ranked in spite of unreadable cards), the problems go
+    to stderr as text lines, after the output."""
+    held, _Problems.held = _Problems.held, []
+    as_json, _Problems.as_json = _Problems.as_json, False
+    if not as_json or not held:
+        return code
+    if code == EXIT_OK or _Problems.stdout_taken:
+        for p in held:
+            print(terminal_text(str(p)), file=sys.stderr)
+    else:
+        print(json.dumps([p.as_json() for p in held], ensure_ascii=False, indent=2))
+    return code
+
+
 def print_problems(problems: Sequence[Problem]) -> None:
-    """Every problem on stderr, one per line, as FILE:LINE:COL: message."""
+    """Every problem on stderr, one per line, as FILE:LINE:COL: message; under --format json they are
+    held and printed together as one JSON list when the call ends (`end_problems`)."""
+    if _Problems.as_json:
+        _Problems.held.extend(problems)
+        return
     for p in problems:
         print(terminal_text(str(p)), file=sys.stderr)
 
@@ -177,7 +214,7 @@ def say(message: str) -> None:
 
 def load_model(args: argparse.Namespace) -> Model | None:
     """The model of --model, or None after printing its problems and what to do."""
-    path = args.model
+    path = args.model or model_mod.default_model_path()
     model, problems = model_mod.check(path)
     if model is None:
         print_problems(problems)
@@ -208,6 +245,7 @@ def write_output(content: str | bytes | None, path: str | None) -> int:
         return EXIT_INPUT
     if isinstance(content, str) and not path:
         content = terminal_text(content)
+    _Problems.stdout_taken = _Problems.stdout_taken or not path
     try:
         output.emit(content, path)
     except OSError as exc:
