@@ -13,7 +13,7 @@ import yaml
 from conftest import ROOT, hand_written_docs
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-MODEL = ROOT / "competencies.yml"
+MODEL = ROOT / "tests" / "fixtures" / "agency.yml"  # the engine fixture, not the bundled content
 FENCE = re.compile(r"^```(yaml|yml|json)\n(.*?)^```", re.S | re.M)
 
 

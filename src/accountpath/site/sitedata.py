@@ -8,6 +8,7 @@ from typing import Any
 
 from accountpath import messages, vocab
 from accountpath.io import assessments, xlsx_read
+from accountpath.method.promotion import PROMOTION_TOLERANCE
 from accountpath.model.types import Competency, Model, Question, Role
 
 
@@ -27,7 +28,8 @@ def _competency(c: Competency) -> dict[str, Any]:
 def _role(r: Role) -> dict[str, Any]:
     return {"id": r.id, "name": r.name,
             "competencies": [{"id": rc.id, "weight": rc.weight, "must_have": rc.must_have} for rc in r.competencies],
-            "levels": [{"id": lv.id, "name": lv.name, "time_in_level": lv.time_in_level, "targets": dict(lv.targets)}
+            "levels": [{"id": lv.id, "name": lv.name, "time_in_level": lv.time_in_level, "targets": dict(lv.targets),
+                        "scope": dict(lv.scope.rows()) if lv.scope else None}
                        for lv in r.levels],
             "career_to": list(r.career.to)}
 
@@ -62,7 +64,8 @@ def site_data(model: Model) -> dict[str, Any]:
     """The compact model the in-browser tools read (assets/data/model.json)."""
     ev = model.evaluation
     return {
-        "vocab": {**vocab.browser_vocab(), "xlsx": xlsx_layout(), "team_xlsx": team_layout()},
+        "vocab": {**vocab.browser_vocab(), "xlsx": xlsx_layout(), "team_xlsx": team_layout(),
+                  "scope_labels": dict(vocab.SCOPE_LABELS)},
         "messages": messages.russian_table(),
         "scale": [{"level": s.level, "name": s.name, "summary": s.summary} for s in model.scale],
         "evaluation": {
@@ -71,6 +74,7 @@ def site_data(model: Model) -> dict[str, Any]:
             "must_have_tolerance": ev.must_have_tolerance,
             "bands": {"strong_hire": ev.bands.strong_hire, "hire": ev.bands.hire, "no_hire": ev.bands.no_hire},
         },
+        "promotion": {"tolerance": PROMOTION_TOLERANCE},
         "competencies": [_competency(c) for c in model.competencies],
         "roles": [_role(r) for r in model.roles],
         "glossary": [{"term": g.term, "definition": g.definition, "avoid": list(g.avoid)} for g in model.glossary],

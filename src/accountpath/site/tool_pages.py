@@ -17,10 +17,13 @@ from accountpath.site.tool_team import team_app
 from accountpath.site.tool_evaluator import MODEL_URL, _button, _field, el, evaluator_app, js_notes
 from accountpath.vocab import RATINGS
 
+from accountpath.site.tool_plan import plan_app
+
 PAGES = {
     "tools/evaluator.md": "pages/tool_evaluator.md.j2",
     "tools/self-assessment.md": "pages/tool_self_assessment.md.j2",
     "tools/team.md": "pages/tool_team.md.j2",
+    "tools/plan.md": "pages/tool_plan.md.j2",
 }
 
 
@@ -115,6 +118,7 @@ def build(model: Model) -> dict[str, str]:
         "tools/evaluator.md": evaluator_app(model),
         "tools/self-assessment.md": self_app(model),
         "tools/team.md": team_app(model),
+        "tools/plan.md": plan_app(model),
     }
     env = template_env(False)
     return {path: env.get_template(tpl).render(app=apps[path]).rstrip() + "\n" for path, tpl in PAGES.items()}

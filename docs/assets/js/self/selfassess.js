@@ -107,16 +107,29 @@ function adviceList(c, g) {
 }
 
 function levelsTableOf(role, prof) {
+  const names = (ids) => (ids.length ? ids.map((cid) => (comps.get(cid) || { name: cid }).name).join(", ") : "—");
   return h("table", { class: "ap-table", id: "sa-levels" },
-    h("caption", { text: `Уровни роли «${role.name}»` }),
-    h("thead", {}, h("tr", {}, ["Уровень", "Разрыв", "Покрытие", "Обязательные ниже цели", "Итог"].map((t) => h("th", { scope: "col", text: t })))),
+    h("caption", { text: `Уровни роли «${role.name}» по правилу повышения` }),
+    h("thead", {}, h("tr", {}, ["Уровень", "Обязательные ниже цели", "Остальные ниже цели больше чем на полбалла", "Не оценены", "Итог"].map((t) => h("th", { scope: "col", text: t })))),
     h("tbody", {}, prof.levels.map((lv) => h("tr", { "data-level": lv.id, "data-met": String(lv.met), class: lv.met ? "ap-row--ok" : "" },
       h("th", { scope: "row", text: levelLabel(role, lv.id) }),
-      h("td", { text: num(lv.gap, { signed: true }) }),
-      h("td", { text: percent(lv.coverage) }),
-      h("td", { text: lv.failed_must_haves.length ? lv.failed_must_haves.map((cid) => (comps.get(cid) || { name: cid }).name).join(", ") : "—" }),
-      h("td", { text: lv.met ? "✓ достигнут" : lv.recommendation === "insufficient_data" ? "мало оценок" : "ещё нет" })))));
+      h("td", { text: names(lv.shortfalls.must_have) }),
+      h("td", { text: names(lv.shortfalls.other) }),
+      h("td", { text: names(lv.shortfalls.unrated) }),
+      h("td", { text: lv.met ? "✓ достигнут" : "ещё нет" })))));
 
+}
+
+function scopeTableOf(role) {
+  const labels = model.vocab.scope_labels || {};
+  const keys = Object.keys(labels);
+  if (!keys.length || !role.levels.some((lv) => lv.scope)) return null;
+  return h("table", { class: "ap-table", id: "sa-scope" },
+    h("caption", { text: `Масштаб уровней роли «${role.name}»` }),
+    h("thead", {}, h("tr", {}, ["Уровень", ...keys.map((k) => labels[k])].map((t) => h("th", { scope: "col", text: t })))),
+    h("tbody", {}, role.levels.map((lv) => h("tr", { "data-level": lv.id },
+      h("th", { scope: "row", text: levelLabel(role, lv.id) }),
+      ...keys.map((k) => h("td", { text: lv.scope ? lv.scope[k] : "—" }))))));
 }
 
 function radarOf(role) {
@@ -149,7 +162,7 @@ function nextStep(role, prof) {
       h("h3", { text: `Следующий уровень: ${lvName}` }),
       prof.next.gaps.length
         ? h("p", { class: "ap-hint", text: "Что подтянуть — сначала компетенции с большим весом в роли:" })
-        : h("p", { text: `Все цели уровня достигнуты, но итог метода ниже «${model.vocab.verdict_labels.hire}»: проверьте обязательные компетенции и покрытие.` }),
+        : h("p", { text: "Все цели уровня достигнуты: самое время обсудить повышение с руководителем." }),
       h("ol", { class: "ap-gaps" }, prof.next.gaps.map((g) => {
         const c = comps.get(g.id) || { develop: [] };
         return h("li", { "data-competency": g.id },
@@ -204,6 +217,8 @@ function renderResult() {
     summary,
     h("div", { class: "ap-result__chart" }, radar),
     h("div", { class: "ap-table-wrap" }, levelsTable),
+    h("p", { class: "ap-hint", text: "Уровень считается достигнутым по правилу повышения: обязательные компетенции роли — не ниже цели, остальные — ниже цели не больше чем на полбалла. Решение всё равно принимают на калибровке, по примерам из работы." }),
+    h("div", { class: "ap-table-wrap" }, scopeTableOf(role)),
     state.managerMode ? comparison({ model, comps, role, prof, state }) : null,
     next,
     h("div", { class: "ap-table-wrap" }, others),
