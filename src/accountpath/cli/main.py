@@ -29,8 +29,8 @@ from accountpath.cli.common import (
     Command,
     UsageError,
     begin_problems,
-    end_problems,
     check_output_paths,
+    end_problems,
 )
 from accountpath.i18n import N_, _
 
