@@ -223,3 +223,35 @@ def test_evaluator_controls_are_readable_at_360_px(browser, server):
     path = bu.screenshot(page, "evaluator-360")
     assert path.stat().st_size > 10000
     ctx.close()
+
+
+def test_hr_path_from_the_home_page_without_a_dead_end(browser, server, site_model, tmp_path):
+    """An HR partner plans a panel for a middle AM with the site alone: home -> «План собеседования»
+    -> plan.yml and printed focused cards; home -> «Набор для найма» -> the kit -> the vacancy text, copied."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="ru-RU")
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
+    page = ctx.new_page()
+    page.watch = bu.Watch(page, server.url)
+    page.goto(server.url)
+    page.locator("article a", has_text="План собеседования").first.click()
+    page.wait_for_selector("#planner-app[data-ready='true']", timeout=15000)
+    fill_plan(page, "account-manager", "middle", PANEL, "Анна Иванова", 60)
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Скачать plan.yml").click()
+    assert dl.value.suggested_filename == "plan.yml"
+    pages = [pdf_pages(page, "schedule")] + [pdf_pages(page, f"card-{n}") for n in (1, 2, 3)]
+    print("HR path, middle AM, 3 interviewers: schedule and cards pages", pages)
+    assert pages[0] == 1 and all(p <= 2 for p in pages[1:])
+    page.goto(server.url)
+    page.locator("article a", has_text="Набор для найма").first.click()
+    page.locator("article a[href*='kit-account-manager-middle']").first.click()
+    for heading in ("Телефонный скрининг", "Тестовое задание", "Проверка рекомендаций", "Что сказать кандидату"):
+        assert page.get_by_role("heading", name=heading).count() >= 1, heading
+    page.locator("article a[href*='vacancy-account-manager-middle']").first.click()
+    page.get_by_role("button", name="Скопировать текст вакансии").click()
+    page.wait_for_selector(".ap-copy__status:has-text('скопирован')")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    for section in ("Обязанности", "Требования", "Условия"):
+        assert section in copied
+    page.watch.assert_clean()
+    ctx.close()
