@@ -12,7 +12,10 @@ from openpyxl import load_workbook
 from accountpath import vocab
 from accountpath.io import cardcheck, cards, xlsx_read
 from accountpath.method import plan as plan_mod
+from accountpath.names import short_hash
 from accountpath.render import pdf, plan_render, scorecard, xlsx_card
+
+from conftest import pdf_pages
 
 PANEL = ["Ирина Смирнова", "Олег Ким", "Мария Петрова"]
 LABELS = list(cardcheck.RECOMMENDATION_LABELS.values())
@@ -27,7 +30,8 @@ def panel_plan(real_model):
 
 def test_focused_card_has_only_the_focus_and_the_plans_questions(real_model, panel_plan):
     files = scorecard.focused_cards(real_model, panel_plan, "html")
-    assert list(files) == [f"account-manager-middle-interviewer-{n}.html" for n in (1, 2, 3)]
+    tag = "c-" + short_hash("Анна Иванова")
+    assert list(files) == [f"account-manager-middle-{tag}-interviewer-{n}.html" for n in (1, 2, 3)]
     for person, html in zip(panel_plan["interviewers"], (f.decode("utf-8") for f in files.values())):
         names = {c.id: c.name for c in real_model.competencies}
         for rc in real_model.role("account-manager").competencies:
@@ -161,14 +165,15 @@ def test_xlsx_and_all_formats_are_deterministic(real_model, panel_plan):
         )
 
 
+@pytest.mark.slow
 def test_weasyprint_pdf_of_a_card_and_the_plan(real_model, panel_plan):
     if pdf.engine() != "weasyprint":
         pytest.skip("WeasyPrint is not installed (make venv)")
     html = next(iter(scorecard.focused_cards(real_model, panel_plan, "html").values())).decode("utf-8")
     data = pdf.html_to_pdf(html)
-    assert data.startswith(b"%PDF") and pdf.page_count(data) <= 2
+    assert data.startswith(b"%PDF") and pdf_pages(data) <= 2
     schedule = plan_render.render_plan(real_model, panel_plan, "html")
-    assert pdf.page_count(pdf.html_to_pdf(schedule)) == 1
+    assert pdf_pages(pdf.html_to_pdf(schedule)) == 1
 
 
 @pytest.mark.browser
@@ -178,7 +183,7 @@ def test_focused_cards_print_on_two_a4_pages_in_chromium(real_model, panel_plan)
         pytest.skip("no /usr/bin/chromium")
     counts = {}
     for name, html in scorecard.focused_cards(real_model, panel_plan, "html").items():
-        counts[name] = pdf.page_count(pdf.html_to_pdf(html.decode("utf-8"), "chromium"))
+        counts[name] = pdf_pages(pdf.html_to_pdf(html.decode("utf-8"), "chromium"))
     assert all(n <= 2 for n in counts.values()), counts
     four = scorecard.card(
         real_model,
@@ -187,9 +192,9 @@ def test_focused_cards_print_on_two_a4_pages_in_chromium(real_model, panel_plan)
         focus=["team-management", "project-management", "finance", "client-focus"],
     )
     html = scorecard.render_card(four, "html").decode("utf-8")
-    assert pdf.page_count(pdf.html_to_pdf(html, "chromium")) <= 2
+    assert pdf_pages(pdf.html_to_pdf(html, "chromium")) <= 2
     schedule = plan_render.render_plan(real_model, panel_plan, "html")
-    assert pdf.page_count(pdf.html_to_pdf(schedule, "chromium")) == 1
+    assert pdf_pages(pdf.html_to_pdf(schedule, "chromium")) == 1
 
 
 @pytest.mark.slow
@@ -207,11 +212,11 @@ def test_every_plan_prints_short_in_weasyprint(real_model, role_id):
         role_focus = [p["focus"] for p in plan["interviewers"]]
         assert plan_mod.coverage_notes(real_model, role, role_focus) == [], notes
         pages = {
-            name: pdf.page_count(pdf.html_to_pdf(html.decode("utf-8")))
+            name: pdf_pages(pdf.html_to_pdf(html.decode("utf-8")))
             for name, html in scorecard.focused_cards(real_model, plan, "html").items()
         }
         assert all(n <= 2 for n in pages.values()), (level.id, pages)
-        assert pdf.page_count(pdf.html_to_pdf(plan_render.render_plan(real_model, plan, "html"))) == 1, level.id
+        assert pdf_pages(pdf.html_to_pdf(plan_render.render_plan(real_model, plan, "html"))) == 1, level.id
 
 
 def _open_card(real_model, fmt):
@@ -289,3 +294,24 @@ def test_focus_without_plan_takes_own_questions_first(real_model):
     c, opened, _data = _open_card(real_model, "html")
     for q in opened:  # an open question sits under the one competency it was picked for
         assert sum(q in it.questions for it in c.items) == 1
+
+
+def test_plan_cards_never_overwrite_and_carry_the_candidate_id(cli_run, real_model, panel_plan, tmp_path):
+    import yaml
+
+    plan = dict(panel_plan, candidate_id="HF-1042")
+    path = tmp_path / "plan.yml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "cards"
+    first = cli_run("scorecard", "--plan", path, "--out", out, "--format", "yaml")
+    assert first.returncode == 0, first.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [f"account-manager-middle-id-HF-1042-interviewer-{n}.yml" for n in (1, 2, 3)]
+    card = yaml.safe_load((out / names[0]).read_text(encoding="utf-8"))
+    assert card["candidate_id"] == "HF-1042"
+    (out / names[0]).write_text("half-filled", encoding="utf-8")
+    again = cli_run("scorecard", "--plan", path, "--out", out, "--format", "yaml")
+    assert again.returncode == 1 and names[0] in again.stderr and "--force" in again.stderr
+    assert (out / names[0]).read_text(encoding="utf-8") == "half-filled"
+    forced = cli_run("scorecard", "--plan", path, "--out", out, "--format", "yaml", "--force")
+    assert forced.returncode == 0 and (out / names[0]).read_text(encoding="utf-8") != "half-filled"
