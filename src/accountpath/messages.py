@@ -81,6 +81,60 @@ MESSAGES: dict[str, str] = {
     "model.unknown-level": N_("{at}: «{ident}» — такого уровня у роли нет{tip} [{rule}]"),
     "model.unknown-source": N_("«{ident}» — такого источника нет в sources{tip} [{rule}]"),
     "model.weights-sum": N_("{role}: веса компетенций в сумме дают {total}, а должны давать 100 [{rule}]"),
+    "model.pay-empty": N_("{at}: в вилке оплаты (pay) нет ни from, ни to: укажите хотя бы одну границу [pay-range]"),
+    "model.pay-no-source": N_("{at}: вилка с basis: source называет свой источник (source) [pay-source]"),
+    "model.pay-order": N_("{at}: нижняя граница оплаты ({low}) больше верхней ({high}) [pay-range]"),
+    "model.pay-unknown-source": N_("{at}: источника «{source}» нет в sources [pay-source]"),
+    "model.reference-count": N_(
+        "компетенция «{competency}»: вопросов для рекомендаций {n}, а нужно от {lo} до {hi} "
+        "(у каждой обязательной компетенции роли с телефонным скринингом) [reference-coverage]"
+    ),
+    "model.screening-count": N_("{at}: в телефонном скрининге {n} вопросов, а нужно от {lo} до {hi} [screening-count]"),
+    "model.screening-knock-out": N_(
+        "{at}: в телефонном скрининге нет ни одного стоп-вопроса (knock_out: true) [screening-count]"
+    ),
+    "model.take-home-repeated": N_(
+        "{at}: компетенция «{competency}» оценивается в тестовом задании дважды [take-home-scoring]"
+    ),
+    "model.take-home-unweighted": N_(
+        "{at}: тестовое задание оценивает «{competency}», а у роли нет такой взвешенной компетенции [take-home-scoring]"
+    ),
+    "model.open-question-roles-closed": N_(
+        "{at}: «roles» бывает только у вопросов без правильного ответа (kind: open); остальные вопросы подбираются по цели уровня [open-question]"
+    ),
+    "model.open-question-source": N_(
+        "{at}: у вопроса с «roles» нет «source»: роли вопроса — те, которым его задаёт статья-источник [open-question]"
+    ),
+    "model.open-question-unknown-role": N_("{at}: роли «{role}» в модели нет [open-question]"),
+    "model.question-audience-none": N_(
+        "{at}: вопрос для руководителей (audience: manager) не достанется ни одному уровню: ни у одного уровня нет цели {least} и выше по менеджменту команды [question-audience]"
+    ),
+    "model.question-audience-solo": N_(
+        "{at}: вопрос говорит «{found}» — он для тех, кто людьми не руководит; добавьте audience: individual [question-audience]"
+    ),
+    "model.question-audience-team": N_(
+        "{at}: вопрос предполагает команду у кандидата («{found}»); добавьте audience: manager, чтобы его задавали только тем, у кого команда есть [question-audience]"
+    ),
+    "model.step-size": N_(
+        "{at}: цель по «{cid}» {t1}, а на предыдущей ступени {prev} — {t0}: шаг повышения поднимает цель не больше чем на {most} [step-size]"
+    ),
+    "round.read-failed": N_("файл не удалось прочитать ({kind}): проверьте, что это оценочный лист Account Path"),
+    "round.worker-died": N_(
+        "процесс, читавший файл, завершился аварийно (код {exitcode}): вероятно, файл слишком велик или повреждён"
+    ),
+    "xlsx.cell-too-long": N_("в ячейке {chars} символов, больше предела {limit}: сократите текст"),
+    "xlsx.duplicate-id": N_("«{id}» уже есть (строка или столбец {first}): оставьте одну строку на компетенцию"),
+    "xlsx.formula-in-id": N_("в строке id формула: id пишутся текстом, как в выданной книге; верните исходную строку"),
+    "xlsx.formula-without-value": N_(
+        "в ячейке формула без сохранённого значения: пересчитайте и сохраните книгу в Excel или LibreOffice "
+        "или впишите значение вместо формулы"
+    ),
+    "xlsx.merged-id": N_("ячейки {ref} объединены: объединение прячет строку или столбец оценок; разъедините ячейки"),
+    "xlsx.too-large": N_("xlsx распаковывается в {size} МБ, больше предела {limit} МБ: это не файл Account Path"),
+    "xlsx.too-many-rows": N_(
+        "заполнена строка {row}, а в книге раунда читаются только первые {limit} строк: разбейте раунд на несколько книг"
+    ),
+    "output.inside-input": N_("«{output}» лежит в папке входных файлов «{input}»: запишите результат в другую папку"),
     "output.same-as-input": N_("«{output}» — это входной файл «{input}»: выберите для результата другое имя"),
     # checking an edited interview plan (io/plan_check.py)
     "plan.allowed-fields": N_("; допустимые поля: {keys}"),
@@ -177,6 +231,40 @@ MESSAGES: dict[str, str] = {
     "yaml.syntax": N_("синтаксическая ошибка YAML: {what}"),
     "yaml.syntax-context": N_("синтаксическая ошибка YAML: {what} ({context})"),
     "yaml.tag": N_("тег YAML {tag} не поддерживается: уберите его"),
+    # assessment files and the team review (issue 20)
+    "assessment.missing": N_("не заполнено поле «{field}»"),
+    "assessment.no-file": N_("нет такого файла или папки"),
+    "assessment.not-competency-map": N_("«{field}» — словарь «id компетенции: значение»"),
+    "assessment.not-mapping": N_(
+        "файл оценки должен быть словарём с полями assessment, person, role, level, assessor, relation, date, ratings и evidence"
+    ),
+    "assessment.not-ours": N_(
+        "этот xlsx не файл оценки Account Path: сделайте его командой `accountpath assessment --format xlsx` "
+        "или `accountpath team-workbook`"
+    ),
+    "assessment.not-text": N_("«{field}» должно быть текстом"),
+    "assessment.relation": N_("«relation» — self (самооценка) или manager (оценка руководителя); сейчас «{value}»"),
+    "assessment.unknown-competency": N_("неизвестная компетенция «{competency}»; компетенции модели: {ids}"),
+    "assessment.unknown-key": N_("неизвестное поле «{field}»; допустимые поля: {fields}"),
+    "assessment.unknown-level": N_("у роли «{role}» нет уровня «{level}»; её уровни: {levels}"),
+    "assessment.unknown-role": N_("неизвестная роль «{role}»; роли модели: {roles}"),
+    "assessment.value": N_("{field}: {reason}"),
+    "assessment.version": N_("«assessment» — номер версии формата, 1; сейчас «{value}»"),
+    "team.add-not-debrief": N_(
+        "это не итог собеседования: нужен JSON `accountpath evaluate --format json` с role, level и competencies"
+    ),
+    "team.manager-only": N_("{person}: есть оценка руководителя, но нет самооценки — расхождения не видны"),
+    "team.manager-only-count": N_("без самооценки: {count}"),
+    "team.no-assessments": N_("ни одного файла оценки: укажите файлы, папки или книгу команды"),
+    "team.old": N_("{person}: оценке от {date} больше 12 месяцев — обновите её до решения о повышении"),
+    "team.old-count": N_("оценок старше 12 месяцев: {count}"),
+    "team.role-mismatch": N_(
+        "{person}: здесь роль {role}, уровень {level}, а в другом файле этого сотрудника — {first_role}, {first_level}; "
+        "исправьте один из файлов"
+    ),
+    "team.self-only": N_("{person}: есть самооценка, но нет оценки руководителя — готовность не определить"),
+    "team.self-only-count": N_("без оценки руководителя: {count}"),
+    "team.unknown-level": N_("у роли «{role}» нет уровня «{level}»"),
 }
 """code -> Russian message id (translated through the catalogs)."""
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from accountpath import output
 from accountpath.i18n import _
+from accountpath.messages import render
 from accountpath.model import load as model_mod
 from accountpath.model.types import Model
 from accountpath.problems import Problem
@@ -107,6 +108,44 @@ def output_format(args: argparse.Namespace, allowed: Sequence[str], default: str
     return fmt
 
 
+INPUT_OPTIONS = ("model", "path", "files", "round", "paths", "check", "plan")
+"""Attributes of a command's arguments that name input files or folders."""
+OUTPUT_OPTIONS = ("output", "out")
+"""Attributes that name an output file (-o) or an output folder (--out)."""
+
+
+def _named(args: argparse.Namespace, names: Sequence[str]) -> list[str]:
+    found: list[str] = []
+    for name in names:
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value:
+            found.append(value)
+        elif isinstance(value, list):
+            found += [v for v in value if isinstance(v, str) and v]
+    return found
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def check_output_paths(args: argparse.Namespace) -> None:
+    """UsageError (exit 2, before anything is read) when an output is an input file, or a file
+    inside an input folder: the input would be replaced by the result."""
+    inputs = _named(args, INPUT_OPTIONS)
+    for out in _named(args, OUTPUT_OPTIONS):
+        target = Path(out)
+        for given in inputs:
+            source = Path(given)
+            if _same_file(target, source):
+                raise UsageError(render("output.same-as-input", {"output": out, "input": given}))
+            if source.is_dir() and not target.is_dir() and target.resolve().is_relative_to(source.resolve()):
+                raise UsageError(render("output.inside-input", {"output": out, "input": given}))
+
+
 def refuse(args: argparse.Namespace, message: str, *names: str) -> None:
     """UsageError(message) when any of the options `names` (attribute names) is set."""
     if any(getattr(args, n, None) not in (None, False, []) for n in names):
@@ -165,7 +204,7 @@ def say(message: str) -> None:
 
 def load_model(args: argparse.Namespace) -> Model | None:
     """The model of --model, or None after printing its problems and what to do."""
-    path = args.model
+    path = args.model or model_mod.default_model_path()
     model, problems = model_mod.check(path)
     if model is None:
         print_problems(problems)

@@ -35,10 +35,25 @@ LOADER_MODULES = (
     "rules.py",
     "rulebase.py",
     "rules_ladder.py",
+    "rules_steps.py",
     "schema_messages.py",
     "yamlsource.py",
 )
 """Modules whose code decides what a valid model is: the cache key covers them all."""
+
+
+def default_model_path() -> Path:
+    """The model used when none is named: ./competencies.yml when there is one; else the bundled
+    model the wheel carries (accountpath/data/competencies.yml); else, in a source checkout, the
+    repository's own; else ./competencies.yml (whose absence the loader reports)."""
+    here = Path(DEFAULT_MODEL)
+    if here.is_file():
+        return here
+    bundled = files("accountpath") / "data" / DEFAULT_MODEL
+    if bundled.is_file():
+        return Path(str(bundled))
+    checkout = Path(__file__).resolve().parents[3] / DEFAULT_MODEL
+    return checkout if checkout.is_file() else here
 
 
 def load(path: str | Path = DEFAULT_MODEL) -> Model:

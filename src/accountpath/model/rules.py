@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from accountpath.messages import Msg
-from accountpath.model import rules_ladder
+from accountpath.model import rules_kit, rules_ladder, rules_steps
 from accountpath.model.rulebase import Ctx, hint, is_int, items
 from accountpath.model.yamlsource import DocPath
 from accountpath.problems import Problem
@@ -289,6 +289,8 @@ RULES: tuple[Rule, ...] = (
     question_levels,
     also_for,
     *rules_ladder.RULES,
+    *rules_kit.RULES,
+    *rules_steps.RULES,
 )
 """Every rule, in the order their problems are gathered (the output is sorted by position anyway)."""
 

@@ -99,18 +99,26 @@ def ladder_sum(ctx: Ctx) -> list[Problem]:
 
 
 def _edges(ctx: Ctx) -> Iterator[tuple[int, dict[str, Any], int, dict[str, Any]]]:
-    """(from index, from role, to index, to role) for each `career.to` that names a role of the model."""
+    """(from index, from role, to index, to role) for each career step between roles of the model,
+    whether written as `career.to` on the earlier role or as `career.from` on the later one (once each)."""
+    seen: set[tuple[int, int]] = set()
     for i, role in ctx.roles:
+        roles = ctx.data["roles"]  # there are roles to walk, so the list exists
         career = role.get("career")
-        entries = career.get("to") if isinstance(career, dict) else None
-        for entry in entries if isinstance(entries, list) else []:
-            if isinstance(entry, str) and entry in ctx.role_ids and entry != role.get("id"):
-                j = ctx.role_ids[entry]
-                yield i, role, j, ctx.data["roles"][j]
+        for key in ("to", "from"):
+            entries = career.get(key) if isinstance(career, dict) else None
+            for entry in entries if isinstance(entries, list) else []:
+                if isinstance(entry, str) and entry in ctx.role_ids and entry != role.get("id"):
+                    j = ctx.role_ids[entry]
+                    edge = (i, j) if key == "to" else (j, i)
+                    if edge not in seen:
+                        seen.add(edge)
+                        yield edge[0], roles[edge[0]], edge[1], roles[edge[1]]
 
 
 def career_edge(ctx: Ctx) -> list[Problem]:
-    """Along `career.to`, the next role's first level is at least this role's top level, per competency."""
+    """Along every career step (`career.to` or `career.from`), the next role's first level is at least the
+    previous role's top level, per competency."""
     out = []
     for i, role, j, nxt in _edges(ctx):
         top, first = ctx.levels(i, role), ctx.levels(j, nxt)
@@ -185,9 +193,10 @@ def _avoid_terms(ctx: Ctx) -> dict[str, str]:
 
 
 def _avoid_pattern(variants: Iterable[str]) -> re.Pattern[str]:
-    """One case-insensitive whole-word pattern of the variants, longest first."""
+    """One case-insensitive pattern of the variants, longest first: a whole word, or the variant with a
+    Russian ending of up to three letters (one listed form covers «продакшена», «продакшеном»)."""
     alternatives = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?P<variant>{alternatives})\w{{0,3}}(?!\w)", re.IGNORECASE)
 
 
 def _texts(node: Any, path: DocPath) -> Iterator[tuple[DocPath, str]]:
@@ -224,7 +233,7 @@ def glossary_avoid(ctx: Ctx) -> list[Problem]:
                     "glossary-avoid",
                     at=ctx.where(path),
                     found=m.group(0),
-                    term=terms[m.group(0).lower()],
+                    term=terms[m.group("variant").lower()],
                 )
             )
     return out
