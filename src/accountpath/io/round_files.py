@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from accountpath.i18n import _
 from accountpath.io import cards as cards_mod
 from accountpath.method import rounds
 from accountpath.method.evaluate import Scorecard
@@ -41,10 +40,10 @@ def round_files(source: str | Path) -> tuple[list[Path], list[Problem]]:
     if root.is_file() and root.suffix.lower() == ".xlsx":
         return [root], []
     if not root.is_dir():
-        return [], [Problem(str(root), 0, 0, _("это не папка и не книга раунда (.xlsx)"))]
+        return [], [Problem.at(str(root), 0, 0, "round.not-folder")]
     files = cards_mod.find_cards(root)
     if not files:
-        return [], [Problem(str(root), 0, 0, _("в папке нет оценочных листов (*.yml, *.yaml, *.json, *.xlsx)"))]
+        return [], [Problem.at(str(root), 0, 0, "round.no-cards")]
     return files, []
 
 

@@ -20,7 +20,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from accountpath.i18n import _
 from accountpath.io.cardcheck import card_from_data
 from accountpath.method.evaluate import Scorecard
 from accountpath.model.types import Model
@@ -48,6 +47,7 @@ ROUND_SHEET = "Раунд"
 ROUND_MARK = "accountpath-round"
 HEAD_FIELDS = {
     "Кандидат": "candidate",
+    "ID кандидата": "candidate_id",
     "Интервьюер": "interviewer",
     "Дата": "date",
     "Рекомендация": "recommendation",
@@ -58,7 +58,7 @@ HEAD_FIELDS = {
 ID_HEADER = "id"
 RATING_HEADER = "Оценка (1–5)"
 NOTES_HEADER = "Заметки"
-ROUND_HEAD = ("candidate", "interviewer", "date", "recommendation", "takeaways")
+ROUND_HEAD = ("candidate", "interviewer", "date", "recommendation", "takeaways", "candidate_id", "focus")
 ROUND_FIRST_ROW = 3
 NOTES_PREFIX = "notes:"
 FORMULA_START = ("=", "+", "-", "@")
@@ -94,26 +94,33 @@ def open_workbook(path: str | Path) -> tuple[Workbook | None, list[Problem]]:
     label = str(path)
     try:
         if Path(path).stat().st_size > MAX_BYTES:
-            return None, [Problem(label, 1, 0, _("файл больше 5 МБ: это не файл Account Path"))]
+            return None, [Problem.at(label, 0, 0, "read.too-big", limit=MAX_BYTES // 1024 // 1024)]
+        dtd = dtd_part(path)
+        if dtd:
+            return None, [Problem.at(label, 0, 0, "xlsx.dtd", part=dtd)]
         too_large = _zip_problem(label, path)
         if too_large is not None:
             return None, [too_large]
         return load_workbook(path, read_only=True, data_only=True), []
     except FileNotFoundError:
-        return None, [Problem(label, 0, 0, _("файл не найден"))]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        return None, [
-            Problem(
-                label,
-                1,
-                0,
-                _(
-                    "не удаётся прочитать xlsx ({kind}): сделайте лист командой `accountpath scorecard --format xlsx`"
-                ).format(kind=type(exc).__name__),
-            )
-        ]
+        return None, [Problem.at(label, 0, 0, "read.not-found")]
+    except zipfile.BadZipFile:
+        return None, [Problem.at(label, 0, 0, "xlsx.not-zip")]
     except Exception as exc:  # openpyxl raises many kinds on a broken workbook
-        return None, [Problem(label, 1, 0, _("не удаётся прочитать xlsx ({kind})").format(kind=type(exc).__name__))]
+        return None, [Problem.at(label, 0, 0, "xlsx.unreadable", kind=type(exc).__name__)]
+
+
+def dtd_part(path: str | Path) -> str | None:
+    """The first XML part of the workbook that declares a DTD (<!DOCTYPE ...>: entities, external
+    or not), or None. Such a part is refused, as the browser does (core/xlsx.js)."""
+    with zipfile.ZipFile(path) as zf:
+        for info in sorted(zf.infolist(), key=lambda i: i.filename):
+            if info.filename.endswith((".xml", ".rels", ".vml")):
+                with zf.open(info) as part:
+                    head = part.read(4096)
+                if b"<!doctype" in head.lower():
+                    return info.filename
+    return None
 
 
 class XCell(NamedTuple):
@@ -249,7 +256,7 @@ def read_xlsx(path: str | Path, model: Model) -> tuple[list[Scorecard], list[Pro
     try:
         return _read_open(wb, str(path), model)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError, SyntaxError) as exc:
-        return [], [Problem(str(path), 1, 0, _("не удаётся прочитать xlsx ({kind})").format(kind=type(exc).__name__))]
+        return [], [Problem.at(str(path), 0, 0, "xlsx.unreadable", kind=type(exc).__name__)]
     finally:
         wb.close()
 
@@ -261,27 +268,14 @@ def _read_open(wb: Workbook, label: str, model: Model) -> tuple[list[Scorecard],
         return ([card] if card else []), problems
     if kind == ROUND_MARK:
         return _round_sheet(wb, label, model)
-    return [], [
-        Problem(
-            label,
-            1,
-            0,
-            _(
-                "этот xlsx не оценочный лист Account Path (нет листа «{meta}» с отметкой формата): "
-                "сделайте лист командой `accountpath scorecard --format xlsx` "
-                "или `accountpath workbook`"
-            ).format(meta=META_SHEET),
-        )
-    ]
+    return [], [Problem.at(label, 0, 0, "xlsx.not-ours", meta=META_SHEET)]
 
 
 def read_card(path: str | Path, model: Model) -> tuple[Scorecard | None, list[Problem]]:
     """One filled xlsx scorecard -> (Scorecard or None, problems naming the sheet cell)."""
     found, problems = read_xlsx(path, model)
     if len(found) > 1:
-        return None, [
-            Problem(str(path), 1, 0, _("это книга раунда с несколькими листами оценки: читайте её как раунд (--round)"))
-        ]
+        return None, [Problem.at(str(path), 0, 0, "xlsx.round-as-card")]
     return (found[0] if found else None), problems
 
 
@@ -469,4 +463,4 @@ def _round_card(
             data["ratings"][key] = cell_value(c.value)
             cells.at(("ratings", key), c)
     cells.doc.value_pos[()] = (r, 1)  # a missing field points at the row
-    return _located(label, ROUND_SHEET, *card_from_data(cells.doc, model))
+    return _located(label, ROUND_SHEET, *card_from_data(cells.doc, model, lenient=True))
