@@ -234,6 +234,21 @@ MESSAGES: dict[str, str] = {
     "plan.unknown-role": N_("неизвестная роль «{role}»; роли модели: {roles}"),
     "plan.version": N_("«plan» — номер версии формата плана, {version}"),
     "plan.warning": N_("внимание (не ошибка): {note}"),
+    # the interview plan's notes (method/plan.py): coverage rules missed, too little time per question
+    "plan-note.and": N_("{first}, {second}"),
+    "plan-note.everyone": N_("у всех интервьюеров"),
+    "plan-note.fix-minutes": N_("дайте каждому интервьюеру {n} мин (--minutes {n})"),
+    "plan-note.fix-one-more": N_("добавьте ещё одного интервьюера (у каждого не больше {f} компетенций)"),
+    "plan-note.fix-panel": N_("соберите панель из {k} интервьюеров (у каждого не больше {f} компетенций)"),
+    "plan-note.must-have-once": N_("обязательные компетенции оценивает только один интервьюер: {names}"),
+    "plan-note.or": N_("{first} или {second}"),
+    "plan-note.panel-size": N_(
+        "для роли «{role}» нужно интервьюеров: не меньше {n} (у каждого не больше {m} компетенций)"
+    ),
+    "plan-note.short": N_("мало времени на вопрос: {who}; нужно не меньше {m} мин на вопрос"),
+    "plan-note.short-advice": N_("мало времени на вопрос: {who}; нужно не меньше {m} мин на вопрос; совет: {fixes}"),
+    "plan-note.short-group": N_("{names} — {m} мин (вопросов: {n}, на них {t} мин)"),
+    "plan-note.uncovered": N_("никто не оценивает: {names}"),
     # the JSON Schema's findings (model/schema_messages.py); {at} is a path like roles[account-manager].levels
     "schema.allowed-keys": N_("; допустимые ключи: {keys}"),
     "schema.const": N_("{at}: должно быть {expected}, а не {actual}"),
