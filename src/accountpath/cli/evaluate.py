@@ -191,14 +191,15 @@ def _run_round(model: Model, args: argparse.Namespace) -> int:
     """Every card of the folder or workbook; bad files are reported and skipped (exit 1), the rest ranked;
     every output format carries the refused cards. Plans and decision records in the folder are skipped
     with a note; a decision record is shown with its candidate."""
-    files, problems = round_files.round_files(args.round)
-    if problems:
-        print_problems(problems)
+    files, skipped = round_files.round_files(args.round)
+    if not files:
+        print_problems(skipped)
         return EXIT_INPUT
     files = skip_special(files)
     records = special_files.decisions_beside(files) if files else []
     files, superseded = supersede(files, records)
     cards, problems = round_files.read_files(model, files)
+    problems = skipped + problems
     if not cards:  # nothing could be read: an earlier output stays as it is
         print_problems(problems)
         if not problems:

@@ -10,8 +10,8 @@ the command cannot write) are found before any file is read and exit with 2; bad
 exit with 1, every problem printed as FILE:LINE:COL. Text is Russian unless `--lang en` or
 the locale (LC_ALL, LC_MESSAGES, LANG) says English.
 
-Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate, decide, assessment, team-workbook,
-team, vacancy, kit.
+Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate, decide, assessment, team-workbook, team,
+vacancy, kit.
 """
 
 from __future__ import annotations
@@ -185,6 +185,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `accountpath` console script; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a narrow encoding (cp1251) shows escapes, never a traceback
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     i18n.set_language(requested_language(argv))
     with argparse_language():
         parser = build_parser(requested_command(argv))

@@ -284,18 +284,50 @@ def card_from_data(doc: Document, model: Model, lenient: bool = False) -> tuple[
     if not isinstance(data, dict):
         return None, out
     soft: list[Problem] = []  # a refused field nothing else depends on: reported, the card still counts
+    if lenient and ("date",) in bad:
+        soft += [p for p in out if (p.line, p.col) == doc.pos(("date",))]
+        out = [p for p in out if p not in soft]
     shaped = {k for k in data if (k,) not in bad}
     head = _head(doc, data, model, shaped, out, soft if lenient else out)
     role = head.pop("_role")
     ratings = _per_competency(doc, data, "ratings", role, model, bad, out, rating_value)
     notes = _per_competency(doc, data, "notes", role, model, bad, out, text_value)
     focus = _focus(doc, data, role, model, out) if "focus" in shaped else ()
+    _control_characters(doc, data, out)
     if out:
         return None, sorted(out + soft)
     lines = {k: doc.pos((k,)) for k in ("role", "level", "candidate", "interviewer", "candidate_id")}
     texts = {cid: text for cid, text in notes.items() if text}
     card = Scorecard(ratings=ratings, notes=texts, focus=focus, source=doc.path, lines=lines, **head)
     return card, sorted(soft)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters (C0 but tab and line breaks, DEL, C1): never part of a name or a note."""
+
+
+def _control_characters(doc: Document, data: dict[str, Any], out: list[Problem]) -> None:
+    """A name or a note with a control character (ESC, BEL, ...) is refused at its place."""
+    places: list[tuple[tuple[str, ...], Any]] = [
+        ((key,), data.get(key)) for key in ("candidate", "interviewer", "takeaways", "overall_notes")
+    ]
+    notes = data.get("notes")
+    if isinstance(notes, dict):
+        places += [(("notes", str(cid)), text) for cid, text in notes.items()]
+    for path, value in places:
+        found = _CONTROL.search(value) if isinstance(value, str) else None
+        if found:
+            line, col = doc.pos(path)
+            out.append(
+                Problem.at(
+                    doc.path,
+                    line,
+                    col,
+                    "card.control-character",
+                    field=".".join(path),
+                    char=f"U+{ord(found.group()):04X}",
+                )
+            )
 
 
 def _text(data: dict[str, Any], key: str) -> str | None:
@@ -309,10 +341,12 @@ def _text(data: dict[str, Any], key: str) -> str | None:
 def _head(
     doc: Document, data: dict[str, Any], model: Model, shaped: set[str], out: list[Problem], soft: list[Problem]
 ) -> dict[str, Any]:
-    """role, level, names, date, recommendation, take-aways and overall notes (a bad date goes to `soft`)."""
+    """role, level, names, date, recommendation, take-aways and overall notes (a bad date goes to `soft`:
+    it refuses only itself, the ratings still count)."""
     role_id, level_id = _text(data, "role"), _text(data, "level")
     values: dict[str, Any] = {}
     checks: tuple[tuple[str, Callable[[Any], tuple[Any, Reason | None]]], ...] = (
+        ("candidate_id", text_value),
         ("date", date_value),
         ("recommendation", recommendation_value),
         ("takeaways", text_value),

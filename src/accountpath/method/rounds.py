@@ -223,21 +223,91 @@ def evaluate_round(model: Model, cards: Sequence[Scorecard]) -> tuple[list[dict[
     return results, problems
 
 
+SHOWN_SIMILAR = 5
+"""How many of the other similar names one warning lists (the rest are counted)."""
+
+
+class _Groups:
+    """Union-find over names: the smallest name of a group is its root."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        while self.parent.get(x, x) != x:
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        x, y = self.find(a), self.find(b)
+        self.parent[max(x, y)] = min(x, y)
+        self.parent.setdefault(min(x, y), min(x, y))
+
+
+def _variant_index(names: Iterable[str], limit: int) -> list[list[str]]:
+    """Buckets of names (same digits) sharing a deletion variant."""
+    by_digits: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        by_digits.setdefault("".join(ch for ch in name if ch.isdigit()), []).append(name)
+    index: dict[tuple[str, str], list[str]] = {}
+    for digits, group in by_digits.items():
+        for name in group if len(group) > 1 else ():
+            for variant in _deletions(name, limit):
+                index.setdefault((digits, variant), []).append(name)
+    return [bucket for bucket in index.values() if len(bucket) > 1]
+
+
+def _join_bucket(bucket: list[str], groups: _Groups, limit: int) -> None:
+    """Join the groups of a bucket whose names are within `limit` edits (groups already joined
+    cost no comparison)."""
+    members: dict[str, list[str]] = {}
+    for name in bucket:
+        members.setdefault(groups.find(name), []).append(name)
+    roots = list(members)
+    for i, ra in enumerate(roots):
+        for rb in roots[i + 1 :]:
+            if groups.find(ra) != groups.find(rb) and any(
+                edit_distance(a, b, limit) <= limit for a in members[ra] for b in members[rb]
+            ):
+                groups.join(ra, rb)
+
+
+def similar_clusters(names: Iterable[str], limit: int = MAX_DISTANCE) -> list[list[str]]:
+    """Groups of normalised names joined by similar pairs (chains included), each sorted."""
+    groups = _Groups()
+    for bucket in _variant_index(names, limit):
+        _join_bucket(bucket, groups, limit)
+    clusters: dict[str, set[str]] = {}
+    for name in groups.parent:
+        clusters.setdefault(groups.find(name), set()).add(name)
+    return sorted(sorted(c) for c in clusters.values() if len(c) > 1)
+
+
 def add_similar_warnings(results: Sequence[dict[str, Any]]) -> None:
-    """Give both candidates of every similar pair a `similar_candidates` warning (in place)."""
+    """One `similar_candidates` warning for every candidate of a cluster of similar names, naming
+    the others (in place): linear in the number of candidates, never one warning per pair."""
     by_name: dict[str, list[dict[str, Any]]] = {}
     for r in results:
         by_name.setdefault(normalise_name(r["candidate"]), []).append(r)
-    for a, b in similar_pairs(by_name):
-        for mine, other in ((a, b), (b, a)):
-            other_shown = by_name[other][0]["candidate"]
+    for cluster in similar_clusters(by_name):
+        shown = [by_name[n][0]["candidate"] for n in cluster]
+        for mine in cluster:
+            others = [s for n, s in zip(cluster, shown) if n != mine]
             for r in by_name[mine]:
                 r.setdefault("warnings", []).append(
-                    warning(
-                        "similar_candidates",
-                        _(
-                            "Имя «{name}» почти совпадает с «{other}»: если это один человек, исправьте имя в листах, "
-                            "иначе его оценки считаются как два разных кандидата."
-                        ).format(name=r["candidate"], other=other_shown),
-                    )
+                    warning("similar_candidates", _similar_text(r["candidate"], others))
                 )
+
+
+def _similar_text(name: str, others: list[str]) -> str:
+    if len(others) == 1:
+        return _(
+            "Имя «{name}» почти совпадает с «{other}»: если это один человек, исправьте имя в листах, "
+            "иначе его оценки считаются как два разных кандидата."
+        ).format(name=name, other=others[0])
+    listed = ", ".join(f"«{o}»" for o in others[:SHOWN_SIMILAR])
+    rest = len(others) - SHOWN_SIMILAR
+    return _(
+        "Имя «{name}» почти совпадает с другими именами раунда: {others}{more}. Если это один человек, "
+        "исправьте имя в листах, иначе его оценки считаются как разные кандидаты."
+    ).format(name=name, others=listed, more=_(" и ещё {n}").format(n=rest) if rest > 0 else "")

@@ -326,7 +326,7 @@ def to_xlsx(model: Model, result: Mapping[str, Any]) -> bytes:
             _("да") if i["flagged"] else "",
         )
         for c, v in enumerate(row, 1):
-            people.cell(row=r, column=c, value=v)
+            people.cell(row=r, column=c, value=xlsx_out.cell_text(v))
         if i["flagged"]:
             xlsx_out.fill(people.cell(row=r, column=3), xlsx_out.BAD_FILL)
     comps = wb.create_sheet(_("Компетенции"))
@@ -334,7 +334,7 @@ def to_xlsx(model: Model, result: Mapping[str, Any]) -> bytes:
     names = _names(model)
     for r, c in enumerate(result["competencies"], start=2):
         for col, v in enumerate((names.get(c["id"], c["id"]), c["id"], c["alpha"], c["candidates"]), 1):
-            comps.cell(row=r, column=col, value=v)
+            comps.cell(row=r, column=col, value=xlsx_out.cell_text(v))
         if c["alpha"] is not None and c["alpha"] < LOW_ALPHA:
             xlsx_out.fill(comps.cell(row=r, column=3), xlsx_out.BAD_FILL)
     return xlsx_out.save(wb)

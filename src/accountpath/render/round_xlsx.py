@@ -74,7 +74,7 @@ def _summary_sheet(ws, model: Model, results: Sequence[Mapping[str, Any]]) -> No
             "\n".join(warnings),
         )
         for col, v in enumerate(values, start=1):
-            ws.cell(row=i + 1, column=col, value=v)
+            ws.cell(row=i + 1, column=col, value=xlsx_out.cell_text(v))
         ws.cell(row=i + 1, column=6).number_format = "0%"
     ws.freeze_panes = "C2"
 
@@ -108,7 +108,7 @@ def _grid_sheet(ws, model: Model, results: Sequence[Mapping[str, Any]]) -> None:
 
 
 def _sheet_title(rank: int, name: str, used: set[str]) -> str:
-    base = _SHEET_BAD.sub(" ", f"{rank}. {name}")[:31].strip() or str(rank)
+    base = _SHEET_BAD.sub(" ", xlsx_out.clean_text(f"{rank}. {name}"))[:31].strip() or str(rank)
     title, k = base, 2
     while title.casefold() in used:
         title = f"{base[:27]} ({k})"
@@ -136,8 +136,8 @@ def _candidate_sheet(ws, model: Model, r: Mapping[str, Any]) -> None:
         given = {x["interviewer"]: x["rating"] for x in row.get("interviewer_ratings", [])}
         notes = "\n".join(f"{n['interviewer']}: {n['text']}" for n in row.get("notes", []))
         values = [names.get(row["id"], row["id"]), row["target"], row["rating"]] + [given.get(w) for w in who]
-        for col, v in enumerate(values + [xlsx_out.cell_text(notes) or None], start=1):
-            ws.cell(row=i, column=col, value=v)
+        for col, v in enumerate(values + [notes or None], start=1):
+            ws.cell(row=i, column=col, value=xlsx_out.cell_text(v))
         colour = _colour(row["rating"], row["target"], tol)
         if colour:
             xlsx_out.fill(ws.cell(row=i, column=3), colour)

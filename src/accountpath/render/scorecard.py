@@ -79,11 +79,17 @@ def resolve(model: Model, role_id: str | None, level_id: str | None) -> tuple[Ro
     """The role and level, or ScorecardError naming the valid ids."""
     role = model.role(role_id or "")
     if role is None:
-        raise ScorecardError(f"unknown role '{role_id}'; valid roles: {', '.join(r.id for r in model.roles)}")
+        raise ScorecardError(
+            _("неизвестная роль «{role}»; роли модели: {roles}").format(
+                role=role_id, roles=", ".join(r.id for r in model.roles)
+            )
+        )
     level = role.level(level_id or "")
     if level is None:
         raise ScorecardError(
-            f"role '{role.id}' has no level '{level_id}'; valid levels: {', '.join(lv.id for lv in role.levels)}"
+            _("у роли «{role}» нет уровня «{level}»; её уровни: {levels}").format(
+                role=role.id, level=level_id, levels=", ".join(lv.id for lv in role.levels)
+            )
         )
     return role, level
 
