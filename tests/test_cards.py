@@ -3,87 +3,19 @@
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from pathlib import Path
 
 import pytest
-import yaml
-from openpyxl import Workbook
 
 from accountpath import names
 from accountpath.io import cardcheck, cards, xlsx_read
 
-from conftest import ROOT
+from conftest import CARD_CASES, CARD_WRITERS
 
-CASES = json.loads((ROOT / "tests" / "vectors" / "cards.json").read_text(encoding="utf-8"))
+CASES = CARD_CASES
 FORMATS = ("yaml", "json", "xlsx")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def write_yaml(card: dict, path: Path) -> Path:
-    """The card as a person writes YAML: an ISO date unquoted (YAML reads it as a date)."""
-    data = dict(card)
-    if isinstance(data.get("date"), str) and _ISO.match(data["date"]):
-        try:
-            data["date"] = datetime.date.fromisoformat(data["date"])
-        except ValueError:
-            pass  # not a calendar date: stays text, quoted
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
-def write_json(card: dict, path: Path) -> Path:
-    path.write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
-    return path
-
-
-def _xlsx_value(value):
-    if isinstance(value, float) and value.is_integer():
-        return str(value)  # a number cell cannot hold 3.0 apart from 3: typed as text
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return value
-
-
-def write_xlsx(card: dict, path: Path) -> Path:
-    """The card in the xlsx scorecard layout the reader understands (labels in column A, the table under `id`)."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = xlsx_read.SHEET
-    labels = {field: label for label, field in xlsx_read.HEAD_FIELDS.items()}
-    row = 1
-    for field in ("candidate", "interviewer", "date", "recommendation", "takeaways", "overall_notes"):
-        if field in card:
-            row += 1
-            ws.cell(row=row, column=1, value=labels[field])
-            ws.cell(row=row, column=2, value=_xlsx_value(card[field]))
-    row += 2
-    for col, title in enumerate(("id", "Компетенция", xlsx_read.RATING_HEADER, xlsx_read.NOTES_HEADER), start=1):
-        ws.cell(row=row, column=col, value=title)
-    notes = card.get("notes") or {}
-    for cid, value in (card.get("ratings") or {}).items():
-        row += 1
-        ws.cell(row=row, column=1, value=cid)
-        ws.cell(row=row, column=3, value=_xlsx_value(value))
-        ws.cell(row=row, column=4, value=notes.get(cid))
-    meta = wb.create_sheet(xlsx_read.META_SHEET)
-    pairs = [
-        ("format", xlsx_read.META_MARK),
-        ("scorecard", card.get("scorecard")),
-        ("role", card.get("role")),
-        ("level", card.get("level")),
-    ]
-    if card.get("focus"):
-        pairs.append(("focus", _xlsx_value(card["focus"])))
-    for r, (k, v) in enumerate(pairs, start=1):
-        meta.cell(row=r, column=1, value=k)
-        meta.cell(row=r, column=2, value=v)
-    wb.save(path)
-    return path
-
-
-WRITERS = {"yaml": write_yaml, "json": write_json, "xlsx": write_xlsx}
+WRITERS = CARD_WRITERS
 
 
 def _read(fmt: str, card: dict, tmp_path: Path, model):
@@ -116,7 +48,7 @@ def test_invalid_vector(case, fmt, tmp_path, vector_model):
 
 def test_xlsx_date_cell_and_constants(tmp_path, vector_model):
     card = dict(CASES["valid"][0]["card"])
-    path = write_xlsx(card, tmp_path / "card.xlsx")
+    path = WRITERS["xlsx"](card, tmp_path / "card.xlsx")
     from openpyxl import load_workbook
 
     wb = load_workbook(path)

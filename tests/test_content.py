@@ -1,22 +1,185 @@
-"""Checks of the bundled content (competencies.yml) and of the rules that keep its ladder reachable
-and its questions fitting the role: each rule's fault is injected into a copy of the bundled model
-at its line, and the problem must name that line and column and the rule."""
+"""Checks of the bundled content (competencies.yml): that it is valid, and facts about the project's
+own roles, ladder and texts. Engine tests never read competencies.yml (they run on
+tests/fixtures/); this is the one test file a fork is expected to edit or delete when it
+replaces the content with its own.
+"""
 
 from __future__ import annotations
 
+import html.parser
+import json
 import re
 
 import pytest
 
 from accountpath.method import plan as plan_mod
-from accountpath.model import load as model_mod
+from accountpath.model import load as model
 from accountpath.model import yamlsource
 from accountpath.model.types import MANAGER_FROM, SCOPE_KEYS
+from accountpath.render import kit as kit_mod
 from accountpath.render import scorecard
+from accountpath.render import vacancy as vac
+from accountpath.site import pages
 
-from conftest import REAL_MODEL
+from conftest import BUNDLED_MODEL, ROOT, run_cli
 
-TEXT = REAL_MODEL.read_text(encoding="utf-8")
+
+def test_bundled_model_is_valid_and_summarised():
+    r = run_cli("validate", str(BUNDLED_MODEL))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("\n") == 1 and "компетенций" in r.stdout and "ролей" in r.stdout
+
+
+@pytest.mark.parametrize("fault", ["lowered", "missing", "career"])
+def test_ladder_faults_in_a_copy_of_the_real_file(fault):
+    """The three faults of the ladder issue, injected into the bundled competencies.yml,
+    are reported at the offending target's line with the rule's name."""
+    text = BUNDLED_MODEL.read_text(encoding="utf-8")
+    doc, _problems = yamlsource.parse(text, "competencies.yml")
+    roles = doc.data["roles"]
+    i = next(
+        k
+        for k, r in enumerate(roles)
+        if r["career"].get("to") and any(t in {x["id"] for x in roles} for t in r["career"]["to"])
+    )
+    role = roles[i]
+    top = len(role["levels"]) - 1
+    cid = next(iter(role["levels"][top]["targets"]))
+    lines = text.split("\n")
+
+    def set_line(path: tuple, new_value: str | None) -> None:
+        """Replace the value at `path` (block or flow style), or remove its key and value."""
+        line, col = doc.pos(path, key=True)
+        text_ = lines[line - 1]
+        entry = re.compile(r"([\w-]+)\s*:\s*(\d+)\s*,?\s*")
+        m = entry.match(text_, col - 1)
+        assert m, text_
+        if new_value is None:
+            lines[line - 1] = text_[: m.start()] + text_[m.end() :]
+            if not lines[line - 1].strip():
+                del lines[line - 1]
+        else:
+            lines[line - 1] = text_[: m.start(2)] + new_value + text_[m.end(2) :]
+
+    if fault == "lowered":  # the top level of a role drops below the level before it
+        path, rule = ("roles", i, "levels", top, "targets", cid), "[ladder-monotonic]"
+        set_line(path, "1")
+    elif fault == "missing":
+        path, rule = ("roles", i, "levels", top, "targets"), "[targets-complete]"
+        set_line(("roles", i, "levels", top, "targets", cid), None)
+    else:  # the next role's first level drops below this role's top level
+        j = next(k for k, r in enumerate(roles) if r["id"] in role["career"]["to"])
+        path, rule = ("roles", j, "levels", 0, "targets", cid), "[career-edge]"
+        set_line(path, "1")
+    _m, problems = model.check_text("\n".join(lines), "competencies.yml")
+    line, col = doc.pos(path, key=fault == "missing")
+    if fault != "missing":
+        col = doc.pos(path)[1]
+    found = [str(p) for p in problems if str(p).endswith(rule)]
+    assert any(p.startswith(f"competencies.yml:{line}:{col}: ") for p in found), (line, col, found)
+
+
+def test_glossary_and_interview_guide_point_to_the_rules_instead_of_repeating_them(bundled_model):
+    """Each rule (hiring, promotion, ИПР) is stated once on its page: the glossary and the guide link to it."""
+    m = bundled_model
+    terms = {g.term: g.definition for g in m.glossary}
+    assert (
+        "правиле найма" in terms["обязательная компетенция"] and "«Метод оценки»" in terms["обязательная компетенция"]
+    )
+    assert "«Рост и повышение»" in terms["готовность к повышению"] and "«Рост и повышение»" in terms["ИПР"]
+    guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
+    for rule in (pages.hiring_rule(m), pages.promotion_rule(), pages.ipr_rule()):
+        assert rule not in guide and rule not in "\n".join(terms.values())
+    assert "method.md#hiring-rule" in guide and "growth.md#promotion" in guide
+
+
+# ---------------------------------------------------------------- the hiring kit (issue 19)
+
+EXPERIENCE_IDS = {"noExperience", "between1And3", "between3And6", "moreThan6"}
+
+
+def _role_levels(model):
+    return [(role, level) for role in model.roles for level in role.levels]
+
+
+def test_every_role_has_a_phone_screen_and_every_level_a_take_home(bundled_model):
+    for role in bundled_model.roles:
+        assert 6 <= len(role.screening) <= 8, role.id
+        assert any(q.knock_out for q in role.screening), role.id
+        for level in role.levels:
+            assert level.take_home is not None, (role.id, level.id)
+            assert 2 <= len(level.take_home.scoring) <= 5
+            assert all(role.weighted(s.competency) for s in level.take_home.scoring)
+
+
+def test_every_must_have_has_reference_questions(bundled_model):
+    for role in bundled_model.roles:
+        for rc in role.competencies:
+            if rc.must_have:
+                assert 2 <= len(bundled_model.competency(rc.id).reference_questions) <= 3, rc.id
+
+
+def test_no_bundled_pay_figure_without_a_source(bundled_model):
+    for role, level in _role_levels(bundled_model):
+        if level.pay is not None:
+            assert level.pay.basis == "source" and bundled_model.source(level.pay.source), (role.id, level.id)
+
+
+class _Tags(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+
+def test_vacancy_json_of_every_role_level_passes_hh_rules(bundled_model):
+    for role, level in _role_levels(bundled_model):
+        data = json.loads(vac.render_vacancy(bundled_model, role, level, "json"))
+        assert data["name"] and len(data["name"]) <= 100
+        parser = _Tags()
+        parser.feed(data["description"])
+        assert set(parser.tags) <= {"p", "ul", "li", "strong", "em"}, set(parser.tags)
+        assert len(data["description"]) >= 200
+        assert 3 <= len(data["key_skills"]) <= 30
+        assert all(list(s) == ["name"] and 0 < len(s["name"]) <= 100 for s in data["key_skills"])
+        assert data["experience"]["id"] in EXPERIENCE_IDS
+        assert ("salary" in data) == (level.pay is not None)
+        for section in vac.SECTIONS:
+            assert f"<strong>{section}</strong>" in data["description"]
+
+
+def test_vacancy_experience_follows_the_levels(bundled_model):
+    got = {(r.id, lv.id): vac.experience_id(lv) for r, lv in _role_levels(bundled_model)}
+    assert got[("account-manager", "junior")] == "noExperience"
+    assert got[("account-manager", "middle")] == "between1And3"
+    assert got[("client-services-director", "csd")] == "moreThan6"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_kit_of_every_role_level_has_every_section(bundled_model, fmt):
+    for role, level in _role_levels(bundled_model):
+        text = kit_mod.render_kit(bundled_model, role, level, fmt)
+        for _key, heading in kit_mod.SECTIONS:
+            assert heading in text, (role.id, level.id, heading)
+        assert "152-ФЗ" in text
+        assert "в модели нет" not in text and "пока нет" not in text, (role.id, level.id)
+
+
+@pytest.mark.slow
+def test_kit_pdf_exists_for_every_role_level(bundled_model, cli_run, tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    for role, level in _role_levels(bundled_model):
+        out = tmp_path / f"{role.id}-{level.id}.pdf"
+        r = cli_run("kit", "--role", role.id, "--level", level.id, "-o", out)
+        assert r.returncode == 0, r.stderr
+        text = "\n".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
+        for _key, heading in kit_mod.SECTIONS:
+            assert " ".join(heading.split()) in " ".join(text.split()), (role.id, level.id, heading)
+
+
+TEXT = BUNDLED_MODEL.read_text(encoding="utf-8")
 DOC, _ = yamlsource.parse(TEXT, "competencies.yml")
 DATA = DOC.data
 
@@ -58,7 +221,7 @@ def _remove_line(text: str, path: tuple) -> str:
 
 
 def _problems(text: str) -> list[str]:
-    _m, problems = model_mod.check_text(text, "competencies.yml")
+    _m, problems = model.check_text(text, "competencies.yml")
     return [f"{p.path}:{p.line}:{p.col}: {p.message}" for p in problems]
 
 
@@ -91,12 +254,12 @@ def test_step_size_along_career_to_at_its_line():
     assert hits and "roles[account-manager].levels[senior]" in hits[0], ps
 
 
-def test_every_promotion_step_raises_a_target_by_one_at_most(real_model):
+def test_every_promotion_step_raises_a_target_by_one_at_most(bundled_model):
     steps = []
-    for role in real_model.roles:
+    for role in bundled_model.roles:
         steps += list(zip(role.levels, role.levels[1:]))
         for rid in role.career.to:
-            nxt = real_model.role(rid)
+            nxt = bundled_model.role(rid)
             if nxt is not None:
                 steps.append((role.levels[-1], nxt.levels[0]))
     assert len(steps) >= 8
@@ -104,14 +267,14 @@ def test_every_promotion_step_raises_a_target_by_one_at_most(real_model):
         assert all(hi.targets[c] - lo.targets[c] <= 1 for c in lo.targets), (lo.id, hi.id)
 
 
-def test_a_team_lead_step_sits_between_senior_and_director(real_model):
-    ad = real_model.role("account-director")
+def test_a_team_lead_step_sits_between_senior_and_director(bundled_model):
+    ad = bundled_model.role("account-director")
     assert [lv.id for lv in ad.levels] == ["group-head", "account-director", "group-account-director"]
     assert [lv.team_target for lv in ad.levels] == [3, 4, 5]
-    assert real_model.role("account-manager").level("senior").team_target == 2
+    assert bundled_model.role("account-manager").level("senior").team_target == 2
     gad = ad.level("group-account-director")
     assert "аккаунт-директоров" in gad.summary and gad.team_target == 5  # «через их руководителей» is level 5
-    csd = real_model.role("client-services-director").levels[0]
+    csd = bundled_model.role("client-services-director").levels[0]
     assert csd.targets["communication"] == 5  # «Представляет агентство на тендерах» is level 5
 
 
@@ -133,10 +296,10 @@ def test_a_question_that_says_no_team_must_say_individual_at_its_line():
     assert len(hits) == 1 and hits[0].startswith(_at(_question("lead-tired-team") + ("text",), shift=1)), ps
 
 
-def test_manager_questions_reach_only_levels_with_a_team(real_model):
-    for role in real_model.roles:
+def test_manager_questions_reach_only_levels_with_a_team(bundled_model):
+    for role in bundled_model.roles:
         for lv in role.levels:
-            asked = [q for qs in scorecard.level_questions(real_model, role, lv).values() for q in qs]
+            asked = [q for qs in scorecard.level_questions(bundled_model, role, lv).values() for q in qs]
             for q in asked:
                 if q.audience == "manager":
                     assert lv.team_target >= MANAGER_FROM, (role.id, lv.id, q.id)
@@ -144,14 +307,14 @@ def test_manager_questions_reach_only_levels_with_a_team(real_model):
                     assert lv.team_target < MANAGER_FROM, (role.id, lv.id, q.id)
 
 
-def test_the_findings_cards_no_longer_ask_the_wrong_people(real_model):
+def test_the_findings_cards_no_longer_ask_the_wrong_people(bundled_model):
     def asked(rid, lid):
-        role = real_model.role(rid)
-        return {q.id for qs in scorecard.level_questions(real_model, role, role.level(lid)).values() for q in qs}
+        role = bundled_model.role(rid)
+        return {q.id for qs in scorecard.level_questions(bundled_model, role, role.level(lid)).values() for q in qs}
 
     senior = asked("account-manager", "senior")
     assert not {"open-x2-bonus", "open-team-cost"} & senior
-    assert not any(real_model.question(q).audience == "manager" for q in senior)
+    assert not any(bundled_model.question(q).audience == "manager" for q in senior)
     for lid in ("group-head", "account-director", "group-account-director"):
         ad = asked("account-director", lid)
         assert "lead-tired-team" not in ad
@@ -175,21 +338,21 @@ def test_open_question_roles_must_name_roles_of_the_model_at_their_line():
     assert len(hits) == 1 and f"competencies.yml:{line}:" in hits[0] and "art-director" in hits[0], ps
 
 
-def test_open_questions_only_where_their_article_puts_them_and_never_under_a_must_have(real_model):
-    for q in real_model.questions:
+def test_open_questions_only_where_their_article_puts_them_and_never_under_a_must_have(bundled_model):
+    for q in bundled_model.questions:
         if q.kind == "open":
             assert q.source and q.roles, q.id
-    for role in real_model.roles:
+    for role in bundled_model.roles:
         for lv in role.levels:
-            for cid, qs in scorecard.level_questions(real_model, role, lv).items():
+            for cid, qs in scorecard.level_questions(bundled_model, role, lv).items():
                 opens = [q for q in qs if q.kind == "open"]
                 for q in opens:
                     assert role.id in q.roles, (role.id, lv.id, q.id)
                     assert not role.weighted(cid).must_have, (role.id, lv.id, cid, q.id)
                     assert any(x.kind != "open" for x in qs), (role.id, lv.id, cid)  # a note beside a rating
-            plan, _notes = plan_mod.make_plan(real_model, role.id, lv.id, ["A", "B"])
+            plan, _notes = plan_mod.make_plan(bundled_model, role.id, lv.id, ["A", "B"])
             for person in plan["interviewers"]:
-                for cid, qs in plan_mod.placement(real_model, person).items():
+                for cid, qs in plan_mod.placement(bundled_model, person).items():
                     if any(q.kind == "open" for q in qs):
                         assert not role.weighted(cid).must_have and role.id in qs[-1].roles
 
@@ -197,15 +360,15 @@ def test_open_questions_only_where_their_article_puts_them_and_never_under_a_mus
 # ---------------------------------------------------------------- levels: scope and probation
 
 
-def test_every_level_has_scope_and_its_own_probation(real_model):
-    for role in real_model.roles:
+def test_every_level_has_scope_and_its_own_probation(bundled_model):
+    for role in bundled_model.roles:
         assert not role.probation, role.id  # probation moved to the levels
         for lv in role.levels:
             assert lv.scope is not None, (role.id, lv.id)
             assert all(text.strip() for _k, text in lv.scope.rows())
             assert [k for k, _t in lv.scope.rows()] == list(SCOPE_KEYS)
             assert list(lv.probation) == [30, 60, 90] and all(lv.probation.values()), (role.id, lv.id)
-    am = real_model.role("account-manager")
+    am = bundled_model.role("account-manager")
     assert am.level("junior").probation != am.level("senior").probation
 
 
@@ -219,8 +382,8 @@ def test_scope_without_a_key_is_rejected_at_its_line():
 # ---------------------------------------------------------------- facts
 
 
-def test_pay_by_tenure_is_not_a_level_threshold(real_model):
-    am = real_model.role("account-manager")
+def test_pay_by_tenure_is_not_a_level_threshold(bundled_model):
+    am = bundled_model.role("account-manager")
     assert not any(lv.experience_source for lv in am.levels)
     for s in am.salary:
         if s.source in ("am-overview", "am-who"):

@@ -146,19 +146,9 @@ def verdict_label(code: str) -> str:
     return _(VERDICT_LABELS[code])
 
 
-def kind_label(kind: str) -> str:
-    """The name of a question kind in the language in force (capitalised)."""
-    return _(QUESTION_KIND_LABELS[kind])
-
-
 def recommendation_label(code: str) -> str:
     """The label of an interviewer's recommendation in the language in force."""
     return _(RECOMMENDATION_LABELS[code])
-
-
-def is_not_assessed(value: object) -> bool:
-    """True for None and for the text spellings of «not assessed»."""
-    return value is None or (isinstance(value, str) and value.strip().casefold() in NOT_ASSESSED_SPELLINGS)
 
 
 def browser_vocab() -> dict[str, Any]:

@@ -18,10 +18,10 @@ from accountpath.cli.common import (
 )
 from accountpath.i18n import N_, _
 from accountpath.io import round_files
-from accountpath.io.cards import CARD_SUFFIXES
 from accountpath.method import calibrate
 from accountpath.problems import Problem
 from accountpath.render import calibrate_report
+from accountpath.vocab import CARD_SUFFIXES
 
 FORMATS = ("text", "md", "html", "json", "xlsx", "pdf")
 

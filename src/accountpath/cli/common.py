@@ -128,7 +128,7 @@ def say(message: str) -> None:
 
 def load_model(args: argparse.Namespace) -> Model | None:
     """The model of --model, or None after printing its problems and what to do."""
-    path = args.model
+    path = args.model or model_mod.default_model_path()
     model, problems = model_mod.check(path)
     if model is None:
         print_problems(problems)

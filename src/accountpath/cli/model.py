@@ -20,7 +20,7 @@ def configure_validate(p: argparse.ArgumentParser) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     """Check the model; print a summary, or every problem."""
-    path = args.path or args.model
+    path = args.path or args.model or model_mod.default_model_path()
     model, problems = model_mod.check(path)
     if model is None:
         print_problems(problems)

@@ -15,8 +15,7 @@ from accountpath.method.evaluate import Scorecard
 from accountpath.model import yamlsource
 from accountpath.model.types import Model
 from accountpath.problems import Problem
-
-CARD_SUFFIXES = (".yml", ".yaml", ".json", ".xlsx")
+from accountpath.vocab import CARD_SUFFIXES
 
 
 def read_card(path: str | Path, model: Model) -> tuple[Scorecard | None, list[Problem]]:

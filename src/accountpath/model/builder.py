@@ -20,14 +20,19 @@ from accountpath.model.types import (
     Kpi,
     Market,
     Model,
+    Pay,
     Question,
+    ReferenceQuestion,
     Role,
     RoleCompetency,
     RoleLevel,
     Salary,
     ScaleLevel,
     Scope,
+    Scoring,
+    ScreeningQuestion,
     Source,
+    TakeHome,
     VacancyFormat,
     View,
 )
@@ -70,6 +75,7 @@ def _competency(c: dict[str, Any]) -> Competency:
         levels=_by_number(c["levels"]),
         develop=_by_number(c["develop"]),
         questions=tuple(_question(q, c["id"]) for q in c["questions"]),
+        reference_questions=tuple(ReferenceQuestion(r["text"], r["worry"]) for r in c.get("reference_questions") or ()),
     )
 
 
@@ -84,6 +90,21 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         experience_source=lv.get("experience_source"),
         scope=Scope(**{k: lv["scope"][k] for k in SCOPE_KEYS}) if lv.get("scope") else None,
         probation=_by_number(lv.get("probation") or {}),
+        pay=_pay(lv["pay"]) if lv.get("pay") else None,
+        take_home=_take_home(lv["take_home"]) if lv.get("take_home") else None,
+    )
+
+
+def _pay(p: dict[str, Any]) -> Pay:
+    return Pay(p["from"], p["to"], p["currency"], bool(p["gross"]), str(p["date"]), p["basis"], p.get("source"))
+
+
+def _take_home(t: dict[str, Any]) -> TakeHome:
+    return TakeHome(
+        t["task"],
+        t["time_limit"],
+        _t(t["materials"]),
+        tuple(Scoring(s["competency"], s["weak"], s["solid"], s["strong"]) for s in t["scoring"]),
     )
 
 
@@ -118,6 +139,9 @@ def _role(r: dict[str, Any], competency_ids: list[str]) -> Role:
         sourcing=_t(r.get("sourcing")),
         probation=_by_number(r.get("probation") or {}),
         views=tuple(View(v["source"], v["text"]) for v in r.get("views") or ()),
+        screening=tuple(
+            ScreeningQuestion(s["text"], s["listen_for"], bool(s["knock_out"])) for s in r.get("screening") or ()
+        ),
     )
 
 

@@ -18,6 +18,54 @@ SCOPE_KEYS = ("clients", "budget", "team", "client_contacts", "pnl")
 
 
 @dataclass(frozen=True)
+class ReferenceQuestion:
+    """A question for a former manager or colleague, and the answer that should worry you."""
+
+    text: str
+    worry: str
+
+
+@dataclass(frozen=True)
+class Pay:
+    """A level's pay band, monthly: `basis` agency (the agency's own), source or estimate."""
+
+    from_: int | None
+    to: int | None
+    currency: str
+    gross: bool
+    date: str
+    basis: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """What a weak, a solid and a strong take-home shows for one weighted competency."""
+
+    competency: str
+    weak: str
+    solid: str
+    strong: str
+
+
+@dataclass(frozen=True)
+class TakeHome:
+    task: str
+    time_limit: str
+    materials: tuple[str, ...]
+    scoring: tuple[Scoring, ...]
+
+
+@dataclass(frozen=True)
+class ScreeningQuestion:
+    """An HR phone-screen question: what to listen for; a knock-out ends the process when missed."""
+
+    text: str
+    listen_for: str
+    knock_out: bool
+
+
+@dataclass(frozen=True)
 class ScaleLevel:
     level: int
     name: str
@@ -91,6 +139,7 @@ class Competency:
     levels: Mapping[int, tuple[str, ...]]
     develop: Mapping[int, tuple[str, ...]]  # actions that take a person TO the level (2..5)
     questions: tuple[Question, ...]
+    reference_questions: tuple[ReferenceQuestion, ...] = ()
 
     def questions_for(self, target: int) -> tuple[Question, ...]:
         """This competency's own questions whose level range contains the target, model order."""
@@ -130,6 +179,8 @@ class RoleLevel:
     experience_source: str | None = None
     scope: Scope | None = None
     probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    pay: Pay | None = None
+    take_home: TakeHome | None = None
 
     @property
     def team_target(self) -> int:
@@ -192,6 +243,7 @@ class Role:
     sourcing: tuple[str, ...]
     probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     views: tuple[View, ...] = ()
+    screening: tuple[ScreeningQuestion, ...] = ()
 
     def level(self, level_id: str) -> RoleLevel | None:
         """The role level with this id, or None."""

@@ -9,7 +9,6 @@ and key take-aways and carries `focus`, so a filled card says what it covered.""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -191,11 +190,6 @@ def filename(role_id: str, level_id: str, fmt: str) -> str:
     """File name of a blank scorecard: ids only, never a person's name."""
     ext = {"yaml": "yml"}.get(fmt, fmt)
     return f"{role_id}-{level_id}.{ext}"
-
-
-def safe_name_part(text: str) -> str:
-    """A name made safe for a file name (latin, digits, hyphens), for callers that want one."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "x"
 
 
 @russian_only

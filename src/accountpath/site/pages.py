@@ -20,12 +20,13 @@ from typing import Any
 
 import jinja2
 
+from accountpath.method.team import PROMOTION_TOLERANCE  # the rule `accountpath team` applies
 from accountpath.render import scorecard
 from accountpath.render import svg
 from accountpath.site import tool_pages
+from accountpath.site import hiring_pages
 from accountpath.render.career_map import career_entries, career_flow, outside_entries
 from accountpath.method.evaluate import EPS, round2
-from accountpath.method.promotion import PROMOTION_TOLERANCE
 from accountpath.render.market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
 from accountpath.render.mdtext import md_escape
 from accountpath.model.types import Model, Role, RoleLevel
@@ -248,7 +249,7 @@ def build(model: Model) -> dict[str, str]:
     common = {"model": model, "scale": scale, "groups": groups(model), "careers": careers,
               "question_roles": lambda q: question_roles(model, q), "hiring_rule": hiring_rule(model),
               "promotion_rule": promotion_rule(), "ipr_rule": ipr_rule()}
-    pages: dict[str, str] = {"roles/index.md": _render("roles_index.md.j2", **common)}
+    pages: dict[str, str] = {"index.md": _render("home.md.j2", **common), "roles/index.md": _render("roles_index.md.j2", **common)}
     for role in model.roles:
         pages[f"roles/{role.id}.md"] = _render(
             "role.md.j2", role=role, steps=level_steps(model, role), asked=role_level_questions(model, role),
@@ -273,6 +274,7 @@ def build(model: Model) -> dict[str, str]:
     pages["glossary.md"] = _render("glossary.md.j2", **common)
     pages["sources.md"] = _render("sources.md.j2", used=sources_used(model), **common)
     pages.update(tool_pages.build(model))
+    pages.update(hiring_pages.build(model))
     return pages
 
 

@@ -7,15 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from accountpath import messages, vocab
-from accountpath.io import xlsx_read
-from accountpath.method.promotion import PROMOTION_TOLERANCE
+from accountpath.io import assessments, xlsx_read
+from accountpath.method.team import PROMOTION_TOLERANCE
 from accountpath.model.types import Competency, Model, Question, Role
 
 
 def _question(q: Question) -> dict[str, Any]:
     return {"id": q.id, "text": q.text, "kind": q.kind, "levels": list(q.levels),
             "anchors": {"weak": q.anchors.weak, "solid": q.anchors.solid, "strong": q.anchors.strong},
-            "also_for": list(q.also_for)}
+            "also_for": list(q.also_for), "audience": q.audience, "roles": list(q.roles)}
 
 
 def _competency(c: Competency) -> dict[str, Any]:
@@ -30,7 +30,8 @@ def _role(r: Role) -> dict[str, Any]:
             "competencies": [{"id": rc.id, "weight": rc.weight, "must_have": rc.must_have} for rc in r.competencies],
             "levels": [{"id": lv.id, "name": lv.name, "time_in_level": lv.time_in_level, "targets": dict(lv.targets),
                         "scope": dict(lv.scope.rows()) if lv.scope else None}
-                       for lv in r.levels]}
+                       for lv in r.levels],
+            "career_to": list(r.career.to)}
 
 
 def xlsx_layout() -> dict[str, Any]:
@@ -43,11 +44,28 @@ def xlsx_layout() -> dict[str, Any]:
             "notes_prefix": xlsx_read.NOTES_PREFIX, "formula_start": list(xlsx_read.FORMULA_START)}
 
 
+def team_layout() -> dict[str, Any]:
+    """Where the readers find things in an xlsx assessment and a team workbook (io.assessments' names)."""
+    return {
+        "assessment_mark": assessments.ASSESSMENT_MARK,
+        "team_mark": assessments.TEAM_MARK,
+        "sheet": assessments.SHEET,
+        "team_sheet": assessments.TEAM_SHEET,
+        "team_first_row": assessments.TEAM_FIRST_ROW,
+        "team_head": list(assessments.TEAM_HEAD),
+        "head_labels": dict(assessments.HEAD_LABELS),
+        "id_header": assessments.ID_HEADER,
+        "rating_header": assessments.RATING_HEADER,
+        "evidence_header": assessments.EVIDENCE_HEADER,
+    }
+
+
 def site_data(model: Model) -> dict[str, Any]:
     """The compact model the in-browser tools read (assets/data/model.json)."""
     ev = model.evaluation
     return {
-        "vocab": {**vocab.browser_vocab(), "xlsx": xlsx_layout(), "scope_labels": dict(vocab.SCOPE_LABELS)},
+        "vocab": {**vocab.browser_vocab(), "xlsx": xlsx_layout(), "team_xlsx": team_layout(),
+                  "scope_labels": dict(vocab.SCOPE_LABELS)},
         "messages": messages.russian_table(),
         "scale": [{"level": s.level, "name": s.name, "summary": s.summary} for s in model.scale],
         "evaluation": {

@@ -14,10 +14,17 @@ export function paramText(value) {
   return String(value);
 }
 
-/** The sentence for `code` with `params` from the table (a code missing from the table is shown as it is). */
+/** The sentence for `code` with `params` from the table (a code missing from the table is shown as it is).
+    A parameter that is itself a message, {code, params}, is rendered first (as messages.Msg in Python). */
 export function render(table, code, params = {}) {
   const template = table && Object.prototype.hasOwnProperty.call(table, code) ? table[code] : null;
   if (template === null) return String(code);
-  return template.replace(/\{(\w+)\}/g, (whole, name) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? paramText(params[name]) : whole);
+  return template.replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+    const value = params[name];
+    if (value && typeof value === "object" && typeof value.code === "string") {
+      return render(table, value.code, value.params || {});
+    }
+    return paramText(value);
+  });
 }

@@ -7,10 +7,54 @@
    sent anywhere, and localStorage is used only after "save on this device". */
 
 import { findLevel, findRole, selfProfile } from "../core/evaluate.js";
+import { blocking } from "../core/team.js";
+
+/** The self-assessment's profile with readiness by the promotion rule (core/team.js `blocking`,
+ * the rule the team page and calibration use), not by the hiring verdict: one rule per purpose. */
+function readiness(roleId, ratings) {
+  const prof = selfProfile(model, roleId, ratings);
+  const role = findRole(model, roleId);
+  const own = {};
+  for (const rc of role.competencies) if (Number.isInteger(ratings[rc.id])) own[rc.id] = ratings[rc.id];
+  const levels = prof.levels.map((lv, i) => {
+    const block = blocking(role, role.levels[i], own);
+    const ids = (f) => block.filter(f).map((b) => b.competency);
+    return {
+      ...lv,
+      met: block.length === 0,
+      shortfalls: {
+        must_have: ids((b) => b.must_have && b.rating !== null),
+        other: ids((b) => !b.must_have && b.rating !== null),
+        unrated: ids((b) => b.rating === null),
+      },
+    };
+  });
+  let highest = -1;
+  levels.forEach((lv, i) => { if (lv.met) highest = i; });
+  const ni = highest + 1 < role.levels.length ? highest + 1 : -1;
+  let next = null;
+  if (ni >= 0) {
+    const lv = role.levels[ni];
+    const gaps = role.competencies
+      .map((rc, order) => ({ rc, order }))
+      .filter(({ rc }) => own[rc.id] === undefined || own[rc.id] < lv.targets[rc.id])
+      .sort((a, b) => b.rc.weight - a.rc.weight || a.order - b.order)
+      .map(({ rc }) => ({
+        id: rc.id, weight: rc.weight, must_have: rc.must_have, target: lv.targets[rc.id],
+        rating: own[rc.id] === undefined ? null : own[rc.id],
+        gap: own[rc.id] === undefined ? null : own[rc.id] - lv.targets[rc.id],
+      }));
+    next = { id: lv.id, index: ni, gaps };
+  }
+  return { ...prof, levels, highest: highest >= 0 ? role.levels[highest].id : null, next };
+}
 import { radarChart } from "../ui/radar.js";
 import { comparison, managerColumn, promotionButton } from "./self-view.js";
 import { developFor, fromHash, toHash } from "./self-manager.js";
-import { competencyIndex, h, loadModel, num, percent, scaleName, store } from "../ui/ui.js";
+import { competencyIndex, download, h, loadModel, num, percent, scaleName, store } from "../ui/ui.js";
+import { parseText } from "../core/cardread.js";
+import { render } from "../core/messages.js";
+import { assessmentFile, checkAssessment } from "../core/team.js";
 
 const STORE_KEY = "accountpath:self";
 
@@ -180,7 +224,7 @@ function rolesTable() {
     h("caption", { text: "Все роли: достигнутый уровень по вашей самооценке" }),
     h("thead", {}, h("tr", {}, ["Роль", "Достигнутый уровень", "Следующий"].map((t) => h("th", { scope: "col", text: t })))),
     h("tbody", {}, model.roles.map((r) => {
-      const p = selfProfile(model, r.id, state.ratings);
+      const p = readiness(r.id, state.ratings);
       return h("tr", { "data-role": r.id },
         h("th", { scope: "row", text: r.name }),
         h("td", { text: p.highest ? levelLabel(r, p.highest) : "—" }),
@@ -191,7 +235,7 @@ function rolesTable() {
 
 function renderResult() {
   const role = findRole(model, state.role);
-  const prof = selfProfile(model, role.id, state.ratings);
+  const prof = readiness(role.id, state.ratings);
   version += 1;
   ui.result.dataset.version = String(version);
   ui.result.dataset.highest = prof.highest || "";
@@ -226,6 +270,7 @@ function renderResult() {
 
 function renderAll() {
   ui.role.value = state.role;
+  levelOptions();
   ui.save.checked = state.save;
   ui.managerToggle.checked = state.managerMode;
   renderForm();
@@ -252,8 +297,59 @@ function toResult() {
   title.scrollIntoView({ block: "start" });
 }
 
+function levelOptions() {
+  const role = findRole(model, state.role);
+  const keep = ui.level.value;
+  ui.level.replaceChildren(...role.levels.map((lv) => h("option", { value: lv.id, text: lv.name || lv.id })));
+  if (role.levels.some((lv) => lv.id === keep)) ui.level.value = keep;
+}
+
+/** «Сохранить файл»: the self-assessment as an assessment file (io/assessments.py's keys). */
+function onSaveFile() {
+  const person = ui.person.value.trim();
+  const date = new Date().toISOString().slice(0, 10);
+  const data = assessmentFile(model, { person, role: state.role, level: ui.level.value, relation: "self", date, ratings: state.ratings });
+  const file = `assessment-${state.role}-${ui.level.value}-self.json`;
+  download(file, `${JSON.stringify(data, null, 2)}\n`);
+  say(person
+    ? `Файл сохранён: ${file}. Передайте его руководителю — он загрузит его на странице «Команда».`
+    : `Файл сохранён: ${file}. Впишите имя перед отправкой: без него руководитель не сведёт файл с вашей оценкой.`);
+}
+
+/** «Открыть файл»: an assessment file back into the form (a manager's file fills the manager column). */
+async function onOpenFile() {
+  const file = ui.openFile.files[0];
+  if (!file) return;
+  const parsed = await parseText(await file.text());
+  ui.openFile.value = "";
+  if (parsed.problem) {
+    say(`${file.name}: ${parsed.problem}`);
+    return;
+  }
+  const checked = checkAssessment(model, parsed.data, file.name);
+  if (checked.problems) {
+    say(checked.problems.map((p) => `${file.name}${p.path.length ? ` (${p.path.join(".")})` : ""}: ${render(model.messages, p.code, p.params)}`).join("; "));
+    return;
+  }
+  const a = checked.assessment;
+  const ratings = {};
+  for (const [cid, r] of Object.entries(a.ratings)) if (r !== null) ratings[cid] = r;
+  state.role = a.role;
+  if (a.relation === "manager") {
+    state.manager = ratings;
+    state.managerMode = true;
+  } else {
+    state.ratings = ratings;
+    ui.person.value = a.person;
+  }
+  renderAll();
+  ui.level.value = a.level;
+  say(`Файл открыт: ${file.name} (${a.relation === "manager" ? "оценка руководителя" : "самооценка"}).`);
+}
+
 function onRole() {
   state.role = ui.role.value;
+  levelOptions();
   renderForm();
   renderResult();
   sync();
@@ -313,6 +409,10 @@ function buildShell(app) {
   on("sa-copy", "click", onCopy);
   on("sa-print", "click", () => window.print());
   on("sa-to-result", "click", toResult);
+  ui.person = $("sa-person");
+  ui.level = $("sa-level");
+  ui.openFile = on("sa-open-file", "change", onOpenFile);
+  on("sa-save-file", "click", onSaveFile);
 }
 
 async function start() {
