@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import atexit
+import datetime
 import json
 import os
 import re
@@ -326,18 +327,17 @@ def _panel(real_model, communication=(5, 2, 4)):
     return out
 
 
-# ---------------------------------------------------------------- card vectors written in each format
+# ------------------------------------------------------------------ filled cards (tests/vectors/cards.json)
 
-CARD_CASES = json.loads((ROOT / "tests" / "vectors" / "cards.json").read_text(encoding="utf-8"))
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CARD_VECTORS = json.loads((ROOT / "tests" / "vectors" / "cards.json").read_text(encoding="utf-8"))
+CARD_FORMATS = ("yaml", "json", "xlsx")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def write_yaml(card: dict, path: Path) -> Path:
     """The card as a person writes YAML: an ISO date unquoted (YAML reads it as a date)."""
-    import datetime
-
     data = dict(card)
-    if isinstance(data.get("date"), str) and _ISO.match(data["date"]):
+    if isinstance(data.get("date"), str) and _ISO_DAY.match(data["date"]):
         try:
             data["date"] = datetime.date.fromisoformat(data["date"])
         except ValueError:
@@ -441,3 +441,55 @@ def write_team(folder: Path, vector: dict, model, date: str | None = None) -> tu
         yaml.safe_dump(full_model_data(vector["model"]), allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     return team, model_path
+
+
+def write_xlsx_case(spec: dict, path: Path) -> Path:
+    """An xlsx case of cards.json: the card as an xlsx scorecard, then its date cell as an Excel
+    day number (`date_serial`, with a date format when `date_format`), the 1904 date system
+    (`date1904`), or a DTD with an external entity in the shared strings (`doctype`)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from accountpath.io import xlsx_read
+
+    write_xlsx(spec["card"], path)
+    wb = load_workbook(path)
+    if "date_serial" in spec:
+        ws = wb[xlsx_read.SHEET]
+        cell = next(r[1] for r in ws.iter_rows() if r[0].value == "Дата")
+        cell.value = spec["date_serial"]
+        cell.number_format = "DD.MM.YYYY" if spec.get("date_format") else "0"
+    if spec.get("date1904"):
+        wb.epoch = __import__("openpyxl").utils.datetime.MAC_EPOCH
+    wb.save(path)
+    if spec.get("doctype"):
+        with zipfile.ZipFile(path) as zf:
+            parts = {n: zf.read(n) for n in zf.namelist()}
+        text = parts["xl/workbook.xml"].decode("utf-8")
+        decl, rest = text.split("?>", 1) if text.startswith("<?xml") else ("", text)
+        dtd = '<!DOCTYPE workbook [<!ENTITY ext SYSTEM "file:///etc/hostname">]>'
+        parts["xl/workbook.xml"] = ((decl + "?>" if decl else "") + dtd + rest).encode("utf-8")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in parts.items():
+                zf.writestr(name, data)
+    return path
+
+
+def card_case_formats(case: dict) -> tuple[str, ...]:
+    """The formats a case of cards.json is written in."""
+    if "text" in case:
+        return (case["format"],)
+    if "xlsx" in case:
+        return ("xlsx",)
+    return tuple(case.get("formats", CARD_FORMATS))
+
+
+def write_card_case(case: dict, fmt: str, path: Path) -> Path:
+    """A case of cards.json as a file of format `fmt` (see its `about`)."""
+    if "text" in case:
+        path.write_text(case["text"], encoding="utf-8")
+        return path
+    if "xlsx" in case:
+        return write_xlsx_case(case["xlsx"], path)
+    return CARD_WRITERS[fmt](case["card"], path)

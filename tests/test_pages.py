@@ -148,7 +148,7 @@ def test_method_page_uses_model_numbers(mini):
         "bands": {"strong_hire": 0.8, "hire": 0.1, "no_hire": -1.25},
     }
     text = pages.build(model_from(data))["interview/method.md"]
-    for expected in ("65 %", "**3**", "**0,75**", "**0,8**", "**0,1**", "**−1,25**"):
+    for expected in ("65\u00a0%", "**3**", "**0,75**", "**0,8**", "**0,1**", "**−1,25**"):
         assert expected in text, expected
     for label in pages.RECOMMENDATION_LABELS.values():
         assert label in text
@@ -284,7 +284,18 @@ def test_snapshot_role_page(mini):
 def test_site_data(built):
     m, _ = built
     data = pages.site_data(m)
-    assert set(data) == {"vocab", "messages", "scale", "evaluation", "promotion", "competencies", "roles", "glossary"}
+    assert set(data) == {
+        "vocab",
+        "messages",
+        "card_schema",
+        "read_limits",
+        "scale",
+        "evaluation",
+        "promotion",
+        "competencies",
+        "roles",
+        "glossary",
+    }
     assert data["promotion"]["tolerance"] == 0.5 and list(data["vocab"]["scope_labels"]) == list(SCOPE_KEYS)
     assert data["vocab"]["verdicts"][0] == "strong_hire" and data["vocab"]["card_keys"][0] == "scorecard"
     assert [c["id"] for c in data["competencies"]] == [c.id for c in m.competencies]

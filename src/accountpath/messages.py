@@ -24,25 +24,6 @@ from accountpath.i18n import N_, _, decimal
 
 MESSAGES: dict[str, str] = {
     # Add entries as "area.what": N_("Русский текст с {параметрами}"). Keep the keys sorted by area.
-    "model.open-question-roles-closed": N_(
-        "{at}: «roles» бывает только у вопросов без правильного ответа (kind: open); остальные вопросы подбираются по цели уровня [open-question]"
-    ),
-    "model.open-question-source": N_(
-        "{at}: у вопроса с «roles» нет «source»: роли вопроса — те, которым его задаёт статья-источник [open-question]"
-    ),
-    "model.open-question-unknown-role": N_("{at}: роли «{role}» в модели нет [open-question]"),
-    "model.question-audience-none": N_(
-        "{at}: вопрос для руководителей (audience: manager) не достанется ни одному уровню: ни у одного уровня нет цели {least} и выше по менеджменту команды [question-audience]"
-    ),
-    "model.question-audience-solo": N_(
-        "{at}: вопрос говорит «{found}» — он для тех, кто людьми не руководит; добавьте audience: individual [question-audience]"
-    ),
-    "model.question-audience-team": N_(
-        "{at}: вопрос предполагает команду у кандидата («{found}»); добавьте audience: manager, чтобы его задавали только тем, у кого команда есть [question-audience]"
-    ),
-    "model.step-size": N_(
-        "{at}: цель по «{cid}» {t1}, а на предыдущей ступени {prev} — {t0}: шаг повышения поднимает цель не больше чем на {most} [step-size]"
-    ),
     # reading a file (yamlsource)
     "file.empty": N_("файл пуст"),
     "file.not-found": N_("файл не найден"),
@@ -118,10 +99,110 @@ MESSAGES: dict[str, str] = {
     "model.take-home-unweighted": N_(
         "{at}: тестовое задание оценивает «{competency}», а у роли нет такой взвешенной компетенции [take-home-scoring]"
     ),
+    "model.open-question-roles-closed": N_(
+        "{at}: «roles» бывает только у вопросов без правильного ответа (kind: open); остальные вопросы подбираются по цели уровня [open-question]"
+    ),
+    "model.open-question-source": N_(
+        "{at}: у вопроса с «roles» нет «source»: роли вопроса — те, которым его задаёт статья-источник [open-question]"
+    ),
+    "model.open-question-unknown-role": N_("{at}: роли «{role}» в модели нет [open-question]"),
+    "model.question-audience-none": N_(
+        "{at}: вопрос для руководителей (audience: manager) не достанется ни одному уровню: ни у одного уровня нет цели {least} и выше по менеджменту команды [question-audience]"
+    ),
+    "model.question-audience-solo": N_(
+        "{at}: вопрос говорит «{found}» — он для тех, кто людьми не руководит; добавьте audience: individual [question-audience]"
+    ),
+    "model.question-audience-team": N_(
+        "{at}: вопрос предполагает команду у кандидата («{found}»); добавьте audience: manager, чтобы его задавали только тем, у кого команда есть [question-audience]"
+    ),
+    "model.step-size": N_(
+        "{at}: цель по «{cid}» {t1}, а на предыдущей ступени {prev} — {t0}: шаг повышения поднимает цель не больше чем на {most} [step-size]"
+    ),
+    "round.read-failed": N_("файл не удалось прочитать ({kind}): проверьте, что это оценочный лист Account Path"),
+    "round.worker-died": N_(
+        "процесс, читавший файл, завершился аварийно (код {exitcode}): вероятно, файл слишком велик или повреждён"
+    ),
+    "xlsx.cell-too-long": N_("в ячейке {chars} символов, больше предела {limit}: сократите текст"),
+    "xlsx.duplicate-id": N_("«{id}» уже есть (строка или столбец {first}): оставьте одну строку на компетенцию"),
+    "xlsx.formula-in-id": N_("в строке id формула: id пишутся текстом, как в выданной книге; верните исходную строку"),
+    "xlsx.formula-without-value": N_(
+        "в ячейке формула без сохранённого значения: пересчитайте и сохраните книгу в Excel или LibreOffice "
+        "или впишите значение вместо формулы"
+    ),
+    "xlsx.merged-id": N_("ячейки {ref} объединены: объединение прячет строку или столбец оценок; разъедините ячейки"),
+    "xlsx.too-large": N_("xlsx распаковывается в {size} МБ, больше предела {limit} МБ: это не файл Account Path"),
+    "xlsx.too-many-rows": N_(
+        "заполнена строка {row}, а в книге раунда читаются только первые {limit} строк: разбейте раунд на несколько книг"
+    ),
+    "output.inside-input": N_("«{output}» лежит в папке входных файлов «{input}»: запишите результат в другую папку"),
+    # Filled scorecards (io/cardcheck.py and docs/assets/js/core/cardcheck.js; schema codes from card.schema.json).
+    "card.not-mapping": N_(
+        "оценочный лист должен быть словарём с полями role, level, candidate, interviewer и ratings"
+    ),
+    "card.unknown-key": N_("неизвестное поле «{key}»; допустимые поля: {keys}"),
+    "card.unknown-key-hint": N_("неизвестное поле «{key}» (может быть, «{hint}»?)"),
+    "card.version": N_("«scorecard» — номер версии формата, 1 или 2; сейчас «{value}»"),
+    "card.missing": N_("не заполнено поле «{key}»"),
+    "card.not-text": N_("«{key}» должно быть текстом; сейчас «{value}»"),
+    "card.text": N_("{key}: здесь нужен текст; сейчас «{value}»"),
+    "card.date": N_(
+        "{key}: дата пишется как ГГГГ-ММ-ДД или ДД.ММ.ГГГГ и должна существовать в календаре; сейчас «{value}»"
+    ),
+    "card.recommendation": N_("{key}: рекомендация — одно из: {options}; или пусто; сейчас «{value}»"),
+    "card.rating": N_(
+        "{key}: оценка должна быть целым числом 1..5; если компетенцию не оценивали, оставьте пусто "
+        "или напишите «не оценивалось»; сейчас «{value}»"
+    ),
+    "card.ratings-missing": N_(
+        "не заполнено поле «ratings»: дайте каждой компетенции оценку 1..5 или оставьте пусто, если её не оценивали"
+    ),
+    "card.ratings-not-mapping": N_("«ratings» — словарь «id компетенции: оценка»"),
+    "card.notes-not-mapping": N_("«notes» — словарь «id компетенции: текст»"),
+    "card.focus-not-list": N_("«focus» — список id компетенций роли"),
+    "card.focus-repeated": N_("«{cid}» уже есть в «focus»"),
+    "card.unknown-role": N_("неизвестная роль «{role}»; роли модели: {roles}"),
+    "card.unknown-level": N_("у роли «{role}» нет уровня «{level}»; её уровни: {levels}"),
+    "card.not-of-role": N_("роль «{role}» не оценивает компетенцию «{cid}»; её компетенции: {ids}"),
+    "card.not-of-role-hint": N_("роль «{role}» не оценивает компетенцию «{cid}» (может быть, «{hint}»?)"),
+    "card.unknown-competency": N_("неизвестная компетенция «{cid}»; её компетенции: {ids}"),
+    "card.unknown-competency-hint": N_("неизвестная компетенция «{cid}» (может быть, «{hint}»?)"),
+    # Reading card files (io/cards.py, io/xlsx_read.py, io/round_files.py and core/cardread.js, core/xlsx.js).
+    "read.not-found": N_("файл не найден"),
+    "read.empty": N_("файл пуст"),
+    "read.unreadable": N_(
+        "не читается как JSON или YAML: ошибка в строке {line}, столбце {col} — проверьте отступы, двоеточия и кавычки"
+    ),
+    "read.too-big": N_("файл больше {limit} МБ: это не оценочный лист Account Path"),
+    "read.too-many-cards": N_("в файле {count} оценочных листов, а предел — {limit}: разделите его на части"),
+    "read.duplicate-key": N_("ключ «{key}» повторяется (впервые в строке {first})"),
+    "read.alias": N_(
+        "якоря и ссылки YAML (&имя, *имя) не допускаются: это значение с якорем повторено ссылкой; "
+        "выпишите каждое значение полностью"
+    ),
+    "read.failed": N_("не удалось прочитать файл"),
+    "xlsx.not-zip": N_("это не файл Excel (xlsx): архив не читается"),
+    "xlsx.no-workbook": N_("это не файл Excel (xlsx): в архиве нет книги"),
+    "xlsx.broken-part": N_("часть книги {part} повреждена"),
+    "xlsx.dtd": N_(
+        "часть книги {part} содержит объявление DTD (<!DOCTYPE>): такие файлы не читаются — сохраните книгу заново в Excel"
+    ),
+    "xlsx.unreadable": N_(
+        "не удаётся прочитать xlsx ({kind}): сделайте лист командой `accountpath scorecard --format xlsx`"
+    ),
+    "xlsx.not-ours": N_(
+        "этот xlsx не оценочный лист Account Path (нет листа «{meta}» с отметкой формата): "
+        "скачайте бланк Excel на странице «Оценочные листы», сделайте лист командой "
+        "`accountpath scorecard --format xlsx` или книгу раунда командой `accountpath workbook`"
+    ),
+    "xlsx.round-as-card": N_("это книга раунда с несколькими листами оценки: читайте её как раунд (--round)"),
+    "xlsx.round-empty": N_("в книге раунда нет заполненных строк"),
+    "round.not-folder": N_("это не папка и не книга раунда (.xlsx)"),
+    "round.no-cards": N_("в папке нет оценочных листов (*.yml, *.yaml, *.json, *.xlsx)"),
     "output.same-as-input": N_("«{output}» — это входной файл «{input}»: выберите для результата другое имя"),
     # checking an edited interview plan (io/plan_check.py)
     "plan.allowed-fields": N_("; допустимые поля: {keys}"),
     "plan.candidate": N_("«candidate» — имя кандидата текстом или null"),
+    "plan.candidate-id": N_("«candidate_id» — ID кандидата в ATS текстом или null"),
     "plan.coverage": N_("{note}"),
     "plan.coverage-advice": N_("{note}; {advice}"),
     "plan.focus-not-rated": N_("роль «{role}» не оценивает компетенцию «{cid}»{tip}"),
@@ -183,6 +264,8 @@ MESSAGES: dict[str, str] = {
     "schema.value.number": N_("число {value}"),
     "schema.value.object": N_("словарь"),
     "schema.value.string": N_("текст «{value}»"),
+    # a problem written before the table: its sentence as the one parameter (Problem.as_json)
+    "text": N_("{text}"),
     # parsing YAML (yamlsource)
     "yaml.alias": N_(
         "якоря и ссылки YAML (&имя, *имя) не допускаются: это значение с якорем повторено ссылкой; "
@@ -231,6 +314,14 @@ MESSAGES: dict[str, str] = {
     "team.self-only": N_("{person}: есть самооценка, но нет оценки руководителя — готовность не определить"),
     "team.self-only-count": N_("без оценки руководителя: {count}"),
     "team.unknown-level": N_("у роли «{role}» нет уровня «{level}»"),
+    "name.letter-differs": N_(
+        "имена «{name}» и «{other}» различаются одной буквой: «{letter}»{script} на месте {position} вместо «{instead}»"
+    ),
+    "round.level-mismatch": N_(
+        "лист на уровень «{level}», а остальные листы кандидата «{candidate}» — на «{expected}»: лист не учтён. "
+        "Оценивайте кандидата на одном уровне; если уровень выбран неверно, исправьте его в этом листе"
+    ),
+    "round.plan-skipped": N_("это план интервью, а не оценочный лист: пропущен"),
 }
 """code -> Russian message id (translated through the catalogs)."""
 
@@ -282,7 +373,11 @@ def render(code: str, params: Mapping[str, Any] | None = None) -> str:
     try:
         return _(template).format(**values)
     except (KeyError, IndexError, ValueError):  # a translation with another placeholder: never crash on wording
+        pass
+    try:
         return template.format(**values)
+    except (KeyError, IndexError, ValueError):  # a parameter missing: the template as it is, still readable
+        return template
 
 
 def russian_table() -> dict[str, str]:

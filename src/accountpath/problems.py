@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from accountpath.messages import Params, json_params, render
+from accountpath.messages import MESSAGES, Params, json_params, render
 
 
 @dataclass(frozen=True, order=True)
@@ -37,7 +37,7 @@ class Problem:
 
     def as_json(self) -> dict[str, Any]:
         """The JSON contract: {"file", "line", "col", "code", "params", "message"}."""
-        known = render(self.code, {}) != self.code or not self.params and self.code.isascii()
+        known = self.code in MESSAGES or not self.params and self.code.isascii()
         return {
             "file": self.path,
             "line": self.line,

@@ -67,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
         print_problems(problems)
         return EXIT_INPUT
     cards, found = round_files.read_files(model, files)
+    if not cards:  # nothing could be read: an earlier output stays as it is
+        print_problems(problems + found)
+        return EXIT_INPUT
     result, refused = calibrate.calibrate(model, cards)
     problems += found + refused
     print_problems(problems)

@@ -10,7 +10,8 @@ the command cannot write) are found before any file is read and exit with 2; bad
 exit with 1, every problem printed as FILE:LINE:COL. Text is Russian unless `--lang en` or
 the locale (LC_ALL, LC_MESSAGES, LANG) says English.
 
-Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate, assessment, team-workbook, team.
+Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate, decide, assessment, team-workbook, team,
+vacancy, kit.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from accountpath.cli.common import (
     PROG,
     Command,
     UsageError,
+    begin_problems,
+    check_output_paths,
+    end_problems,
 )
 from accountpath.i18n import N_, _
 
@@ -93,6 +97,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("evaluate", "COMMAND"),
     "workbook": ("evaluate", "WORKBOOK"),
     "calibrate": ("calibrate", "COMMAND"),
+    "decide": ("decide", "COMMAND"),
     "assessment": ("team", "ASSESSMENT"),
     "team-workbook": ("team", "WORKBOOK"),
     "team": ("team", "COMMAND"),
@@ -122,6 +127,19 @@ def requested_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+PERSONAL_DATA = N_(
+    "Персональные данные. Имена кандидатов и интервьюеров, оценки и заметки лежат в планах, листах,\n"
+    "книгах раунда, записях решений и отчётах; в именах файлов, которые пишет инструмент, имён нет\n"
+    "(только id, номера и хеш). Всё считается на этом компьютере: ничего не отправляется в сеть.\n"
+    "Храните файлы кандидата не дольше, чем нужно для решения и его проверки (практика проекта:\n"
+    "6 месяцев, затем удалить), и предупредите кандидата: «Мы записываем оценки интервьюеров и\n"
+    "заметки по интервью, чтобы принять решение; храним их N месяцев и удаляем по вашей просьбе».\n"
+    "Отчёт калибровки — персональные данные сотрудников-интервьюеров: показывайте его только им\n"
+    "и тем, кто ведёт найм."
+)
+"""The personal-data note of `accountpath --help` (README: «Personal data»)."""
+
+
 def _common(p: argparse.ArgumentParser, top: bool) -> None:
     default = None if top else argparse.SUPPRESS
     p.add_argument(
@@ -147,6 +165,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             "Account Path: модель компетенций аккаунт-ролей агентства, её сайт, "
             "оценочные листы и подсчёт итога интервью."
         ),
+        epilog=_(PERSONAL_DATA),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common(parser, top=True)
     parser.add_argument(
@@ -173,14 +193,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             chosen = command(args.command)
             if chosen.check is not None:
                 chosen.check(args)
+            check_output_paths(args)
         except SystemExit as exc:  # --help, --version, or an argument error already printed
             return exc.code if isinstance(exc.code, int) else EXIT_USAGE
         except UsageError as exc:
             print(f"{PROG} {args.command}: {exc}", file=sys.stderr)
             return EXIT_USAGE
+    begin_problems(args)
     try:
-        return chosen.run(args)
+        return end_problems(chosen.run(args))
     except KeyboardInterrupt:
-        return 130
+        return end_problems(130)
     except BrokenPipeError:
         return EXIT_OK

@@ -289,8 +289,8 @@ RULES: tuple[Rule, ...] = (
     question_levels,
     also_for,
     *rules_ladder.RULES,
-    *rules_steps.RULES,
     *rules_kit.RULES,
+    *rules_steps.RULES,
 )
 """Every rule, in the order their problems are gathered (the output is sorted by position anyway)."""
 

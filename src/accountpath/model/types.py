@@ -177,10 +177,10 @@ class RoleLevel:
     targets: Mapping[str, int]  # every competency of the model
     summary: str | None = None
     experience_source: str | None = None
-    scope: Scope | None = None
-    probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     pay: Pay | None = None
     take_home: TakeHome | None = None
+    scope: Scope | None = None
+    probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def team_target(self) -> int:

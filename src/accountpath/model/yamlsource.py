@@ -35,6 +35,9 @@ class Document:
     data: Any
     value_pos: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
     key_pos: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
+    scalar_text: dict[DocPath, str] = field(default_factory=dict)
+    """The source text of every plain scalar YAML read as something other than text (numbers,
+    booleans, dates): the card readers read them as written (YAML 1.2 core, like the browser)."""
 
     def pos(self, path: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (or of its key), falling back to the nearest parent."""
@@ -94,7 +97,7 @@ def decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         return None, [Problem.at(label, line, col, "file.not-utf8", byte=f"{raw[exc.start]:02x}")]
     if not text.strip():
-        return None, [Problem.at(label, 1, 1, "file.empty")]
+        return None, [Problem.at(label, 1, 1, "read.empty")]
     return text, []
 
 
@@ -124,7 +127,7 @@ def parse(text: str, label: str) -> tuple[Document | None, list[Problem]]:
     try:
         doc.data = _to_data(node, (), doc, problems, loader, seen)
     except _AliasFound as alias:
-        return None, [Problem.at(label, alias.line, alias.col, "yaml.alias")]
+        return None, [Problem.at(label, alias.line, alias.col, "read.alias")]
     finally:
         loader.dispose()
     return doc, problems
@@ -153,10 +156,9 @@ class _AliasFound(Exception):
 def _to_data(
     node: yaml.Node, path: DocPath, doc: Document, problems: list[Problem], loader: SafeConstructor, seen: set[int]
 ) -> Any:
-    if not isinstance(node, yaml.ScalarNode):
-        if id(node) in seen:
-            raise _AliasFound(*_mark(node.start_mark))
-        seen.add(id(node))
+    if id(node) in seen:  # scalars too: an alias of any node is refused
+        raise _AliasFound(*_mark(node.start_mark))
+    seen.add(id(node))
     doc.value_pos[path] = _mark(node.start_mark)
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
         problems.append(Problem.at(doc.path, *_mark(node.start_mark), "yaml.tag", tag=node.tag))
@@ -175,7 +177,7 @@ def _to_data(
             if key in out:
                 first = doc.key_pos[child][0]
                 problems.append(
-                    Problem.at(doc.path, *_mark(key_node.start_mark), "yaml.duplicate-key", key=key, first=first)
+                    Problem.at(doc.path, *_mark(key_node.start_mark), "read.duplicate-key", key=key, first=first)
                 )
                 continue
             doc.key_pos[child] = _mark(key_node.start_mark)
@@ -184,7 +186,10 @@ def _to_data(
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(item, path + (i,), doc, problems, loader, seen) for i, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)  # the three node kinds; the others returned above
-    return _scalar(node, loader, doc, problems)
+    value = _scalar(node, loader, doc, problems)
+    if value is not None and not node.style and node.tag != "tag:yaml.org,2002:str":
+        doc.scalar_text[path] = node.value
+    return value
 
 
 def _scalar(node: yaml.ScalarNode, loader: SafeConstructor, doc: Document, problems: list[Problem]) -> Any:

@@ -124,8 +124,8 @@ def level_range(levels: tuple[int, int]) -> str:
 
 
 def percent(x: float) -> str:
-    """A share 0..1 as a percentage, e.g. 0.7 -> '70 %'."""
-    return f"{num(float(x) * 100)} %"
+    """A share 0..1 as a percentage, e.g. 0.7 -> '70 %' (a no-break space, as i18n.percent and Intl write it)."""
+    return f"{num(float(x) * 100)}\u00a0%"
 
 
 def money(x: int | None) -> str:
@@ -147,8 +147,8 @@ def salary_range(lo: int | None, hi: int | None) -> str:
 def share_range(lo: float, hi: float) -> str:
     """A percentage range, e.g. '60–70 %'; from zero, as the articles say it: 'до 5 %'."""
     if lo == 0 and hi:
-        return f"до {num(hi)} %"
-    return f"{num(lo)} %" if lo == hi else f"{num(lo)}–{num(hi)} %"
+        return f"до {num(hi)}\u00a0%"
+    return f"{num(lo)}\u00a0%" if lo == hi else f"{num(lo)}–{num(hi)}\u00a0%"
 
 
 # ---------------------------------------------------------------- the rules, stated once

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from accountpath import messages, vocab
-from accountpath.io import assessments, xlsx_read
-from accountpath.method.team import PROMOTION_TOLERANCE
+from accountpath.io import assessments, cardcheck, cards, xlsx_read
+from accountpath.method.promotion import PROMOTION_TOLERANCE
 from accountpath.model.types import Competency, Model, Question, Role
 
 
@@ -67,6 +67,8 @@ def site_data(model: Model) -> dict[str, Any]:
         "vocab": {**vocab.browser_vocab(), "xlsx": xlsx_layout(), "team_xlsx": team_layout(),
                   "scope_labels": dict(vocab.SCOPE_LABELS)},
         "messages": messages.russian_table(),
+        "card_schema": cardcheck.schema(),
+        "read_limits": cards.read_limits(),
         "scale": [{"level": s.level, "name": s.name, "summary": s.summary} for s in model.scale],
         "evaluation": {
             "min_coverage": ev.min_coverage,

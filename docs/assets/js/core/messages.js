@@ -5,7 +5,20 @@
    module renders a code with its parameters, formatting numbers with Intl (decimal comma in
    Russian), exactly as messages.render does in Python. Pure: no DOM. */
 
-const NUMBER = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 2, useGrouping: false });
+// Rounding half to even on the number's shortest decimal form (2.675 -> 2,68), as Babel does in i18n.py.
+const NUMBER = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 2, useGrouping: false, roundingMode: "halfEven" });
+const PERCENT = new Intl.NumberFormat("ru-RU", { style: "percent", maximumFractionDigits: 0, roundingMode: "halfEven" });
+const PLURAL = new Intl.PluralRules("ru-RU");
+
+/** A share 0..1 as whole percent in Russian style, «80 %» with a no-break space (i18n.percent in Python). */
+export function percentText(x) {
+  return x === null || x === undefined ? "—" : PERCENT.format(x);
+}
+
+/** The CLDR plural category of n in Russian: one, few, many or other (i18n.plural_form in Python). */
+export function pluralForm(n) {
+  return PLURAL.select(n);
+}
 
 /** A parameter as the sentence shows it: floats with at most two decimals and the decimal comma. */
 export function paramText(value) {

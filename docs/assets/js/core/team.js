@@ -8,8 +8,8 @@
    Managers' leniency (the joint model) is left to the command line. Pure: no DOM.
    tests/vectors/team.json runs through this module under node (tests/test_team_js.py). */
 
-import { dateValue, pyStr, ratingValue, textValue, FloatValue } from "./cardcheck.js";
-import { closeMatch, nameKey, squashSpaces } from "./names.js";
+import { dateValue, ratingValue, textValue, valueText, FloatValue } from "./cardcheck.js";
+import { closeMatch, nameKey, spellingKey, squashSpaces } from "./names.js";
 import { round2 } from "./evaluate.js";
 
 export const PROMOTION_TOLERANCE = 0.5;
@@ -37,7 +37,7 @@ function text(data, key, out, required) {
     out.push({ path: [key], code: "assessment.not-text", params: { field: key } });
     return null;
   }
-  return squashSpaces(pyStr(v));
+  return squashSpaces(valueText(v));
 }
 
 function mapping(model, data, key, out, parse) {
@@ -55,7 +55,7 @@ function mapping(model, data, key, out, parse) {
       continue;
     }
     const parsed = parse(value);
-    if (parsed.error) out.push({ path: [key, cid], code: "assessment.value", params: { field: `${key}.${cid}`, reason: parsed.error } });
+    if (parsed.reason) out.push({ path: [key, cid], code: "assessment.value", params: { field: `${key}.${cid}`, reason: parsed.reason } });
     else found[cid] = parsed.value;
   }
   return found;
@@ -73,7 +73,7 @@ export function checkAssessment(model, data, source = "") {
   for (const key of Object.keys(data)) {
     if (!KEYS.includes(key)) out.push({ path: [key], code: "assessment.unknown-key", params: { field: key, hint: closeMatch(key, KEYS) || "", fields: KEYS.join(", ") } });
   }
-  if (data.assessment !== 1) out.push({ path: "assessment" in data ? ["assessment"] : [], code: "assessment.version", params: { value: pyStr(data.assessment) } });
+  if (data.assessment !== 1) out.push({ path: "assessment" in data ? ["assessment"] : [], code: "assessment.version", params: { value: valueText(data.assessment) } });
   const person = text(data, "person", out, true);
   const personId = text(data, "person_id", out, false);
   const assessor = text(data, "assessor", out, true);
@@ -82,7 +82,7 @@ export function checkAssessment(model, data, source = "") {
   const relation = text(data, "relation", out, true);
   if (relation !== null && !RELATIONS.includes(relation)) out.push({ path: ["relation"], code: "assessment.relation", params: { value: relation } });
   const date = dateValue(data.date);
-  if (date.error) out.push({ path: ["date"], code: "assessment.value", params: { field: "date", reason: date.error } });
+  if (date.reason) out.push({ path: ["date"], code: "assessment.value", params: { field: "date", reason: date.reason } });
   const role = roleId ? model.roles.find((r) => r.id === roleId) : null;
   if (roleId && !role) out.push({ path: ["role"], code: "assessment.unknown-role", params: { role: roleId, roles: model.roles.map((r) => r.id).join(", ") } });
   if (role && levelId && !role.levels.some((lv) => lv.id === levelId)) {
@@ -187,7 +187,7 @@ function people(model, assessments) {
     if (a.relation === "self") p.self = a;
     else p.manager = a;
   }
-  const list = [...byKey.values()].sort((a, b) => cmp(nameKey(a.name), nameKey(b.name)) || cmp(a.key, b.key));
+  const list = [...byKey.values()].sort((a, b) => cmp(spellingKey(a.name), spellingKey(b.name)) || cmp(a.key, b.key));
   return { list, problems };
 }
 
