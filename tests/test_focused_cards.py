@@ -148,6 +148,11 @@ def test_xlsx_locks_all_but_the_cells_to_fill_and_prints_on_a4(real_model, panel
     assert any(all(label in f for label in LABELS) for f in dv.values())
     widths = sum(ws.column_dimensions[c].width for c in "ABCDEFG")
     assert widths <= 150 and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.fitToWidth == 1
+    # issue 19: two A4 pages in all (one a sheet, fit to page), no header cut off
+    for sheet in (ws, wb[xlsx_card.QUESTIONS_SHEET]):
+        assert sheet.page_setup.fitToHeight == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    for col, title in zip("ABCDEFG", xlsx_card.HEADER):
+        assert ws.column_dimensions[col].width >= len(title) + 2, title
     assert ws.print_title_rows.replace("$", "") == f"{xlsx_card.HEADER_ROW}:{xlsx_card.HEADER_ROW}"
     assert "Анна Иванова" in ws.oddHeader.left.text and "Аккаунт-менеджер" in ws.oddHeader.right.text
     assert ws.cell(row=rows["client-focus"], column=xlsx_card.NOTES_COL).alignment.wrap_text

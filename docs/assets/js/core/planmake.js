@@ -50,17 +50,20 @@ function index(model) {
 }
 
 const fits = (q, target) => q.levels[0] <= target && target <= q.levels[1];
-const MANAGER_FROM = 3;
 
-/** method/plan.py `offered`: by audience (manager questions only where the team-management target
- * is MANAGER_FROM or more, individual ones only below it); an open question only to the roles its
- * article puts it to and never under a must-have of the role. Without role and level: any. */
-export function offered(q, cid, role = null, level = null) {
-  if (level) {
-    const team = level.targets["team-management"] ?? 1;
-    if (q.audience === "manager" && team < MANAGER_FROM) return false;
-    if (q.audience === "individual" && team >= MANAGER_FROM) return false;
-  }
+/** RoleLevel.offers: manager questions only from the level's team-management target MANAGER_FROM,
+    individual ones only below it. */
+function levelOffers(model, level, q) {
+  const rules = model.plan_rules || { team_competency: "team-management", manager_from: 3 };
+  const team = level.targets[rules.team_competency] ?? 1;
+  if (q.audience === "manager") return team >= rules.manager_from;
+  if (q.audience === "individual") return team < rules.manager_from;
+  return true;
+}
+
+/** plan.offered: may an interview for this role level ask the question under this competency. */
+export function offered(model, q, cid, role = null, level = null) {
+  if (level && !levelOffers(model, level, q)) return false;
   if (q.kind === "open" && role) {
     if (q.roles && q.roles.length && !q.roles.includes(role.id)) return false;
     const rc = role.competencies.find((x) => x.id === cid);
@@ -95,14 +98,14 @@ function weighted(role, cid) {
 
 export function candidateQuestions(model, cid, target, role = null, level = null) {
   const { questions, order } = index(model);
-  const fitting = questions.filter((q) => rates(q, cid) && fits(q, target) && offered(q, cid, role, level));
+  const fitting = questions.filter((q) => rates(q, cid) && fits(q, target) && offered(model, q, cid, role, level));
   return sortBy(fitting, (q) => {
     const [low, high] = q.levels;
     return [q.competency !== cid ? 1 : 0, q.kind === "open" ? 1 : 0, high - low, Math.abs((low + high) / 2 - target), order.get(q.id)];
   });
 }
 
-function eligibleQuestions(model, cid, target, role = null, level = null) {
+function eligibleQuestions(model, cid, target, role, level) {
   const ranked = candidateQuestions(model, cid, target, role, level);
   const own = ranked.filter((q) => q.competency === cid && q.kind !== "open");
   if (own.length >= QUESTIONS_PER_FOCUS) return own;
