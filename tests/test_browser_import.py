@@ -458,7 +458,7 @@ def test_plan_and_independent_rating(page, server, site_json, role, tmp_path):
     # the second interviewer: hidden again until their card is done
     tabs.nth(1).click()
     assert not page.locator("#ev-result").is_visible() and not tabs.nth(0).is_visible()
-    for cid in [rc["id"] for rc in role["competencies"]][3:6]:
+    for cid in [rc["id"] for rc in role["competencies"]][3:6] or focus[:1]:  # a small model has fewer
         page.check(f"[data-testid='rating-{cid}-5']", force=True)
     # the debrief chair's «показать всё»
     page.check("#ev-show-all")

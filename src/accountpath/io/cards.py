@@ -14,8 +14,7 @@ from accountpath.method.evaluate import Scorecard
 from accountpath.model import yamlsource
 from accountpath.model.types import Model
 from accountpath.problems import Problem
-
-CARD_SUFFIXES = (".yml", ".yaml", ".json", ".xlsx")
+from accountpath.vocab import CARD_SUFFIXES
 
 MAX_BYTES = yamlsource.MAX_BYTES
 """The largest card file read, YAML, JSON or xlsx (5 MB): cards are a few KB."""

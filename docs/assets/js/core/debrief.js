@@ -15,6 +15,7 @@
    boundaryLine), character for character. Pure: no DOM. */
 
 import { EPS, evaluate, isHire, verdictLabel } from "./evaluate.js";
+import { percentText } from "./messages.js";
 import { editDistance, nameKey } from "./names.js";
 
 const EXTREMES = [1, 5];
@@ -105,7 +106,7 @@ export function debrief(model, roleId, levelId, cards, otherCandidates = []) {
 const NEAR_BOUNDARY = 0.1;
 const BAND_CODES = ["strong_hire", "hire", "no_hire"];
 const two = (x) => x.toFixed(2).replace(".", ",");
-const pct = (x) => (x === null || x === undefined ? "—" : `${Math.round(x * 100)}%`);
+const pct = percentText;
 const short = (x) => String(Number(x.toFixed(2))).replace(".", ",");
 const threshold = (model, target) => target - model.evaluation.must_have_tolerance;
 const boundaries = (model) => BAND_CODES.map((code) => [model.evaluation.bands[code], code]);
