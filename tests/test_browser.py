@@ -241,13 +241,16 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     page.fill("#ev-overall", "Сильная коммуникация")
     assert not page.locator("#ev-result").is_visible()  # independent rating: the result waits for «готов»
     page.click("#ev-done")
-    page.click("#ev-add-interviewer")
+    assert page.locator("#ev-handover").is_visible() and not page.locator("#ev-panel").is_visible()
+    page.click("#ev-next")
     assert page.locator("[role=tab]").count() == 2
     assert page.locator("[role=tab]").nth(1).get_attribute("aria-selected") == "true"
     page.fill("#ev-interviewer", "Олег Ким")
     r2 = {cid: [3, 2, 4, 5, 1][i % 5] for i, cid in enumerate(ids)}
     rate(page, r2)
     page.click("#ev-done")
+    assert not page.locator("#ev-result").is_visible()  # hidden until the chair's deliberate step
+    bu.open_all(page)
 
     raw = [
         {
@@ -440,6 +443,7 @@ def test_print_view_shows_the_debrief_only(page, server):
     open_evaluator(page, server)
     rate(page, {cid: 3 for cid in role_competencies(page)})
     page.click("#ev-done")
+    bu.open_all(page)
     page.emulate_media(media="print")
     assert page.locator("#ev-result").is_visible()
     for hidden in ("#ev-panel", "#ev-import-box", "#ev-export", ".md-header", ".md-sidebar--primary", "#ev-live"):
@@ -461,7 +465,7 @@ def test_evaluator_with_the_keyboard_alone(page, server, site_model):
     open_evaluator(page, server)
     role = site_model.roles[0]
     ids = [rc.id for rc in role.competencies]
-    page.check("#ev-show-all")  # the debrief chair sees every tab
+    bu.open_all(page)  # the debrief chair sees every tab
     _tab_to(page, "#ev-role")
     if len(site_model.roles) > 1:
         page.keyboard.press("ArrowDown")
@@ -599,10 +603,11 @@ def _fill_demo(page, site_model) -> None:
     rate(page, {cid: [3, 4, 2, 3, 5][i % 5] for i, cid in enumerate(ids)})
     page.fill(f"#notes-{ids[0]}", "Разобрала конфликт с клиентом по шагам, с цифрами.")
     page.click("#ev-done")
-    page.click("#ev-add-interviewer")
+    page.click("#ev-next")
     page.fill("#ev-interviewer", "Олег Ким")
     rate(page, {cid: [3, 2, 4, 3, 4][i % 5] for i, cid in enumerate(ids)})
     page.click("#ev-done")
+    bu.open_all(page)
 
 
 def _fill_self(page, site_model) -> None:

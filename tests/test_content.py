@@ -391,3 +391,11 @@ def test_glossary_and_interview_guide_point_to_the_rules_instead_of_repeating_th
     for rule in (pages.hiring_rule(m), pages.promotion_rule(), pages.ipr_rule()):
         assert rule not in guide and rule not in "\n".join(terms.values())
     assert "method.md#hiring-rule" in guide and "growth.md#promotion" in guide
+
+
+def test_growth_page_links_the_team_page_for_managers(bundled_model):
+    built = pages.build(bundled_model)
+    growth = built["growth.md"]
+    assert "[Команда](tools/team.md)" in growth and "Руководителю группы" in growth
+    team_page = built["tools/team.md"]
+    assert "152-ФЗ" in team_page and 'id="tm-director"' in team_page and "(../growth.md#promotion)" in team_page

@@ -63,6 +63,23 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _Catalog.translations.ngettext(singular, plural, n)
 
 
+def nplural(n: float, one: str, few: str, many: str) -> str:
+    """The form of a Russian phrase for the number n: «1 балл», «2 балла», «5 баллов», «0,75 балла»
+    (the CLDR rule Babel uses for ru; a fraction takes the «few» form). In another language the
+    catalog's ngettext(one, many, n) (extracted by `make catalogs` with the keyword nplural:2,4)."""
+    whole = float(n).is_integer()
+    if _Catalog.language != DEFAULT_LANGUAGE:
+        return _Catalog.translations.ngettext(one, many, 1 if whole and abs(n) == 1 else 2)
+    if not whole:
+        return few
+    k = abs(int(n))
+    if k % 10 == 1 and k % 100 != 11:
+        return one
+    if 2 <= k % 10 <= 4 and not 12 <= k % 100 <= 14:
+        return few
+    return many
+
+
 def N_(message: str) -> str:
     """Mark a message id for extraction without translating it now (translate at use with `_()`)."""
     return message

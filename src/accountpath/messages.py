@@ -202,6 +202,7 @@ MESSAGES: dict[str, str] = {
     # checking an edited interview plan (io/plan_check.py)
     "plan.allowed-fields": N_("; допустимые поля: {keys}"),
     "plan.candidate": N_("«candidate» — имя кандидата текстом или null"),
+    "plan.candidate-id": N_("«candidate_id» — ID кандидата в ATS текстом или null"),
     "plan.coverage": N_("{note}"),
     "plan.coverage-advice": N_("{note}; {advice}"),
     "plan.focus-not-rated": N_("роль «{role}» не оценивает компетенцию «{cid}»{tip}"),
@@ -313,6 +314,14 @@ MESSAGES: dict[str, str] = {
     "team.self-only": N_("{person}: есть самооценка, но нет оценки руководителя — готовность не определить"),
     "team.self-only-count": N_("без оценки руководителя: {count}"),
     "team.unknown-level": N_("у роли «{role}» нет уровня «{level}»"),
+    "name.letter-differs": N_(
+        "имена «{name}» и «{other}» различаются одной буквой: «{letter}»{script} на месте {position} вместо «{instead}»"
+    ),
+    "round.level-mismatch": N_(
+        "лист на уровень «{level}», а остальные листы кандидата «{candidate}» — на «{expected}»: лист не учтён. "
+        "Оценивайте кандидата на одном уровне; если уровень выбран неверно, исправьте его в этом листе"
+    ),
+    "round.plan-skipped": N_("это план интервью, а не оценочный лист: пропущен"),
 }
 """code -> Russian message id (translated through the catalogs)."""
 

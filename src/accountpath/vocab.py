@@ -94,6 +94,7 @@ CARD_KEYS: tuple[str, ...] = (
     "role",
     "level",
     "candidate",
+    "candidate_id",
     "interviewer",
     "date",
     "recommendation",

@@ -16,17 +16,19 @@ from itertools import combinations
 from typing import Any, Iterable, Sequence
 
 from accountpath.i18n import _
+from accountpath.messages import render
 from accountpath.method.debrief import debrief, warning
 from accountpath.method.evaluate import Scorecard, rank_key
 from accountpath.model.types import Model
-from accountpath.names import normalise_name
+from accountpath.names import difference, identity, normalise_name
 from accountpath.problems import Problem
 
 MAX_DISTANCE = 2
 
 
-def panel_problems(cards: Sequence[Scorecard]) -> list[Problem]:
-    """Problems of a panel: mixed candidates, roles or levels, or one interviewer twice."""
+def panel_problems(cards: Sequence[Scorecard], by_identity: bool = False) -> list[Problem]:
+    """Problems of a panel: mixed candidates, roles or levels, or one interviewer twice. Candidates
+    compare by candidate_id when the cards carry one (`by_identity`: the grouping already did)."""
     out: list[Problem] = []
     if not cards:
         return out
@@ -34,7 +36,7 @@ def panel_problems(cards: Sequence[Scorecard]) -> list[Problem]:
     seen: dict[str, Scorecard] = {}
     for card in cards:
         for field_, same in (
-            ("candidate", normalise_name(card.candidate) == normalise_name(first.candidate)),
+            ("candidate", by_identity or same_candidate(card, first)),
             ("role", card.role == first.role),
             ("level", card.level == first.level),
         ):
@@ -50,7 +52,8 @@ def panel_problems(cards: Sequence[Scorecard]) -> list[Problem]:
                             "на одну роль и уровень (или весь раунд: --round)"
                         ).format(
                             field=field_, value=getattr(card, field_), first=getattr(first, field_), source=first.source
-                        ),
+                        )
+                        + _letter_hint(field_, card, first),
                     )
                 )
         key = normalise_name(card.interviewer)
@@ -69,6 +72,33 @@ def panel_problems(cards: Sequence[Scorecard]) -> list[Problem]:
         else:
             seen[key] = card
     return out
+
+
+def same_candidate(a: Scorecard, b: Scorecard) -> bool:
+    """One candidate: the same candidate_id when both cards carry one, else the same name key."""
+    if a.candidate_id and b.candidate_id:
+        return identity(a.candidate, a.candidate_id) == identity(b.candidate, b.candidate_id)
+    return normalise_name(a.candidate) == normalise_name(b.candidate)
+
+
+def _letter_hint(field_: str, card: Scorecard, first: Scorecard) -> str:
+    """For two names one letter apart: which letter differs (a Latin look-alike said so)."""
+    if field_ != "candidate":
+        return ""
+    diff = difference(card.candidate, first.candidate)
+    if not diff:
+        return ""
+    return "; " + render(
+        "name.letter-differs",
+        {
+            "name": card.candidate,
+            "other": first.candidate,
+            "letter": diff["letter"],
+            "instead": diff["instead"],
+            "position": diff["position"],
+            "script": _(" (латинская)") if diff["latin"] else "",
+        },
+    )
 
 
 def edit_distance(a: str, b: str, limit: int = MAX_DISTANCE) -> int:
@@ -118,25 +148,76 @@ def similar_pairs(names: Iterable[str], limit: int = MAX_DISTANCE) -> list[tuple
     return sorted(pairs)
 
 
+def _level_of(group: Sequence[Scorecard]) -> str:
+    """The level most of a candidate's cards give (the first seen among equals)."""
+    counts: dict[str, int] = {}
+    for card in group:
+        counts[card.level] = counts.get(card.level, 0) + 1
+    return max(counts, key=lambda lv: (counts[lv], -[c.level for c in group].index(lv)))
+
+
 def group_cards(cards: Sequence[Scorecard]) -> tuple[list[list[Scorecard]], list[Problem]]:
-    """Panels by (normalised candidate, role, level) in first-seen order; a second card from one interviewer is refused."""
-    groups: OrderedDict[tuple[str, str, str], list[Scorecard]] = OrderedDict()
-    problems: list[Problem] = []
+    """Panels by candidate (the candidate_id when given, else the name's key) and role, in first-seen
+    order. A card at another level than most of the candidate's cards is a problem of that candidate
+    (file, line), not a second candidate; a second card from one interviewer is refused."""
+    groups, problems, _by_candidate = group_cards_detailed(cards)
+    return groups, problems
+
+
+def group_cards_detailed(
+    cards: Sequence[Scorecard],
+) -> tuple[list[list[Scorecard]], list[Problem], dict[int, list[Problem]]]:
+    """group_cards() and, by the index of a returned group, the problems that belong to its candidate."""
+    by_key: OrderedDict[tuple[str, str], list[Scorecard]] = OrderedDict()
     for card in cards:
-        key = (normalise_name(card.candidate), card.role, card.level)
-        group = groups.setdefault(key, [])
-        dup = panel_problems(group + [card])
-        if dup:
-            problems += [p for p in dup if p.path == card.source]
-            continue
-        group.append(card)
-    return [g for g in groups.values() if g], problems
+        by_key.setdefault((identity(card.candidate, card.candidate_id), card.role), []).append(card)
+    groups: list[list[Scorecard]] = []
+    problems: list[Problem] = []
+    mine: dict[int, list[Problem]] = {}
+    for found in by_key.values():
+        level = _level_of(found)
+        group: list[Scorecard] = []
+        own: list[Problem] = []
+        for card in found:
+            if card.level != level:
+                line, col = card.lines.get("level", (0, 0))
+                own.append(
+                    Problem.at(
+                        card.source,
+                        line,
+                        col,
+                        "round.level-mismatch",
+                        level=card.level,
+                        candidate=card.candidate,
+                        expected=level,
+                    )
+                )
+                continue
+            dup = panel_problems(group + [card], by_identity=True)
+            if dup:
+                own += [p for p in dup if p.path == card.source]
+                continue
+            group.append(card)
+        problems += own
+        if group:
+            mine[len(groups)] = own
+            groups.append(group)
+    return groups, problems, mine
 
 
 def evaluate_round(model: Model, cards: Sequence[Scorecard]) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Every panel's debrief, ranked best first, with similar-name warnings; problems for refused cards."""
-    groups, problems = group_cards(cards)
-    results = [debrief(model, g[0].role, g[0].level, g) for g in groups]
+    """Every panel's debrief, ranked best first, with similar-name warnings; problems for refused cards
+    (those that belong to a candidate are also in that result's `problems`, as the JSON contract's dicts)."""
+    groups, problems, mine = group_cards_detailed(cards)
+    results = []
+    for i, g in enumerate(groups):
+        r = debrief(model, g[0].role, g[0].level, g)
+        ids = sorted({c.candidate_id for c in g if c.candidate_id})
+        if ids:
+            r["candidate_id"] = ids[0]
+        if mine.get(i):
+            r["problems"] = [p.as_json() for p in mine[i]]
+        results.append(r)
     add_similar_warnings(results)
     results.sort(key=rank_key)
     return results, problems

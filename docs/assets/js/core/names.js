@@ -1,6 +1,6 @@
 /* Account Path: the one way names are compared, identical to Python's
-   `cards.normalise_name`: whitespace collapsed (str.split()), «ё» read as «е», then
-   Unicode full case folding (str.casefold()).
+   `names.normalise_name`: whitespace collapsed (str.split()), «ё» read as «е), Unicode full case
+   folding (str.casefold()), look-alike Latin/Cyrillic letters folded per word, words sorted.
 
    JavaScript has no casefold(). toLowerCase() is the Unicode lowercase mapping
    (locale-independent); casefold() differs from lower() for 183 characters (ß -> ss,
@@ -28,9 +28,69 @@ export function casefold(text) {
   return out;
 }
 
-/** Key for comparing names: case, «ё» and repeated spaces never make another person. */
+/** Lower-case Latin letters that look like Cyrillic ones (Python: names.LATIN_TO_CYRILLIC). */
+const LATIN = "aceopxykmthbi";
+const CYRILLIC = "асеорхукмтнві";
+const TO_CYRILLIC = new Map(Array.from(LATIN).map((ch, i) => [ch, CYRILLIC[i]]));
+const TO_LATIN = new Map(Array.from(CYRILLIC).map((ch, i) => [ch, LATIN[i]]));
+
+const isCyrillic = (ch) => ch >= "\u0400" && ch <= "\u04ff";
+const isLatin = (ch) => ch >= "a" && ch <= "z";
+
+/** A folded word with look-alike letters of the minority script turned into the majority's. */
+export function foldWord(word) {
+  const chars = Array.from(word);
+  const cyr = chars.filter(isCyrillic).length;
+  const lat = chars.filter(isLatin).length;
+  if (!cyr || !lat) return word;
+  const table = cyr >= lat ? TO_CYRILLIC : TO_LATIN;
+  return chars.map((ch) => table.get(ch) ?? ch).join("");
+}
+
+/** Case, «ё» and repeated spaces folded; words keep their order (Python: names.spelling_key). */
+export function spellingKey(name) {
+  return casefold(squashSpaces(String(name).replace(/ё/gu, "е").replace(/Ё/gu, "Е")));
+}
+
+/** Key for comparing names: case, «ё», spaces, word order and look-alike letters never make another person. */
 export function nameKey(name) {
-  return casefold(squashSpaces(name)).replace(/ё/gu, "е");
+  return spellingKey(name).split(" ").filter(Boolean).map(foldWord)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(" ");
+}
+
+/** Who a card is about: the candidate id when given, else the name's key (Python: names.identity). */
+export function identity(candidate, candidateId) {
+  const id = candidateId === null || candidateId === undefined ? "" : squashSpaces(String(candidateId));
+  return id ? `id:${casefold(id)}` : `name:${nameKey(candidate)}`;
+}
+
+/** Which letter makes two near names differ, or null (Python: names.difference). */
+export function difference(a, b) {
+  const sa = Array.from(spellingKey(a));
+  const sb = Array.from(spellingKey(b));
+  if (sa.length === sb.length) {
+    const diffs = [];
+    sa.forEach((ch, i) => { if (ch !== sb[i]) diffs.push(i); });
+    if (diffs.length === 1) {
+      const i = diffs[0];
+      return { position: i + 1, letter: sa[i], instead: sb[i], latin: isLatin(sa[i]) };
+    }
+  }
+  if (nameKey(a) === nameKey(b)) {
+    for (const name of [a, b]) {
+      const words = spellingKey(name).split(" ");
+      let pos = 0;
+      for (const word of words) {
+        const folded = Array.from(word);
+        const fixed = Array.from(foldWord(word));
+        for (let i = 0; i < folded.length; i += 1) {
+          if (folded[i] !== fixed[i]) return { position: pos + i + 1, letter: folded[i], instead: fixed[i], latin: isLatin(folded[i]) };
+        }
+        pos += folded.length + 1;
+      }
+    }
+  }
+  return null;
 }
 
 /** Levenshtein distance of two strings (by code point), for «similar names» warnings. */
