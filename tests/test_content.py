@@ -373,7 +373,7 @@ def test_kit_pdf_exists_for_every_role_level(bundled_model, cli_run, tmp_path):
     pypdf = pytest.importorskip("pypdf")
     for role, level in _role_levels(bundled_model):
         out = tmp_path / f"{role.id}-{level.id}.pdf"
-        r = cli_run("kit", "--role", role.id, "--level", level.id, "-o", out)
+        r = cli_run("--model", str(BUNDLED_MODEL), "kit", "--role", role.id, "--level", level.id, "-o", out)
         assert r.returncode == 0, r.stderr
         text = "\n".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
         for _key, heading in kit_mod.SECTIONS:

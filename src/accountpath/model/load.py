@@ -36,6 +36,7 @@ LOADER_MODULES = (
     "rulebase.py",
     "rules_ladder.py",
     "rules_steps.py",
+    "rules_kit.py",
     "schema_messages.py",
     "yamlsource.py",
 )

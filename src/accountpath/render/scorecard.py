@@ -303,6 +303,13 @@ def anchor_columns(question: Question) -> str:
     return " ".join(f"{min(1.6, max(0.6, size / mean)):.2f}fr" for size in sizes)
 
 
+def scope_text(level: RoleLevel) -> str:
+    """A level's scope in one line: «Клиенты — …; Бюджет — …» (empty without a scope)."""
+    if level.scope is None:
+        return ""
+    return "; ".join(f"{_(SCOPE_LABELS[k])} — {v}" for k, v in level.scope.rows()) + "."
+
+
 def _ctx() -> dict:
     return {
         "instruction": _(INSTRUCTION),
@@ -313,6 +320,7 @@ def _ctx() -> dict:
         "reveals_label": _(REVEALS_LABEL),
         "open_note": _(OPEN_NOTE),
         "scope_labels": {key: _(label) for key, label in SCOPE_LABELS.items()},
+        "scope_text": scope_text,
         "anchor_columns": anchor_columns,
         "recommendations": {code: recommendation_label(code) for code in RECOMMENDATIONS},
     }

@@ -15,7 +15,7 @@ import { renderResult } from "./ev-result.js";
 import { applyPlan, blankState, cardsOf, freshInterviewer, hasInput, restore, snapshot } from "./ev-state.js";
 import { findLevel, findRole } from "../core/evaluate.js";
 import { identity, nameKey, squashSpaces } from "../core/names.js";
-import { competencyIndex, h, loadModel, num, percent, store, tabKeys } from "../ui/ui.js";
+import { competencyIndex, h, loadModel, num, percent, store, tabKeys, textareaClass } from "../ui/ui.js";
 import { buildShell } from "./ev-shell.js";
 
 const STORE_KEY = "accountpath:evaluator";
@@ -211,6 +211,7 @@ function onRatingChange(event) {
 function onNotesInput(event) {
   const input = event.target;
   if (input.tagName !== "TEXTAREA" || !input.dataset.competency) return;
+  input.className = textareaClass("ap-notes", input.value);
   if (input.value.trim()) active().notes[input.dataset.competency] = input.value;
   else delete active().notes[input.dataset.competency];
   changed({ tabs: false });
