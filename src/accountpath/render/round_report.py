@@ -13,6 +13,7 @@ from html import escape
 from typing import Any, Mapping, Sequence
 
 from accountpath.i18n import _, percent, two_places
+from accountpath.render.debrief_text import warning_text
 from accountpath.render.mdtext import md_escape
 from accountpath.vocab import verdict_label
 
@@ -59,7 +60,7 @@ def round_rows(results: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 "disagreements": [c["id"] for c in r["competencies"] if c["disagreement"]],
                 "best_fit_level": r["best_fit_level"],
                 "warnings": sorted({w["code"] for w in r.get("warnings", [])}),
-                "warning_messages": [w["message"] for w in r.get("warnings", [])],
+                "warning_messages": [warning_text(w) for w in r.get("warnings", [])],
                 "warning_codes": [w["code"] for w in r.get("warnings", [])],
             }
         )

@@ -17,7 +17,7 @@ from accountpath.i18n import _
 from accountpath.io.xlsx_read import META_SHEET, NOTES_PREFIX, ROUND_FIRST_ROW, ROUND_HEAD, ROUND_MARK, ROUND_SHEET
 from accountpath.model.types import Model
 from accountpath.render import xlsx_out
-from accountpath.render.debrief_text import fragility_lines
+from accountpath.render.debrief_text import fragility_lines, warning_text
 from accountpath.vocab import NOT_ASSESSED, RECOMMENDATION_LABELS, verdict_label
 
 BLANK_ROWS = 200
@@ -54,7 +54,7 @@ def _summary_sheet(ws, model: Model, results: Sequence[Mapping[str, Any]]) -> No
         (5, 28, 22, 16, 12, 10, 10, 16, 18, 10, 70),
     )
     for i, r in enumerate(results, start=1):
-        warnings = [w["message"] for w in r.get("warnings", [])] + fragility_lines(r, model)[
+        warnings = [warning_text(w) for w in r.get("warnings", [])] + fragility_lines(r, model)[
             : len(r.get("fragile", []))
         ]
         values = (
@@ -119,7 +119,7 @@ def _candidate_sheet(ws, model: Model, r: Mapping[str, Any]) -> None:
     who = list(r["interviewers"])
     ws.cell(row=1, column=1, value=xlsx_out.cell_text(r["candidate"]))
     ws.cell(row=2, column=1, value=f"{verdict_label(r['recommendation'])} ({r['recommendation']})")
-    for k, line in enumerate(fragility_lines(r, model) + [w["message"] for w in r.get("warnings", [])], start=3):
+    for k, line in enumerate(fragility_lines(r, model) + [warning_text(w) for w in r.get("warnings", [])], start=3):
         ws.cell(row=k, column=1, value=xlsx_out.cell_text(line))
     top = 4 + len(fragility_lines(r, model)) + len(r.get("warnings", []))
     xlsx_out.header(
