@@ -132,6 +132,36 @@ def simulate(model: Model, n: int = 10_000, seed: int = 17) -> dict[str, Any]:
     }
 
 
+def table(r: dict[str, Any]) -> str:
+    """The figures as a short table a person reads (shares in percent)."""
+    rows = [
+        ("the method (band ± {:g}, not_ready)".format(r["tolerance"]), r["method"]),
+        ("the knife edge (no band, no not_ready)", r["knife_edge"]),
+        ("majority of the interviewers' own calls", r["majority_of_recommendations"]),
+    ]
+    lines = [
+        f"How often the verdict is right: {r['candidates']} simulated panels of a middle account manager "
+        f"(true hire share {r['true_hire_share']:.0%})",
+        f"{'':42}  not_ready  wrong among decided  (wrong hire / wrong no-hire)",
+    ]
+    for name, f in rows:
+        lines.append(
+            f"{name:42}  {f['not_ready']:>8.1%}  {f['wrong']:>19.1%}  "
+            f"({f['wrong_hire']:.1%} / {f['wrong_no_hire']:.1%})"
+        )
+    goal_wrong = r["method"]["wrong"] <= r["knife_edge"]["wrong"] / 2
+    goal_ready = r["method"]["not_ready"] <= 0.30
+    lines.append(
+        "goal: wrong <= half the knife edge's ({:.1%}): {}; not_ready <= 30 %: {}".format(
+            r["knife_edge"]["wrong"] / 2, "met" if goal_wrong else "NOT met", "met" if goal_ready else "NOT met"
+        )
+    )
+    lines.append(
+        "reasons (share of panels): " + ", ".join(f"{k} {v:.1%}" for k, v in r["not_ready_reasons_share"].items())
+    )
+    return "\n".join(lines)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=str(ROOT / "competencies.yml"))
@@ -145,7 +175,9 @@ def main() -> int:
             m = dataclasses.replace(model, evaluation=dataclasses.replace(model.evaluation, tolerance=tol))
             print(json.dumps(simulate(m, args.candidates, args.seed), ensure_ascii=False))
         return 0
-    print(json.dumps(simulate(model, args.candidates, args.seed), ensure_ascii=False, indent=2))
+    result = simulate(model, args.candidates, args.seed)
+    print(table(result))
+    print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
 
 

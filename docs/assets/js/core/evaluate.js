@@ -359,7 +359,8 @@ export function withMessages(model, result) {
 
 /**
  * Self-assessment against one role: for each level (model order) the method's result of
- * the person's own ratings ({id: 1..5|null}); `met` when it gives hire or strong_hire.
+ * the person's own ratings ({id: 1..5|null}); `met` when it gives hire or strong_hire, or a gap
+ * inside the tolerance band of the hire boundary (on target counts as met).
  * `next` is the first level above the highest met one (null when the top is met), with
  * its gaps (rating below target, or not rated) heaviest first, ties in model order.
  */
@@ -379,7 +380,7 @@ export function selfProfile(model, roleId, ratings) {
       gap: round2(r.gap),
       recommendation: r.recommendation,
       failed_must_haves: r.failed_must_haves,
-      met: isHire(model, r.recommendation),
+      met: isHire(model, r.recommendation) || r.recommendation === "not_ready", // on target within the band counts
     };
   });
   let highest = -1;
