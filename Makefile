@@ -10,7 +10,7 @@ LOCALE := $(PKG)/locale
 # Layers are import-linter's contracts in pyproject.toml; mypy --strict covers the core layers and the root modules.
 MYPY_CORE := $(PKG)/model $(PKG)/method $(PKG)/io $(addprefix $(PKG)/,i18n.py messages.py vocab.py problems.py names.py cache.py output.py)
 
-.PHONY: all venv site site-zensical serve test test-fast lint catalogs node validate pages scorecards bench chromium pango clean
+.PHONY: all venv site site-zensical serve test test-fast lint catalogs node validate pages scorecards bench chromium pango clean fixtures
 
 all: site
 
@@ -42,7 +42,7 @@ validate: $(STAMP)
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-# The same site with Zensical (no hooks): generate the pages first, then build, then the
+# The same site with Zensical (no hooks), kept so the pages never depend on MkDocs internals (MkDocs 2 drops plugins): generate the pages first, then build, then the
 # UTF-8 search index step that MkDocs runs in its hook.
 ZENSICAL_SITE := build/site-zensical
 site-zensical: $(STAMP)
@@ -90,3 +90,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) site build test-artifacts
+
+# Refresh the realistic engine fixture from the bundled content (review the diff: engine tests run on it).
+fixtures:
+	cp competencies.yml tests/fixtures/agency.yml

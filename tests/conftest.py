@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import atexit
+import datetime
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,11 +22,30 @@ import browser_util as bu
 
 # Tests never touch the user's cache; the CLI subprocesses inherit this.
 os.environ["ACCOUNTPATH_CACHE_DIR"] = tempfile.mkdtemp(prefix="accountpath-test-cache-")
+# ... and leave nothing behind in the temporary directory.
+atexit.register(shutil.rmtree, os.environ["ACCOUNTPATH_CACHE_DIR"], ignore_errors=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Each run gets its own tmp_path root, removed at exit: concurrent runs never share or delete
+    each other's folders (pytest's numbered /tmp/pytest-of-USER/pytest-N are shared and pruned)."""
+    if config.option.basetemp is None and not hasattr(config, "workerinput"):
+        base = tempfile.mkdtemp(prefix="accountpath-tests-")
+        config.option.basetemp = base
+        atexit.register(shutil.rmtree, base, ignore_errors=True)
+
+
 # Messages in the default language (Russian) whatever the machine's locale; tests of English say --lang en.
 os.environ["LC_ALL"] = "C.UTF-8"
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL_MODEL = ROOT / "competencies.yml"
+BUNDLED_MODEL = ROOT / "competencies.yml"
+"""The project's content: only tests/test_content.py checks it (a fork edits or deletes that file)."""
+AGENCY_MODEL = ROOT / "tests" / "fixtures" / "agency.yml"
+"""A realistic engine fixture: a frozen copy of the bundled content (refresh it deliberately with
+`make fixtures` when the engine needs newer content). Engine tests run on it or on mini.yml, so a
+fork's own competencies.yml never turns them red."""
+MINI_MODEL = ROOT / "tests" / "fixtures" / "mini.yml"
 VECTORS = ROOT / "tests" / "vectors" / "evaluate.json"
 
 
@@ -115,17 +138,38 @@ def vector_model(vectors):
 
 
 @pytest.fixture(scope="session")
-def real_model():
+def agency_model():
+    """The realistic engine fixture (tests/fixtures/agency.yml), loaded once."""
     from accountpath.model import load as model
 
-    return model.load(REAL_MODEL)
+    return model.load(AGENCY_MODEL)
+
+
+@pytest.fixture(scope="session")
+def real_model(agency_model):
+    """Older name of `agency_model`: engine tests never read the bundled competencies.yml."""
+    return agency_model
+
+
+@pytest.fixture(scope="session")
+def bundled_model():
+    """The project's own competencies.yml: for tests/test_content.py only."""
+    from accountpath.model import load as model
+
+    return model.load(BUNDLED_MODEL)
+
+
+def with_model(args: tuple[str, ...]) -> list[str]:
+    """CLI arguments with `--model tests/fixtures/agency.yml` first, unless the test names a model."""
+    args_ = [str(a) for a in args]
+    return args_ if "--model" in args_ else ["--model", str(AGENCY_MODEL), *args_]
 
 
 def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
     """Run `python -m accountpath ARGS` as a user would, capturing text output."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     return subprocess.run(
-        [sys.executable, "-m", "accountpath", *args],
+        [sys.executable, "-m", "accountpath", *with_model(args)],
         cwd=cwd or ROOT,
         input=input,
         capture_output=True,
@@ -151,7 +195,7 @@ def cli_run(capsys):
 
     def run(*args: str) -> CliResult:
         capsys.readouterr()
-        code = cli.main([str(a) for a in args])
+        code = cli.main(with_model(args))
         out, err = capsys.readouterr()
         return CliResult(code, out, err)
 
@@ -199,3 +243,253 @@ def browser(chromium):
         b = bu.launch(pw)
         yield b
         b.close()
+
+
+# ---------------------------------------------------------------- shared test data (test modules never import each other)
+
+CASES = json.loads(VECTORS.read_text(encoding="utf-8"))["cases"]
+
+
+def _cards(model, raw_cards):
+    """Checked Scorecards from raw card dicts (the vectors' shape), as the CLI reads them."""
+    from accountpath.io import cards
+    from accountpath.method import rounds
+    from accountpath.model import yamlsource
+
+    out = []
+    for i, raw in enumerate(raw_cards):
+        doc, problems = yamlsource.parse(json.dumps(raw, ensure_ascii=False), f"card{i}.json")
+        assert not problems
+        card, problems = cards.card_from_data(doc, model)
+        assert not problems, problems
+        out.append(card)
+    assert not rounds.panel_problems(out)
+    return out
+
+
+INTERVIEWERS = [f"Интервьюер {i}" for i in range(1, 9)]
+BIAS = {"Интервьюер 3": +1, "Интервьюер 6": -1}
+
+
+def make_round(model, candidates=60, panel=3, seed=11, role_id="account-manager", level_id="middle"):
+    """Seeded cards: a true level per candidate and competency (2..4), each interviewer adds noise and their bias."""
+    import random
+
+    from accountpath.method.evaluate import Scorecard
+
+    rnd = random.Random(seed)
+    role = model.role(role_id)
+    cards = []
+    for n in range(candidates):
+        truth = {rc.id: rnd.choice((2, 3, 4)) for rc in role.competencies}
+        for who in rnd.sample(INTERVIEWERS, panel):
+            ratings = {}
+            for cid, t in truth.items():
+                noise = rnd.choice((-1, 0, 0, 0, 1)) if rnd.random() < 0.5 else 0
+                ratings[cid] = max(1, min(5, t + noise + BIAS.get(who, 0)))
+            cards.append(
+                Scorecard(role=role_id, level=level_id, candidate=f"Кандидат {n:04d}", interviewer=who, ratings=ratings)
+            )
+    return cards
+
+
+NOTE = "Рассказала, как удержала клиента после срыва сроков."
+
+
+def _panel(real_model, communication=(5, 2, 4)):
+    """Middle account manager: everything on target, communication (a must-have) as given, reporting a bit low."""
+    from accountpath.method.evaluate import Scorecard
+
+    role = real_model.role("account-manager")
+    level = role.level("middle")
+    who = ("Ирина Смирнова", "Пётр Петров", "Ольга Ким")
+    calls = ("strong_yes", "no", None)
+    out = []
+    for i, (name, comm) in enumerate(zip(who, communication)):
+        ratings = {rc.id: level.targets[rc.id] for rc in role.competencies}
+        ratings["communication"] = comm
+        ratings["reporting"] = level.targets["reporting"] - (1 if i else 0)
+        notes = {"communication": "Письмо клиенту: ясное, по делу."} if comm in (1, 5) and i else {}
+        if i == 1:
+            notes["client-focus"] = NOTE
+        out.append(
+            Scorecard(
+                role=role.id,
+                level=level.id,
+                candidate="Анна Иванова",
+                interviewer=name,
+                ratings=ratings,
+                notes=notes,
+                recommendation=calls[i],
+                takeaways="Сильные брифы." if i == 2 else None,
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------ filled cards (tests/vectors/cards.json)
+
+CARD_VECTORS = json.loads((ROOT / "tests" / "vectors" / "cards.json").read_text(encoding="utf-8"))
+CARD_FORMATS = ("yaml", "json", "xlsx")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def write_yaml(card: dict, path: Path) -> Path:
+    """The card as a person writes YAML: an ISO date unquoted (YAML reads it as a date)."""
+    data = dict(card)
+    if isinstance(data.get("date"), str) and _ISO_DAY.match(data["date"]):
+        try:
+            data["date"] = datetime.date.fromisoformat(data["date"])
+        except ValueError:
+            pass  # not a calendar date: stays text, quoted
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def write_json(card: dict, path: Path) -> Path:
+    path.write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def _xlsx_value(value):
+    if isinstance(value, float) and value.is_integer():
+        return str(value)  # a number cell cannot hold 3.0 apart from 3: typed as text
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return value
+
+
+def write_xlsx(card: dict, path: Path) -> Path:
+    """The card in the xlsx scorecard layout the reader understands (labels in column A, the table under `id`)."""
+    from openpyxl import Workbook
+
+    from accountpath.io import xlsx_read
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = xlsx_read.SHEET
+    labels = {field: label for label, field in xlsx_read.HEAD_FIELDS.items()}
+    row = 1
+    for field in ("candidate", "interviewer", "date", "recommendation", "takeaways", "overall_notes"):
+        if field in card:
+            row += 1
+            ws.cell(row=row, column=1, value=labels[field])
+            ws.cell(row=row, column=2, value=_xlsx_value(card[field]))
+    row += 2
+    for col, title in enumerate(("id", "Компетенция", xlsx_read.RATING_HEADER, xlsx_read.NOTES_HEADER), start=1):
+        ws.cell(row=row, column=col, value=title)
+    notes = card.get("notes") or {}
+    for cid, value in (card.get("ratings") or {}).items():
+        row += 1
+        ws.cell(row=row, column=1, value=cid)
+        ws.cell(row=row, column=3, value=_xlsx_value(value))
+        ws.cell(row=row, column=4, value=notes.get(cid))
+    meta = wb.create_sheet(xlsx_read.META_SHEET)
+    pairs = [
+        ("format", xlsx_read.META_MARK),
+        ("scorecard", card.get("scorecard")),
+        ("role", card.get("role")),
+        ("level", card.get("level")),
+    ]
+    if card.get("focus"):
+        pairs.append(("focus", _xlsx_value(card["focus"])))
+    for r, (k, v) in enumerate(pairs, start=1):
+        meta.cell(row=r, column=1, value=k)
+        meta.cell(row=r, column=2, value=v)
+    wb.save(path)
+    return path
+
+
+CARD_WRITERS = {"yaml": write_yaml, "json": write_json, "xlsx": write_xlsx}
+
+
+def pdf_pages(data: bytes) -> int:
+    """Pages of a PDF (pypdf, a test dependency)."""
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+# ---------------------------------------------------------------- the team of six (issue 20)
+
+TEAM_VECTORS = ROOT / "tests" / "vectors" / "team.json"
+
+
+@pytest.fixture(scope="session")
+def team_vector() -> dict:
+    """The team of six of issue 20: a compact model, twelve assessments and the expected review."""
+    return json.loads(TEAM_VECTORS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def team_model(team_vector):
+    return model_from_compact(team_vector["model"])
+
+
+def write_team(folder: Path, vector: dict, model, date: str | None = None) -> tuple[Path, Path]:
+    """The team's assessment files (YAML, one per file) in folder/team and its model in folder/model.yml."""
+    team = folder / "team"
+    team.mkdir(parents=True, exist_ok=True)
+    for i, a in enumerate(vector["assessments"], start=1):
+        data = dict(a, date=date or a["date"])
+        name = f"{i:02d}-{a['person_id']}-{a['relation']}.yml"
+        (team / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    model_path = folder / "model.yml"
+    model_path.write_text(
+        yaml.safe_dump(full_model_data(vector["model"]), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return team, model_path
+
+
+def write_xlsx_case(spec: dict, path: Path) -> Path:
+    """An xlsx case of cards.json: the card as an xlsx scorecard, then its date cell as an Excel
+    day number (`date_serial`, with a date format when `date_format`), the 1904 date system
+    (`date1904`), or a DTD with an external entity in the shared strings (`doctype`)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from accountpath.io import xlsx_read
+
+    write_xlsx(spec["card"], path)
+    wb = load_workbook(path)
+    if "date_serial" in spec:
+        ws = wb[xlsx_read.SHEET]
+        cell = next(r[1] for r in ws.iter_rows() if r[0].value == "Дата")
+        cell.value = spec["date_serial"]
+        cell.number_format = "DD.MM.YYYY" if spec.get("date_format") else "0"
+    if spec.get("date1904"):
+        wb.epoch = __import__("openpyxl").utils.datetime.MAC_EPOCH
+    wb.save(path)
+    if spec.get("doctype"):
+        with zipfile.ZipFile(path) as zf:
+            parts = {n: zf.read(n) for n in zf.namelist()}
+        text = parts["xl/workbook.xml"].decode("utf-8")
+        decl, rest = text.split("?>", 1) if text.startswith("<?xml") else ("", text)
+        dtd = '<!DOCTYPE workbook [<!ENTITY ext SYSTEM "file:///etc/hostname">]>'
+        parts["xl/workbook.xml"] = ((decl + "?>" if decl else "") + dtd + rest).encode("utf-8")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in parts.items():
+                zf.writestr(name, data)
+    return path
+
+
+def card_case_formats(case: dict) -> tuple[str, ...]:
+    """The formats a case of cards.json is written in."""
+    if "text" in case:
+        return (case["format"],)
+    if "xlsx" in case:
+        return ("xlsx",)
+    return tuple(case.get("formats", CARD_FORMATS))
+
+
+def write_card_case(case: dict, fmt: str, path: Path) -> Path:
+    """A case of cards.json as a file of format `fmt` (see its `about`)."""
+    if "text" in case:
+        path.write_text(case["text"], encoding="utf-8")
+        return path
+    if "xlsx" in case:
+        return write_xlsx_case(case["xlsx"], path)
+    return CARD_WRITERS[fmt](case["card"], path)

@@ -3,36 +3,15 @@
 from __future__ import annotations
 
 import json
-import random
 
 import krippendorff
 import numpy as np
 import pytest
 
 from accountpath.method import calibrate
-from accountpath.method.evaluate import Scorecard
 from accountpath.render import calibrate_report
 
-INTERVIEWERS = [f"Интервьюер {i}" for i in range(1, 9)]
-BIAS = {"Интервьюер 3": +1, "Интервьюер 6": -1}
-
-
-def make_round(model, candidates=60, panel=3, seed=11, role_id="account-manager", level_id="middle"):
-    """Seeded cards: a true level per candidate and competency (2..4), each interviewer adds noise and their bias."""
-    rnd = random.Random(seed)
-    role = model.role(role_id)
-    cards = []
-    for n in range(candidates):
-        truth = {rc.id: rnd.choice((2, 3, 4)) for rc in role.competencies}
-        for who in rnd.sample(INTERVIEWERS, panel):
-            ratings = {}
-            for cid, t in truth.items():
-                noise = rnd.choice((-1, 0, 0, 0, 1)) if rnd.random() < 0.5 else 0
-                ratings[cid] = max(1, min(5, t + noise + BIAS.get(who, 0)))
-            cards.append(
-                Scorecard(role=role_id, level=level_id, candidate=f"Кандидат {n:04d}", interviewer=who, ratings=ratings)
-            )
-    return cards
+from conftest import BIAS, INTERVIEWERS, make_round
 
 
 def test_planted_lenient_and_harsh_are_flagged(real_model):

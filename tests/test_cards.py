@@ -8,109 +8,49 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
-from openpyxl import Workbook
 
 from accountpath import names
 from accountpath.io import cardcheck, cards, xlsx_read
 
-from conftest import ROOT
+from conftest import CARD_VECTORS, VECTORS, card_case_formats, model_from_compact, write_card_case, write_xlsx
 
-CASES = json.loads((ROOT / "tests" / "vectors" / "cards.json").read_text(encoding="utf-8"))
-FORMATS = ("yaml", "json", "xlsx")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CARD_MINI = json.loads(VECTORS.read_text(encoding="utf-8"))["model"]
 
-
-def write_yaml(card: dict, path: Path) -> Path:
-    """The card as a person writes YAML: an ISO date unquoted (YAML reads it as a date)."""
-    data = dict(card)
-    if isinstance(data.get("date"), str) and _ISO.match(data["date"]):
-        try:
-            data["date"] = datetime.date.fromisoformat(data["date"])
-        except ValueError:
-            pass  # not a calendar date: stays text, quoted
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+CASES = CARD_VECTORS
 
 
-def write_json(card: dict, path: Path) -> Path:
-    path.write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
-    return path
-
-
-def _xlsx_value(value):
-    if isinstance(value, float) and value.is_integer():
-        return str(value)  # a number cell cannot hold 3.0 apart from 3: typed as text
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return value
-
-
-def write_xlsx(card: dict, path: Path) -> Path:
-    """The card in the xlsx scorecard layout the reader understands (labels in column A, the table under `id`)."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = xlsx_read.SHEET
-    labels = {field: label for label, field in xlsx_read.HEAD_FIELDS.items()}
-    row = 1
-    for field in ("candidate", "interviewer", "date", "recommendation", "takeaways", "overall_notes"):
-        if field in card:
-            row += 1
-            ws.cell(row=row, column=1, value=labels[field])
-            ws.cell(row=row, column=2, value=_xlsx_value(card[field]))
-    row += 2
-    for col, title in enumerate(("id", "Компетенция", xlsx_read.RATING_HEADER, xlsx_read.NOTES_HEADER), start=1):
-        ws.cell(row=row, column=col, value=title)
-    notes = card.get("notes") or {}
-    for cid, value in (card.get("ratings") or {}).items():
-        row += 1
-        ws.cell(row=row, column=1, value=cid)
-        ws.cell(row=row, column=3, value=_xlsx_value(value))
-        ws.cell(row=row, column=4, value=notes.get(cid))
-    meta = wb.create_sheet(xlsx_read.META_SHEET)
-    pairs = [
-        ("format", xlsx_read.META_MARK),
-        ("scorecard", card.get("scorecard")),
-        ("role", card.get("role")),
-        ("level", card.get("level")),
-    ]
-    if card.get("focus"):
-        pairs.append(("focus", _xlsx_value(card["focus"])))
-    for r, (k, v) in enumerate(pairs, start=1):
-        meta.cell(row=r, column=1, value=k)
-        meta.cell(row=r, column=2, value=v)
-    wb.save(path)
-    return path
-
-
-WRITERS = {"yaml": write_yaml, "json": write_json, "xlsx": write_xlsx}
-
-
-def _read(fmt: str, card: dict, tmp_path: Path, model):
-    path = WRITERS[fmt](card, tmp_path / f"card.{fmt}")
+def _read(case: dict, fmt: str, tmp_path: Path, model):
+    path = write_card_case(case, fmt, tmp_path / f"card.{fmt}")
     return cards.read_card(path, model)
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("case", CASES["valid"], ids=[c["name"] for c in CASES["valid"]])
+def _cases(kind: str) -> list:
+    return [
+        pytest.param(case, fmt, id=f"{case['name']}-{fmt}") for case in CASES[kind] for fmt in card_case_formats(case)
+    ]
+
+
+@pytest.mark.parametrize("case,fmt", _cases("valid"))
 def test_valid_vector(case, fmt, tmp_path, vector_model):
-    card, problems = _read(fmt, case["card"], tmp_path, vector_model)
+    card, problems = _read(case, fmt, tmp_path, vector_model)
     assert not problems, [str(p) for p in problems]
     assert cardcheck.card_data(card) == case["expected"]
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("case", CASES["invalid"], ids=[c["name"] for c in CASES["invalid"]])
+@pytest.mark.parametrize("case,fmt", _cases("invalid"))
 def test_invalid_vector(case, fmt, tmp_path, vector_model):
-    if fmt not in case.get("formats", FORMATS):
-        pytest.skip("a structure this format cannot hold")
-    card, problems = _read(fmt, case["card"], tmp_path, vector_model)
+    """Refused with the vector's codes and params (and, for a text case, at its line and column);
+    every problem renders to a Russian sentence from the message table."""
+    card, problems = _read(case, fmt, tmp_path, vector_model)
     assert card is None
-    assert sorted(p.message for p in problems) == sorted(case["messages"])
+    keys = ("line", "col", "code", "params") if "text" in case else ("code", "params")
+    got = [{k: p.as_json()[k] for k in keys} for p in problems]
+    assert sorted(got, key=json.dumps) == sorted(case["problems"], key=json.dumps)
+    assert all(p.message != p.code and re.search("[а-яё]", p.message) for p in problems)
     located = [str(p) for p in problems]
-    if fmt == "xlsx":
+    if fmt == "xlsx" and "card" in case:
         assert all(f":{xlsx_read.SHEET}!" in s for s in located), located
-    else:
+    elif fmt != "xlsx":
         assert all(re.search(r"card\.\w+:\d+:\d+: ", s) for s in located), located
 
 
@@ -130,3 +70,44 @@ def test_xlsx_date_cell_and_constants(tmp_path, vector_model):
 
 def test_names_compare_without_case_yo_and_spaces():
     assert names.normalise_name("  Пётр  ПЕТРОВ ") == names.normalise_name("петр петров")
+
+
+def test_card_schema_is_json_schema_and_names_every_code():
+    """The card's JSON Schema is valid Draft 2020-12, lists exactly the card keys, and every node
+    that can fail names a code of the message table (the browser gets the same file in model.json)."""
+    import jsonschema
+
+    from accountpath import messages, vocab
+    from accountpath.site import sitedata
+
+    schema = cardcheck.schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert tuple(schema["properties"]) == vocab.CARD_KEYS == tuple(schema["propertyNames"]["enum"])
+    codes = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            codes.update(v for k, v in node.items() if k in ("x-code", "x-missing"))
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(schema)
+    assert codes and codes <= set(messages.MESSAGES)
+    assert sitedata.site_data(model_from_compact(CARD_MINI))["card_schema"] == schema
+
+
+def test_yaml_1_1_values_are_read_as_written(tmp_path, vector_model):
+    """YAML 1.1 booleans, octal and hex numbers are text as YAML 1.2 (the browser) reads them."""
+    text = (
+        "scorecard: 2\nrole: am\nlevel: middle\ncandidate: yes\ninterviewer: 0x1F\n"
+        "recommendation: no\ntakeaways: 3.50\nratings: {a: 03, b: 4, c: null, d: 2}\n"
+    )
+    path = tmp_path / "card.yml"
+    path.write_text(text, encoding="utf-8")
+    card, problems = cards.read_card(path, vector_model)
+    assert not problems, [str(p) for p in problems]
+    assert (card.candidate, card.interviewer, card.recommendation, card.takeaways) == ("yes", "0x1F", "no", "3.50")
+    assert card.ratings["a"] == 3

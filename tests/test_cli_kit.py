@@ -12,14 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 from openpyxl import load_workbook
-from test_calibrate import BIAS, make_round
-from test_debrief import NOTE, _panel
 
 from accountpath.io import xlsx_read
 
-from conftest import ROOT
+from conftest import BIAS, NOTE, ROOT, _panel, make_round
 
-MODEL = ROOT / "competencies.yml"
+MODEL = ROOT / "tests" / "fixtures" / "agency.yml"  # the engine fixture, not the bundled content
 ROLE, LEVEL = "account-manager", "middle"
 PANEL = ("Ирина Смирнова", "Пётр Петров", "Ольга Ким")
 

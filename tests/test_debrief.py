@@ -6,13 +6,13 @@ import json
 import re
 
 import pytest
-from test_evaluate_method import CASES, _cards
 
 from accountpath.method import debrief, evaluate
 from accountpath.method.evaluate import Scorecard
 from accountpath.render import report
 
-NOTE = "Рассказала, как удержала клиента после срыва сроков."
+from conftest import CASES, NOTE, _cards, _panel
+
 FORMATS = ("text", "md", "html", "json")
 
 
@@ -22,35 +22,6 @@ def _render(fmt, model, result, cards):
         if fmt != "json"
         else report.to_json(result)
     )
-
-
-def _panel(real_model, communication=(5, 2, 4)):
-    """Middle account manager: everything on target, communication (a must-have) as given, reporting a bit low."""
-    role = real_model.role("account-manager")
-    level = role.level("middle")
-    who = ("Ирина Смирнова", "Пётр Петров", "Ольга Ким")
-    calls = ("strong_yes", "no", None)
-    out = []
-    for i, (name, comm) in enumerate(zip(who, communication)):
-        ratings = {rc.id: level.targets[rc.id] for rc in role.competencies}
-        ratings["communication"] = comm
-        ratings["reporting"] = level.targets["reporting"] - (1 if i else 0)
-        notes = {"communication": "Письмо клиенту: ясное, по делу."} if comm in (1, 5) and i else {}
-        if i == 1:
-            notes["client-focus"] = NOTE
-        out.append(
-            Scorecard(
-                role=role.id,
-                level=level.id,
-                candidate="Анна Иванова",
-                interviewer=name,
-                ratings=ratings,
-                notes=notes,
-                recommendation=calls[i],
-                takeaways="Сильные брифы." if i == 2 else None,
-            )
-        )
-    return out
 
 
 def test_issue_panel_is_not_ready_in_every_format(real_model):

@@ -6,25 +6,9 @@ import json
 
 import pytest
 
-from accountpath.io import cards
-from accountpath.method import evaluate, rounds
-from accountpath.model import yamlsource
+from accountpath.method import evaluate
 
-from conftest import VECTORS
-
-CASES = json.loads(VECTORS.read_text(encoding="utf-8"))["cases"]
-
-
-def _cards(model, raw_cards):
-    out = []
-    for i, raw in enumerate(raw_cards):
-        doc, problems = yamlsource.parse(json.dumps(raw, ensure_ascii=False), f"card{i}.json")
-        assert not problems
-        card, problems = cards.card_from_data(doc, model)
-        assert not problems, problems
-        out.append(card)
-    assert not rounds.panel_problems(out)
-    return out
+from conftest import CASES, _cards
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

@@ -14,6 +14,8 @@ from accountpath.io import cardcheck, cards, xlsx_read
 from accountpath.method import plan as plan_mod
 from accountpath.render import pdf, plan_render, scorecard, xlsx_card
 
+from conftest import pdf_pages
+
 PANEL = ["Ирина Смирнова", "Олег Ким", "Мария Петрова"]
 LABELS = list(cardcheck.RECOMMENDATION_LABELS.values())
 
@@ -156,14 +158,15 @@ def test_xlsx_and_all_formats_are_deterministic(real_model, panel_plan):
         )
 
 
+@pytest.mark.slow
 def test_weasyprint_pdf_of_a_card_and_the_plan(real_model, panel_plan):
     if pdf.engine() != "weasyprint":
         pytest.skip("WeasyPrint is not installed (make venv)")
     html = next(iter(scorecard.focused_cards(real_model, panel_plan, "html").values())).decode("utf-8")
     data = pdf.html_to_pdf(html)
-    assert data.startswith(b"%PDF") and pdf.page_count(data) <= 2
+    assert data.startswith(b"%PDF") and pdf_pages(data) <= 2
     schedule = plan_render.render_plan(real_model, panel_plan, "html")
-    assert pdf.page_count(pdf.html_to_pdf(schedule)) == 1
+    assert pdf_pages(pdf.html_to_pdf(schedule)) == 1
 
 
 @pytest.mark.browser
@@ -173,7 +176,7 @@ def test_focused_cards_print_on_two_a4_pages_in_chromium(real_model, panel_plan)
         pytest.skip("no /usr/bin/chromium")
     counts = {}
     for name, html in scorecard.focused_cards(real_model, panel_plan, "html").items():
-        counts[name] = pdf.page_count(pdf.html_to_pdf(html.decode("utf-8"), "chromium"))
+        counts[name] = pdf_pages(pdf.html_to_pdf(html.decode("utf-8"), "chromium"))
     assert all(n <= 2 for n in counts.values()), counts
     four = scorecard.card(
         real_model,
@@ -182,9 +185,9 @@ def test_focused_cards_print_on_two_a4_pages_in_chromium(real_model, panel_plan)
         focus=["team-management", "project-management", "finance", "client-focus"],
     )
     html = scorecard.render_card(four, "html").decode("utf-8")
-    assert pdf.page_count(pdf.html_to_pdf(html, "chromium")) <= 2
+    assert pdf_pages(pdf.html_to_pdf(html, "chromium")) <= 2
     schedule = plan_render.render_plan(real_model, panel_plan, "html")
-    assert pdf.page_count(pdf.html_to_pdf(schedule, "chromium")) == 1
+    assert pdf_pages(pdf.html_to_pdf(schedule, "chromium")) == 1
 
 
 @pytest.mark.slow
@@ -202,11 +205,11 @@ def test_every_plan_prints_short_in_weasyprint(real_model, role_id):
         role_focus = [p["focus"] for p in plan["interviewers"]]
         assert plan_mod.coverage_notes(real_model, role, role_focus) == [], notes
         pages = {
-            name: pdf.page_count(pdf.html_to_pdf(html.decode("utf-8")))
+            name: pdf_pages(pdf.html_to_pdf(html.decode("utf-8")))
             for name, html in scorecard.focused_cards(real_model, plan, "html").items()
         }
         assert all(n <= 2 for n in pages.values()), (level.id, pages)
-        assert pdf.page_count(pdf.html_to_pdf(plan_render.render_plan(real_model, plan, "html"))) == 1, level.id
+        assert pdf_pages(pdf.html_to_pdf(plan_render.render_plan(real_model, plan, "html"))) == 1, level.id
 
 
 def _open_card(real_model, fmt):

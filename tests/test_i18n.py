@@ -14,12 +14,13 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from test_calibrate import make_round
 
 from accountpath import i18n
 from accountpath.method import calibrate
 from accountpath.method.evaluate import Scorecard
 from accountpath.render import calibrate_report
+
+from conftest import make_round
 
 ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "src" / "accountpath"
@@ -80,7 +81,7 @@ def test_language_from_the_locale():
 
 # ---------------------------------------------------------------- the CLI and the reports in both languages
 
-MODEL = ROOT / "competencies.yml"
+MODEL = ROOT / "tests" / "fixtures" / "agency.yml"  # the engine fixture, not the bundled content
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 

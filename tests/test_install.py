@@ -114,3 +114,16 @@ def test_wheel_in_a_clean_venv_runs_every_command(tmp_path, vectors):
     assert r.returncode == 0 and json.loads(r.stdout)["recommendation"] == "hire", r.stderr
     r = _run([tool, "--lang", "en", "--help"], elsewhere, env)
     assert "Usage: accountpath" in r.stdout  # the compiled catalog was installed
+
+    # the wheel carries the bundled model: no --model, an empty folder
+    bundled = yaml.safe_load((ROOT / "competencies.yml").read_text(encoding="utf-8"))
+    role = bundled["roles"][0]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = _run(
+        [tool, "scorecard", "--role", role["id"], "--level", role["levels"][-1]["id"], "-o", "card.md"], empty, env
+    )
+    assert r.returncode == 0, r.stderr
+    assert role["levels"][-1]["name"] in (empty / "card.md").read_text(encoding="utf-8")
+    r = _run([tool, "validate"], empty, env)
+    assert r.returncode == 0 and "ошибок нет" in r.stdout, r.stdout + r.stderr

@@ -6,14 +6,12 @@ does, with the same messages. The browser lane repeats this inside Chromium, xls
 
 from __future__ import annotations
 
-import datetime
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
 from accountpath.io import cardcheck, cards
 from accountpath.method import debrief, rounds
@@ -21,11 +19,11 @@ from accountpath.model import yamlsource
 from accountpath.render import debrief_text, report
 from accountpath.site import sitedata
 
-from conftest import ROOT, VECTORS
+from conftest import CARD_VECTORS, VECTORS, card_case_formats, write_card_case
 
 RUNNER = Path(__file__).resolve().parent / "js" / "run_vectors.mjs"
 NODE = shutil.which("node")
-CARDS = json.loads((ROOT / "tests" / "vectors" / "cards.json").read_text(encoding="utf-8"))
+CARDS = CARD_VECTORS
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed: `make node` installs it")
 
 
@@ -33,17 +31,6 @@ def _card(model, raw: dict, label: str = "card.json"):
     doc, problems = yamlsource.parse(json.dumps(raw, ensure_ascii=False), label)
     assert not problems
     return cards.card_from_data(doc, model)
-
-
-def _yaml_text(raw: dict) -> str:
-    """The card as a person writes YAML (an ISO date unquoted, as tests/test_cards.py writes it)."""
-    data = dict(raw)
-    if isinstance(data.get("date"), str):
-        try:
-            data["date"] = datetime.date.fromisoformat(data["date"])
-        except ValueError:
-            pass
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 def run_node(model, cases: list[dict], card_cases: list[dict], tmp_path: Path) -> dict:
@@ -207,22 +194,37 @@ def test_js_similar_candidates_warning_equals_a_python_round(vectors, vector_mod
     assert got["text"] == report.to_json(python)
 
 
+def _problems(problems, file: str | None = None) -> list[dict]:
+    """Problems as the JSON contract gives them, without the sentence: {file, line, col, code, params}."""
+    out = [{k: v for k, v in p.as_json().items() if k != "message"} for p in problems]
+    return sorted(({**p, "file": file} if file else p for p in out), key=json.dumps)
+
+
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
-def test_js_reader_accepts_and_refuses_the_card_vectors(fmt, vector_model, tmp_path):
-    text = (lambda raw: json.dumps(raw, ensure_ascii=False, indent=1)) if fmt == "json" else _yaml_text
-    valid = [{"name": c["name"], "text": text(c["card"])} for c in CARDS["valid"]]
-    invalid = [c for c in CARDS["invalid"] if fmt in c.get("formats", [fmt])]
-    got = run_node(vector_model, [], valid + [{"name": c["name"], "text": text(c["card"])} for c in invalid], tmp_path)[
-        "cards"
+def test_js_reader_gives_python_s_problems_on_the_card_vectors(fmt, vector_model, tmp_path):
+    """Every text case of tests/vectors/cards.json (cards written as JSON or YAML, and the raw
+    texts: duplicate keys, 0o4, on/off, aliases, __proto__...): the same card, or JSON-equal
+    problems {file, line, col, code, params}, from the Python readers and the browser's."""
+    cases = [(kind, c) for kind in ("valid", "invalid") for c in CARDS[kind] if fmt in card_case_formats(c)]
+    paths = [write_card_case(c, fmt, tmp_path / f"c{i}.{fmt}") for i, (_, c) in enumerate(cases)]
+    inputs = [
+        {"name": c["name"], "text": p.read_text(encoding="utf-8"), "file": p.name} for (_, c), p in zip(cases, paths)
     ]
-    for case, g in zip(CARDS["valid"], got[: len(valid)], strict=True):
-        assert g["problems"] == [] and g["card"] == case["expected"], (case["name"], g)
-    for case, g in zip(invalid, got[len(valid) :], strict=True):
-        assert g["card"] is None and sorted(g["problems"]) == sorted(case["messages"]), (case["name"], g)
+    got = run_node(vector_model, [], inputs, tmp_path)["cards"]
+    for (kind, case), path, g in zip(cases, paths, got, strict=True):
+        card, problems = cards.read_card(path, vector_model)
+        assert sorted(g["problems"], key=json.dumps) == _problems(problems, path.name), case["name"]
+        assert g["card"] == (cardcheck.card_data(card) if card else None), case["name"]
+        if kind == "valid":
+            assert g["card"] == case["expected"], case["name"]
+        else:
+            keys = ("line", "col", "code", "params") if "text" in case else ("code", "params")
+            mine = sorted(({k: p[k] for k in keys} for p in g["problems"]), key=json.dumps)
+            assert mine == sorted(case["problems"], key=json.dumps), case["name"]
 
 
 def test_js_refusals_match_python_beyond_the_vectors(vector_model, tmp_path):
-    """Odd cards (did-you-mean hints, wrong types, focus as text) give Python's very messages."""
+    """Odd cards (did-you-mean hints, wrong types, focus as text): JSON-equal problems."""
     base = CARDS["valid"][0]["card"]
     odd = [
         dict(base, ratng={}),
@@ -235,16 +237,16 @@ def test_js_refusals_match_python_beyond_the_vectors(vector_model, tmp_path):
         dict(base, overall_notes={"x": 1}),
         [1, 2],
     ]
+    texts = [json.dumps(c, ensure_ascii=False, indent=1) for c in odd]
     got = run_node(
-        vector_model,
-        [],
-        [{"name": str(i), "text": json.dumps(c, ensure_ascii=False)} for i, c in enumerate(odd)],
-        tmp_path,
+        vector_model, [], [{"name": str(i), "text": t, "file": "card.json"} for i, t in enumerate(texts)], tmp_path
     )["cards"]
-    for raw, g in zip(odd, got, strict=True):
-        card, problems = _card(vector_model, raw)
-        assert sorted(g["problems"]) == sorted(p.message for p in problems), raw
+    for text, g in zip(texts, got, strict=True):
+        doc, problems = yamlsource.parse(text, "card.json")
+        card, problems = cards.card_from_data(doc, vector_model)
+        assert sorted(g["problems"], key=json.dumps) == _problems(problems), text
         assert g["card"] == (cardcheck.card_data(card) if card else None)
+        assert g["messages"] and all(m in {p.message for p in problems} for m in g["messages"]), text
 
 
 def test_vectors_file_is_where_conftest_says():

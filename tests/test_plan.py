@@ -246,9 +246,13 @@ def test_the_historical_figure_stays_off_a_communication_block(real_model):
     asked = {q for p in plan["interviewers"] for q in p["questions"]}
     assert "open-historical-figure" not in asked
     assert len([q for q in asked if q.startswith("com-")]) == 4  # two interviewers, two own questions each
-    # where a competency has fewer than two own questions, the open question fills the gap
-    finance = plan_mod.choose_questions(real_model, "finance", 5)
-    assert len(_own(real_model, "finance", 5)) < 2 and any(q.kind == "open" for q in finance), [q.id for q in finance]
+    # an open question never stands under a must-have (finance is one for the CSD) nor for a role its article skips
+    csd = real_model.role("client-services-director")
+    finance = plan_mod.choose_questions(real_model, "finance", 5, role=csd, level=csd.levels[0])
+    assert finance and not any(q.kind == "open" for q in finance), [q.id for q in finance]
+    kam = real_model.role("key-account-manager")
+    picked = plan_mod.candidate_questions(real_model, "finance", 4, kam, kam.levels[0])
+    assert "open-team-cost" not in [q.id for q in picked]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import yaml
 from conftest import ROOT, hand_written_docs
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-MODEL = ROOT / "competencies.yml"
+MODEL = ROOT / "tests" / "fixtures" / "agency.yml"  # the engine fixture, not the bundled content
 FENCE = re.compile(r"^```(yaml|yml|json)\n(.*?)^```", re.S | re.M)
 
 
@@ -28,6 +28,8 @@ def kind(lang: str, text: str) -> str:
         return "scorecard"
     if isinstance(data, dict) and "plan" in data:
         return "plan"
+    if isinstance(data, dict) and "assessment" in data:
+        return "assessment"
     if isinstance(data, list) and len(data) == 1 and "questions" in data[0]:
         return "competency"
     if isinstance(data, list) and len(data) == 1 and "probation" in data[0]:
@@ -65,6 +67,15 @@ def test_plan_example_checks(ap, tmp_path, line, lang, text):
     plan.write_text(text, encoding="utf-8")
     r = ap("plan", "--check", plan)
     assert r.returncode == 0, f"README.md:{line}: {r.stderr}"
+
+
+@pytest.mark.parametrize("line,lang,text", _blocks("assessment"), ids=lambda x: str(x)[:20])
+def test_assessment_example_reviews(ap, tmp_path, line, lang, text):
+    path = tmp_path / f"readme-{line}.{'json' if lang == 'json' else 'yml'}"
+    path.write_text(text, encoding="utf-8")
+    r = ap("team", path, "--format", "json")
+    assert r.returncode == 0, f"README.md:{line}: {r.stderr}"
+    assert json.loads(r.stdout)["people"], f"README.md:{line}"
 
 
 def test_skeletons_validate_in_the_model(cli_run, tmp_path):

@@ -7,6 +7,7 @@ import io
 import random
 from itertools import combinations
 
+import pytest
 from openpyxl import load_workbook
 
 from accountpath.io import cards, xlsx_read
@@ -117,6 +118,7 @@ def test_round_xlsx(real_model):
     assert "Пётр: Пример." in values and "Ольга" in values
 
 
+@pytest.mark.slow
 def test_round_workbook_round_trip(real_model, tmp_path):
     blank = round_xlsx.round_workbook(real_model, ROLE, LEVEL)
     assert blank == round_xlsx.round_workbook(real_model, ROLE, LEVEL)

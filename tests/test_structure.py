@@ -155,3 +155,14 @@ def test_a_core_module_importing_a_renderer_breaks_the_contracts(tmp_path):
     broken = _lint_imports(tmp_path)
     assert broken.returncode != 0
     assert "accountpath.method.debrief -> accountpath.render.round_report" in broken.stdout
+
+
+def test_no_test_module_imports_another():
+    """Shared test helpers live in conftest.py (and browser_util.py), never in another test module."""
+    bad = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            bad += [f"{path.relative_to(ROOT)}:{node.lineno} imports {n}" for n in names if n.startswith("test_")]
+    assert not bad, "\n".join(bad)

@@ -2,6 +2,8 @@
 
 Everything here is keyed by content and safe to delete; `ACCOUNTPATH_CACHE_DIR=off` turns
 it off, another value moves it (default: $XDG_CACHE_HOME/accountpath or ~/.cache/accountpath).
+Why it stays: parsing the bundled model with positions and building it costs most of a CLI
+call's start-up; a cache hit keeps every command near a bare `import yaml, jinja2` (make bench).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import gettext
 import os
 from collections.abc import Callable, Mapping
 from importlib.resources import as_file, files
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 DOMAIN = "accountpath"
 LANGUAGES = ("ru", "en")
@@ -68,15 +68,39 @@ def N_(message: str) -> str:
     return message
 
 
+# ---------------------------------------------------------------- numbers, percents, plurals (Babel)
+# One locale layer: Babel's CLDR data writes numbers for the language in force (3,67 and «80 %» with a
+# no-break space in Russian, 3.67 and 80% in English), as Intl.NumberFormat does in the browser
+# (docs/assets/js/core/messages.js). Both round the number's shortest decimal form (2.675, not the
+# binary 2.67499...) half to even. Babel loads on the first number: commands without numbers skip it.
+
+
+@functools.cache
+def _babel_locale(lang: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(lang)
+
+
+@functools.cache
+def _pattern(text: str) -> Any:
+    from babel.numbers import parse_pattern
+
+    return parse_pattern(text)
+
+
+def _format(x: float | int, pattern: str) -> str:
+    text: str = _pattern(pattern).apply(x, _babel_locale(_Catalog.language))
+    return text
+
+
 def decimal(x: float | int | None, places: int = 2, empty: str = "—") -> str:
     """A number for running text: at most `places` decimals, no trailing zeros, and the decimal
     comma in Russian (3,67) or the point in English (3.67); None gives `empty`."""
     if x is None:
         return empty
-    text = f"{x:.{places}f}".rstrip("0").rstrip(".") if isinstance(x, float) else str(x)
-    if text == "-0":
-        text = "0"
-    return text.replace(".", ",") if _Catalog.language == DEFAULT_LANGUAGE else text
+    text = _format(x, "0." + "#" * places if places else "0")
+    return "0" if text == "-0" else text
 
 
 def localised(text: str) -> str:
@@ -88,17 +112,28 @@ def two_places(x: object) -> str:
     """A report's number: a float with two decimals (3,67 in Russian), other values as they are, «—» for none."""
     if x is None:
         return "—"
-    return localised(f"{x:.2f}") if isinstance(x, float) else str(x)
+    return _format(x, "0.00") if isinstance(x, float) else str(x)
 
 
 def signed(x: float | None) -> str:
     """A signed number with two decimals (+0,25 in Russian), «—» for none."""
-    return "—" if x is None else localised(f"{x:+.2f}")
+    return "—" if x is None else _format(x, "+0.00;-0.00")
 
 
 def percent(x: float | None) -> str:
-    """A share as whole percent (0.8 -> 80%), «—» for none."""
-    return "—" if x is None else f"{round(x * 100)}%"
+    """A share as whole percent in the locale's style (0.8 -> «80 %» in Russian, "80%" in English), «—» for none."""
+    if x is None:
+        return "—"
+    locale = _babel_locale(_Catalog.language)
+    text: str = locale.percent_formats[None].apply(x, locale)
+    return text
+
+
+def plural_form(n: float) -> str:
+    """The CLDR plural category of `n` in the language in force: one, few, many or other (Russian:
+    1 компетенция, 2 компетенции, 5 компетенций), as Intl.PluralRules gives it in the browser."""
+    form: str = _babel_locale(_Catalog.language).plural_form(n)
+    return form
 
 
 _P = ParamSpec("_P")

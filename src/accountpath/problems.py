@@ -12,10 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from accountpath.messages import render
-
-Params = tuple[tuple[str, Any], ...]
-"""A problem's parameters as sorted (name, value) pairs: hashable, so problems can be deduplicated."""
+from accountpath.messages import MESSAGES, Params, json_params, render
 
 
 @dataclass(frozen=True, order=True)
@@ -29,7 +26,7 @@ class Problem:
     params: Params = ()
 
     @classmethod
-    def at(cls, path: str, line: int, col: int, code: str, **params: Any) -> Problem:
+    def at(cls, path: str, line: int, col: int, code: str, /, **params: Any) -> Problem:
         """A problem with a code from the message table and its parameters."""
         return cls(path, line, col, code, tuple(sorted(params.items())))
 
@@ -40,13 +37,13 @@ class Problem:
 
     def as_json(self) -> dict[str, Any]:
         """The JSON contract: {"file", "line", "col", "code", "params", "message"}."""
-        known = render(self.code, {}) != self.code or not self.params and self.code.isascii()
+        known = self.code in MESSAGES or not self.params and self.code.isascii()
         return {
             "file": self.path,
             "line": self.line,
             "col": self.col,
             "code": self.code if known else "text",
-            "params": dict(self.params) if known else {"text": self.code},
+            "params": json_params(dict(self.params)) if known else {"text": self.code},
             "message": self.message,
         }
 

@@ -58,6 +58,20 @@ QUESTION_KIND_PLURALS: dict[str, str] = {
 ANCHOR_LABELS: dict[str, str] = {"weak": "Слабый ответ", "solid": "Хороший ответ", "strong": "Сильный ответ"}
 """How the three answer anchors of a question are labelled (scorecards, pages, the evaluator)."""
 
+# ---------------------------------------------------------------- a level's scope
+
+SCOPE_LABELS: dict[str, str] = {
+    "clients": N_("Клиенты"),
+    "budget": N_("Бюджет"),
+    "team": N_("Команда"),
+    "client_contacts": N_("Контакты у клиента"),
+    "pnl": N_("Отвечает за деньги"),
+}
+"""What each key of a level's `scope` is called (role pages, growth page, scorecards, self-assessment)."""
+
+PRACTICE_MARK = "◇"
+"""The one marker of a figure, threshold or rule the project chose (not from the articles)."""
+
 # ---------------------------------------------------------------- an interviewer's recommendation
 
 RECOMMENDATIONS: tuple[str, ...] = ("strong_no", "no", "yes", "strong_yes")
@@ -143,19 +157,9 @@ def verdict_label(code: str) -> str:
     return _(VERDICT_LABELS[code])
 
 
-def kind_label(kind: str) -> str:
-    """The name of a question kind in the language in force (capitalised)."""
-    return _(QUESTION_KIND_LABELS[kind])
-
-
 def recommendation_label(code: str) -> str:
     """The label of an interviewer's recommendation in the language in force."""
     return _(RECOMMENDATION_LABELS[code])
-
-
-def is_not_assessed(value: object) -> bool:
-    """True for None and for the text spellings of «not assessed»."""
-    return value is None or (isinstance(value, str) and value.strip().casefold() in NOT_ASSESSED_SPELLINGS)
 
 
 def browser_vocab() -> dict[str, Any]:

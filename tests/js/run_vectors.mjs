@@ -3,7 +3,8 @@
 // - model: the site's model.json for the vectors' model (vocab included);
 // - cases: [{name, texts: [card text, ...]}]: each card text (JSON or YAML) goes through
 //   cardread.parseText + cardcheck.checkCard, then the panel through debrief.debrief;
-// - cards: [{name, text}]: one card text each, through parseText + checkCard.
+// - cards: [{name, text, file}]: one card text each, through parseText + checkCard, its problems
+//   located in `file` as the Python readers locate them ({file, line, col, code, params}).
 // Prints {cases: [{name, problems, panel, text, lines}], cards: [{name, card, problems}]}, where
 // text is the JSON `accountpath evaluate --format json` would print and lines the debrief's
 // sentences ({fragile, must, boundary, readiness, warnings}: debrief_text.py's in Python).
@@ -14,15 +15,20 @@ import { dirname, resolve } from "node:path";
 
 const here = dirname(new URL(import.meta.url).pathname);
 const js = (name) => import(pathToFileURL(resolve(here, "../../docs/assets/js/core", name)).href);
-const [ev, check, read, deb] = await Promise.all([js("evaluate.js"), js("cardcheck.js"), js("cardread.js"), js("debrief.js")]);
+const [ev, check, read, deb, msg] = await Promise.all([js("evaluate.js"), js("cardcheck.js"), js("cardread.js"), js("debrief.js"), js("messages.js")]);
 const input = JSON.parse(readFileSync(process.argv[2], "utf-8"));
 const model = input.model;
 
-async function readCard(text) {
+/** One card text: {card, problems: [{file, line, col, code, params}], messages}, as the Python readers give them. */
+async function readCard(text, label = "card.json") {
   const parsed = await read.parseText(text);
-  if (parsed.problem) return { card: null, problems: [parsed.problem] };
+  if (parsed.problems) {
+    const problems = parsed.problems.map((p) => ({ file: label, line: p.at[0], col: p.at[1], code: p.code, params: p.params }));
+    return { card: null, problems, messages: problems.map((p) => msg.render(model.messages, p.code, p.params)) };
+  }
+  const item = { file: label, data: parsed.data, positions: parsed.positions, sheet: null };
   const { card, problems } = check.checkCard(model, parsed.data);
-  return { card, problems: problems.map((p) => p.message) };
+  return { card, problems: problems.map((p) => read.located(item, p)), messages: problems.map((p) => p.message) };
 }
 
 const cases = [];
@@ -46,5 +52,5 @@ for (const c of input.cases || []) {
   cases.push({ name: c.name, problems, panel, text: ev.resultJson(result, model), lines });
 }
 const cards = [];
-for (const c of input.cards || []) cards.push({ name: c.name, ...(await readCard(c.text)) });
+for (const c of input.cards || []) cards.push({ name: c.name, ...(await readCard(c.text, c.file)) });
 process.stdout.write(JSON.stringify({ cases, cards }));

@@ -18,10 +18,10 @@ from accountpath.cli.common import (
 )
 from accountpath.i18n import N_, _
 from accountpath.io import round_files
-from accountpath.io.cards import CARD_SUFFIXES
 from accountpath.method import calibrate
 from accountpath.problems import Problem
 from accountpath.render import calibrate_report
+from accountpath.vocab import CARD_SUFFIXES
 
 FORMATS = ("text", "md", "html", "json", "xlsx", "pdf")
 
@@ -67,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
         print_problems(problems)
         return EXIT_INPUT
     cards, found = round_files.read_files(model, files)
+    if not cards:  # nothing could be read: an earlier output stays as it is
+        print_problems(problems + found)
+        return EXIT_INPUT
     result, refused = calibrate.calibrate(model, cards)
     problems += found + refused
     print_problems(problems)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import NamedTuple
 
 from accountpath import output
 from accountpath.i18n import _
+from accountpath.messages import render
 from accountpath.model import load as model_mod
 from accountpath.model.types import Model
 from accountpath.problems import Problem
@@ -106,6 +108,44 @@ def output_format(args: argparse.Namespace, allowed: Sequence[str], default: str
     return fmt
 
 
+INPUT_OPTIONS = ("model", "path", "files", "round", "paths", "check", "plan")
+"""Attributes of a command's arguments that name input files or folders."""
+OUTPUT_OPTIONS = ("output", "out")
+"""Attributes that name an output file (-o) or an output folder (--out)."""
+
+
+def _named(args: argparse.Namespace, names: Sequence[str]) -> list[str]:
+    found: list[str] = []
+    for name in names:
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value:
+            found.append(value)
+        elif isinstance(value, list):
+            found += [v for v in value if isinstance(v, str) and v]
+    return found
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def check_output_paths(args: argparse.Namespace) -> None:
+    """UsageError (exit 2, before anything is read) when an output is an input file, or a file
+    inside an input folder: the input would be replaced by the result."""
+    inputs = _named(args, INPUT_OPTIONS)
+    for out in _named(args, OUTPUT_OPTIONS):
+        target = Path(out)
+        for given in inputs:
+            source = Path(given)
+            if _same_file(target, source):
+                raise UsageError(render("output.same-as-input", {"output": out, "input": given}))
+            if source.is_dir() and not target.is_dir() and target.resolve().is_relative_to(source.resolve()):
+                raise UsageError(render("output.inside-input", {"output": out, "input": given}))
+
+
 def refuse(args: argparse.Namespace, message: str, *names: str) -> None:
     """UsageError(message) when any of the options `names` (attribute names) is set."""
     if any(getattr(args, n, None) not in (None, False, []) for n in names):
@@ -115,8 +155,44 @@ def refuse(args: argparse.Namespace, message: str, *names: str) -> None:
 # ---------------------------------------------------------------- input
 
 
+class _Problems:
+    """How this call reports problems: text lines on stderr, or (--format json) one JSON list on stdout."""
+
+    as_json = False
+    held: list[Problem] = []
+    stdout_taken = False
+
+
+def begin_problems(args: argparse.Namespace) -> None:
+    """Start a call: problems go out as JSON when the command's format is json (`main` calls this)."""
+    _Problems.as_json = getattr(args, "format", None) == "json"
+    _Problems.held = []
+    _Problems.stdout_taken = False
+
+
+def end_problems(code: int) -> int:
+    """End a call with exit `code`: under --format json, a failed call prints the problems it met as
+    [{"file", "line", "col", "code", "params", "message"}] on stdout. When stdout already carries the
+    output (a call that succeeded, or a round ranked in spite of unreadable cards), the problems go
+    to stderr as text lines, after the output."""
+    held, _Problems.held = _Problems.held, []
+    as_json, _Problems.as_json = _Problems.as_json, False
+    if not as_json or not held:
+        return code
+    if code == EXIT_OK or _Problems.stdout_taken:
+        for p in held:
+            print(p, file=sys.stderr)
+    else:
+        print(json.dumps([p.as_json() for p in held], ensure_ascii=False, indent=2))
+    return code
+
+
 def print_problems(problems: Sequence[Problem]) -> None:
-    """Every problem on stderr, one per line, as FILE:LINE:COL: message."""
+    """Every problem on stderr, one per line, as FILE:LINE:COL: message; under --format json they are
+    held and printed together as one JSON list when the call ends (`end_problems`)."""
+    if _Problems.as_json:
+        _Problems.held.extend(problems)
+        return
     for p in problems:
         print(p, file=sys.stderr)
 
@@ -128,7 +204,7 @@ def say(message: str) -> None:
 
 def load_model(args: argparse.Namespace) -> Model | None:
     """The model of --model, or None after printing its problems and what to do."""
-    path = args.model
+    path = args.model or model_mod.default_model_path()
     model, problems = model_mod.check(path)
     if model is None:
         print_problems(problems)
@@ -157,6 +233,7 @@ def write_output(content: str | bytes | None, path: str | None) -> int:
     to write (already explained) or after saying why the file cannot be written."""
     if content is None:
         return EXIT_INPUT
+    _Problems.stdout_taken = _Problems.stdout_taken or not path
     try:
         output.emit(content, path)
     except OSError as exc:

@@ -104,6 +104,11 @@ def _run_round(model: Model, args: argparse.Namespace) -> int:
         print_problems(problems)
         return EXIT_INPUT
     cards, problems = round_files.read_files(model, files)
+    if not cards:  # nothing could be read: an earlier output stays as it is
+        print_problems(problems)
+        if not problems:
+            say(_empty_round(args.round))
+        return EXIT_INPUT
     results, grouping = rounds.evaluate_round(model, cards)
     problems += grouping
     print_problems(problems)

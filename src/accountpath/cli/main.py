@@ -10,7 +10,7 @@ the command cannot write) are found before any file is read and exit with 2; bad
 exit with 1, every problem printed as FILE:LINE:COL. Text is Russian unless `--lang en` or
 the locale (LC_ALL, LC_MESSAGES, LANG) says English.
 
-Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate.
+Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate, assessment, team-workbook, team.
 """
 
 from __future__ import annotations
@@ -28,9 +28,11 @@ from accountpath.cli.common import (
     PROG,
     Command,
     UsageError,
+    begin_problems,
+    check_output_paths,
+    end_problems,
 )
 from accountpath.i18n import N_, _
-from accountpath.model import load as model_mod
 
 # ---------------------------------------------------------------- argparse in the user's language
 
@@ -94,6 +96,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("evaluate", "COMMAND"),
     "workbook": ("evaluate", "WORKBOOK"),
     "calibrate": ("calibrate", "COMMAND"),
+    "assessment": ("team", "ASSESSMENT"),
+    "team-workbook": ("team", "WORKBOOK"),
+    "team": ("team", "COMMAND"),
+    "vacancy": ("vacancy", "COMMAND"),
+    "kit": ("kit", "COMMAND"),
 }
 """name -> (its module in the package, the module's Command), in the order `--help` lists them.
 A call imports the module of its own command only: `scorecard` does not pay for the reports,
@@ -119,9 +126,12 @@ def requested_command(argv: Sequence[str]) -> str | None:
 
 
 def _common(p: argparse.ArgumentParser, top: bool) -> None:
-    default = model_mod.DEFAULT_MODEL if top else argparse.SUPPRESS
+    default = None if top else argparse.SUPPRESS
     p.add_argument(
-        "--model", default=default, metavar=_("ФАЙЛ"), help=_("файл модели (по умолчанию ./competencies.yml)")
+        "--model",
+        default=default,
+        metavar=_("ФАЙЛ"),
+        help=_("файл модели (по умолчанию ./competencies.yml, а без него — модель, которая идёт с программой)"),
     )
     p.add_argument(
         "--lang",
@@ -166,14 +176,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             chosen = command(args.command)
             if chosen.check is not None:
                 chosen.check(args)
+            check_output_paths(args)
         except SystemExit as exc:  # --help, --version, or an argument error already printed
             return exc.code if isinstance(exc.code, int) else EXIT_USAGE
         except UsageError as exc:
             print(f"{PROG} {args.command}: {exc}", file=sys.stderr)
             return EXIT_USAGE
+    begin_problems(args)
     try:
-        return chosen.run(args)
+        return end_problems(chosen.run(args))
     except KeyboardInterrupt:
-        return 130
+        return end_problems(130)
     except BrokenPipeError:
         return EXIT_OK

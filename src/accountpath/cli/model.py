@@ -16,15 +16,24 @@ def configure_validate(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "path", nargs="?", metavar=_("ФАЙЛ"), help=_("файл модели (по умолчанию --model или ./competencies.yml)")
     )
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_("text — строки ФАЙЛ:СТРОКА:СТОЛБЕЦ: сообщение; json — список проблем в stdout (пустой, если их нет)"),
+    )
 
 
 def run_validate(args: argparse.Namespace) -> int:
     """Check the model; print a summary, or every problem."""
-    path = args.path or args.model
+    path = args.path or args.model or model_mod.default_model_path()
     model, problems = model_mod.check(path)
     if model is None:
         print_problems(problems)
         return EXIT_INPUT
+    if args.format == "json":
+        print("[]")
+        return EXIT_OK
     print(_("{path}: ошибок нет: {summary}").format(path=path, summary=model.summary()))
     return EXIT_OK
 

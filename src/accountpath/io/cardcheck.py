@@ -1,50 +1,137 @@
 """The rules of a filled scorecard, the same for YAML, JSON and xlsx (core: no I/O).
 
 A reader turns its file into plain data plus positions (a yamlsource.Document) and calls
-`card_from_data`; every value goes through the same functions here, so a value accepted or
-rejected in one format is accepted or rejected, with the same message, in every other:
+`card_from_data`. The shape (keys, types, required fields, date form, rating range) is the
+card's JSON Schema, package data `accountpath/data/card.schema.json`, which the browser
+applies too (docs/assets/js/core/schema.js); each schema node names its problem code
+(`x-code`). What stays here is what a schema cannot say, the same in docs/assets/js/core/cardcheck.js:
 - a rating is a whole number 1..5 (also as text "4"); null, empty text, «не оценивалось»
   or «-» mean "not assessed"; 3.0, "3.5", true and everything else are refused;
-- a date is YYYY-MM-DD or DD.MM.YYYY, a real calendar date, normalised to YYYY-MM-DD;
-- a recommendation is strong_no | no | yes | strong_yes (or its Russian label), or empty.
+- a date is YYYY-MM-DD or DD.MM.YYYY (ASCII digits), a real calendar date, normalised to YYYY-MM-DD;
+- a recommendation is strong_no | no | yes | strong_yes (or its Russian label), or empty;
+  a YAML 1.1 boolean (on, off, true) is not a recommendation;
+- role, level and competency ids belong to the model.
+Values are read as written, as YAML 1.2's core schema (the browser's js-yaml) reads them: a YAML 1.1
+boolean such as `on` or `yes` is its text, `0o4` or `0x1F` is text, a float keeps its written
+text (`3.00`), a date is its text. Every problem is a code of `accountpath.messages` with params.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
 from typing import Any, TypeVar
 
-from accountpath.i18n import _
 from accountpath.method.evaluate import Scorecard
 from accountpath.model.types import Model, Role
-from accountpath.model.yamlsource import Document
+from accountpath.model.yamlsource import DocPath, Document
 from accountpath.problems import Problem, close_match
 from accountpath.vocab import CARD_KEYS, RECOMMENDATION_LABELS
-from accountpath.vocab import CARD_VERSIONS as VERSIONS
 from accountpath.vocab import NOT_ASSESSED_SPELLINGS as NOT_ASSESSED_WORDS
 
 _T = TypeVar("_T")
 
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_RU = re.compile(r"^([0-9]{2})\.([0-9]{2})\.([0-9]{4})$")
+_DECIMAL = re.compile(r"^[-+]?[0-9]+$")
+_YAML12_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_RU = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
+
+class FloatText:
+    """A number written with a point or an exponent (3.0, 2.5, 1e0): kept as written, never a
+    rating; the browser's FloatValue (core/cardread.js)."""
+
+    __slots__ = ("text", "value")
+
+    def __init__(self, text: str):
+        self.text = text
+        folded = text.replace("_", "").lower().replace(".inf", "inf").replace(".nan", "nan")
+        try:
+            self.value = float(folded)
+        except ValueError:
+            self.value = float("nan")
+
+    def __lt__(self, other: float) -> bool:
+        return self.value < other
+
+    def __gt__(self, other: float) -> bool:
+        return self.value > other
+
+    def __le__(self, other: float) -> bool:
+        return self.value <= other
+
+    def __ge__(self, other: float) -> bool:
+        return self.value >= other
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FloatText) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"FloatText({self.text!r})"
 
 
-def shown(value: Any) -> str:
-    """A value as the messages quote it, the same whichever format it came from."""
-    if value is None:
-        return "«»"
+Reason = tuple[str, dict[str, Any]]
+"""A refused value: (problem code, params)."""
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The card's JSON Schema (package data accountpath/data/card.schema.json)."""
+    text = resources.files("accountpath").joinpath("data", "card.schema.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def written(value: Any, source: str | None) -> Any:
+    """A scalar as written: YAML 1.2 core reading of the source text PyYAML (YAML 1.1) constructed."""
     if isinstance(value, bool):
-        return "«true»" if value else "«false»"
+        if source is None or source in _YAML12_BOOL:
+            return value
+        return source
+    if isinstance(value, int):
+        if source is None:
+            return value
+        return int(source) if _DECIMAL.match(source) else source
+    if isinstance(value, float):
+        return FloatText(source if source is not None else repr(value))
     if isinstance(value, (datetime.date, datetime.datetime)):
-        return f"«{value.isoformat()}»"
-    return f"«{value}»"
+        return source if source is not None else value.isoformat()
+    if source is not None and not isinstance(value, str):
+        return source
+    return value
 
 
-def rating_value(value: Any) -> tuple[int | None, str | None]:
-    """(rating or None for not assessed, None) or (None, the reason the value is refused)."""
+def _plain(doc: Document, value: Any, path: DocPath) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(doc, v, (*path, k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(doc, v, (*path, i)) for i, v in enumerate(value)]
+    return written(value, doc.scalar_text.get(path))
+
+
+def value_text(value: Any) -> str:
+    """A value as the messages quote it (params `value`), the same whichever format it came from:
+    empty for null, true/false, a float as written, a list or mapping as compact JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, FloatText):
+        return value.text
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=value_text)
+    return str(value)
+
+
+def rating_value(value: Any) -> tuple[int | None, Reason | None]:
+    """(rating or None for not assessed, None) or (None, (code, params)) when the value is refused."""
     if value is None:
         return None, None
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5:
@@ -55,20 +142,17 @@ def rating_value(value: Any) -> tuple[int | None, str | None]:
             return None, None
         if text in ("1", "2", "3", "4", "5"):
             return int(text), None
-    return None, _(
-        "оценка должна быть целым числом 1..5; если компетенцию не оценивали, оставьте пусто "
-        "или напишите «не оценивалось»; сейчас {value}"
-    ).format(value=shown(value))
+    return None, ("card.rating", {"value": value_text(value)})
 
 
-def date_value(value: Any) -> tuple[str | None, str | None]:
-    """(YYYY-MM-DD or None when empty, None) or (None, the reason the date is refused)."""
+def date_value(value: Any) -> tuple[str | None, Reason | None]:
+    """(YYYY-MM-DD or None when empty, None) or (None, (code, params))."""
+    if isinstance(value, datetime.datetime):
+        value = value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    elif isinstance(value, datetime.date):
+        value = value.isoformat()
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat(), None
-    if isinstance(value, datetime.date):
-        return value.isoformat(), None
     if isinstance(value, str):
         text = value.strip()
         iso, ru = _ISO.match(text), _RU.match(text)
@@ -84,17 +168,18 @@ def date_value(value: Any) -> tuple[str | None, str | None]:
                 return datetime.date(*(int(p) for p in parts)).isoformat(), None
             except ValueError:
                 pass
-    return None, _(
-        "дата пишется как ГГГГ-ММ-ДД или ДД.ММ.ГГГГ и должна существовать в календаре; сейчас {value}"
-    ).format(value=shown(value))
+    return None, ("card.date", {"value": value_text(value)})
 
 
-def recommendation_value(value: Any) -> tuple[str | None, str | None]:
-    """(code or None when empty, None) or (None, the reason it is refused). yes/no read as YAML booleans count."""
+def recommendation_options() -> str:
+    """The recommendation codes with their labels, as the refusal lists them."""
+    return ", ".join(f"{code} ({label.lower()})" for code, label in RECOMMENDATION_LABELS.items())
+
+
+def recommendation_value(value: Any) -> tuple[str | None, Reason | None]:
+    """(code or None when empty, None) or (None, (code, params)); a boolean is refused."""
     if value is None:
         return None, None
-    if isinstance(value, bool):
-        return ("yes" if value else "no"), None
     if isinstance(value, str):
         text = " ".join(value.split()).casefold()
         if text in NOT_ASSESSED_WORDS:
@@ -102,182 +187,195 @@ def recommendation_value(value: Any) -> tuple[str | None, str | None]:
         for code, label in RECOMMENDATION_LABELS.items():
             if text in (code, label.casefold()):
                 return code, None
-    options = ", ".join(f"{code} ({label.lower()})" for code, label in RECOMMENDATION_LABELS.items())
-    return None, _("рекомендация — одно из: {options}; или пусто; сейчас {value}").format(
-        options=options, value=shown(value)
-    )
+    return None, ("card.recommendation", {"value": value_text(value), "options": recommendation_options()})
 
 
-def text_value(value: Any) -> tuple[str | None, str | None]:
-    """Free text (a note, take-aways): None when empty; numbers are read as their text."""
+def text_value(value: Any) -> tuple[str | None, Reason | None]:
+    """Free text (a note, take-aways): None when empty; numbers are read as written."""
     if value is None:
         return None, None
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        return None, _("здесь нужен текст; сейчас {value}").format(value=shown(value))
-    text = str(value).strip()
+    if isinstance(value, bool) or not isinstance(value, (str, int, FloatText)):
+        return None, ("card.text", {"value": value_text(value)})
+    text = value_text(value).strip()
     return (text or None), None
+
+
+def _validator() -> Any:
+    import jsonschema  # deferred for start-up time: loaded only when a card is read
+
+    global _VALIDATOR
+    if _VALIDATOR is None:
+        base = jsonschema.Draft202012Validator
+        checker = base.TYPE_CHECKER.redefine_many(
+            {
+                "integer": lambda _c, v: isinstance(v, int) and not isinstance(v, bool),
+                "number": lambda _c, v: isinstance(v, (int, float, FloatText)) and not isinstance(v, bool),
+                "string": lambda _c, v: isinstance(v, str),
+            }
+        )
+        cls = jsonschema.validators.extend(base, type_checker=checker)
+        _VALIDATOR = cls(schema())
+    return _VALIDATOR
+
+
+_VALIDATOR: Any = None
+
+
+def shape_problems(doc: Document, data: Any) -> tuple[list[Problem], set[DocPath]]:
+    """The card's JSON Schema on the data: (a problem per failing node, with its `x-code` and
+    the params its `x-params` names, at the value or key; the paths of the values refused)."""
+    out: list[Problem] = []
+    bad: set[DocPath] = set()
+    root = schema()
+    for err in _validator().iter_errors(data):
+        path = tuple(err.absolute_path)
+        node = err.schema
+        if err.validator == "required":
+            for key in err.validator_value:
+                if key not in err.instance:
+                    code = root["properties"].get(key, {}).get("x-missing", root["x-missing"])
+                    line, col = doc.pos((), key=True)
+                    params = {} if code == "card.ratings-missing" else {"key": key}
+                    out.append(Problem.at(doc.path, line, col, code, **params))
+                    bad.add((key,))
+        elif node is root["propertyNames"]:
+            out.append(_unknown_key(doc, str(err.instance)))
+            bad.add((str(err.instance),))
+        else:
+            code = node["x-code"]
+            line, col = doc.pos(path)
+            out.append(Problem.at(doc.path, line, col, code, **_params(node, path, err.instance)))
+            bad.add(path)
+    return sorted(set(out)), bad
+
+
+def _params(node: dict[str, Any], path: DocPath, value: Any) -> dict[str, Any]:
+    """The params a schema node's problem carries: `x-params` (default key and value)."""
+    names = node.get("x-params", ["key", "value"])
+    known = {
+        "key": str(path[-1]) if path else "",
+        "value": value_text(value),
+        "options": recommendation_options(),
+    }
+    return {name: known[name] for name in names}
+
+
+def _unknown_key(doc: Document, key: str) -> Problem:
+    line, col = doc.pos((key,), key=True)
+    hint = close_match(key, CARD_KEYS)
+    if hint:
+        return Problem.at(doc.path, line, col, "card.unknown-key-hint", key=key, hint=hint)
+    return Problem.at(doc.path, line, col, "card.unknown-key", key=key, keys=", ".join(CARD_KEYS))
+
+
+def _problem(doc: Document, path: DocPath, reason: Reason, *, key: bool = False) -> Problem:
+    line, col = doc.pos(path, key=key)
+    code, params = reason
+    return Problem.at(doc.path, line, col, code, **params)
 
 
 def card_from_data(doc: Document, model: Model) -> tuple[Scorecard | None, list[Problem]]:
     """Check parsed scorecard data (positions from `doc`) and build a Scorecard, or every problem found."""
-    data = doc.data
+    data = _plain(doc, doc.data, ())
+    out, bad = shape_problems(doc, data)
     if not isinstance(data, dict):
-        return None, [
-            doc.problem(
-                (), _("оценочный лист должен быть словарём с полями role, level, candidate, interviewer и ratings")
-            )
-        ]
-    out: list[Problem] = []
-    _check_keys(doc, data, out)
-    head = _head(doc, data, model, out)
+        return None, out
+    shaped = {k for k in data if (k,) not in bad}
+    head = _head(doc, data, model, shaped, out)
     role = head.pop("_role")
-    ratings = _ratings(doc, data, role, model, out)
-    notes = _notes(doc, data, role, model, out)
-    focus = _focus(doc, data, role, model, out)
+    ratings = _per_competency(doc, data, "ratings", role, model, bad, out, rating_value)
+    notes = _per_competency(doc, data, "notes", role, model, bad, out, text_value)
+    focus = _focus(doc, data, role, model, out) if "focus" in shaped else ()
     if out:
         return None, sorted(out)
     lines = {k: doc.pos((k,)) for k in ("role", "level", "candidate", "interviewer")}
-    return Scorecard(ratings=ratings, notes=notes, focus=focus, source=doc.path, lines=lines, **head), []
+    texts = {cid: text for cid, text in notes.items() if text}
+    return Scorecard(ratings=ratings, notes=texts, focus=focus, source=doc.path, lines=lines, **head), []
 
 
-def _check_keys(doc: Document, data: dict[str, Any], out: list[Problem]) -> None:
-    for key in data:
-        if key not in CARD_KEYS:
-            hint = close_match(key, CARD_KEYS)
-            tip = (
-                _(" (может быть, «{hint}»?)").format(hint=hint)
-                if hint
-                else _("; допустимые поля: {keys}").format(keys=", ".join(CARD_KEYS))
-            )
-            out.append(doc.problem((key,), _("неизвестное поле «{key}»").format(key=key) + tip, key=True))
-    if "scorecard" in data and data["scorecard"] not in VERSIONS:
-        out.append(
-            doc.problem(
-                ("scorecard",),
-                _("«scorecard» — номер версии формата, 1 или 2; сейчас {value}").format(value=shown(data["scorecard"])),
-            )
-        )
-
-
-def _required_text(doc: Document, data: dict[str, Any], key: str, out: list[Problem]) -> str | None:
+def _text(data: dict[str, Any], key: str) -> str | None:
     value = data.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        out.append(
-            doc.problem(
-                (key,) if key in data else (), _("не заполнено поле «{key}»").format(key=key), key=key not in data
-            )
-        )
+    if value is None or isinstance(value, (bool, list, dict)):
         return None
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        out.append(
-            doc.problem((key,), _("«{key}» должно быть текстом; сейчас {value}").format(key=key, value=shown(value)))
-        )
-        return None
-    return " ".join(str(value).split())
+    text = " ".join(value_text(value).split())
+    return text or None
 
 
-def _head(doc: Document, data: dict[str, Any], model: Model, out: list[Problem]) -> dict[str, Any]:
+def _head(doc: Document, data: dict[str, Any], model: Model, shaped: set[str], out: list[Problem]) -> dict[str, Any]:
     """role, level, names, date, recommendation, take-aways and overall notes."""
-    role_id, level_id = _required_text(doc, data, "role", out), _required_text(doc, data, "level", out)
-    candidate, interviewer = _required_text(doc, data, "candidate", out), _required_text(doc, data, "interviewer", out)
+    role_id, level_id = _text(data, "role"), _text(data, "level")
     values: dict[str, Any] = {}
-    for key, check in (
+    checks: tuple[tuple[str, Callable[[Any], tuple[Any, Reason | None]]], ...] = (
         ("date", date_value),
         ("recommendation", recommendation_value),
         ("takeaways", text_value),
         ("overall_notes", text_value),
-    ):
-        values[key], problem = check(data.get(key))
-        if problem:
-            out.append(doc.problem((key,), f"{key}: {problem}"))
-    role = model.role(role_id) if role_id else None
-    if role_id and role is None:
+    )
+    for key, check in checks:
+        values[key], reason = check(data.get(key)) if key in shaped else (None, None)
+        if reason:
+            code, params = reason
+            out.append(_problem(doc, (key,), (code, {"key": key, **params})))
+    role = model.role(role_id) if role_id and "role" in shaped else None
+    if role_id and "role" in shaped and role is None:
+        line, col = doc.pos(("role",))
         out.append(
-            doc.problem(
-                ("role",),
-                _("неизвестная роль «{role}»; роли модели: {roles}").format(
-                    role=role_id, roles=", ".join(r.id for r in model.roles)
-                ),
+            Problem.at(
+                doc.path, line, col, "card.unknown-role", role=role_id, roles=", ".join(r.id for r in model.roles)
             )
         )
     level = role.level(level_id) if role and level_id else None
     if role and level_id and level is None:
+        line, col = doc.pos(("level",))
         out.append(
-            doc.problem(
-                ("level",),
-                _("у роли «{role}» нет уровня «{level}»; её уровни: {levels}").format(
-                    role=role.id, level=level_id, levels=", ".join(lv.id for lv in role.levels)
-                ),
+            Problem.at(
+                doc.path,
+                line,
+                col,
+                "card.unknown-level",
+                role=role.id,
+                level=level_id,
+                levels=", ".join(lv.id for lv in role.levels),
             )
         )
     return {
         "_role": role,
         "role": role.id if role else "",
         "level": level.id if level else "",
-        "candidate": candidate or "",
-        "interviewer": interviewer or "",
+        "candidate": _text(data, "candidate") or "",
+        "interviewer": _text(data, "interviewer") or "",
         **values,
     }
 
 
-def _ratings(
-    doc: Document, data: dict[str, Any], role: Role | None, model: Model, out: list[Problem]
-) -> dict[str, int | None]:
-    ratings: dict[str, int | None] = {}
-    raw = data.get("ratings")
-    if raw is None:
-        out.append(
-            doc.problem(
-                ("ratings",) if "ratings" in data else (),
-                _(
-                    "не заполнено поле «ratings»: дайте каждой компетенции оценку 1..5 или оставьте пусто, если её не оценивали"
-                ),
-                key="ratings" not in data,
-            )
-        )
-        return ratings
-    if not isinstance(raw, dict):
-        out.append(doc.problem(("ratings",), _("«ratings» — словарь «id компетенции: оценка»")))
-        return ratings
-    for cid, rating in _per_competency(doc, "ratings", raw, role, model, out, rating_value):
-        ratings[cid] = rating  # None stays: «not assessed» is an answer too
-    return ratings
-
-
-def _notes(doc: Document, data: dict[str, Any], role: Role | None, model: Model, out: list[Problem]) -> dict[str, str]:
-    notes: dict[str, str] = {}
-    raw = data.get("notes")
-    if raw is None:
-        return notes
-    if not isinstance(raw, dict):
-        out.append(doc.problem(("notes",), _("«notes» — словарь «id компетенции: текст»")))
-        return notes
-    for cid, text in _per_competency(doc, "notes", raw, role, model, out, text_value):
-        if text:
-            notes[cid] = text
-    return notes
-
-
 def _per_competency(
     doc: Document,
+    data: dict[str, Any],
     key: str,
-    raw: dict[str, Any],
     role: Role | None,
     model: Model,
+    bad: set[DocPath],
     out: list[Problem],
-    parse: Callable[[Any], tuple[_T, str | None]],
-) -> Iterator[tuple[str, _T]]:
-    """(competency id, parsed value) of each entry of the mapping `key` (ratings, notes); an id
-    outside the role or a value `parse` refuses becomes a problem at its line instead."""
+    parse: Callable[[Any], tuple[_T, Reason | None]],
+) -> dict[str, _T]:
+    """{competency id: parsed value} of the mapping `key` (ratings, notes); an id outside the role
+    or a value `parse` refuses becomes a problem at its line instead."""
+    found: dict[str, _T] = {}
+    raw = data.get(key)
+    if not isinstance(raw, dict) or (key,) in bad:
+        return found
     for cid, value in raw.items():
         if role is not None and not _own(role, cid):
-            out.append(doc.problem((key, cid), _not_of_role(cid, role, model), key=True))
+            out.append(_not_of_role(doc, (key, cid), cid, role, model))
             continue
-        parsed, problem = parse(value)
-        if problem:
-            out.append(doc.problem((key, cid), f"{cid}: {problem}"))
+        if (key, cid) in bad:
+            continue
+        parsed, reason = parse(value)
+        if reason:
+            out.append(_problem(doc, (key, cid), (reason[0], {"key": cid, **reason[1]})))
         else:
-            yield cid, parsed
+            found[cid] = parsed  # None stays in ratings: «not assessed» is an answer too
+    return found
 
 
 def _focus(doc: Document, data: dict[str, Any], role: Role | None, model: Model, out: list[Problem]) -> tuple[str, ...]:
@@ -286,14 +384,12 @@ def _focus(doc: Document, data: dict[str, Any], role: Role | None, model: Model,
         return ()
     if isinstance(raw, str):
         raw = [part.strip() for part in raw.split(",") if part.strip()]
-    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
-        out.append(doc.problem(("focus",), _("«focus» — список id компетенций роли")))
-        return ()
     for i, cid in enumerate(raw):
         if role is not None and not _own(role, cid):
-            out.append(doc.problem(("focus", i), _not_of_role(cid, role, model)))
+            out.append(_not_of_role(doc, ("focus", i), cid, role, model, key=False))
         elif cid in raw[:i]:
-            out.append(doc.problem(("focus", i), _("«{cid}» уже есть в «focus»").format(cid=cid)))
+            line, col = doc.pos(("focus", i))
+            out.append(Problem.at(doc.path, line, col, "card.focus-repeated", cid=cid))
     return tuple(raw)
 
 
@@ -301,17 +397,14 @@ def _own(role: Role, cid: str) -> bool:
     return any(rc.id == cid for rc in role.competencies)
 
 
-def _not_of_role(cid: str, role: Role, model: Model) -> str:
+def _not_of_role(doc: Document, path: DocPath, cid: str, role: Role, model: Model, *, key: bool = True) -> Problem:
+    line, col = doc.pos(path, key=key)
     own = [rc.id for rc in role.competencies]
     hint = close_match(cid, own)
-    tip = (
-        _(" (может быть, «{hint}»?)").format(hint=hint)
-        if hint
-        else _("; её компетенции: {ids}").format(ids=", ".join(own))
-    )
-    if model.competency(cid):
-        return _("роль «{role}» не оценивает компетенцию «{cid}»").format(role=role.id, cid=cid) + tip
-    return _("неизвестная компетенция «{cid}»").format(cid=cid) + tip
+    code = "card.not-of-role" if model.competency(cid) else "card.unknown-competency"
+    if hint:
+        return Problem.at(doc.path, line, col, code + "-hint", role=role.id, cid=cid, hint=hint)
+    return Problem.at(doc.path, line, col, code, role=role.id, cid=cid, ids=", ".join(own))
 
 
 def card_data(card: Scorecard) -> dict[str, Any]:

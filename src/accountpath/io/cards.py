@@ -7,16 +7,26 @@ and the line (or the sheet cell) and says what to do.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from accountpath.io import xlsx_read
-from accountpath.io.cardcheck import card_from_data, rating_value
+from accountpath.io.cardcheck import card_from_data
 from accountpath.method.evaluate import Scorecard
 from accountpath.model import yamlsource
 from accountpath.model.types import Model
 from accountpath.problems import Problem
+from accountpath.vocab import CARD_SUFFIXES
 
-CARD_SUFFIXES = (".yml", ".yaml", ".json", ".xlsx")
+MAX_BYTES = yamlsource.MAX_BYTES
+"""The largest card file read, YAML, JSON or xlsx (5 MB): cards are a few KB."""
+
+BROWSER_MAX_CARDS = 500
+"""The most cards the browser's evaluator imports at once (one file or many): a panel has a
+handful, a round workbook a few dozen; more is refused before any is checked."""
+
+
+def read_limits() -> dict[str, int]:
+    """The limits the browser's import applies (model.json `read_limits`), stated in README."""
+    return {"max_bytes": MAX_BYTES, "max_cards": BROWSER_MAX_CARDS}
 
 
 def read_card(path: str | Path, model: Model) -> tuple[Scorecard | None, list[Problem]]:
@@ -35,11 +45,6 @@ def read_cards(path: str | Path, model: Model) -> tuple[list[Scorecard], list[Pr
         return xlsx_read.read_xlsx(path, model)
     card, problems = read_card(path, model)
     return ([card] if card else []), problems
-
-
-def rating_problem(value: Any) -> str | None:
-    """Why a rating value is invalid, or None when it is 1..5 or "not assessed"."""
-    return rating_value(value)[1]
 
 
 def find_cards(folder: str | Path) -> list[Path]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from accountpath.i18n import _
+from accountpath.messages import Msg
 from accountpath.method.plan import (
     DEFAULT_MINUTES,
     MAX_FOCUS,
@@ -53,19 +53,15 @@ def check_plan(
     soft: list[Problem] = []
     data = doc.data
     if not isinstance(data, dict):
-        return None, [doc.problem((), _("план — словарь с полями {keys}").format(keys=", ".join(PLAN_KEYS)))]
+        return None, [doc.problem((), "plan.not-a-mapping", keys=", ".join(PLAN_KEYS))]
     _keys(doc, (), data, PLAN_KEYS, fatal)
     if data.get("plan") != PLAN_VERSION:
-        fatal.append(
-            doc.problem(
-                ("plan",), _("«plan» — номер версии формата плана, {v}").format(v=PLAN_VERSION), key="plan" not in data
-            )
-        )
+        fatal.append(doc.problem(("plan",), "plan.version", key="plan" not in data, version=PLAN_VERSION))
     role, level = _role_level(doc, data, model, fatal)
     minutes = _minutes(doc, data, soft)
     candidate = data.get("candidate")
     if candidate is not None and not isinstance(candidate, str):
-        fatal.append(doc.problem(("candidate",), _("«candidate» — имя кандидата текстом или null")))
+        fatal.append(doc.problem(("candidate",), "plan.candidate"))
     people = _people(doc, data, model, role, level, fatal, soft)
     if role is not None and people is not None and not fatal:
         _coverage(doc, model, role, [p["focus"] for p in people], soft)
@@ -83,22 +79,22 @@ def check_plan(
     if warnings is not None:
         where = ("minutes",) if "minutes" in data else ("interviewers",)
         warnings += [
-            doc.problem(where, _("внимание (не ошибка): {note}").format(note=note), key="minutes" not in data)
-            for note in time_notes(model, plan)
+            doc.problem(where, "plan.warning", key="minutes" not in data, note=note) for note in time_notes(model, plan)
         ]
     return plan, problems
+
+
+def _plain(value: Any) -> Any:
+    """A parameter from a plan value: scalars as they are, anything else as its repr."""
+    return value if value is None or isinstance(value, (str, int, float, bool)) else repr(value)
 
 
 def _keys(doc: Document, path: DocPath, data: dict[str, Any], allowed: Sequence[str], out: list[Problem]) -> None:
     for key in data:
         if key not in allowed:
             hint = close_match(key, allowed)
-            tip = (
-                _(" (может быть, «{hint}»?)").format(hint=hint)
-                if hint
-                else _("; допустимые поля: {keys}").format(keys=", ".join(allowed))
-            )
-            out.append(doc.problem(path + (key,), _("неизвестное поле «{key}»").format(key=key) + tip, key=True))
+            tip = Msg.of("plan.hint", hint=hint) if hint else Msg.of("plan.allowed-fields", keys=", ".join(allowed))
+            out.append(doc.problem(path + (key,), "plan.unknown-field", key=True, name=key, tip=tip))
 
 
 def _role_level(
@@ -110,10 +106,10 @@ def _role_level(
         out.append(
             doc.problem(
                 ("role",),
-                _("неизвестная роль «{role}»; роли модели: {roles}").format(
-                    role=role_id, roles=", ".join(r.id for r in model.roles)
-                ),
+                "plan.unknown-role",
                 key="role" not in data,
+                role=_plain(role_id),
+                roles=", ".join(r.id for r in model.roles),
             )
         )
         return None, None
@@ -122,10 +118,11 @@ def _role_level(
         out.append(
             doc.problem(
                 ("level",),
-                _("у роли «{role}» нет уровня «{level}»; её уровни: {levels}").format(
-                    role=role.id, level=level_id, levels=", ".join(lv.id for lv in role.levels)
-                ),
+                "plan.unknown-level",
                 key="level" not in data,
+                role=role.id,
+                level=_plain(level_id),
+                levels=", ".join(lv.id for lv in role.levels),
             )
         )
     return role, level
@@ -134,14 +131,7 @@ def _role_level(
 def _minutes(doc: Document, data: dict[str, Any], out: list[Problem]) -> int:
     value = data.get("minutes", DEFAULT_MINUTES)
     if isinstance(value, bool) or not isinstance(value, int) or not MIN_MINUTES <= value <= MAX_MINUTES:
-        out.append(
-            doc.problem(
-                ("minutes",),
-                _("«minutes» — целое число минут от {lo} до {hi}; сейчас «{value}»").format(
-                    lo=MIN_MINUTES, hi=MAX_MINUTES, value=value
-                ),
-            )
-        )
+        out.append(doc.problem(("minutes",), "plan.minutes", lo=MIN_MINUTES, hi=MAX_MINUTES, value=_plain(value)))
         return DEFAULT_MINUTES
     return value
 
@@ -157,37 +147,22 @@ def _people(
 ) -> list[dict[str, Any]] | None:
     raw = data.get("interviewers")
     if not isinstance(raw, list) or not raw:
-        fatal.append(
-            doc.problem(
-                ("interviewers",),
-                _("«interviewers» — непустой список: у каждого name, focus и questions"),
-                key="interviewers" not in data,
-            )
-        )
+        fatal.append(doc.problem(("interviewers",), "plan.interviewers", key="interviewers" not in data))
         return None
     people: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for i, item in enumerate(raw):
         path = ("interviewers", i)
         if not isinstance(item, dict):
-            fatal.append(doc.problem(path, _("интервьюер — словарь с полями name, focus и questions")))
+            fatal.append(doc.problem(path, "plan.interviewer-not-a-mapping"))
             continue
         _keys(doc, path, item, PERSON_KEYS, fatal)
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
-            fatal.append(
-                doc.problem(path + ("name",), _("не заполнено имя интервьюера («name»)"), key="name" not in item)
-            )
+            fatal.append(doc.problem(path + ("name",), "plan.name-missing", key="name" not in item))
             name = ""
         elif normalise_name(name) in seen:
-            fatal.append(
-                doc.problem(
-                    path + ("name",),
-                    _("интервьюер «{name}» уже есть в плане (строка {line})").format(
-                        name=name, line=seen[normalise_name(name)]
-                    ),
-                )
-            )
+            fatal.append(doc.problem(path + ("name",), "plan.name-twice", name=name, line=seen[normalise_name(name)]))
         else:
             seen[normalise_name(name)] = doc.pos(path + ("name",))[0]
         focus = _focus(doc, path, item, model, role, fatal, soft)
@@ -199,13 +174,7 @@ def _people(
 def _id_list(doc: Document, path: DocPath, item: dict[str, Any], key: str, out: list[Problem]) -> list[str]:
     value = item.get(key, [])
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-        out.append(
-            doc.problem(
-                path + (key,),
-                _("«{key}» — список id, например [client-focus, briefing]").format(key=key),
-                key=key not in item,
-            )
-        )
+        out.append(doc.problem(path + (key,), "plan.id-list", key=key not in item, field=key))
         return []
     return value
 
@@ -222,31 +191,15 @@ def _focus(
     focus = _id_list(doc, path, item, "focus", fatal)
     for k, cid in enumerate(focus):
         if cid in focus[:k]:
-            fatal.append(doc.problem(path + ("focus", k), _("«{cid}» уже есть в фокусе").format(cid=cid)))
+            fatal.append(doc.problem(path + ("focus", k), "plan.focus-twice", cid=cid))
         elif role is not None and role.weighted(cid) is None:
             own = [rc.id for rc in role.competencies]
             hint = close_match(cid, own)
-            tip = (
-                _(" (может быть, «{hint}»?)").format(hint=hint)
-                if hint
-                else _("; её компетенции: {ids}").format(ids=", ".join(own))
-            )
-            what = (
-                _("роль «{role}» не оценивает компетенцию «{cid}»")
-                if model.competency(cid)
-                else _("неизвестная компетенция «{cid}»")
-            ).format(role=role.id, cid=cid)
-            fatal.append(doc.problem(path + ("focus", k), what + tip))
+            tip = Msg.of("plan.hint", hint=hint) if hint else Msg.of("plan.own-competencies", ids=", ".join(own))
+            code = "plan.focus-not-rated" if model.competency(cid) else "plan.focus-unknown"
+            fatal.append(doc.problem(path + ("focus", k), code, role=role.id, cid=cid, tip=tip))
     if len(focus) > MAX_FOCUS:
-        soft.append(
-            doc.problem(
-                path + ("focus",),
-                _(
-                    "в фокусе {n} компетенций, больше {m}: за одно интервью их не "
-                    "оценить; отдайте часть другому интервьюеру"
-                ).format(n=len(focus), m=MAX_FOCUS),
-            )
-        )
+        soft.append(doc.problem(path + ("focus",), "plan.focus-too-many", n=len(focus), m=MAX_FOCUS))
     return focus
 
 
@@ -266,27 +219,24 @@ def _questions(
         q = model.question(qid)
         if q is None:
             hint = close_match(qid, [x.id for x in model.questions])
-            tip = _(" (может быть, «{hint}»?)").format(hint=hint) if hint else ""
-            fatal.append(doc.problem(where, _("неизвестный вопрос «{qid}»").format(qid=qid) + tip))
+            tip = Msg.of("plan.hint", hint=hint) if hint else ""
+            fatal.append(doc.problem(where, "plan.question-unknown", qid=qid, tip=tip))
         elif qid in questions[:k]:
-            fatal.append(doc.problem(where, _("вопрос «{qid}» уже есть у этого интервьюера").format(qid=qid)))
+            fatal.append(doc.problem(where, "plan.question-twice", qid=qid))
         elif not any(q.rates(cid) for cid in focus):
-            fatal.append(
-                doc.problem(
-                    where,
-                    _("вопрос «{qid}» относится к компетенции «{cid}», её нет в фокусе этого интервьюера").format(
-                        qid=qid, cid=q.competency
-                    ),
-                )
-            )
+            fatal.append(doc.problem(where, "plan.question-off-focus", qid=qid, cid=q.competency))
         elif level is not None and not any(q.rates(c) and q.fits(level.targets[c]) for c in focus):
             cid = next(c for c in focus if q.rates(c))
             soft.append(
                 doc.problem(
                     where,
-                    _("вопрос «{qid}» рассчитан на уровни {lo}–{hi}, а цель уровня «{level}» по «{cid}» — {t}").format(
-                        qid=qid, lo=q.levels[0], hi=q.levels[1], level=level.id, cid=cid, t=level.targets[cid]
-                    ),
+                    "plan.question-level",
+                    qid=qid,
+                    lo=q.levels[0],
+                    hi=q.levels[1],
+                    level=level.id,
+                    cid=cid,
+                    t=level.targets[cid],
                 )
             )
     return questions
@@ -298,4 +248,7 @@ def _coverage(doc: Document, model: Model, role: Role, focus: list[list[str]], o
         return
     *issues, advice = notes
     for k, note in enumerate(issues):
-        out.append(doc.problem(("interviewers",), note + ("; " + advice if k == len(issues) - 1 else ""), key=True))
+        if k == len(issues) - 1:
+            out.append(doc.problem(("interviewers",), "plan.coverage-advice", key=True, note=note, advice=advice))
+        else:
+            out.append(doc.problem(("interviewers",), "plan.coverage", key=True, note=note))

@@ -57,13 +57,34 @@ def resolve(model: Model, role_id: str, level_id: str) -> tuple[Role, RoleLevel]
     return role, level
 
 
-def candidate_questions(model: Model, competency_id: str, target: int) -> list[Question]:
+def offered(q: Question, competency_id: str, role: Role | None = None, level: RoleLevel | None = None) -> bool:
+    """True when an interview for this role level may ask the question under this competency.
+
+    By audience: manager questions only where the level's team-management target is MANAGER_FROM
+    or more, individual ones only below it. An open question only to the roles its source article
+    puts it to (`roles`), and never under a must-have competency of the role (its answer is a note
+    beside the rating, not a rating of a knock-out competency). Without role and level: any.
+    """
+    if level is not None and not level.offers(q):
+        return False
+    if q.kind == "open" and role is not None:
+        if q.roles and role.id not in q.roles:
+            return False
+        rc = role.weighted(competency_id)
+        if rc is not None and rc.must_have:
+            return False
+    return True
+
+
+def candidate_questions(
+    model: Model, competency_id: str, target: int, role: Role | None = None, level: RoleLevel | None = None
+) -> list[Question]:
     """Questions that can rate this competency at this target, best first (deterministic).
 
     The competency's own questions whose range contains the target come first, open questions
     after the others, narrower ranges (they discriminate the target better) and ranges centred
     nearer the target before wider ones, model order last; then questions of other competencies
-    that list it in `also_for`.
+    that list it in `also_for`. With a role and level, only the questions `offered` to them.
     """
     index = {q.id: i for i, q in enumerate(model.questions)}
 
@@ -77,27 +98,44 @@ def candidate_questions(model: Model, competency_id: str, target: int) -> list[Q
             index[q.id],
         )
 
-    fitting = [q for q in model.questions if q.rates(competency_id) and q.fits(target)]
+    fitting = [
+        q
+        for q in model.questions
+        if q.rates(competency_id) and q.fits(target) and offered(q, competency_id, role, level)
+    ]
     return sorted(fitting, key=rank)
 
 
-def eligible_questions(model: Model, competency_id: str, target: int) -> list[Question]:
+def eligible_questions(
+    model: Model, competency_id: str, target: int, role: Role | None = None, level: RoleLevel | None = None
+) -> list[Question]:
     """The questions a plan or a focused card may pick for this competency, best first: its own
     level-matched questions that are not open ones; every candidate (open questions and those of
-    other competencies via also_for) only when it has fewer than QUESTIONS_PER_FOCUS of those."""
-    ranked = candidate_questions(model, competency_id, target)
+    other competencies via also_for) only when it has fewer than QUESTIONS_PER_FOCUS of those.
+    An open question never stands alone: without a closed question there is nothing it can note."""
+    ranked = candidate_questions(model, competency_id, target, role, level)
     own = [q for q in ranked if q.competency == competency_id and q.kind != "open"]
-    return own if len(own) >= QUESTIONS_PER_FOCUS else ranked
+    if len(own) >= QUESTIONS_PER_FOCUS:
+        return own
+    if not any(q.kind != "open" for q in ranked):
+        return []
+    return ranked
 
 
 def choose_questions(
-    model: Model, competency_id: str, target: int, used: set[str] | None = None, count: int = QUESTIONS_PER_FOCUS
+    model: Model,
+    competency_id: str,
+    target: int,
+    used: set[str] | None = None,
+    count: int = QUESTIONS_PER_FOCUS,
+    role: Role | None = None,
+    level: RoleLevel | None = None,
 ) -> list[Question]:
     """`count` level-matched questions for one competency from `eligible_questions`, best first:
     questions not yet `used` in the panel before used ones, and within that a kind not yet picked
     before a repeated kind (fewer when the model has fewer)."""
     used = used or set()
-    ranked = eligible_questions(model, competency_id, target)
+    ranked = eligible_questions(model, competency_id, target, role, level)
     picked: list[Question] = []
     for fresh_only, new_kind in ((True, True), (True, False), (False, True), (False, False)):
         for q in ranked:
@@ -169,7 +207,9 @@ def coverage_notes(model: Model, role: Role, focus: Sequence[Sequence[str]]) -> 
     return notes
 
 
-def assign_questions(model: Model, level: RoleLevel, focus: Sequence[Sequence[str]]) -> list[dict[str, list[Question]]]:
+def assign_questions(
+    model: Model, level: RoleLevel, focus: Sequence[Sequence[str]], role: Role | None = None
+) -> list[dict[str, list[Question]]]:
     """QUESTIONS_PER_FOCUS questions per interviewer and focus competency (index-aligned with `focus`).
 
     The interviewers sharing a competency get different questions while the model has enough,
@@ -181,10 +221,14 @@ def assign_questions(model: Model, level: RoleLevel, focus: Sequence[Sequence[st
     for cid in dict.fromkeys(order):
         holders = [i for i, ids in enumerate(focus) if cid in ids]
         target = level.targets[cid]
-        pool = choose_questions(model, cid, target, used, QUESTIONS_PER_FOCUS * len(holders))
+        pool = choose_questions(model, cid, target, used, QUESTIONS_PER_FOCUS * len(holders), role, level)
         used.update(q.id for q in pool)
         for i, hand in zip(holders, _deal(pool, len(holders))):
-            extra = [q for q in choose_questions(model, cid, target, {q.id for q in hand}) if q not in hand]
+            extra = [
+                q
+                for q in choose_questions(model, cid, target, {q.id for q in hand}, QUESTIONS_PER_FOCUS, role, level)
+                if q not in hand
+            ]
             out[i][cid] = hand + extra[: QUESTIONS_PER_FOCUS - len(hand)]
     return out
 
@@ -216,7 +260,7 @@ def make_plan(
     if not names:
         raise PlanError(_("нужен хотя бы один интервьюер (--interviewer ИМЯ)"))
     focus, _missing = assign_focus(role, len(names))
-    chosen = assign_questions(model, level, focus)
+    chosen = assign_questions(model, level, focus, role)
     people = [
         {"name": name, "focus": list(ids), "questions": [q.id for cid in ids for q in chosen[i][cid]]}
         for i, (name, ids) in enumerate(zip(names, focus))

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from accountpath.model.types import (
+    SCOPE_KEYS,
     Anchors,
     Bands,
     Career,
@@ -19,13 +20,19 @@ from accountpath.model.types import (
     Kpi,
     Market,
     Model,
+    Pay,
     Question,
+    ReferenceQuestion,
     Role,
     RoleCompetency,
     RoleLevel,
     Salary,
     ScaleLevel,
+    Scope,
+    Scoring,
+    ScreeningQuestion,
     Source,
+    TakeHome,
     VacancyFormat,
     View,
 )
@@ -54,6 +61,8 @@ def _question(q: dict[str, Any], competency_id: str) -> Question:
         reveals=q.get("reveals"),
         source=q.get("source"),
         also_for=_t(q.get("also_for")),
+        audience=q.get("audience"),
+        roles=_t(q.get("roles")),
     )
 
 
@@ -66,6 +75,7 @@ def _competency(c: dict[str, Any]) -> Competency:
         levels=_by_number(c["levels"]),
         develop=_by_number(c["develop"]),
         questions=tuple(_question(q, c["id"]) for q in c["questions"]),
+        reference_questions=tuple(ReferenceQuestion(r["text"], r["worry"]) for r in c.get("reference_questions") or ()),
     )
 
 
@@ -78,6 +88,23 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         targets=MappingProxyType({cid: lv["targets"][cid] for cid in competency_ids}),
         summary=lv.get("summary"),
         experience_source=lv.get("experience_source"),
+        scope=Scope(**{k: lv["scope"][k] for k in SCOPE_KEYS}) if lv.get("scope") else None,
+        probation=_by_number(lv.get("probation") or {}),
+        pay=_pay(lv["pay"]) if lv.get("pay") else None,
+        take_home=_take_home(lv["take_home"]) if lv.get("take_home") else None,
+    )
+
+
+def _pay(p: dict[str, Any]) -> Pay:
+    return Pay(p["from"], p["to"], p["currency"], bool(p["gross"]), str(p["date"]), p["basis"], p.get("source"))
+
+
+def _take_home(t: dict[str, Any]) -> TakeHome:
+    return TakeHome(
+        t["task"],
+        t["time_limit"],
+        _t(t["materials"]),
+        tuple(Scoring(s["competency"], s["weak"], s["solid"], s["strong"]) for s in t["scoring"]),
     )
 
 
@@ -110,8 +137,11 @@ def _role(r: dict[str, Any], competency_ids: list[str]) -> Role:
         salary=tuple(_salary(s) for s in r.get("salary") or ()),
         career=Career(_t(career.get("from")), _t(career.get("to"))),
         sourcing=_t(r.get("sourcing")),
-        probation=_by_number(r["probation"]),
+        probation=_by_number(r.get("probation") or {}),
         views=tuple(View(v["source"], v["text"]) for v in r.get("views") or ()),
+        screening=tuple(
+            ScreeningQuestion(s["text"], s["listen_for"], bool(s["knock_out"])) for s in r.get("screening") or ()
+        ),
     )
 
 
@@ -141,9 +171,13 @@ def build(d: dict[str, Any]) -> Model:
             tuple(Fact(f["text"], f["source"]) for f in market.get("facts") or ()),
         ),
         sources=tuple(
-            Source(s["id"], s["title"], s["covers"], s.get("author"), s.get("year"), s.get("note"))
+            Source(
+                s["id"], s["title"], s["covers"], s.get("author"), s.get("year"), s.get("note"), _t(s.get("figures"))
+            )
             for s in d["sources"]
         ),
-        glossary=tuple(GlossaryTerm(g["term"], g["definition"], _t(g.get("avoid"))) for g in d["glossary"]),
+        glossary=tuple(
+            GlossaryTerm(g["term"], g["definition"], _t(g.get("avoid")), _t(g.get("colloquial"))) for g in d["glossary"]
+        ),
         data=MappingProxyType(d),
     )

@@ -18,7 +18,6 @@ from typing import Any
 
 from accountpath import __version__
 from accountpath.cache import cache_dir
-from accountpath.i18n import _
 from accountpath.model import builder, rules, yamlsource
 from accountpath.model.schema_messages import describe
 from accountpath.model.types import (
@@ -36,10 +35,25 @@ LOADER_MODULES = (
     "rules.py",
     "rulebase.py",
     "rules_ladder.py",
+    "rules_steps.py",
     "schema_messages.py",
     "yamlsource.py",
 )
 """Modules whose code decides what a valid model is: the cache key covers them all."""
+
+
+def default_model_path() -> Path:
+    """The model used when none is named: ./competencies.yml when there is one; else the bundled
+    model the wheel carries (accountpath/data/competencies.yml); else, in a source checkout, the
+    repository's own; else ./competencies.yml (whose absence the loader reports)."""
+    here = Path(DEFAULT_MODEL)
+    if here.is_file():
+        return here
+    bundled = files("accountpath") / "data" / DEFAULT_MODEL
+    if bundled.is_file():
+        return Path(str(bundled))
+    checkout = Path(__file__).resolve().parents[3] / DEFAULT_MODEL
+    return checkout if checkout.is_file() else here
 
 
 def load(path: str | Path = DEFAULT_MODEL) -> Model:
@@ -84,10 +98,7 @@ def check_document(doc: yamlsource.Document, problems: list[Problem]) -> tuple[M
     """Schema and rule checks of a parsed document."""
     problems = list(problems)
     if not isinstance(doc.data, dict):
-        msg = _(
-            "модель должна быть словарём с ключами version, scale, evaluation, competencies, roles, sources и glossary"
-        )
-        problems.append(doc.problem((), msg))
+        problems.append(doc.problem((), "model.not-a-mapping"))
         return None, sorted(set(problems))
     problems += _schema_problems(doc)
     problems += rules.problems(doc)

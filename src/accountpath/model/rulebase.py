@@ -1,5 +1,5 @@
 """What every model rule needs: the parsed document, the ids of the model computed once, and
-helpers to walk malformed data safely and to word «unknown id» problems in Russian."""
+helpers to walk malformed data safely and to give «unknown id» problems their parameters."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeGuard
 
-from accountpath.i18n import _
+from accountpath.messages import Msg
 from accountpath.model import yamlsource
 from accountpath.model.schema_messages import where
 from accountpath.model.yamlsource import DocPath
@@ -31,11 +31,10 @@ def is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def unknown(absent: str, ident: str, known: Iterable[object]) -> str:
-    """«'x' — <absent> (возможно, 'y'?)», e.g. absent = «такой компетенции в модели нет»."""
-    hint = close_match(ident, sorted(k for k in known if isinstance(k, str)))
-    tip = _(" (возможно, «{hint}»?)").format(hint=hint) if hint else ""
-    return _("«{ident}» — {absent}{tip}").format(ident=ident, absent=absent, tip=tip)
+def hint(ident: str, known: Iterable[object]) -> Msg | str:
+    """The «did you mean» tail for an unknown id: Msg("hint.maybe", hint=...), or "" when nothing is close."""
+    found = close_match(ident, sorted(k for k in known if isinstance(k, str)))
+    return Msg.of("hint.maybe", hint=found) if found else ""
 
 
 @dataclass
@@ -68,8 +67,9 @@ class Ctx:
     def role_ids(self) -> dict[str, int]:
         return {r["id"]: i for i, r in self.roles if isinstance(r.get("id"), str)}
 
-    def problem(self, path: DocPath, message: str, rule: str, *, key: bool = False) -> Problem:
-        return self.doc.problem(path, f"{message} [{rule}]", key=key)
+    def problem(self, path: DocPath, code: str, rule: str, /, *, key: bool = False, **params: Any) -> Problem:
+        """A rule's problem: the templates end with « [{rule}]», the rule's name."""
+        return self.doc.problem(path, code, key=key, rule=rule, **params)
 
     def where(self, path: DocPath) -> str:
         return where(path, self.data)

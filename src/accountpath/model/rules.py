@@ -1,6 +1,6 @@
 """The model's rules beyond the JSON Schema: one function per rule, each returning Problems at the
-line and column of the offending value, with a Russian message that ends with the rule's name
-in brackets, e.g. «... [ladder-monotonic]». Every rule tolerates malformed parts (the schema
+line and column of the offending value, as a code of the message table with its parameters; every
+rule's template ends with the rule's name in brackets, e.g. «... [ladder-monotonic]». Every rule tolerates malformed parts (the schema
 reports those). `problems(doc)` runs them all; RULES lists them in order.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from accountpath.i18n import _
-from accountpath.model import rules_ladder
-from accountpath.model.rulebase import Ctx, is_int, items, unknown
+from accountpath.messages import Msg
+from accountpath.model import rules_kit, rules_ladder, rules_steps
+from accountpath.model.rulebase import Ctx, hint, is_int, items
 from accountpath.model.yamlsource import DocPath
 from accountpath.problems import Problem
 
@@ -24,8 +24,7 @@ def scale_order(ctx: Ctx) -> list[Problem]:
     for i, item in items(ctx.data, "scale"):
         lv = item.get("level")
         if is_int(lv) and lv != i + 1:
-            msg = _("scale[{n}]: уровень должен быть {n} (шкала перечисляет уровни 1..5 по порядку), а не {lv}")
-            out.append(ctx.problem(("scale", i, "level"), msg.format(n=i + 1, lv=lv), "scale-order"))
+            out.append(ctx.problem(("scale", i, "level"), "model.scale-order", "scale-order", n=i + 1, level=lv))
     return out
 
 
@@ -41,26 +40,28 @@ def bands_order(ctx: Ctx) -> list[Problem]:
     out = []
     for hi, lo in zip(order, order[1:]):
         if not bands[hi] > bands[lo]:
-            msg = _(
-                "evaluation.bands: {lo} ({vlo}) должен быть ниже, чем {hi} ({vhi}): пороги идут strong_hire > hire > no_hire"
-            )
             out.append(
                 ctx.problem(
-                    ("evaluation", "bands", lo), msg.format(lo=lo, vlo=bands[lo], hi=hi, vhi=bands[hi]), "bands-order"
+                    ("evaluation", "bands", lo),
+                    "model.bands-order",
+                    "bands-order",
+                    lo=lo,
+                    vlo=bands[lo],
+                    hi=hi,
+                    vhi=bands[hi],
                 )
             )
     return out
 
 
-def _duplicates(ctx: Ctx, entries: list[tuple[DocPath, Any]], what: str) -> list[Problem]:
+def _duplicates(ctx: Ctx, entries: list[tuple[DocPath, Any]], what: Msg) -> list[Problem]:
     seen: dict[str, int] = {}
     out = []
     for path, ident in entries:
         if not isinstance(ident, str):
             continue
         if ident in seen:
-            msg = _("повторяется id {what} «{ident}» (впервые в строке {line})")
-            out.append(ctx.problem(path, msg.format(what=what, ident=ident, line=seen[ident]), "unique-ids"))
+            out.append(ctx.problem(path, "model.duplicate-id", "unique-ids", what=what, ident=ident, line=seen[ident]))
         else:
             seen[ident] = ctx.doc.pos(path)[0]
     return out
@@ -68,23 +69,27 @@ def _duplicates(ctx: Ctx, entries: list[tuple[DocPath, Any]], what: str) -> list
 
 def unique_ids(ctx: Ctx) -> list[Problem]:
     """Competency, source, role and question ids are unique in the model; levels and weights within a role."""
-    out = _duplicates(ctx, [(("competencies", i, "id"), c.get("id")) for i, c in ctx.comps], _("компетенции"))
-    out += _duplicates(
-        ctx, [(("sources", i, "id"), s.get("id")) for i, s in items(ctx.data, "sources")], _("источника")
+    out = _duplicates(
+        ctx, [(("competencies", i, "id"), c.get("id")) for i, c in ctx.comps], Msg.of("model.id-of.competency")
     )
-    out += _duplicates(ctx, [(p + ("id",), q.get("id")) for p, q, _c in ctx.questions()], _("вопроса"))
-    out += _duplicates(ctx, [(("roles", i, "id"), r.get("id")) for i, r in ctx.roles], _("роли"))
+    out += _duplicates(
+        ctx, [(("sources", i, "id"), s.get("id")) for i, s in items(ctx.data, "sources")], Msg.of("model.id-of.source")
+    )
+    out += _duplicates(
+        ctx, [(p + ("id",), q.get("id")) for p, q, _c in ctx.questions()], Msg.of("model.id-of.question")
+    )
+    out += _duplicates(ctx, [(("roles", i, "id"), r.get("id")) for i, r in ctx.roles], Msg.of("model.id-of.role"))
     for i, role in ctx.roles:
         rp = ("roles", i)
         out += _duplicates(
             ctx,
             [(rp + ("competencies", j, "id"), rc.get("id")) for j, rc in items(role, "competencies")],
-            _("компетенции роли {role}").format(role=ctx.where(rp)),
+            Msg.of("model.id-of.role-competency", role=ctx.where(rp)),
         )
         out += _duplicates(
             ctx,
             [(rp + ("levels", j, "id"), lv.get("id")) for j, lv in items(role, "levels")],
-            _("уровня роли {role}").format(role=ctx.where(rp)),
+            Msg.of("model.id-of.role-level", role=ctx.where(rp)),
         )
     return out
 
@@ -111,7 +116,7 @@ def known_source(ctx: Ctx) -> list[Problem]:
     for path, src in _source_refs(ctx):
         if isinstance(src, str) and src not in ctx.source_ids:
             out.append(
-                ctx.problem(path, unknown(_("такого источника нет в sources"), src, ctx.source_ids), "known-source")
+                ctx.problem(path, "model.unknown-source", "known-source", ident=src, tip=hint(src, ctx.source_ids))
             )
     return out
 
@@ -123,10 +128,16 @@ def role_competency(ctx: Ctx) -> list[Problem]:
         for j, rc in items(role, "competencies"):
             cid = rc.get("id")
             if isinstance(cid, str) and ctx.comp_ids and cid not in ctx.comp_ids:
-                msg = (
-                    f"{ctx.where(('roles', i))}: {unknown(_('такой компетенции в модели нет'), cid, set(ctx.comp_ids))}"
+                out.append(
+                    ctx.problem(
+                        ("roles", i, "competencies", j, "id"),
+                        "model.unknown-competency",
+                        "role-competency",
+                        at=ctx.where(("roles", i)),
+                        ident=cid,
+                        tip=hint(cid, ctx.comp_ids),
+                    )
                 )
-                out.append(ctx.problem(("roles", i, "competencies", j, "id"), msg, "role-competency"))
     return out
 
 
@@ -137,13 +148,14 @@ def weights_sum(ctx: Ctx) -> list[Problem]:
         weights: list[Any] = [rc.get("weight") for _j, rc in items(role, "competencies")]
         if not weights or not all(is_int(w) for w in weights) or sum(weights) == 100:
             continue
-        msg = _("{role}: веса компетенций в сумме дают {total}, а должны давать 100")
         out.append(
             ctx.problem(
                 ("roles", i, "competencies"),
-                msg.format(role=ctx.where(("roles", i)), total=sum(weights)),
+                "model.weights-sum",
                 "weights-sum",
                 key=True,
+                role=ctx.where(("roles", i)),
+                total=sum(weights),
             )
         )
     return out
@@ -157,11 +169,13 @@ def salary_range(ctx: Ctx) -> list[Problem]:
         for j, sal in items(role, "salary"):
             lo, hi = sal.get("min"), sal.get("max")
             if is_int(lo) and is_int(hi) and lo > hi:
-                msg = _("{at}: верхняя граница зарплаты {hi} ниже нижней {lo}").format(at=at, hi=hi, lo=lo)
-                out.append(ctx.problem(("roles", i, "salary", j, "max"), msg, "salary-range"))
+                out.append(
+                    ctx.problem(
+                        ("roles", i, "salary", j, "max"), "model.salary-max", "salary-range", at=at, hi=hi, lo=lo
+                    )
+                )
             if lo is None and hi is None:
-                msg = _("{at}: у зарплатной вилки нужна нижняя граница, верхняя или обе").format(at=at)
-                out.append(ctx.problem(("roles", i, "salary", j), msg, "salary-range"))
+                out.append(ctx.problem(("roles", i, "salary", j), "model.salary-empty", "salary-range", at=at))
     return out
 
 
@@ -173,8 +187,16 @@ def salary_level(ctx: Ctx) -> list[Problem]:
         for j, sal in items(role, "salary"):
             lv = sal.get("level")
             if isinstance(lv, str) and lv not in level_ids:
-                msg = f"{ctx.where(('roles', i))}: {unknown(_('такого уровня у роли нет'), lv, level_ids)}"
-                out.append(ctx.problem(("roles", i, "salary", j, "level"), msg, "salary-level"))
+                out.append(
+                    ctx.problem(
+                        ("roles", i, "salary", j, "level"),
+                        "model.unknown-level",
+                        "salary-level",
+                        at=ctx.where(("roles", i)),
+                        ident=lv,
+                        tip=hint(lv, level_ids),
+                    )
+                )
     return out
 
 
@@ -193,10 +215,17 @@ def career_id(ctx: Ctx) -> list[Problem]:
             entries = career.get(key)
             for j, entry in enumerate(entries if isinstance(entries, list) else []):
                 if isinstance(entry, str) and entry not in ctx.role_ids and _looks_like_id(entry):
-                    msg = _("{role}: career.{key}: {what} (для роли вне модели напишите обычный текст)")
-                    what = unknown(_("такой роли в модели нет"), entry, set(ctx.role_ids))
-                    msg = msg.format(role=ctx.where(("roles", i)), key=key, what=what)
-                    out.append(ctx.problem(("roles", i, "career", key, j), msg, "career-id"))
+                    out.append(
+                        ctx.problem(
+                            ("roles", i, "career", key, j),
+                            "model.unknown-career-role",
+                            "career-id",
+                            role=ctx.where(("roles", i)),
+                            direction=key,
+                            ident=entry,
+                            tip=hint(entry, ctx.role_ids),
+                        )
+                    )
     return out
 
 
@@ -206,9 +235,15 @@ def question_levels(ctx: Ctx) -> list[Problem]:
     for path, q, _c in ctx.questions():
         lv = q.get("levels")
         if isinstance(lv, list) and len(lv) == 2 and all(is_int(x) for x in lv) and lv[0] > lv[1]:
-            msg = _("{at}: levels [{lo}, {hi}]: нижняя граница больше верхней, нужно [min, max]")
             out.append(
-                ctx.problem(path + ("levels",), msg.format(at=ctx.where(path), lo=lv[0], hi=lv[1]), "question-levels")
+                ctx.problem(
+                    path + ("levels",),
+                    "model.question-levels",
+                    "question-levels",
+                    at=ctx.where(path),
+                    lo=lv[0],
+                    hi=lv[1],
+                )
             )
     return out
 
@@ -222,14 +257,20 @@ def also_for(ctx: Ctx) -> list[Problem]:
             if not isinstance(cid, str):
                 continue
             if cid not in ctx.comp_ids:
-                msg = f"{ctx.where(path)}: also_for: {unknown(_('такой компетенции в модели нет'), cid, set(ctx.comp_ids))}"
-            elif cid == c.get("id"):
-                msg = _("{at}: also_for повторяет собственную компетенцию вопроса «{cid}»").format(
-                    at=ctx.where(path), cid=cid
+                out.append(
+                    ctx.problem(
+                        path + ("also_for", k),
+                        "model.also-for-unknown",
+                        "also-for",
+                        at=ctx.where(path),
+                        ident=cid,
+                        tip=hint(cid, ctx.comp_ids),
+                    )
                 )
-            else:
-                continue
-            out.append(ctx.problem(path + ("also_for", k), msg, "also-for"))
+            elif cid == c.get("id"):
+                out.append(
+                    ctx.problem(path + ("also_for", k), "model.also-for-own", "also-for", at=ctx.where(path), cid=cid)
+                )
     return out
 
 
@@ -248,6 +289,8 @@ RULES: tuple[Rule, ...] = (
     question_levels,
     also_for,
     *rules_ladder.RULES,
+    *rules_kit.RULES,
+    *rules_steps.RULES,
 )
 """Every rule, in the order their problems are gathered (the output is sorted by position anyway)."""
 

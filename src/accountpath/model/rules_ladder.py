@@ -1,6 +1,6 @@
 """Rules that keep the career ladder one coherent matrix, plus the vocabulary rule:
 targets-complete, ladder-monotonic, ladder-sum, career-edge, questions-per-target, glossary-avoid.
-Each reports at the offending target (or text) with the rule's name in brackets."""
+Each reports at the offending target (or text): a code whose template ends with the rule's name in brackets."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from accountpath.i18n import _
-from accountpath.model.rulebase import MIN_QUESTIONS_PER_TARGET, Ctx, is_int, items, unknown
+from accountpath.model.rulebase import MIN_QUESTIONS_PER_TARGET, Ctx, hint, is_int, items
 from accountpath.model.yamlsource import DocPath
 from accountpath.problems import Problem
 
@@ -23,20 +22,21 @@ def targets_complete(ctx: Ctx) -> list[Problem]:
             targets, tp, at = lv["targets"], lp + ("targets",), ctx.where(lp)
             for cid in targets:
                 if cid not in known:
-                    msg = _("{at}: цель для {what}").format(
-                        at=at, what=unknown(_("такой компетенции в модели нет"), cid, known)
+                    out.append(
+                        ctx.problem(
+                            tp + (cid,),
+                            "model.target-unknown",
+                            "targets-complete",
+                            key=True,
+                            at=at,
+                            ident=cid,
+                            tip=hint(cid, known),
+                        )
                     )
-                    out.append(ctx.problem(tp + (cid,), msg, "targets-complete", key=True))
             missing = [cid for cid in ctx.comp_ids if cid not in targets]
             if missing:
-                msg = _(
-                    "{at}: нет целей для компетенций {ids}: у каждого уровня роли есть цель 1..5 по каждой компетенции модели"
-                )
-                out.append(
-                    ctx.problem(
-                        tp, msg.format(at=at, ids=", ".join(f"«{c}»" for c in missing)), "targets-complete", key=True
-                    )
-                )
+                ids = ", ".join(f"«{c}»" for c in missing)
+                out.append(ctx.problem(tp, "model.targets-missing", "targets-complete", key=True, at=at, ids=ids))
     return out
 
 
@@ -54,11 +54,18 @@ def ladder_monotonic(ctx: Ctx) -> list[Problem]:
             for cid in ctx.comp_ids:
                 t0, t1 = _target(lv0, cid), _target(lv1, cid)
                 if t0 is not None and t1 is not None and t1 < t0:
-                    msg = _(
-                        "{at}: цель по «{cid}» {t1} ниже, чем на предыдущем уровне «{prev}» ({t0}): внутри роли цели не снижаются"
+                    out.append(
+                        ctx.problem(
+                            p1 + ("targets", cid),
+                            "model.ladder-monotonic",
+                            "ladder-monotonic",
+                            at=ctx.where(p1),
+                            cid=cid,
+                            t1=t1,
+                            prev=lv0.get("id"),
+                            t0=t0,
+                        )
                     )
-                    msg = msg.format(at=ctx.where(p1), cid=cid, t1=t1, prev=lv0.get("id"), t0=t0)
-                    out.append(ctx.problem(p1 + ("targets", cid), msg, "ladder-monotonic"))
     return out
 
 
@@ -76,33 +83,42 @@ def ladder_sum(ctx: Ctx) -> list[Problem]:
         for (_p0, lv0), (p1, lv1) in zip(levels, levels[1:]):
             s0, s1 = _sum(lv0, ctx.comp_ids), _sum(lv1, ctx.comp_ids)
             if s0 is not None and s1 is not None and s1 <= s0:
-                msg = _(
-                    "{at}: сумма целей {s1} не выше, чем на предыдущем уровне «{prev}» ({s0}): следующий уровень требует больше"
-                )
                 out.append(
                     ctx.problem(
                         p1 + ("targets",),
-                        msg.format(at=ctx.where(p1), s1=s1, prev=lv0.get("id"), s0=s0),
+                        "model.ladder-sum",
                         "ladder-sum",
                         key=True,
+                        at=ctx.where(p1),
+                        s1=s1,
+                        prev=lv0.get("id"),
+                        s0=s0,
                     )
                 )
     return out
 
 
 def _edges(ctx: Ctx) -> Iterator[tuple[int, dict[str, Any], int, dict[str, Any]]]:
-    """(from index, from role, to index, to role) for each `career.to` that names a role of the model."""
+    """(from index, from role, to index, to role) for each career step between roles of the model,
+    whether written as `career.to` on the earlier role or as `career.from` on the later one (once each)."""
+    seen: set[tuple[int, int]] = set()
     for i, role in ctx.roles:
+        roles = ctx.data["roles"]  # there are roles to walk, so the list exists
         career = role.get("career")
-        entries = career.get("to") if isinstance(career, dict) else None
-        for entry in entries if isinstance(entries, list) else []:
-            if isinstance(entry, str) and entry in ctx.role_ids and entry != role.get("id"):
-                j = ctx.role_ids[entry]
-                yield i, role, j, ctx.data["roles"][j]
+        for key in ("to", "from"):
+            entries = career.get(key) if isinstance(career, dict) else None
+            for entry in entries if isinstance(entries, list) else []:
+                if isinstance(entry, str) and entry in ctx.role_ids and entry != role.get("id"):
+                    j = ctx.role_ids[entry]
+                    edge = (i, j) if key == "to" else (j, i)
+                    if edge not in seen:
+                        seen.add(edge)
+                        yield edge[0], roles[edge[0]], edge[1], roles[edge[1]]
 
 
 def career_edge(ctx: Ctx) -> list[Problem]:
-    """Along `career.to`, the next role's first level is at least this role's top level, per competency."""
+    """Along every career step (`career.to` or `career.from`), the next role's first level is at least the
+    previous role's top level, per competency."""
     out = []
     for i, role, j, nxt in _edges(ctx):
         top, first = ctx.levels(i, role), ctx.levels(j, nxt)
@@ -112,12 +128,18 @@ def career_edge(ctx: Ctx) -> list[Problem]:
         for cid in ctx.comp_ids:
             t0, t1 = _target(top_lv, cid), _target(first_lv, cid)
             if t0 is not None and t1 is not None and t1 < t0:
-                msg = _(
-                    "{at}: цель по «{cid}» {t1} ниже, чем на верхнем уровне {prev} ({t0}), откуда ведёт переход: "
-                    "первая ступень следующей роли не ниже последней ступени предыдущей"
+                out.append(
+                    ctx.problem(
+                        fp + ("targets", cid),
+                        "model.career-edge",
+                        "career-edge",
+                        at=ctx.where(fp),
+                        cid=cid,
+                        t1=t1,
+                        prev=ctx.where(tp),
+                        t0=t0,
+                    )
                 )
-                msg = msg.format(at=ctx.where(fp), cid=cid, t1=t1, prev=ctx.where(tp), t0=t0)
-                out.append(ctx.problem(fp + ("targets", cid), msg, "career-edge"))
     return out
 
 
@@ -144,12 +166,18 @@ def questions_per_target(ctx: Ctx) -> list[Problem]:
                     continue
                 n = sum(1 for lo, hi in ranges.get(cid, ()) if lo <= t <= hi)
                 if n < MIN_QUESTIONS_PER_TARGET:
-                    msg = _(
-                        "{at}: по «{cid}» с целью {t} подходят вопросов: {n}, нужно не меньше {need} "
-                        "(вопросы компетенции, у которых levels включает {t})"
+                    out.append(
+                        ctx.problem(
+                            lp + ("targets", cid),
+                            "model.questions-per-target",
+                            "questions-per-target",
+                            at=ctx.where(lp),
+                            cid=cid,
+                            t=t,
+                            n=n,
+                            need=MIN_QUESTIONS_PER_TARGET,
+                        )
                     )
-                    msg = msg.format(at=ctx.where(lp), cid=cid, t=t, n=n, need=MIN_QUESTIONS_PER_TARGET)
-                    out.append(ctx.problem(lp + ("targets", cid), msg, "questions-per-target"))
     return out
 
 
@@ -165,9 +193,10 @@ def _avoid_terms(ctx: Ctx) -> dict[str, str]:
 
 
 def _avoid_pattern(variants: Iterable[str]) -> re.Pattern[str]:
-    """One case-insensitive whole-word pattern of the variants, longest first."""
+    """One case-insensitive pattern of the variants, longest first: a whole word, or the variant with a
+    Russian ending of up to three letters (one listed form covers «продакшена», «продакшеном»)."""
     alternatives = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?P<variant>{alternatives})\w{{0,3}}(?!\w)", re.IGNORECASE)
 
 
 def _texts(node: Any, path: DocPath) -> Iterator[tuple[DocPath, str]]:
@@ -197,9 +226,16 @@ def glossary_avoid(ctx: Ctx) -> list[Problem]:
     out = []
     for path, text in texts:
         for m in pattern.finditer(text):
-            msg = _("{at}: «{found}» — вариант, которого избегаем; по глоссарию пишем «{term}»")
-            msg = msg.format(at=ctx.where(path), found=m.group(0), term=terms[m.group(0).lower()])
-            out.append(ctx.problem(path, msg, "glossary-avoid"))
+            out.append(
+                ctx.problem(
+                    path,
+                    "model.glossary-avoid",
+                    "glossary-avoid",
+                    at=ctx.where(path),
+                    found=m.group(0),
+                    term=terms[m.group("variant").lower()],
+                )
+            )
     return out
 
 

@@ -1,4 +1,4 @@
-"""JSON Schema errors as Russian problems at the line and column of the key or value at fault.
+"""JSON Schema errors as problems (codes of the message table) at the line and column of the key or value at fault.
 
 `describe(err, doc)` turns one jsonschema error into Problems; `where(path, data)` writes a
 readable path such as roles[account-manager].levels[junior].targets.
@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from accountpath.i18n import _
+from accountpath.messages import Msg
 from accountpath.model.yamlsource import DocPath, Document
 from accountpath.problems import Problem, close_match
 
@@ -38,102 +39,87 @@ def where(path: Iterable[str | int], data: Any) -> str:
     return "".join(parts) or _("верхний уровень")
 
 
-def type_names() -> dict[str, str]:
-    """JSON Schema type names in Russian."""
-    return {
-        "string": _("текстом"),
-        "integer": _("целым числом"),
-        "number": _("числом"),
-        "boolean": _("true или false"),
-        "array": _("списком"),
-        "object": _("словарём (ключ: значение)"),
-        "null": _("null"),
-    }
+TYPE_CODES = {t: f"schema.type.{t}" for t in ("string", "integer", "number", "boolean", "array", "object", "null")}
+"""JSON Schema type -> the code of its Russian name («текстом», «целым числом», ...)."""
 
 
-def type_of(value: Any) -> str:
-    """What a value is, in Russian, for a «must be X, not Y» message."""
+def _wanted(types: list[str]) -> Msg | str:
+    """The expected types as a message: «текстом», or «целым числом или null» (joined by schema.type.or)."""
+    names: list[Msg | str] = [Msg.of(TYPE_CODES[t]) if t in TYPE_CODES else t for t in types]
+    wanted = names[-1]
+    for name in reversed(names[:-1]):
+        wanted = Msg.of("schema.type.or", first=name, second=wanted)
+    return wanted
+
+
+def _plain(value: Any) -> Any:
+    """A parameter from a document value: scalars as they are, anything else as its repr."""
+    return value if value is None or isinstance(value, (str, int, float, bool)) else repr(value)
+
+
+def type_of(value: Any) -> Msg | str:
+    """What a value is, as a message, for a «must be X, not Y» problem."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return _("true/false")
+        return Msg.of("schema.value.boolean")
     if isinstance(value, (int, float)):
-        return _("число {value}").format(value=value)
+        return Msg.of("schema.value.number", value=value)
     if isinstance(value, str):
-        return _("текст «{value}»").format(value=value[:40])
+        return Msg.of("schema.value.string", value=value[:40])
     if isinstance(value, list):
-        return _("список")
+        return Msg.of("schema.value.array")
     if isinstance(value, dict):
-        return _("словарь")
+        return Msg.of("schema.value.object")
     return type(value).__name__
 
 
 def _additional(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     if not isinstance(err.instance, dict):
-        return [doc.problem(path, f"{at}: {err.message}")]
+        return [doc.problem(path, "schema.other", at=at, error=err.message)]
     allowed = list(err.schema.get("properties", {}))
     out = []
     for key in err.instance:
         if key in allowed:
             continue
         hint = close_match(key, allowed)
-        tip = (
-            _(" (возможно, «{hint}»?)").format(hint=hint)
-            if hint
-            else _("; допустимые ключи: {keys}").format(keys=", ".join(allowed))
-        )
-        out.append(
-            doc.problem(
-                path + (key,), _("{at}: неизвестный ключ «{key}»{tip}").format(at=at, key=key, tip=tip), key=True
-            )
-        )
+        tip = Msg.of("hint.maybe", hint=hint) if hint else Msg.of("schema.allowed-keys", keys=", ".join(allowed))
+        out.append(doc.problem(path + (key,), "schema.unknown-key", key=True, at=at, name=key, tip=tip))
     return out
+
+
+def _number(text: str) -> int | str:
+    return int(text) if text.isdigit() else text
 
 
 def _required(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     missing = err.message.split("'")[1] if "'" in err.message else err.message
     last = path[-1] if path else None
     if last == "levels" and missing in LEVEL_KEYS:
-        msg = _("{at}: у уровня {n} нет поведения: перечислите наблюдаемое поведение под «{n}:»")
-        return [doc.problem(path, msg.format(at=at, n=missing), key=True)]
+        return [doc.problem(path, "schema.level-missing", key=True, at=at, n=_number(missing))]
     if last == "develop":
-        msg = _("{at}: нет шага «{n}»: перечислите действия, которые ведут на уровень {n} [develop-steps]")
-        return [doc.problem(path, msg.format(at=at, n=missing), key=True)]
+        return [doc.problem(path, "schema.develop-step-missing", key=True, at=at, n=_number(missing))]
     if last == "probation":
-        msg = _("{at}: нет целей на {n} дней испытательного срока")
-        return [doc.problem(path, msg.format(at=at, n=missing), key=True)]
-    return [doc.problem(path, _("{at}: нет обязательного поля «{field}»").format(at=at, field=missing), key=True)]
+        return [doc.problem(path, "schema.probation-missing", key=True, at=at, n=_number(missing))]
+    return [doc.problem(path, "schema.required", key=True, at=at, field=missing)]
 
 
 def _type(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     expected: list[str] = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-    names = type_names()
-    wanted = _(" или ").join(names.get(t, t) for t in expected)
-    return [
-        doc.problem(
-            path,
-            _("{at}: должно быть {wanted}, а не {actual}").format(at=at, wanted=wanted, actual=type_of(err.instance)),
-        )
-    ]
+    return [doc.problem(path, "schema.type", at=at, wanted=_wanted(expected), actual=type_of(err.instance))]
 
 
 def _enum(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     options = ", ".join(str(v) for v in err.validator_value)
-    return [
-        doc.problem(
-            path, _("{at}: «{value}» — не одно из: {options}").format(at=at, value=err.instance, options=options)
-        )
-    ]
+    return [doc.problem(path, "schema.enum", at=at, value=_plain(err.instance), options=options)]
 
 
 def _const(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
-    msg = _("{at}: должно быть {expected!r}, а не {actual!r}")
-    return [doc.problem(path, msg.format(at=at, expected=err.validator_value, actual=err.instance))]
+    return [doc.problem(path, "schema.const", at=at, expected=repr(err.validator_value), actual=repr(err.instance))]
 
 
 def _pattern(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
-    msg = _("{at}: «{value}» — не идентификатор в kebab-case (строчные латинские буквы, цифры, одиночные дефисы)")
-    return [doc.problem(path, msg.format(at=at, value=err.instance))]
+    return [doc.problem(path, "schema.pattern", at=at, value=_plain(err.instance))]
 
 
 def _range(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
@@ -146,32 +132,25 @@ def _range(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[
         rng = f">= {lo}" if "minimum" in sub else f"> {lo}"
     else:
         rng = f"<= {hi}"
-    return [
-        doc.problem(
-            path, _("{at}: {value} вне допустимого диапазона {range}").format(at=at, value=err.instance, range=rng)
-        )
-    ]
+    return [doc.problem(path, "schema.range", at=at, value=_plain(err.instance), range=rng)]
 
 
 def _min_items(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
     if len(path) >= 2 and path[-2] == "levels" and path[-1] in LEVEL_KEYS:
-        msg = _("{at}: у уровня {n} нет поведения: перечислите хотя бы одно наблюдаемое поведение")
-        return [doc.problem(path, msg.format(at=at, n=path[-1]))]
-    return [doc.problem(path, _("{at}: нужно не меньше {n} элементов списка").format(at=at, n=err.validator_value))]
+        return [doc.problem(path, "schema.level-empty", at=at, n=_number(str(path[-1])))]
+    return [doc.problem(path, "schema.min-items", at=at, n=err.validator_value)]
 
 
 def _max_items(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
-    return [
-        doc.problem(path, _("{at}: допускается не больше {n} элементов списка").format(at=at, n=err.validator_value))
-    ]
+    return [doc.problem(path, "schema.max-items", at=at, n=err.validator_value)]
 
 
 def _min_length(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
-    return [doc.problem(path, _("{at}: не должно быть пустым").format(at=at))]
+    return [doc.problem(path, "schema.min-length", at=at)]
 
 
 def _property_names(err: ValidationError, doc: Document, path: DocPath, at: str) -> list[Problem]:
-    return [doc.problem(path, _("{at}: «{value}» — не идентификатор в kebab-case").format(at=at, value=err.instance))]
+    return [doc.problem(path, "schema.property-name", at=at, value=_plain(err.instance))]
 
 
 _HANDLERS: dict[str, Callable[[ValidationError, Document, DocPath, str], list[Problem]]] = {
@@ -198,5 +177,5 @@ def describe(err: ValidationError, doc: Document) -> list[Problem]:
     at = where(path, doc.data)
     handler = _HANDLERS.get(err.validator)
     if handler is None:
-        return [doc.problem(path, f"{at}: {err.message}")]
+        return [doc.problem(path, "schema.other", at=at, error=err.message)]
     return handler(err, doc, path, at)

@@ -11,6 +11,58 @@ from accountpath.i18n import _
 
 DEVELOP_STEPS = (2, 3, 4, 5)
 PROBATION_DAYS = (30, 60, 90)
+TEAM_COMPETENCY = "team-management"
+MANAGER_FROM = 3
+"""A level whose team-management target is at least this has a team: manager questions are for it."""
+SCOPE_KEYS = ("clients", "budget", "team", "client_contacts", "pnl")
+
+
+@dataclass(frozen=True)
+class ReferenceQuestion:
+    """A question for a former manager or colleague, and the answer that should worry you."""
+
+    text: str
+    worry: str
+
+
+@dataclass(frozen=True)
+class Pay:
+    """A level's pay band, monthly: `basis` agency (the agency's own), source or estimate."""
+
+    from_: int | None
+    to: int | None
+    currency: str
+    gross: bool
+    date: str
+    basis: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """What a weak, a solid and a strong take-home shows for one weighted competency."""
+
+    competency: str
+    weak: str
+    solid: str
+    strong: str
+
+
+@dataclass(frozen=True)
+class TakeHome:
+    task: str
+    time_limit: str
+    materials: tuple[str, ...]
+    scoring: tuple[Scoring, ...]
+
+
+@dataclass(frozen=True)
+class ScreeningQuestion:
+    """An HR phone-screen question: what to listen for; a knock-out ends the process when missed."""
+
+    text: str
+    listen_for: str
+    knock_out: bool
 
 
 @dataclass(frozen=True)
@@ -60,6 +112,17 @@ class Question:
     reveals: str | None = None
     source: str | None = None
     also_for: tuple[str, ...] = ()
+    audience: str | None = None  # individual | manager | None (any)
+    roles: tuple[str, ...] = ()  # open questions: the roles their article puts them to
+
+    def offered_to(self, team_target: int) -> bool:
+        """True when the audience fits a level with this team-management target: manager questions
+        only at MANAGER_FROM or more, individual ones only below it, the rest to everyone."""
+        if self.audience == "manager":
+            return team_target >= MANAGER_FROM
+        if self.audience == "individual":
+            return team_target < MANAGER_FROM
+        return True
 
     def fits(self, target: int) -> bool:
         """True when the question discriminates this target: min <= target <= max."""
@@ -79,6 +142,7 @@ class Competency:
     levels: Mapping[int, tuple[str, ...]]
     develop: Mapping[int, tuple[str, ...]]  # actions that take a person TO the level (2..5)
     questions: tuple[Question, ...]
+    reference_questions: tuple[ReferenceQuestion, ...] = ()
 
     def questions_for(self, target: int) -> tuple[Question, ...]:
         """This competency's own questions whose level range contains the target, model order."""
@@ -93,6 +157,21 @@ class RoleCompetency:
 
 
 @dataclass(frozen=True)
+class Scope:
+    """What a level answers for: clients, budget, team, how senior its client contacts are, P&L."""
+
+    clients: str
+    budget: str
+    team: str
+    client_contacts: str
+    pnl: str
+
+    def rows(self) -> tuple[tuple[str, str], ...]:
+        """(key, text) in SCOPE_KEYS order."""
+        return tuple((k, getattr(self, k)) for k in SCOPE_KEYS)
+
+
+@dataclass(frozen=True)
 class RoleLevel:
     id: str
     name: str
@@ -101,6 +180,19 @@ class RoleLevel:
     targets: Mapping[str, int]  # every competency of the model
     summary: str | None = None
     experience_source: str | None = None
+    pay: Pay | None = None
+    take_home: TakeHome | None = None
+    scope: Scope | None = None
+    probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def team_target(self) -> int:
+        """The level's team-management target (1 when the model has no such competency)."""
+        return int(self.targets.get(TEAM_COMPETENCY, 1))
+
+    def offers(self, question: Question) -> bool:
+        """True when an interview at this level may ask the question by its audience."""
+        return question.offered_to(self.team_target)
 
 
 @dataclass(frozen=True)
@@ -154,6 +246,7 @@ class Role:
     sourcing: tuple[str, ...]
     probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     views: tuple[View, ...] = ()
+    screening: tuple[ScreeningQuestion, ...] = ()
 
     def level(self, level_id: str) -> RoleLevel | None:
         """The role level with this id, or None."""
@@ -201,6 +294,7 @@ class Source:
     author: str | None = None
     year: int | None = None
     note: str | None = None
+    figures: tuple[str, ...] = ()  # the article's figures with their scope, as it gives them
 
 
 @dataclass(frozen=True)
@@ -208,6 +302,7 @@ class GlossaryTerm:
     term: str
     definition: str
     avoid: tuple[str, ...] = ()
+    colloquial: tuple[str, ...] = ()  # how agencies say it in speech, marked as such
 
 
 @dataclass(frozen=True)

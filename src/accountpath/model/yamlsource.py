@@ -17,7 +17,7 @@ from typing import Any, TypeAlias
 import yaml
 from yaml.constructor import SafeConstructor
 
-from accountpath.i18n import _, localised
+from accountpath.messages import Msg
 from accountpath.problems import Problem
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -35,6 +35,9 @@ class Document:
     data: Any
     value_pos: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
     key_pos: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
+    scalar_text: dict[DocPath, str] = field(default_factory=dict)
+    """The source text of every plain scalar YAML read as something other than text (numbers,
+    booleans, dates): the card readers read them as written (YAML 1.2 core, like the browser)."""
 
     def pos(self, path: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (or of its key), falling back to the nearest parent."""
@@ -48,10 +51,10 @@ class Document:
                 return (1, 1)
             at = at[:-1]
 
-    def problem(self, path: Iterable[str | int], message: str, *, key: bool = False) -> Problem:
-        """A Problem located at the value (or key) at `path`."""
+    def problem(self, path: Iterable[str | int], code: str, /, *, key: bool = False, **params: Any) -> Problem:
+        """A Problem (code of the message table, params) located at the value (or key) at `path`."""
         line, col = self.pos(path, key=key)
-        return Problem(self.path, line, col, message)
+        return Problem.at(self.path, line, col, code, **params)
 
 
 # libyaml's parser when PyYAML was built with it: the same safe constructors, ~10x faster.
@@ -69,23 +72,18 @@ def read_text(path: str | Path, label: str | None = None) -> tuple[str | None, l
     try:
         size = p.stat().st_size
         if not p.is_file():
-            return None, [Problem(label, 0, 0, _("это не обычный файл"))]
+            return None, [Problem.at(label, 0, 0, "file.not-regular")]
         if size > MAX_BYTES:
             return None, [
-                Problem(
-                    label,
-                    1,
-                    1,
-                    _("файл занимает {size} МБ, а предел — {limit} МБ: тот ли это файл?").format(
-                        size=localised(f"{size / 1024 / 1024:.1f}"), limit=MAX_BYTES // 1024 // 1024
-                    ),
+                Problem.at(
+                    label, 1, 1, "file.too-big", size=round(size / 1024 / 1024, 1), limit=MAX_BYTES // 1024 // 1024
                 )
             ]
         raw = p.read_bytes()
     except FileNotFoundError:
-        return None, [Problem(label, 0, 0, _("файл не найден"))]
+        return None, [Problem.at(label, 0, 0, "file.not-found")]
     except OSError as exc:
-        return None, [Problem(label, 0, 0, _("не удаётся прочитать файл: {error}").format(error=exc.strerror or exc))]
+        return None, [Problem.at(label, 0, 0, "file.unreadable", error=str(exc.strerror or exc))]
     return decode(raw, label)
 
 
@@ -97,16 +95,9 @@ def decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        return None, [
-            Problem(
-                label,
-                line,
-                col,
-                _("байт 0x{byte:02x} — не UTF-8: сохраните файл в кодировке UTF-8").format(byte=raw[exc.start]),
-            )
-        ]
+        return None, [Problem.at(label, line, col, "file.not-utf8", byte=f"{raw[exc.start]:02x}")]
     if not text.strip():
-        return None, [Problem(label, 1, 1, _("файл пуст"))]
+        return None, [Problem.at(label, 1, 1, "read.empty")]
     return text, []
 
 
@@ -118,38 +109,25 @@ def parse(text: str, label: str) -> tuple[Document | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _mark(mark) if mark else (0, 0)
-        what = exc.problem or _("неверный YAML")
-        context = f" ({exc.context})" if exc.context else ""
-        return None, [
-            Problem(
-                label, line, col, _("синтаксическая ошибка YAML: {what}{context}").format(what=what, context=context)
-            )
-        ]
+        what: str | Msg = exc.problem or Msg.of("yaml.invalid")
+        if exc.context:
+            return None, [Problem.at(label, line, col, "yaml.syntax-context", what=what, context=exc.context)]
+        return None, [Problem.at(label, line, col, "yaml.syntax", what=what)]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
-        return None, [Problem(label, 1, 1, _("ошибка YAML: {error}").format(error=exc))]
+        return None, [Problem.at(label, 1, 1, "yaml.error", error=str(exc))]
     except Exception:
         loader.dispose()
         raise
     if node is None:
         loader.dispose()
-        return None, [Problem(label, 1, 1, _("в файле нет YAML-документа (только комментарии?)"))]
+        return None, [Problem.at(label, 1, 1, "yaml.no-document")]
     doc = Document(label, None)
     problems: list[Problem] = []
     seen: set[int] = set()
     try:
         doc.data = _to_data(node, (), doc, problems, loader, seen)
     except _AliasFound as alias:
-        return None, [
-            Problem(
-                label,
-                alias.line,
-                alias.col,
-                _(
-                    "якоря и ссылки YAML (&имя, *имя) не допускаются: это значение с якорем повторено ссылкой; "
-                    "выпишите каждое значение полностью"
-                ),
-            )
-        ]
+        return None, [Problem.at(label, alias.line, alias.col, "read.alias")]
     finally:
         loader.dispose()
     return doc, problems
@@ -178,31 +156,18 @@ class _AliasFound(Exception):
 def _to_data(
     node: yaml.Node, path: DocPath, doc: Document, problems: list[Problem], loader: SafeConstructor, seen: set[int]
 ) -> Any:
-    if not isinstance(node, yaml.ScalarNode):
-        if id(node) in seen:
-            raise _AliasFound(*_mark(node.start_mark))
-        seen.add(id(node))
+    if id(node) in seen:  # scalars too: an alias of any node is refused
+        raise _AliasFound(*_mark(node.start_mark))
+    seen.add(id(node))
     doc.value_pos[path] = _mark(node.start_mark)
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
-        problems.append(
-            Problem(
-                doc.path,
-                *_mark(node.start_mark),
-                _("тег YAML {tag} не поддерживается: уберите его").format(tag=node.tag),
-            )
-        )
+        problems.append(Problem.at(doc.path, *_mark(node.start_mark), "yaml.tag", tag=node.tag))
         return None
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(
-                    Problem(
-                        doc.path,
-                        *_mark(key_node.start_mark),
-                        _("ключ должен быть простым словом, а не списком или словарём"),
-                    )
-                )
+                problems.append(Problem.at(doc.path, *_mark(key_node.start_mark), "yaml.complex-key"))
                 continue
             key = _scalar(key_node, loader, doc, problems)
             if key is None and key_node.tag.endswith(":null"):
@@ -212,11 +177,7 @@ def _to_data(
             if key in out:
                 first = doc.key_pos[child][0]
                 problems.append(
-                    Problem(
-                        doc.path,
-                        *_mark(key_node.start_mark),
-                        _("ключ «{key}» повторяется (впервые в строке {first})").format(key=key, first=first),
-                    )
+                    Problem.at(doc.path, *_mark(key_node.start_mark), "read.duplicate-key", key=key, first=first)
                 )
                 continue
             doc.key_pos[child] = _mark(key_node.start_mark)
@@ -225,29 +186,22 @@ def _to_data(
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(item, path + (i,), doc, problems, loader, seen) for i, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)  # the three node kinds; the others returned above
-    return _scalar(node, loader, doc, problems)
+    value = _scalar(node, loader, doc, problems)
+    if value is not None and not node.style and node.tag != "tag:yaml.org,2002:str":
+        doc.scalar_text[path] = node.value
+    return value
 
 
 def _scalar(node: yaml.ScalarNode, loader: SafeConstructor, doc: Document, problems: list[Problem]) -> Any:
     constructor = loader.yaml_constructors.get(node.tag)
     if constructor is None:
-        problems.append(
-            Problem(
-                doc.path,
-                *_mark(node.start_mark),
-                _("тег YAML {tag} не поддерживается: уберите его").format(tag=node.tag),
-            )
-        )
+        problems.append(Problem.at(doc.path, *_mark(node.start_mark), "yaml.tag", tag=node.tag))
         return node.value
     try:
         value = constructor(loader, node)
     except yaml.YAMLError as exc:
         problems.append(
-            Problem(
-                doc.path,
-                *_mark(node.start_mark),
-                _("не удаётся прочитать это значение: {error}").format(error=getattr(exc, "problem", exc)),
-            )
+            Problem.at(doc.path, *_mark(node.start_mark), "yaml.bad-value", error=str(getattr(exc, "problem", exc)))
         )
         return node.value
     except ValueError:  # a timestamp-shaped value that is no calendar date (2026-02-30): keep the text

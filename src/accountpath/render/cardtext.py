@@ -15,6 +15,8 @@ FOCUSED_INSTRUCTION = N_(
 )
 
 TOP_RATING_RULE = N_("{top} — только с примером, который подтверждает уровень «{name}» (ориентир для всего агентства)")
+OPEN_NOTE = N_("Ответ — заметка к оценке: саму оценку по компетенции ставят по другим вопросам")
+"""What a card says beside an open question: its answer never moves a rating by itself."""
 REVEALS_LABEL = N_("Что показывает")
 """The label of an open question's `reveals` text on a card (as on the site's question pages)."""
 

@@ -26,6 +26,11 @@ VERDICT_PARAMS = ("leaning", "verdict", "without")
 """Parameters of a reason that hold a verdict code; rendering adds `<name>_label`."""
 
 
+def message_code(area: str, code: str) -> str:
+    """The message table's key of a reason or warning code: «not-ready.near-boundary» for near_boundary."""
+    return f"{area}.{code.replace('_', '-')}"
+
+
 def two(x: float) -> str:
     """A number with two decimals (2,50), the decimal comma in Russian."""
     return localised(f"{x:.2f}")
@@ -40,7 +45,7 @@ def must_have_status(model: Model, row: Mapping[str, Any], failed: bool) -> str:
 
     `failed` is the method's own call (the result's failed_must_haves), never recomputed here."""
     if row["rating"] is None:
-        return render("debrief.must_have.unrated")
+        return render("debrief.must-have.unrated")
     limit = _threshold(model, row["target"])
     args = {
         "rating": two(row["rating"]),
@@ -49,10 +54,10 @@ def must_have_status(model: Model, row: Mapping[str, Any], failed: bool) -> str:
         "tol": decimal(model.evaluation.must_have_tolerance),
     }
     if failed:
-        return render("debrief.must_have.failed", args)
+        return render("debrief.must-have.failed", args)
     if abs(row["rating"] - limit) <= EPS:
-        return render("debrief.must_have.on_threshold", args)
-    return render("debrief.must_have.passed", args)
+        return render("debrief.must-have.on-threshold", args)
+    return render("debrief.must-have.passed", args)
 
 
 def _boundaries(model: Model) -> list[tuple[float, str]]:
@@ -129,7 +134,7 @@ def with_labels(params: Mapping[str, Any]) -> dict[str, Any]:
 
 def reason_text(reason: Mapping[str, Any]) -> str:
     """One not-ready reason as a sentence with what to do."""
-    return render(f"not_ready.{reason['code']}", with_labels(reason.get("params", {})))
+    return render(message_code("not-ready", reason["code"]), with_labels(reason.get("params", {})))
 
 
 def readiness_lines(r: Mapping[str, Any]) -> list[str]:
@@ -146,7 +151,7 @@ def readiness_lines(r: Mapping[str, Any]) -> list[str]:
 def warning_text(w: Mapping[str, Any]) -> str:
     """A warning's sentence: rendered from its code and params, or the sentence it already carries."""
     if "params" in w:
-        return render(f"warning.{w['code']}", w["params"])
+        return render(message_code("warning", w["code"]), w["params"])
     return str(w.get("message", w["code"]))
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from accountpath.model.types import Model, Role, RoleLevel, Salary
 
-ESTIMATE_LABEL = "оценка проекта"
+ESTIMATE_LABEL = "◇"
 """How a figure the project computed (basis: estimate) is marked, everywhere."""
 
 

@@ -9,7 +9,6 @@ The html is ours and self-contained: no external fetch is allowed while renderin
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import tempfile
@@ -95,10 +94,3 @@ def _chromium_pdf(html: str) -> bytes:
                 )
             )
         return out.read_bytes()
-
-
-def page_count(pdf: bytes) -> int:
-    """Pages of a PDF (for tests and notes; needs pypdf, a test dependency)."""
-    from pypdf import PdfReader  # test-only dependency: not needed to write PDFs
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)

@@ -104,7 +104,7 @@ def plan_yaml(model: Model, plan: dict[str, Any], notes: Sequence[str] = ()) -> 
     lines.append("")
     lines.append(_comment(_("Вопросы, подходящие цели уровня, по компетенциям (для замены):")))
     for rc in role.by_weight():
-        ids = ", ".join(q.id for q in candidate_questions(model, rc.id, level.targets[rc.id]))
+        ids = ", ".join(q.id for q in candidate_questions(model, rc.id, level.targets[rc.id], role, level))
         lines.append(_comment(f"{rc.id}: {ids}"))
     return "\n".join(lines) + "\n"
 

@@ -9,14 +9,13 @@ and key take-aways and carries `focus`, so a filled card says what it covered.""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
 from accountpath.i18n import _, russian_only
-from accountpath.method.plan import choose_questions, place_questions
+from accountpath.method.plan import choose_questions, offered, place_questions
 from accountpath.model.types import Competency, Model, Question, Role, RoleCompetency, RoleLevel
-from accountpath.render.cardtext import FOCUSED_INSTRUCTION, REVEALS_LABEL, card_title, top_rating_rule
+from accountpath.render.cardtext import FOCUSED_INSTRUCTION, OPEN_NOTE, REVEALS_LABEL, card_title, top_rating_rule
 from accountpath.render.templating import phrases, template_env
 from accountpath.render.xlsx_card import write as write_xlsx
 from accountpath.vocab import (
@@ -25,6 +24,7 @@ from accountpath.vocab import (
     NOT_ASSESSED,
     QUESTION_KIND_LABELS,
     RECOMMENDATIONS,
+    SCOPE_LABELS,
     SCORECARD_INSTRUCTION,
     recommendation_label,
 )
@@ -87,23 +87,29 @@ def resolve(model: Model, role_id: str | None, level_id: str | None) -> tuple[Ro
 def level_questions(model: Model, role: Role, level: RoleLevel) -> dict[str, tuple[Question, ...]]:
     """The questions an interview at this role level asks, by weighted competency (weight order).
 
-    Chosen by the level's target only: a competency's own questions whose `levels` contain its
-    target; then questions of other competencies that list it in `also_for` (the open questions)
-    and whose range contains its target. Each question appears once per card: under its own
-    competency when that fits, else under the first also_for competency of the card that fits.
+    Chosen by the level's target and the role: a competency's own questions whose `levels` contain
+    its target and that are `offered` to the level (audience) and the role (open questions: their
+    article's roles, never under a must-have); then questions of other competencies that list it in
+    `also_for` (the open questions) on the same terms. Each question appears once per card: under
+    its own competency when that fits, else under the first also_for competency of the card that
+    fits. An open question stays only beside a closed one: its answer is a note, not a rating.
     """
     order = [rc.id for rc in role.by_weight()]
     out: dict[str, list[Question]] = {cid: [] for cid in order}
     placed: set[str] = set()
     for cid in order:
         for q in model.competency(cid).questions_for(level.targets[cid]):
-            out[cid].append(q)
-            placed.add(q.id)
-    for cid in order:
-        for q in model.questions:
-            if q.id not in placed and cid in q.also_for and q.fits(level.targets[cid]):
+            if offered(q, cid, role, level):
                 out[cid].append(q)
                 placed.add(q.id)
+    for cid in order:
+        for q in model.questions:
+            if q.id not in placed and cid in q.also_for and q.fits(level.targets[cid]) and offered(q, cid, role, level):
+                out[cid].append(q)
+                placed.add(q.id)
+    for cid, qs in out.items():
+        if not any(q.kind != "open" for q in qs):
+            out[cid] = []
     return {cid: tuple(qs) for cid, qs in out.items()}
 
 
@@ -163,7 +169,7 @@ def focus_questions(
     if questions is None:
         used: set[str] = set()
         for cid in focus:
-            out[cid] = choose_questions(model, cid, level.targets[cid], used)
+            out[cid] = choose_questions(model, cid, level.targets[cid], used, role=role, level=level)
             used.update(q.id for q in out[cid])
     else:
         asked = []
@@ -184,11 +190,6 @@ def filename(role_id: str, level_id: str, fmt: str) -> str:
     """File name of a blank scorecard: ids only, never a person's name."""
     ext = {"yaml": "yml"}.get(fmt, fmt)
     return f"{role_id}-{level_id}.{ext}"
-
-
-def safe_name_part(text: str) -> str:
-    """A name made safe for a file name (latin, digits, hyphens), for callers that want one."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "x"
 
 
 @russian_only
@@ -284,6 +285,8 @@ def _ctx() -> dict:
         "not_assessed": NOT_ASSESSED,
         "anchor_labels": ANCHOR_LABELS,
         "reveals_label": _(REVEALS_LABEL),
+        "open_note": _(OPEN_NOTE),
+        "scope_labels": {key: _(label) for key, label in SCOPE_LABELS.items()},
         "anchor_columns": anchor_columns,
         "recommendations": {code: recommendation_label(code) for code in RECOMMENDATIONS},
     }
@@ -304,6 +307,15 @@ def render_yaml(c: Card) -> str:
     lines = [
         "# " + _("Account Path: оценочный лист интервьюера"),
         _comment(_("{title} (роль {role}, уровень {level})").format(title=c.title, role=c.role.id, level=c.level.id)),
+        *(
+            [
+                _comment(
+                    _("Масштаб уровня: ") + "; ".join(f"{_(SCOPE_LABELS[k])} — {v}" for k, v in c.level.scope.rows())
+                )
+            ]
+            if c.level.scope
+            else []
+        ),
         _comment(INSTRUCTION),
         "# Шкала: " + "; ".join(f"{s.level} — {s.name}" for s in c.model.scale),
         _comment(top_rating_rule(c.model)),
@@ -333,6 +345,8 @@ def render_yaml(c: Card) -> str:
                 lines.append(_comment(f"{label}, {lv}: " + phrases(behaviours), "  "))
         for qq in it.questions:
             lines.append(_comment(f"вопрос ({KIND_LABELS[qq.kind]}): {qq.text}", "  "))
+            if qq.kind == "open":
+                lines.append(_comment(_(OPEN_NOTE), "    "))
             if qq.reveals:
                 lines.append(_comment(f"{_(REVEALS_LABEL).lower()}: {qq.reveals}", "    "))
             for key, label in ANCHOR_LABELS.items():

@@ -253,7 +253,7 @@ def share_chart(model: Model) -> str:
     """Shares of vacancy formats (percent ranges)."""
 
     def pct(lo: float, hi: float) -> str:
-        return f"{lo:g} %" if lo == hi else f"{lo:g}–{hi:g} %"
+        return f"{lo:g}\u00a0%" if lo == hi else f"{lo:g}–{hi:g}\u00a0%"
 
     rows: list[Row] = [
         (wrap(v.format, int(200 / CHAR_W)), v.min, v.max, pct(v.min, v.max)) for v in model.market.vacancy_formats
@@ -265,7 +265,7 @@ def share_chart(model: Model) -> str:
         ident="formats-chart",
         title="Доля вакансий по формату работы, %",
         desc="Горизонтальные полосы: доля вакансий от нижней до верхней оценки, рядом — цифры.",
-        unit_label=lambda v: f"{int(v)} %",
+        unit_label=lambda v: f"{int(v)}\u00a0%",
         axis_max=100,
         label_w=200,
         width=760,

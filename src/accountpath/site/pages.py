@@ -20,16 +20,20 @@ from typing import Any
 
 import jinja2
 
+from accountpath.method.team import PROMOTION_TOLERANCE  # the rule `accountpath team` applies
 from accountpath.render import scorecard
 from accountpath.render import svg
 from accountpath.site import tool_pages
+from accountpath.site import hiring_pages
 from accountpath.render.career_map import career_entries, career_flow, outside_entries
 from accountpath.method.evaluate import EPS, round2
+from accountpath.method.promotion import PROMOTION_TOLERANCE
 from accountpath.render.market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
 from accountpath.render.mdtext import md_escape
 from accountpath.model.types import Model, Role, RoleLevel
 from accountpath.render.pageviews import Bridge, Change, Contribution, Step, also_asked, bridges, grid_columns, groups, level_steps, question_anchor, question_roles, role_level_questions, roles_needing, sources_used, worked_example
 from accountpath.vocab import VERDICT_LABELS as RECOMMENDATION_LABELS
+from accountpath.vocab import PRACTICE_MARK, SCOPE_LABELS
 from accountpath.site.sitedata import site_data
 from accountpath.vocab import QUESTION_KIND_LABELS as KIND_LABELS  # noqa: E402  (re-exported for templates)
 from accountpath.vocab import QUESTION_KIND_PLURALS as KIND_PLURALS  # noqa: E402
@@ -111,8 +115,7 @@ def tolerance(eps: float) -> str:
 
 def experience(level: RoleLevel) -> str:
     """A level's experience bracket, marked as the project's estimate unless a source gives it."""
-    mark = "по статье-источнику" if level.experience_source else "оценка проекта"
-    return f"{level.experience} ({mark})"
+    return f"{level.experience} (по статье-источнику)" if level.experience_source else f"{level.experience} {PRACTICE_MARK}"
 
 
 def level_range(levels: tuple[int, int]) -> str:
@@ -122,8 +125,8 @@ def level_range(levels: tuple[int, int]) -> str:
 
 
 def percent(x: float) -> str:
-    """A share 0..1 as a percentage, e.g. 0.7 -> '70 %'."""
-    return f"{num(float(x) * 100)} %"
+    """A share 0..1 as a percentage, e.g. 0.7 -> '70 %' (a no-break space, as i18n.percent and Intl write it)."""
+    return f"{num(float(x) * 100)}\u00a0%"
 
 
 def money(x: int | None) -> str:
@@ -143,30 +146,33 @@ def salary_range(lo: int | None, hi: int | None) -> str:
 
 
 def share_range(lo: float, hi: float) -> str:
-    """A percentage range, e.g. '60–70 %'."""
-    return f"{num(lo)} %" if lo == hi else f"{num(lo)}–{num(hi)} %"
+    """A percentage range, e.g. '60–70 %'; from zero, as the articles say it: 'до 5 %'."""
+    if lo == 0 and hi:
+        return f"до {num(hi)}\u00a0%"
+    return f"{num(lo)}\u00a0%" if lo == hi else f"{num(lo)}–{num(hi)}\u00a0%"
 
 
 # ---------------------------------------------------------------- the rules, stated once
 # Page text, like the templates: the site is Russian only, so these sentences are not catalog messages.
 
-PROMOTION_TOLERANCE = 0.5
-"""How far below the next level's target a non-must-have competency may be at a promotion
-(the project's choice, like every threshold of the method)."""
+PRACTICE_LEGEND = (f"{PRACTICE_MARK} — практика проекта: цифру, срок или правило выбрал проект по опыту московских агентств; "
+                   "в статьях-источниках их нет.")
+"""The legend of the marker, on every page that uses it."""
+
 
 
 def hiring_rule(model: Model) -> str:
     """The must-have rule of hiring, word for word wherever a page states it (from model.evaluation)."""
     tol, no_hire = num(model.evaluation.must_have_tolerance), RECOMMENDATION_LABELS["no_hire"]
     return (f"Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
-            f"тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} — оценка проекта).")
+            f"тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} {PRACTICE_MARK}).")
 
 
 def promotion_rule() -> str:
     """The promotion rule, word for word wherever a page states it."""
     return ("Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
             "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
-            f"ниже цели не больше чем на {num(PROMOTION_TOLERANCE)} (правило и порог — оценка проекта).")
+            f"ниже цели не больше чем на {num(PROMOTION_TOLERANCE)} (правило и порог {PRACTICE_MARK}).")
 
 
 def ipr_rule() -> str:
@@ -225,6 +231,7 @@ def _env() -> jinja2.Environment:
         kinds=KIND_LABELS, kind_plurals=KIND_PLURALS, labels=RECOMMENDATION_LABELS, anchor_labels=scorecard.ANCHOR_LABELS,
         salary_range=salary_range, share_range=share_range, role_link=role_link,
         scorecard_links=scorecard_links, plural=plural, experience=experience,
+        scope_labels=SCOPE_LABELS, mark=PRACTICE_MARK, mark_legend=PRACTICE_LEGEND,
     )
     return env
 
@@ -243,7 +250,7 @@ def build(model: Model) -> dict[str, str]:
     common = {"model": model, "scale": scale, "groups": groups(model), "careers": careers,
               "question_roles": lambda q: question_roles(model, q), "hiring_rule": hiring_rule(model),
               "promotion_rule": promotion_rule(), "ipr_rule": ipr_rule()}
-    pages: dict[str, str] = {"roles/index.md": _render("roles_index.md.j2", **common)}
+    pages: dict[str, str] = {"index.md": _render("home.md.j2", **common), "roles/index.md": _render("roles_index.md.j2", **common)}
     for role in model.roles:
         pages[f"roles/{role.id}.md"] = _render(
             "role.md.j2", role=role, steps=level_steps(model, role), asked=role_level_questions(model, role),
@@ -268,6 +275,7 @@ def build(model: Model) -> dict[str, str]:
     pages["glossary.md"] = _render("glossary.md.j2", **common)
     pages["sources.md"] = _render("sources.md.j2", used=sources_used(model), **common)
     pages.update(tool_pages.build(model))
+    pages.update(hiring_pages.build(model))
     return pages
 
 

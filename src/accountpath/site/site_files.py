@@ -17,7 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from accountpath.site import pages
+from accountpath.site import hiring_pages, pages
 from accountpath.render import scorecard
 from accountpath.model.types import Model
 
@@ -47,6 +47,7 @@ def downloads(model: Model) -> dict[str, str | bytes]:
             for fmt, _label in pages.SCORECARD_FORMATS:
                 name = pages.site_scorecard_name(role.id, level.id, fmt)
                 out[f"{pages.SCORECARD_DIR}/{name}"] = scorecard.render(model, role.id, level.id, fmt)
+    out.update(hiring_pages.downloads(model))
     return out
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from accountpath import messages, vocab
-from accountpath.io import xlsx_read
+from accountpath.io import assessments, cardcheck, cards, xlsx_read
+from accountpath.method.promotion import PROMOTION_TOLERANCE
 from accountpath.model.types import Competency, Model, Question, Role
 
 
@@ -27,8 +28,10 @@ def _competency(c: Competency) -> dict[str, Any]:
 def _role(r: Role) -> dict[str, Any]:
     return {"id": r.id, "name": r.name,
             "competencies": [{"id": rc.id, "weight": rc.weight, "must_have": rc.must_have} for rc in r.competencies],
-            "levels": [{"id": lv.id, "name": lv.name, "time_in_level": lv.time_in_level, "targets": dict(lv.targets)}
-                       for lv in r.levels]}
+            "levels": [{"id": lv.id, "name": lv.name, "time_in_level": lv.time_in_level, "targets": dict(lv.targets),
+                        "scope": dict(lv.scope.rows()) if lv.scope else None}
+                       for lv in r.levels],
+            "career_to": list(r.career.to)}
 
 
 def xlsx_layout() -> dict[str, Any]:
@@ -41,12 +44,31 @@ def xlsx_layout() -> dict[str, Any]:
             "notes_prefix": xlsx_read.NOTES_PREFIX, "formula_start": list(xlsx_read.FORMULA_START)}
 
 
+def team_layout() -> dict[str, Any]:
+    """Where the readers find things in an xlsx assessment and a team workbook (io.assessments' names)."""
+    return {
+        "assessment_mark": assessments.ASSESSMENT_MARK,
+        "team_mark": assessments.TEAM_MARK,
+        "sheet": assessments.SHEET,
+        "team_sheet": assessments.TEAM_SHEET,
+        "team_first_row": assessments.TEAM_FIRST_ROW,
+        "team_head": list(assessments.TEAM_HEAD),
+        "head_labels": dict(assessments.HEAD_LABELS),
+        "id_header": assessments.ID_HEADER,
+        "rating_header": assessments.RATING_HEADER,
+        "evidence_header": assessments.EVIDENCE_HEADER,
+    }
+
+
 def site_data(model: Model) -> dict[str, Any]:
     """The compact model the in-browser tools read (assets/data/model.json)."""
     ev = model.evaluation
     return {
-        "vocab": {**vocab.browser_vocab(), "xlsx": xlsx_layout()},
+        "vocab": {**vocab.browser_vocab(), "xlsx": xlsx_layout(), "team_xlsx": team_layout(),
+                  "scope_labels": dict(vocab.SCOPE_LABELS)},
         "messages": messages.russian_table(),
+        "card_schema": cardcheck.schema(),
+        "read_limits": cards.read_limits(),
         "scale": [{"level": s.level, "name": s.name, "summary": s.summary} for s in model.scale],
         "evaluation": {
             "min_coverage": ev.min_coverage,
@@ -55,6 +77,7 @@ def site_data(model: Model) -> dict[str, Any]:
             "tolerance": ev.tolerance,
             "bands": {"strong_hire": ev.bands.strong_hire, "hire": ev.bands.hire, "no_hire": ev.bands.no_hire},
         },
+        "promotion": {"tolerance": PROMOTION_TOLERANCE},
         "competencies": [_competency(c) for c in model.competencies],
         "roles": [_role(r) for r in model.roles],
         "glossary": [{"term": g.term, "definition": g.definition, "avoid": list(g.avoid)} for g in model.glossary],

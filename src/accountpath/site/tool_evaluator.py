@@ -209,7 +209,7 @@ def _result_frame() -> str:
 
 def js_notes(tool: str) -> str:
     """What to do without JavaScript, and (shown by an inline script) when the page is opened as a file."""
-    page = {"ev": "tools/evaluator/", "sa": "tools/self-assessment/"}[tool]
+    page = {"ev": "tools/evaluator/", "sa": "tools/self-assessment/", "tm": "tools/team/"}[tool]
     return "".join([
         el("noscript", {}, el("p", {"class": "ap-alert"}, text=_(
             "Эта форма работает только с JavaScript, а он выключен в этом браузере. Включите его для этого сайта. "

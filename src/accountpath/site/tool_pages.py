@@ -13,10 +13,18 @@ from html import escape
 from accountpath.i18n import _
 from accountpath.model.types import Competency, Model, Role
 from accountpath.render.templating import template_env
+from accountpath.site.tool_team import team_app
 from accountpath.site.tool_evaluator import MODEL_URL, _button, _field, el, evaluator_app, js_notes
 from accountpath.vocab import RATINGS
 
-PAGES = {"tools/evaluator.md": "pages/tool_evaluator.md.j2", "tools/self-assessment.md": "pages/tool_self_assessment.md.j2"}
+from accountpath.site.tool_plan import plan_app
+
+PAGES = {
+    "tools/evaluator.md": "pages/tool_evaluator.md.j2",
+    "tools/self-assessment.md": "pages/tool_self_assessment.md.j2",
+    "tools/team.md": "pages/tool_team.md.j2",
+    "tools/plan.md": "pages/tool_plan.md.j2",
+}
 
 
 def self_block(model: Model, role: Role, comp: Competency) -> str:
@@ -79,7 +87,24 @@ def self_app(model: Model) -> str:
                         el("input", {"id": "sa-link", "type": "text", "readonly": True, "class": "ap-link",
                                      "aria-label": _("Ссылка на самооценку")})),
                  el("div", {"class": "ap-actions"}, _button("sa-copy", _("Скопировать ссылку")), _button("sa-print", _("Печать")))),
+              assessment_file_box(role),
               el("p", {"id": "sa-messages", "class": "ap-messages", "role": "status", "aria-live": "polite"}, ""))
+
+
+def assessment_file_box(role: Role) -> str:
+    """Save the self-assessment as an assessment file (`accountpath team` and the team page read it) and open one back."""
+    return el("div", {"class": "ap-card ap-file ap-noprint", "id": "sa-file"},
+              el("h3", {}, text=_("Файл для руководителя")),
+              el("p", {"class": "ap-hint"}, text=_(
+                  "Сохраните самооценку файлом и передайте руководителю: он сведёт файлы всей команды на странице «Команда» "
+                  "или командой accountpath team. Файл можно открыть здесь снова.")),
+              _field(_("Ваше имя"), el("input", {"id": "sa-person", "type": "text", "autocomplete": "name"})),
+              _field(_("Ваш уровень сейчас"), el("select", {"id": "sa-level"},
+                                                  [el("option", {"value": lv.id}, text=lv.name) for lv in role.levels])),
+              el("div", {"class": "ap-actions"}, _button("sa-save-file", _("Сохранить файл")),
+                 el("label", {"class": "md-button ap-button", "for": "sa-open-file"}, text=_("Открыть файл")),
+                 el("input", {"id": "sa-open-file", "type": "file", "accept": ".json,.yml,.yaml", "class": "ap-visually-hidden",
+                              "data-testid": "sa-open-file"})))
 
 
 def escape_text(text: str) -> str:
@@ -89,6 +114,11 @@ def escape_text(text: str) -> str:
 
 def build(model: Model) -> dict[str, str]:
     """{page path: Markdown} of the two tool pages (their HTML on one line each: Markdown leaves it alone)."""
-    apps = {"tools/evaluator.md": evaluator_app(model), "tools/self-assessment.md": self_app(model)}
+    apps = {
+        "tools/evaluator.md": evaluator_app(model),
+        "tools/self-assessment.md": self_app(model),
+        "tools/team.md": team_app(model),
+        "tools/plan.md": plan_app(model),
+    }
     env = template_env(False)
     return {path: env.get_template(tpl).render(app=apps[path]).rstrip() + "\n" for path, tpl in PAGES.items()}

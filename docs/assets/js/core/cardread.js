@@ -1,79 +1,202 @@
 /* Account Path: read scorecard files in the browser, whatever their format, as
    src/accountpath/xlsx_read.py and yamlsource.py do:
-   - JSON (one card or a list), numbers written with a point kept as FloatValue;
-   - YAML (the project's fillable cards with their comments), js-yaml's core schema with
-     floats kept as FloatValue, loaded only when a YAML file arrives;
+   - JSON and YAML alike through js-yaml (JSON is YAML; loaded only when a text file arrives)
+     with YAML 1.2's core schema as the Python readers read cards (cardcheck.written): floats
+     kept as written (FloatValue), only decimal digits are whole numbers, true/false the only
+     booleans; duplicate keys and aliases (&name, *name: refused before anything expands)
+     are problems at their line, as yamlsource.py reports them; one card or a list of cards;
    - xlsx: the blank card filled in Excel (sheet «Оценка» + hidden «meta»), and a round
      workbook (sheet «Раунд»: titles in row 1, the machine ids in row 2, one interviewer's
      card per row from row 3). Sheet names, labels and marks come from model.json
      (vocab.xlsx, the Python reader's own names).
-   Each reader gives {items: [{where, data, cells}], problems: [text]}: `data` is the raw
-   card for cardcheck.checkCard, `cells` maps a value's path ("ratings/client-focus") to
-   the sheet cell that holds it, so a refusal names «Оценка!F9» as the CLI does. */
+   Each reader gives {items: [{file, data, positions, sheet}], problems}: `data` is the raw
+   card for cardcheck.checkCard, `positions` where each value stands (line and column, or
+   the sheet cell), so `located` gives a problem the CLI's file, line and column (or
+   «FILE:Оценка!F9»). Problems are {file, line, col, code, params}: codes of the message
+   table (model.json `messages`), rendered at the edge by core/messages.js. */
 
 import { FloatValue } from "./cardcheck.js";
 import { XlsxError, cellRef, readWorkbook } from "./xlsx.js";
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Where each value (and each mapping key) of a parsed document stands: [line, col] or, for a
+    sheet, [row, column] (yamlsource.Document.pos: falls back to the nearest parent). */
+export class Positions {
+  constructor() {
+    this.values = new Map();
+    this.keys = new Map();
+  }
+
+  set(path, at, key = false) {
+    (key ? this.keys : this.values).set(JSON.stringify(path), at);
+  }
+
+  pos(path, key = false) {
+    let at = path.slice();
+    for (;;) {
+      const k = JSON.stringify(at);
+      if (key && this.keys.has(k)) return this.keys.get(k);
+      if (this.values.has(k)) return this.values.get(k);
+      if (!at.length) return [1, 1];
+      at = at.slice(0, -1);
+    }
+  }
+}
+
 let yamlModule = null;
 async function yamlSchema() {
   if (!yamlModule) {
     const y = await import("../vendor/js-yaml.mjs");
+    // YAML 1.2 core, as the Python readers read cards (cardcheck.written): whole numbers are
+    // decimal digits only (0o4, 0x1F stay text), floats keep their written text.
+    const int = new y.Type("tag:yaml.org,2002:int", {
+      kind: "scalar",
+      resolve: (text) => text !== null && /^[-+]?[0-9]+$/.test(text),
+      construct: (text) => Number(text),
+      predicate: (v) => typeof v === "number" && Number.isInteger(v),
+    });
     const float = new y.Type("tag:yaml.org,2002:float", {
       kind: "scalar",
       resolve: y.types.float.resolve,
       construct: (text) => new FloatValue(y.types.float.construct(text), text),
       instanceOf: FloatValue,
     });
-    yamlModule = { load: y.load, schema: y.FAILSAFE_SCHEMA.extend({ implicit: [y.types.null, y.types.bool, y.types.int, float] }) };
+    yamlModule = { load: y.load, schema: y.FAILSAFE_SCHEMA.extend({ implicit: [y.types.null, y.types.bool, int, float] }) };
   }
   return yamlModule;
 }
 
-/** Whether JSON.parse hands revivers the source text (to tell 3.0 from 3); else YAML reads JSON. */
-const JSON_SOURCE = (() => {
-  try {
-    return JSON.parse("1.0", (k, v, c) => (c && c.source) || null) === "1.0";
-  } catch (e) {
-    return false;
+/** An alias (*name) met while parsing: refused before anything can expand it (alias bombs). */
+class AliasFound extends Error {
+  constructor(at) {
+    super("alias");
+    this.at = at;
   }
-})();
-
-function jsonParse(text) {
-  return JSON.parse(text, (key, value, context) => {
-    if (typeof value === "number" && context && typeof context.source === "string" && /[.eE]/.test(context.source)) {
-      return new FloatValue(value, context.source);
-    }
-    return value;
-  });
 }
 
-/** Parse JSON or YAML text into data; {data} or {problem: Russian text}. */
+/** Offsets of line starts, for [line, column] of an offset (columns count code points, as PyYAML does). */
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineCol(text, starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  let col = 0;
+  for (let i = starts[lo]; i < offset; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) col += 1;
+  }
+  return [lo + 1, col + 1];
+}
+
+/** Past spaces, line breaks and comments: where the node that opens at `i` really starts. */
+function skipSpace(text, i) {
+  for (;;) {
+    const c = text[i];
+    if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\uFEFF") i += 1;
+    else if (c === "#") {
+      const nl = text.indexOf("\n", i);
+      i = nl === -1 ? text.length : nl;
+    } else return i;
+  }
+}
+
+const NAME_RE = /^[&*]([^\s,[\]{}]+)/;
+
+/** Parse YAML (or JSON, which is YAML) into {data, positions} or {problems: [{line, col, code, params}]}. */
+async function parseYaml(text) {
+  const y = await yamlSchema();
+  const frames = [{ start: 0, children: [] }];
+  const anchors = new Map();
+  const listener = (event, state) => {
+    if (event === "open") {
+      const start = skipSpace(state.input, state.position);
+      const ch = state.input[start];
+      if (ch === "&" || ch === "*") {
+        const name = NAME_RE.exec(state.input.slice(start, start + 1024));
+        if (ch === "&" && name) anchors.set(name[1], start);
+        else throw new AliasFound(name && anchors.has(name[1]) ? anchors.get(name[1]) : start);
+      }
+      frames.push({ start, children: [] });
+    } else {
+      const frame = frames.pop();
+      frame.result = state.result;
+      frames[frames.length - 1].children.push(frame);
+    }
+  };
+  let data;
+  const starts = lineStarts(text);
+  const at = (offset) => lineCol(text, starts, offset);
+  try {
+    data = y.load(text, { schema: y.schema, json: true, listener });
+  } catch (e) {
+    if (e instanceof AliasFound) return { problems: [{ at: at(e.at), code: "read.alias", params: {} }] };
+    if (e && e.mark) return { problems: [{ at: [e.mark.line + 1, e.mark.column + 1], code: "read.unreadable", params: { line: e.mark.line + 1, col: e.mark.column + 1 } }] };
+    return { problems: [{ at: [1, 1], code: "read.failed", params: {} }] };
+  }
+  const positions = new Positions();
+  const problems = [];
+  const walk = (outer, value, path) => {
+    let frame = outer;
+    if (!frame) return;
+    positions.set(path, at(frame.start));
+    // js-yaml opens a flow collection twice (the node, then the collection itself)
+    while (frame.children.length === 1 && frame.children[0].result === frame.result && typeof value === "object") frame = frame.children[0];
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(frame.children[i], item, [...path, i]));
+    } else if (value !== null && typeof value === "object" && !(value instanceof FloatValue)) {
+      const seen = new Map();
+      for (let i = 0; i + 1 < frame.children.length; i += 2) {
+        const keyFrame = frame.children[i];
+        const key = String(keyFrame.result);
+        const where = at(keyFrame.start);
+        if (seen.has(key)) {
+          problems.push({ at: where, code: "read.duplicate-key", params: { key, first: seen.get(key) } });
+          continue;
+        }
+        seen.set(key, where[0]);
+        positions.set([...path, key], where, true);
+        walk(frame.children[i + 1], value[key], [...path, key]);
+      }
+    }
+  };
+  walk(frames[0].children[0], data, []);
+  return problems.length ? { problems } : { data, positions };
+}
+
+/** Parse JSON or YAML text: {data, positions} or {problems: [{at: [line, col], code, params}]}. */
 export async function parseText(text) {
-  const start = text.replace(/^\uFEFF/, "").trimStart();
-  if (JSON_SOURCE && (start.startsWith("{") || start.startsWith("["))) {
-    try {
-      return { data: jsonParse(start) };
-    } catch (e) {
-      /* not JSON: YAML may still read it (flow style); its error names the line */
-    }
-  }
-  try {
-    const y = await yamlSchema();
-    return { data: y.load(text, { schema: y.schema }) };
-  } catch (e) {
-    if (e && e.mark) {
-      return { problem: `не читается как JSON или YAML: ошибка в строке ${e.mark.line + 1}, столбце ${e.mark.column + 1} — проверьте отступы, двоеточия и кавычки` };
-    }
-    return { problem: "не читается как JSON или YAML" };
-  }
+  const body = text.replace(/^\uFEFF/, "");
+  if (!body.trim()) return { problems: [{ at: [1, 1], code: "read.empty", params: {} }] };
+  return parseYaml(body);
 }
 
-/** Cards in a parsed document: one card or a list of cards. */
-export function textItems(label, data) {
+/** Cards in a parsed document: one card or a list of cards, each with its positions. */
+export function textItems(label, parsed) {
+  const { data, positions } = parsed;
   const list = Array.isArray(data) ? data : [data];
-  return list.map((item, k) => ({ file: label, where: list.length > 1 ? `${label}, лист ${k + 1}` : label, data: item, cells: {} }));
+  return list.map((item, k) => {
+    const own = new Positions();
+    const prefix = Array.isArray(data) ? [k] : [];
+    const cut = (map, key) => {
+      for (const [p, at] of map) {
+        const path = JSON.parse(p);
+        if (prefix.every((x, i) => path[i] === x)) own.set(path.slice(prefix.length), at, key);
+      }
+    };
+    cut(positions.values, false);
+    cut(positions.keys, true);
+    return { file: label, data: item, positions: own, sheet: null };
+  });
 }
 
 function metaOf(sheets, layout) {
@@ -92,32 +215,25 @@ function cellValue(v, layout) {
   return typeof v === "string" && v.startsWith("'") && layout.formula_start.includes(v.slice(1, 2)) ? v.slice(1) : v;
 }
 
-/** A date field: an Excel serial day number becomes a Date (openpyxl gives a datetime for a date cell). */
-function excelDate(v) {
-  if (typeof v === "number" || v instanceof FloatValue) {
-    const days = Math.floor(Number(v instanceof FloatValue ? v.value : v));
-    return new Date(Date.UTC(1899, 11, 30) + days * 86400000);
-  }
-  return v;
-}
-
-function itemOf(file, where, data) {
-  const cells = {};
-  const put = (path, value, ref) => {
+/** An item whose positions are sheet cells [row, column] (xlsx_read._Cells). */
+function sheetItem(file, sheet, data) {
+  const positions = new Positions();
+  const item = { file, data, positions, sheet: sheet.name };
+  const put = (path, value, col, row) => {
     let target = data;
     path.slice(0, -1).forEach((k) => { target = target[k]; });
     target[path[path.length - 1]] = value;
-    cells[path.join("/")] = ref;
+    positions.set(path, [row, col]);
+    positions.set(path, [row, col], true);
   };
-  return { item: { file, where, data, cells }, put };
+  return { item, put };
 }
 
 /** The blank xlsx card filled in Excel (xlsx_read._card_sheet). */
 function scorecardItems(name, sheet, meta, layout) {
   const data = { scorecard: meta.scorecard ?? null, role: meta.role ?? null, level: meta.level ?? null };
   if (meta.focus) data.focus = String(meta.focus);
-  const { item, put } = itemOf(name, name, data);
-  item.cells[""] = `${sheet.name}!A1`;
+  const { item, put } = sheetItem(name, sheet, data);
   const at = (c, r) => cellValue(sheet.at(c, r), layout);
   let header = 0;
   let columns = {};
@@ -126,7 +242,7 @@ function scorecardItems(name, sheet, meta, layout) {
     const title = typeof first === "string" ? first.trim() : null;
     const field = title !== null && Object.hasOwn(layout.head_fields, title) ? layout.head_fields[title] : null;
     if (field) {
-      put([field], field === "date" ? excelDate(at(2, r)) : at(2, r), `${sheet.name}!${cellRef(2, r)}`);
+      put([field], at(2, r), 2, r);
     } else if (!header && title === layout.id_header) {
       header = r;
       columns = {};
@@ -135,10 +251,10 @@ function scorecardItems(name, sheet, meta, layout) {
       const rc = columns[layout.rating_header] || 6;
       const nc = columns[layout.notes_header] || 7;
       if (!data.ratings) data.ratings = {};
-      put(["ratings", title], at(rc, r), `${sheet.name}!${cellRef(rc, r)}`);
+      put(["ratings", title], at(rc, r), rc, r);
       if (at(nc, r) !== null) {
         if (!data.notes) data.notes = {};
-        put(["notes", title], at(nc, r), `${sheet.name}!${cellRef(nc, r)}`);
+        put(["notes", title], at(nc, r), nc, r);
       }
     }
   }
@@ -154,29 +270,38 @@ function roundItems(name, sheet, meta, layout) {
     const values = [];
     for (let c = 1; c <= sheet.maxCol; c += 1) values.push(sheet.at(c, r));
     if (values.every((v) => v === null || (typeof v === "string" && !v.trim()))) continue;
-    const { item, put } = itemOf(name, `${name}:${sheet.name}!${r}`, { scorecard: 2, role: meta.role ?? null, level: meta.level ?? null, ratings: {}, notes: {} });
-    item.cells[""] = `${sheet.name}!A${r}`;
+    const { item, put } = sheetItem(name, sheet, { scorecard: 2, role: meta.role ?? null, level: meta.level ?? null, ratings: {}, notes: {} });
+    item.where = `${name}:${sheet.name}!${r}`;
+    item.positions.set([], [r, 1]);
     for (const [c, key] of ids) {
       const v = cellValue(sheet.at(c, r), layout);
-      const ref = `${sheet.name}!${cellRef(c, r)}`;
-      if (layout.round_head.includes(key)) put([key], key === "date" ? excelDate(v) : v, ref);
+      if (layout.round_head.includes(key)) put([key], v, c, r);
       else if (key.startsWith(layout.notes_prefix)) {
-        if (v !== null) put(["notes", key.slice(layout.notes_prefix.length)], v, ref);
-      } else if (key) put(["ratings", key], v, ref);
+        if (v !== null) put(["notes", key.slice(layout.notes_prefix.length)], v, c, r);
+      } else if (key) put(["ratings", key], v, c, r);
     }
     items.push(item);
   }
   return items;
 }
 
-/** Read an xlsx file's cards: {items, problems, round}. Never throws. */
+/** A problem of an item at its file position: {file, line, col, code, params} (a sheet cell as
+    FILE:Sheet!F9 with line and column 0, as xlsx_read._located writes it). */
+export function located(item, problem) {
+  const [line, col] = item.positions.pos(problem.path, problem.key);
+  if (item.sheet) return { file: `${item.file}:${item.sheet}!${cellRef(Math.max(col, 1), line)}`, line: 0, col: 0, code: problem.code, params: problem.params };
+  return { file: item.file, line, col, code: problem.code, params: problem.params };
+}
+
+/** Read an xlsx file's cards: {items, problems: [{file, line, col, code, params}], round}. Never throws. */
 export async function xlsxItems(model, name, bytes) {
   const layout = model.vocab.xlsx;
+  const fileProblem = (code, params = {}) => ({ items: [], problems: [{ file: name, line: 0, col: 0, code, params }] });
   let sheets;
   try {
-    sheets = await readWorkbook(bytes);
+    sheets = await readWorkbook(bytes, model.read_limits.max_bytes);
   } catch (e) {
-    return { items: [], problems: [`${name}: ${e instanceof XlsxError ? e.message : "это не файл Excel (xlsx)"}`] };
+    return e instanceof XlsxError ? fileProblem(e.code, e.params) : fileProblem("xlsx.not-zip");
   }
   const meta = metaOf(sheets, layout);
   const mark = meta.format;
@@ -184,7 +309,7 @@ export async function xlsxItems(model, name, bytes) {
   if (mark === layout.meta_mark && sheet(layout.sheet)) return { items: scorecardItems(name, sheet(layout.sheet), meta, layout), problems: [] };
   if (mark === layout.round_mark && sheet(layout.round_sheet)) {
     const items = roundItems(name, sheet(layout.round_sheet), meta, layout);
-    return items.length ? { items, problems: [], round: true } : { items: [], problems: [`${name}: в книге раунда нет заполненных строк`] };
+    return items.length ? { items, problems: [], round: true } : fileProblem("xlsx.round-empty");
   }
-  return { items: [], problems: [`${name}: этот xlsx не оценочный лист Account Path (нет листа «${layout.meta_sheet}» с отметкой формата): скачайте бланк Excel на странице «Оценочные листы» или сделайте книгу раунда командой accountpath workbook`] };
+  return fileProblem("xlsx.not-ours", { meta: layout.meta_sheet });
 }

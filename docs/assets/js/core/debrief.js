@@ -16,7 +16,7 @@
    is a code of model.json's `messages` rendered with core/messages.js: no sentence lives here. Pure: no DOM. */
 
 import { EPS, atLevel, evaluate, findLevel, findRole, leaveOneOut, meansOf, round2, verdictLabel, warningText, withoutShared } from "./evaluate.js";
-import { render } from "./messages.js";
+import { percentText, render } from "./messages.js";
 import { editDistance, nameKey } from "./names.js";
 
 const EXTREMES = [1, 5];
@@ -128,7 +128,7 @@ export function debrief(model, roleId, levelId, cards, otherCandidates = []) {
 const BAND_CODES = ["strong_hire", "hire", "no_hire"];
 const VERDICT_PARAMS = ["leaning", "verdict", "without"];
 const two = (x) => x.toFixed(2).replace(".", ",");
-const pct = (x) => (x === null || x === undefined ? "—" : `${Math.round(x * 100)}%`);
+const pct = percentText;
 const short = (x) => String(Number(x.toFixed(2))).replace(".", ",");
 const threshold = (model, target) => target - model.evaluation.must_have_tolerance;
 const boundaries = (model) => BAND_CODES.map((code) => [model.evaluation.bands[code], code]);
@@ -136,12 +136,12 @@ const say = (model, code, params = {}) => render(model.messages, code, params);
 
 /** A must-have's pass or fail against target − tolerance (debrief_text.must_have_status). */
 export function mustHaveStatus(model, row, failed) {
-  if (row.rating === null || row.rating === undefined) return say(model, "debrief.must_have.unrated");
+  if (row.rating === null || row.rating === undefined) return say(model, "debrief.must-have.unrated");
   const limit = threshold(model, row.target);
   const args = { rating: two(row.rating), limit: two(limit), target: row.target, tol: short(model.evaluation.must_have_tolerance) };
-  if (failed) return say(model, "debrief.must_have.failed", args);
-  if (Math.abs(row.rating - limit) <= EPS) return say(model, "debrief.must_have.on_threshold", args);
-  return say(model, "debrief.must_have.passed", args);
+  if (failed) return say(model, "debrief.must-have.failed", args);
+  if (Math.abs(row.rating - limit) <= EPS) return say(model, "debrief.must-have.on-threshold", args);
+  return say(model, "debrief.must-have.passed", args);
 }
 
 /** Where the gap sits against the hire / no-hire boundary and its band, or null (debrief_text.boundary_line). */
@@ -202,7 +202,7 @@ function withLabels(model, params) {
 
 /** One not-ready reason as a sentence with what to do (debrief_text.reason_text). */
 export function reasonText(model, reason) {
-  return say(model, `not_ready.${reason.code}`, withLabels(model, reason.params || {}));
+  return say(model, `not-ready.${reason.code.replace(/_/g, "-")}`, withLabels(model, reason.params || {}));
 }
 
 /** The lines under the verdict: why it is not ready and what to do, or that it is ready (debrief_text.readiness_lines). */

@@ -5,7 +5,20 @@
    module renders a code with its parameters, formatting numbers with Intl (decimal comma in
    Russian), exactly as messages.render does in Python. Pure: no DOM. */
 
-const NUMBER = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 2, useGrouping: false });
+// Rounding half to even on the number's shortest decimal form (2.675 -> 2,68), as Babel does in i18n.py.
+const NUMBER = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 2, useGrouping: false, roundingMode: "halfEven" });
+const PERCENT = new Intl.NumberFormat("ru-RU", { style: "percent", maximumFractionDigits: 0, roundingMode: "halfEven" });
+const PLURAL = new Intl.PluralRules("ru-RU");
+
+/** A share 0..1 as whole percent in Russian style, «80 %» with a no-break space (i18n.percent in Python). */
+export function percentText(x) {
+  return x === null || x === undefined ? "—" : PERCENT.format(x);
+}
+
+/** The CLDR plural category of n in Russian: one, few, many or other (i18n.plural_form in Python). */
+export function pluralForm(n) {
+  return PLURAL.select(n);
+}
 
 /** A parameter as the sentence shows it: floats with at most two decimals and the decimal comma. */
 export function paramText(value) {
@@ -14,10 +27,17 @@ export function paramText(value) {
   return String(value);
 }
 
-/** The sentence for `code` with `params` from the table (a code missing from the table is shown as it is). */
+/** The sentence for `code` with `params` from the table (a code missing from the table is shown as it is).
+    A parameter that is itself a message, {code, params}, is rendered first (as messages.Msg in Python). */
 export function render(table, code, params = {}) {
   const template = table && Object.prototype.hasOwnProperty.call(table, code) ? table[code] : null;
   if (template === null) return String(code);
-  return template.replace(/\{(\w+)\}/g, (whole, name) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? paramText(params[name]) : whole);
+  return template.replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+    const value = params[name];
+    if (value && typeof value === "object" && typeof value.code === "string") {
+      return render(table, value.code, value.params || {});
+    }
+    return paramText(value);
+  });
 }

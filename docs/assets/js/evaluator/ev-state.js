@@ -49,7 +49,7 @@ function restoreInterviewer(model, iv) {
   const out = freshInterviewer(str(iv && iv.name));
   for (const [cid, v] of Object.entries((iv && iv.ratings) || {})) {
     const r = ratingValue(model.vocab, v);
-    if (!r.error) out.ratings[cid] = r.value;
+    if (!r.reason) out.ratings[cid] = r.value;
   }
   for (const [cid, t] of Object.entries((iv && iv.notes) || {})) if (typeof t === "string") out.notes[cid] = t;
   out.overall = str(iv && iv.overall);

@@ -10,7 +10,7 @@
 import { debrief } from "../core/debrief.js";
 import { competencyBlocks, NOT_ASSESSED, overallBlock } from "./ev-form.js";
 import { exportAll, exportCard, exportResult } from "./ev-export.js";
-import { fileSources, groupsOf, readSources } from "./ev-import.js";
+import { fileSources, groupsOf, problemLine, readSources } from "./ev-import.js";
 import { renderResult } from "./ev-result.js";
 import { applyPlan, blankState, cardsOf, freshInterviewer, hasInput, restore, snapshot } from "./ev-state.js";
 import { findLevel, findRole } from "../core/evaluate.js";
@@ -263,7 +263,7 @@ function exportContext() {
 async function onFiles() {
   const files = Array.from(ui.file.files || []);
   if (!files.length) return;
-  await importSources(await fileSources(files));
+  await importSources(await fileSources(files, model.read_limits.max_bytes));
   ui.file.value = "";
 }
 
@@ -335,6 +335,9 @@ async function importSources(sources) {
   say("Читаю файлы…");
   try {
     return await importRead(await readSources(model, sources));
+  } catch (e) {
+    say("Ни один лист не импортирован:", "error", sources.map((src) => problemLine(model, { file: src.label, line: 0, col: 0, code: "read.failed", params: {} })));
+    return 0;
   } finally {
     ui.app.dataset.imports = String(Number(ui.app.dataset.imports || 0) + 1);
   }

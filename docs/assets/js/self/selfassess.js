@@ -10,7 +10,10 @@ import { findLevel, findRole, selfProfile } from "../core/evaluate.js";
 import { radarChart } from "../ui/radar.js";
 import { comparison, managerColumn, promotionButton } from "./self-view.js";
 import { developFor, fromHash, toHash } from "./self-manager.js";
-import { competencyIndex, h, loadModel, num, percent, scaleName, store } from "../ui/ui.js";
+import { competencyIndex, download, h, loadModel, num, percent, scaleName, store } from "../ui/ui.js";
+import { parseText } from "../core/cardread.js";
+import { render } from "../core/messages.js";
+import { assessmentFile, checkAssessment } from "../core/team.js";
 
 const STORE_KEY = "accountpath:self";
 
@@ -104,16 +107,29 @@ function adviceList(c, g) {
 }
 
 function levelsTableOf(role, prof) {
+  const names = (ids) => (ids.length ? ids.map((cid) => (comps.get(cid) || { name: cid }).name).join(", ") : "—");
   return h("table", { class: "ap-table", id: "sa-levels" },
-    h("caption", { text: `Уровни роли «${role.name}»` }),
-    h("thead", {}, h("tr", {}, ["Уровень", "Разрыв", "Покрытие", "Обязательные ниже цели", "Итог"].map((t) => h("th", { scope: "col", text: t })))),
+    h("caption", { text: `Уровни роли «${role.name}» по правилу повышения` }),
+    h("thead", {}, h("tr", {}, ["Уровень", "Обязательные ниже цели", "Остальные ниже цели больше чем на полбалла", "Не оценены", "Итог"].map((t) => h("th", { scope: "col", text: t })))),
     h("tbody", {}, prof.levels.map((lv) => h("tr", { "data-level": lv.id, "data-met": String(lv.met), class: lv.met ? "ap-row--ok" : "" },
       h("th", { scope: "row", text: levelLabel(role, lv.id) }),
-      h("td", { text: num(lv.gap, { signed: true }) }),
-      h("td", { text: percent(lv.coverage) }),
-      h("td", { text: lv.failed_must_haves.length ? lv.failed_must_haves.map((cid) => (comps.get(cid) || { name: cid }).name).join(", ") : "—" }),
-      h("td", { text: lv.met ? "✓ достигнут" : lv.recommendation === "insufficient_data" ? "мало оценок" : "ещё нет" })))));
+      h("td", { text: names(lv.shortfalls.must_have) }),
+      h("td", { text: names(lv.shortfalls.other) }),
+      h("td", { text: names(lv.shortfalls.unrated) }),
+      h("td", { text: lv.met ? "✓ достигнут" : "ещё нет" })))));
 
+}
+
+function scopeTableOf(role) {
+  const labels = model.vocab.scope_labels || {};
+  const keys = Object.keys(labels);
+  if (!keys.length || !role.levels.some((lv) => lv.scope)) return null;
+  return h("table", { class: "ap-table", id: "sa-scope" },
+    h("caption", { text: `Масштаб уровней роли «${role.name}»` }),
+    h("thead", {}, h("tr", {}, ["Уровень", ...keys.map((k) => labels[k])].map((t) => h("th", { scope: "col", text: t })))),
+    h("tbody", {}, role.levels.map((lv) => h("tr", { "data-level": lv.id },
+      h("th", { scope: "row", text: levelLabel(role, lv.id) }),
+      ...keys.map((k) => h("td", { text: lv.scope ? lv.scope[k] : "—" }))))));
 }
 
 function radarOf(role) {
@@ -146,7 +162,7 @@ function nextStep(role, prof) {
       h("h3", { text: `Следующий уровень: ${lvName}` }),
       prof.next.gaps.length
         ? h("p", { class: "ap-hint", text: "Что подтянуть — сначала компетенции с большим весом в роли:" })
-        : h("p", { text: `Все цели уровня достигнуты, но итог метода ниже «${model.vocab.verdict_labels.hire}»: проверьте обязательные компетенции и покрытие.` }),
+        : h("p", { text: "Все цели уровня достигнуты: самое время обсудить повышение с руководителем." }),
       h("ol", { class: "ap-gaps" }, prof.next.gaps.map((g) => {
         const c = comps.get(g.id) || { develop: [] };
         return h("li", { "data-competency": g.id },
@@ -201,6 +217,8 @@ function renderResult() {
     summary,
     h("div", { class: "ap-result__chart" }, radar),
     h("div", { class: "ap-table-wrap" }, levelsTable),
+    h("p", { class: "ap-hint", text: "Уровень считается достигнутым по правилу повышения: обязательные компетенции роли — не ниже цели, остальные — ниже цели не больше чем на полбалла. Решение всё равно принимают на калибровке, по примерам из работы." }),
+    h("div", { class: "ap-table-wrap" }, scopeTableOf(role)),
     state.managerMode ? comparison({ model, comps, role, prof, state }) : null,
     next,
     h("div", { class: "ap-table-wrap" }, others),
@@ -211,6 +229,7 @@ function renderResult() {
 
 function renderAll() {
   ui.role.value = state.role;
+  levelOptions();
   ui.save.checked = state.save;
   ui.managerToggle.checked = state.managerMode;
   renderForm();
@@ -237,8 +256,59 @@ function toResult() {
   title.scrollIntoView({ block: "start" });
 }
 
+function levelOptions() {
+  const role = findRole(model, state.role);
+  const keep = ui.level.value;
+  ui.level.replaceChildren(...role.levels.map((lv) => h("option", { value: lv.id, text: lv.name || lv.id })));
+  if (role.levels.some((lv) => lv.id === keep)) ui.level.value = keep;
+}
+
+/** «Сохранить файл»: the self-assessment as an assessment file (io/assessments.py's keys). */
+function onSaveFile() {
+  const person = ui.person.value.trim();
+  const date = new Date().toISOString().slice(0, 10);
+  const data = assessmentFile(model, { person, role: state.role, level: ui.level.value, relation: "self", date, ratings: state.ratings });
+  const file = `assessment-${state.role}-${ui.level.value}-self.json`;
+  download(file, `${JSON.stringify(data, null, 2)}\n`);
+  say(person
+    ? `Файл сохранён: ${file}. Передайте его руководителю — он загрузит его на странице «Команда».`
+    : `Файл сохранён: ${file}. Впишите имя перед отправкой: без него руководитель не сведёт файл с вашей оценкой.`);
+}
+
+/** «Открыть файл»: an assessment file back into the form (a manager's file fills the manager column). */
+async function onOpenFile() {
+  const file = ui.openFile.files[0];
+  if (!file) return;
+  const parsed = await parseText(await file.text());
+  ui.openFile.value = "";
+  if (parsed.problem) {
+    say(`${file.name}: ${parsed.problem}`);
+    return;
+  }
+  const checked = checkAssessment(model, parsed.data, file.name);
+  if (checked.problems) {
+    say(checked.problems.map((p) => `${file.name}${p.path.length ? ` (${p.path.join(".")})` : ""}: ${render(model.messages, p.code, p.params)}`).join("; "));
+    return;
+  }
+  const a = checked.assessment;
+  const ratings = {};
+  for (const [cid, r] of Object.entries(a.ratings)) if (r !== null) ratings[cid] = r;
+  state.role = a.role;
+  if (a.relation === "manager") {
+    state.manager = ratings;
+    state.managerMode = true;
+  } else {
+    state.ratings = ratings;
+    ui.person.value = a.person;
+  }
+  renderAll();
+  ui.level.value = a.level;
+  say(`Файл открыт: ${file.name} (${a.relation === "manager" ? "оценка руководителя" : "самооценка"}).`);
+}
+
 function onRole() {
   state.role = ui.role.value;
+  levelOptions();
   renderForm();
   renderResult();
   sync();
@@ -298,6 +368,10 @@ function buildShell(app) {
   on("sa-copy", "click", onCopy);
   on("sa-print", "click", () => window.print());
   on("sa-to-result", "click", toResult);
+  ui.person = $("sa-person");
+  ui.level = $("sa-level");
+  ui.openFile = on("sa-open-file", "change", onOpenFile);
+  on("sa-save-file", "click", onSaveFile);
 }
 
 async function start() {

@@ -55,10 +55,8 @@ export function num(x, { signed = false } = {}) {
   return (signed && x > 0 ? "+" : "") + text;
 }
 
-/** Share 0..1 as a whole percent. */
-export function percent(x) {
-  return x === null || x === undefined ? "—" : `${Math.round(x * 100)} %`;
-}
+/** Share 0..1 as a whole percent, «80 %» (Intl, as i18n.percent in Python). */
+export { percentText as percent } from "../core/messages.js";
 
 /** localStorage that never throws (private modes, disabled storage). */
 export const store = {

@@ -1,0 +1,395 @@
+/* Account Path: make an interview plan in the browser, exactly as `accountpath plan` does
+   (a port of src/accountpath/method/plan.py and of the plan YAML writer in
+   src/accountpath/render/plan_render.py). makePlan gives {plan, notes}; planYaml gives the very
+   bytes `accountpath plan -o plan.yml` writes for the same inputs (tests/test_plan_js.py checks
+   this on shared inputs under node and in Chromium). Pure: no DOM. The model is the site's
+   model.json. Russian only, like the plan file. */
+
+export const PLAN_VERSION = 1;
+export const MAX_FOCUS = 5;
+export const MUST_HAVE_COVER = 2;
+export const QUESTIONS_PER_FOCUS = 2;
+export const DEFAULT_MINUTES = 60;
+export const MIN_MINUTES = 20;
+export const MAX_MINUTES = 240;
+export const INTRO_MINUTES = 5;
+export const CLOSING_MINUTES = 5;
+export const MIN_PER_QUESTION = 7;
+
+/** Python's " ".join(text.split()). */
+export function squash(text) {
+  return String(text).split(/[\s\u001c-\u001f\u0085]+/u).filter(Boolean).join(" ");
+}
+
+/** Stable sort by a key of arrays (compared element by element, like Python's tuples). */
+function sortBy(items, key) {
+  const keyed = items.map((item, i) => [key(item), i, item]);
+  keyed.sort((a, b) => {
+    for (let k = 0; k < a[0].length; k++) {
+      if (a[0][k] < b[0][k]) return -1;
+      if (a[0][k] > b[0][k]) return 1;
+    }
+    return a[1] - b[1];
+  });
+  return keyed.map((x) => x[2]);
+}
+
+function index(model) {
+  if (model.__planIndex) return model.__planIndex;
+  const questions = [];
+  const comps = new Map();
+  for (const c of model.competencies || []) {
+    comps.set(c.id, c);
+    for (const q of c.questions || []) questions.push({ ...q, competency: c.id, also_for: q.also_for || [] });
+  }
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const order = new Map(questions.map((q, i) => [q.id, i]));
+  const out = { questions, byId, order, comps };
+  Object.defineProperty(model, "__planIndex", { value: out, enumerable: false });
+  return out;
+}
+
+const fits = (q, target) => q.levels[0] <= target && target <= q.levels[1];
+const rates = (q, cid) => q.competency === cid || q.also_for.includes(cid);
+
+export class PlanError extends Error {}
+
+export function resolve(model, roleId, levelId) {
+  const role = (model.roles || []).find((r) => r.id === (roleId || ""));
+  if (!role) {
+    throw new PlanError(`неизвестная роль «${roleId}»; роли модели: ${model.roles.map((r) => r.id).join(", ")}`);
+  }
+  const level = role.levels.find((lv) => lv.id === (levelId || ""));
+  if (!level) {
+    throw new PlanError(`у роли «${role.id}» нет уровня «${levelId}»; её уровни: ${role.levels.map((lv) => lv.id).join(", ")}`);
+  }
+  return { role, level };
+}
+
+/** The role's competencies, heaviest first; ties keep model order. */
+export function byWeight(role) {
+  return sortBy(role.competencies, (rc) => [-rc.weight]);
+}
+
+function weighted(role, cid) {
+  return role.competencies.find((rc) => rc.id === cid) || null;
+}
+
+export function candidateQuestions(model, cid, target) {
+  const { questions, order } = index(model);
+  const fitting = questions.filter((q) => rates(q, cid) && fits(q, target));
+  return sortBy(fitting, (q) => {
+    const [low, high] = q.levels;
+    return [q.competency !== cid ? 1 : 0, q.kind === "open" ? 1 : 0, high - low, Math.abs((low + high) / 2 - target), order.get(q.id)];
+  });
+}
+
+function eligibleQuestions(model, cid, target) {
+  const ranked = candidateQuestions(model, cid, target);
+  const own = ranked.filter((q) => q.competency === cid && q.kind !== "open");
+  return own.length >= QUESTIONS_PER_FOCUS ? own : ranked;
+}
+
+export function chooseQuestions(model, cid, target, used = new Set(), count = QUESTIONS_PER_FOCUS) {
+  const ranked = eligibleQuestions(model, cid, target);
+  const picked = [];
+  for (const [freshOnly, newKind] of [[true, true], [true, false], [false, true], [false, false]]) {
+    for (const q of ranked) {
+      if (picked.length >= count) return picked;
+      if (picked.includes(q) || (freshOnly && used.has(q.id)) || (newKind && picked.some((p) => p.kind === q.kind))) continue;
+      picked.push(q);
+    }
+  }
+  return picked;
+}
+
+export function neededInterviewers(role) {
+  const n = role.competencies.length;
+  if (n <= MAX_FOCUS) return 1;
+  const musts = role.competencies.filter((rc) => rc.must_have).length;
+  return Math.max(2, Math.ceil((n + (MUST_HAVE_COVER - 1) * musts) / MAX_FOCUS));
+}
+
+export function assignFocus(role, count) {
+  const order = byWeight(role);
+  const copies = count >= 2 ? MUST_HAVE_COVER : 1;
+  const queue = [];
+  for (const rc of order) if (rc.must_have) for (let k = 0; k < copies; k++) queue.push(rc);
+  for (const rc of order) if (!rc.must_have) queue.push(rc);
+  const focus = Array.from({ length: count }, () => []);
+  const load = new Array(count).fill(0);
+  const missing = [];
+  for (const rc of queue) {
+    const free = [];
+    for (let i = 0; i < count; i++) if (focus[i].length < MAX_FOCUS && !focus[i].includes(rc.id)) free.push(i);
+    if (!free.length) {
+      missing.push(rc.id);
+      continue;
+    }
+    const best = sortBy(free, (i) => [focus[i].length, load[i], i])[0];
+    focus[best].push(rc.id);
+    load[best] += rc.weight;
+  }
+  const rank = new Map(order.map((rc, k) => [rc.id, k]));
+  return { focus: focus.map((f) => sortBy(f, (cid) => [rank.get(cid)])), missing };
+}
+
+export function coverageNotes(model, role, focus) {
+  const { comps } = index(model);
+  const name = (cid) => `${comps.get(cid).name} (${cid})`;
+  const counts = new Map(role.competencies.map((rc) => [rc.id, focus.filter((f) => f.includes(rc.id)).length]));
+  const notes = [];
+  const uncovered = byWeight(role).filter((rc) => counts.get(rc.id) === 0).map((rc) => rc.id);
+  if (uncovered.length) notes.push(`никто не оценивает: ${uncovered.map(name).join(", ")}`);
+  if (focus.length >= 2) {
+    const thin = byWeight(role).filter((rc) => rc.must_have && counts.get(rc.id) === 1).map((rc) => rc.id);
+    if (thin.length) notes.push(`обязательные компетенции оценивает только один интервьюер: ${thin.map(name).join(", ")}`);
+  }
+  if (notes.length) {
+    notes.push(`для роли «${role.name}» нужно интервьюеров: не меньше ${neededInterviewers(role)} (у каждого не больше ${MAX_FOCUS} компетенций)`);
+  }
+  return notes;
+}
+
+function deal(pool, count) {
+  const rank = new Map(pool.map((q, k) => [q.id, k]));
+  const kinds = new Map();
+  const first = new Map();
+  for (const q of pool) {
+    kinds.set(q.kind, (kinds.get(q.kind) || 0) + 1);
+    if (!first.has(q.kind)) first.set(q.kind, rank.get(q.id));
+  }
+  const spread = sortBy(pool, (q) => [-kinds.get(q.kind), first.get(q.kind), rank.get(q.id)]);
+  const hands = [];
+  for (let h = 0; h < count; h++) {
+    hands.push(sortBy(spread.filter((_q, i) => i % count === h), (q) => [rank.get(q.id)]));
+  }
+  return hands;
+}
+
+export function assignQuestions(model, level, focus) {
+  const out = focus.map(() => new Map());
+  const used = new Set();
+  const order = [...new Set(focus.flat())];
+  for (const cid of order) {
+    const holders = [];
+    focus.forEach((ids, i) => ids.includes(cid) && holders.push(i));
+    const target = level.targets[cid];
+    const pool = chooseQuestions(model, cid, target, used, QUESTIONS_PER_FOCUS * holders.length);
+    pool.forEach((q) => used.add(q.id));
+    const hands = deal(pool, holders.length);
+    holders.forEach((i, h) => {
+      const hand = hands[h];
+      const extra = chooseQuestions(model, cid, target, new Set(hand.map((q) => q.id))).filter((q) => !hand.includes(q));
+      out[i].set(cid, [...hand, ...extra.slice(0, Math.max(0, QUESTIONS_PER_FOCUS - hand.length))]);
+    });
+  }
+  return out;
+}
+
+/** {plan, notes}: the plan `accountpath plan` makes, and its notes (coverage, then time). */
+export function makePlan(model, roleId, levelId, interviewers, candidate = null, minutes = DEFAULT_MINUTES) {
+  const { role, level } = resolve(model, roleId, levelId);
+  const names = (interviewers || []).filter((n) => n && squash(n)).map(squash);
+  if (!names.length) throw new PlanError("нужен хотя бы один интервьюер (--interviewer ИМЯ)");
+  const { focus } = assignFocus(role, names.length);
+  const chosen = assignQuestions(model, level, focus);
+  const people = names.map((name, i) => ({
+    name,
+    focus: [...focus[i]],
+    questions: focus[i].flatMap((cid) => chosen[i].get(cid).map((q) => q.id)),
+  }));
+  const plan = {
+    plan: PLAN_VERSION,
+    role: role.id,
+    level: level.id,
+    candidate: candidate || null,
+    minutes: Math.trunc(Number(minutes)),
+    interviewers: people,
+  };
+  return { plan, notes: [...coverageNotes(model, role, focus), ...timeNotes(model, plan)] };
+}
+
+export function placeQuestions(focus, questions) {
+  const out = new Map(focus.map((cid) => [cid, []]));
+  const order = new Map(questions.map((q, k) => [q.id, k]));
+  const homes = new Map(questions.map((q) => [q.id, focus.filter((cid) => rates(q, cid))]));
+  for (const q of questions) if (homes.get(q.id).length === 1) out.get(homes.get(q.id)[0]).push(q);
+  for (const q of questions) {
+    if (homes.get(q.id).length > 1) {
+      const best = sortBy(homes.get(q.id), (cid) => [out.get(cid).length, cid !== q.competency ? 1 : 0, focus.indexOf(cid)])[0];
+      out.get(best).push(q);
+    }
+  }
+  for (const [cid, qs] of out) out.set(cid, sortBy(qs, (q) => [order.get(q.id)]));
+  return out;
+}
+
+/** An interviewer's questions by focus competency (a Map in focus order). */
+export function placement(model, person) {
+  const { byId } = index(model);
+  const qs = [...new Set(person.questions)].map((id) => byId.get(id)).filter(Boolean);
+  return placeQuestions([...person.focus], qs);
+}
+
+function frame(total) {
+  return total >= 30 ? [INTRO_MINUTES, CLOSING_MINUTES] : [0, 0];
+}
+
+function units(model, person) {
+  return [...placement(model, person).values()].map((qs) => Math.max(1, qs.length));
+}
+
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+
+export function minutesPerQuestion(model, plan, person) {
+  const total = Math.trunc(plan.minutes);
+  const [intro, closing] = frame(total);
+  return (total - intro - closing) / Math.max(1, sum(units(model, person)));
+}
+
+function roundShares(total, exact) {
+  const parts = exact.map(Math.floor);
+  const order = sortBy([...exact.keys()], (i) => [parts[i] - exact[i], i]).slice(0, Math.max(0, total - sum(parts)));
+  for (const i of order) parts[i] += 1;
+  return parts;
+}
+
+/** [start, end, competency id or null] minutes of one interviewer's slot: intro, focus, closing. */
+export function timeSlots(model, plan, person) {
+  const role = (model.roles || []).find((r) => r.id === plan.role);
+  if (!role) throw new PlanError(`unknown role: ${plan.role}`);
+  const total = Math.trunc(plan.minutes);
+  const [intro, closing] = frame(total);
+  const ids = [...person.focus];
+  const weights = ids.map((c) => (weighted(role, c) ? weighted(role, c).weight : 1));
+  const u = units(model, person);
+  const per = Math.min(MIN_PER_QUESTION, minutesPerQuestion(model, plan, person));
+  const rest = total - intro - closing - per * sum(u);
+  const exact = u.map((n, k) => per * n + (rest * weights[k]) / Math.max(1, sum(weights)));
+  const shares = roundShares(total - intro - closing, exact);
+  const slots = intro ? [[0, intro, null]] : [];
+  let t = intro;
+  ids.forEach((cid, k) => {
+    slots.push([t, t + shares[k], cid]);
+    t += shares[k];
+  });
+  if (closing) slots.push([t, t + closing, null]);
+  return slots;
+}
+
+export function minutesNeeded(questions) {
+  const bare = Math.max(MIN_MINUTES, MIN_PER_QUESTION * questions);
+  return bare < 30 ? bare : bare + INTRO_MINUTES + CLOSING_MINUTES;
+}
+
+function panelForMinutes(role, count, minutes) {
+  const [intro, closing] = frame(minutes);
+  const fitsN = Math.min(MAX_FOCUS, Math.floor((minutes - intro - closing) / (MIN_PER_QUESTION * QUESTIONS_PER_FOCUS)));
+  for (let k = count + 1; k < 13; k++) {
+    const { focus, missing } = assignFocus(role, k);
+    if (fitsN && !missing.length && focus.every((f) => f.length <= fitsN)) return [k, Math.max(...focus.map((f) => f.length))];
+  }
+  return null;
+}
+
+export function timeNotes(model, plan) {
+  const people = plan.interviewers;
+  const short = people.map((p) => [p, minutesPerQuestion(model, plan, p)]).filter(([, per]) => per < MIN_PER_QUESTION);
+  const role = (model.roles || []).find((r) => r.id === plan.role);
+  if (!short.length || !role) return [];
+  const minutes = Math.trunc(plan.minutes);
+  const [intro, closing] = frame(minutes);
+  let groups = new Map();
+  for (const [p, per] of short) {
+    const key = `${Math.floor(per)}|${sum(units(model, p))}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(`«${p.name}»`);
+  }
+  if (groups.size === 1 && short.length === people.length && people.length > 1) {
+    groups = new Map([...groups.keys()].map((k) => [k, ["у всех интервьюеров"]]));
+  }
+  const who = [...groups]
+    .map(([key, names]) => {
+      const [m, n] = key.split("|");
+      return `${names.join(", ")} — ${m} мин (вопросов: ${n}, на них ${minutes - intro - closing} мин)`;
+    })
+    .join(", ");
+  const fixes = [];
+  const need = minutesNeeded(Math.max(...short.map(([p]) => sum(units(model, p)))));
+  if (need <= MAX_MINUTES) fixes.push(`дайте каждому интервьюеру ${need} мин (--minutes ${need})`);
+  const panel = panelForMinutes(role, people.length, minutes);
+  if (panel) {
+    const [k, f] = panel;
+    fixes.push((k === people.length + 1 ? "добавьте ещё одного интервьюера" : `соберите панель из ${k} интервьюеров`) + ` (у каждого не больше ${f} компетенций)`);
+  }
+  const note = `мало времени на вопрос: ${who}; нужно не меньше ${MIN_PER_QUESTION} мин на вопрос`;
+  return [note + (fixes.length ? `; совет: ${fixes.join(" или ")}` : "")];
+}
+
+// ---------------------------------------------------------------- the plan file (plan_render.plan_yaml)
+
+/** card_title: «Роль — уровень», or the level's name alone when it already names the role. */
+export function cardTitle(role, level) {
+  const core = role.name.replace(/\s*\([^)]*\)/g, "").trim().toLowerCase();
+  const name = level.name.toLowerCase();
+  if (name.includes(core) || role.name.toLowerCase().includes(name)) return level.name;
+  return `${role.name} — ${level.name}`;
+}
+
+/** A YAML scalar: null, or a double-quoted string (Python's json.dumps(..., ensure_ascii=False)). */
+export function yamlScalar(text) {
+  if (text === null || text === undefined) return "null";
+  return JSON.stringify(String(text));
+}
+
+function comment(text, indent = "") {
+  return `${indent}# ${squash(text)}`;
+}
+
+function describe(model, plan, cid) {
+  const { role, level } = resolve(model, plan.role, plan.level);
+  const rc = weighted(role, cid);
+  const comp = index(model).comps.get(cid);
+  const must = rc && rc.must_have ? ", обязательная" : "";
+  const t = cid in level.targets ? level.targets[cid] : "?";
+  return `${comp ? comp.name : cid} (вес ${rc ? rc.weight : 0}${must}, цель ${t})`;
+}
+
+/** The plan file, byte for byte as `accountpath plan` writes it. */
+export function planYaml(model, plan, notes = []) {
+  const { role, level } = resolve(model, plan.role, plan.level);
+  const { comps, byId } = index(model);
+  const lines = [
+    comment("Account Path: план интервью. Правьте имена, фокус и вопросы; проверка: `accountpath plan --check ЭТОТ_ФАЙЛ`."),
+    comment(
+      `${cardTitle(role, level)}. Правила: каждая компетенция роли в чьём-то фокусе; при двух и более интервьюерах ` +
+        `каждую обязательную оценивают минимум двое; у одного интервьюера не больше ${MAX_FOCUS} компетенций; ` +
+        "по 2 вопроса на компетенцию, подходящих цели уровня.",
+    ),
+    ...notes.map((note) => comment(`Внимание: ${note}`)),
+    `plan: ${PLAN_VERSION}`,
+    `role: ${role.id}`,
+    `level: ${level.id}`,
+    `candidate: ${yamlScalar(plan.candidate ?? null)}  ` + comment("ФИО кандидата"),
+    `minutes: ${Math.trunc(plan.minutes)}  ` + comment("длительность интервью у каждого интервьюера, минут"),
+    "interviewers:",
+  ];
+  for (const person of plan.interviewers) {
+    lines.push(`  - name: ${yamlScalar(person.name)}`);
+    lines.push(comment(person.focus.map((cid) => describe(model, plan, cid)).join("; "), "    "));
+    lines.push(`    focus: [${person.focus.join(", ")}]`);
+    lines.push("    questions:" + (person.questions.length ? "" : " []"));
+    for (const qid of person.questions) {
+      const q = byId.get(qid);
+      lines.push(`      - ${qid}  ` + comment(q ? `${comps.get(q.competency).name}: ${q.text}` : ""));
+    }
+  }
+  lines.push("");
+  lines.push(comment("Вопросы, подходящие цели уровня, по компетенциям (для замены):"));
+  for (const rc of byWeight(role)) {
+    const ids = candidateQuestions(model, rc.id, level.targets[rc.id]).map((q) => q.id).join(", ");
+    lines.push(comment(`${rc.id}: ${ids}`));
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,266 @@
+/* Account Path: the plan builder page (tools/plan.md). Reads the form «План собеседования»,
+   makes the plan with core/planmake.js (the same plan and notes as `accountpath plan`), shows
+   the schedule and each interviewer's focus, and offers: plan.yml (byte for byte the CLI's
+   file), a printable schedule (one A4 page), each interviewer's printable focused card (at most
+   two A4 pages) and the card as YAML and JSON that the evaluator and `accountpath evaluate`
+   read. Every text goes into the page through textContent (ui.js h). */
+
+import { h, download, loadModel, competencyIndex, scaleName } from "../ui/ui.js";
+import * as pm from "../core/planmake.js";
+
+const app = document.getElementById("planner-app");
+const $ = (id) => document.getElementById(id);
+
+const FOCUSED_INSTRUCTION =
+  "Оценивайте самостоятельно и до общего обсуждения (дебрифа): не смотрите в оценки коллег. " +
+  "На этом листе только ваши компетенции. Задайте вопросы и сравните ответ с ориентирами: слабый, хороший, сильный. " +
+  "Ставьте 1–5 или «не оценивалось»; в заметки — факты и цитаты. В конце — рекомендация и ключевые выводы.";
+
+function clock(m) {
+  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
+}
+
+function cardFileName(plan, n, ext) {
+  return `${plan.role}-${plan.level}-interviewer-${n}.${ext}`;
+}
+
+/** The blank focused card as JSON (render_json's keys: what the evaluator imports). */
+export function cardJson(model, plan, person) {
+  const data = {
+    scorecard: (model.vocab && model.vocab.card_version) || 1,
+    role: plan.role,
+    level: plan.level,
+    candidate: plan.candidate || "",
+    interviewer: person.name,
+    date: null,
+    focus: [...person.focus],
+    ratings: Object.fromEntries(person.focus.map((cid) => [cid, null])),
+    notes: Object.fromEntries(person.focus.map((cid) => [cid, ""])),
+    recommendation: null,
+    takeaways: "",
+    overall_notes: "",
+  };
+  return JSON.stringify(data, null, 2) + "\n";
+}
+
+/** The blank focused card as fillable YAML with the questions and anchors as comments. */
+export function cardYaml(model, plan, person) {
+  const comps = competencyIndex(model);
+  const { role, level } = pm.resolve(model, plan.role, plan.level);
+  const vocab = model.vocab || {};
+  const kinds = vocab.question_kind_labels || {};
+  const anchors = vocab.anchor_labels || { weak: "Слабый ответ", solid: "Хороший ответ", strong: "Сильный ответ" };
+  const c = (text, indent = "") => `${indent}# ${pm.squash(text)}`;
+  const lines = [
+    "# Account Path: оценочный лист интервьюера",
+    c(`${pm.cardTitle(role, level)} (роль ${role.id}, уровень ${level.id})`),
+    c(FOCUSED_INSTRUCTION),
+    "# Шкала: " + (model.scale || []).map((s) => `${s.level} — ${s.name}`).join("; "),
+    "# Как сдать: сохраните файл и передайте его ведущему интервью;",
+    "# итог панели считает `accountpath evaluate лист1.yml лист2.yml ...` или оценщик на сайте",
+    `scorecard: ${vocab.card_version || 1}`,
+    `role: ${role.id}`,
+    `level: ${level.id}`,
+    `candidate: ${pm.yamlScalar(plan.candidate || "")}  # ФИО кандидата`,
+    `interviewer: ${pm.yamlScalar(person.name)}  # ваше имя`,
+    "date: null  # ГГГГ-ММ-ДД",
+    `focus: [${person.focus.join(", ")}]  # компетенции этого листа; не меняйте`,
+    "ratings:  # целое 1..5 или null, если компетенцию не оценивали",
+  ];
+  const placed = pm.placement(model, person);
+  for (const cid of person.focus) {
+    const comp = comps.get(cid);
+    const target = level.targets[cid];
+    lines.push("");
+    lines.push(c(`${comp.name}: цель — ${target} (${scaleName(model, target)})`, "  "));
+    for (const q of placed.get(cid) || []) {
+      lines.push(c(`вопрос (${kinds[q.kind] || q.kind}): ${q.text}`, "  "));
+      for (const key of ["weak", "solid", "strong"]) lines.push(c(`${anchors[key].toLowerCase()}: ${q.anchors[key]}`, "    "));
+    }
+    lines.push(`  ${cid}: null`);
+  }
+  lines.push("notes:  # факты и цитаты по каждой компетенции");
+  for (const cid of person.focus) lines.push(`  ${cid}: ""`);
+  const labels = vocab.recommendation_labels || {};
+  const codes = (vocab.recommendations || []).map((code) => `${code} — ${labels[code] || code}`).join("; ");
+  lines.push(`recommendation: null  # ваша общая рекомендация: ${codes}; нейтральной нет`);
+  lines.push('takeaways: ""  # ключевые выводы: что подтвердилось, что под вопросом');
+  lines.push('overall_notes: ""  # общее впечатление, сильные стороны, риски');
+  return lines.join("\n") + "\n";
+}
+
+function readForm() {
+  const minutesText = $("pl-minutes").value.trim();
+  const minutes = /^\d+$/.test(minutesText) ? Number(minutesText) : NaN;
+  return {
+    role: $("pl-role").value,
+    level: $("pl-level").value,
+    candidate: $("pl-candidate").value || null,
+    interviewers: $("pl-interviewers").value.split("\n"),
+    minutes,
+  };
+}
+
+function fillLevels(model) {
+  const role = model.roles.find((r) => r.id === $("pl-role").value) || model.roles[0];
+  const select = $("pl-level");
+  const keep = select.value;
+  select.replaceChildren(...role.levels.map((lv) => h("option", { value: lv.id, text: lv.name })));
+  if (role.levels.some((lv) => lv.id === keep)) select.value = keep;
+}
+
+function showNotes(items, kind = "warn") {
+  const box = $("pl-notes");
+  box.replaceChildren(...items.map((text) => h("p", { class: kind === "error" ? "ap-alert ap-alert--error" : "ap-alert", text })));
+}
+
+function schedule(model, plan) {
+  const { role, level } = pm.resolve(model, plan.role, plan.level);
+  const comps = competencyIndex(model);
+  const kinds = (model.vocab && model.vocab.question_kind_labels) || {};
+  const dense = plan.interviewers.reduce((n, p) => n + p.questions.length, 0) > 26;
+  const people = plan.interviewers.map((person) => {
+    const placed = pm.placement(model, person);
+    const rows = pm.timeSlots(model, plan, person).map(([start, end, cid]) => {
+      const label = cid === null ? (start === 0 ? "Знакомство, как пройдёт интервью" : "Вопросы кандидата, следующие шаги") : comps.get(cid).name;
+      const qs = cid === null ? [] : placed.get(cid) || [];
+      return h(
+        "tr",
+        {},
+        h("td", { class: "ap-plan__time", text: `${clock(start)}–${clock(end)}` }),
+        h("td", {}, h("strong", { text: label }), qs.length ? h("ul", {}, qs.map((q) => h("li", {}, h("em", { text: `${kinds[q.kind] || q.kind}. ` }), q.text))) : null),
+      );
+    });
+    return h("div", { class: "ap-plan__person" }, h("h3", { text: person.name }), h("table", { class: "ap-plan__table" }, h("tbody", {}, rows)));
+  });
+  return h(
+    "div",
+    { class: dense ? "ap-plan ap-plan--dense" : "ap-plan" },
+    h("h2", { text: `Расписание интервью: ${pm.cardTitle(role, level)}` }),
+    h("p", { class: "ap-plan__meta", text: `Кандидат: ${plan.candidate ? pm.squash(plan.candidate) : "—"} · ${plan.minutes} мин у каждого интервьюера · вопросы по цели уровня` }),
+    h("div", { class: "ap-plan__people" }, people),
+  );
+}
+
+function sheet(model, plan, person) {
+  const { role, level } = pm.resolve(model, plan.role, plan.level);
+  const comps = competencyIndex(model);
+  const vocab = model.vocab || {};
+  const kinds = vocab.question_kind_labels || {};
+  const anchors = vocab.anchor_labels || {};
+  const placed = pm.placement(model, person);
+  const box = (label) => h("span", { class: "ap-sheet__box" }, "☐ " + label);
+  const blocks = person.focus.map((cid) => {
+    const comp = comps.get(cid);
+    const rc = role.competencies.find((x) => x.id === cid);
+    const target = level.targets[cid];
+    return h(
+      "section",
+      { class: "ap-sheet__comp" },
+      h("h3", {}, comp.name, h("span", { class: "ap-sheet__meta", text: ` · вес ${rc.weight}${rc.must_have ? ", обязательная" : ""} · цель ${target} — ${scaleName(model, target)}` })),
+      h("p", { class: "ap-sheet__at", text: `На цели: ${(comp.levels[String(target)] || []).join(" ")}` }),
+      (placed.get(cid) || []).map((q) =>
+        h(
+          "div",
+          { class: "ap-sheet__q" },
+          h("p", {}, h("strong", { text: `${kinds[q.kind] || q.kind}. ` }), q.text),
+          h("div", { class: "ap-sheet__anchors" }, ["weak", "solid", "strong"].map((k) => h("p", {}, h("em", { text: `${anchors[k] || k}: ` }), q.anchors[k]))),
+        ),
+      ),
+      h("p", { class: "ap-sheet__rate" }, "Оценка: ", [1, 2, 3, 4, 5].map((n) => box(String(n))), box("не оценивалось")),
+      h("div", { class: "ap-sheet__notes", text: "Заметки:" }),
+    );
+  });
+  const labels = vocab.recommendation_labels || {};
+  return h(
+    "div",
+    { class: "ap-sheet" },
+    h("h2", { text: `Оценочный лист: ${pm.cardTitle(role, level)}` }),
+    h("p", { class: "ap-sheet__head", text: `Кандидат: ${plan.candidate ? pm.squash(plan.candidate) : "________________"} · Интервьюер: ${person.name} · Дата: ________` }),
+    h("p", { class: "ap-sheet__hint", text: FOCUSED_INSTRUCTION }),
+    h("p", { class: "ap-sheet__hint", text: "Шкала: " + (model.scale || []).map((s) => `${s.level} — ${s.name}`).join("; ") }),
+    blocks,
+    h("p", { class: "ap-sheet__rate" }, "Рекомендация: ", (vocab.recommendations || []).map((code) => box(labels[code] || code))),
+    h("div", { class: "ap-sheet__notes", text: "Ключевые выводы:" }),
+  );
+}
+
+function printTarget(target) {
+  document.body.setAttribute("data-ap-print", target);
+  window.print();
+}
+
+function cards(model, plan) {
+  const comps = competencyIndex(model);
+  return [
+    h("h2", { class: "ap-noprint", text: "Листы интервьюеров" }),
+    ...plan.interviewers.map((person, i) => {
+      const n = i + 1;
+      return h(
+        "article",
+        { class: "ap-card ap-plan-card", "data-card": String(n) },
+        h(
+          "div",
+          { class: "ap-noprint" },
+          h("h3", { text: `${n}. ${person.name}` }),
+          h("p", { class: "ap-hint", text: "Фокус: " + person.focus.map((cid) => comps.get(cid).name).join(", ") }),
+          h(
+            "div",
+            { class: "ap-actions" },
+            h("button", { type: "button", class: "md-button ap-button", "data-testid": `pl-print-card-${n}`, onclick: () => printTarget(`card-${n}`), text: "Печать листа" }),
+            h("button", { type: "button", class: "md-button ap-button", "data-testid": `pl-card-yaml-${n}`, onclick: () => download(cardFileName(plan, n, "yml"), cardYaml(model, plan, person), "application/yaml"), text: "Лист YAML" }),
+            h("button", { type: "button", class: "md-button ap-button", "data-testid": `pl-card-json-${n}`, onclick: () => download(cardFileName(plan, n, "json"), cardJson(model, plan, person)), text: "Лист JSON" }),
+          ),
+        ),
+        sheet(model, plan, person),
+      );
+    }),
+  ];
+}
+
+let current = null;
+
+function update(model) {
+  const form = readForm();
+  if (!Number.isInteger(form.minutes) || form.minutes < pm.MIN_MINUTES || form.minutes > pm.MAX_MINUTES) {
+    current = null;
+    showNotes([`Минут на интервью: нужно целое число от ${pm.MIN_MINUTES} до ${pm.MAX_MINUTES}.`], "error");
+    $("pl-download").disabled = true;
+    return;
+  }
+  try {
+    const { plan, notes } = pm.makePlan(model, form.role, form.level, form.interviewers, form.candidate, form.minutes);
+    current = { plan, notes };
+    showNotes(notes.map((note) => `Внимание: ${note}`));
+    $("pl-schedule").replaceChildren(schedule(model, plan));
+    $("pl-cards").replaceChildren(...cards(model, plan));
+    $("pl-download").disabled = false;
+  } catch (err) {
+    if (!(err instanceof pm.PlanError)) throw err;
+    current = null;
+    showNotes([err.message.replace(" (--interviewer ИМЯ)", ": впишите имена в поле «Интервьюеры», по одному на строку")], "error");
+    $("pl-schedule").replaceChildren();
+    $("pl-cards").replaceChildren();
+    $("pl-download").disabled = true;
+  }
+}
+
+async function start() {
+  if (!app) return;
+  const model = await loadModel(app);
+  fillLevels(model);
+  $("pl-role").addEventListener("change", () => {
+    fillLevels(model);
+    update(model);
+  });
+  for (const id of ["pl-level", "pl-candidate", "pl-interviewers", "pl-minutes"]) $(id).addEventListener("input", () => update(model));
+  $("pl-download").addEventListener("click", () => {
+    if (current) download("plan.yml", pm.planYaml(model, current.plan, current.notes), "application/yaml");
+  });
+  $("pl-print-schedule").addEventListener("click", () => printTarget("schedule"));
+  window.addEventListener("afterprint", () => document.body.removeAttribute("data-ap-print"));
+  update(model);
+  app.dataset.ready = "true";
+}
+
+start().catch((err) => showNotes([`Не удалось загрузить модель: ${err.message}`], "error"));

@@ -1,0 +1,114 @@
+"""Rules of the hiring kit (issue 19): pay bands, the phone screen, take-home tasks and reference
+questions. Each problem carries a code of the message table (`accountpath.messages`) and the
+position of the offending value: pay-range, pay-source, screening-count, take-home-scoring,
+reference-count, reference-coverage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accountpath.model.rulebase import Ctx, is_int, items
+from accountpath.model.yamlsource import DocPath
+from accountpath.problems import Problem
+
+SCREENING_MIN, SCREENING_MAX = 6, 8
+REFERENCE_MIN, REFERENCE_MAX = 2, 3
+
+
+def _at(ctx: Ctx, path: DocPath, code: str, *, key: bool = False, **params: Any) -> Problem:
+    line, col = ctx.doc.pos(path, key=key)
+    return Problem.at(ctx.doc.path, line, col, code, **params)
+
+
+def pay_range(ctx: Ctx) -> list[Problem]:
+    """A pay band has `from`, `to` or both, `from` <= `to`; a band of basis source names its source."""
+    out = []
+    for i, role in ctx.roles:
+        for j, lv in items(role, "levels"):
+            pay = lv.get("pay")
+            if not isinstance(pay, dict):
+                continue
+            path, at = ("roles", i, "levels", j, "pay"), ctx.where(("roles", i, "levels", j))
+            lo, hi = pay.get("from"), pay.get("to")
+            if "from" in pay and "to" in pay and lo is None and hi is None:
+                out.append(_at(ctx, path, "model.pay-empty", key=True, at=at))
+            elif is_int(lo) and is_int(hi) and lo > hi:
+                out.append(_at(ctx, path + ("from",), "model.pay-order", at=at, low=lo, high=hi))
+            src = pay.get("source")
+            if pay.get("basis") == "source" and not isinstance(src, str):
+                out.append(_at(ctx, path + ("basis",), "model.pay-no-source", at=at))
+            elif isinstance(src, str) and src not in ctx.source_ids:
+                out.append(_at(ctx, path + ("source",), "model.pay-unknown-source", at=at, source=src))
+    return out
+
+
+def screening_count(ctx: Ctx) -> list[Problem]:
+    """A role's phone screen has 6 to 8 questions, at least one of them a knock-out."""
+    out = []
+    for i, role in ctx.roles:
+        screen = role.get("screening")
+        if not isinstance(screen, list):
+            continue
+        path, at = ("roles", i, "screening"), ctx.where(("roles", i))
+        if not SCREENING_MIN <= len(screen) <= SCREENING_MAX:
+            out.append(
+                _at(
+                    ctx,
+                    path,
+                    "model.screening-count",
+                    key=True,
+                    at=at,
+                    n=len(screen),
+                    lo=SCREENING_MIN,
+                    hi=SCREENING_MAX,
+                )
+            )
+        if screen and not any(isinstance(q, dict) and q.get("knock_out") is True for q in screen):
+            out.append(_at(ctx, path, "model.screening-knock-out", key=True, at=at))
+    return out
+
+
+def take_home_scoring(ctx: Ctx) -> list[Problem]:
+    """A take-home scores weighted competencies of its role, each once."""
+    out = []
+    for i, role in ctx.roles:
+        weighted = {rc.get("id") for _k, rc in items(role, "competencies")}
+        for j, lv in items(role, "levels"):
+            seen: set[str] = set()
+            at = ctx.where(("roles", i, "levels", j))
+            for k, row in items(lv.get("take_home"), "scoring"):
+                cid = row.get("competency")
+                path = ("roles", i, "levels", j, "take_home", "scoring", k, "competency")
+                if not isinstance(cid, str):
+                    continue
+                if cid not in weighted:
+                    out.append(_at(ctx, path, "model.take-home-unweighted", at=at, competency=cid))
+                elif cid in seen:
+                    out.append(_at(ctx, path, "model.take-home-repeated", at=at, competency=cid))
+                seen.add(cid)
+    return out
+
+
+def reference_coverage(ctx: Ctx) -> list[Problem]:
+    """A competency's reference questions number 2 or 3; every must-have competency of a role
+    that has a phone screen (a role with a hiring kit) has them."""
+    out = []
+    must = {
+        rc.get("id")
+        for _i, r in ctx.roles
+        if isinstance(r.get("screening"), list)
+        for _j, rc in items(r, "competencies")
+        if rc.get("must_have") is True
+    }
+    for i, c in ctx.comps:
+        refs = c.get("reference_questions")
+        n = len(refs) if isinstance(refs, list) else 0
+        if (n or c.get("id") in must) and not REFERENCE_MIN <= n <= REFERENCE_MAX:
+            given = isinstance(refs, list)
+            path = ("competencies", i, "reference_questions" if given else "id")
+            params = {"competency": str(c.get("id")), "n": n, "lo": REFERENCE_MIN, "hi": REFERENCE_MAX}
+            out.append(_at(ctx, path, "model.reference-count", key=given, **params))
+    return out
+
+
+RULES = (pay_range, screening_count, take_home_scoring, reference_coverage)

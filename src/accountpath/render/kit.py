@@ -1,0 +1,323 @@
+"""The hiring kit of one vacancy (issue 19): everything a hiring manager and HR need for one role
+level, in one document: the vacancy text, the HR phone screen, the panel outline, the take-home
+task with its scoring key, the reference check with the consent line (152-ФЗ), and what to tell
+the candidate about the process and its timing.
+
+`kit_view(model, role, level)` gathers the parts; `render_kit(..., "md" | "html")` writes them
+(PDF comes from the html through the pdf adapter). The site's kit pages use the same view.
+A scored take-home is a focused card like any other: interviewer «Тестовое задание», the
+scoring competencies as focus (`take_home_card`), so the debrief counts it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from accountpath.i18n import russian_only
+from accountpath.method.plan import DEFAULT_MINUTES, make_plan, needed_interviewers
+from accountpath.model.types import Model, ReferenceQuestion, Role, RoleLevel
+from accountpath.render import scorecard
+from accountpath.render.cardtext import card_title
+from accountpath.render.mdtext import md_escape
+from accountpath.render.vacancy import Vacancy, vacancy
+
+KIT_FORMATS = ("md", "html")
+TAKE_HOME_INTERVIEWER = "Тестовое задание"
+"""The interviewer name of a scored take-home's card: the debrief counts it like any other card."""
+
+SECTIONS = (
+    ("vacancy", "Текст вакансии"),
+    ("screen", "Телефонный скрининг"),
+    ("panel", "Интервью с панелью"),
+    ("take_home", "Тестовое задание"),
+    ("references", "Проверка рекомендаций"),
+    ("candidate", "Что сказать кандидату о процессе и сроках"),
+)
+"""The kit's sections in order: (key, heading)."""
+
+CONSENT_LINE = (
+    "Рекомендации запрашиваем только с письменного согласия кандидата на обработку его персональных данных "
+    "(152-ФЗ «О персональных данных») и только у людей, которых он назвал сам; без согласия — не звоним."
+)
+SCREEN_NOTE = (
+    "15–20 минут по телефону или видеосвязи, ведёт HR. Стоп-вопрос: если ответ не подходит, "
+    "дальше по процессу кандидата не ведём и вежливо говорим об этом в тот же день."
+)
+REFERENCE_NOTE = (
+    "Два-три разговора по 10–15 минут с бывшими руководителями или коллегами, после финального интервью. "
+    "Спрашивайте о поступках, а не о характере; отмечайте, что должно насторожить."
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the process as the candidate hears it: what, how long, when."""
+
+    name: str
+    length: str
+    when: str
+
+
+def full_title(role: Role, level: RoleLevel) -> str:
+    """card_title, with the role's abbreviation when the title names the role without it
+    («Key account manager (KAM)»: KAM and CSD are introduced in full on first mention)."""
+    title = card_title(role, level)
+    abbr = re.search(r"\(([^)]+)\)\s*$", role.name)
+    return f"{title} ({abbr.group(1)})" if abbr and "(" not in title else title
+
+
+def process_steps(model: Model, role: Role, level: RoleLevel, panel: int) -> list[Step]:
+    """The process the candidate is told about, with timings (the project's practice)."""
+    steps = [
+        Step("Телефонный разговор с HR", "15–20 минут", "в течение 2–3 рабочих дней после отклика"),
+        Step(
+            "Интервью с панелью",
+            f"{DEFAULT_MINUTES} минут с каждым из интервьюеров ({panel}), можно в один день",
+            "в течение недели после телефонного разговора",
+        ),
+    ]
+    if level.take_home:
+        steps.append(Step("Тестовое задание", level.take_home.time_limit, "после интервью с панелью"))
+    steps.append(Step("Рекомендации", "2–3 звонка, с вашего согласия", "перед решением"))
+    steps.append(
+        Step("Решение и обратная связь", "звонок или письмо", "в течение 3 рабочих дней после последнего шага")
+    )
+    return steps
+
+
+def reference_questions(model: Model, role: Role) -> list[tuple[str, tuple[ReferenceQuestion, ...]]]:
+    """(competency name, its reference questions) for the role's must-haves, heaviest first."""
+    out = []
+    for rc in role.by_weight():
+        comp = model.competency(rc.id)
+        if rc.must_have and comp and comp.reference_questions:
+            out.append((comp.name, comp.reference_questions))
+    return out
+
+
+def panel_outline(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
+    """The suggested panel: the fewest interviewers that meet the coverage rules (two at least),
+    each interviewer's focus, and the weighted competencies with their targets."""
+    count = max(2, needed_interviewers(role))
+    plan, _notes = make_plan(model, role.id, level.id, [f"Интервьюер {n}" for n in range(1, count + 1)])
+    names = {c.id: c.name for c in model.competencies}
+    return {
+        "count": count,
+        "minutes": DEFAULT_MINUTES,
+        "people": [(p["name"], [names[c] for c in p["focus"]]) for p in plan["interviewers"]],
+        "competencies": [
+            (names[rc.id], rc.weight, rc.must_have, level.targets[rc.id], model.competency(rc.id))
+            for rc in role.by_weight()
+        ],
+    }
+
+
+def kit_view(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
+    """Everything the kit shows for one role level."""
+    panel = panel_outline(model, role, level)
+    scale = {s.level: s.name for s in model.scale}
+    return {
+        "title": full_title(role, level),
+        "role": role,
+        "level": level,
+        "vacancy": vacancy(model, role, level),
+        "screening": role.screening,
+        "panel": panel,
+        "scale": scale,
+        "take_home": level.take_home,
+        "names": {c.id: c.name for c in model.competencies},
+        "references": reference_questions(model, role),
+        "steps": process_steps(model, role, level, panel["count"]),
+    }
+
+
+def take_home_card(model: Model, role: Role, level: RoleLevel, fmt: str) -> bytes | None:
+    """The scored take-home as a focused card (interviewer «Тестовое задание»), or None without a take-home."""
+    if level.take_home is None:
+        return None
+    focus = [s.competency for s in level.take_home.scoring]
+    return scorecard.render(model, role.id, level.id, fmt, interviewer=TAKE_HOME_INTERVIEWER, focus=focus)
+
+
+# ---------------------------------------------------------------- markdown
+
+
+def _vacancy_md(v: Vacancy) -> list[str]:
+    out = [f"**{md_escape(v.name)}**", "", md_escape(v.intro), ""]
+    for title, items in v.sections():
+        out += [f"**{title}**", ""] + [f"- {md_escape(x)}" for x in items] + [""]
+    return out
+
+
+def kit_md(view: dict[str, Any], level_heading: str = "#") -> str:
+    """The kit as Markdown (the site's kit page uses it with the same headings)."""
+    h = level_heading
+    e = md_escape
+    lines = [f"{h} Набор для найма: {e(view['title'])}", ""]
+    lines += [f"{h}# Текст вакансии", "", *_vacancy_md(view["vacancy"])]
+    lines += [f"{h}# Телефонный скрининг", "", SCREEN_NOTE, ""]
+    if view["screening"]:
+        for n, q in enumerate(view["screening"], start=1):
+            stop = " **Стоп-вопрос.**" if q.knock_out else ""
+            lines += [f"{n}. {e(q.text)}{stop}", f"    *Что услышать:* {e(q.listen_for)}", ""]
+    else:
+        lines += ["Вопросов скрининга для этой роли в модели пока нет.", ""]
+    p = view["panel"]
+    lines += [
+        f"{h}# Интервью с панелью",
+        "",
+        f"Интервьюеров: {p['count']}, у каждого {p['minutes']} минут. "
+        "Каждый оценивает только свои компетенции и заполняет лист до общего обсуждения.",
+        "",
+        "| Компетенция | Вес | Обязательная | Цель уровня |",
+        "|---|---|---|---|",
+    ]
+    for name, weight, must, target, _c in p["competencies"]:
+        lines.append(f"| {e(name)} | {weight} | {'да' if must else ''} | {target} — {e(view['scale'][target])} |")
+    lines.append("")
+    for name, focus in p["people"]:
+        lines.append(f"- **{e(name)}:** {e(', '.join(focus))}")
+    lines.append("")
+    lines += [f"{h}# Тестовое задание", ""]
+    th = view["take_home"]
+    if th is None:
+        lines += ["Для этого уровня тестового задания в модели нет.", ""]
+    else:
+        lines += [e(th.task), "", f"*Время:* {e(th.time_limit)}", "", "*Материалы:*", ""]
+        lines += [f"- {e(m)}" for m in th.materials] + [""]
+        lines += [
+            f"*Ключ оценки.* Проверяющий заполняет лист «{TAKE_HOME_INTERVIEWER}» по этим компетенциям; "
+            "его оценки входят в итог панели, как лист любого интервьюера.",
+            "",
+            "| Компетенция | Слабо | Хорошо | Сильно |",
+            "|---|---|---|---|",
+        ]
+        for s in th.scoring:
+            lines.append(
+                f"| {e(view['names'].get(s.competency, s.competency))} | {e(s.weak)} | {e(s.solid)} | {e(s.strong)} |"
+            )
+        lines.append("")
+    lines += [f"{h}# Проверка рекомендаций", "", REFERENCE_NOTE, "", f"**Согласие.** {CONSENT_LINE}", ""]
+    for name, questions in view["references"]:
+        lines += [f"**{e(name)}**", ""]
+        for q in questions:
+            lines += [f"- {e(q.text)}", f"    *Насторожит:* {e(q.worry)}"]
+        lines.append("")
+    lines += [
+        f"{h}# Что сказать кандидату о процессе и сроках",
+        "",
+        "| Шаг | Сколько времени | Когда |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {e(s.name)} | {e(s.length)} | {e(s.when)} |" for s in view["steps"]]
+    lines += [
+        "",
+        "Сроки — практика проекта; назовите кандидату свои и держите их. "
+        "Отказ тоже сообщайте: коротко, по делу и в обещанный срок.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- html (print CSS; PDF comes from it)
+
+CSS = """
+@page { size: A4; margin: 14mm 14mm 16mm; }
+body { font: 10pt/1.4 system-ui, "DejaVu Sans", sans-serif; color: #111; max-width: 48em; margin: 1.5em auto; padding: 0 1em; }
+h1 { font-size: 1.5em; margin: 0 0 .6em; }
+h2 { font-size: 1.2em; margin: 1.4em 0 .4em; border-bottom: 1px solid #999; break-after: avoid; }
+table { border-collapse: collapse; width: 100%; margin: .4em 0; }
+th, td { border: 1px solid #999; padding: .25em .4em; vertical-align: top; text-align: left; }
+tr { break-inside: avoid; }
+.note { color: #333; }
+.stop { font-weight: bold; }
+@media print { body { margin: 0; max-width: none; padding: 0; } }
+"""
+
+
+def kit_html(view: dict[str, Any]) -> str:
+    """The kit as a standalone HTML document with print CSS."""
+    e = html.escape
+    out = [f"<h1>Набор для найма: {e(view['title'])}</h1>"]
+    v = view["vacancy"]
+    out += ['<h2 id="vacancy">Текст вакансии</h2>', f"<p><strong>{e(v.name)}</strong></p>", f"<p>{e(v.intro)}</p>"]
+    for title, items in v.sections():
+        out.append(f"<h3>{e(title)}</h3><ul>" + "".join(f"<li>{e(x)}</li>" for x in items) + "</ul>")
+    out += ['<h2 id="screen">Телефонный скрининг</h2>', f'<p class="note">{e(SCREEN_NOTE)}</p>']
+    if view["screening"]:
+        out.append("<ol>")
+        for q in view["screening"]:
+            stop = ' <span class="stop">Стоп-вопрос.</span>' if q.knock_out else ""
+            out.append(f"<li>{e(q.text)}{stop}<br><em>Что услышать:</em> {e(q.listen_for)}</li>")
+        out.append("</ol>")
+    else:
+        out.append("<p>Вопросов скрининга для этой роли в модели пока нет.</p>")
+    p = view["panel"]
+    out += [
+        '<h2 id="panel">Интервью с панелью</h2>',
+        f"<p>Интервьюеров: {p['count']}, у каждого {p['minutes']} минут. Каждый оценивает только свои компетенции "
+        "и заполняет лист до общего обсуждения.</p>",
+        "<table><tr><th>Компетенция</th><th>Вес</th><th>Обязательная</th><th>Цель уровня</th></tr>",
+    ]
+    for name, weight, must, target, _c in p["competencies"]:
+        out.append(
+            f"<tr><td>{e(name)}</td><td>{weight}</td><td>{'да' if must else ''}</td>"
+            f"<td>{target} — {e(view['scale'][target])}</td></tr>"
+        )
+    out.append("</table><ul>")
+    out += [f"<li><strong>{e(name)}:</strong> {e(', '.join(focus))}</li>" for name, focus in p["people"]]
+    out.append("</ul>")
+    out.append('<h2 id="take-home">Тестовое задание</h2>')
+    th = view["take_home"]
+    if th is None:
+        out.append("<p>Для этого уровня тестового задания в модели нет.</p>")
+    else:
+        out += [
+            f"<p>{e(th.task)}</p>",
+            f"<p><em>Время:</em> {e(th.time_limit)}</p>",
+            "<p><em>Материалы:</em></p><ul>" + "".join(f"<li>{e(m)}</li>" for m in th.materials) + "</ul>",
+            f"<p><em>Ключ оценки.</em> Проверяющий заполняет лист «{TAKE_HOME_INTERVIEWER}» по этим компетенциям; "
+            "его оценки входят в итог панели, как лист любого интервьюера.</p>",
+            "<table><tr><th>Компетенция</th><th>Слабо</th><th>Хорошо</th><th>Сильно</th></tr>",
+        ]
+        for s in th.scoring:
+            name = view["names"].get(s.competency, s.competency)
+            out.append(f"<tr><td>{e(name)}</td><td>{e(s.weak)}</td><td>{e(s.solid)}</td><td>{e(s.strong)}</td></tr>")
+        out.append("</table>")
+    out += [
+        '<h2 id="references">Проверка рекомендаций</h2>',
+        f'<p class="note">{e(REFERENCE_NOTE)}</p>',
+        f"<p><strong>Согласие.</strong> {e(CONSENT_LINE)}</p>",
+    ]
+    for name, questions in view["references"]:
+        out.append(f"<h3>{e(name)}</h3><ul>")
+        out += [f"<li>{e(q.text)}<br><em>Насторожит:</em> {e(q.worry)}</li>" for q in questions]
+        out.append("</ul>")
+    out += [
+        '<h2 id="candidate">Что сказать кандидату о процессе и сроках</h2>',
+        "<table><tr><th>Шаг</th><th>Сколько времени</th><th>Когда</th></tr>",
+    ]
+    out += [f"<tr><td>{e(s.name)}</td><td>{e(s.length)}</td><td>{e(s.when)}</td></tr>" for s in view["steps"]]
+    out += [
+        "</table>",
+        "<p>Сроки — практика проекта; назовите кандидату свои и держите их. "
+        "Отказ тоже сообщайте: коротко, по делу и в обещанный срок.</p>",
+    ]
+    return (
+        f'<!doctype html>\n<html lang="ru">\n<head>\n<meta charset="utf-8">\n<title>Набор для найма: {e(view["title"])}'
+        f"</title>\n<style>{CSS}</style>\n</head>\n<body>\n" + "\n".join(out) + "\n</body>\n</html>\n"
+    )
+
+
+@russian_only
+def render_kit(model: Model, role: Role, level: RoleLevel, fmt: str) -> str:
+    """The kit in md or html."""
+    view = kit_view(model, role, level)
+    if fmt == "md":
+        return kit_md(view)
+    if fmt == "html":
+        return kit_html(view)
+    raise ValueError(f"unknown kit format: {fmt}")

@@ -1,0 +1,153 @@
+"""The site's hiring pages (issue 19): per role level a «Текст вакансии» page (the vacancy text of
+`accountpath vacancy`, with a copy button and the hh.ru JSON) and a «Набор для найма» page (the kit of
+`accountpath kit`, with the take-home card to download), plus hiring/index.md listing them all.
+Generated from the same functions as the commands; the files go under hiring/files/."""
+
+from __future__ import annotations
+
+from html import escape
+
+from accountpath.model.types import Model, Role, RoleLevel
+from accountpath.render import kit as kit_mod
+from accountpath.render.kit import full_title
+from accountpath.render import vacancy as vac
+from accountpath.render.mdtext import md_escape
+
+FILES = "hiring/files"
+
+PAY_EXPLAINED = (
+    "Вилку в вакансии пишите явно: «до вычета НДФЛ» (gross, из этой суммы агентство удержит налог) или «на руки» "
+    "(net, сумма после налога) — кандидаты сравнивают предложения по одной из этих цифр, и путаница стоит доверия. "
+    "По ТК РФ на испытательном сроке работник защищён трудовым правом полностью, поэтому оклад ниже, чем у коллег "
+    "на той же должности, трудно обосновать; если агентство всё же платит на испытательном сроке меньше, "
+    "назовите в вакансии обе суммы."
+)
+"""Gross and net, and probation pay, in two sentences (the pages' wording, not legal advice)."""
+
+
+def vacancy_page(role: Role, level: RoleLevel) -> str:
+    return f"hiring/vacancy-{role.id}-{level.id}.md"
+
+
+def kit_page(role: Role, level: RoleLevel) -> str:
+    return f"hiring/kit-{role.id}-{level.id}.md"
+
+
+def pay_line(model: Model, role: Role, level: RoleLevel) -> str:
+    """What the page says about the level's pay: the band, or plainly that there is no public figure."""
+    if level.pay is not None:
+        basis = {"agency": "вилка агентства", "source": "по статье-источнику", "estimate": "оценка проекта"}
+        return f"Оплата: {vac.pay_text(level.pay)} ({basis.get(level.pay.basis, level.pay.basis)}, {level.pay.date})."
+    has_article = any(s.level == level.id for s in role.salary)
+    if has_article:
+        return (
+            "Вилки агентства для этого уровня в модели нет. Статьи-источники дают ориентир без даты и без пометки, "
+            f"до или после налога, — он на [странице роли](../roles/{role.id}.md#salary); в вакансию впишите свою вилку."
+        )
+    return (
+        "Публичной цифры для этого уровня нет: в статьях-источниках зарплат для него не приводится, "
+        "и мы их не придумываем. Впишите в вакансию вилку своего агентства."
+    )
+
+
+def _vacancy_md(model: Model, role: Role, level: RoleLevel) -> str:
+    v = vac.vacancy(model, role, level)
+    text = vac.vacancy_txt(v)
+    title = full_title(role, level)
+    rows = max(12, text.count("\n") + 2)
+    lines = [
+        "---",
+        f'title: "Текст вакансии: {title}"',
+        "---",
+        "",
+        f"# Текст вакансии: {md_escape(title)}",
+        "",
+        "Текст собран из модели: обязанности роли, поведение на цели уровня по взвешенным компетенциям, опыт и условия. "
+        "Замените части в квадратных скобках сведениями о своём агентстве и скопируйте текст в редактор вакансии "
+        f"на hh.ru или другой площадке. Весь набор для этой вакансии — на странице [Набор для найма]({kit_page(role, level)[7:]}).",
+        "",
+        pay_line(model, role, level),
+        "",
+        PAY_EXPLAINED,
+        "",
+        '<div class="ap-copy" data-search-exclude>',
+        f'<label for="vacancy-text"><strong>Текст для вставки</strong></label>',
+        f'<textarea id="vacancy-text" class="ap-copy__text" rows="{rows}" readonly>{escape(text)}</textarea>',
+        '<p><button type="button" class="md-button md-button--primary ap-copy__button" data-copy="vacancy-text">'
+        "Скопировать текст вакансии</button> "
+        f'<a class="md-button" href="../files/{role.id}-{level.id}-hh.json" download>Поля для hh.ru (JSON)</a> '
+        '<span class="ap-copy__status" role="status" aria-live="polite"></span></p>',
+        "</div>",
+        '<script type="module" src="../../assets/js/site/copytext.js"></script>',
+        "",
+        "## Как это выглядит",
+        "",
+        vac.vacancy_md(v, heading="###").split("\n", 2)[2],
+    ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _kit_md(model: Model, role: Role, level: RoleLevel) -> str:
+    view = kit_mod.kit_view(model, role, level)
+    body = kit_mod.kit_md(view, level_heading="#")
+    title = full_title(role, level)
+    body = body.replace(
+        "## Текст вакансии\n\n",
+        "## Текст вакансии\n\n"
+        f"Текст с кнопкой «Скопировать» и полями для hh.ru — на странице [Текст вакансии]({vacancy_page(role, level)[7:]}).\n\n"
+        f"{pay_line(model, role, level)} {PAY_EXPLAINED}\n\n",
+        1,
+    )
+    links = (
+        f"Что делать дальше: соберите панель на странице [План собеседования](../tools/plan.md) — там же расписание, "
+        f"листы интервьюеров для печати и файлы для [оценщика](../tools/evaluator.md). "
+        f"Оценочный лист проверяющего тестовое задание: "
+        f"[YAML](files/{role.id}-{level.id}-take-home.yml) · [JSON](files/{role.id}-{level.id}-take-home.json) — "
+        "его оценки войдут в итог панели, как лист любого интервьюера."
+    )
+    body = body.replace("## Телефонный скрининг", f"{links}\n\n## Телефонный скрининг", 1) if level.take_home else body
+    front = f'---\ntitle: "Набор для найма: {title}"\n---\n\n'
+    return front + body
+
+
+def index_md(model: Model) -> str:
+    lines = [
+        "# Набор для найма",
+        "",
+        "Всё, что нужно для одной вакансии до и после интервью с панелью: текст вакансии для hh.ru, "
+        "вопросы телефонного скрининга для HR, тестовое задание с ключом оценки, вопросы для рекомендаций "
+        "и что сказать кандидату о процессе. Панель собирается на странице [План собеседования](../tools/plan.md).",
+        "",
+    ]
+    for role in model.roles:
+        lines += [f"## {md_escape(role.name)}", "", "| Уровень | Текст вакансии | Набор для найма |", "| --- | --- | --- |"]
+        for level in role.levels:
+            lines.append(
+                f"| {md_escape(level.name)} | [Текст вакансии]({vacancy_page(role, level)[7:]}) | "
+                f"[Набор для найма]({kit_page(role, level)[7:]}) |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def build(model: Model) -> dict[str, str]:
+    """{page path: Markdown} of the hiring pages."""
+    out = {"hiring/index.md": index_md(model)}
+    for role in model.roles:
+        for level in role.levels:
+            out[vacancy_page(role, level)] = _vacancy_md(model, role, level)
+            out[kit_page(role, level)] = _kit_md(model, role, level)
+    return out
+
+
+def downloads(model: Model) -> dict[str, str | bytes]:
+    """hh.ru's JSON of every role level and the take-home cards, by docs/ path."""
+    out: dict[str, str | bytes] = {}
+    for role in model.roles:
+        for level in role.levels:
+            out[f"{FILES}/{role.id}-{level.id}-hh.json"] = vac.render_vacancy(model, role, level, "json")
+            for fmt, ext in (("yaml", "yml"), ("json", "json")):
+                card = kit_mod.take_home_card(model, role, level, fmt)
+                if card is not None:
+                    out[f"{FILES}/{role.id}-{level.id}-take-home.{ext}"] = card
+    return out

@@ -1,0 +1,89 @@
+"""The plan builder's page (tools/plan.md, issue 19): the static form «План собеседования» with
+the controls «Роль», «Уровень», «Кандидат», «Интервьюеры» and «Минут на интервью», and empty
+frames the planner script (docs/assets/js/planner/planner.js) fills: the notes, the schedule,
+each interviewer's focus and focused card, and the downloads (plan.yml byte for byte as
+`accountpath plan` writes it; each card as YAML and JSON)."""
+
+from __future__ import annotations
+
+from accountpath.method.plan import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
+from accountpath.model.types import Model
+from accountpath.site.tool_evaluator import MODEL_URL, _button, el
+
+EXAMPLE_PANEL = ("Ирина Смирнова", "Пётр Петров", "Ольга Ким")
+
+
+def _labelled(cid: str, label: str, control: str, hint: str = "") -> str:
+    return el(
+        "div",
+        {"class": "ap-field"},
+        el("label", {"for": cid}, el("span", {}, text=label)),
+        control,
+        el("span", {"class": "ap-hint"}, text=hint) if hint else "",
+    )
+
+
+def plan_app(model: Model) -> str:
+    """The plan builder's static structure; the first role's levels in «Уровень»."""
+    role = model.roles[0]
+    level = role.levels[min(1, len(role.levels) - 1)]
+    roles = [el("option", {"value": r.id, "selected": r is role}, text=r.name) for r in model.roles]
+    levels = [el("option", {"value": lv.id, "selected": lv is level}, text=lv.name) for lv in role.levels]
+    form = el(
+        "fieldset",
+        {"class": "ap-card ap-setup ap-noprint", "id": "pl-form"},
+        el("legend", {}, text="План собеседования"),
+        el(
+            "div",
+            {"class": "ap-grid"},
+            _labelled("pl-role", "Роль", el("select", {"id": "pl-role"}, roles)),
+            _labelled("pl-level", "Уровень", el("select", {"id": "pl-level"}, levels)),
+            _labelled("pl-candidate", "Кандидат", el("input", {"id": "pl-candidate", "type": "text", "autocomplete": "off"})),
+            _labelled(
+                "pl-minutes",
+                "Минут на интервью",
+                el(
+                    "input",
+                    {
+                        "id": "pl-minutes",
+                        "type": "number",
+                        "min": MIN_MINUTES,
+                        "max": MAX_MINUTES,
+                        "step": 5,
+                        "value": DEFAULT_MINUTES,
+                        "inputmode": "numeric",
+                    },
+                ),
+                f"у каждого интервьюера, от {MIN_MINUTES} до {MAX_MINUTES}",
+            ),
+        ),
+        _labelled(
+            "pl-interviewers",
+            "Интервьюеры",
+            el("textarea", {"id": "pl-interviewers", "rows": 4}, text="\n".join(EXAMPLE_PANEL)),
+            "по одному на строку",
+        ),
+    )
+    return el(
+        "div",
+        {"id": "planner-app", "data-model": MODEL_URL},
+        el(
+            "noscript",
+            {},
+            el(
+                "p",
+                {"class": "ap-alert"},
+                text="Конструктор плана работает только с JavaScript. Без него план делает команда accountpath plan.",
+            ),
+        ),
+        form,
+        el("div", {"id": "pl-notes", "class": "ap-messages ap-noprint", "role": "status", "aria-live": "polite"}),
+        el(
+            "div",
+            {"class": "ap-actions ap-noprint"},
+            _button("pl-download", "Скачать plan.yml", primary=True),
+            _button("pl-print-schedule", "Печать расписания"),
+        ),
+        el("section", {"id": "pl-schedule", "class": "ap-plan-schedule", "aria-label": "Расписание"}, ""),
+        el("section", {"id": "pl-cards", "class": "ap-plan-cards", "aria-label": "Листы интервьюеров"}, ""),
+    )

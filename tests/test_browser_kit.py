@@ -1,0 +1,174 @@
+"""The hiring kit in Chromium (issue 19): the plan builder «План собеседования» makes the plan.yml
+`accountpath plan` writes, byte for byte (the form's download and the shared vectors); the
+schedule prints on one A4 page and each focused card on at most two (page.pdf + pypdf); each
+card downloads as YAML and JSON that `accountpath evaluate` reads; the role pages link the
+vacancy texts and kits; an HR partner gets from the home page to all of it without a dead end."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+import yaml
+
+from accountpath.i18n import russian_only
+from accountpath.method import plan as plan_mod
+from accountpath.model import load as model_mod
+from accountpath.render.plan_render import render_plan
+
+import browser_util as bu
+
+pytestmark = pytest.mark.browser
+
+PLAN_CASES = json.loads((bu.ROOT / "tests" / "vectors" / "plans.json").read_text(encoding="utf-8"))["cases"]
+PANEL = ["Ирина Смирнова", "Пётр Петров", "Ольга Ким"]
+FIVE = [*PANEL, "Мария Белова", "Анна Ли"]
+
+
+@pytest.fixture(scope="module")
+def site_model():
+    return model_mod.load(bu.model_path())
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="ru-RU")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context, server):
+    pg = context.new_page()
+    pg.watch = bu.Watch(pg, server.url)
+    return pg
+
+
+def cli_yaml(model, role, level, people, candidate, minutes) -> str:
+    plan, notes = russian_only(plan_mod.make_plan)(model, role, level, people, candidate, minutes)
+    return render_plan(model, plan, "yaml", notes)
+
+
+def open_planner(page, server) -> None:
+    page.goto(server.url + "tools/plan/")
+    page.wait_for_selector("#planner-app[data-ready='true']", timeout=15000)
+
+
+def fill_plan(page, role: str, level: str, people: list[str], candidate: str, minutes: int) -> None:
+    page.get_by_label("Роль", exact=True).select_option(role)
+    page.get_by_label("Уровень", exact=True).select_option(level)
+    page.get_by_label("Кандидат", exact=True).fill(candidate)
+    page.get_by_label("Интервьюеры", exact=True).fill("\n".join(people))
+    page.get_by_label("Минут на интервью", exact=True).fill(str(minutes))
+
+
+def pdf_pages(page, target: str) -> int:
+    import pypdf
+
+    page.evaluate("t => document.body.setAttribute('data-ap-print', t)", target)
+    data = page.pdf(format="A4", print_background=True)
+    return len(pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_form_downloads_the_cli_plan_byte_for_byte(page, server, site_model, tmp_path):
+    open_planner(page, server)
+    for role, level, people, minutes in (
+        ("account-manager", "middle", PANEL, 60),
+        ("account-director", "account-director", PANEL[:2], 90),
+        ("client-services-director", "csd", [*PANEL, "Мария Белова", "Анна Ли"], 45),
+    ):
+        fill_plan(page, role, level, people, "Анна Иванова", minutes)
+        with page.expect_download() as dl:
+            page.get_by_role("button", name="Скачать plan.yml").click()
+        path = tmp_path / f"{role}-{level}.yml"
+        dl.value.save_as(path)
+        assert dl.value.suggested_filename == "plan.yml"
+        assert path.read_text(encoding="utf-8") == cli_yaml(site_model, role, level, people, "Анна Иванова", minutes)
+    page.watch.assert_clean()
+
+
+def test_browser_plans_equal_the_cli_on_the_vectors_in_chromium(page, server, site_model):
+    open_planner(page, server)
+    got = page.evaluate(
+        """async (cases) => {
+          const pm = await import(new URL('../../assets/js/core/planmake.js', location.href).href);
+          const model = await (await fetch('../../assets/data/model.json')).json();
+          return cases.map((c) => {
+            try {
+              const { plan, notes } = pm.makePlan(model, c.role, c.level, c.interviewers, c.candidate, c.minutes);
+              return pm.planYaml(model, plan, notes);
+            } catch (err) { return 'error: ' + err.message; }
+          });
+        }""",
+        PLAN_CASES,
+    )
+    for case, text in zip(PLAN_CASES, got, strict=True):
+        try:
+            want = cli_yaml(
+                site_model, case["role"], case["level"], case["interviewers"], case["candidate"], case["minutes"]
+            )
+        except plan_mod.PlanError as exc:
+            want = f"error: {exc}"
+        assert text == want, case
+
+
+def test_schedule_prints_on_one_page_and_cards_on_two(page, server, site_model):
+    open_planner(page, server)
+    counts = {}
+    for role in site_model.roles:
+        for level in role.levels:
+            panels = (PANEL, PANEL[:2]) if role is not site_model.roles[0] else (PANEL, PANEL[:2], PANEL[:1], FIVE)
+            for people in panels:
+                fill_plan(page, role.id, level.id, people, "Анна Иванова", 60)
+                key = f"{role.id}/{level.id}/{len(people)}"
+                counts[key] = [pdf_pages(page, "schedule")] + [
+                    pdf_pages(page, f"card-{n}") for n in range(1, len(people) + 1)
+                ]
+    print("pages (schedule, cards):", counts)
+    for key, (schedule, *cards) in counts.items():
+        assert schedule == 1, (key, schedule)
+        assert all(1 <= c <= 2 for c in cards), (key, cards)
+
+
+def test_cards_download_as_yaml_and_json_that_evaluate_reads(page, server, site_model, tmp_path, cli_run):
+    open_planner(page, server)
+    fill_plan(page, "account-manager", "middle", PANEL, "Анна Иванова", 80)
+    files = []
+    for n in (1, 2, 3):
+        fmt = "yaml" if n != 2 else "json"
+        with page.expect_download() as dl:
+            page.get_by_test_id(f"pl-card-{fmt}-{n}").click()
+        path = tmp_path / dl.value.suggested_filename
+        dl.value.save_as(path)
+        assert "Ирина" not in path.name and path.name.startswith("account-manager-middle-interviewer-")
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data["interviewer"] == PANEL[n - 1] and data["candidate"] == "Анна Иванова"
+        data["ratings"] = {cid: 3 for cid in data["ratings"]}
+        data["recommendation"] = "yes"
+        filled = tmp_path / f"filled-{n}.{'json' if fmt == 'json' else 'yml'}"
+        text = path.read_text(encoding="utf-8")
+        if fmt == "json":
+            filled.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        else:  # fill the very file the browser wrote: its comments stay
+            for cid in data["ratings"]:
+                text = text.replace(f"  {cid}: null", f"  {cid}: 3")
+            filled.write_text(text.replace("recommendation: null", 'recommendation: "yes"'), encoding="utf-8")
+        files.append(filled)
+    r = cli_run("--model", bu.model_path(), "evaluate", *files, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    result = json.loads(r.stdout)
+    assert result["candidate"] == "Анна Иванова" and len(result["interviewers"]) == 3
+
+
+def test_planner_shows_the_notes_of_plan_check(page, server, site_model):
+    open_planner(page, server)
+    fill_plan(page, "account-manager", "middle", ["Один"], "", 45)
+    plan, notes = russian_only(plan_mod.make_plan)(site_model, "account-manager", "middle", ["Один"], None, 45)
+    shown = page.locator("#pl-notes").inner_text()
+    assert notes and all(f"Внимание: {n}" in shown for n in notes)
+    page.get_by_label("Интервьюеры", exact=True).fill("  ")
+    assert "Интервьюеры" in page.locator("#pl-notes").inner_text()
+    assert page.get_by_role("button", name="Скачать plan.yml").is_disabled()
+    page.get_by_label("Минут на интервью", exact=True).fill("500")
+    assert "от 20 до 240" in page.locator("#pl-notes").inner_text()

@@ -1,0 +1,111 @@
+"""The team page and the self-assessment's assessment file in Chromium (Playwright, Debian's
+/usr/bin/chromium), on a site built with the model of the team of six (tests/vectors/team.json):
+the page shows the same readiness, blocking, coverage and heat map as `accountpath team`, the
+director switch removes every name from the screen and the downloads, nothing leaves the site,
+and the self-assessment saves an assessment file and opens it back."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import browser_util as bu
+from conftest import write_team
+
+pytestmark = pytest.mark.browser
+
+NAMES = ("Пётр Алексеев", "Вера Борисова", "Глеб Васильев", "Дарья Григорьева", "Егор Дмитриев", "Жанна Ефимова")
+
+
+@pytest.fixture(scope="module")
+def team_site(tmp_path_factory, team_vector):
+    root = tmp_path_factory.mktemp("team-site")
+    folder, model = write_team(root / "in", team_vector, None, date="2026-11-20")
+    site = bu.build_site(root / "site", model=model)
+    srv = bu.Server(site)
+    yield srv, sorted(folder.iterdir())
+    srv.close()
+
+
+@pytest.fixture
+def page(browser, team_site):
+    srv, _files = team_site
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="ru-RU")
+    pg = ctx.new_page()
+    pg.watch = bu.Watch(pg, srv.url)
+    yield pg
+    pg.watch.assert_clean()
+    ctx.close()
+
+
+def _download(page, button: str) -> str:
+    with page.expect_download() as info:
+        page.click(button)
+    return Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def test_team_page_shows_the_six_facts_and_hides_names(page, team_site, team_vector):
+    srv, files = team_site
+    page.goto(srv.url + "tools/team/")
+    page.wait_for_selector("#team-app[data-ready='true']")
+    page.set_input_files("#tm-files", [str(f) for f in files])
+    page.wait_for_selector("#team-app[data-count='12']")
+    rows = page.locator("#tm-people tbody tr")
+    assert rows.count() == 6
+    ready = [
+        rows.nth(i).locator("th").inner_text() for i in range(6) if rows.nth(i).get_attribute("data-ready") == "true"
+    ]
+    assert ready == ["Пётр Алексеев"]
+    vera = page.locator("#tm-people tbody tr", has_text="Вера Борисова")
+    assert vera.locator(".tm-blocking").inner_text() == "Компетенция finance (2 при цели 4)"
+    finance = page.locator("#tm-coverage tr[data-competency='finance']")
+    assert finance.get_attribute("data-single") == "true"
+    assert "Пётр Алексеев" in finance.inner_text() and "держится на одном человеке" in finance.inner_text()
+    assert page.locator("#tm-coverage tr[data-single='true']").count() == 1
+    assert page.locator("#tm-heat td.ap-heat--bad").count() > 0
+    bu.screenshot(page, "team-manager-1280")
+
+    data = json.loads(_download(page, "#tm-json"))
+    assert {k: data[k] for k in ("people", "coverage", "heatmap")} == team_vector["expected"]["manager"]
+
+    page.check("#tm-director")
+    page.wait_for_selector("#tm-result[data-audience='director']")
+    screen = page.locator("#team-app").inner_text()
+    downloads = _download(page, "#tm-json") + _download(page, "#tm-md")
+    for name in NAMES:
+        for part in name.split():
+            assert part not in screen and part not in downloads, part
+    assert (
+        json.loads(downloads[: downloads.index("\n}\n") + 3])["groups"] == team_vector["expected"]["director"]["groups"]
+    )
+    assert page.locator("#tm-groups tbody tr").count() == 1
+    bu.screenshot(page, "team-director-1280")
+
+
+def test_self_assessment_saves_and_opens_the_file(page, team_site, team_model, tmp_path):
+    srv, _files = team_site
+    page.goto(srv.url + "tools/self-assessment/")
+    page.wait_for_selector("#self-assessment-app[data-ready='true']")
+    page.check("[data-testid='self-finance-4']")
+    page.check("[data-testid='self-strategy-2']")
+    page.fill("#sa-person", "Пётр Алексеев")
+    page.select_option("#sa-level", "middle")
+    saved = json.loads(_download(page, "#sa-save-file"))
+    assert saved["assessment"] == 1 and saved["relation"] == "self" and saved["person"] == "Пётр Алексеев"
+    assert saved["role"] == "account-manager" and saved["level"] == "middle"
+    assert saved["ratings"]["finance"] == 4 and saved["ratings"]["strategy"] == 2
+    assert set(saved["ratings"]) == {c.id for c in team_model.competencies}
+
+    path = tmp_path / "sa-roundtrip.json"
+    path.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
+    page.on("dialog", lambda d: d.accept())
+    page.click("#sa-clear")
+    assert not page.is_checked("[data-testid='self-finance-4']")
+    page.set_input_files("#sa-open-file", str(path))
+    page.wait_for_function("document.querySelector(\"[data-testid='self-finance-4']\").checked")
+    assert page.is_checked("[data-testid='self-strategy-2']")
+    assert page.input_value("#sa-person") == "Пётр Алексеев"

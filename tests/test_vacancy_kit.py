@@ -1,0 +1,229 @@
+"""The hiring kit of issue 19 on the fixture model: pay bands (schema and rules), the vacancy text
+(md, html, txt and hh.ru's json fields), the kit (md, html, pdf) with every section, the take-home
+as a card the debrief counts."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from accountpath.model import load as model_load
+from accountpath.render import kit as kit_mod
+from accountpath.render import vacancy as vac
+
+from conftest import ROOT
+
+MINI = ROOT / "tests" / "fixtures" / "mini.yml"
+PAY = {"from": 90000, "to": 120000, "currency": "RUB", "gross": True, "date": "2026-09", "basis": "agency"}
+SCREEN = [{"text": f"Вопрос {n}?", "listen_for": "Конкретный пример.", "knock_out": n == 1} for n in range(1, 7)]
+TAKE_HOME = {
+    "task": "Превратите письмо клиента в бриф.",
+    "time_limit": "2 часа",
+    "materials": ["Письмо клиента"],
+    "scoring": [
+        {
+            "competency": "client-communication",
+            "weak": "Пересказ.",
+            "solid": "Цель и сроки.",
+            "strong": "Противоречие найдено.",
+        },
+        {"competency": "project-management", "weak": "Нет плана.", "solid": "План.", "strong": "План с рисками."},
+    ],
+}
+REFS = [{"text": "Как он держал клиента в курсе?", "worry": "Приходилось просить."}] * 2
+
+
+def _mini(tmp_path: Path, edit) -> Path:
+    data = yaml.safe_load(MINI.read_text(encoding="utf-8"))
+    edit(data)
+    path = tmp_path / "model.yml"
+    path.write_text(yaml.safe_dump(_copy(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _copy(value):
+    return json.loads(json.dumps(value))
+
+
+def _kit(data: dict) -> None:
+    role = data["roles"][0]
+    role["levels"][1]["pay"] = dict(PAY)
+    role["levels"][1]["take_home"] = _copy(TAKE_HOME)
+    role["screening"] = _copy(SCREEN)
+    for c in data["competencies"]:
+        if c["id"] == "client-communication":
+            c["reference_questions"] = _copy(REFS)
+
+
+@pytest.fixture
+def kit_model(tmp_path):
+    return _mini(tmp_path, _kit)
+
+
+def test_the_kit_keys_load_into_the_model(kit_model):
+    model, problems = model_load.check(kit_model)
+    assert not problems, problems
+    level = model.role("account-manager").level("middle")
+    assert level.pay.from_ == 90000 and level.pay.gross is True and level.pay.basis == "agency"
+    assert [s.competency for s in level.take_home.scoring] == ["client-communication", "project-management"]
+    assert len(model.role("account-manager").screening) == 6
+    assert len(model.competency("client-communication").reference_questions) == 2
+
+
+@pytest.mark.parametrize(
+    ("edit", "words"),
+    [
+        (lambda d: d["roles"][0]["levels"][1]["pay"].update({"from": 130000}), "[pay-range]"),
+        (lambda d: d["roles"][0]["levels"][1]["pay"].update({"from": None, "to": None}), "[pay-range]"),
+        (lambda d: d["roles"][0]["levels"][1]["pay"].update({"basis": "source"}), "[pay-source]"),
+        (lambda d: d["roles"][0]["levels"][1]["pay"].update({"currency": "USD"}), "currency"),
+        (lambda d: d["roles"][0]["levels"][1]["pay"].update({"date": "2026-13"}), "date"),
+        (lambda d: d["roles"][0]["levels"][1]["pay"].pop("gross"), "gross"),
+        (lambda d: d["roles"][0].update({"screening": SCREEN[:5]}), "[screening-count]"),
+        (
+            lambda d: d["roles"][0].update({"screening": [dict(q, knock_out=False) for q in SCREEN]}),
+            "[screening-count]",
+        ),
+        (
+            lambda d: d["roles"][0]["levels"][1]["take_home"]["scoring"].append(
+                dict(TAKE_HOME["scoring"][0], competency="no-such")
+            ),
+            "[take-home-scoring]",
+        ),
+        (
+            lambda d: d["roles"][0]["levels"][1]["take_home"]["scoring"].append(TAKE_HOME["scoring"][0]),
+            "[take-home-scoring]",
+        ),
+        (lambda d: d["competencies"][0].update({"reference_questions": _copy(REFS[:1])}), "[reference-coverage]"),
+        (lambda d: d["competencies"][0].update({"reference_questions": _copy(REFS * 2)}), "[reference-coverage]"),
+    ],
+)
+def test_kit_rules_name_the_line(tmp_path, edit, words):
+    def both(data):
+        _kit(data)
+        edit(data)
+
+    path = _mini(tmp_path, both)
+    model, problems = model_load.check(path)
+    assert model is None
+    text = "\n".join(str(p) for p in problems)
+    assert words in text, text
+    assert all(p.line > 0 for p in problems), text
+
+
+def test_missing_reference_questions_of_a_must_have_are_reported(tmp_path):
+    def edit(data):
+        _kit(data)
+        for c in data["competencies"]:
+            c.pop("reference_questions", None)
+
+    model, problems = model_load.check(_mini(tmp_path, edit))
+    assert model is None and "[reference-coverage]" in str(problems[0]) and "client-communication" in str(problems[0])
+
+
+class _Tags(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        assert not attrs
+
+
+def test_vacancy_json_has_hh_fields_and_salary_with_pay(kit_model, cli_run):
+    r = cli_run("--model", kit_model, "vacancy", "--role", "account-manager", "--level", "middle", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert set(data) == {"name", "description", "key_skills", "experience", "salary"}
+    assert data["salary"] == {"from": 90000, "to": 120000, "currency": "RUR", "gross": True}
+    assert data["experience"] == {"id": "between1And3"}
+    assert 3 <= len(data["key_skills"]) <= 30 and all(set(s) == {"name"} for s in data["key_skills"])
+    assert len(data["description"]) >= 200
+    parser = _Tags()
+    parser.feed(data["description"])
+    assert parser.tags <= {"p", "ul", "li", "strong", "em"}
+    for section in vac.SECTIONS:
+        assert f"<strong>{section}</strong>" in data["description"]
+    r = cli_run("--model", kit_model, "vacancy", "--role", "account-manager", "--level", "junior", "--format", "json")
+    data = json.loads(r.stdout)
+    assert "salary" not in data and data["experience"] == {"id": "noExperience"}
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt"])
+def test_vacancy_text_formats_have_the_three_sections(kit_model, cli_run, tmp_path, fmt):
+    out = tmp_path / f"v.{fmt}"
+    r = cli_run("--model", kit_model, "vacancy", "--role", "account-manager", "--level", "middle", "-o", out)
+    assert r.returncode == 0, r.stderr
+    text = out.read_text(encoding="utf-8")
+    for section in vac.SECTIONS:
+        assert section in text
+    assert "90 000" in text and "до вычета НДФЛ" in text
+    if fmt == "txt":
+        assert not any(mark in text for mark in ("<", "**", "##", "\\["))
+
+
+def test_vacancy_arguments_and_unknown_ids(kit_model, cli_run):
+    assert cli_run("--model", kit_model, "vacancy", "--role", "account-manager").returncode == 2
+    assert cli_run("--model", kit_model, "vacancy", "--role", "x", "--level", "middle").returncode == 1
+    r = cli_run("--model", kit_model, "vacancy", "--role", "account-manager", "--level", "y", "-o", "v.docx")
+    assert r.returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("до 1 года", "noExperience"),
+        ("1–3 года", "between1And3"),
+        ("от 3 лет", "between3And6"),
+        ("от 5 лет в работе с клиентами", "between3And6"),
+        ("от 7 лет", "moreThan6"),
+        ("без опыта", "noExperience"),
+    ],
+)
+def test_experience_id_from_the_bracket(real_model, text, expected):
+    level = real_model.roles[0].levels[0]
+    from dataclasses import replace
+
+    assert vac.experience_id(replace(level, experience=text)) == expected
+
+
+def test_kit_md_and_html_have_every_section(kit_model, cli_run, tmp_path):
+    for fmt in ("md", "html"):
+        out = tmp_path / f"kit.{fmt}"
+        r = cli_run("--model", kit_model, "kit", "--role", "account-manager", "--level", "middle", "-o", out)
+        assert r.returncode == 0, r.stderr
+        text = out.read_text(encoding="utf-8")
+        for _key, heading in kit_mod.SECTIONS:
+            assert heading in text, (fmt, heading)
+        assert "152-ФЗ" in text and "Стоп-вопрос" in text and "Противоречие найдено." in text
+
+
+def test_the_take_home_card_counts_in_the_debrief(kit_model, cli_run, tmp_path):
+    model, _p = model_load.check(kit_model)
+    role = model.role("account-manager")
+    level = role.level("middle")
+    card = yaml.safe_load(kit_mod.take_home_card(model, role, level, "yaml"))
+    assert card["interviewer"] == "Тестовое задание"
+    assert card["focus"] == ["client-communication", "project-management"]
+    card["ratings"] = {"client-communication": 3, "project-management": 3}
+    card["candidate"] = "Кандидат"
+    other = dict(
+        card,
+        interviewer="Ирина",
+        focus=None,
+        ratings={"client-communication": 3, "project-management": 3, "finance": 2},
+    )
+    other.pop("focus")
+    paths = []
+    for n, c in enumerate((card, other)):
+        p = tmp_path / f"c{n}.yml"
+        p.write_text(yaml.safe_dump(c, allow_unicode=True), encoding="utf-8")
+        paths.append(p)
+    r = cli_run("--model", kit_model, "evaluate", *paths, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert "Тестовое задание" in r.stdout
