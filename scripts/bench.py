@@ -9,8 +9,13 @@
    calibration itself (`calibrate.calibrate` on cards already read) in-process.
 3. The in-browser evaluator: its scripts and data size (target: under 150 KB) and the time a
    rating change takes to re-render (target: under 16 ms), when the site and chromium exist.
+4. How often the verdict is right (scripts/verdict_sim.py): 10,000 simulated panels of a middle
+   account manager; the share of not_ready and of wrong decided verdicts for the method, the
+   knife edge and the majority of the interviewers' own recommendations (goal: wrong at most
+   half the knife edge's, not_ready at most 30 %).
 
 Usage: .venv/bin/python scripts/bench.py [--model competencies.yml] [--files 10000] [--skip-browser]
+       [--verdict-only]
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import verdict_sim  # noqa: E402
 
 
 def timed(cmd: list[str], runs: int, cold_cache: bool = False, **kw) -> float:
@@ -234,14 +242,29 @@ def bench_browser() -> dict:
         return out
 
 
+def bench_verdict(model_path: Path) -> dict:
+    """The simulation of how often the verdict is right (scripts/verdict_sim.py), with its time."""
+    from accountpath.model import load as model_mod
+
+    t = time.perf_counter()
+    out = verdict_sim.simulate(model_mod.load(model_path))
+    out["seconds"] = round(time.perf_counter() - t, 1)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=str(ROOT / "competencies.yml"))
     ap.add_argument("--files", type=int, default=10_000)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--skip-browser", action="store_true")
+    ap.add_argument("--verdict-only", action="store_true", help="only the simulation of the verdict")
     args = ap.parse_args()
     model_path = Path(args.model).resolve()
+    verdict = bench_verdict(model_path)
+    print(verdict_sim.table(verdict), file=sys.stderr if not args.verdict_only else sys.stdout)
+    if args.verdict_only:
+        return 0
     report = {"cpus": os.cpu_count(), "scorecard": bench_scorecard(model_path, args.runs)}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "round"
@@ -251,6 +274,7 @@ def main() -> int:
         report["calibrate"] = bench_calibrate(model_path, folder, n)
     if not args.skip_browser:
         report["browser"] = bench_browser()
+    report["verdict"] = verdict
     print(json.dumps(report, ensure_ascii=False, indent=2))
     return 0
 

@@ -152,7 +152,7 @@ def test_vectors_match_python(page, server, case, vector_model):
              const clean = checked.map((c) => c.card);
              const r = window.__ev.debrief(model, cards[0].role, cards[0].level, clean);
              return {problems, panel: problems.length ? [] : window.__ev.panelProblems(clean),
-                     text: window.__ev.resultJson(r), keys: Object.keys(r)};
+                     text: window.__ev.resultJson(r, model), keys: Object.keys(r)};
            }""",
         [sitedata.site_data(vector_model), case["scorecards"]],
     )

@@ -204,22 +204,19 @@ def write_cards(cards, folder: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("fmt", ["text", "md", "html", "json"])
-def test_fragile_panel_reports_it_in_every_format(ap, real_model, tmp_path, fmt):
+def test_disputed_must_have_panel_is_not_ready_in_every_format(ap, real_model, tmp_path, fmt):
     files = write_cards(_panel(real_model, communication=(5, 2, 4)), tmp_path / "panel")
     r = ap("evaluate", *files, "--format", fmt)
     assert r.returncode == 0, r.stderr
     if fmt == "json":
         res = json.loads(r.stdout)
-        assert res["recommendation"] == "hire"
-        assert [{k: f[k] for k in ("without", "recommendation")} for f in res["fragile"]] == [
-            {"without": "Ирина Смирнова", "recommendation": "no_hire"}
-        ]
+        assert res["recommendation"] == "not_ready" and res["ready"] is False
+        assert "must_have_disagreement" in [x["code"] for x in res["not_ready"]]
         comm = next(c for c in res["competencies"] if c["id"] == "communication")
         assert comm["ratings"] == [5, 2, 4]
     else:
-        assert (
-            "Итог держится на листе одного интервьюера (Ирина Смирнова): без него итог был бы «Не нанимать»" in r.stdout
-        )
+        assert "Решение не готово" in r.stdout
+        assert "Обязательная «Деловая коммуникация»: оценки расходятся на 3 балла" in r.stdout
         assert NOTE in r.stdout
 
 

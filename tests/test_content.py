@@ -12,12 +12,14 @@ import re
 
 import pytest
 
+from accountpath.method import debrief
 from accountpath.method import plan as plan_mod
+from accountpath.method.evaluate import Scorecard
 from accountpath.model import load as model_mod
 from accountpath.model import yamlsource
 from accountpath.model.types import MANAGER_FROM, SCOPE_KEYS
 from accountpath.render import kit as kit_mod
-from accountpath.render import scorecard
+from accountpath.render import report, scorecard
 from accountpath.render import vacancy as vac
 from accountpath.site import pages
 
@@ -399,3 +401,41 @@ def test_growth_page_links_the_team_page_for_managers(bundled_model):
     assert "[Команда](tools/team.md)" in growth and "Руководителю группы" in growth
     team_page = built["tools/team.md"]
     assert "152-ФЗ" in team_page and 'id="tm-director"' in team_page and "(../growth.md#promotion)" in team_page
+
+
+def test_bundled_model_sets_the_tolerance_band():
+    assert model_mod.load(BUNDLED_MODEL).evaluation.tolerance == 0.1
+
+
+def test_the_three_percent_miss_is_not_a_no_hire_at_junior():
+    """Issue 17: a middle account manager exactly on target except «Инициативность и идеи» (weight 3)
+    one point below, by all three interviewers: the gap -0.03 is inside the band: «Решение не готово»,
+    the fit stays at the vacancy's level instead of dropping to junior."""
+    real_model = model_mod.load(BUNDLED_MODEL)
+    role = real_model.role("account-manager")
+    level = role.level("middle")
+    ratings = {rc.id: level.targets[rc.id] for rc in role.competencies}
+    ratings["initiative"] -= 1
+    cards = [
+        Scorecard(
+            role.id,
+            level.id,
+            "Кандидат",
+            name,
+            ratings,
+            recommendation="yes",
+            notes={"initiative": "Идей не предложила."},
+        )
+        for name in ("Ирина Смирнова", "Пётр Петров", "Ольга Ким")
+    ]
+    r = debrief.debrief(real_model, role.id, level.id, cards)
+    assert r["gap"] == -0.03
+    assert r["recommendation"] == "not_ready" and r["ready"] is False
+    assert [x["code"] for x in r["not_ready"]][0] == "near_boundary"
+    assert r["best_fit_level"] == "middle"
+    text = report.to_text(real_model, r, cards)
+    head = text.splitlines()[3]
+    assert head.startswith("Итог панели: Решение не готово (not_ready)")
+    assert "Не нанимать (no_hire)" not in text
+    assert "Подходящий уровень: Аккаунт-менеджер (middle)" in text
+    assert "«Инициативность и идеи»" in text

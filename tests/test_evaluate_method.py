@@ -29,6 +29,9 @@ def test_vector(case, vector_model):
         "failed_must_haves",
         "best_fit_level",
         "competencies",
+        "ready",
+        "not_ready",
+        "leaning",
     ]
 
 

@@ -87,6 +87,18 @@ def _debrief_cases(vectors) -> list[dict]:
             ],
         },
         {
+            "name": "a competency in focus nobody rated; a thin note; a missing recommendation",
+            "scorecards": [
+                card("И1", {"a": 3, "b": None, "c": None, "d": None}, focus=["a", "c"], recommendation="yes"),
+                card(
+                    "И2",
+                    {"a": 3, "b": 1, "c": None, "d": 2},
+                    focus=["a", "b", "d"],
+                    notes={"b": "Слабо, без конкретики."},
+                ),
+            ],
+        },
+        {
             "name": "notes and an extreme without a note",
             "scorecards": [
                 card(
@@ -109,6 +121,8 @@ def _lines(model, r) -> dict:
             if row["must_have"]
         ],
         "boundary": debrief_text.boundary_line(model, r),
+        "readiness": debrief_text.readiness_lines(r),
+        "warnings": [debrief_text.warning_text(w) for w in r["warnings"]],
     }
 
 
@@ -131,14 +145,26 @@ def test_js_debrief_equals_python(vectors, vector_model, tmp_path):
                 ]
             } == case["expected"], case["name"]
     assert any(json.loads(g["text"])["fragile"] for g in got), "no case is fragile"
-    said = " ".join(" ".join(g["lines"]["fragile"] + g["lines"]["must"] + [g["lines"]["boundary"] or ""]) for g in got)
+    said = " ".join(
+        " ".join(g["lines"]["fragile"] + g["lines"]["must"] + [g["lines"]["boundary"] or ""] + g["lines"]["readiness"])
+        for g in got
+    )
+    assert {x["code"] for g in got for x in json.loads(g["text"])["not_ready"]} >= {
+        "unrated_focus",
+        "near_boundary",
+        "one_interviewer_decides",
+        "must_have_disagreement",
+        "must_have_single_rater",
+        "must_have_one_point",
+    }
+    warned = {w["code"] for g in got for w in json.loads(g["text"])["warnings"]}
+    assert warned >= {"extreme_without_note", "missing_recommendation", "thin_note", "unrated_focus"}
     for words in (
         "опустилась бы до 2,00 при пороге 2,50",
-        "осталась бы без оценки",
-        "при минимуме 80\u00a0%",
         "проходит ровно на пороге: 2,50",
-        "Итог на границе: 0,05 при пороге 0,00",
+        "Итог на границе «Нанимать» / «Не нанимать»: отклонение от цели 0,05 при границе 0,00 ± 0,10",
         "Итог устойчив",
+        "Решение готово",
     ):
         assert words in said, words
 

@@ -69,7 +69,7 @@ def test_round_tables_show_interviewers_and_warnings(real_model):
     assert list(rows[0]) == list(round_report.ROUND_COLUMNS)
     anna = next(r for r in rows if r["candidate"] == "Анна Иванов")
     assert anna["interviewers"] == "1" and anna["recommendation"] in ("hire", "strong_hire")
-    assert anna["warnings"] == "similar_candidates;single_interviewer"
+    assert anna["warnings"] == "missing_recommendation;similar_candidates;single_interviewer"
     assert all("," not in r["gap"] for r in rows)
     sid = next(r for r in rows if r["candidate"] == "Алёна Сидорова")
     assert float(sid["gap"]) < 0 and "," not in sid["coverage"]

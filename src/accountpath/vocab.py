@@ -15,15 +15,19 @@ from accountpath.i18n import N_, _
 
 # ---------------------------------------------------------------- the panel's verdict
 
-VERDICTS: tuple[str, ...] = ("strong_hire", "hire", "no_hire", "strong_no_hire", "insufficient_data")
+VERDICTS: tuple[str, ...] = ("strong_hire", "hire", "not_ready", "no_hire", "strong_no_hire", "insufficient_data")
 """The computed panel verdicts (the JSON field `recommendation` of a result), best first."""
 
 HIRE_VERDICTS: tuple[str, ...] = ("strong_hire", "hire")
 """Verdicts that mean «hire»: a level is met, a best-fit level is found."""
 
+NO_HIRE_VERDICTS: tuple[str, ...] = ("no_hire", "strong_no_hire")
+"""Verdicts that mean «no hire»."""
+
 VERDICT_LABELS: dict[str, str] = {
     "strong_hire": N_("Однозначно нанимать"),
     "hire": N_("Нанимать"),
+    "not_ready": N_("Решение не готово"),
     "no_hire": N_("Не нанимать"),
     "strong_no_hire": N_("Однозначно не нанимать"),
     "insufficient_data": N_("Недостаточно данных"),
@@ -138,8 +142,15 @@ SCORECARD_INSTRUCTION = N_(
 
 # ---------------------------------------------------------------- warnings of a result
 
-WARNINGS: tuple[str, ...] = ("single_interviewer", "extreme_without_note", "similar_candidates")
-"""Codes of the warnings a panel result or a round can carry (`warnings: [{code, message}]`)."""
+WARNINGS: tuple[str, ...] = (
+    "single_interviewer",
+    "extreme_without_note",
+    "unrated_focus",
+    "missing_recommendation",
+    "thin_note",
+    "similar_candidates",
+)
+"""Codes of the warnings a panel result or a round can carry (`warnings: [{code, params, message}]`)."""
 
 
 def verdict_label(code: str) -> str:
@@ -157,6 +168,7 @@ def browser_vocab() -> dict[str, Any]:
     return {
         "verdicts": list(VERDICTS),
         "hire_verdicts": list(HIRE_VERDICTS),
+        "no_hire_verdicts": list(NO_HIRE_VERDICTS),
         "verdict_labels": dict(VERDICT_LABELS),
         "question_kinds": list(QUESTION_KINDS),
         "question_kind_labels": dict(QUESTION_KIND_LABELS),

@@ -7,7 +7,7 @@
 //   located in `file` as the Python readers locate them ({file, line, col, code, params}).
 // Prints {cases: [{name, problems, panel, text, lines}], cards: [{name, card, problems}]}, where
 // text is the JSON `accountpath evaluate --format json` would print and lines the debrief's
-// sentences ({fragile, must, boundary}: debrief_text.py's in Python).
+// sentences ({fragile, must, boundary, readiness, warnings}: debrief_text.py's in Python).
 // The xlsx reader needs DOMParser: the browser lane runs it (tests/test_browser_import.py).
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -46,8 +46,10 @@ for (const c of input.cases || []) {
     fragile: deb.fragileLines(model, result),
     must: result.competencies.filter((row) => row.must_have).map((row) => deb.mustHaveStatus(model, row, result.failed_must_haves.includes(row.id))),
     boundary: deb.boundaryLine(model, result),
+    readiness: deb.readinessLines(model, result),
+    warnings: result.warnings.map((w) => deb.warningLine(model, w)),
   };
-  cases.push({ name: c.name, problems, panel, text: ev.resultJson(result), lines });
+  cases.push({ name: c.name, problems, panel, text: ev.resultJson(result, model), lines });
 }
 const cards = [];
 for (const c of input.cards || []) cards.push({ name: c.name, ...(await readCard(c.text, c.file)) });

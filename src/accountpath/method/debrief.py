@@ -6,29 +6,59 @@ keys added:
   when not rated) and `notes` ([{"interviewer", "text"}], every note);
 - `recommendations` ([{"interviewer", "recommendation"}], the interviewer's own call or null)
   and `takeaways` ([{"interviewer", "text"}], non-empty only);
-- `fragile`: the result recomputed without each interviewer in turn (when at least two
-  remain), listed where the recommendation changes: [{"without", "recommendation", "gap",
-  "coverage", "failed_must_haves", "must_have_ratings"}]: the recommendation, weighted gap,
-  coverage and failed must-haves without that interviewer, and `must_have_ratings`
-  ({id: mean or null} without them) for each must-have whose pass or fail changes;
-- `warnings`: [{"code", "message"}]: single_interviewer, extreme_without_note (and
-  similar_candidates, added by rounds).
+- `fragile`: the verdict before the not-ready checks (evaluate.base_result) recomputed without
+  each interviewer's ratings of the competencies someone else also rated (panels of two
+  included; ratings nobody else gave stay), listed where it changes: [{"without",
+  "recommendation", "gap", "coverage", "failed_must_haves", "must_have_ratings"}], with
+  `must_have_ratings` ({id: mean or null} without them) for each must-have whose pass or fail changes;
+- `warnings`: [{"code", "params"}] (codes in vocab.WARNINGS; the sentence is rendered at the
+  edge from messages.MESSAGES as "warning.<code>"): single_interviewer, extreme_without_note
+  (a 1 or a 5 with no note), unrated_focus (a competency in an interviewer's focus they did not
+  rate), missing_recommendation, thin_note (see `thin_note`); similar_candidates is added by rounds.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping, Sequence
 
-from accountpath.i18n import _
-from accountpath.method.evaluate import Scorecard, evaluate, recommendation_only
+from accountpath.method.evaluate import (
+    Scorecard,
+    base_result,
+    evaluate,
+    leave_one_out,
+    means_of,
+    round2,
+    without_shared,
+)
 from accountpath.model.types import Model
 
 EXTREMES = (1, 5)
+THIN_DISTANCE = 2
+"""A rating this far from the target (or farther) needs a note that names an example."""
+
+_WORD = re.compile(r"[^\W\d_]+")
+_PAST = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
 
 
 def warning(code: str, message: str) -> dict[str, str]:
-    """One warning in the JSON contract's shape."""
+    """One warning with a finished sentence (the older shape, still used by rounds)."""
     return {"code": code, "message": message}
+
+
+def coded(code: str, **params: Any) -> dict[str, Any]:
+    """One warning in the contract's shape: a code and its parameters."""
+    return {"code": code, "params": params}
+
+
+def names_an_example(note: str) -> bool:
+    """The thin-note rule: a note names an example when it has a number, the word «клиент»
+    (or "client") in any form, or a verb in the past tense (a word of four or more letters ending
+    in -л, -ла, -ло, -ли, -лся, -лась, -лось or -лись: «провёл», «договорилась»)."""
+    text = note.casefold()
+    if any(ch.isdigit() for ch in text) or "клиент" in text or "client" in text:
+        return True
+    return any(len(w) >= 4 and w.endswith(_PAST) for w in _WORD.findall(text))
 
 
 def debrief(model: Model, role_id: str, level_id: str, cards: Sequence[Scorecard]) -> dict[str, Any]:
@@ -57,63 +87,75 @@ def _evidence(row: Mapping[str, Any], cards: Sequence[Scorecard]) -> dict[str, A
 
 
 def fragility(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) -> list[dict[str, Any]]:
-    """Where leaving one interviewer out changes the recommendation (only while two or more remain)."""
-    if len(cards) < 3:
+    """Where leaving out one interviewer's shared ratings changes the verdict before the not-ready checks."""
+    role = model.role(result["role"])
+    level = role.level(result["level"]) if role else None
+    if role is None or level is None:
         return []
+    here = base_result(model, result["role"], result["level"], cards)
     out = []
-    for i, card in enumerate(cards):
-        rest = [c for j, c in enumerate(cards) if j != i]
-        changed = recommendation_only(model, result["role"], result["level"], rest)
-        if changed != result["recommendation"]:
-            out.append(_without(model, result, card.interviewer, rest))
+    for i, alt in leave_one_out(model, role, level, cards):
+        if alt["recommendation"] == here["recommendation"]:
+            continue
+        before, after = set(here["failed_must_haves"]), set(alt["failed_must_haves"])
+        means = means_of(role, without_shared(list(cards), i))
+        out.append(
+            {
+                "without": cards[i].interviewer,
+                "recommendation": alt["recommendation"],
+                "gap": round2(alt["gap"]),
+                "coverage": round2(alt["coverage"]),
+                "failed_must_haves": alt["failed_must_haves"],
+                "must_have_ratings": {
+                    rc.id: round2(means.get(rc.id))
+                    for rc in role.competencies
+                    if rc.must_have and (rc.id in before) != (rc.id in after)
+                },
+            }
+        )
     return out
 
 
-def _without(model: Model, result: Mapping[str, Any], name: str, rest: Sequence[Scorecard]) -> dict[str, Any]:
-    """One `fragile` entry: the result without `name`, and the must-haves whose pass or fail that changes."""
-    alt = evaluate(model, result["role"], result["level"], rest)
-    before, after = set(result["failed_must_haves"]), set(alt["failed_must_haves"])
-    return {
-        "without": name,
-        "recommendation": alt["recommendation"],
-        "gap": alt["gap"],
-        "coverage": alt["coverage"],
-        "failed_must_haves": alt["failed_must_haves"],
-        "must_have_ratings": {
-            row["id"]: row["rating"]
-            for row in alt["competencies"]
-            if row["must_have"] and (row["id"] in before) != (row["id"] in after)
-        },
-    }
-
-
-def panel_warnings(model: Model, cards: Sequence[Scorecard]) -> list[dict[str, str]]:
-    """Warnings about the panel itself: one interviewer alone; a 1 or a 5 with no note."""
+def panel_warnings(model: Model, cards: Sequence[Scorecard]) -> list[dict[str, Any]]:
+    """Warnings about the panel itself, card by card in the role's competency order."""
     out = []
     if len(cards) == 1:
-        out.append(
-            warning(
-                "single_interviewer",
-                _(
-                    "Кандидата оценивал один интервьюер ({name}): итог держится на одном мнении. "
-                    "Добавьте хотя бы ещё одного интервьюера, прежде чем решать."
-                ).format(name=cards[0].interviewer),
-            )
-        )
+        out.append(coded("single_interviewer", interviewer=cards[0].interviewer))
     names = {c.id: c.name for c in model.competencies}
     role = model.role(cards[0].role) if cards else None
+    level = role.level(cards[0].level) if role else None
     order = [rc.id for rc in role.competencies] if role else []
     for card in cards:
+        if card.recommendation is None:
+            out.append(coded("missing_recommendation", interviewer=card.interviewer))
         for cid in order:
             rating = card.ratings.get(cid)
-            if rating in EXTREMES and not card.notes.get(cid):
+            note = card.notes.get(cid) or ""
+            name = names.get(cid, cid)
+            if cid in card.focus and rating is None:
+                out.append(coded("unrated_focus", interviewer=card.interviewer, competency=cid, competency_name=name))
+            if rating is None:
+                continue
+            target = level.targets.get(cid) if level else None
+            if rating in EXTREMES and not note:
                 out.append(
-                    warning(
+                    coded(
                         "extreme_without_note",
-                        _(
-                            "{name}: оценка {rating} по компетенции «{competency}» без заметки. Крайняя оценка требует "
-                            "примера: попросите записать, что кандидат сказал или сделал."
-                        ).format(name=card.interviewer, rating=rating, competency=names.get(cid, cid)),
+                        interviewer=card.interviewer,
+                        rating=rating,
+                        competency=cid,
+                        competency_name=name,
+                    )
+                )
+            elif target is not None and abs(rating - target) >= THIN_DISTANCE and not names_an_example(note):
+                out.append(
+                    coded(
+                        "thin_note",
+                        interviewer=card.interviewer,
+                        rating=rating,
+                        target=target,
+                        competency=cid,
+                        competency_name=name,
                     )
                 )
     return out

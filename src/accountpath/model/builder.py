@@ -159,6 +159,7 @@ def build(d: dict[str, Any]) -> Model:
             ev["disagreement_spread"],
             ev["must_have_tolerance"],
             Bands(ev["bands"]["strong_hire"], ev["bands"]["hire"], ev["bands"]["no_hire"]),
+            **({"tolerance": ev["tolerance"]} if "tolerance" in ev else {}),
         ),
         competencies=tuple(_competency(c) for c in d["competencies"]),
         roles=tuple(_role(r, competency_ids) for r in d["roles"]),

@@ -85,6 +85,9 @@ class Evaluation:
     disagreement_spread: float
     must_have_tolerance: float
     bands: Bands
+    tolerance: float = 0.1
+    """The band around each boundary of the bands (± on the weighted gap): the project's estimate,
+    tuned on the simulation of scripts/bench.py."""
 
 
 @dataclass(frozen=True)

@@ -1,25 +1,34 @@
 """The debrief's explanations in words (presentation, no I/O): why each must-have passes or
-fails (rating against the threshold target − tolerance), whether the weighted gap sits on a
-band's boundary, and what changes without the one interviewer the verdict hangs on.
+fails (rating against the threshold target − tolerance), where the weighted gap sits against
+the hire / no-hire boundary and its tolerance band, what changes without the one interviewer
+the verdict hangs on, why the verdict is or is not ready, and the warnings.
 
 Numbers come from the debrief's JSON only (debrief.debrief()); nothing here moves the method.
-docs/assets/js/core/debrief.js says the same sentences, character for character.
+Every sentence is a code of messages.MESSAGES rendered with its parameters;
+docs/assets/js/core/debrief.js builds the same codes and parameters and renders them from
+model.json's `messages`, so both say the same sentences, character for character.
 """
 
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-from accountpath.i18n import _, decimal, localised, percent
+from accountpath.i18n import decimal, localised, percent
+from accountpath.messages import MESSAGES, render
 from accountpath.method.evaluate import EPS
 from accountpath.model.types import Model
-from accountpath.vocab import HIRE_VERDICTS, verdict_label
-
-NEAR_BOUNDARY = 0.1
-"""A weighted gap this close to a band's boundary is called «on the boundary» (a message only)."""
+from accountpath.vocab import verdict_label
 
 BAND_CODES = ("strong_hire", "hire", "no_hire")
 """The verdict each band boundary starts (bands of the model's `evaluation:`)."""
+
+VERDICT_PARAMS = ("leaning", "verdict", "without")
+"""Parameters of a reason that hold a verdict code; rendering adds `<name>_label`."""
+
+
+def message_code(area: str, code: str) -> str:
+    """The message table's key of a reason or warning code: «not-ready.near-boundary» for near_boundary."""
+    return f"{area}.{code.replace('_', '-')}"
 
 
 def two(x: float) -> str:
@@ -36,7 +45,7 @@ def must_have_status(model: Model, row: Mapping[str, Any], failed: bool) -> str:
 
     `failed` is the method's own call (the result's failed_must_haves), never recomputed here."""
     if row["rating"] is None:
-        return _("не оценивалась: в проверке обязательных не участвует")
+        return render("debrief.must-have.unrated")
     limit = _threshold(model, row["target"])
     args = {
         "rating": two(row["rating"]),
@@ -45,10 +54,10 @@ def must_have_status(model: Model, row: Mapping[str, Any], failed: bool) -> str:
         "tol": decimal(model.evaluation.must_have_tolerance),
     }
     if failed:
-        return _("не проходит: {rating} при пороге {limit} (цель {target} − {tol})").format(**args)
+        return render("debrief.must-have.failed", args)
     if abs(row["rating"] - limit) <= EPS:
-        return _("проходит ровно на пороге: {rating} при пороге {limit} (цель {target} − {tol})").format(**args)
-    return _("проходит: {rating} при пороге {limit} (цель {target} − {tol})").format(**args)
+        return render("debrief.must-have.on-threshold", args)
+    return render("debrief.must-have.passed", args)
 
 
 def _boundaries(model: Model) -> list[tuple[float, str]]:
@@ -57,23 +66,17 @@ def _boundaries(model: Model) -> list[tuple[float, str]]:
 
 
 def boundary_line(model: Model, r: Mapping[str, Any]) -> str | None:
-    """«Итог на границе: 0,08 при пороге 0,00 ...» when the weighted gap is within 0.1 of a band's boundary
-    (boundaries of the hire bands do not count while a failed must-have caps the verdict)."""
-    if r["recommendation"] == "insufficient_data" or r["gap"] is None:
+    """Where the weighted gap sits against the hire / no-hire boundary and its tolerance band
+    (none while coverage is short or a failed must-have already caps the verdict)."""
+    if r["gap"] is None or r["recommendation"] == "insufficient_data" or r["failed_must_haves"]:
         return None
-    capped = bool(r["failed_must_haves"])  # a failed must-have already caps the verdict below «hire»
-    near = [
-        (abs(r["gap"] - b), b, code)
-        for b, code in _boundaries(model)
-        if abs(r["gap"] - b) <= NEAR_BOUNDARY + EPS and not (capped and code in HIRE_VERDICTS)
-    ]
-    if not near:
-        return None
-    _dist, b, code = min(near)
-    return _(
-        "Итог на границе: {gap} при пороге {limit} (от {limit} — «{label}»): одна оценка на балл выше или ниже "
-        "может изменить решение, обсудите спорные компетенции."
-    ).format(gap=two(r["gap"]), limit=two(b), label=verdict_label(code))
+    args = {
+        "gap": two(r["gap"]),
+        "limit": two(model.evaluation.bands.hire),
+        "tolerance": two(model.evaluation.tolerance),
+    }
+    inside = any(x["code"] == "near_boundary" for x in r.get("not_ready", []))
+    return render("debrief.boundary.inside" if inside else "debrief.boundary.outside", args)
 
 
 def _crossed(model: Model, before: float, after: float) -> float | None:
@@ -89,25 +92,20 @@ def _changes(model: Model, r: Mapping[str, Any], f: Mapping[str, Any]) -> list[s
     for cid, rating in f.get("must_have_ratings", {}).items():
         name = names.get(cid, cid)
         if rating is None:
-            out.append(_("«{name}» (обязательная) осталась бы без оценки").format(name=name))
+            out.append(render("debrief.fragile.unrated", {"name": name}))
             continue
         args = {"name": name, "rating": two(rating), "limit": two(_threshold(model, rows[cid]["target"]))}
-        if cid in f.get("failed_must_haves", []):
-            out.append(_("«{name}» (обязательная) опустилась бы до {rating} при пороге {limit}").format(**args))
-        else:
-            out.append(_("«{name}» (обязательная) поднялась бы до {rating} при пороге {limit}").format(**args))
+        fell = cid in f.get("failed_must_haves", [])
+        out.append(render("debrief.fragile.fell" if fell else "debrief.fragile.rose", args))
     if f.get("gap") is not None and r["gap"] is not None and f["recommendation"] != "insufficient_data":
         b = _crossed(model, r["gap"], f["gap"])
         if b is not None:
-            out.append(
-                _("средневзвешенное отклонение от цели стало бы {gap} при пороге {limit}").format(
-                    gap=two(f["gap"]), limit=two(b)
-                )
-            )
+            out.append(render("debrief.fragile.gap", {"gap": two(f["gap"]), "limit": two(b)}))
     if f["recommendation"] == "insufficient_data" and r["recommendation"] != "insufficient_data":
         out.append(
-            _("оценено было бы {done} веса роли при минимуме {need}").format(
-                done=percent(f.get("coverage")), need=percent(model.evaluation.min_coverage)
+            render(
+                "debrief.fragile.coverage",
+                {"done": percent(f.get("coverage")), "need": percent(model.evaluation.min_coverage)},
             )
         )
     return out
@@ -117,11 +115,52 @@ def fragility_lines(r: Mapping[str, Any], model: Model) -> list[str]:
     """The fragility in words: one sentence per interviewer whose card carries the verdict, with what changes."""
     lines = []
     for f in r.get("fragile", []):
-        head = _("Итог держится на листе одного интервьюера ({name}): без него итог был бы «{label}»").format(
-            name=f["without"], label=verdict_label(f["recommendation"])
-        )
+        head = render("debrief.fragile.head", {"name": f["without"], "label": verdict_label(f["recommendation"])})
         changes = _changes(model, r, f)
         lines.append(head + (" — " + "; ".join(changes) if changes else "") + ".")
     if not lines and len(r["interviewers"]) >= 3:
-        lines.append(_("Итог устойчив: без любого одного интервьюера он остаётся тем же."))
+        lines.append(render("debrief.fragile.stable"))
     return lines
+
+
+def with_labels(params: Mapping[str, Any]) -> dict[str, Any]:
+    """A reason's parameters plus the label of each verdict code among them (`leaning_label`...)."""
+    out = dict(params)
+    for key in VERDICT_PARAMS:
+        if isinstance(params.get(key), str):
+            out[f"{key}_label"] = verdict_label(params[key])
+    return out
+
+
+def reason_text(reason: Mapping[str, Any]) -> str:
+    """One not-ready reason as a sentence with what to do."""
+    return render(message_code("not-ready", reason["code"]), with_labels(reason.get("params", {})))
+
+
+def readiness_lines(r: Mapping[str, Any]) -> list[str]:
+    """The lines under the verdict: why it is not ready and what to do, or that it is ready."""
+    if r["recommendation"] == "insufficient_data":
+        return []
+    reasons = r.get("not_ready", [])
+    if not reasons:
+        return [render("debrief.ready")]
+    lead = [render("debrief.leaning", {"label": verdict_label(r["leaning"])})] if r.get("leaning") else []
+    return lead + [reason_text(x) for x in reasons]
+
+
+def warning_text(w: Mapping[str, Any]) -> str:
+    """A warning's sentence: rendered from its code and params, or the sentence it already carries."""
+    code = message_code("warning", str(w.get("code", "")))
+    if "params" in w and code in MESSAGES:
+        return render(code, w["params"])
+    if w.get("message"):
+        return str(w["message"])
+    return render(str(w.get("code", "")), w.get("params") or {})
+
+
+def with_messages(result: Mapping[str, Any]) -> dict[str, Any]:
+    """The result for JSON output: each warning gains its rendered `message` (kept for compatibility)."""
+    out = dict(result)
+    if "warnings" in result:
+        out["warnings"] = [w if "message" in w else {**w, "message": warning_text(w)} for w in result["warnings"]]
+    return out

@@ -9,6 +9,7 @@ from typing import Any, Mapping
 
 from accountpath.method.evaluate import Scorecard, evaluate
 from accountpath.model.types import Competency, Model, Question, Role, RoleLevel
+from accountpath.render.debrief_text import reason_text
 from accountpath.render.scorecard import level_questions
 from accountpath.vocab import VERDICT_LABELS as RECOMMENDATION_LABELS  # noqa: E402  (the verdicts' labels, re-exported)
 
@@ -198,6 +199,7 @@ def worked_example(model: Model) -> dict[str, Any] | None:
         "total_weight": role.total_weight,
         "best": best,
         "label": RECOMMENDATION_LABELS[result["recommendation"]],
+        "reasons": [reason_text(x) for x in result["not_ready"]],
         "position": level_position(role, level),
     }
 

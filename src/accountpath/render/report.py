@@ -17,7 +17,14 @@ from accountpath.i18n import _, decimal, percent, signed, two_places
 from accountpath.method.debrief import enrich
 from accountpath.method.evaluate import Scorecard, impact
 from accountpath.model.types import Model, Role, RoleLevel
-from accountpath.render.debrief_text import boundary_line, fragility_lines, must_have_status
+from accountpath.render.debrief_text import (
+    boundary_line,
+    fragility_lines,
+    must_have_status,
+    readiness_lines,
+    warning_text,
+    with_messages,
+)
 from accountpath.render.radar import radar_svg
 from accountpath.render.round_report import text_table
 from accountpath.render.templating import template_env
@@ -25,7 +32,12 @@ from accountpath.vocab import recommendation_label, verdict_label
 
 
 def to_json(result: Any) -> str:
-    """JSON text of a result or a list of results (the contract's shape)."""
+    """JSON text of a result or a list of results (the contract's shape); each warning gains its
+    rendered `message` beside its code and params."""
+    if isinstance(result, list):
+        result = [with_messages(r) if isinstance(r, dict) else r for r in result]
+    elif isinstance(result, dict):
+        result = with_messages(result)
     return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -154,9 +166,11 @@ def view(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) ->
         "level": level,
         "title": title(role, level),
         "label": verdict_label(r["recommendation"]),
+        "readiness": readiness_lines(r),
+        "ready": bool(r.get("ready")),
         "reasons": _reasons(model, r, names),
         "fragile": fragility_lines(r, model),
-        "warnings": [w["message"] for w in r["warnings"]],
+        "warnings": [warning_text(w) for w in r["warnings"]],
         "calls": calls,
         "rows": sorted(rows, key=lambda x: (x["rating"] is None, -abs(x["impact"]), x["id"])),
         "evidence": rows,
@@ -193,9 +207,10 @@ def _text_head(v: Mapping[str, Any]) -> list[str]:
         _("Итог панели: {label} ({code})   отклонение от цели {gap}   покрытие {cov}").format(
             label=v["label"], code=r["recommendation"], gap=num(r["gap"]), cov=pct(r["coverage"])
         ),
-        "",
-        disagreements_head() + ":",
     ]
+    if v["readiness"]:
+        lines += [readiness_head(v["ready"]) + ":"] + [f"  {'·' if v['ready'] else '!'} {x}" for x in v["readiness"]]
+    lines += ["", disagreements_head() + ":"]
     if v["disagreements"]:
         lines.append(
             "  "
@@ -208,6 +223,11 @@ def _text_head(v: Mapping[str, Any]) -> list[str]:
     else:
         lines.append("  " + _("Расхождений нет: оценки интервьюеров близки."))
     return lines
+
+
+def readiness_head(ready: bool) -> str:
+    """The heading of the lines right under the verdict: why it is (not) ready to be defended."""
+    return _("Готово ли решение") if ready else _("Почему решение не готово и что сделать")
 
 
 def disagreements_head() -> str:

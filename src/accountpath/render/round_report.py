@@ -18,7 +18,7 @@ from html import escape
 from typing import Any, Iterable, Mapping, Sequence
 
 from accountpath.i18n import N_, _, percent, two_places
-from accountpath.messages import render
+from accountpath.render.debrief_text import warning_text
 from accountpath.render.mdtext import md_escape
 from accountpath.vocab import verdict_label
 
@@ -75,13 +75,6 @@ def round_rows(results: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def warning_text(w: Mapping[str, Any]) -> str:
-    """A warning's sentence: given, or rendered from its code and params."""
-    if w.get("message"):
-        return str(w["message"])
-    return render(str(w.get("code", "")), w.get("params") or {})
 
 
 def _fragile_line(f: Mapping[str, Any]) -> str:

@@ -17,8 +17,7 @@ from accountpath.i18n import _
 from accountpath.io.xlsx_read import META_SHEET, NOTES_PREFIX, ROUND_FIRST_ROW, ROUND_HEAD, ROUND_MARK, ROUND_SHEET
 from accountpath.model.types import Model
 from accountpath.render import xlsx_out
-from accountpath.render.debrief_text import fragility_lines
-from accountpath.render.round_report import warning_text
+from accountpath.render.debrief_text import fragility_lines, warning_text
 from accountpath.vocab import NOT_ASSESSED, RECOMMENDATION_LABELS, verdict_label
 
 BLANK_ROWS = 200
@@ -122,7 +121,7 @@ def _candidate_sheet(ws, model: Model, r: Mapping[str, Any]) -> None:
     who = list(r["interviewers"])
     ws.cell(row=1, column=1, value=xlsx_out.cell_text(r["candidate"]))
     ws.cell(row=2, column=1, value=f"{verdict_label(r['recommendation'])} ({r['recommendation']})")
-    for k, line in enumerate(fragility_lines(r, model) + [w["message"] for w in r.get("warnings", [])], start=3):
+    for k, line in enumerate(fragility_lines(r, model) + [warning_text(w) for w in r.get("warnings", [])], start=3):
         ws.cell(row=k, column=1, value=xlsx_out.cell_text(line))
     top = 4 + len(fragility_lines(r, model)) + len(r.get("warnings", []))
     xlsx_out.header(

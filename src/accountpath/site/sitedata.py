@@ -74,6 +74,7 @@ def site_data(model: Model) -> dict[str, Any]:
             "min_coverage": ev.min_coverage,
             "disagreement_spread": ev.disagreement_spread,
             "must_have_tolerance": ev.must_have_tolerance,
+            "tolerance": ev.tolerance,
             "bands": {"strong_hire": ev.bands.strong_hire, "hire": ev.bands.hire, "no_hire": ev.bands.no_hire},
         },
         "promotion": {"tolerance": PROMOTION_TOLERANCE},

@@ -1,42 +1,57 @@
-/* Account Path: the debrief on top of the method, a port of src/accountpath/debrief.py
-   (and of the round's similar-name warning in rounds.py): the result of `accountpath
-   evaluate --format json`, key for key and message for message. evaluate.js computes the
-   verdict; this adds, without changing any existing key:
+/* Account Path: the debrief on top of the method, a port of src/accountpath/method/debrief.py
+   (and of the round's similar-name warning in rounds.py) and of render/debrief_text.py: the
+   result of `accountpath evaluate --format json`, key for key and message for message.
+   evaluate.js computes the verdict (with `ready`, `not_ready`, `leaning`); this adds, without
+   changing any existing key:
    - per competency `interviewer_ratings: [{interviewer, rating}]` and `notes: [{interviewer, text}]`;
    - top level `recommendations: [{interviewer, recommendation|null}]`, `takeaways:
      [{interviewer, text}]` (non-empty only);
    - `fragile: [{without, recommendation, gap, coverage, failed_must_haves, must_have_ratings}]`:
-     the verdict recomputed without each interviewer in turn (when at least two remain), listed
-     where it changes, with the must-haves whose pass or fail that changes ({id: mean|null});
-   - `warnings: [{code, message}]`: single_interviewer, extreme_without_note (a 1 or 5 with
-     no note), similar_candidates (other candidates of the round within edit distance 2 after
-     normalising case, «ё» and spaces, with the same digits).
-   The sentences of src/accountpath/debrief_text.py too (fragileLines, mustHaveStatus,
-   boundaryLine), character for character. Pure: no DOM. */
+     the verdict before the not-ready checks recomputed without each interviewer's ratings that
+     someone else also gave (panels of two included), listed where it changes;
+   - `warnings: [{code, params}]`: single_interviewer, missing_recommendation, unrated_focus,
+     extreme_without_note (a 1 or 5 with no note), thin_note (a rating 2+ from the target whose
+     note names no example), and similar_candidates ({code, message}, as rounds.py gives it).
+   Every sentence (fragileLines, mustHaveStatus, boundaryLine, readinessLines, warning texts)
+   is a code of model.json's `messages` rendered with core/messages.js: no sentence lives here. Pure: no DOM. */
 
-import { EPS, evaluate, isHire, verdictLabel } from "./evaluate.js";
-import { percentText } from "./messages.js";
+import { EPS, atLevel, evaluate, findLevel, findRole, leaveOneOut, meansOf, round2, verdictLabel, warningText, withoutShared } from "./evaluate.js";
+import { percentText, render } from "./messages.js";
 import { editDistance, nameKey } from "./names.js";
 
 const EXTREMES = [1, 5];
+const THIN_DISTANCE = 2;
+const PAST = ["л", "ла", "ло", "ли", "лся", "лась", "лось", "лись"];
 const MAX_DISTANCE = 2;
 
 const rated = (v) => v !== null && v !== undefined;
 
-/** The panel result recomputed without each interviewer, where the recommendation changes. */
-export function fragility(model, roleId, levelId, cards, result) {
+/** The thin-note rule (debrief.names_an_example): a number, «клиент» / "client", or a past-tense verb (4+ letters ending in -л, -ла, ...). */
+export function namesAnExample(note) {
+  const text = String(note).toLowerCase();
+  if (/\p{Nd}/u.test(text) || text.includes("клиент") || text.includes("client")) return true;
+  return (text.match(/\p{L}+/gu) || []).some((w) => w.length >= 4 && PAST.some((end) => w.endsWith(end)));
+}
+
+/** The base verdict recomputed without each interviewer's shared ratings, where it changes (debrief.fragility). */
+export function fragility(model, roleId, levelId, cards) {
+  const role = findRole(model, roleId);
+  const level = findLevel(role, levelId);
+  if (!role || !level) return [];
+  const here = atLevel(model, role, level, meansOf(role, cards));
   const out = [];
-  if (cards.length < 3) return out;
-  cards.forEach((card, i) => {
-    const alt = evaluate(model, roleId, levelId, cards.filter((_, k) => k !== i));
-    if (alt.recommendation === result.recommendation) return;
+  for (const [i, alt] of leaveOneOut(model, role, level, cards)) {
+    if (alt.recommendation === here.recommendation) continue;
+    const means = meansOf(role, withoutShared(cards, i));
     const changed = {};
-    for (const row of alt.competencies) {
-      if (row.must_have && result.failed_must_haves.includes(row.id) !== alt.failed_must_haves.includes(row.id)) changed[row.id] = row.rating;
+    for (const rc of role.competencies) {
+      if (rc.must_have && here.failed_must_haves.includes(rc.id) !== alt.failed_must_haves.includes(rc.id)) {
+        changed[rc.id] = means.has(rc.id) ? round2(means.get(rc.id)) : null;
+      }
     }
-    out.push({ without: card.interviewer, recommendation: alt.recommendation, gap: alt.gap, coverage: alt.coverage,
+    out.push({ without: cards[i].interviewer, recommendation: alt.recommendation, gap: round2(alt.gap), coverage: round2(alt.coverage),
       failed_must_haves: alt.failed_must_haves, must_have_ratings: changed });
-  });
+  }
   return out;
 }
 
@@ -64,16 +79,23 @@ function competencyName(model, cid) {
 /** The warnings of a panel (debrief.panel_warnings, then the round's similar_candidates). */
 export function warnings(model, result, cards, otherCandidates = []) {
   const out = [];
-  if (cards.length === 1) {
-    out.push({ code: "single_interviewer", message: `Кандидата оценивал один интервьюер (${cards[0].interviewer}): итог держится на одном мнении. `
-      + "Добавьте хотя бы ещё одного интервьюера, прежде чем решать." });
-  }
+  if (cards.length === 1) out.push({ code: "single_interviewer", params: { interviewer: cards[0].interviewer } });
+  const level = findLevel(findRole(model, result.role), result.level);
   for (const card of cards) {
+    if (!card.recommendation) out.push({ code: "missing_recommendation", params: { interviewer: card.interviewer } });
     for (const row of result.competencies) {
       const v = card.ratings[row.id];
-      if (EXTREMES.includes(v) && !card.notes[row.id]) {
-        out.push({ code: "extreme_without_note", message: `${card.interviewer}: оценка ${v} по компетенции «${competencyName(model, row.id)}» без заметки. `
-          + "Крайняя оценка требует примера: попросите записать, что кандидат сказал или сделал." });
+      const note = (card.notes && card.notes[row.id]) || "";
+      const name = competencyName(model, row.id);
+      if ((card.focus || []).includes(row.id) && !rated(v)) {
+        out.push({ code: "unrated_focus", params: { interviewer: card.interviewer, competency: row.id, competency_name: name } });
+      }
+      if (!rated(v)) continue;
+      const target = level ? level.targets[row.id] : undefined;
+      if (EXTREMES.includes(v) && !note) {
+        out.push({ code: "extreme_without_note", params: { interviewer: card.interviewer, rating: v, competency: row.id, competency_name: name } });
+      } else if (target !== undefined && Math.abs(v - target) >= THIN_DISTANCE && !namesAnExample(note)) {
+        out.push({ code: "thin_note", params: { interviewer: card.interviewer, rating: v, target, competency: row.id, competency_name: name } });
       }
     }
   }
@@ -98,40 +120,36 @@ export function debrief(model, roleId, levelId, cards, otherCandidates = []) {
   }));
   result.recommendations = cards.map((c) => ({ interviewer: c.interviewer, recommendation: c.recommendation || null }));
   result.takeaways = cards.filter((c) => c.takeaways).map((c) => ({ interviewer: c.interviewer, text: c.takeaways }));
-  result.fragile = fragility(model, roleId, levelId, cards, result);
+  result.fragile = fragility(model, roleId, levelId, cards);
   result.warnings = warnings(model, result, cards, otherCandidates);
   return result;
 }
 
-const NEAR_BOUNDARY = 0.1;
 const BAND_CODES = ["strong_hire", "hire", "no_hire"];
+const VERDICT_PARAMS = ["leaning", "verdict", "without"];
 const two = (x) => x.toFixed(2).replace(".", ",");
 const pct = percentText;
 const short = (x) => String(Number(x.toFixed(2))).replace(".", ",");
 const threshold = (model, target) => target - model.evaluation.must_have_tolerance;
 const boundaries = (model) => BAND_CODES.map((code) => [model.evaluation.bands[code], code]);
+const say = (model, code, params = {}) => render(model.messages, code, params);
 
 /** A must-have's pass or fail against target − tolerance (debrief_text.must_have_status). */
 export function mustHaveStatus(model, row, failed) {
-  if (row.rating === null || row.rating === undefined) return "не оценивалась: в проверке обязательных не участвует";
+  if (row.rating === null || row.rating === undefined) return say(model, "debrief.must-have.unrated");
   const limit = threshold(model, row.target);
-  const tail = `${two(row.rating)} при пороге ${two(limit)} (цель ${row.target} − ${short(model.evaluation.must_have_tolerance)})`;
-  if (failed) return `не проходит: ${tail}`;
-  if (Math.abs(row.rating - limit) <= EPS) return `проходит ровно на пороге: ${tail}`;
-  return `проходит: ${tail}`;
+  const args = { rating: two(row.rating), limit: two(limit), target: row.target, tol: short(model.evaluation.must_have_tolerance) };
+  if (failed) return say(model, "debrief.must-have.failed", args);
+  if (Math.abs(row.rating - limit) <= EPS) return say(model, "debrief.must-have.on-threshold", args);
+  return say(model, "debrief.must-have.passed", args);
 }
 
-/** «Итог на границе: ...» when the weighted gap is within 0.1 of a band's boundary, else null (debrief_text.boundary_line). */
+/** Where the gap sits against the hire / no-hire boundary and its band, or null (debrief_text.boundary_line). */
 export function boundaryLine(model, result) {
-  if (result.recommendation === "insufficient_data" || result.gap === null) return null;
-  const capped = result.failed_must_haves.length > 0; // a failed must-have already caps the verdict below «hire»
-  const near = boundaries(model).map(([b, code]) => [Math.abs(result.gap - b), b, code])
-    .filter(([d, , code]) => d <= NEAR_BOUNDARY + EPS && !(capped && isHire(model, code)));
-  if (!near.length) return null;
-  near.sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
-  const [, b, code] = near[0];
-  return `Итог на границе: ${two(result.gap)} при пороге ${two(b)} (от ${two(b)} — «${verdictLabel(model, code)}»): одна оценка на балл выше или ниже `
-    + "может изменить решение, обсудите спорные компетенции.";
+  if (result.gap === null || result.recommendation === "insufficient_data" || result.failed_must_haves.length) return null;
+  const args = { gap: two(result.gap), limit: two(model.evaluation.bands.hire), tolerance: two(model.evaluation.tolerance || 0) };
+  const inside = (result.not_ready || []).some((x) => x.code === "near_boundary");
+  return say(model, inside ? "debrief.boundary.inside" : "debrief.boundary.outside", args);
 }
 
 function crossed(model, before, after) {
@@ -148,19 +166,18 @@ function changes(model, result, f) {
   for (const [cid, rating] of Object.entries(f.must_have_ratings || {})) {
     const name = competencyName(model, cid);
     if (rating === null) {
-      out.push(`«${name}» (обязательная) осталась бы без оценки`);
+      out.push(say(model, "debrief.fragile.unrated", { name }));
       continue;
     }
-    const limit = two(threshold(model, rows.get(cid).target));
-    const verb = (f.failed_must_haves || []).includes(cid) ? "опустилась" : "поднялась";
-    out.push(`«${name}» (обязательная) ${verb} бы до ${two(rating)} при пороге ${limit}`);
+    const args = { name, rating: two(rating), limit: two(threshold(model, rows.get(cid).target)) };
+    out.push(say(model, (f.failed_must_haves || []).includes(cid) ? "debrief.fragile.fell" : "debrief.fragile.rose", args));
   }
   if (f.gap !== null && f.gap !== undefined && result.gap !== null && f.recommendation !== "insufficient_data") {
     const b = crossed(model, result.gap, f.gap);
-    if (b !== null) out.push(`средневзвешенное отклонение от цели стало бы ${two(f.gap)} при пороге ${two(b)}`);
+    if (b !== null) out.push(say(model, "debrief.fragile.gap", { gap: two(f.gap), limit: two(b) }));
   }
   if (f.recommendation === "insufficient_data" && result.recommendation !== "insufficient_data") {
-    out.push(`оценено было бы ${pct(f.coverage)} веса роли при минимуме ${pct(model.evaluation.min_coverage)}`);
+    out.push(say(model, "debrief.fragile.coverage", { done: pct(f.coverage), need: pct(model.evaluation.min_coverage) }));
   }
   return out;
 }
@@ -169,11 +186,37 @@ function changes(model, result, f) {
 export function fragileLines(model, result) {
   const lines = result.fragile.map((f) => {
     const more = changes(model, result, f);
-    return `Итог держится на листе одного интервьюера (${f.without}): без него итог был бы «${verdictLabel(model, f.recommendation)}»`
+    return say(model, "debrief.fragile.head", { name: f.without, label: verdictLabel(model, f.recommendation) })
       + (more.length ? ` — ${more.join("; ")}` : "") + ".";
   });
-  if (!lines.length && result.interviewers.length >= 3) lines.push("Итог устойчив: без любого одного интервьюера он остаётся тем же.");
+  if (!lines.length && result.interviewers.length >= 3) lines.push(say(model, "debrief.fragile.stable"));
   return lines;
+}
+
+/** A reason's parameters plus the label of each verdict code among them (debrief_text.with_labels). */
+function withLabels(model, params) {
+  const out = { ...params };
+  for (const key of VERDICT_PARAMS) if (typeof params[key] === "string") out[`${key}_label`] = verdictLabel(model, params[key]);
+  return out;
+}
+
+/** One not-ready reason as a sentence with what to do (debrief_text.reason_text). */
+export function reasonText(model, reason) {
+  return say(model, `not-ready.${reason.code.replace(/_/g, "-")}`, withLabels(model, reason.params || {}));
+}
+
+/** The lines under the verdict: why it is not ready and what to do, or that it is ready (debrief_text.readiness_lines). */
+export function readinessLines(model, result) {
+  if (result.recommendation === "insufficient_data") return [];
+  const reasons = result.not_ready || [];
+  if (!reasons.length) return [say(model, "debrief.ready")];
+  const lead = result.leaning ? [say(model, "debrief.leaning", { label: verdictLabel(model, result.leaning) })] : [];
+  return lead.concat(reasons.map((x) => reasonText(model, x)));
+}
+
+/** The sentence of a warning (debrief_text.warning_text). */
+export function warningLine(model, w) {
+  return warningText(model, w);
 }
 
 /**

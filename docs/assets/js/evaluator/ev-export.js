@@ -53,7 +53,7 @@ export async function exportAll(ctx) {
   const mtime = new Date(2020, 0, 1);
   for (const [k, card] of cards.entries()) files[cardFileName(card, used, k + 1)] = [strToU8(JSON.stringify(cardFile(model, card), null, 2) + "\n"), { mtime }];
   const result = debrief(model, state.role, state.level, cards, state.others);
-  files["result.json"] = [strToU8(resultJson(result)), { mtime }];
+  files["result.json"] = [strToU8(resultJson(result, model)), { mtime }];
   const name = `${state.role}-${state.level}-${tagOf(cards[0])}-panel.zip`;
   download(name, zipSync(files), "application/zip");
   return say(`Скачан один архив ${name}: листы (${cards.length}) и итог. Распакуйте и проверьте: accountpath evaluate ${Object.keys(files).filter((f) => f !== "result.json").join(" ")}`);
@@ -66,6 +66,6 @@ export function exportResult(ctx) {
   if (problems.length) return say("Не получилось скачать итог:", "error", problems);
   const result = debrief(model, state.role, state.level, cards, state.others);
   const file = `${state.role}-${state.level}-${tagOf(cards[0])}-result.json`;
-  download(file, resultJson(result));
+  download(file, resultJson(result, model));
   return say(`Итог скачан: ${file}.`);
 }

@@ -3,7 +3,7 @@
    recommendation and take-aways, the radar, the ratings table with who gave what, and
    every note. Renders into the parts of the result section made by the shell. */
 
-import { boundaryLine, fragileLines, mustHaveStatus } from "../core/debrief.js";
+import { boundaryLine, fragileLines, mustHaveStatus, readinessLines, warningLine } from "../core/debrief.js";
 import { verdictLabel } from "../core/evaluate.js";
 import { radarChart, updateRadar } from "../ui/radar.js";
 import { h, longText, num, percent } from "../ui/ui.js";
@@ -35,6 +35,17 @@ function mustHaves(model, result, compName) {
       text: `${compName(row.id)}: ${mustHaveStatus(model, row, result.failed_must_haves.includes(row.id))}` }))));
 }
 
+/** Right under the verdict: why it is not ready and what to do (one item per reason), or that it is ready. */
+function readiness(model, result) {
+  const lines = readinessLines(model, result);
+  if (!lines.length) return null;
+  const ready = result.ready;
+  const [lead, ...rest] = ready ? [null, ...lines] : lines;
+  return h("div", { class: ready ? "ap-alert" : "ap-alert ap-alert--warn", id: "ev-readiness", "data-ready": String(ready) },
+    lead ? h("p", {}, h("strong", { text: lead })) : null,
+    h("ul", {}, (ready ? lines : rest).map((line, i) => h("li", { "data-code": ready ? "ready" : (result.not_ready[i] || {}).code, text: line }))));
+}
+
 function alerts(model, result, cards, compName) {
   const out = [disagreementsAlert(model, result, cards, compName)];
   if (result.recommendation === "insufficient_data") {
@@ -49,7 +60,7 @@ function alerts(model, result, cards, compName) {
   if (result.warnings.length) {
     out.push(h("div", { class: "ap-alert ap-alert--warn", id: "ev-warnings" },
       h("p", { text: "Предупреждения:" }),
-      h("ul", {}, result.warnings.map((w) => h("li", { "data-code": w.code, text: w.message })))));
+      h("ul", {}, result.warnings.map((w) => h("li", { "data-code": w.code, text: warningLine(model, w) })))));
   }
   return out.filter(Boolean);
 }
@@ -136,6 +147,7 @@ export function renderResult(ui, { model, role, level, result, cards, who, date,
   ui.parts.verdict.replaceChildren(
     h("p", { class: `ap-verdict ap-verdict--${result.recommendation}`, id: "ev-verdict", "data-testid": "ev-verdict" },
       h("span", { class: "ap-verdict__label", text: label })),
+    ...[readiness(model, result)].filter(Boolean),
     facts);
   ui.parts.notes.replaceChildren(...alerts(model, result, cards, compName), opinions(model, cards));
   radar(ui, result, role, level, compName);
