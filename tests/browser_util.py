@@ -211,6 +211,14 @@ _RERENDER_JS = """
 """
 
 
+def open_all(page) -> None:
+    """The debrief chair's deliberate step on the evaluator: «Показать всё», then the second
+    confirmation (no chair code set)."""
+    page.click("#ev-show-all")
+    page.click("#ev-chair-confirm")
+    page.wait_for_selector("#ev-show-all:checked")
+
+
 def measure_rerender_ms(page, rounds: int = 60) -> dict:
     """Time rating changes on an open evaluator page: click a rating radio, wait for the
     synchronous re-render of the panel result (including layout). Returns the median, the
@@ -218,7 +226,7 @@ def measure_rerender_ms(page, rounds: int = 60) -> dict:
     page.wait_for_selector("#evaluator-app[data-ready='true']")
     page.wait_for_load_state("load")
     if page.locator("#ev-show-all").count() and not page.is_checked("#ev-show-all"):
-        page.check("#ev-show-all")  # the result re-renders only where it may be seen
+        open_all(page)  # the result re-renders only where it may be seen
     page.evaluate("() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))")
     page.evaluate(_RERENDER_JS, 10)  # warm-up: JIT and style caches, as after a few clicks by a user
     times = page.evaluate(_RERENDER_JS, rounds)

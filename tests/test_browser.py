@@ -30,6 +30,7 @@ from accountpath.method import evaluate as ev
 from accountpath.method import promotion
 from accountpath.model import load as model_mod
 from accountpath.model import yamlsource
+from accountpath.names import short_hash
 from accountpath.render import report
 from accountpath.site import sitedata
 from accountpath.vocab import VERDICT_LABELS
@@ -241,13 +242,16 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     page.fill("#ev-overall", "Сильная коммуникация")
     assert not page.locator("#ev-result").is_visible()  # independent rating: the result waits for «готов»
     page.click("#ev-done")
-    page.click("#ev-add-interviewer")
+    assert page.locator("#ev-handover").is_visible() and not page.locator("#ev-panel").is_visible()
+    page.click("#ev-next")
     assert page.locator("[role=tab]").count() == 2
     assert page.locator("[role=tab]").nth(1).get_attribute("aria-selected") == "true"
     page.fill("#ev-interviewer", "Олег Ким")
     r2 = {cid: [3, 2, 4, 5, 1][i % 5] for i, cid in enumerate(ids)}
     rate(page, r2)
     page.click("#ev-done")
+    assert not page.locator("#ev-result").is_visible()  # hidden until the chair's deliberate step
+    bu.open_all(page)
 
     raw = [
         {
@@ -290,9 +294,10 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     with zipfile.ZipFile(zpath) as z:
         names = sorted(z.namelist())
         z.extractall(tmp_path)
-    assert names == sorted(
-        [f"{role.id}-{level.id}-irina-smirnova.json", f"{role.id}-{level.id}-oleg-kim.json", "result.json"]
-    )
+    tag = "c-" + short_hash("Анна Петрова")  # file names carry a hash of the candidate, never a name
+    card_names = [f"{role.id}-{level.id}-{tag}-interviewer-{n}.json" for n in (1, 2)]
+    assert names == sorted(card_names + ["result.json"])
+    assert zipped.suggested_filename == f"{role.id}-{level.id}-{tag}-panel.zip"
     with page.expect_download() as dr:
         page.click("#ev-export-result")
     result_path = tmp_path / dr.value.suggested_filename
@@ -300,7 +305,7 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     exported = result_path.read_text(encoding="utf-8")
     assert exported == report.to_json(debrief_mod.debrief(site_model, role.id, level.id, cs))
     # the CLI reads the exported cards and prints exactly the exported result
-    ordered = [tmp_path / f"{role.id}-{level.id}-irina-smirnova.json", tmp_path / f"{role.id}-{level.id}-oleg-kim.json"]
+    ordered = [tmp_path / name for name in card_names]
     proc = subprocess.run(
         [
             sys.executable,
@@ -440,6 +445,7 @@ def test_print_view_shows_the_debrief_only(page, server):
     open_evaluator(page, server)
     rate(page, {cid: 3 for cid in role_competencies(page)})
     page.click("#ev-done")
+    bu.open_all(page)
     page.emulate_media(media="print")
     assert page.locator("#ev-result").is_visible()
     for hidden in ("#ev-panel", "#ev-import-box", "#ev-export", ".md-header", ".md-sidebar--primary", "#ev-live"):
@@ -461,7 +467,7 @@ def test_evaluator_with_the_keyboard_alone(page, server, site_model):
     open_evaluator(page, server)
     role = site_model.roles[0]
     ids = [rc.id for rc in role.competencies]
-    page.check("#ev-show-all")  # the debrief chair sees every tab
+    bu.open_all(page)  # the debrief chair sees every tab
     _tab_to(page, "#ev-role")
     if len(site_model.roles) > 1:
         page.keyboard.press("ArrowDown")
@@ -599,10 +605,11 @@ def _fill_demo(page, site_model) -> None:
     rate(page, {cid: [3, 4, 2, 3, 5][i % 5] for i, cid in enumerate(ids)})
     page.fill(f"#notes-{ids[0]}", "Разобрала конфликт с клиентом по шагам, с цифрами.")
     page.click("#ev-done")
-    page.click("#ev-add-interviewer")
+    page.click("#ev-next")
     page.fill("#ev-interviewer", "Олег Ким")
     rate(page, {cid: [3, 2, 4, 3, 4][i % 5] for i, cid in enumerate(ids)})
     page.click("#ev-done")
+    bu.open_all(page)
 
 
 def _fill_self(page, site_model) -> None:

@@ -453,15 +453,21 @@ def test_plan_and_independent_rating(page, server, site_json, role, tmp_path):
     page.check("[data-testid='rec-yes']", force=True)
     page.fill("#ev-takeaways", "Сильный переговорщик\nСлабые отчёты")
     page.click("#ev-done")
-    assert page.locator("#ev-result").is_visible() and tabs.nth(1).is_visible()
+    # the hand-over: nothing of the panel shows until the next interviewer starts
+    assert page.locator("#ev-handover").is_visible()
+    assert not page.locator("#ev-result").is_visible() and not page.locator("#ev-panel").is_visible()
+    assert not tabs.nth(0).is_visible() and not tabs.nth(1).is_visible()
     shot(page, "evaluator-plan-done")
-    # the second interviewer: hidden again until their card is done
-    tabs.nth(1).click()
+    # the second interviewer (the plan's next card): the first one's tab and the result stay hidden
+    page.click("#ev-next")
+    assert tabs.nth(1).get_attribute("aria-selected") == "true"
     assert not page.locator("#ev-result").is_visible() and not tabs.nth(0).is_visible()
     for cid in [rc["id"] for rc in role["competencies"]][3:6] or focus[:1]:  # a small model has fewer
         page.check(f"[data-testid='rating-{cid}-5']", force=True)
-    # the debrief chair's «показать всё»
-    page.check("#ev-show-all")
+    # the debrief chair's «показать всё»: one click is not enough, the second confirmation is
+    page.click("#ev-show-all")
+    assert not page.locator("#ev-result").is_visible() and page.locator("#ev-chair-confirm").is_visible()
+    page.click("#ev-chair-confirm")
     assert page.locator("#ev-result").is_visible() and tabs.nth(2).is_visible()
     codes = page.locator("#ev-warnings li").evaluate_all("ls => ls.map((l) => l.dataset.code)")
     assert "extreme_without_note" in codes

@@ -172,3 +172,86 @@ def test_planner_shows_the_notes_of_plan_check(page, server, site_model):
     assert page.get_by_role("button", name="Скачать plan.yml").is_disabled()
     page.get_by_label("Минут на интервью", exact=True).fill("500")
     assert "от 20 до 240" in page.locator("#pl-notes").inner_text()
+
+
+def _rate_all(page, value: int) -> None:
+    ids = page.locator("#ev-panel article[data-competency]").evaluate_all("as => as.map((a) => a.dataset.competency)")
+    for cid in ids:
+        page.check(f"[data-testid='rating-{cid}-{value}']", force=True)
+
+
+def test_evaluator_hand_over_and_the_chair_code(page, server):
+    page.goto(server.url + "tools/evaluator/")
+    page.wait_for_selector("#evaluator-app[data-ready='true']", timeout=15000)
+    page.fill("#ev-chair-code", "4711")
+    page.locator("#ev-chair-code").dispatch_event("change")
+    page.fill("#ev-interviewer", "Ирина Смирнова")
+    _rate_all(page, 4)
+    page.click("#ev-done")
+    for hidden in ("#ev-panel", "#ev-result", "#ev-live", "[role=tab]"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert "Ирина Смирнова" in page.locator("#ev-handover").inner_text()
+    page.click("#ev-next")
+    assert page.input_value("#ev-interviewer") != "Ирина Смирнова"
+    assert page.locator("[role=tab]:visible").count() == 1 and not page.locator("#ev-result").is_visible()
+    _rate_all(page, 2)
+    page.click("#ev-done")
+    page.click("#ev-handover-chair")
+    page.fill("#ev-chair-code-check", "0000")
+    page.click("#ev-chair-open")
+    assert not page.locator("#ev-result").is_visible()
+    page.fill("#ev-chair-code-check", "4711")
+    page.click("#ev-chair-open")
+    assert page.locator("#ev-result").is_visible() and page.locator("[role=tab]:visible").count() == 2
+    page.watch.assert_clean()
+
+
+def test_evaluator_controls_are_readable_at_360_px(browser, server):
+    ctx = browser.new_context(viewport={"width": 360, "height": 780}, locale="ru-RU")
+    page = ctx.new_page()
+    page.goto(server.url + "tools/evaluator/")
+    page.wait_for_selector("#evaluator-app[data-ready='true']", timeout=15000)
+    names = page.locator("#ev-panel .ap-radio__name")
+    assert names.count() > 10
+    for i in range(names.count()):
+        box = names.nth(i).bounding_box()
+        assert box and box["width"] > 8 and names.nth(i).is_visible(), i
+    for label in ("Однозначно нет", "Нет", "Да", "Однозначно да"):
+        assert page.locator("#ev-panel .ap-radio__name", has_text=label).first.is_visible(), label
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1, overflow
+    path = bu.screenshot(page, "evaluator-360")
+    assert path.stat().st_size > 10000
+    ctx.close()
+
+
+def test_hr_path_from_the_home_page_without_a_dead_end(browser, server, site_model, tmp_path):
+    """An HR partner plans a panel for a middle AM with the site alone: home -> «План собеседования»
+    -> plan.yml and printed focused cards; home -> «Набор для найма» -> the kit -> the vacancy text, copied."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="ru-RU")
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
+    page = ctx.new_page()
+    page.watch = bu.Watch(page, server.url)
+    page.goto(server.url)
+    page.locator("article a", has_text="План собеседования").first.click()
+    page.wait_for_selector("#planner-app[data-ready='true']", timeout=15000)
+    fill_plan(page, "account-manager", "middle", PANEL, "Анна Иванова", 60)
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Скачать plan.yml").click()
+    assert dl.value.suggested_filename == "plan.yml"
+    pages = [pdf_pages(page, "schedule")] + [pdf_pages(page, f"card-{n}") for n in (1, 2, 3)]
+    print("HR path, middle AM, 3 interviewers: schedule and cards pages", pages)
+    assert pages[0] == 1 and all(p <= 2 for p in pages[1:])
+    page.goto(server.url)
+    page.locator("article a", has_text="Набор для найма").first.click()
+    page.locator("article a[href*='kit-account-manager-middle']").first.click()
+    for heading in ("Телефонный скрининг", "Тестовое задание", "Проверка рекомендаций", "Что сказать кандидату"):
+        assert page.get_by_role("heading", name=heading).count() >= 1, heading
+    page.locator("article a[href*='vacancy-account-manager-middle']").first.click()
+    page.get_by_role("button", name="Скопировать текст вакансии").click()
+    page.wait_for_selector(".ap-copy__status:has-text('скопирован')")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    for section in ("Обязанности", "Требования", "Условия"):
+        assert section in copied
+    page.watch.assert_clean()
+    ctx.close()

@@ -109,3 +109,30 @@ def test_self_assessment_saves_and_opens_the_file(page, team_site, team_model, t
     page.wait_for_function("document.querySelector(\"[data-testid='self-finance-4']\").checked")
     assert page.is_checked("[data-testid='self-strategy-2']")
     assert page.input_value("#sa-person") == "Пётр Алексеев"
+
+
+def test_team_page_reads_a_team_workbook(page, team_site, team_model, team_vector, tmp_path):
+    from openpyxl import load_workbook
+
+    from accountpath.render import team_files
+
+    srv, _files = team_site
+    book = tmp_path / "team.xlsx"
+    book.write_bytes(team_files.team_workbook(team_model, "account-manager", "middle"))
+    wb = load_workbook(book)
+    ws = wb["Команда"]
+    ids = [c.value for c in ws[2]]
+    rows = [a for a in team_vector["assessments"] if a["relation"] == "manager"][:2]
+    for r, a in enumerate(rows, start=3):
+        for key in ("person", "person_id", "assessor", "date"):
+            ws.cell(row=r, column=ids.index(key) + 1, value=a[key])
+        for cid, rating in a["ratings"].items():
+            ws.cell(row=r, column=ids.index(cid) + 1, value=rating)
+    wb.save(book)
+    page.goto(srv.url + "tools/team/")
+    page.wait_for_selector("#team-app[data-ready='true']")
+    page.set_input_files("#tm-files", str(book))
+    page.wait_for_selector("#team-app[data-count='2']")
+    names = page.locator("#tm-people tbody th").all_inner_texts()
+    assert names == ["Вера Борисова", "Пётр Алексеев"]
+    assert page.locator("#tm-warnings li").count() == 2  # no self-assessments beside the manager's

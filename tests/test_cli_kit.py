@@ -14,6 +14,7 @@ import yaml
 from openpyxl import load_workbook
 
 from accountpath.io import xlsx_read
+from accountpath.names import short_hash
 
 from conftest import BIAS, NOTE, ROOT, _panel, make_round
 
@@ -156,7 +157,9 @@ def test_focused_cards_one_per_interviewer(ap, real_model, tmp_path, umask022):
     r = ap("scorecard", "--plan", plan_path, "--out", out, "--format", "yaml", "--date", "2026-11-28")
     assert r.returncode == 0, r.stderr
     files = sorted(out.iterdir())
-    assert [f.name for f in files] == [f"{ROLE}-{LEVEL}-interviewer-{n}.yml" for n in (1, 2, 3)]
+    tag = "c-" + short_hash("Анна Иванова")
+    assert [f.name for f in files] == [f"{ROLE}-{LEVEL}-{tag}-interviewer-{n}.yml" for n in (1, 2, 3)]
+    assert not any("Анна" in f.name or "Иванова" in f.name for f in files)
     for f, person in zip(files, plan["interviewers"]):
         assert f.stat().st_mode & 0o777 == 0o644
         card = yaml.safe_load(f.read_text(encoding="utf-8"))
@@ -344,3 +347,13 @@ def test_pdf_of_a_plan_cards_a_report_and_a_round(ap, real_model, tmp_path):
     assert r.returncode == 0 and (tmp_path / "round.pdf").read_bytes()[:4] == b"%PDF"
     r = ap("calibrate", tmp_path / "panel", "-o", tmp_path / "calibration.pdf")
     assert r.returncode == 0 and (tmp_path / "calibration.pdf").read_bytes()[:4] == b"%PDF"
+
+
+def test_output_to_a_device_writes_into_it_and_keeps_the_node():
+    """-o /dev/null must not replace the device with a regular file (an atomic rename would)."""
+    import stat
+
+    from accountpath import output
+
+    output.write_atomic("/dev/null", "x")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)

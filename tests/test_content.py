@@ -375,7 +375,7 @@ def test_kit_pdf_exists_for_every_role_level(bundled_model, cli_run, tmp_path):
     pypdf = pytest.importorskip("pypdf")
     for role, level in _role_levels(bundled_model):
         out = tmp_path / f"{role.id}-{level.id}.pdf"
-        r = cli_run("kit", "--role", role.id, "--level", level.id, "-o", out)
+        r = cli_run("--model", str(BUNDLED_MODEL), "kit", "--role", role.id, "--level", level.id, "-o", out)
         assert r.returncode == 0, r.stderr
         text = "\n".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
         for _key, heading in kit_mod.SECTIONS:
@@ -431,3 +431,11 @@ def test_the_three_percent_miss_is_not_a_no_hire_at_junior():
     assert "Не нанимать (no_hire)" not in text
     assert "Подходящий уровень: Аккаунт-менеджер (middle)" in text
     assert "«Инициативность и идеи»" in text
+
+
+def test_growth_page_links_the_team_page_for_managers(bundled_model):
+    built = pages.build(bundled_model)
+    growth = built["growth.md"]
+    assert "[Команда](tools/team.md)" in growth and "Руководителю группы" in growth
+    team_page = built["tools/team.md"]
+    assert "152-ФЗ" in team_page and 'id="tm-director"' in team_page and "(../growth.md#promotion)" in team_page

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from accountpath import vocab
 from accountpath.io import cardcheck, cards, xlsx_read
 from accountpath.method import plan as plan_mod
+from accountpath.names import short_hash
 from accountpath.render import pdf, plan_render, scorecard, xlsx_card
 
 from conftest import pdf_pages
@@ -29,7 +30,8 @@ def panel_plan(real_model):
 
 def test_focused_card_has_only_the_focus_and_the_plans_questions(real_model, panel_plan):
     files = scorecard.focused_cards(real_model, panel_plan, "html")
-    assert list(files) == [f"account-manager-middle-interviewer-{n}.html" for n in (1, 2, 3)]
+    tag = "c-" + short_hash("Анна Иванова")
+    assert list(files) == [f"account-manager-middle-{tag}-interviewer-{n}.html" for n in (1, 2, 3)]
     for person, html in zip(panel_plan["interviewers"], (f.decode("utf-8") for f in files.values())):
         names = {c.id: c.name for c in real_model.competencies}
         for rc in real_model.role("account-manager").competencies:
@@ -146,6 +148,11 @@ def test_xlsx_locks_all_but_the_cells_to_fill_and_prints_on_a4(real_model, panel
     assert any(all(label in f for label in LABELS) for f in dv.values())
     widths = sum(ws.column_dimensions[c].width for c in "ABCDEFG")
     assert widths <= 150 and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.fitToWidth == 1
+    # issue 19: two A4 pages in all (one a sheet, fit to page), no header cut off
+    for sheet in (ws, wb[xlsx_card.QUESTIONS_SHEET]):
+        assert sheet.page_setup.fitToHeight == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    for col, title in zip("ABCDEFG", xlsx_card.HEADER):
+        assert ws.column_dimensions[col].width >= len(title) + 2, title
     assert ws.print_title_rows.replace("$", "") == f"{xlsx_card.HEADER_ROW}:{xlsx_card.HEADER_ROW}"
     assert "Анна Иванова" in ws.oddHeader.left.text and "Аккаунт-менеджер" in ws.oddHeader.right.text
     assert ws.cell(row=rows["client-focus"], column=xlsx_card.NOTES_COL).alignment.wrap_text
@@ -287,3 +294,24 @@ def test_focus_without_plan_takes_own_questions_first(real_model):
     c, opened, _data = _open_card(real_model, "html")
     for q in opened:  # an open question sits under the one competency it was picked for
         assert sum(q in it.questions for it in c.items) == 1
+
+
+def test_plan_cards_never_overwrite_and_carry_the_candidate_id(cli_run, real_model, panel_plan, tmp_path):
+    import yaml
+
+    plan = dict(panel_plan, candidate_id="HF-1042")
+    path = tmp_path / "plan.yml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "cards"
+    first = cli_run("scorecard", "--plan", path, "--out", out, "--format", "yaml")
+    assert first.returncode == 0, first.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [f"account-manager-middle-id-HF-1042-interviewer-{n}.yml" for n in (1, 2, 3)]
+    card = yaml.safe_load((out / names[0]).read_text(encoding="utf-8"))
+    assert card["candidate_id"] == "HF-1042"
+    (out / names[0]).write_text("half-filled", encoding="utf-8")
+    again = cli_run("scorecard", "--plan", path, "--out", out, "--format", "yaml")
+    assert again.returncode == 1 and names[0] in again.stderr and "--force" in again.stderr
+    assert (out / names[0]).read_text(encoding="utf-8") == "half-filled"
+    forced = cli_run("scorecard", "--plan", path, "--out", out, "--format", "yaml", "--force")
+    assert forced.returncode == 0 and (out / names[0]).read_text(encoding="utf-8") != "half-filled"

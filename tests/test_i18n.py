@@ -209,7 +209,10 @@ def test_calibration_report_in_both_languages(real_model, fmt):
     i18n.set_language("en")
     en = calibrate_report.render(real_model, result, fmt)
     assert "Interviewer calibration" in en and "What the numbers mean" in en and "Krippendorff" in en
-    people = tuple(sorted({c.interviewer for c in make_round(real_model, candidates=20)}, key=len, reverse=True))
+    cards = make_round(real_model, candidates=20)
+    people = tuple(sorted({c.interviewer for c in cards}, key=len, reverse=True))
+    for name in sorted({c.candidate for c in cards}, key=len, reverse=True):  # flagged interviewers' decisions
+        en = en.replace(name, "")
     assert not _foreign(en, real_model, people), _foreign(en, real_model, people)
     if result["alpha"] is not None:
         assert i18n.decimal(result["alpha"]) in en

@@ -292,6 +292,7 @@ def test_site_data(built):
         "scale",
         "evaluation",
         "promotion",
+        "plan_rules",
         "competencies",
         "roles",
         "glossary",

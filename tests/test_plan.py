@@ -69,11 +69,13 @@ def test_needed_interviewers_always_suffice(real_model, role_id):
 
 
 def test_one_interviewer_is_told_what_is_uncovered(real_model):
-    plan, notes = plan_mod.make_plan(real_model, "account-manager", "middle", ["Ирина"])
+    plan, messages = plan_mod.make_plan(real_model, "account-manager", "middle", ["Ирина"])
+    notes = [str(m) for m in messages]  # notes are messages (code, params), rendered at the edge
+    assert [m.code for m in messages] == ["plan-note.uncovered", "plan-note.panel-size", "plan-note.short-advice"]
     assert len(plan["interviewers"][0]["focus"]) == plan_mod.MAX_FOCUS
     assert "никто не оценивает" in notes[0] and "initiative" in notes[0]
     assert "не меньше 3" in notes[-2] and notes[-1].startswith("мало времени на вопрос")
-    text = plan_render.plan_yaml(real_model, plan, notes)
+    text = plan_render.plan_yaml(real_model, plan, messages)
     assert "# Внимание: никто не оценивает" in text
 
 
@@ -82,7 +84,7 @@ def test_two_interviewers_cannot_cover_account_manager(real_model):
     must = [rc.id for rc in real_model.role("account-manager").competencies if rc.must_have]
     for cid in must:  # must-haves come first: they get both interviewers
         assert all(cid in p["focus"] for p in plan["interviewers"])
-    assert any("никто не оценивает" in n for n in notes)
+    assert any("никто не оценивает" in str(n) for n in notes)
 
 
 def test_bad_role_level_or_panel(real_model):
@@ -268,9 +270,10 @@ def test_focus_is_spread_evenly(real_model, role_id):
 
 def test_time_note_says_what_fixes_it(real_model):
     plan, notes = _plan(real_model)  # 60 minutes, 5 competencies: 5 minutes a question
-    (note,) = plan_mod.time_notes(real_model, plan)
+    (note_msg,) = plan_mod.time_notes(real_model, plan)
+    note = str(note_msg)  # notes are messages (code, params), rendered at the edge
     assert (
-        note in notes
+        note_msg in notes
         and "«Ирина Смирнова», «Олег Ким» — 5 мин (вопросов: 10, на них 50 мин), «Мария Петрова» — 6 мин" in note
     )
     assert "нужно не меньше 7 мин" in note and "--minutes 80" in note and "панель из 5 интервьюеров" in note
@@ -279,15 +282,14 @@ def test_time_note_says_what_fixes_it(real_model):
     five, notes = _plan(real_model, n=5)
     assert notes == [] and all(len(p["focus"]) <= 3 for p in five["interviewers"])
     four, _notes = _plan(real_model, n=4)  # 4 competencies at 60 minutes: 6 minutes; one more interviewer fixes it
-    assert (
-        "добавьте ещё одного интервьюера (у каждого не больше 3 компетенций)"
-        in plan_mod.time_notes(real_model, four)[0]
+    assert "добавьте ещё одного интервьюера (у каждого не больше 3 компетенций)" in str(
+        plan_mod.time_notes(real_model, four)[0]
     )
     five["minutes"] = 45  # 35 minutes for 6 questions; 6 interviewers still have 3 competencies somewhere
-    (note,) = plan_mod.time_notes(real_model, five)
+    note = str(*plan_mod.time_notes(real_model, five))
     assert "соберите панель из 7 интервьюеров" in note and "«Интервьюер 3»" not in note  # 4 questions in 35 minutes
     director, _notes = plan_mod.make_plan(real_model, "account-director", "account-director", ["А", "Б", "В"])
-    (note,) = plan_mod.time_notes(real_model, director)
+    note = str(*plan_mod.time_notes(real_model, director))
     assert note.startswith("мало времени на вопрос: у всех интервьюеров — 5 мин (вопросов: 10, на них 50 мин);")
 
 

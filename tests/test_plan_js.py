@@ -36,7 +36,8 @@ def python_plan(model, case: dict) -> dict:
         )
     except plan_mod.PlanError as exc:
         return {"yaml": None, "notes": [], "error": str(exc)}
-    return {"yaml": render_plan(model, plan, "yaml", notes), "notes": notes, "error": None}
+    words = [str(n) for n in notes]  # notes are messages (code, params): the sentences, in Russian
+    return {"yaml": render_plan(model, plan, "yaml", notes), "notes": words, "error": None}
 
 
 def node_plans(model, cases: list[dict], tmp_path: Path) -> list[dict]:

@@ -50,3 +50,16 @@ def test_dead_and_failing_workers_become_problems(tmp_path, monkeypatch):
         ("card050.yml", "round.read-failed"),
     ]
     assert "завершился аварийно" in problems[0].message or "завершился аварийно" in problems[1].message
+
+
+def test_similar_names_one_warning_per_candidate_linear():
+    import itertools
+
+    from accountpath.method import rounds
+
+    names = ["кандидат " + "".join(p) for p in itertools.product("абв", repeat=6)]
+    results = [{"candidate": n} for n in names]
+    rounds.add_similar_warnings(results)
+    assert [len(r["warnings"]) for r in results] == [1] * len(names)
+    assert all(w["code"] == "similar_candidates" for r in results for w in r["warnings"])
+    assert "и ещё 723" in results[0]["warnings"][0]["message"]

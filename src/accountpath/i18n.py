@@ -63,6 +63,17 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _Catalog.translations.ngettext(singular, plural, n)
 
 
+def nplural(n: float, one: str, few: str, many: str) -> str:
+    """The form of a Russian phrase for the number n: «1 балл», «2 балла», «5 баллов», «0,75 балла»
+    (Babel's CLDR category, `plural_form`; a fraction is «other», which takes the «few» form). In
+    another language the catalog's ngettext(one, many, n) (extracted by `make catalogs` with the
+    keyword nplural:2,4)."""
+    whole = float(n).is_integer()
+    if _Catalog.language != DEFAULT_LANGUAGE:
+        return _Catalog.translations.ngettext(one, many, 1 if whole and abs(n) == 1 else 2)
+    return {"one": one, "many": many}.get(plural_form(abs(n) if not whole else abs(int(n))), few)
+
+
 def N_(message: str) -> str:
     """Mark a message id for extraction without translating it now (translate at use with `_()`)."""
     return message

@@ -24,6 +24,8 @@ from accountpath.i18n import N_, _, decimal
 
 MESSAGES: dict[str, str] = {
     # Add entries as "area.what": N_("Русский текст с {параметрами}"). Keep the keys sorted by area.
+    "round.dangling-link": N_("ссылка никуда не ведёт: файла, на который она указывает, нет; лист не прочитан"),
+    "round.not-a-file": N_("это не обычный файл (канал, устройство или сокет): лист не прочитан"),
     # reading a file (yamlsource)
     "file.empty": N_("файл пуст"),
     "file.not-found": N_("файл не найден"),
@@ -133,6 +135,9 @@ MESSAGES: dict[str, str] = {
     "xlsx.too-large": N_("xlsx распаковывается в {size} МБ, больше предела {limit} МБ: это не файл Account Path"),
     "xlsx.too-many-rows": N_(
         "заполнена строка {row}, а в книге раунда читаются только первые {limit} строк: разбейте раунд на несколько книг"
+    ),
+    "card.control-character": N_(
+        "в «{field}» управляющий символ {char}: в именах и заметках только обычный текст; удалите его"
     ),
     "output.inside-input": N_("«{output}» лежит в папке входных файлов «{input}»: запишите результат в другую папку"),
     # Filled scorecards (io/cardcheck.py and docs/assets/js/core/cardcheck.js; schema codes from card.schema.json).
@@ -279,6 +284,7 @@ MESSAGES: dict[str, str] = {
     # checking an edited interview plan (io/plan_check.py)
     "plan.allowed-fields": N_("; допустимые поля: {keys}"),
     "plan.candidate": N_("«candidate» — имя кандидата текстом или null"),
+    "plan.candidate-id": N_("«candidate_id» — ID кандидата в ATS текстом или null"),
     "plan.coverage": N_("{note}"),
     "plan.coverage-advice": N_("{note}; {advice}"),
     "plan.focus-not-rated": N_("роль «{role}» не оценивает компетенцию «{cid}»{tip}"),
@@ -305,6 +311,21 @@ MESSAGES: dict[str, str] = {
     "plan.unknown-role": N_("неизвестная роль «{role}»; роли модели: {roles}"),
     "plan.version": N_("«plan» — номер версии формата плана, {version}"),
     "plan.warning": N_("внимание (не ошибка): {note}"),
+    # the interview plan's notes (method/plan.py): coverage rules missed, too little time per question
+    "plan-note.and": N_("{first}, {second}"),
+    "plan-note.everyone": N_("у всех интервьюеров"),
+    "plan-note.fix-minutes": N_("дайте каждому интервьюеру {n} мин (--minutes {n})"),
+    "plan-note.fix-one-more": N_("добавьте ещё одного интервьюера (у каждого не больше {f} компетенций)"),
+    "plan-note.fix-panel": N_("соберите панель из {k} интервьюеров (у каждого не больше {f} компетенций)"),
+    "plan-note.must-have-once": N_("обязательные компетенции оценивает только один интервьюер: {names}"),
+    "plan-note.or": N_("{first} или {second}"),
+    "plan-note.panel-size": N_(
+        "для роли «{role}» нужно интервьюеров: не меньше {n} (у каждого не больше {m} компетенций)"
+    ),
+    "plan-note.short": N_("мало времени на вопрос: {who}; нужно не меньше {m} мин на вопрос"),
+    "plan-note.short-advice": N_("мало времени на вопрос: {who}; нужно не меньше {m} мин на вопрос; совет: {fixes}"),
+    "plan-note.short-group": N_("{names} — {m} мин (вопросов: {n}, на них {t} мин)"),
+    "plan-note.uncovered": N_("никто не оценивает: {names}"),
     # the JSON Schema's findings (model/schema_messages.py); {at} is a path like roles[account-manager].levels
     "schema.allowed-keys": N_("; допустимые ключи: {keys}"),
     "schema.const": N_("{at}: должно быть {expected}, а не {actual}"),
@@ -390,6 +411,14 @@ MESSAGES: dict[str, str] = {
     "team.self-only": N_("{person}: есть самооценка, но нет оценки руководителя — готовность не определить"),
     "team.self-only-count": N_("без оценки руководителя: {count}"),
     "team.unknown-level": N_("у роли «{role}» нет уровня «{level}»"),
+    "name.letter-differs": N_(
+        "имена «{name}» и «{other}» различаются одной буквой: «{letter}»{script} на месте {position} вместо «{instead}»"
+    ),
+    "round.level-mismatch": N_(
+        "лист на уровень «{level}», а остальные листы кандидата «{candidate}» — на «{expected}»: лист не учтён. "
+        "Оценивайте кандидата на одном уровне; если уровень выбран неверно, исправьте его в этом листе"
+    ),
+    "round.plan-skipped": N_("это план интервью, а не оценочный лист: пропущен"),
 }
 """code -> Russian message id (translated through the catalogs)."""
 

@@ -98,6 +98,7 @@ CARD_KEYS: tuple[str, ...] = (
     "role",
     "level",
     "candidate",
+    "candidate_id",
     "interviewer",
     "date",
     "recommendation",

@@ -42,7 +42,8 @@ def run_cli(*args: object, env: dict[str, str] | None = None, timeout: float = 6
     done = subprocess.run(
         [sys.executable, "-m", "accountpath", "--model", str(MINI), *map(str, args)],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
+        errors="replace",  # a cp1251 run prints cp1251 bytes
         timeout=timeout,
         env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -155,6 +156,15 @@ def refuse(args: argparse.Namespace, message: str, *names: str) -> None:
 # ---------------------------------------------------------------- input
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_text(text: str) -> str:
+    """Text safe for a terminal: control and escape characters (ESC, OSC, BEL, CR, ...) shown
+    escaped as \\xNN; tabs and line breaks stay."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 class _Problems:
     """How this call reports problems: text lines on stderr, or (--format json) one JSON list on stdout."""
 
@@ -181,7 +191,7 @@ def end_problems(code: int) -> int:
         return code
     if code == EXIT_OK or _Problems.stdout_taken:
         for p in held:
-            print(p, file=sys.stderr)
+            print(terminal_text(str(p)), file=sys.stderr)
     else:
         print(json.dumps([p.as_json() for p in held], ensure_ascii=False, indent=2))
     return code
@@ -194,12 +204,12 @@ def print_problems(problems: Sequence[Problem]) -> None:
         _Problems.held.extend(problems)
         return
     for p in problems:
-        print(p, file=sys.stderr)
+        print(terminal_text(str(p)), file=sys.stderr)
 
 
 def say(message: str) -> None:
     """A message for the user on stderr (stdout may carry the output)."""
-    print(message, file=sys.stderr)
+    print(terminal_text(message), file=sys.stderr)
 
 
 def load_model(args: argparse.Namespace) -> Model | None:
@@ -233,6 +243,8 @@ def write_output(content: str | bytes | None, path: str | None) -> int:
     to write (already explained) or after saying why the file cannot be written."""
     if content is None:
         return EXIT_INPUT
+    if isinstance(content, str) and not path:
+        content = terminal_text(content)
     _Problems.stdout_taken = _Problems.stdout_taken or not path
     try:
         output.emit(content, path)

@@ -10,7 +10,8 @@ the command cannot write) are found before any file is read and exit with 2; bad
 exit with 1, every problem printed as FILE:LINE:COL. Text is Russian unless `--lang en` or
 the locale (LC_ALL, LC_MESSAGES, LANG) says English.
 
-Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate, assessment, team-workbook, team.
+Commands: validate, pages, plan, scorecard, evaluate, workbook, calibrate, decide, assessment, team-workbook, team,
+vacancy, kit.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("evaluate", "COMMAND"),
     "workbook": ("evaluate", "WORKBOOK"),
     "calibrate": ("calibrate", "COMMAND"),
+    "decide": ("decide", "COMMAND"),
     "assessment": ("team", "ASSESSMENT"),
     "team-workbook": ("team", "WORKBOOK"),
     "team": ("team", "COMMAND"),
@@ -125,6 +127,19 @@ def requested_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+PERSONAL_DATA = N_(
+    "Персональные данные. Имена кандидатов и интервьюеров, оценки и заметки лежат в планах, листах,\n"
+    "книгах раунда, записях решений и отчётах; в именах файлов, которые пишет инструмент, имён нет\n"
+    "(только id, номера и хеш). Всё считается на этом компьютере: ничего не отправляется в сеть.\n"
+    "Храните файлы кандидата не дольше, чем нужно для решения и его проверки (практика проекта:\n"
+    "6 месяцев, затем удалить), и предупредите кандидата: «Мы записываем оценки интервьюеров и\n"
+    "заметки по интервью, чтобы принять решение; храним их N месяцев и удаляем по вашей просьбе».\n"
+    "Отчёт калибровки — персональные данные сотрудников-интервьюеров: показывайте его только им\n"
+    "и тем, кто ведёт найм."
+)
+"""The personal-data note of `accountpath --help` (README: «Personal data»)."""
+
+
 def _common(p: argparse.ArgumentParser, top: bool) -> None:
     default = None if top else argparse.SUPPRESS
     p.add_argument(
@@ -150,6 +165,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             "Account Path: модель компетенций аккаунт-ролей агентства, её сайт, "
             "оценочные листы и подсчёт итога интервью."
         ),
+        epilog=_(PERSONAL_DATA),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common(parser, top=True)
     parser.add_argument(
@@ -168,6 +185,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `accountpath` console script; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a narrow encoding (cp1251) shows escapes, never a traceback
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     i18n.set_language(requested_language(argv))
     with argparse_language():
         parser = build_parser(requested_command(argv))

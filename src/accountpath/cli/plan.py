@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from accountpath.cli.common import (
     to_pdf,
     write_output,
 )
-from accountpath.i18n import N_, _, russian_only
+from accountpath.i18n import N_, _
 from accountpath.io import plan_check
 from accountpath.method import plan as plan_mod
 from accountpath.model.types import Model
@@ -95,7 +96,7 @@ def check(args: argparse.Namespace) -> None:
     args.format = output_format(args, FORMATS, "yaml")
 
 
-def render(model: Model, plan: dict[str, Any], fmt: str, notes: list[str]) -> str | bytes | None:
+def render(model: Model, plan: dict[str, Any], fmt: str, notes: Sequence[object]) -> str | bytes | None:
     """The plan in `fmt`; pdf from the schedule's html (None after saying why it cannot be made)."""
     if fmt == "pdf":
         return to_pdf(render_plan(model, plan, "html"))
@@ -118,11 +119,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     for note in notes:
         say(_("Внимание: {note}").format(note=note))
-    # the plan is a Russian document: its notes are written in Russian whatever --lang says
-    _plan, doc_notes = russian_only(plan_mod.make_plan)(
-        model, args.role, args.level, args.interviewer, args.candidate, args.minutes or plan_mod.DEFAULT_MINUTES
-    )
-    return write_output(render(model, plan, args.format, doc_notes), args.output)
+    # the notes are messages: the plan, a Russian document, renders them in Russian whatever --lang says
+    return write_output(render(model, plan, args.format, notes), args.output)
 
 
 def _run_check(model: Model, args: argparse.Namespace) -> int:

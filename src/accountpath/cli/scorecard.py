@@ -58,6 +58,11 @@ def configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--all", action="store_true", help=_("все роли и уровни во всех форматах, в папку --out"))
     p.add_argument("--out", metavar=_("ПАПКА"), help=_("папка для --all и --plan"))
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=_("для --plan: перезаписать листы, которые уже есть в папке (без него существующий лист не трогается)"),
+    )
 
 
 def check(args: argparse.Namespace) -> None:
@@ -152,6 +157,16 @@ def _run_plan(model: Model, args: argparse.Namespace) -> int:
     if args.format == "pdf" and files is not None:
         files = html_files_to_pdf(files)
     if files is None:
+        return EXIT_INPUT
+    existing = [str(Path(args.out) / name) for name in files if (Path(args.out) / name).exists()]
+    if existing and not args.force:
+        for path in existing:
+            say(
+                _(
+                    "{path}: лист уже есть, не перезаписываю (в нём могут быть оценки). Другой кандидат получает "
+                    "другие имена файлов; чтобы всё же заменить пустым листом: --force"
+                ).format(path=path)
+            )
         return EXIT_INPUT
     rc = write_files(args.out, files)
     if rc == EXIT_OK:

@@ -274,23 +274,60 @@ def _problem(doc: Document, path: DocPath, reason: Reason, *, key: bool = False)
     return Problem.at(doc.path, line, col, code, **params)
 
 
-def card_from_data(doc: Document, model: Model) -> tuple[Scorecard | None, list[Problem]]:
-    """Check parsed scorecard data (positions from `doc`) and build a Scorecard, or every problem found."""
+def card_from_data(doc: Document, model: Model, lenient: bool = False) -> tuple[Scorecard | None, list[Problem]]:
+    """Check parsed scorecard data (positions from `doc`) and build a Scorecard, or every problem found.
+
+    `lenient` (rounds): a refused field nothing else depends on (the date) refuses only itself: the
+    card comes back with that problem, its ratings still count."""
     data = _plain(doc, doc.data, ())
     out, bad = shape_problems(doc, data)
     if not isinstance(data, dict):
         return None, out
+    soft: list[Problem] = []  # a refused field nothing else depends on: reported, the card still counts
+    if lenient and ("date",) in bad:
+        soft += [p for p in out if (p.line, p.col) == doc.pos(("date",))]
+        out = [p for p in out if p not in soft]
     shaped = {k for k in data if (k,) not in bad}
-    head = _head(doc, data, model, shaped, out)
+    head = _head(doc, data, model, shaped, out, soft if lenient else out)
     role = head.pop("_role")
     ratings = _per_competency(doc, data, "ratings", role, model, bad, out, rating_value)
     notes = _per_competency(doc, data, "notes", role, model, bad, out, text_value)
     focus = _focus(doc, data, role, model, out) if "focus" in shaped else ()
+    _control_characters(doc, data, out)
     if out:
-        return None, sorted(out)
-    lines = {k: doc.pos((k,)) for k in ("role", "level", "candidate", "interviewer")}
+        return None, sorted(out + soft)
+    lines = {k: doc.pos((k,)) for k in ("role", "level", "candidate", "interviewer", "candidate_id")}
     texts = {cid: text for cid, text in notes.items() if text}
-    return Scorecard(ratings=ratings, notes=texts, focus=focus, source=doc.path, lines=lines, **head), []
+    card = Scorecard(ratings=ratings, notes=texts, focus=focus, source=doc.path, lines=lines, **head)
+    return card, sorted(soft)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters (C0 but tab and line breaks, DEL, C1): never part of a name or a note."""
+
+
+def _control_characters(doc: Document, data: dict[str, Any], out: list[Problem]) -> None:
+    """A name or a note with a control character (ESC, BEL, ...) is refused at its place."""
+    places: list[tuple[tuple[str, ...], Any]] = [
+        ((key,), data.get(key)) for key in ("candidate", "interviewer", "takeaways", "overall_notes")
+    ]
+    notes = data.get("notes")
+    if isinstance(notes, dict):
+        places += [(("notes", str(cid)), text) for cid, text in notes.items()]
+    for path, value in places:
+        found = _CONTROL.search(value) if isinstance(value, str) else None
+        if found:
+            line, col = doc.pos(path)
+            out.append(
+                Problem.at(
+                    doc.path,
+                    line,
+                    col,
+                    "card.control-character",
+                    field=".".join(path),
+                    char=f"U+{ord(found.group()):04X}",
+                )
+            )
 
 
 def _text(data: dict[str, Any], key: str) -> str | None:
@@ -301,11 +338,15 @@ def _text(data: dict[str, Any], key: str) -> str | None:
     return text or None
 
 
-def _head(doc: Document, data: dict[str, Any], model: Model, shaped: set[str], out: list[Problem]) -> dict[str, Any]:
-    """role, level, names, date, recommendation, take-aways and overall notes."""
+def _head(
+    doc: Document, data: dict[str, Any], model: Model, shaped: set[str], out: list[Problem], soft: list[Problem]
+) -> dict[str, Any]:
+    """role, level, names, date, recommendation, take-aways and overall notes (a bad date goes to `soft`:
+    it refuses only itself, the ratings still count)."""
     role_id, level_id = _text(data, "role"), _text(data, "level")
     values: dict[str, Any] = {}
     checks: tuple[tuple[str, Callable[[Any], tuple[Any, Reason | None]]], ...] = (
+        ("candidate_id", text_value),
         ("date", date_value),
         ("recommendation", recommendation_value),
         ("takeaways", text_value),
@@ -315,7 +356,7 @@ def _head(doc: Document, data: dict[str, Any], model: Model, shaped: set[str], o
         values[key], reason = check(data.get(key)) if key in shaped else (None, None)
         if reason:
             code, params = reason
-            out.append(_problem(doc, (key,), (code, {"key": key, **params})))
+            (soft if key == "date" else out).append(_problem(doc, (key,), (code, {"key": key, **params})))
     role = model.role(role_id) if role_id and "role" in shaped else None
     if role_id and "role" in shaped and role is None:
         line, col = doc.pos(("role",))
@@ -343,6 +384,7 @@ def _head(doc: Document, data: dict[str, Any], model: Model, shaped: set[str], o
         "role": role.id if role else "",
         "level": level.id if level else "",
         "candidate": _text(data, "candidate") or "",
+        "candidate_id": _text(data, "candidate_id") if "candidate_id" in shaped else None,
         "interviewer": _text(data, "interviewer") or "",
         **values,
     }
@@ -413,6 +455,7 @@ def card_data(card: Scorecard) -> dict[str, Any]:
         "role": card.role,
         "level": card.level,
         "candidate": card.candidate,
+        **({"candidate_id": card.candidate_id} if card.candidate_id else {}),
         "interviewer": card.interviewer,
         "date": card.date,
         "recommendation": card.recommendation,

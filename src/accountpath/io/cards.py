@@ -29,21 +29,22 @@ def read_limits() -> dict[str, int]:
     return {"max_bytes": MAX_BYTES, "max_cards": BROWSER_MAX_CARDS}
 
 
-def read_card(path: str | Path, model: Model) -> tuple[Scorecard | None, list[Problem]]:
-    """One filled scorecard from a file, checked against the model."""
+def read_card(path: str | Path, model: Model, lenient: bool = False) -> tuple[Scorecard | None, list[Problem]]:
+    """One filled scorecard from a file, checked against the model (`lenient`: see card_from_data)."""
     if xlsx_read.is_xlsx(path):
         return xlsx_read.read_card(path, model)
     doc, problems = yamlsource.load(path, str(path))
     if doc is None or problems:
         return None, problems
-    return card_from_data(doc, model)
+    return card_from_data(doc, model, lenient)
 
 
 def read_cards(path: str | Path, model: Model) -> tuple[list[Scorecard], list[Problem]]:
-    """Every scorecard in a file: one for a card, one per filled row for a round workbook."""
+    """Every scorecard in a file: one for a card, one per filled row for a round workbook. A round
+    loses nothing it need not: a bad date is reported and the card's ratings still count."""
     if xlsx_read.is_xlsx(path):
         return xlsx_read.read_xlsx(path, model)
-    card, problems = read_card(path, model)
+    card, problems = read_card(path, model, lenient=True)
     return ([card] if card else []), problems
 
 

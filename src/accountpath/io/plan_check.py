@@ -28,7 +28,7 @@ from accountpath.model.yamlsource import DocPath, Document
 from accountpath.names import normalise_name
 from accountpath.problems import Problem, close_match
 
-PLAN_KEYS = ("plan", "role", "level", "candidate", "minutes", "interviewers")
+PLAN_KEYS = ("plan", "role", "level", "candidate", "candidate_id", "minutes", "interviewers")
 PERSON_KEYS = ("name", "focus", "questions")
 
 
@@ -62,6 +62,9 @@ def check_plan(
     candidate = data.get("candidate")
     if candidate is not None and not isinstance(candidate, str):
         fatal.append(doc.problem(("candidate",), "plan.candidate"))
+    candidate_id = data.get("candidate_id")
+    if candidate_id is not None and (isinstance(candidate_id, bool) or not isinstance(candidate_id, (str, int))):
+        fatal.append(doc.problem(("candidate_id",), "plan.candidate-id"))
     people = _people(doc, data, model, role, level, fatal, soft)
     if role is not None and people is not None and not fatal:
         _coverage(doc, model, role, [p["focus"] for p in people], soft)
@@ -73,6 +76,7 @@ def check_plan(
         "role": role.id,
         "level": level.id,
         "candidate": " ".join(candidate.split()) if isinstance(candidate, str) and candidate.strip() else None,
+        **({"candidate_id": str(candidate_id).strip()} if candidate_id not in (None, "") else {}),
         "minutes": minutes,
         "interviewers": people,
     }

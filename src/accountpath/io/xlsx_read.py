@@ -47,6 +47,7 @@ ROUND_SHEET = "Раунд"
 ROUND_MARK = "accountpath-round"
 HEAD_FIELDS = {
     "Кандидат": "candidate",
+    "ID кандидата": "candidate_id",
     "Интервьюер": "interviewer",
     "Дата": "date",
     "Рекомендация": "recommendation",
@@ -57,7 +58,9 @@ HEAD_FIELDS = {
 ID_HEADER = "id"
 RATING_HEADER = "Оценка (1–5)"
 NOTES_HEADER = "Заметки"
-ROUND_HEAD = ("candidate", "interviewer", "date", "recommendation", "takeaways")
+ROUND_HEAD = ("candidate", "interviewer", "date", "recommendation", "takeaways", "candidate_id", "focus")
+OPTIONAL_HEAD = ("candidate_id", "focus")
+"""Round columns a workbook may lack or leave empty (older workbooks have neither)."""
 ROUND_FIRST_ROW = 3
 NOTES_PREFIX = "notes:"
 FORMULA_START = ("=", "+", "-", "@")
@@ -451,6 +454,8 @@ def _round_card(
     for column, key in ids.items():
         c = row.get(column, _blank(r, column))
         if key in ROUND_HEAD:
+            if key in OPTIONAL_HEAD and (c.value is None or (isinstance(c.value, str) and not c.value.strip())):
+                continue
             data[key] = cell_value(c.value)
             cells.at((key,), c)
         elif key.startswith(NOTES_PREFIX):
@@ -462,4 +467,4 @@ def _round_card(
             data["ratings"][key] = cell_value(c.value)
             cells.at(("ratings", key), c)
     cells.doc.value_pos[()] = (r, 1)  # a missing field points at the row
-    return _located(label, ROUND_SHEET, *card_from_data(cells.doc, model))
+    return _located(label, ROUND_SHEET, *card_from_data(cells.doc, model, lenient=True))

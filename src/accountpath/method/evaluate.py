@@ -60,6 +60,7 @@ class Scorecard:
     takeaways: str | None = None  # the interviewer's key take-aways
     focus: tuple[str, ...] = ()  # the competencies this interviewer was asked to cover
     lines: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False)  # field -> (line, col)
+    candidate_id: str | None = None  # an ATS id (Huntflow, hh.ru): when given, it decides who the card is about
 
 
 def round2(x: float | None) -> float | int | None:

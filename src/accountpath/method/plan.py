@@ -20,7 +20,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from accountpath.i18n import _
+from accountpath.messages import Msg
 from accountpath.model.types import Model, Question, Role, RoleLevel
+from accountpath.names import normalise_name
 
 PLAN_VERSION = 1
 MAX_FOCUS = 5
@@ -181,30 +183,29 @@ def assign_focus(role: Role, count: int) -> tuple[list[list[str]], list[str]]:
     return [sorted(f, key=rank.__getitem__) for f in focus], missing
 
 
-def coverage_notes(model: Model, role: Role, focus: Sequence[Sequence[str]]) -> list[str]:
-    """What the coverage rules miss in these focus lists, in words (empty when all rules are met)."""
+def coverage_notes(model: Model, role: Role, focus: Sequence[Sequence[str]]) -> list[Msg]:
+    """What the coverage rules miss in these focus lists, as messages (empty when all rules are met)."""
     names = {c.id: c.name for c in model.competencies}
     counts = {rc.id: sum(rc.id in f for f in focus) for rc in role.competencies}
     notes = []
     uncovered = [rc.id for rc in role.by_weight() if counts[rc.id] == 0]
     if uncovered:
-        notes.append(_("никто не оценивает: {names}").format(names=", ".join(f"{names[c]} ({c})" for c in uncovered)))
+        notes.append(Msg.of("plan-note.uncovered", names=", ".join(f"{names[c]} ({c})" for c in uncovered)))
     if len(focus) >= 2:
         thin = [rc.id for rc in role.by_weight() if rc.must_have and counts[rc.id] == 1]
         if thin:
-            notes.append(
-                _("обязательные компетенции оценивает только один интервьюер: {names}").format(
-                    names=", ".join(f"{names[c]} ({c})" for c in thin)
-                )
-            )
+            notes.append(Msg.of("plan-note.must-have-once", names=", ".join(f"{names[c]} ({c})" for c in thin)))
     if notes:
-        need = needed_interviewers(role)
-        notes.append(
-            _("для роли «{role}» нужно интервьюеров: не меньше {n} (у каждого не больше {m} компетенций)").format(
-                role=role.name, n=need, m=MAX_FOCUS
-            )
-        )
+        notes.append(Msg.of("plan-note.panel-size", role=role.name, n=needed_interviewers(role), m=MAX_FOCUS))
     return notes
+
+
+def _joined(parts: Sequence[Msg], code: str) -> Msg:
+    """Messages joined into one: a, b, c as code(first=a, second=code(first=b, second=c))."""
+    joined = parts[-1]
+    for part in reversed(parts[:-1]):
+        joined = Msg.of(code, first=part, second=joined)
+    return joined
 
 
 def assign_questions(
@@ -252,13 +253,22 @@ def make_plan(
     interviewers: Sequence[str],
     candidate: str | None = None,
     minutes: int = DEFAULT_MINUTES,
-) -> tuple[dict[str, Any], list[str]]:
+) -> tuple[dict[str, Any], list[Msg]]:
     """(plan data, notes): the focus and questions of each interviewer; notes say what the rules miss
     and where the minutes are too few for the questions."""
     role, level = resolve(model, role_id, level_id)
     names = [" ".join(n.split()) for n in interviewers if n and n.strip()]
     if not names:
         raise PlanError(_("нужен хотя бы один интервьюер (--interviewer ИМЯ)"))
+    seen: dict[str, str] = {}
+    for name in names:  # the same rule as plan --check: one person, one part of the panel
+        if normalise_name(name) in seen:
+            raise PlanError(
+                _("интервьюер «{name}» указан дважды (как «{first}»): у каждого интервьюера своё имя").format(
+                    name=name, first=seen[normalise_name(name)]
+                )
+            )
+        seen[normalise_name(name)] = name
     focus, _missing = assign_focus(role, len(names))
     chosen = assign_questions(model, level, focus, role)
     people = [
@@ -328,7 +338,11 @@ def time_slots(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> li
     """
     role = model.role(plan["role"])
     if role is None:  # a checked plan names a role of the model
-        raise PlanError(f"unknown role: {plan['role']}")
+        raise PlanError(
+            _("неизвестная роль «{role}»; роли модели: {roles}").format(
+                role=plan["role"], roles=", ".join(r.id for r in model.roles)
+            )
+        )
     total = int(plan["minutes"])
     intro, closing = _frame(total)
     ids = list(person["focus"])
@@ -374,7 +388,7 @@ def panel_for_minutes(role: Role, count: int, minutes: int) -> tuple[int, int] |
     return None
 
 
-def time_notes(model: Model, plan: dict[str, Any]) -> list[str]:
+def time_notes(model: Model, plan: dict[str, Any]) -> list[Msg]:
     """A note when an interviewer's minutes give less than MIN_PER_QUESTION minutes a question,
     with what would fix it: the minutes each slot needs, or a larger panel (empty when time is enough)."""
     people = plan["interviewers"]
@@ -387,28 +401,31 @@ def time_notes(model: Model, plan: dict[str, Any]) -> list[str]:
     groups: dict[tuple[int, int], list[str]] = {}
     for p, per in short:  # interviewers with the same numbers share one mention
         groups.setdefault((math.floor(per), sum(_units(model, p))), []).append(f"«{p['name']}»")
-    if len(groups) == 1 and len(short) == len(people) > 1:
-        groups = {key: [_("у всех интервьюеров")] for key in groups}
-    who = ", ".join(
-        _("{names} — {m} мин (вопросов: {n}, на них {t} мин)").format(
-            names=", ".join(names), m=m, n=n, t=minutes - intro - closing
-        )
-        for (m, n), names in groups.items()
+    everyone = len(groups) == 1 and len(short) == len(people) > 1
+    who = _joined(
+        [
+            Msg.of(
+                "plan-note.short-group",
+                names=Msg.of("plan-note.everyone") if everyone else ", ".join(names),
+                m=m,
+                n=n,
+                t=minutes - intro - closing,
+            )
+            for (m, n), names in groups.items()
+        ],
+        "plan-note.and",
     )
     fixes = []
     need = minutes_needed(max(sum(_units(model, p)) for p, _per in short))
     if need <= MAX_MINUTES:
-        fixes.append(_("дайте каждому интервьюеру {n} мин (--minutes {n})").format(n=need))
+        fixes.append(Msg.of("plan-note.fix-minutes", n=need))
     panel = panel_for_minutes(role, len(people), minutes)
     if panel:
         k, f = panel
         fixes.append(
-            (
-                _("добавьте ещё одного интервьюера")
-                if k == len(people) + 1
-                else _("соберите панель из {k} интервьюеров").format(k=k)
-            )
-            + _(" (у каждого не больше {f} компетенций)").format(f=f)
+            Msg.of("plan-note.fix-one-more", f=f) if k == len(people) + 1 else Msg.of("plan-note.fix-panel", k=k, f=f)
         )
-    note = _("мало времени на вопрос: {who}; нужно не меньше {m} мин на вопрос").format(who=who, m=MIN_PER_QUESTION)
-    return [note + (_("; совет: {fixes}").format(fixes=_(" или ").join(fixes)) if fixes else "")]
+    if fixes:
+        advice = _joined(fixes, "plan-note.or")
+        return [Msg.of("plan-note.short-advice", who=who, m=MIN_PER_QUESTION, fixes=advice)]
+    return [Msg.of("plan-note.short", who=who, m=MIN_PER_QUESTION)]

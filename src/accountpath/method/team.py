@@ -31,7 +31,7 @@ from typing import Any
 
 from accountpath.method.evaluate import round2
 from accountpath.model.types import Model, Role, RoleLevel
-from accountpath.names import normalise_name
+from accountpath.names import normalise_name, spelling_key
 from accountpath.problems import Problem
 
 PROMOTION_TOLERANCE = 0.5
@@ -186,7 +186,7 @@ def _people(model: Model, assessments: Sequence[Assessment]) -> tuple[list[_Pers
             p.self_ = a  # the latest date wins
         else:
             p.manager = a
-    return sorted(people.values(), key=lambda p: (normalise_name(p.name), p.key)), problems
+    return sorted(people.values(), key=lambda p: (spelling_key(p.name), p.key)), problems
 
 
 def _person_result(model: Model, p: _Person) -> dict[str, Any]:

@@ -36,6 +36,7 @@ LOADER_MODULES = (
     "rulebase.py",
     "rules_ladder.py",
     "rules_steps.py",
+    "rules_kit.py",
     "schema_messages.py",
     "yamlsource.py",
 )
@@ -83,8 +84,11 @@ def check_text(text: str, label: str = DEFAULT_MODEL) -> tuple[Model | None, lis
     cached = _cache_read(key)
     if cached is not None:
         known = yamlsource.Document(label, cached)
-        if not rules.problems(known):
-            return builder.build(known.data), []
+        try:  # a corrupted (even valid-JSON) cache is discarded, never trusted
+            if not rules.problems(known):
+                return builder.build(known.data), []
+        except (TypeError, KeyError, AttributeError, ValueError, IndexError, RecursionError):
+            pass
     doc, problems = yamlsource.parse(text, label)
     if doc is None:
         return None, problems

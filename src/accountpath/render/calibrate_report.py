@@ -11,12 +11,13 @@ import json
 from html import escape
 from typing import Any, Mapping
 
-from accountpath.i18n import _, language, signed, two_places
+from accountpath.i18n import _, decimal, language, nplural, signed, two_places
 from accountpath.method.calibrate import MIN_RATINGS
 from accountpath.model.types import Model
 from accountpath.render import xlsx_out
 from accountpath.render.mdtext import md_escape
 from accountpath.render.round_report import text_table
+from accountpath.vocab import verdict_label
 
 LOW_ALPHA = 0.67
 GOOD_ALPHA = 0.8
@@ -32,13 +33,17 @@ def meaning() -> list[str]:
             "что говорит о кандидате."
         ).format(good=two_places(GOOD_ALPHA), low=two_places(LOW_ALPHA)),
         _(
-            "Надёжность панели — насколько можно доверять среднему оценок панели такого размера (прогноз по формуле "
-            "Спирмена — Брауна из общего согласия). Второе число показывает, что даст ещё один интервьюер в панели."
+            "Надёжность панели — насколько можно доверять среднему оценок по одной компетенции (прогноз по формуле "
+            "Спирмена — Брауна из общего согласия). Считаем по тому, сколько интервьюеров на деле оценивали каждую "
+            "компетенцию кандидата, а не по размеру панели: в панели с фокусами компетенцию обычно оценивают двое. "
+            "Второе число показывает, что даст ещё одна оценка на компетенцию."
         ),
         _(
-            "Мягкость интервьюера — насколько его оценки в среднем выше (+) или ниже (−) оценок коллег, которые "
-            "оценивали того же кандидата по той же компетенции. Отмечаем, если отклонение не меньше 0,5 балла по модулю "
-            "и сравнимых оценок не меньше 10."
+            "Мягкость интервьюера — насколько его оценки выше (+) или ниже (−), чем у коллег по тем же кандидатам и "
+            "компетенциям. Все интервьюеры считаются вместе (метод наименьших квадратов по всем раундам), а ноль — "
+            "это интервьюер посередине: один мягкий не делает остальных строгими. Рядом — диапазон, в котором "
+            "мягкость лежит с уверенностью 95% (бутстреп по кандидатам). Отмечаем, если отклонение не меньше "
+            "0,5 балла по модулю и сравнимых оценок не меньше 10, а диапазон не включает ноль."
         ),
         _(
             "Мягкость имеет смысл только там, где панели пересекаются: интервьюер, который всегда оценивает один, "
@@ -53,14 +58,7 @@ def advice(result: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
     out = _agreement_advice(result, names)
     for i in result["interviewers"]:
         if i["flagged"]:
-            side = _("выше") if i["leniency"] > 0 else _("ниже")
-            out.append(
-                _(
-                    "{name}: оценки в среднем на {value} балла {side} коллег. Нужен спокойный разговор: разберите "
-                    "вместе 2–3 кандидатов, где оценки разошлись, и сверьтесь с описаниями уровней; оценки задним "
-                    "числом не правьте."
-                ).format(name=i["name"], value=two_places(abs(i["leniency"])), side=side)
-            )
+            out.append(_flagged(i))
     few = [i for i in result["interviewers"] if i["ratings"] < MIN_RATINGS]
     if few:
         out.append(
@@ -78,9 +76,18 @@ def advice(result: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
             )
         )
     if result["panel_reliability"] is not None and result["panel_reliability_plus_one"] is not None:
+        k = result.get("raters_per_competency") or result["panel_size"]
         out.append(
-            _("Панель из {k} интервьюеров даёт надёжность {now}; ещё один интервьюер поднял бы её до {more}.").format(
-                k=two_places(result["panel_size"]),
+            nplural(
+                k,
+                "Каждую компетенцию кандидата в среднем оценивал {k} интервьюер: надёжность такой оценки {now}; "
+                "ещё одна оценка на компетенцию подняла бы её до {more}.",
+                "Каждую компетенцию кандидата в среднем оценивали {k} интервьюера: надёжность такой оценки {now}; "
+                "ещё одна оценка на компетенцию подняла бы её до {more}.",
+                "Каждую компетенцию кандидата в среднем оценивали {k} интервьюеров: надёжность такой оценки {now}; "
+                "ещё одна оценка на компетенцию подняла бы её до {more}.",
+            ).format(
+                k=decimal(k),
                 now=two_places(result["panel_reliability"]),
                 more=two_places(result["panel_reliability_plus_one"]),
             )
@@ -93,6 +100,61 @@ def advice(result: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
             ).format(alpha=two_places(result["alpha"]), low=two_places(LOW_ALPHA))
         )
     return out
+
+
+def points(x: float) -> str:
+    """«1 балл», «2 балла», «5 баллов», «0,75 балла» (the value as given, its sign dropped)."""
+    value = abs(x)
+    return nplural(value, "{n} балл", "{n} балла", "{n} баллов").format(n=decimal(value))
+
+
+def _flagged(i: Mapping[str, Any]) -> str:
+    """What to do about one flagged interviewer, and the decisions that hang on their cards."""
+    side = _("выше") if i["leniency"] > 0 else _("ниже")
+    text = nplural(
+        i["ratings"],
+        "{name}: ставит в среднем на {value} {side} коллег, оценивавших тех же кандидатов по тем же компетенциям "
+        "({n} сравнимая оценка; с уверенностью 95% — от {low} до {high}). Нужен спокойный разговор: разберите "
+        "вместе 2–3 кандидатов, где оценки разошлись, и сверьтесь с описаниями уровней; оценки задним числом "
+        "не правьте.",
+        "{name}: ставит в среднем на {value} {side} коллег, оценивавших тех же кандидатов по тем же компетенциям "
+        "({n} сравнимые оценки; с уверенностью 95% — от {low} до {high}). Нужен спокойный разговор: разберите "
+        "вместе 2–3 кандидатов, где оценки разошлись, и сверьтесь с описаниями уровней; оценки задним числом "
+        "не правьте.",
+        "{name}: ставит в среднем на {value} {side} коллег, оценивавших тех же кандидатов по тем же компетенциям "
+        "({n} сравнимых оценок; с уверенностью 95% — от {low} до {high}). Нужен спокойный разговор: разберите "
+        "вместе 2–3 кандидатов, где оценки разошлись, и сверьтесь с описаниями уровней; оценки задним числом "
+        "не правьте.",
+    ).format(
+        name=i["name"],
+        value=points(i["leniency"]),
+        side=side,
+        n=i["ratings"],
+        low=_signed(i.get("ci_low")),
+        high=_signed(i.get("ci_high")),
+    )
+    decisions = i.get("decisions") or []
+    if not decisions:
+        return text + " " + _("Ни одно прошлое решение без его листов не изменилось бы.")
+    listed = "; ".join(
+        _("{candidate}{file}: {verdict}, без его листа — {without}").format(
+            candidate=d["candidate"],
+            file=f" ({d['file']})" if d["file"] else "",
+            verdict=verdict_label(d["verdict"]),
+            without=verdict_label(d["verdict_without"]),
+        )
+        for d in decisions
+    )
+    return (
+        text
+        + " "
+        + nplural(
+            len(decisions),
+            "Без его листов изменилось бы {n} прошлое решение — пересмотрите его: {list}.",
+            "Без его листов изменились бы {n} прошлых решения — пересмотрите их: {list}.",
+            "Без его листов изменились бы {n} прошлых решений — пересмотрите их: {list}.",
+        ).format(n=len(decisions), list=listed)
+    )
 
 
 def _agreement_advice(result: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
@@ -145,9 +207,18 @@ def _summary(result: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 def _tables(model: Model, result: Mapping[str, Any]) -> tuple[list[tuple], list[tuple]]:
     names = _names(model)
-    people = [(_("Интервьюер"), _("Оценок для сравнения"), _("Мягкость"), _("Отмечен"))]
+    people = [
+        (_("Интервьюер"), _("Оценок для сравнения"), _("Мягкость"), _("Диапазон 95%"), _("Отмечен"), _("Решений"))
+    ]
     people += [
-        (i["name"], str(i["ratings"]), signed(i["leniency"]), _("да") if i["flagged"] else "")
+        (
+            i["name"],
+            str(i["ratings"]),
+            _signed(i["leniency"]),
+            _interval(i),
+            _("да") if i["flagged"] else "",
+            str(len(i.get("decisions") or [])) if i["flagged"] else "",
+        )
         for i in result["interviewers"]
     ]
     comps = [(_("Компетенция"), _("Согласие (альфа)"), _("Кандидатов с двумя оценками и больше"))]
@@ -155,6 +226,17 @@ def _tables(model: Model, result: Mapping[str, Any]) -> tuple[list[tuple], list[
         (names.get(c["id"], c["id"]), two_places(c["alpha"]), str(c["candidates"])) for c in result["competencies"]
     ]
     return people, comps
+
+
+def _signed(x: float | None) -> str:
+    """Signed with two decimals; zero without a sign."""
+    return two_places(0.0) if x == 0 else signed(x)
+
+
+def _interval(i: Mapping[str, Any]) -> str:
+    if i.get("ci_low") is None or i.get("ci_high") is None:
+        return "—"
+    return f"{_signed(i['ci_low'])} … {_signed(i['ci_high'])}"
 
 
 def to_text(model: Model, result: Mapping[str, Any]) -> str:
@@ -229,13 +311,22 @@ def to_xlsx(model: Model, result: Mapping[str, Any]) -> bytes:
     ws.column_dimensions["A"].width = 40
     people = wb.create_sheet(_("Интервьюеры"))
     xlsx_out.header(
-        people, 1, (_("Интервьюер"), _("Оценок для сравнения"), _("Мягкость"), _("Отмечен")), (30, 18, 12, 10)
+        people,
+        1,
+        (_("Интервьюер"), _("Оценок для сравнения"), _("Мягкость"), _("От"), _("До"), _("Отмечен")),
+        (30, 18, 12, 10, 10, 10),
     )
     for r, i in enumerate(result["interviewers"], start=2):
-        for c, v in enumerate(
-            (xlsx_out.cell_text(i["name"]), i["ratings"], i["leniency"], _("да") if i["flagged"] else ""), 1
-        ):
-            people.cell(row=r, column=c, value=v)
+        row = (
+            xlsx_out.cell_text(i["name"]),
+            i["ratings"],
+            i["leniency"],
+            i.get("ci_low"),
+            i.get("ci_high"),
+            _("да") if i["flagged"] else "",
+        )
+        for c, v in enumerate(row, 1):
+            people.cell(row=r, column=c, value=xlsx_out.cell_text(v))
         if i["flagged"]:
             xlsx_out.fill(people.cell(row=r, column=3), xlsx_out.BAD_FILL)
     comps = wb.create_sheet(_("Компетенции"))
@@ -243,7 +334,7 @@ def to_xlsx(model: Model, result: Mapping[str, Any]) -> bytes:
     names = _names(model)
     for r, c in enumerate(result["competencies"], start=2):
         for col, v in enumerate((names.get(c["id"], c["id"]), c["id"], c["alpha"], c["candidates"]), 1):
-            comps.cell(row=r, column=col, value=v)
+            comps.cell(row=r, column=col, value=xlsx_out.cell_text(v))
         if c["alpha"] is not None and c["alpha"] < LOW_ALPHA:
             xlsx_out.fill(comps.cell(row=r, column=3), xlsx_out.BAD_FILL)
     return xlsx_out.save(wb)

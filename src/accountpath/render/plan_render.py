@@ -65,7 +65,7 @@ def _comment(text: str, indent: str = "") -> str:
     return f"{indent}# " + " ".join(str(text).split())
 
 
-def plan_yaml(model: Model, plan: dict[str, Any], notes: Sequence[str] = ()) -> str:
+def plan_yaml(model: Model, plan: dict[str, Any], notes: Sequence[object] = ()) -> str:
     """The plan as an editable YAML file with Russian comments (its data reads back as `plan`)."""
     role, level = resolve(model, plan["role"], plan["level"])
     names = {c.id: c.name for c in model.competencies}
@@ -169,8 +169,8 @@ def schedule_view(model: Model, plan: dict[str, Any]) -> dict[str, Any]:
         "people": people,
         "grid": grid,
         "kinds": KIND_LABELS,
-        "notes": coverage_notes(model, role, [p["focus"] for p in plan["interviewers"]]),
-        "time_notes": time_notes(model, plan),
+        "notes": [str(n) for n in coverage_notes(model, role, [p["focus"] for p in plan["interviewers"]])],
+        "time_notes": [str(n) for n in time_notes(model, plan)],
         "clock": clock,
         "dense": sum(len(p["questions"]) for p in plan["interviewers"]) > DENSE_QUESTIONS,
     }
@@ -182,7 +182,7 @@ def clock(minutes: int) -> str:
 
 
 @russian_only
-def render_plan(model: Model, plan: dict[str, Any], fmt: str, notes: Sequence[str] = ()) -> str:
+def render_plan(model: Model, plan: dict[str, Any], fmt: str, notes: Sequence[object] = ()) -> str:
     """The plan in one format: yaml (editable file), html (one-page schedule, print CSS) or md."""
     if fmt == "yaml":
         return plan_yaml(model, plan, notes)

@@ -17,7 +17,8 @@ from accountpath.i18n import _
 from accountpath.io.xlsx_read import META_SHEET, NOTES_PREFIX, ROUND_FIRST_ROW, ROUND_HEAD, ROUND_MARK, ROUND_SHEET
 from accountpath.model.types import Model
 from accountpath.render import xlsx_out
-from accountpath.render.debrief_text import fragility_lines, warning_text
+from accountpath.render.debrief_text import fragility_lines
+from accountpath.render.round_report import warning_text
 from accountpath.vocab import NOT_ASSESSED, RECOMMENDATION_LABELS, verdict_label
 
 BLANK_ROWS = 200
@@ -54,9 +55,11 @@ def _summary_sheet(ws, model: Model, results: Sequence[Mapping[str, Any]]) -> No
         (5, 28, 22, 16, 12, 10, 10, 16, 18, 10, 70),
     )
     for i, r in enumerate(results, start=1):
-        warnings = [warning_text(w) for w in r.get("warnings", [])] + fragility_lines(r, model)[
-            : len(r.get("fragile", []))
-        ]
+        warnings = (
+            [warning_text(w) for w in r.get("warnings", [])]
+            + fragility_lines(r, model)[: len(r.get("fragile", []))]
+            + [_("Не учтён лист: {message}").format(message=p.get("message", "")) for p in r.get("problems", [])]
+        )
         values = (
             i,
             xlsx_out.cell_text(r["candidate"]),
@@ -71,7 +74,7 @@ def _summary_sheet(ws, model: Model, results: Sequence[Mapping[str, Any]]) -> No
             "\n".join(warnings),
         )
         for col, v in enumerate(values, start=1):
-            ws.cell(row=i + 1, column=col, value=v)
+            ws.cell(row=i + 1, column=col, value=xlsx_out.cell_text(v))
         ws.cell(row=i + 1, column=6).number_format = "0%"
     ws.freeze_panes = "C2"
 
@@ -105,7 +108,7 @@ def _grid_sheet(ws, model: Model, results: Sequence[Mapping[str, Any]]) -> None:
 
 
 def _sheet_title(rank: int, name: str, used: set[str]) -> str:
-    base = _SHEET_BAD.sub(" ", f"{rank}. {name}")[:31].strip() or str(rank)
+    base = _SHEET_BAD.sub(" ", xlsx_out.clean_text(f"{rank}. {name}"))[:31].strip() or str(rank)
     title, k = base, 2
     while title.casefold() in used:
         title = f"{base[:27]} ({k})"
@@ -133,8 +136,8 @@ def _candidate_sheet(ws, model: Model, r: Mapping[str, Any]) -> None:
         given = {x["interviewer"]: x["rating"] for x in row.get("interviewer_ratings", [])}
         notes = "\n".join(f"{n['interviewer']}: {n['text']}" for n in row.get("notes", []))
         values = [names.get(row["id"], row["id"]), row["target"], row["rating"]] + [given.get(w) for w in who]
-        for col, v in enumerate(values + [xlsx_out.cell_text(notes) or None], start=1):
-            ws.cell(row=i, column=col, value=v)
+        for col, v in enumerate(values + [notes or None], start=1):
+            ws.cell(row=i, column=col, value=xlsx_out.cell_text(v))
         colour = _colour(row["rating"], row["target"], tol)
         if colour:
             xlsx_out.fill(ws.cell(row=i, column=3), colour)
@@ -148,14 +151,33 @@ def _candidate_sheet(ws, model: Model, r: Mapping[str, Any]) -> None:
         ws.cell(row=k, column=3, value=xlsx_out.cell_text(takeaways.get(w)) if takeaways.get(w) else None)
 
 
-def round_xlsx(model: Model, results: Sequence[Mapping[str, Any]]) -> bytes:
-    """The round's results (rounds.evaluate_round, ranked) as a workbook."""
+def _problems_sheet(ws, problems: Sequence[Any]) -> None:
+    xlsx_out.header(ws, 1, (_("Файл"), _("Строка"), _("Что не так")), (50, 10, 100))
+    for i, p in enumerate(problems, start=2):
+        j = p.as_json()
+        ws.cell(row=i, column=1, value=xlsx_out.cell_text(str(j["file"])))
+        ws.cell(row=i, column=2, value=j["line"] or None)
+        ws.cell(row=i, column=3, value=xlsx_out.cell_text(j["message"]))
+
+
+def round_xlsx(model: Model, results: Sequence[Mapping[str, Any]], problems: Sequence[Any] = ()) -> bytes:
+    """The round's results (rounds.evaluate_round, ranked) as a workbook; refused cards and rows on a sheet
+    of their own («Не учтено»), named in the summary's first row."""
     wb = xlsx_out.new_workbook()
     summary = wb.active
     summary.title = _("Итоги")
     _summary_sheet(summary, model, results)
+    if problems:
+        _problems_sheet(wb.create_sheet(_("Не учтено"), 1), problems)
+        row = len(results) + 3
+        summary.cell(
+            row=row,
+            column=2,
+            value=_("Не учтено листов и строк с ошибками: {n} — см. лист «Не учтено».").format(n=len(problems)),
+        )
+        xlsx_out.fill(summary.cell(row=row, column=2), xlsx_out.BAD_FILL)
     _grid_sheet(wb.create_sheet(_("Сетка")), model, results)
-    used = {summary.title.casefold(), _("Сетка").casefold()}
+    used = {summary.title.casefold(), _("Сетка").casefold(), _("Не учтено").casefold()}
     for rank, r in enumerate(results, start=1):
         _candidate_sheet(wb.create_sheet(_sheet_title(rank, r["candidate"], used)), model, r)
     return xlsx_out.save(wb)
@@ -174,6 +196,8 @@ def round_columns(model: Model, role_id: str) -> list[tuple[str, str]]:
                 _("Дата (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)"),
                 _("Рекомендация"),
                 _("Ключевые выводы"),
+                _("ID кандидата в ATS (необязательно)"),
+                _("Фокус интервьюера (id компетенций через запятую; пусто — все)"),
             ),
         )
     )
@@ -185,8 +209,33 @@ def round_columns(model: Model, role_id: str) -> list[tuple[str, str]]:
     return cols
 
 
-def round_workbook(model: Model, role_id: str, level_id: str) -> bytes:
-    """A blank round workbook: one row per interviewer and candidate, drop-downs, protected header rows."""
+OUT_OF_FOCUS_FILL = "EEEEEE"
+
+
+def _prefill(ws: Any, cols: Sequence[tuple[str, str]], plan: Mapping[str, Any]) -> None:
+    """One row per interviewer of the plan: candidate, id, interviewer, focus; other ratings shaded."""
+    index = {key: col for col, (key, _title) in enumerate(cols, start=1)}
+    for row, person in enumerate(plan.get("interviewers") or [], start=ROUND_FIRST_ROW):
+        values = {
+            "candidate": plan.get("candidate"),
+            "candidate_id": plan.get("candidate_id"),
+            "interviewer": person["name"],
+            "focus": ", ".join(person["focus"]),
+        }
+        for key, value in values.items():
+            if value:
+                ws.cell(row=row, column=index[key], value=xlsx_out.cell_text(str(value)))
+        for key, col in index.items():
+            if key not in ROUND_HEAD and not key.startswith(NOTES_PREFIX) and key not in person["focus"]:
+                xlsx_out.fill(ws.cell(row=row, column=col), OUT_OF_FOCUS_FILL)
+
+
+def round_workbook(model: Model, role_id: str, level_id: str, plan: Mapping[str, Any] | None = None) -> bytes:
+    """A blank round workbook: one row per interviewer and candidate, drop-downs, protected header rows.
+
+    With a checked interview plan: one row per interviewer of the plan, the candidate (and its
+    candidate_id), the interviewer and their focus filled in, and the rating columns outside each
+    interviewer's focus shaded grey (they may still be filled)."""
     from openpyxl.styles import Alignment, Font, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -198,7 +247,9 @@ def round_workbook(model: Model, role_id: str, level_id: str) -> bytes:
     ws = wb.active
     ws.title = ROUND_SHEET
     cols = round_columns(model, role_id)
-    xlsx_out.header(ws, 1, [title for _key, title in cols], [24, 24, 16, 18, 40] + [14, 30] * len(role.competencies))
+    xlsx_out.header(
+        ws, 1, [title for _key, title in cols], [24, 24, 16, 18, 40, 18, 30] + [14, 30] * len(role.competencies)
+    )
     ws.row_dimensions[1].height = 60
     for col, (key, _title) in enumerate(cols, start=1):
         ws.cell(row=2, column=col, value=key).font = Font(color="888888", size=8)
@@ -232,6 +283,8 @@ def round_workbook(model: Model, role_id: str, level_id: str) -> bytes:
             cell.protection = Protection(locked=False)
             if key.startswith(NOTES_PREFIX) or key == "takeaways":
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if plan:
+        _prefill(ws, cols, plan)
     ws.protection.sheet = True
     ws.protection.formatRows = False
     ws.protection.formatColumns = False

@@ -8,13 +8,16 @@ and key take-aways and carries `focus`, so a filled card says what it covered.""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
 from accountpath.i18n import _, russian_only
 from accountpath.method.plan import choose_questions, offered, place_questions
 from accountpath.model.types import Competency, Model, Question, Role, RoleCompetency, RoleLevel
+from accountpath.names import short_hash
 from accountpath.render.cardtext import FOCUSED_INSTRUCTION, OPEN_NOTE, REVEALS_LABEL, card_title, top_rating_rule
 from accountpath.render.templating import phrases, template_env
 from accountpath.render.xlsx_card import write as write_xlsx
@@ -65,6 +68,7 @@ class Card:
     date: str
     focus: tuple[str, ...] = ()  # the competency ids this card covers (all of the role's on a full card)
     focused: bool = False
+    candidate_id: str | None = None  # the candidate's ATS id (Huntflow, hh.ru), from the plan
 
     @property
     def title(self) -> str:
@@ -75,11 +79,17 @@ def resolve(model: Model, role_id: str | None, level_id: str | None) -> tuple[Ro
     """The role and level, or ScorecardError naming the valid ids."""
     role = model.role(role_id or "")
     if role is None:
-        raise ScorecardError(f"unknown role '{role_id}'; valid roles: {', '.join(r.id for r in model.roles)}")
+        raise ScorecardError(
+            _("неизвестная роль «{role}»; роли модели: {roles}").format(
+                role=role_id, roles=", ".join(r.id for r in model.roles)
+            )
+        )
     level = role.level(level_id or "")
     if level is None:
         raise ScorecardError(
-            f"role '{role.id}' has no level '{level_id}'; valid levels: {', '.join(lv.id for lv in role.levels)}"
+            _("у роли «{role}» нет уровня «{level}»; её уровни: {levels}").format(
+                role=role.id, level=level_id, levels=", ".join(lv.id for lv in role.levels)
+            )
         )
     return role, level
 
@@ -237,10 +247,24 @@ def render_all(model: Model) -> dict[str, bytes]:
     return out
 
 
+def candidate_tag(plan: dict) -> str:
+    """What names a candidate in file names: the plan's candidate_id (made file-safe), else a short hash
+    of the candidate's name, never the name itself; «candidate» when the plan names nobody."""
+    cid = plan.get("candidate_id")
+    if cid:
+        safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", str(cid)).strip("-.")
+        if safe:
+            return f"id-{safe}"
+    if plan.get("candidate"):
+        return f"c-{short_hash(plan['candidate'])}"
+    return "candidate"
+
+
 def focused_filename(plan: dict, number: int, fmt: str) -> str:
-    """File name of the focused card of the plan's `number`-th interviewer (1-based): ids only, no names."""
+    """File name of the focused card of the plan's `number`-th interviewer (1-based): ids, numbers and the
+    candidate's id or name hash (two candidates' cards never share a name), never a person's name."""
     ext = {"yaml": "yml"}.get(fmt, fmt)
-    return f"{plan['role']}-{plan['level']}-interviewer-{number}.{ext}"
+    return f"{plan['role']}-{plan['level']}-{candidate_tag(plan)}-interviewer-{number}.{ext}"
 
 
 @russian_only
@@ -261,6 +285,8 @@ def focused_cards(model: Model, plan: dict, fmt: str, date: str | None = None) -
             person["focus"],
             person.get("questions") or None,
         )
+        if plan.get("candidate_id"):
+            c = dataclasses.replace(c, candidate_id=str(plan["candidate_id"]))
         out[focused_filename(plan, n, fmt)] = render_card(c, fmt)
     return out
 
@@ -277,6 +303,13 @@ def anchor_columns(question: Question) -> str:
     return " ".join(f"{min(1.6, max(0.6, size / mean)):.2f}fr" for size in sizes)
 
 
+def scope_text(level: RoleLevel) -> str:
+    """A level's scope in one line: «Клиенты — …; Бюджет — …» (empty without a scope)."""
+    if level.scope is None:
+        return ""
+    return "; ".join(f"{_(SCOPE_LABELS[k])} — {v}" for k, v in level.scope.rows()) + "."
+
+
 def _ctx() -> dict:
     return {
         "instruction": _(INSTRUCTION),
@@ -287,6 +320,7 @@ def _ctx() -> dict:
         "reveals_label": _(REVEALS_LABEL),
         "open_note": _(OPEN_NOTE),
         "scope_labels": {key: _(label) for key, label in SCOPE_LABELS.items()},
+        "scope_text": scope_text,
         "anchor_columns": anchor_columns,
         "recommendations": {code: recommendation_label(code) for code in RECOMMENDATIONS},
     }
@@ -325,6 +359,7 @@ def render_yaml(c: Card) -> str:
         f"role: {c.role.id}",
         f"level: {c.level.id}",
         f"candidate: {q(c.candidate)}  # ФИО кандидата",
+        *([f"candidate_id: {q(c.candidate_id)}  # ID кандидата в ATS"] if c.candidate_id else []),
         f"interviewer: {q(c.interviewer)}  # ваше имя",
         f"date: {q(c.date) if c.date else 'null'}  # ГГГГ-ММ-ДД",
         f"focus: [{', '.join(c.focus)}]  " + _comment(_("компетенции этого листа; не меняйте")),
@@ -372,6 +407,7 @@ def render_json(c: Card) -> str:
         "role": c.role.id,
         "level": c.level.id,
         "candidate": c.candidate,
+        **({"candidate_id": c.candidate_id} if c.candidate_id else {}),
         "interviewer": c.interviewer,
         "date": c.date or None,
         "focus": list(c.focus),

@@ -31,6 +31,11 @@ def _level(model: Model, role_id: str, level_id: str) -> str:
     return card_title(role, level) if role and level else f"{role_id}/{level_id}"
 
 
+def _manager_label(name: str) -> str:
+    """A manager's name, or «Руководитель N» for the numbered managers of a director's review."""
+    return _("Руководитель {n}").format(n=name[1:]) if name.startswith("#") and name[1:].isdigit() else name
+
+
 def _ready(value: bool | None) -> str:
     return _("нет данных") if value is None else _("готов") if value else _("не готов")
 
@@ -80,7 +85,7 @@ def lines(model: Model, result: Mapping[str, Any]) -> list[tuple[str, str]]:
                     _(
                         "{name}: {effect} (интервал {lo}…{hi}, оценок {n}){flag}; готовность меняется без этого сдвига: {flips}"
                     ).format(
-                        name=m["name"],
+                        name=_manager_label(m["name"]),
                         effect=signed(m["effect"]),
                         lo=_num(m["ci"][0]),
                         hi=_num(m["ci"][1]),

@@ -12,7 +12,8 @@ Everything is locked except the cells to fill. The protection has no password on
 stops accidental edits of ids, weights and targets (Review > Unprotect Sheet lifts it); the
 workbook structure is locked too, so the hidden «meta» sheet is not unhidden or deleted by
 mistake. Both sheets print on A4 at full width: repeated header row, a page header with the
-candidate, role and level, wrapped text, column widths of about 130 characters in all.
+candidate, role and level, wrapped text, column widths of about 130 characters in all, no header
+cut off; a focused card fits each sheet on one page (two A4 pages in all, in LibreOffice and Excel).
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ QUESTIONS_SHEET = "Вопросы"
 HEADER_ROW = 8
 FIRST_ROW = HEADER_ROW + 1
 HEADER = (ID_HEADER, "Компетенция", "Вес", "Обязательная", "Цель", RATING_HEADER, NOTES_HEADER)
-WIDTHS = (20, 30, 6, 8, 6, 12, 60)
+WIDTHS = tuple(max(w, len(h) + 3) for w, h in zip((20, 30, 6, 8, 6, 12, 56), HEADER))
+"""Column widths (characters): no header is cut off («Обязательная» included)."""
 RATING_COL = HEADER.index(RATING_HEADER) + 1  # F
 NOTES_COL = HEADER.index(NOTES_HEADER) + 1  # G
 REF_WIDTHS = (22, 88)
@@ -81,7 +83,7 @@ def _page(ws, c, landscape: bool) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToHeight = 1 if c.focused else 0  # a focused card: one page a sheet, two in all
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.7

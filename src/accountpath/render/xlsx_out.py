@@ -17,9 +17,23 @@ NEAR_FILL = "FFF3C4"
 BAD_FILL = "FFCDD2"
 
 
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_MARK = "\ufffd"
+"""What a control character becomes in a cell (openpyxl refuses them; a visible mark instead)."""
+
+
+def clean_text(text: str) -> str:
+    """Text without the control characters a workbook cannot hold (CONTROL_MARK in their place)."""
+    return _ILLEGAL.sub(CONTROL_MARK, text)
+
+
 def cell_text(value):
-    """A value safe for a cell: text that starts like a formula gets a leading '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """The one way user text goes into a cell: control characters become CONTROL_MARK, and text
+    that starts like a formula gets a leading ' (never a live formula)."""
+    if not isinstance(value, str):
+        return value
+    value = clean_text(value)
+    if value.startswith(_FORMULA_START):
         return "'" + value
     return value
 
@@ -42,7 +56,7 @@ def header(ws, row: int, titles, widths=None) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     for col, title in enumerate(titles, start=1):
-        cell = ws.cell(row=row, column=col, value=title)
+        cell = ws.cell(row=row, column=col, value=cell_text(title))
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEAD_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="top")

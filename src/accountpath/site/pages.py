@@ -27,7 +27,6 @@ from accountpath.site import tool_pages
 from accountpath.site import hiring_pages
 from accountpath.render.career_map import career_entries, career_flow, outside_entries
 from accountpath.method.evaluate import EPS, round2
-from accountpath.method.promotion import PROMOTION_TOLERANCE
 from accountpath.render.market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
 from accountpath.render.mdtext import md_escape
 from accountpath.model.types import Model, Role, RoleLevel

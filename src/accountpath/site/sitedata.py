@@ -9,13 +9,13 @@ from typing import Any
 from accountpath import messages, vocab
 from accountpath.io import assessments, cardcheck, cards, xlsx_read
 from accountpath.method.promotion import PROMOTION_TOLERANCE
-from accountpath.model.types import Competency, Model, Question, Role
+from accountpath.model.types import MANAGER_FROM, TEAM_COMPETENCY, Competency, Model, Question, Role
 
 
 def _question(q: Question) -> dict[str, Any]:
     return {"id": q.id, "text": q.text, "kind": q.kind, "levels": list(q.levels),
             "anchors": {"weak": q.anchors.weak, "solid": q.anchors.solid, "strong": q.anchors.strong},
-            "also_for": list(q.also_for)}
+            "also_for": list(q.also_for), "audience": q.audience, "roles": list(q.roles)}
 
 
 def _competency(c: Competency) -> dict[str, Any]:
@@ -78,6 +78,7 @@ def site_data(model: Model) -> dict[str, Any]:
             "bands": {"strong_hire": ev.bands.strong_hire, "hire": ev.bands.hire, "no_hire": ev.bands.no_hire},
         },
         "promotion": {"tolerance": PROMOTION_TOLERANCE},
+        "plan_rules": {"team_competency": TEAM_COMPETENCY, "manager_from": MANAGER_FROM},
         "competencies": [_competency(c) for c in model.competencies],
         "roles": [_role(r) for r in model.roles],
         "glossary": [{"term": g.term, "definition": g.definition, "avoid": list(g.avoid)} for g in model.glossary],

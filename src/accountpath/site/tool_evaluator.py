@@ -165,6 +165,8 @@ def _privacy() -> str:
               el("label", {"class": "ap-check"}, el("input", {"id": "ev-save", "type": "checkbox"}), " " + _("Сохранять на этом устройстве")),
               el("label", {"class": "ap-check"}, el("input", {"id": "ev-show-all", "type": "checkbox"}),
                  " " + _("Показать всё (для ведущего дебрифа)")),
+              el("label", {"class": "ap-check", "for": "ev-chair-code"}, _("Код ведущего (задайте до начала, необязательно)"),
+                 el("input", {"id": "ev-chair-code", "type": "password", "autocomplete": "off", "class": "ap-chair-code"})),
               _button("ev-clear", _("Очистить всё")))
 
 
@@ -178,8 +180,8 @@ def interviewer_panel(model: Model, role: Role) -> str:
               el("div", {"class": "ap-comps"}, [competency_block(model, rc, level.targets[rc.id]) for rc in role.competencies]),
               overall_block(),
               el("div", {"class": "ap-donebar", "id": "ev-donebar"},
-                 el("p", {"class": "ap-hint"}, text=_("Оценивайте самостоятельно: листы коллег и итог панели откроются, когда вы "
-                                                      "отметите свой лист готовым.")),
+                 el("p", {"class": "ap-hint"}, text=_("Оценивайте самостоятельно. Закончив, нажмите «Мой лист готов»: лист спрячется, "
+                                                      "и устройство можно передать следующему интервьюеру.")),
                  _button("ev-done", _("Мой лист готов"), primary=True)),
               el("div", {"class": "ap-actions"}, _button("ev-export-card", _("Скачать лист этого интервьюера (JSON)"))))
 
@@ -198,7 +200,18 @@ def _interviewers(model: Model, role: Role) -> str:
               el("div", {"class": "ap-tabbar"}, el("div", {"role": "tablist", "aria-label": _("Интервьюеры"), "class": "ap-tabs",
                                                           "id": "ev-tabs"}, tab),
                  _button("ev-add-interviewer", _("+ Добавить интервьюера"))),
-              interviewer_panel(model, role), live)
+              interviewer_panel(model, role), _handover(), live)
+
+
+def _handover() -> str:
+    """The hand-over screen after «Мой лист готов»: nothing of the panel shows until the next starts."""
+    return el("div", {"class": "ap-card ap-handover", "id": "ev-handover", "hidden": True},
+              el("p", {}, el("strong", {}, text=_("Лист готов и спрятан: ")), el("span", {"id": "ev-handover-name"}),
+                 text=None),
+              el("p", {}, text=_("Передайте устройство следующему интервьюеру: он начнёт свой лист, не видя оценок коллег. "
+                                 "Итог панели откроет ведущий дебрифа, когда все листы сданы.")),
+              el("div", {"class": "ap-actions"}, _button("ev-next", _("Начать следующий лист"), primary=True),
+                 _button("ev-handover-chair", _("Открыть итог (для ведущего дебрифа)"))))
 
 
 def _result_frame() -> str:
@@ -213,8 +226,8 @@ def js_notes(tool: str) -> str:
     return "".join([
         el("noscript", {}, el("p", {"class": "ap-alert"}, text=_(
             "Эта форма работает только с JavaScript, а он выключен в этом браузере. Включите его для этого сайта. "
-            "Без него скачайте оценочные листы на странице «Оценочные листы» и посчитайте итог командой "
-            "accountpath evaluate, а себя сравните с описанием уровней на страницах компетенций."))),
+            "Без него распечатайте оценочные листы на странице «Оценочные листы» и сведите оценки по странице "
+            "«Метод оценки», а себя сравните с описанием уровней на страницах компетенций."))),
         el("p", {"class": "ap-alert", "id": f"{tool}-file-note", "hidden": True}, text=_(
             "Страница открыта как файл (file://): браузер не даёт таким страницам загрузить модули и данные. Откройте сайт "
             "через веб-сервер: в папке site выполните python3 -m http.server и перейдите на http://localhost:8000/{page}").format(
@@ -232,7 +245,7 @@ def evaluator_app(model: Model) -> str:
               _setup(model, role), _privacy(), _interviewers(model, role),
               el("p", {"id": "ev-status", "class": "ap-visually-hidden", "role": "status", "aria-live": "polite"}),
               el("p", {"id": "ev-hidden-note", "class": "ap-alert ap-noprint"}, text=_(
-                  "Итог панели и листы коллег скрыты, пока вы не отметите свой лист готовым: так чужие оценки не влияют на вашу.")),
+                  "Итог панели и листы коллег скрыты, пока все листы не сданы, а после — до шага ведущего дебрифа: так чужие оценки не влияют на вашу.")),
               _result_frame(),
               el("div", {"class": "ap-actions ap-noprint", "id": "ev-export", "hidden": True},
                  _button("ev-export-cards", _("Скачать панель одним архивом (листы и итог)"), primary=True),

@@ -139,7 +139,7 @@ function textOf(data, key) {
 function head(model, data, shaped, out) {
   const [roleId, levelId] = [textOf(data, "role"), textOf(data, "level")];
   const values = {};
-  const checks = [["date", dateValue], ["recommendation", (x) => recommendationValue(model.vocab, x)], ["takeaways", textValue], ["overall_notes", textValue]];
+  const checks = [["candidate_id", textValue], ["date", dateValue], ["recommendation", (x) => recommendationValue(model.vocab, x)], ["takeaways", textValue], ["overall_notes", textValue]];
   for (const [key, check] of checks) {
     const got = shaped.has(key) ? check(Object.hasOwn(data, key) ? data[key] : null) : { value: null };
     values[key] = got.reason ? null : got.value;
@@ -213,7 +213,8 @@ export function checkCard(model, data) {
   for (const cid of Object.keys(notes)) if (!notes[cid]) delete notes[cid];
   return {
     card: {
-      role: hd.role.id, level: hd.level.id, candidate: hd.candidate, interviewer: hd.interviewer, date: hd.date,
+      role: hd.role.id, level: hd.level.id, candidate: hd.candidate, ...(hd.candidate_id ? { candidate_id: hd.candidate_id } : {}),
+      interviewer: hd.interviewer, date: hd.date,
       recommendation: hd.recommendation, takeaways: hd.takeaways, focus, ratings, notes, overall_notes: hd.overall_notes,
     },
     problems: [],
@@ -222,7 +223,9 @@ export function checkCard(model, data) {
 
 /** A card as the JSON file `accountpath evaluate` reads (empty optional fields left out). */
 export function cardFile(model, card) {
-  const out = { scorecard: model.vocab.card_version, role: card.role, level: card.level, candidate: card.candidate, interviewer: card.interviewer };
+  const out = { scorecard: model.vocab.card_version, role: card.role, level: card.level, candidate: card.candidate };
+  if (card.candidate_id) out.candidate_id = card.candidate_id;
+  out.interviewer = card.interviewer;
   if (card.date) out.date = card.date;
   if (card.recommendation) out.recommendation = card.recommendation;
   if (card.takeaways) out.takeaways = card.takeaways;

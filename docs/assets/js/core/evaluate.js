@@ -364,21 +364,6 @@ export function withMessages(model, result) {
  * `next` is the first level above the highest met one (null when the top is met), with
  * its gaps (rating below target, or not rated) heaviest first, ties in model order.
  */
-/** The role's weighted competencies that keep a level from being met by the promotion rule
- * (method/promotion.py `shortfalls`): must-haves below target, others more than the tolerance
- * below it, and unrated ones. */
-export function promotionShortfalls(model, role, lv, means) {
-  const tol = model.promotion ? model.promotion.tolerance : 0.5;
-  const out = { must_have: [], other: [], unrated: [] };
-  for (const rc of role.competencies) {
-    const target = lv.targets[rc.id];
-    if (!means.has(rc.id)) out.unrated.push(rc.id);
-    else if (rc.must_have && means.get(rc.id) < target) out.must_have.push(rc.id);
-    else if (!rc.must_have && means.get(rc.id) < target - tol) out.other.push(rc.id);
-  }
-  return out;
-}
-
 export function selfProfile(model, roleId, ratings) {
   const role = findRole(model, roleId);
   if (!role) throw new Error(`unknown role: ${roleId}`);
@@ -389,16 +374,13 @@ export function selfProfile(model, roleId, ratings) {
   }
   const levels = role.levels.map((lv) => {
     const r = atLevel(model, role, lv, means);
-    const short = promotionShortfalls(model, role, lv, means);
     return {
       id: lv.id,
       coverage: round2(r.coverage),
       gap: round2(r.gap),
       recommendation: r.recommendation,
       failed_must_haves: r.failed_must_haves,
-      shortfalls: short,
-      // one rule per purpose: readiness for a level is the promotion rule, not the hiring verdict
-      met: !short.must_have.length && !short.other.length && !short.unrated.length,
+      met: isHire(model, r.recommendation),
     };
   });
   let highest = -1;

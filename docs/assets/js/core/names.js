@@ -1,6 +1,7 @@
 /* Account Path: the one way names are compared, identical to Python's
-   `cards.normalise_name`: whitespace collapsed (str.split()), «ё» read as «е», then
-   Unicode full case folding (str.casefold()).
+   `names.normalise_name`: whitespace collapsed (str.split()), «ё» read as «е», Unicode full case
+   folding (str.casefold()); `personKey` (Python `names.person_key`) also folds look-alike
+   Latin/Cyrillic letters per word and sorts the words.
 
    JavaScript has no casefold(). toLowerCase() is the Unicode lowercase mapping
    (locale-independent); casefold() differs from lower() for 183 characters (ß -> ss,
@@ -28,9 +29,74 @@ export function casefold(text) {
   return out;
 }
 
-/** Key for comparing names: case, «ё» and repeated spaces never make another person. */
+/** Lower-case Latin letters that look like Cyrillic ones (Python: names.LATIN_TO_CYRILLIC). */
+const LATIN = "aceopxykmthbi";
+const CYRILLIC = "асеорхукмтнві";
+const TO_CYRILLIC = new Map(Array.from(LATIN).map((ch, i) => [ch, CYRILLIC[i]]));
+const TO_LATIN = new Map(Array.from(CYRILLIC).map((ch, i) => [ch, LATIN[i]]));
+
+const isCyrillic = (ch) => ch >= "\u0400" && ch <= "\u04ff";
+const isLatin = (ch) => ch >= "a" && ch <= "z";
+
+/** A folded word with look-alike letters of the minority script turned into the majority's. */
+export function foldWord(word) {
+  const chars = Array.from(word);
+  const cyr = chars.filter(isCyrillic).length;
+  const lat = chars.filter(isLatin).length;
+  if (!cyr || !lat) return word;
+  const table = cyr >= lat ? TO_CYRILLIC : TO_LATIN;
+  return chars.map((ch) => table.get(ch) ?? ch).join("");
+}
+
+/** Case, «ё» and repeated spaces folded; words keep their order (Python: names.spelling_key). */
+export function spellingKey(name) {
+  return casefold(squashSpaces(String(name).replace(/ё/gu, "е").replace(/Ё/gu, "Е")));
+}
+
+/** Key for sorting and matching names as written (Python: names.normalise_name): case, «ё» and spaces. */
 export function nameKey(name) {
-  return casefold(squashSpaces(name)).replace(/ё/gu, "е");
+  return spellingKey(name);
+}
+
+/** Key for who a name means (Python: names.person_key): case, «ё», spaces, word order and look-alike letters. */
+export function personKey(name) {
+  return spellingKey(name).split(" ").filter(Boolean).map(foldWord)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(" ");
+}
+
+/** Who a card is about: the candidate id when given, else the name's key (Python: names.identity). */
+export function identity(candidate, candidateId) {
+  const id = candidateId === null || candidateId === undefined ? "" : squashSpaces(String(candidateId));
+  return id ? `id:${casefold(id)}` : `name:${personKey(candidate)}`;
+}
+
+/** Which letter makes two near names differ, or null (Python: names.difference). */
+export function difference(a, b) {
+  const sa = Array.from(spellingKey(a));
+  const sb = Array.from(spellingKey(b));
+  if (sa.length === sb.length) {
+    const diffs = [];
+    sa.forEach((ch, i) => { if (ch !== sb[i]) diffs.push(i); });
+    if (diffs.length === 1) {
+      const i = diffs[0];
+      return { position: i + 1, letter: sa[i], instead: sb[i], latin: isLatin(sa[i]) };
+    }
+  }
+  if (personKey(a) === personKey(b)) {
+    for (const name of [a, b]) {
+      const words = spellingKey(name).split(" ");
+      let pos = 0;
+      for (const word of words) {
+        const folded = Array.from(word);
+        const fixed = Array.from(foldWord(word));
+        for (let i = 0; i < folded.length; i += 1) {
+          if (folded[i] !== fixed[i]) return { position: pos + i + 1, letter: folded[i], instead: fixed[i], latin: isLatin(folded[i]) };
+        }
+        pos += folded.length + 1;
+      }
+    }
+  }
+  return null;
 }
 
 /** Levenshtein distance of two strings (by code point), for «similar names» warnings. */
@@ -87,4 +153,57 @@ export function closeMatch(word, options) {
     if (score >= 0.6 && (!best || score > best[0] || (score === best[0] && option > best[1]))) best = [score, option];
   }
   return best ? best[1] : null;
+}
+
+const K256 = [
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
+  0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
+  0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
+  0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08,
+  0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+  0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+];
+
+/** SHA-256 of a string's UTF-8 bytes, hex (synchronous: file names are chosen inside a click). */
+export function sha256Hex(text) {
+  const bytes = new TextEncoder().encode(String(text));
+  const bitLen = bytes.length * 8;
+  const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6);
+  padded.set(bytes);
+  padded[bytes.length] = 0x80;
+  const view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 8, Math.floor(bitLen / 0x100000000));
+  view.setUint32(padded.length - 4, bitLen >>> 0);
+  const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+  const w = new Uint32Array(64);
+  const rotr = (x, n) => (x >>> n) | (x << (32 - n));
+  for (let off = 0; off < padded.length; off += 64) {
+    for (let i = 0; i < 16; i += 1) w[i] = view.getUint32(off + i * 4);
+    for (let i = 16; i < 64; i += 1) {
+      const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
+      const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
+      w[i] = (w[i - 16] + s0 + w[i - 7] + s1) >>> 0;
+    }
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let i = 0; i < 64; i += 1) {
+      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K256[i] + w[i]) >>> 0;
+      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+      hh = g; g = f; f = e; e = (d + t1) >>> 0; d = c; c = b; b = a; a = (t1 + t2) >>> 0;
+    }
+    [a, b, c, d, e, f, g, hh].forEach((v, i) => { h[i] = (h[i] + v) >>> 0; });
+  }
+  return h.map((v) => v.toString(16).padStart(8, "0")).join("");
+}
+
+/** A short, stable hash of a name's key (Python: names.short_hash): file names never carry the name. */
+export function shortHash(name, length = 8) {
+  return sha256Hex(personKey(name)).slice(0, length);
+}
+
+/** What names a candidate in file names (Python: render.scorecard.candidate_tag): the id, else the name's hash. */
+export function candidateTag(candidate, candidateId) {
+  const safe = candidateId ? String(candidateId).replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "") : "";
+  if (safe) return `id-${safe}`;
+  return squashSpaces(candidate || "") ? `c-${shortHash(candidate)}` : "candidate";
 }

@@ -50,6 +50,27 @@ function index(model) {
 }
 
 const fits = (q, target) => q.levels[0] <= target && target <= q.levels[1];
+
+/** RoleLevel.offers: manager questions only from the level's team-management target MANAGER_FROM,
+    individual ones only below it. */
+function levelOffers(model, level, q) {
+  const rules = model.plan_rules || { team_competency: "team-management", manager_from: 3 };
+  const team = level.targets[rules.team_competency] ?? 1;
+  if (q.audience === "manager") return team >= rules.manager_from;
+  if (q.audience === "individual") return team < rules.manager_from;
+  return true;
+}
+
+/** plan.offered: may an interview for this role level ask the question under this competency. */
+export function offered(model, q, cid, role = null, level = null) {
+  if (level && !levelOffers(model, level, q)) return false;
+  if (q.kind === "open" && role) {
+    if (q.roles && q.roles.length && !q.roles.includes(role.id)) return false;
+    const rc = role.competencies.find((x) => x.id === cid);
+    if (rc && rc.must_have) return false;
+  }
+  return true;
+}
 const rates = (q, cid) => q.competency === cid || q.also_for.includes(cid);
 
 export class PlanError extends Error {}
@@ -75,23 +96,25 @@ function weighted(role, cid) {
   return role.competencies.find((rc) => rc.id === cid) || null;
 }
 
-export function candidateQuestions(model, cid, target) {
+export function candidateQuestions(model, cid, target, role = null, level = null) {
   const { questions, order } = index(model);
-  const fitting = questions.filter((q) => rates(q, cid) && fits(q, target));
+  const fitting = questions.filter((q) => rates(q, cid) && fits(q, target) && offered(model, q, cid, role, level));
   return sortBy(fitting, (q) => {
     const [low, high] = q.levels;
     return [q.competency !== cid ? 1 : 0, q.kind === "open" ? 1 : 0, high - low, Math.abs((low + high) / 2 - target), order.get(q.id)];
   });
 }
 
-function eligibleQuestions(model, cid, target) {
-  const ranked = candidateQuestions(model, cid, target);
+function eligibleQuestions(model, cid, target, role, level) {
+  const ranked = candidateQuestions(model, cid, target, role, level);
   const own = ranked.filter((q) => q.competency === cid && q.kind !== "open");
-  return own.length >= QUESTIONS_PER_FOCUS ? own : ranked;
+  if (own.length >= QUESTIONS_PER_FOCUS) return own;
+  if (!ranked.some((q) => q.kind !== "open")) return [];
+  return ranked;
 }
 
-export function chooseQuestions(model, cid, target, used = new Set(), count = QUESTIONS_PER_FOCUS) {
-  const ranked = eligibleQuestions(model, cid, target);
+export function chooseQuestions(model, cid, target, used = new Set(), count = QUESTIONS_PER_FOCUS, role = null, level = null) {
+  const ranked = eligibleQuestions(model, cid, target, role, level);
   const picked = [];
   for (const [freshOnly, newKind] of [[true, true], [true, false], [false, true], [false, false]]) {
     for (const q of ranked) {
@@ -167,7 +190,7 @@ function deal(pool, count) {
   return hands;
 }
 
-export function assignQuestions(model, level, focus) {
+export function assignQuestions(model, level, focus, role = null) {
   const out = focus.map(() => new Map());
   const used = new Set();
   const order = [...new Set(focus.flat())];
@@ -175,12 +198,12 @@ export function assignQuestions(model, level, focus) {
     const holders = [];
     focus.forEach((ids, i) => ids.includes(cid) && holders.push(i));
     const target = level.targets[cid];
-    const pool = chooseQuestions(model, cid, target, used, QUESTIONS_PER_FOCUS * holders.length);
+    const pool = chooseQuestions(model, cid, target, used, QUESTIONS_PER_FOCUS * holders.length, role, level);
     pool.forEach((q) => used.add(q.id));
     const hands = deal(pool, holders.length);
     holders.forEach((i, h) => {
       const hand = hands[h];
-      const extra = chooseQuestions(model, cid, target, new Set(hand.map((q) => q.id))).filter((q) => !hand.includes(q));
+      const extra = chooseQuestions(model, cid, target, new Set(hand.map((q) => q.id)), QUESTIONS_PER_FOCUS, role, level).filter((q) => !hand.includes(q));
       out[i].set(cid, [...hand, ...extra.slice(0, Math.max(0, QUESTIONS_PER_FOCUS - hand.length))]);
     });
   }
@@ -193,7 +216,7 @@ export function makePlan(model, roleId, levelId, interviewers, candidate = null,
   const names = (interviewers || []).filter((n) => n && squash(n)).map(squash);
   if (!names.length) throw new PlanError("нужен хотя бы один интервьюер (--interviewer ИМЯ)");
   const { focus } = assignFocus(role, names.length);
-  const chosen = assignQuestions(model, level, focus);
+  const chosen = assignQuestions(model, level, focus, role);
   const people = names.map((name, i) => ({
     name,
     focus: [...focus[i]],
@@ -388,7 +411,7 @@ export function planYaml(model, plan, notes = []) {
   lines.push("");
   lines.push(comment("Вопросы, подходящие цели уровня, по компетенциям (для замены):"));
   for (const rc of byWeight(role)) {
-    const ids = candidateQuestions(model, rc.id, level.targets[rc.id]).map((q) => q.id).join(", ");
+    const ids = candidateQuestions(model, rc.id, level.targets[rc.id], role, level).map((q) => q.id).join(", ");
     lines.push(comment(`${rc.id}: ${ids}`));
   }
   return lines.join("\n") + "\n";

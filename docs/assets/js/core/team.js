@@ -9,7 +9,7 @@
    tests/vectors/team.json runs through this module under node (tests/test_team_js.py). */
 
 import { dateValue, ratingValue, textValue, valueText, FloatValue } from "./cardcheck.js";
-import { closeMatch, nameKey, squashSpaces } from "./names.js";
+import { closeMatch, nameKey, spellingKey, squashSpaces } from "./names.js";
 import { round2 } from "./evaluate.js";
 
 export const PROMOTION_TOLERANCE = 0.5;
@@ -187,7 +187,7 @@ function people(model, assessments) {
     if (a.relation === "self") p.self = a;
     else p.manager = a;
   }
-  const list = [...byKey.values()].sort((a, b) => cmp(nameKey(a.name), nameKey(b.name)) || cmp(a.key, b.key));
+  const list = [...byKey.values()].sort((a, b) => cmp(spellingKey(a.name), spellingKey(b.name)) || cmp(a.key, b.key));
   return { list, problems };
 }
 

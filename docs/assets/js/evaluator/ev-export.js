@@ -6,8 +6,8 @@ import { cardFile, checkCard } from "../core/cardcheck.js";
 import { debrief, panelProblems } from "../core/debrief.js";
 import { cardsOf } from "./ev-state.js";
 import { resultJson } from "../core/evaluate.js";
-import { squashSpaces } from "../core/names.js";
-import { download, slug } from "../ui/ui.js";
+import { candidateTag, squashSpaces } from "../core/names.js";
+import { download } from "../ui/ui.js";
 
 /** The cards of some tabs, checked for export: a candidate, valid and distinct interviewers. */
 function checkedCards({ model, state }, indices) {
@@ -19,8 +19,13 @@ function checkedCards({ model, state }, indices) {
   return { cards, problems: [...new Set(problems)] };
 }
 
-function cardFileName(card, used) {
-  const base = `${card.role}-${card.level}-${slug(card.interviewer, "interviewer")}`;
+/** Exported file names carry ids, numbers and the candidate's id or name hash, never a person's name. */
+function tagOf(card) {
+  return candidateTag(card.candidate, card.candidate_id);
+}
+
+function cardFileName(card, used, number) {
+  const base = `${card.role}-${card.level}-${tagOf(card)}-interviewer-${number}`;
   let name = base;
   for (let k = 2; used.has(name); k += 1) name = `${base}-${k}`;
   used.add(name);
@@ -32,7 +37,7 @@ export function exportCard(ctx, i) {
   const { model, say } = ctx;
   const { cards, problems } = checkedCards(ctx, [i]);
   if (problems.length) return say("Не получилось скачать лист:", "error", problems);
-  const file = cardFileName(cards[0], new Set());
+  const file = cardFileName(cards[0], new Set(), i + 1);
   download(file, JSON.stringify(cardFile(model, cards[0]), null, 2) + "\n");
   return say(`Лист скачан: ${file}. Итог по листам считает команда accountpath evaluate.`);
 }
@@ -46,10 +51,10 @@ export async function exportAll(ctx) {
   const used = new Set();
   const files = {};
   const mtime = new Date(2020, 0, 1);
-  for (const card of cards) files[cardFileName(card, used)] = [strToU8(JSON.stringify(cardFile(model, card), null, 2) + "\n"), { mtime }];
+  for (const [k, card] of cards.entries()) files[cardFileName(card, used, k + 1)] = [strToU8(JSON.stringify(cardFile(model, card), null, 2) + "\n"), { mtime }];
   const result = debrief(model, state.role, state.level, cards, state.others);
   files["result.json"] = [strToU8(resultJson(result, model)), { mtime }];
-  const name = `${state.role}-${state.level}-${slug(result.candidate, "candidate")}-panel.zip`;
+  const name = `${state.role}-${state.level}-${tagOf(cards[0])}-panel.zip`;
   download(name, zipSync(files), "application/zip");
   return say(`Скачан один архив ${name}: листы (${cards.length}) и итог. Распакуйте и проверьте: accountpath evaluate ${Object.keys(files).filter((f) => f !== "result.json").join(" ")}`);
 }
@@ -60,7 +65,7 @@ export function exportResult(ctx) {
   const { cards, problems } = checkedCards(ctx, ctx.all());
   if (problems.length) return say("Не получилось скачать итог:", "error", problems);
   const result = debrief(model, state.role, state.level, cards, state.others);
-  const file = `${state.role}-${state.level}-${slug(result.candidate, "candidate")}-result.json`;
+  const file = `${state.role}-${state.level}-${tagOf(cards[0])}-result.json`;
   download(file, resultJson(result, model));
   return say(`Итог скачан: ${file}.`);
 }

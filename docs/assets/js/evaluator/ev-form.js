@@ -5,7 +5,7 @@
    the take-aways. Competencies in the interviewer's focus come first; the rest fold away. */
 
 import { questionIndex } from "../core/plan.js";
-import { h, scaleName } from "../ui/ui.js";
+import { h, scaleName, textArea } from "../ui/ui.js";
 
 export const NOT_ASSESSED = "na";
 
@@ -64,7 +64,7 @@ export function competencyBlock(model, comps, rc, iv, target) {
           h("legend", { text: `Оценка: ${name}` }),
           h("div", { class: "ap-rating__options" }, ratingRadios(model, rc, iv.ratings[rc.id]))),
         h("label", { class: "ap-field", for: notesId }, h("span", { text: "Заметки: факты и примеры из ответа" })),
-        h("textarea", { id: notesId, name: notesId, rows: "2", "data-competency": rc.id, class: "ap-notes", value: iv.notes[rc.id] || "" }))));
+        textArea({ id: notesId, name: notesId, rows: "2", "data-competency": rc.id, class: "ap-notes" }, iv.notes[rc.id]))));
 }
 
 /** The competency blocks: focus first; the others in a fold when the interviewer has a focus. */
@@ -94,7 +94,7 @@ export function overallBlock(model, iv) {
       h("legend", { text: "Рекомендация интервьюера (без нейтрального варианта)" }),
       h("div", { class: "ap-rating__options" }, choices)),
     h("label", { class: "ap-field", for: "ev-takeaways" }, h("span", { text: "Ключевые выводы" })),
-    h("textarea", { id: "ev-takeaways", rows: "3", value: iv.takeaways || "" }),
+    textArea({ id: "ev-takeaways", rows: "3" }, iv.takeaways),
     h("label", { class: "ap-field", for: "ev-overall" }, h("span", { text: "Общий комментарий" })),
-    h("textarea", { id: "ev-overall", rows: "2", value: iv.overall || "" }));
+    textArea({ id: "ev-overall", rows: "2" }, iv.overall));
 }

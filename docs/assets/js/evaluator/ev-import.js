@@ -9,7 +9,7 @@
 import { checkCard } from "../core/cardcheck.js";
 import { located, parseText, textItems, xlsxItems } from "../core/cardread.js";
 import { render } from "../core/messages.js";
-import { nameKey } from "../core/names.js";
+import { identity } from "../core/names.js";
 import { checkPlan, isPlan } from "../core/plan.js";
 
 /** A problem {file, line, col, code, params} as the CLI prints it (Problem.__str__), the sentence from model.json's table. */
@@ -121,7 +121,7 @@ export async function fileSources(files, maxBytes = Infinity) {
 export function groupsOf(cards) {
   const groups = new Map();
   for (const item of cards) {
-    const key = nameKey(item.card.candidate);
+    const key = identity(item.card.candidate, item.card.candidate_id);
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(item);
   }

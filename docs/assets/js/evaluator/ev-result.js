@@ -6,7 +6,7 @@
 import { boundaryLine, fragileLines, mustHaveStatus, readinessLines, warningLine } from "../core/debrief.js";
 import { verdictLabel } from "../core/evaluate.js";
 import { radarChart, updateRadar } from "../ui/radar.js";
-import { h, num, percent } from "../ui/ui.js";
+import { h, longText, num, percent } from "../ui/ui.js";
 
 function recLabel(model, code) {
   return code ? model.vocab.recommendation_labels[code] : "рекомендация не указана";
@@ -72,8 +72,8 @@ function opinions(model, cards) {
     h("ul", { class: "ap-opinions" }, cards.map((card, i) => h("li", { "data-interviewer": String(i) },
       h("strong", { text: `${card.interviewer}: ` }),
       h("span", { class: `ap-rec ap-rec--${card.recommendation || "none"}`, text: recLabel(model, card.recommendation) }),
-      card.takeaways ? h("p", { class: "ap-takeaways", text: card.takeaways }) : null,
-      card.overall_notes ? h("p", { class: "ap-hint", text: card.overall_notes }) : null))));
+      card.takeaways ? h("p", { class: "ap-takeaways" }, longText(card.takeaways)) : null,
+      card.overall_notes ? h("p", { class: "ap-hint" }, longText(card.overall_notes)) : null))));
 }
 
 /** One interviewer's rating in the table: the number, «не в фокусе» outside a focused card's list, else «—». */
@@ -102,7 +102,7 @@ function ratingsTable(result, cards, compName) {
 function notesList(result, compName) {
   const items = result.competencies.filter((c) => c.notes.length).map((c) => h("div", { class: "ap-debrief__item" },
     h("h4", { text: compName(c.id) }),
-    h("ul", {}, c.notes.map((n) => h("li", {}, h("strong", { text: `${n.interviewer}: ` }), n.text)))));
+    h("ul", {}, c.notes.map((n) => h("li", {}, h("strong", { text: `${n.interviewer}: ` }), longText(n.text))))));
   return items.length ? h("section", { class: "ap-debrief", id: "ev-notes" }, h("h3", { text: "Заметки интервьюеров" }), items) : "";
 }
 

@@ -31,5 +31,8 @@ export function buildShell(app, on_) {
     tablist: $("ev-tabs"), panel: $("ev-panel"), live: $("ev-live"), liveVerdict: $("ev-live-verdict"),
     liveFacts: $("ev-live-facts"), messages: $("ev-messages"), status: $("ev-status"), result: $("ev-result"), parts,
     hiddenNote: $("ev-hidden-note"), exportAll: $("ev-export"), radarKey: null, radar: null,
+    handover: $("ev-handover"), handoverName: $("ev-handover-name"),
+    next: on($("ev-next"), "click", on_.onNext), handoverChair: on($("ev-handover-chair"), "click", on_.onAskChair),
+    chairCode: on($("ev-chair-code"), "change", on_.onChairCode),
   };
 }

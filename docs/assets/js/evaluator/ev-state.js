@@ -21,7 +21,7 @@ export function blankState(model) {
   const role = model.roles[0];
   return {
     role: role.id, level: role.levels[0].id, candidate: "", date: "",
-    interviewers: [freshInterviewer("Интервьюер 1")], active: 0, save: false, showAll: false, others: [],
+    interviewers: [freshInterviewer("Интервьюер 1")], active: 0, save: false, showAll: false, others: [], handover: false, chairCode: "",
   };
 }
 
@@ -35,7 +35,7 @@ export function hasInput(iv) {
 export function snapshot(state) {
   return {
     version: 2, role: state.role, level: state.level, candidate: state.candidate, date: state.date,
-    active: state.active, showAll: state.showAll, others: state.others,
+    active: state.active, showAll: state.showAll, others: state.others, handover: !!state.handover, chairCode: state.chairCode || "",
     interviewers: state.interviewers.map((iv) => ({
       name: iv.name, ratings: iv.ratings, notes: iv.notes, overall: iv.overall, recommendation: iv.recommendation,
       takeaways: iv.takeaways, focus: iv.focus, questions: iv.questions, done: iv.done,
@@ -71,7 +71,7 @@ export function restore(model, saved) {
   const active = Number.isInteger(saved.active) && saved.active < interviewers.length ? saved.active : 0;
   return {
     role: r.id, level: saved.level, candidate: str(saved.candidate), date: str(saved.date), interviewers, active,
-    save: true, showAll: !!saved.showAll, others: Array.isArray(saved.others) ? saved.others.filter((x) => typeof x === "string") : [],
+    save: true, showAll: !!saved.showAll, handover: !!saved.handover, chairCode: typeof saved.chairCode === "string" ? saved.chairCode : "", others: Array.isArray(saved.others) ? saved.others.filter((x) => typeof x === "string") : [],
   };
 }
 

@@ -14,8 +14,8 @@ import { fileSources, groupsOf, problemLine, readSources } from "./ev-import.js"
 import { renderResult } from "./ev-result.js";
 import { applyPlan, blankState, cardsOf, freshInterviewer, hasInput, restore, snapshot } from "./ev-state.js";
 import { findLevel, findRole } from "../core/evaluate.js";
-import { nameKey, squashSpaces } from "../core/names.js";
-import { competencyIndex, h, loadModel, num, percent, store, tabKeys } from "../ui/ui.js";
+import { identity, nameKey, squashSpaces } from "../core/names.js";
+import { competencyIndex, h, loadModel, num, percent, store, tabKeys, textareaClass } from "../ui/ui.js";
 import { buildShell } from "./ev-shell.js";
 
 const STORE_KEY = "accountpath:evaluator";
@@ -30,8 +30,10 @@ let lastStatus = "";
 const role = () => findRole(model, state.role);
 const level = () => findLevel(role(), state.level);
 const active = () => state.interviewers[state.active];
-/** The active interviewer has not marked their card done and nobody asked to see everything. */
-const locked = () => !state.showAll && !active().done;
+/** Hidden unless the chair opened everything (a chair code or a second confirmation): while a
+    card waits for the next interviewer (hand-over) or any card is not done yet. Imported filled
+    cards (all done) are the chair's own import. */
+const locked = () => !state.showAll && (state.handover || state.interviewers.some((iv) => !iv.done));
 const allIndices = () => state.interviewers.map((_, i) => i);
 const compName = (cid) => (comps.get(cid) || { name: cid }).name;
 
@@ -65,6 +67,8 @@ function renderSetup() {
   ui.date.value = state.date;
   ui.save.checked = state.save;
   ui.showAll.checked = state.showAll;
+  ui.chairCode.value = state.chairCode || "";
+  ui.chairCode.disabled = state.interviewers.some((iv) => iv.done) && !!state.chairCode && !state.showAll;
   const must = r.competencies.filter((rc) => rc.must_have).length;
   ui.levelInfo.textContent = `Компетенций у роли: ${r.competencies.length}, из них обязательных: ${must}. `
     + `Поставьте каждой оценку от 1 до 5 по наблюдаемому поведению или отметьте «${model.vocab.not_assessed}».`;
@@ -99,10 +103,10 @@ function selectTab(i, focus) {
 function doneBar(iv) {
   const bar = h("div", { class: "ap-donebar", id: "ev-donebar" });
   if (iv.done) {
-    bar.append(h("p", { class: "ap-hint", text: "Лист отмечен готовым: оценки коллег и итог панели открыты." }),
+    bar.append(h("p", { class: "ap-hint", text: "Лист отмечен готовым." }),
       h("button", { type: "button", id: "ev-undone", class: "md-button ap-button", text: "Вернуть лист в работу", onclick: () => setDone(false) }));
   } else {
-    bar.append(h("p", { class: "ap-hint", text: "Оценивайте самостоятельно: листы коллег и итог панели откроются, когда вы отметите свой лист готовым." }),
+    bar.append(h("p", { class: "ap-hint", text: "Оценивайте самостоятельно. Закончив, нажмите «Мой лист готов»: лист спрячется, и устройство можно передать следующему интервьюеру." }),
       h("button", { type: "button", id: "ev-done", class: "md-button md-button--primary ap-button", text: "Мой лист готов", onclick: () => setDone(true) }));
   }
   return bar;
@@ -140,9 +144,61 @@ function renderPanel() {
 
 function setDone(done) {
   active().done = done;
+  state.handover = done && !state.showAll;
   renderPanel();
   changed();
-  if (done) say(`Лист «${squashSpaces(active().name)}» готов: итог панели открыт ниже.`);
+  if (done && state.handover) say(`Лист «${squashSpaces(active().name)}» готов и спрятан. Передайте устройство следующему интервьюеру.`);
+  else if (done) say(`Лист «${squashSpaces(active().name)}» готов.`);
+}
+
+/** The next interviewer starts: the first card not done yet (from a plan), else a new one. */
+function onNext() {
+  state.handover = false;
+  const open = state.interviewers.findIndex((iv) => !iv.done);
+  if (open >= 0) {
+    state.active = open;
+    renderAll();
+  } else {
+    onAdd();
+  }
+  say("Новый лист: оценивайте самостоятельно, листы коллег скрыты.");
+}
+
+/** The chair's deliberate step: the chair code set at the start, or a second confirmation. */
+function chairBox() {
+  const box = h("div", { class: "ap-card ap-chair ap-noprint", id: "ev-chair-box", role: "group", "aria-label": "Открыть всё для ведущего дебрифа" });
+  const cancel = h("button", { type: "button", class: "md-button ap-button ap-button--quiet", id: "ev-chair-cancel", text: "Отмена", onclick: () => { box.remove(); ui.showAll.checked = false; } });
+  if (state.chairCode) {
+    const code = h("input", { id: "ev-chair-code-check", type: "password", autocomplete: "off" });
+    const open = () => {
+      if (code.value === state.chairCode) { box.remove(); openAll(); }
+      else say("Код ведущего не подошёл: итог и листы коллег остаются скрыты.", "error");
+    };
+    code.addEventListener("keydown", (e) => { if (e.key === "Enter") open(); });
+    box.append(h("label", { class: "ap-field", for: "ev-chair-code-check" }, h("span", { text: "Код ведущего дебрифа" })), code,
+      h("div", { class: "ap-actions" }, h("button", { type: "button", class: "md-button md-button--primary ap-button", id: "ev-chair-open", text: "Открыть итог и все листы", onclick: open }), cancel));
+  } else {
+    box.append(h("p", { text: "Итог панели и листы всех интервьюеров станут видны на этом экране. Продолжайте, только если вы ведущий дебрифа и все листы сданы." }),
+      h("div", { class: "ap-actions" }, h("button", { type: "button", class: "md-button md-button--primary ap-button", id: "ev-chair-confirm", text: "Да, я ведущий: показать всё", onclick: () => { box.remove(); openAll(); } }), cancel));
+  }
+  return box;
+}
+
+function askChair() {
+  const old = document.getElementById("ev-chair-box");
+  if (old) old.remove();
+  const box = chairBox();
+  ui.handover.after(box);
+  const first = box.querySelector("input, button");
+  if (first) first.focus();
+}
+
+function openAll() {
+  state.showAll = true;
+  state.handover = false;
+  ui.showAll.checked = true;
+  renderAll();
+  say("Открыто для ведущего дебрифа: итог панели и листы всех интервьюеров.");
 }
 
 function onRatingChange(event) {
@@ -155,6 +211,7 @@ function onRatingChange(event) {
 function onNotesInput(event) {
   const input = event.target;
   if (input.tagName !== "TEXTAREA" || !input.dataset.competency) return;
+  input.className = textareaClass("ap-notes", input.value);
   if (input.value.trim()) active().notes[input.dataset.competency] = input.value;
   else delete active().notes[input.dataset.competency];
   changed({ tabs: false });
@@ -164,6 +221,11 @@ function onNotesInput(event) {
 
 function renderVisibility() {
   const hide = locked();
+  const away = state.handover && !state.showAll;
+  ui.handover.hidden = !away;
+  ui.tablist.closest(".ap-tabbar").hidden = away;
+  ui.panel.hidden = away;
+  ui.handoverName.textContent = away ? squashSpaces(active().name) || `Интервьюер ${state.active + 1}` : "";
   ui.result.hidden = hide;
   ui.live.hidden = hide;
   ui.exportAll.hidden = hide;
@@ -238,9 +300,19 @@ function onSave() {
 }
 
 function onShowAll() {
+  if (ui.showAll.checked && !state.showAll) {
+    ui.showAll.checked = false;  // a deliberate step first: the chair code or a second confirmation
+    askChair();
+    return;
+  }
   state.showAll = ui.showAll.checked;
   renderTabs();
   changed({ tabs: false });
+}
+
+function onChairCode() {
+  state.chairCode = ui.chairCode.value;
+  persist();
 }
 
 function onClear() {
@@ -294,7 +366,12 @@ function acceptCards(valid, problems, replace) {
   ui.chooser.hidden = true;
   const blank = replace || !state.interviewers.some(hasInput);
   const first = valid[0].card;
-  const ctx = blank ? { role: first.role, level: first.level, candidate: first.candidate }
+  // the level most of the candidate's cards give (Python: rounds._level_of): one card at another
+  // level is that card's problem, not a reason to refuse the rest
+  const counts = new Map();
+  valid.filter(({ card }) => card.role === first.role).forEach(({ card }) => counts.set(card.level, (counts.get(card.level) || 0) + 1));
+  const usual = [...counts.entries()].reduce((best, e) => (e[1] > best[1] ? e : best), [first.level, 0])[0];
+  const ctx = blank ? { role: first.role, level: usual, candidate: first.candidate, candidate_id: first.candidate_id }
     : { role: state.role, level: state.level, candidate: squashSpaces(state.candidate) || first.candidate };
   const kept = blank ? [] : state.interviewers.filter(hasInput);
   const names = new Set(kept.map((iv) => nameKey(iv.name)));
@@ -302,8 +379,9 @@ function acceptCards(valid, problems, replace) {
   for (const { where, card } of valid) {
     const bad = [];
     if (card.role !== ctx.role) bad.push(`роль «${card.role}», а в оценщике — «${ctx.role}»`);
-    else if (card.level !== ctx.level) bad.push(`уровень «${card.level}», а в оценщике — «${ctx.level}»`);
-    if (nameKey(card.candidate) !== nameKey(ctx.candidate)) bad.push(`кандидат «${card.candidate}», а в оценщике — «${ctx.candidate}»`);
+    else if (card.level !== ctx.level) bad.push(`уровень «${card.level}», а у остальных листов кандидата — «${ctx.level}»: лист не учтён`);
+    if (identity(card.candidate, card.candidate_id && ctx.candidate_id ? card.candidate_id : null)
+      !== identity(ctx.candidate, card.candidate_id && ctx.candidate_id ? ctx.candidate_id : null)) bad.push(`кандидат «${card.candidate}», а в оценщике — «${ctx.candidate}»`);
     if (names.has(nameKey(card.interviewer))) bad.push(`интервьюер «${card.interviewer}» уже есть в панели: один лист на интервьюера`);
     if (bad.length) bad.forEach((p) => problems.push(`${where}: ${p}`));
     else {
@@ -386,7 +464,7 @@ async function start() {
   comps = competencyIndex(model);
   state = restore(model, store.get(STORE_KEY)) || blankState(model);
   ui = buildShell(app, {
-    onRole, onLevel, onSave, onClear, onShowAll, onAdd, onFiles, onPaste, onExportAll: () => exportAll(exportContext()), onExportResult: () => exportResult(exportContext()),
+    onRole, onLevel, onSave, onClear, onShowAll, onAdd, onNext, onAskChair: askChair, onChairCode, onFiles, onPaste, onExportAll: () => exportAll(exportContext()), onExportResult: () => exportResult(exportContext()),
     onCandidate: (v) => { state.candidate = v; changed({ tabs: false }); },
     onDate: (v) => { state.date = v; changed({ tabs: false }); },
   });

@@ -7,6 +7,47 @@
    sent anywhere, and localStorage is used only after "save on this device". */
 
 import { findLevel, findRole, selfProfile } from "../core/evaluate.js";
+import { blocking } from "../core/team.js";
+
+/** The self-assessment's profile with readiness by the promotion rule (core/team.js `blocking`,
+ * the rule the team page and calibration use), not by the hiring verdict: one rule per purpose. */
+function readiness(roleId, ratings) {
+  const prof = selfProfile(model, roleId, ratings);
+  const role = findRole(model, roleId);
+  const own = {};
+  for (const rc of role.competencies) if (Number.isInteger(ratings[rc.id])) own[rc.id] = ratings[rc.id];
+  const levels = prof.levels.map((lv, i) => {
+    const block = blocking(role, role.levels[i], own);
+    const ids = (f) => block.filter(f).map((b) => b.competency);
+    return {
+      ...lv,
+      met: block.length === 0,
+      shortfalls: {
+        must_have: ids((b) => b.must_have && b.rating !== null),
+        other: ids((b) => !b.must_have && b.rating !== null),
+        unrated: ids((b) => b.rating === null),
+      },
+    };
+  });
+  let highest = -1;
+  levels.forEach((lv, i) => { if (lv.met) highest = i; });
+  const ni = highest + 1 < role.levels.length ? highest + 1 : -1;
+  let next = null;
+  if (ni >= 0) {
+    const lv = role.levels[ni];
+    const gaps = role.competencies
+      .map((rc, order) => ({ rc, order }))
+      .filter(({ rc }) => own[rc.id] === undefined || own[rc.id] < lv.targets[rc.id])
+      .sort((a, b) => b.rc.weight - a.rc.weight || a.order - b.order)
+      .map(({ rc }) => ({
+        id: rc.id, weight: rc.weight, must_have: rc.must_have, target: lv.targets[rc.id],
+        rating: own[rc.id] === undefined ? null : own[rc.id],
+        gap: own[rc.id] === undefined ? null : own[rc.id] - lv.targets[rc.id],
+      }));
+    next = { id: lv.id, index: ni, gaps };
+  }
+  return { ...prof, levels, highest: highest >= 0 ? role.levels[highest].id : null, next };
+}
 import { radarChart } from "../ui/radar.js";
 import { comparison, managerColumn, promotionButton } from "./self-view.js";
 import { developFor, fromHash, toHash } from "./self-manager.js";
@@ -183,7 +224,7 @@ function rolesTable() {
     h("caption", { text: "Все роли: достигнутый уровень по вашей самооценке" }),
     h("thead", {}, h("tr", {}, ["Роль", "Достигнутый уровень", "Следующий"].map((t) => h("th", { scope: "col", text: t })))),
     h("tbody", {}, model.roles.map((r) => {
-      const p = selfProfile(model, r.id, state.ratings);
+      const p = readiness(r.id, state.ratings);
       return h("tr", { "data-role": r.id },
         h("th", { scope: "row", text: r.name }),
         h("td", { text: p.highest ? levelLabel(r, p.highest) : "—" }),
@@ -194,7 +235,7 @@ function rolesTable() {
 
 function renderResult() {
   const role = findRole(model, state.role);
-  const prof = selfProfile(model, role.id, state.ratings);
+  const prof = readiness(role.id, state.ratings);
   version += 1;
   ui.result.dataset.version = String(version);
   ui.result.dataset.highest = prof.highest || "";

@@ -24,6 +24,51 @@ export function h(tag, attrs, ...children) {
   return node;
 }
 
+/** How many characters of a user's text a table or list shows before «показать полностью». */
+export const SHOWN_CHARS = 400;
+
+/**
+ * A user's text for a table or a list: up to SHOWN_CHARS characters, and for a longer text a
+ * button that shows the rest on demand (a 500k-character note must not be laid out at once).
+ */
+export function longText(text, cls = null) {
+  const value = String(text);
+  if (value.length <= SHOWN_CHARS) return h("span", { class: cls, text: value });
+  const span = h("span", { class: cls ? `${cls} ap-long` : "ap-long", text: `${value.slice(0, SHOWN_CHARS)}… ` });
+  const more = h("button", { type: "button", class: "ap-long__more", text: `Показать полностью (${value.length} знаков)` });
+  more.addEventListener("click", () => { span.textContent = value; });
+  span.append(more);
+  return span;
+}
+
+/** The class a textarea gets when its text has an unbroken run of 200+ characters: such text is
+    broken anywhere (CSS line-break), since the default wrapping lays a 500k-character word out for a minute. */
+export function textareaClass(base, text) {
+  return /\S{200}/.test(String(text || "")) ? `${base} ap-text--unbroken` : base;
+}
+
+/** Texts longer than this are not put into a live textarea until asked (layout of a long text takes seconds). */
+export const EDIT_CHARS = 20000;
+
+/**
+ * A textarea for a user's text (`attrs` as for h()); a text over EDIT_CHARS characters is shown
+ * first as a truncated preview with a button that opens the textarea on demand.
+ */
+export function textArea(attrs, text) {
+  const value = String(text || "");
+  const make = () => h("textarea", { ...attrs, class: textareaClass(attrs.class || "", value), value });
+  if (value.length <= EDIT_CHARS) return make();
+  const box = h("div", { class: "ap-long-edit" }, longText(value));
+  const edit = h("button", { type: "button", class: "md-button ap-button ap-button--quiet", text: `Редактировать текст (${value.length} знаков)` });
+  edit.addEventListener("click", () => {
+    const area = make();
+    box.replaceWith(area);
+    area.focus();
+  });
+  box.append(" ", edit);
+  return box;
+}
+
 const TRANSLIT = {
   а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k",
   л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts",
