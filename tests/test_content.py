@@ -261,6 +261,21 @@ def test_the_project_work_share_reads_up_to():
     assert share_range(0, 5).replace("\u00a0", " ") == "до 5 %"
 
 
+def test_the_remote_share_keeps_the_articles_approximation(bundled_model):
+    from accountpath.site.pages import share_range
+
+    remote = next(v for v in bundled_model.market.vacancy_formats if v.format == "Удалённая работа")
+    assert share_range(remote.min, remote.max, remote.approx).replace("\u00a0", " ") == "около 17 %"
+
+
+def test_profit_owners_income_is_a_fact_not_an_account_manager_pay_band(bundled_model):
+    """The article's «more than a million» is about people who answer for a company's whole profit."""
+    am = bundled_model.role("account-manager")
+    assert all((s.min or 0) < 1_000_000 for s in am.salary)
+    assert any("1 млн" in f.text for f in bundled_model.market.facts)
+    assert "общероссийск" not in TEXT
+
+
 @pytest.mark.parametrize("pattern", [r"(?<!обычно )от трёх до семи", r"Групповой аккаунт-директор"])
 def test_wording_the_articles_qualify(pattern):
     assert not re.search(pattern, TEXT), pattern
@@ -458,3 +473,14 @@ def test_the_three_percent_miss_is_not_a_no_hire_at_junior():
     assert "Не нанимать (no_hire)" not in text
     assert "Подходящий уровень: Аккаунт-менеджер (middle)" in text
     assert "«Инициативность и идеи»" in text
+
+
+def test_open_questions_go_only_to_the_roles_their_article_names(bundled_model):
+    from accountpath.render.pageviews import question_roles
+    from accountpath.site.pages import build
+
+    for q in bundled_model.questions:
+        if q.kind == "open":
+            assert {r.id for r in question_roles(bundled_model, q)} <= set(q.roles), q.id
+    page = build(bundled_model)["interview/open-questions.md"]
+    assert "на любую роль" not in page

@@ -273,6 +273,11 @@ class VacancyFormat:
     source: str
     note: str | None = None
 
+    @property
+    def approx(self) -> bool:
+        """The source gives the share as an approximation («около 17 %»): the note says «около»."""
+        return (self.note or "").startswith("около")
+
 
 @dataclass(frozen=True)
 class Fact:

@@ -102,11 +102,13 @@ def roles_needing(model: Model, competency_id: str) -> list[dict[str, Any]]:
 
 def question_roles(model: Model, q: Question) -> list[Role]:
     """Roles (model order) that ask this question at some level: a weighted competency it rates
-    has a target there inside the question's level range."""
+    has a target there inside the question's level range. An open question goes only to the
+    roles its article names (`roles`)."""
     return [
         r
         for r in model.roles
-        if any(q.rates(rc.id) and q.fits(lv.targets[rc.id]) for rc in r.competencies for lv in r.levels)
+        if (not q.roles or r.id in q.roles)
+        and any(q.rates(rc.id) and q.fits(lv.targets[rc.id]) for rc in r.competencies for lv in r.levels)
     ]
 
 

@@ -252,11 +252,14 @@ def salary_chart(model: Model) -> str:
 def share_chart(model: Model) -> str:
     """Shares of vacancy formats (percent ranges)."""
 
-    def pct(lo: float, hi: float) -> str:
-        return f"{lo:g}\u00a0%" if lo == hi else f"{lo:g}–{hi:g}\u00a0%"
+    def pct(lo: float, hi: float, approx: bool) -> str:
+        if lo == 0 and hi:
+            return f"до {hi:g}\u00a0%"
+        return f"{'около ' if approx else ''}{lo:g}\u00a0%" if lo == hi else f"{lo:g}–{hi:g}\u00a0%"
 
     rows: list[Row] = [
-        (wrap(v.format, int(200 / CHAR_W)), v.min, v.max, pct(v.min, v.max)) for v in model.market.vacancy_formats
+        (wrap(v.format, int(200 / CHAR_W)), v.min, v.max, pct(v.min, v.max, v.approx))
+        for v in model.market.vacancy_formats
     ]
     if not rows:
         return ""

@@ -144,11 +144,13 @@ def salary_range(lo: int | None, hi: int | None) -> str:
     return f"до {money(hi)} ₽"
 
 
-def share_range(lo: float, hi: float) -> str:
-    """A percentage range, e.g. '60–70 %'; from zero, as the articles say it: 'до 5 %'."""
+def share_range(lo: float, hi: float, approx: bool = False) -> str:
+    """A percentage range, e.g. '60–70 %'; from zero, as the articles say it: 'до 5 %'; 'около 17 %' when approximate."""
     if lo == 0 and hi:
         return f"до {num(hi)}\u00a0%"
-    return f"{num(lo)}\u00a0%" if lo == hi else f"{num(lo)}–{num(hi)}\u00a0%"
+    if lo == hi:
+        return f"{'около ' if approx else ''}{num(lo)}\u00a0%"
+    return f"{num(lo)}–{num(hi)}\u00a0%"
 
 
 # ---------------------------------------------------------------- the rules, stated once
@@ -262,7 +264,9 @@ def build(model: Model) -> dict[str, str]:
     pages["interview/method.md"] = _render("method.md.j2", ex=worked_example(model), eps=tolerance(EPS), **common)
     pages["interview/questions.md"] = _render("questions.md.j2", **common)
     pages["interview/open-questions.md"] = _render(
-        "open_questions.md.j2", open_qs=[q for q in model.questions if q.kind == "open"], **common)
+        "open_questions.md.j2", open_qs=[q for q in model.questions if q.kind == "open"],
+        open_roles=[r for r in model.roles if any(r.id in q.roles for q in model.questions if q.kind == "open")],
+        **common)
     pages["scorecards/index.md"] = _render("scorecards_index.md.j2", files_prefix="files/", **common)
     pages["market.md"] = _render("market.md.j2", salaries=salary_table(model), estimate=ESTIMATE_LABEL,
                                  without=roles_without_salary(model), salary_chart=svg.salary_chart(model),
