@@ -489,7 +489,7 @@ def test_open_questions_go_only_to_the_roles_their_article_names(bundled_model):
 def test_develop_steps_address_the_reader_with_vy(bundled_model):
     """Every «Как развивать» step is an imperative with «вы» («Попросите…»), never an infinitive."""
     for c in bundled_model.competencies:
-        for steps in (c.develop.values() if isinstance(c.develop, dict) else [s for _, s in c.develop]):
+        for steps in c.develop.values():
             for step in steps:
                 first = re.findall(r"[А-Яа-яё]+", step)[0]
                 assert not re.search(r"(ть|ти|ться)$", first), step
