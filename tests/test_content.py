@@ -481,3 +481,11 @@ def test_the_three_percent_miss_is_not_a_no_hire_at_junior():
     assert "Не нанимать (no_hire)" not in text
     assert "Подходящий уровень: Аккаунт-менеджер (middle)" in text
     assert "«Инициативность и идеи»" in text
+
+
+def test_scorecards_and_take_home_keys_say_how_anchors_map_to_ratings(bundled_model):
+    """Review 1, finding 5: every card and every take-home key maps weak/solid/strong to target −1/0/+1."""
+    role = bundled_model.role("account-manager")
+    level = role.level("junior")
+    assert "сильный — цель + 1" in kit_mod.render_kit(bundled_model, role, level, "md")
+    assert "сильный — цель + 1" in kit_mod.render_kit(bundled_model, role, level, "html")

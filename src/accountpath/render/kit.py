@@ -23,6 +23,7 @@ from accountpath.render import scorecard
 from accountpath.render.cardtext import card_title
 from accountpath.render.mdtext import md_escape
 from accountpath.render.vacancy import Vacancy, vacancy
+from accountpath.vocab import ANCHORS_TO_RATING
 
 KIT_FORMATS = ("md", "html")
 TAKE_HOME_INTERVIEWER = "Тестовое задание"
@@ -190,7 +191,8 @@ def kit_md(view: dict[str, Any], level_heading: str = "#") -> str:
         lines += [f"- {e(m)}" for m in th.materials] + [""]
         lines += [
             f"*Ключ оценки.* Проверяющий заполняет лист «{TAKE_HOME_INTERVIEWER}» по этим компетенциям; "
-            "его оценки входят в итог панели, как лист любого интервьюера.",
+            "его оценки входят в итог панели, как лист любого интервьюера. "
+            f"{e(ANCHORS_TO_RATING)}.",
             "",
             "| Компетенция | Слабо | Хорошо | Сильно |",
             "|---|---|---|---|",
@@ -280,7 +282,7 @@ def kit_html(view: dict[str, Any]) -> str:
             f"<p><em>Время:</em> {e(th.time_limit)}</p>",
             "<p><em>Материалы:</em></p><ul>" + "".join(f"<li>{e(m)}</li>" for m in th.materials) + "</ul>",
             f"<p><em>Ключ оценки.</em> Проверяющий заполняет лист «{TAKE_HOME_INTERVIEWER}» по этим компетенциям; "
-            "его оценки входят в итог панели, как лист любого интервьюера.</p>",
+            f"его оценки входят в итог панели, как лист любого интервьюера. {e(ANCHORS_TO_RATING)}.</p>",
             "<table><tr><th>Компетенция</th><th>Слабо</th><th>Хорошо</th><th>Сильно</th></tr>",
         ]
         for s in th.scoring:

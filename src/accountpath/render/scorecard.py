@@ -23,6 +23,7 @@ from accountpath.render.templating import phrases, template_env
 from accountpath.render.xlsx_card import write as write_xlsx
 from accountpath.vocab import (
     ANCHOR_LABELS,
+    ANCHORS_TO_RATING,
     CARD_VERSION,
     NOT_ASSESSED,
     QUESTION_KIND_LABELS,
@@ -317,6 +318,7 @@ def _ctx() -> dict:
         "kinds": KIND_LABELS,
         "not_assessed": NOT_ASSESSED,
         "anchor_labels": ANCHOR_LABELS,
+        "anchors_rule": _(ANCHORS_TO_RATING),
         "reveals_label": _(REVEALS_LABEL),
         "open_note": _(OPEN_NOTE),
         "scope_labels": {key: _(label) for key, label in SCOPE_LABELS.items()},
