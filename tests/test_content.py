@@ -489,3 +489,11 @@ def test_scorecards_and_take_home_keys_say_how_anchors_map_to_ratings(bundled_mo
     level = role.level("junior")
     assert "сильный — цель + 1" in kit_mod.render_kit(bundled_model, role, level, "md")
     assert "сильный — цель + 1" in kit_mod.render_kit(bundled_model, role, level, "html")
+
+
+def test_junior_phone_screen_knocks_nobody_out(bundled_model):
+    """Review 1, finding 9: a graduate is not cut off by the phone screen of a newcomer level."""
+    role = bundled_model.role("account-manager")
+    assert any(q.knock_out for q in role.screening)
+    assert "Стоп-вопрос." not in kit_mod.render_kit(bundled_model, role, role.level("junior"), "md")
+    assert "**Стоп-вопрос.**" in kit_mod.render_kit(bundled_model, role, role.level("middle"), "md")

@@ -11,6 +11,7 @@ scoring competencies as focus (`take_home_card`), so the debrief counts it.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from accountpath.model.types import Model, ReferenceQuestion, Role, RoleLevel
 from accountpath.render import scorecard
 from accountpath.render.cardtext import card_title
 from accountpath.render.mdtext import md_escape
-from accountpath.render.vacancy import Vacancy, vacancy
+from accountpath.render.vacancy import Vacancy, experience_id, vacancy
 from accountpath.vocab import ANCHORS_TO_RATING
 
 KIT_FORMATS = ("md", "html")
@@ -125,7 +126,12 @@ def kit_view(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
         "role": role,
         "level": level,
         "vacancy": vacancy(model, role, level),
-        "screening": role.screening,
+        # a level open to newcomers knocks nobody out on the phone: a graduate has no agency task to recall
+        "screening": (
+            tuple(dataclasses.replace(q, knock_out=False) for q in role.screening)
+            if experience_id(level) == "noExperience"
+            else role.screening
+        ),
         "panel": panel,
         "scale": scale,
         "take_home": level.take_home,
