@@ -32,6 +32,8 @@ from accountpath.render.templating import template_env
 PLAN_FORMATS = ("yaml", "html", "md")
 DENSE_QUESTIONS = 26
 """Above this many questions in a plan the schedule prints in a smaller font to stay on one A4 page."""
+DENSER_QUESTIONS = 28
+"""... and above this many, smaller still (long question texts of the director levels)."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,7 @@ def schedule_view(model: Model, plan: dict[str, Any]) -> dict[str, Any]:
         "time_notes": [str(n) for n in time_notes(model, plan)],
         "clock": clock,
         "dense": sum(len(p["questions"]) for p in plan["interviewers"]) > DENSE_QUESTIONS,
+        "denser": sum(len(p["questions"]) for p in plan["interviewers"]) > DENSER_QUESTIONS,
     }
 
 
