@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-BUDGET = 150 * 1024
+BUDGET = 200 * 1024  # 150 KB until the planner, the hand-over, the card schema and the coded debrief came in
 FILES = (
     "assets/js/evaluator/evaluator.js",
     "assets/js/evaluator/ev-shell.js",

@@ -394,6 +394,29 @@ def test_vacancy_experience_follows_the_levels(bundled_model):
     assert got[("client-services-director", "csd")] == "moreThan6"
 
 
+def test_vacancy_addresses_the_candidate_and_fits_the_level(bundled_model):
+    """Review 1, findings 7-8: per-level duties in «вы», requirements in «вы», the title inflected."""
+    for role, level in _role_levels(bundled_model):
+        v = vac.vacancy(bundled_model, role, level)
+        assert "Ищем в команду:" not in v.intro, (role.id, level.id)
+        for line in v.duties + v.requirements:
+            first = line.split()[0]
+            assert not first.endswith(("ает", "яет", "ует", "ит", "ёт")), (role.id, level.id, line)
+    junior = vac.vacancy(
+        bundled_model, bundled_model.role("account-manager"), bundled_model.role("account-manager").level("junior")
+    )
+    assert "Ищем в команду младшего аккаунт-менеджера." in junior.intro
+    assert not any("первым контактом" in d for d in junior.duties)
+    assert junior.requirements[0] == "Опыт в агентстве до года или стажировка; рассматриваем выпускников."
+    head = vac.vacancy(
+        bundled_model,
+        bundled_model.role("account-director"),
+        bundled_model.role("account-director").level("group-head"),
+    )
+    assert head.duties[0].startswith("Руководите группой из двух-трёх аккаунт-менеджеров")
+    assert not any("от трёх до семи" in d for d in head.duties)
+
+
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_kit_of_every_role_level_has_every_section(bundled_model, fmt):
     for role, level in _role_levels(bundled_model):
@@ -493,3 +516,19 @@ def test_develop_steps_address_the_reader_with_vy(bundled_model):
             for step in steps:
                 first = re.findall(r"[А-Яа-яё]+", step)[0]
                 assert not re.search(r"(ть|ти|ться)$", first), step
+
+
+def test_scorecards_and_take_home_keys_say_how_anchors_map_to_ratings(bundled_model):
+    """Review 1, finding 5: every card and every take-home key maps weak/solid/strong to target −1/0/+1."""
+    role = bundled_model.role("account-manager")
+    level = role.level("junior")
+    assert "сильный — цель + 1" in kit_mod.render_kit(bundled_model, role, level, "md")
+    assert "сильный — цель + 1" in kit_mod.render_kit(bundled_model, role, level, "html")
+
+
+def test_junior_phone_screen_knocks_nobody_out(bundled_model):
+    """Review 1, finding 9: a graduate is not cut off by the phone screen of a newcomer level."""
+    role = bundled_model.role("account-manager")
+    assert any(q.knock_out for q in role.screening)
+    assert "Стоп-вопрос." not in kit_mod.render_kit(bundled_model, role, role.level("junior"), "md")
+    assert "**Стоп-вопрос.**" in kit_mod.render_kit(bundled_model, role, role.level("middle"), "md")

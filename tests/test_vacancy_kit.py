@@ -227,3 +227,22 @@ def test_the_take_home_card_counts_in_the_debrief(kit_model, cli_run, tmp_path):
     r = cli_run("--model", kit_model, "evaluate", *paths, "--format", "json")
     assert r.returncode == 0, r.stderr
     assert "Тестовое задание" in r.stdout
+
+
+def test_vacancy_speaks_to_the_candidate():
+    assert (
+        vac.you_form("Знает контактных лиц и подстраивает под них тон.")
+        == "Знаете контактных лиц и подстраиваете под них тон."
+    )
+    assert vac.you_form(
+        "Находит решения, при которых клиент получает нужное, а агентство сохраняет маржу, — меняет сроки."
+    ) == ("Находите решения, при которых клиент получает нужное, а агентство сохраняет маржу, — меняете сроки.")
+    assert vac.you_form("Знает, какие вопросы может решить сам.") == "Знаете, какие вопросы можете решить сами."
+    assert vac.you_form("Готовится к разговору и сверяет бюджет.") == "Готовитесь к разговору и сверяете бюджет."
+
+
+def test_vacancy_title_in_the_accusative():
+    assert vac.title_accusative("Младший аккаунт-менеджер") == "младшего аккаунт-менеджера"
+    assert vac.title_accusative("Руководитель группы") == "руководителя группы"
+    assert vac.title_accusative("Аккаунт-директор") == "аккаунт-директора"
+    assert vac.title_accusative("Key account manager") == "специалиста на позицию «Key account manager»"

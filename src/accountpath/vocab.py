@@ -131,6 +131,12 @@ XLSX_META_SHEET = "meta"
 XLSX_META_MARK = "accountpath-scorecard"
 """The mark in cell B1 of the meta sheet."""
 
+ANCHORS_TO_RATING = N_(
+    "Как ответ переводится в оценку: слабый ответ — цель − 1; хороший — цель; сильный — цель + 1 "
+    "(в пределах шкалы от 1 до 5). Образцы ответов свои у каждого вопроса, а что считать хорошим, решает целевой уровень"
+)
+"""How the weak/solid/strong anchors of a question or a take-home key map to the 1-5 scale (review 1, finding 5)."""
+
 SCORECARD_INSTRUCTION = N_(
     "Оценивайте самостоятельно и до общего обсуждения (дебрифа): не смотрите в оценки коллег. "
     "По каждой компетенции сравните то, что кандидат показал примерами, с поведением целевого уровня: "

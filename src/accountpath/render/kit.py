@@ -11,6 +11,7 @@ scoring competencies as focus (`take_home_card`), so the debrief counts it.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ from accountpath.model.types import Model, ReferenceQuestion, Role, RoleLevel
 from accountpath.render import scorecard
 from accountpath.render.cardtext import card_title
 from accountpath.render.mdtext import md_escape
-from accountpath.render.vacancy import Vacancy, vacancy
+from accountpath.render.vacancy import Vacancy, experience_id, vacancy
+from accountpath.vocab import ANCHORS_TO_RATING
 
 KIT_FORMATS = ("md", "html")
 TAKE_HOME_INTERVIEWER = "Тестовое задание"
@@ -124,7 +126,12 @@ def kit_view(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
         "role": role,
         "level": level,
         "vacancy": vacancy(model, role, level),
-        "screening": role.screening,
+        # a level open to newcomers knocks nobody out on the phone: a graduate has no agency task to recall
+        "screening": (
+            tuple(dataclasses.replace(q, knock_out=False) for q in role.screening)
+            if experience_id(level) == "noExperience"
+            else role.screening
+        ),
         "panel": panel,
         "scale": scale,
         "take_home": level.take_home,
@@ -190,7 +197,8 @@ def kit_md(view: dict[str, Any], level_heading: str = "#") -> str:
         lines += [f"- {e(m)}" for m in th.materials] + [""]
         lines += [
             f"*Ключ оценки.* Проверяющий заполняет лист «{TAKE_HOME_INTERVIEWER}» по этим компетенциям; "
-            "его оценки входят в итог панели, как лист любого интервьюера.",
+            "его оценки входят в итог панели, как лист любого интервьюера. "
+            f"{e(ANCHORS_TO_RATING)}.",
             "",
             "| Компетенция | Слабо | Хорошо | Сильно |",
             "|---|---|---|---|",
@@ -280,7 +288,7 @@ def kit_html(view: dict[str, Any]) -> str:
             f"<p><em>Время:</em> {e(th.time_limit)}</p>",
             "<p><em>Материалы:</em></p><ul>" + "".join(f"<li>{e(m)}</li>" for m in th.materials) + "</ul>",
             f"<p><em>Ключ оценки.</em> Проверяющий заполняет лист «{TAKE_HOME_INTERVIEWER}» по этим компетенциям; "
-            "его оценки входят в итог панели, как лист любого интервьюера.</p>",
+            f"его оценки входят в итог панели, как лист любого интервьюера. {e(ANCHORS_TO_RATING)}.</p>",
             "<table><tr><th>Компетенция</th><th>Слабо</th><th>Хорошо</th><th>Сильно</th></tr>",
         ]
         for s in th.scoring:

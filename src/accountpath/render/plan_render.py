@@ -32,6 +32,8 @@ from accountpath.render.templating import template_env
 PLAN_FORMATS = ("yaml", "html", "md")
 DENSE_QUESTIONS = 26
 """Above this many questions in a plan the schedule prints in a smaller font to stay on one A4 page."""
+DENSER_QUESTIONS = 28
+"""... and above this many, smaller still (long question texts of the director levels)."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ def slots(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> list[Sl
             out.append(Slot(start, end, label, None, ()))
             continue
         comp = model.competency(cid)
+        assert comp is not None, cid  # a checked plan names competencies of its model
         out.append(Slot(start, end, comp.name, comp, tuple(placed[cid])))
     return out
 
@@ -152,10 +155,11 @@ def schedule_view(model: Model, plan: dict[str, Any]) -> dict[str, Any]:
                 "per_question": minutes_text(minutes_per_question(model, plan, person)),
             }
         )
+    comp_names = {c.id: c.name for c in model.competencies}
     grid = [
         {
             "rc": rc,
-            "name": model.competency(rc.id).name,
+            "name": comp_names[rc.id],
             "target": level.targets[rc.id],
             "marks": [rc.id in p["focus"] for p in plan["interviewers"]],
         }
@@ -173,6 +177,7 @@ def schedule_view(model: Model, plan: dict[str, Any]) -> dict[str, Any]:
         "time_notes": [str(n) for n in time_notes(model, plan)],
         "clock": clock,
         "dense": sum(len(p["questions"]) for p in plan["interviewers"]) > DENSE_QUESTIONS,
+        "denser": sum(len(p["questions"]) for p in plan["interviewers"]) > DENSER_QUESTIONS,
     }
 
 

@@ -29,7 +29,7 @@ EXPERIENCE_IDS = ("noExperience", "between1And3", "between3And6", "moreThan6")
 INTRO = (
     "[Название агентства] — [тип агентства: рекламное, digital, PR] агентство; среди клиентов — [отрасли или бренды]. "
     "Клиентский сервис у нас — [сколько человек] аккаунтов, которые ведут клиента от задачи до результата "
-    "и отвечают перед ним за сроки, качество и деньги. Ищем в команду: {title}."
+    "и отвечают перед ним за сроки, качество и деньги. Ищем в команду {title}."
 )
 """The intro template: the agency replaces the bracketed parts with its own facts."""
 
@@ -88,6 +88,110 @@ def experience_id(level: RoleLevel) -> str:
     return "moreThan6"
 
 
+def _raw_level(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
+    """The level's mapping as written in the model (for keys the typed model does not carry)."""
+    for r in model.data.get("roles", []):
+        if isinstance(r, dict) and r.get("id") == role.id:
+            for lv in r.get("levels", []):
+                if isinstance(lv, dict) and lv.get("id") == level.id:
+                    return lv
+    return {}
+
+
+_ADJECTIVE_ENDINGS = (("ший", "шего"), ("ний", "него"), ("кий", "кого"), ("ий", "его"), ("ый", "ого"), ("ой", "ого"))
+
+
+def _accusative(word: str) -> str | None:
+    """The accusative of one word of an animate masculine title, or None when it is not Russian."""
+    if not re.fullmatch(r"[а-яё-]+", word, flags=re.IGNORECASE):
+        return None
+    for end, acc in _ADJECTIVE_ENDINGS:
+        if word.endswith(end):
+            return word[: -len(end)] + acc
+    if word.endswith("ь"):
+        return word[:-1] + "я"
+    return word + "а"
+
+
+def title_accusative(name: str) -> str:
+    """«Младший аккаунт-менеджер» -> «младшего аккаунт-менеджера», «Руководитель группы» -> «руководителя группы»;
+    a title not in Russian (Key account manager) -> «специалиста на позицию «Key account manager»»."""
+    words = name.split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        acc = _accusative(word.casefold())
+        if acc is None:
+            return f"специалиста на позицию «{name}»"
+        out.append(acc)
+        if not any(word.casefold().endswith(end) for end, _ in _ADJECTIVE_ENDINGS):
+            return " ".join(out + [w for w in words[i + 1 :]])
+    return f"специалиста на позицию «{name}»"
+
+
+_VERB_ENDINGS = (("ется", "етесь"), ("ётся", "ётесь"), ("ится", "итесь"), ("ет", "ете"), ("ёт", "ёте"), ("ит", "ите"))
+_NOT_VERBS = frozenset(
+    {"бюджет", "отчёт", "ответ", "совет", "предмет", "пакет", "портрет", "кредит", "лимит", "аудит", "визит"}
+)
+_SUBJECTS = frozenset(
+    {
+        "клиент",
+        "агентство",
+        "кто",
+        "как",
+        "он",
+        "она",
+        "оно",
+        "команда",
+        "который",
+        "которая",
+        "которое",
+        "что",
+        "руководитель",
+        "подрядчик",
+        "коллега",
+        "каждый",
+        "никто",
+    }
+)
+_BEFORE_VERB = frozenset({"и", "а", "лично", "сам", "сразу", "—", "не", "затем", "потом", "также"})
+
+
+def _second_person(word: str) -> str:
+    if word.casefold() in _NOT_VERBS:
+        return word
+    for end, you in _VERB_ENDINGS:
+        if word.endswith(end):
+            return word[: -len(end)] + you
+    return word
+
+
+def you_form(text: str) -> str:
+    """A behaviour in the third person («Знает контактных лиц… и подстраивает…») addressed to the candidate
+    («Знаете контактных лиц… и подстраиваете…»): the first word and a present-tense verb after «и», «а», «лично»,
+    «—» or «не» go to the second person plural; a noun subject before a verb («агентство сохраняет») stops it."""
+    tokens = re.split(r"(\s+)", text)
+    out: list[str] = []
+    prev = ""
+    for i, tok in enumerate(tokens):
+        if tok.isspace() or not tok:
+            out.append(tok)
+            continue
+        m = re.match(r"([А-Яа-яЁё]+)(.*)", tok, flags=re.S)
+        # «-ает/-яет/-ует/-аёт» are verbs; they stay when a subject of their own stands right before them
+        plain_verb = (
+            m is not None
+            and m.group(1).endswith(("ает", "яет", "ует", "аёт"))
+            and prev.rstrip(",").casefold() not in _SUBJECTS
+        )
+        if m and (i == 0 or prev.casefold() in _BEFORE_VERB or plain_verb):
+            tok = _second_person(m.group(1)) + m.group(2)
+        out.append(tok)
+        prev = tok
+    text = "".join(out)
+    text = re.sub(r"\bсам (\w+те)\b", r"сами \1", text)
+    return re.sub(r"\bможет (\w+) сам\b", r"можете \1 сами", text)
+
+
 def _scope(model: Model, role: Role, level: RoleLevel) -> list[str]:
     """The level's scope lines when the model has them (a list or a mapping of texts), else its summary."""
     raw: Any = None
@@ -105,14 +209,30 @@ def _scope(model: Model, role: Role, level: RoleLevel) -> list[str]:
     return [level.summary] if level.summary else []
 
 
+def _duties(model: Model, role: Role, level: RoleLevel) -> list[str]:
+    """The level's own `duties` («вы»), else its scope lines and the role's responsibilities."""
+    raw = _raw_level(model, role, level).get("duties")
+    if isinstance(raw, list) and raw:
+        return [str(x) for x in raw]
+    return _scope(model, role, level) + list(role.responsibilities)
+
+
+def experience_line(level: RoleLevel) -> str:
+    """The experience requirement; a level open to newcomers says so."""
+    if experience_id(level) == "noExperience":
+        return "Опыт в агентстве до года или стажировка; рассматриваем выпускников."
+    return f"Опыт: {level.experience}."
+
+
 def _requirements(model: Model, role: Role, level: RoleLevel) -> list[str]:
-    """Experience, then one behaviour at target per weighted competency (must-haves and heaviest first)."""
-    out = [f"Опыт работы с клиентами агентства: {level.experience}."]
+    """Experience, then one behaviour at target per weighted competency (must-haves and heaviest first),
+    addressed to the candidate."""
+    out = [experience_line(level)]
     order = sorted(role.competencies, key=lambda rc: (not rc.must_have, -rc.weight))
     for rc in order:
         comp = model.competency(rc.id)
         lines = comp.levels.get(level.targets[rc.id], ()) if comp else ()
-        out.extend(lines[:BEHAVIOURS_PER_COMPETENCY])
+        out.extend(you_form(line) for line in lines[:BEHAVIOURS_PER_COMPETENCY])
         if len(out) > MAX_REQUIREMENTS:
             break
     return out[: MAX_REQUIREMENTS + 1]
@@ -127,8 +247,8 @@ def vacancy(model: Model, role: Role, level: RoleLevel) -> Vacancy:
     skills = [c.name for rc in role.by_weight() if (c := model.competency(rc.id))]
     return Vacancy(
         name=level.name,
-        intro=INTRO.format(title=level.name.casefold() if level.name[1:2].islower() else level.name),
-        duties=tuple(_scope(model, role, level) + list(role.responsibilities)),
+        intro=INTRO.format(title=title_accusative(level.name)),
+        duties=tuple(_duties(model, role, level)),
         requirements=tuple(_requirements(model, role, level)),
         conditions=tuple(conditions),
         key_skills=tuple(dict.fromkeys(skills))[:MAX_KEY_SKILLS],
