@@ -10,6 +10,7 @@ LOCALE := $(PKG)/locale
 # Layers are import-linter's contracts in pyproject.toml; mypy --strict covers the core layers and the root modules.
 MYPY_CORE := $(PKG)/model $(PKG)/method $(PKG)/io $(addprefix $(PKG)/,i18n.py messages.py vocab.py problems.py names.py cache.py output.py)
 
+.PHONY: example-en
 .PHONY: all venv site site-zensical serve test test-fast lint catalogs node validate pages scorecards bench chromium pango clean fixtures
 
 all: site
@@ -59,6 +60,16 @@ pages: $(STAMP)
 
 scorecards: $(STAMP)
 	$(BIN)/accountpath scorecard --all --out build/scorecards
+
+# The English example (examples/en): its site and its blank scorecards, in English from the catalogs.
+EXAMPLE_EN := build/example-en
+example-en: $(STAMP)
+	$(BIN)/accountpath validate examples/en/competencies.yml
+	rm -rf $(EXAMPLE_EN)
+	mkdir -p $(EXAMPLE_EN)/docs
+	cp -r docs/assets $(EXAMPLE_EN)/docs/assets
+	ACCOUNTPATH_MODEL=examples/en/competencies.yml $(BIN)/mkdocs build --strict -f examples/en/mkdocs.yml
+	$(BIN)/accountpath --model examples/en/competencies.yml scorecard --all --out $(EXAMPLE_EN)/scorecards
 
 # node runs the browser's method (docs/assets/js/core/evaluate.js) on the shared vectors in the fast tests.
 node:
