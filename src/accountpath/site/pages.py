@@ -16,9 +16,12 @@ import json
 import math
 import re
 from functools import lru_cache
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import jinja2
+
+from accountpath.i18n import DEFAULT_LANGUAGE, _, language, model_language, ngettext
 
 from accountpath.method.team import PROMOTION_TOLERANCE  # the rule `accountpath team` applies
 from accountpath.render import scorecard
@@ -89,8 +92,11 @@ def num(x: object) -> str:
 
 
 def plural(n: int, one: str, few: str, many: str) -> str:
-    """The Russian plural form for n: 1 вопрос, 2 вопроса, 5 вопросов."""
+    """The Russian plural form for n: 1 вопрос, 2 вопроса, 5 вопросов (the forms come translated in another
+    language, where one is for 1 and many for the rest)."""
     n = abs(int(n))
+    if language() != DEFAULT_LANGUAGE:
+        return one if n == 1 else many
     if n % 10 == 1 and n % 100 != 11:
         return one
     if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
@@ -211,6 +217,22 @@ def scorecard_links(role: Role, level: RoleLevel, prefix: str) -> list[tuple[str
 # ---------------------------------------------------------------- rendering
 
 
+class Translated(Mapping[str, str]):
+    """A vocabulary table of Russian message ids whose labels read in the language in force."""
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        self._table = table
+
+    def __getitem__(self, key: str) -> str:
+        return _(self._table[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -223,14 +245,18 @@ def _env() -> jinja2.Environment:
         # attr_list anchors such as `{#role-id}` must not open Jinja comments
         comment_start_string="<#--",
         comment_end_string="--#>",
+        extensions=["jinja2.ext.i18n"],
     )
+    # Pages are written in the model's language: `{{ _("Русский текст") }}` looks the text up in the catalog.
+    env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(md=md_escape, cell=cell, attr=attr, yq=yq, pagetitle=title, qa=question_anchor, num=num, percent=percent,
                        money=money, ucfirst=ucfirst, lvrange=level_range)
     env.globals.update(
-        kinds=KIND_LABELS, kind_plurals=KIND_PLURALS, labels=RECOMMENDATION_LABELS, anchor_labels=scorecard.ANCHOR_LABELS,
+        kinds=Translated(KIND_LABELS), kind_plurals=Translated(KIND_PLURALS), labels=Translated(RECOMMENDATION_LABELS),
+        anchor_labels=Translated(scorecard.ANCHOR_LABELS),
         salary_range=salary_range, share_range=share_range, role_link=role_link,
         scorecard_links=scorecard_links, plural=plural, experience=experience,
-        scope_labels=SCOPE_LABELS, mark=PRACTICE_MARK, mark_legend=PRACTICE_LEGEND,
+        scope_labels=Translated(SCOPE_LABELS), mark=PRACTICE_MARK, mark_legend=PRACTICE_LEGEND,
     )
     return env
 
@@ -242,6 +268,7 @@ def _render(name: str, **ctx: Any) -> str:
     return text.rstrip() + "\n"
 
 
+@model_language
 def build(model: Model) -> dict[str, str]:
     """Every generated page of the site: {relative .md path: markdown}, deterministic."""
     scale = {s.level: s for s in model.scale}
