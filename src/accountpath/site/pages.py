@@ -21,7 +21,7 @@ from typing import Any
 
 import jinja2
 
-from accountpath.i18n import DEFAULT_LANGUAGE, _, language, model_language, ngettext
+from accountpath.i18n import DEFAULT_LANGUAGE, N_, _, language, model_language, ngettext
 
 from accountpath.method.team import PROMOTION_TOLERANCE  # the rule `accountpath team` applies
 from accountpath.render import scorecard
@@ -120,7 +120,7 @@ def tolerance(eps: float) -> str:
 
 def experience(level: RoleLevel) -> str:
     """A level's experience bracket, marked as the project's estimate unless a source gives it."""
-    return f"{level.experience} (по статье-источнику)" if level.experience_source else f"{level.experience} {PRACTICE_MARK}"
+    return f"{level.experience} {_('(по статье-источнику)')}" if level.experience_source else f"{level.experience} {PRACTICE_MARK}"
 
 
 def level_range(levels: tuple[int, int]) -> str:
@@ -158,32 +158,39 @@ def share_range(lo: float, hi: float) -> str:
 
 
 # ---------------------------------------------------------------- the rules, stated once
-# Page text, like the templates: the site is Russian only, so these sentences are not catalog messages.
+# Page text, like the templates: catalog messages, rendered in the model's language.
 
-PRACTICE_LEGEND = (f"{PRACTICE_MARK} — практика проекта: цифру, срок или правило выбрал проект по опыту московских агентств; "
-                   "в статьях-источниках их нет.")
-"""The legend of the marker, on every page that uses it."""
+LEGEND_ID = N_("{mark} — практика проекта: цифру, срок или правило выбрал проект по опыту московских агентств; "
+               "в статьях-источниках их нет.")
+PRACTICE_LEGEND = LEGEND_ID.format(mark=PRACTICE_MARK)
+"""The legend of the marker, on every page that uses it (in Russian; `legend()` in the language in force)."""
+
+
+def legend() -> str:
+    """The legend of the practice marker in the language in force."""
+    return _(LEGEND_ID).format(mark=PRACTICE_MARK)
 
 
 
 def hiring_rule(model: Model) -> str:
     """The must-have rule of hiring, word for word wherever a page states it (from model.evaluation)."""
     tol, no_hire = num(model.evaluation.must_have_tolerance), RECOMMENDATION_LABELS["no_hire"]
-    return (f"Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
-            f"тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} {PRACTICE_MARK}).")
+    return _("Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
+             "тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} {mark}).").format(
+        tol=tol, no_hire=_(no_hire), mark=PRACTICE_MARK)
 
 
 def promotion_rule() -> str:
     """The promotion rule, word for word wherever a page states it."""
-    return ("Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
-            "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
-            f"ниже цели не больше чем на {num(PROMOTION_TOLERANCE)} (правило и порог {PRACTICE_MARK}).")
+    return _("Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
+             "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
+             "ниже цели не больше чем на {tol} (правило и порог {mark}).").format(tol=num(PROMOTION_TOLERANCE), mark=PRACTICE_MARK)
 
 
 def ipr_rule() -> str:
     """Which competencies go into an individual development plan, word for word wherever a page states it."""
-    return ("В ИПР попадают две-три компетенции с наибольшим отрицательным отклонением от цели следующего уровня, "
-            "сначала обязательные для роли.")
+    return _("В ИПР попадают две-три компетенции с наибольшим отрицательным отклонением от цели следующего уровня, "
+             "сначала обязательные для роли.")
 
 
 # ---------------------------------------------------------------- derived views
@@ -256,7 +263,7 @@ def _env() -> jinja2.Environment:
         anchor_labels=Translated(scorecard.ANCHOR_LABELS),
         salary_range=salary_range, share_range=share_range, role_link=role_link,
         scorecard_links=scorecard_links, plural=plural, experience=experience,
-        scope_labels=Translated(SCOPE_LABELS), mark=PRACTICE_MARK, mark_legend=PRACTICE_LEGEND,
+        scope_labels=Translated(SCOPE_LABELS), mark=PRACTICE_MARK,
     )
     return env
 
@@ -275,7 +282,7 @@ def build(model: Model) -> dict[str, str]:
     careers = career_entries(model)
     common = {"model": model, "scale": scale, "groups": groups(model), "careers": careers,
               "question_roles": lambda q: question_roles(model, q), "hiring_rule": hiring_rule(model),
-              "promotion_rule": promotion_rule(), "ipr_rule": ipr_rule()}
+              "promotion_rule": promotion_rule(), "ipr_rule": ipr_rule(), "mark_legend": legend()}
     pages: dict[str, str] = {"index.md": _render("home.md.j2", **common), "roles/index.md": _render("roles_index.md.j2", **common)}
     for role in model.roles:
         pages[f"roles/{role.id}.md"] = _render(
