@@ -5,7 +5,12 @@ the Russian model's documents stay Russian under --lang en."""
 from __future__ import annotations
 
 import io
+import os
 import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -133,6 +138,67 @@ def test_example_site_config_is_english():
     assert not cyrillic_in(text)
 
 
-def _site_texts(site: Path) -> dict[str, str]:
-    """The visible text and attributes of the pages the project generates (the theme's assets left out)."""
-    return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+NOT_YET_TRANSLATED = ("hiring/", "tools/", "career/", "interview/method/")
+"""Pages whose text still comes partly from Russian literals in Python (the hiring kit, the tool pages'
+markup, the career map's SVG, the worked example's verdict labels): each leaves this list once its
+strings go through the catalog."""
+
+
+class _Text(HTMLParser):
+    """The visible text and the attributes a reader sees or hears (title, alt, aria-label, placeholder)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        self.parts += [v for k, v in attrs if v and k in ("title", "alt", "aria-label", "placeholder", "content")]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def site_texts(site: Path) -> dict[str, str]:
+    """The reader's text of every page the project generates, by path (the theme's assets left out)."""
+    out = {}
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith("assets/") or rel == "404.html":
+            continue
+        parser = _Text()
+        parser.feed(page.read_text(encoding="utf-8"))
+        out[rel] = " ".join(parser.parts)
+    return out
+
+
+@pytest.mark.slow
+def test_the_english_site_has_no_cyrillic(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    site = tmp_path / "site"
+    env = dict(
+        os.environ, ACCOUNTPATH_MODEL=str(EXAMPLE), DOCS_DIR=str(docs), SITE_DIR=str(site), NO_MKDOCS_2_WARNING="1"
+    )
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    proc = subprocess.run(
+        [str(mkdocs), "build", "-q", "-f", str(ROOT / "examples" / "en" / "mkdocs.yml")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    texts = site_texts(site)
+    assert "index.html" in texts and "roles/account-manager/index.html" in texts
+    assert '<html lang="en"' in (site / "index.html").read_text(encoding="utf-8")
+    bad = {
+        page: re.findall(r"\S*[\u0400-\u04ff]+\S*", text)[:8]
+        for page, text in texts.items()
+        if CYRILLIC.search(text) and not page.startswith(NOT_YET_TRANSLATED)
+    }
+    assert not bad, bad
