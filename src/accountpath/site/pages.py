@@ -120,7 +120,7 @@ def tolerance(eps: float) -> str:
 
 def experience(level: RoleLevel) -> str:
     """A level's experience bracket, marked as the project's estimate unless a source gives it."""
-    return f"{level.experience} {_('(по статье-источнику)')}" if level.experience_source else f"{level.experience} {PRACTICE_MARK}"
+    return f"{level.experience} " + (_("(по статье-источнику)") if level.experience_source else PRACTICE_MARK)
 
 
 def level_range(levels: tuple[int, int]) -> str:
