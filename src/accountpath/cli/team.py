@@ -5,6 +5,7 @@ heat map, managers' leniency; `--audience director` without names; `--add` what-
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from accountpath.cli.common import (
     EXIT_INPUT,
@@ -74,7 +75,12 @@ def run_assessment(args: argparse.Namespace) -> int:
     model = load_model(args)
     if model is None or not _known_level(model, args.role, args.level):
         return EXIT_INPUT
-    writer = {"yaml": team_files.blank_yaml, "json": team_files.blank_json, "xlsx": team_files.blank_xlsx}[args.format]
+    writers: dict[str, Callable[[Model, str, str, str], str | bytes]] = {
+        "yaml": team_files.blank_yaml,
+        "json": team_files.blank_json,
+        "xlsx": team_files.blank_xlsx,
+    }
+    writer = writers[args.format]
     return write_output(writer(model, args.role, args.level, args.relation), args.output)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from html import escape
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from accountpath.i18n import _, decimal, language, nplural, signed, two_places
 from accountpath.method.calibrate import MIN_RATINGS
@@ -205,7 +205,7 @@ def _summary(result: Mapping[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-def _tables(model: Model, result: Mapping[str, Any]) -> tuple[list[tuple], list[tuple]]:
+def _tables(model: Model, result: Mapping[str, Any]) -> tuple[Sequence[tuple[str, ...]], Sequence[tuple[str, ...]]]:
     names = _names(model)
     people = [
         (_("Интервьюер"), _("Оценок для сравнения"), _("Мягкость"), _("Диапазон 95%"), _("Отмечен"), _("Решений"))
@@ -249,7 +249,7 @@ def to_text(model: Model, result: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md_table(rows: list[tuple]) -> list[str]:
+def _md_table(rows: Sequence[tuple[str, ...]]) -> list[str]:
     out = ["| " + " | ".join(md_escape(c) for c in rows[0]) + " |", "|" + " --- |" * len(rows[0])]
     return out + ["| " + " | ".join(md_escape(c) for c in r) + " |" for r in rows[1:]]
 
@@ -265,7 +265,7 @@ def to_markdown(model: Model, result: Mapping[str, Any]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _html_table(rows: list[tuple]) -> str:
+def _html_table(rows: Sequence[tuple[str, ...]]) -> str:
     head = "".join(f"<th>{escape(c)}</th>" for c in rows[0])
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in rows[1:])
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -317,7 +317,7 @@ def to_xlsx(model: Model, result: Mapping[str, Any]) -> bytes:
         (30, 18, 12, 10, 10, 10),
     )
     for r, i in enumerate(result["interviewers"], start=2):
-        row = (
+        cells = (
             xlsx_out.cell_text(i["name"]),
             i["ratings"],
             i["leniency"],
@@ -325,7 +325,7 @@ def to_xlsx(model: Model, result: Mapping[str, Any]) -> bytes:
             i.get("ci_high"),
             _("да") if i["flagged"] else "",
         )
-        for c, v in enumerate(row, 1):
+        for c, v in enumerate(cells, 1):
             people.cell(row=r, column=c, value=xlsx_out.cell_text(v))
         if i["flagged"]:
             xlsx_out.fill(people.cell(row=r, column=3), xlsx_out.BAD_FILL)
@@ -344,4 +344,10 @@ def render(model: Model, result: Mapping[str, Any], fmt: str) -> str | bytes:
     """The report in text | md | html | json | xlsx."""
     if fmt == "json":
         return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
-    return {"text": to_text, "md": to_markdown, "html": to_html, "xlsx": to_xlsx}[fmt](model, result)
+    writers: dict[str, Callable[[Model, Mapping[str, Any]], str | bytes]] = {
+        "text": to_text,
+        "md": to_markdown,
+        "html": to_html,
+        "xlsx": to_xlsx,
+    }
+    return writers[fmt](model, result)

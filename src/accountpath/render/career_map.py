@@ -52,7 +52,7 @@ def career_flow(model: Model, careers: dict[str, dict[str, list[str]]], prefix: 
     lines = ['<div class="ap-career-flow" markdown>', ""]
     for n, role in enumerate(model.roles, 1):
         levels = " → ".join(md_escape(lv.name) for lv in role.levels)
-        nxt = [model.role(e) for e in careers[role.id]["to"] if model.role(e) is not None]
+        nxt = [r for e in careers[role.id]["to"] if (r := model.role(e)) is not None]
         lines.append(f"{n}. **[{md_escape(role.name)}]({prefix}{role.id}.md)**  ")
         lines.append(f"    {levels}" + ("  " if nxt else ""))
         if nxt:

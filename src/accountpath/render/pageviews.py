@@ -126,10 +126,11 @@ def groups(model: Model) -> list[tuple[str, list[Competency]]]:
 
 def role_level_questions(model: Model, role: Role) -> dict[str, list[tuple[Competency, int, tuple[Question, ...]]]]:
     """For each level id: (competency, target, questions) in weight order, as the scorecard picks them."""
+    comps = {c.id: c for c in model.competencies}
     out = {}
     for lv in role.levels:
         picked = level_questions(model, role, lv)
-        out[lv.id] = [(model.competency(cid), lv.targets[cid], qs) for cid, qs in picked.items()]
+        out[lv.id] = [(comps[cid], lv.targets[cid], qs) for cid, qs in picked.items()]
     return out
 
 
@@ -156,18 +157,22 @@ def role_level_name(role: Role, level: RoleLevel) -> str:
 def _example_ratings(role: Role, level: RoleLevel) -> tuple[dict[str, int | None], dict[str, int | None]]:
     """Two interviewers' ratings derived from the targets: A at, above or below target in turn;
     B mostly agrees, disagrees strongly on one competency; the last one is left unrated."""
-    clamp = lambda v: max(1, min(5, v))  # noqa: E731
+
+    def clamp(v: int) -> int:
+        return max(1, min(5, v))
+
     shifts_a = (0, 1, -1, 0, 1, 0, -1)
     comps = role.competencies
-    a: dict[str, int | None] = {
+    rated: dict[str, int] = {
         rc.id: clamp(level.targets[rc.id] + shifts_a[i % len(shifts_a)]) for i, rc in enumerate(comps)
     }
+    a: dict[str, int | None] = dict(rated)
     b = dict(a)
     first = comps[0].id
-    b[first] = clamp(a[first] + 1) if a[first] < 5 else clamp(a[first] - 1)
+    b[first] = clamp(rated[first] + 1) if rated[first] < 5 else clamp(rated[first] - 1)
     if len(comps) >= 2:
         cid = comps[1].id
-        b[cid] = clamp(a[cid] - 2) if a[cid] - 2 >= 1 else clamp(a[cid] + 2)
+        b[cid] = clamp(rated[cid] - 2) if rated[cid] - 2 >= 1 else clamp(rated[cid] + 2)
     if len(comps) >= 3:
         a[comps[-1].id] = None
         b[comps[-1].id] = None
@@ -236,8 +241,8 @@ def _contributions(model: Model) -> dict[str, dict[str, list[tuple[str, str]]]]:
                 )
         for s in r.salary:
             mark(s.source, "Зарплаты", f"{r.name}: {s.region}, {s.segment}, {s.experience}", f"roles/{r.id}.md#salary")
-    for v in model.market.vacancy_formats:
-        mark(v.source, "Форматы вакансий", v.format, "market.md#formats")
+    for vf in model.market.vacancy_formats:
+        mark(vf.source, "Форматы вакансий", vf.format, "market.md#formats")
     for f in model.market.facts:
         mark(f.source, "Факты о рынке", f.text, "market.md#demand")
     return used

@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any, NoReturn
 
 from accountpath.i18n import _
 
@@ -24,7 +25,7 @@ class PdfError(RuntimeError):
     """No PDF engine is available, or the engine failed: the message says what to install."""
 
 
-def _weasyprint():
+def _weasyprint() -> Any:  # the weasyprint module (untyped) or None
     """The weasyprint module, or None when it (or its native libraries) cannot be loaded."""
     try:
         import weasyprint  # heavy (pango via cffi): loaded only when a PDF is asked for
@@ -47,7 +48,7 @@ def engine() -> str | None:
     return "chromium" if _chromium() else None
 
 
-def _no_fetch(url: str, *args, **kwargs):
+def _no_fetch(url: str, *args: Any, **kwargs: Any) -> NoReturn:
     raise ValueError(f"external resource refused: {url}")
 
 
@@ -58,7 +59,8 @@ def html_to_pdf(html: str, engine_name: str | None = None) -> bytes:
         weasyprint = _weasyprint()
         if weasyprint is None:
             raise PdfError(_("WeasyPrint не загружается: выполните `make venv` (он ставит weasyprint и pango)"))
-        return weasyprint.HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+        pdf: bytes = weasyprint.HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+        return pdf
     if chosen == "chromium":
         return _chromium_pdf(html)
     raise PdfError(_("нет средства для PDF: выполните `make venv` (WeasyPrint) или установите chromium"))

@@ -129,6 +129,7 @@ def slots(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> list[Sl
             out.append(Slot(start, end, label, None, ()))
             continue
         comp = model.competency(cid)
+        assert comp is not None, cid  # a checked plan names competencies of its model
         out.append(Slot(start, end, comp.name, comp, tuple(placed[cid])))
     return out
 
@@ -152,10 +153,11 @@ def schedule_view(model: Model, plan: dict[str, Any]) -> dict[str, Any]:
                 "per_question": minutes_text(minutes_per_question(model, plan, person)),
             }
         )
+    comp_names = {c.id: c.name for c in model.competencies}
     grid = [
         {
             "rc": rc,
-            "name": model.competency(rc.id).name,
+            "name": comp_names[rc.id],
             "target": level.targets[rc.id],
             "marks": [rc.id in p["focus"] for p in plan["interviewers"]],
         }

@@ -58,8 +58,9 @@ def _series(
     n = len(values)
     pts = [None if v is None else _pt(cx, cy, r * v / max_value, i, n) for i, v in enumerate(values)]
     title = f"<title>{escape(name)}</title>"
-    if all(p is not None for p in pts):
-        coords = " ".join(f"{x},{y}" for x, y in pts)
+    drawn = [p for p in pts if p is not None]
+    if len(drawn) == len(pts):
+        coords = " ".join(f"{x},{y}" for x, y in drawn)
         return (
             f'<polygon points="{coords}" fill="{colour}" fill-opacity="0.18" stroke="{colour}" '
             f'stroke-width="2">{title}</polygon>'

@@ -120,7 +120,9 @@ def view(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard]) ->
     """Everything the debrief templates and the text report show."""
     r = _full(model, result, cards)
     role = model.role(r["role"])
+    assert role is not None, r["role"]  # a result names a role and a level of its model
     level = role.level(r["level"])
+    assert level is not None, r["level"]
     total = sum(rc.weight for rc in role.competencies)
     names = {c.id: c.name for c in model.competencies}
     focus = {c.interviewer: tuple(c.focus) for c in cards}

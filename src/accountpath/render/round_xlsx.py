@@ -34,7 +34,7 @@ def _colour(rating: float | None, target: int, tolerance: float) -> str | None:
     return xlsx_out.BAD_FILL
 
 
-def _summary_sheet(ws, model: Model, results: Sequence[Mapping[str, Any]]) -> None:
+def _summary_sheet(ws: Any, model: Model, results: Sequence[Mapping[str, Any]]) -> None:
     xlsx_out.header(
         ws,
         1,
@@ -78,7 +78,7 @@ def _summary_sheet(ws, model: Model, results: Sequence[Mapping[str, Any]]) -> No
     ws.freeze_panes = "C2"
 
 
-def _grid_sheet(ws, model: Model, results: Sequence[Mapping[str, Any]]) -> None:
+def _grid_sheet(ws: Any, model: Model, results: Sequence[Mapping[str, Any]]) -> None:
     names = {c.id: c.name for c in model.competencies}
     present = {row["id"] for r in results for row in r["competencies"]}
     ids = [c.id for c in model.competencies if c.id in present]
@@ -116,7 +116,7 @@ def _sheet_title(rank: int, name: str, used: set[str]) -> str:
     return title
 
 
-def _candidate_sheet(ws, model: Model, r: Mapping[str, Any]) -> None:
+def _candidate_sheet(ws: Any, model: Model, r: Mapping[str, Any]) -> None:
     names = {c.id: c.name for c in model.competencies}
     who = list(r["interviewers"])
     ws.cell(row=1, column=1, value=xlsx_out.cell_text(r["candidate"]))
@@ -146,11 +146,11 @@ def _candidate_sheet(ws, model: Model, r: Mapping[str, Any]) -> None:
     xlsx_out.header(ws, base, (_("Интервьюер"), _("Рекомендация"), _("Ключевые выводы")))
     for k, w in enumerate(who, start=base + 1):
         ws.cell(row=k, column=1, value=xlsx_out.cell_text(w))
-        ws.cell(row=k, column=2, value=RECOMMENDATION_LABELS.get(calls.get(w), _("не указана")))
+        ws.cell(row=k, column=2, value=RECOMMENDATION_LABELS.get(calls.get(w, ""), _("не указана")))
         ws.cell(row=k, column=3, value=xlsx_out.cell_text(takeaways.get(w)) if takeaways.get(w) else None)
 
 
-def _problems_sheet(ws, problems: Sequence[Any]) -> None:
+def _problems_sheet(ws: Any, problems: Sequence[Any]) -> None:
     xlsx_out.header(ws, 1, (_("Файл"), _("Строка"), _("Что не так")), (50, 10, 100))
     for i, p in enumerate(problems, start=2):
         j = p.as_json()
@@ -185,6 +185,7 @@ def round_xlsx(model: Model, results: Sequence[Mapping[str, Any]], problems: Seq
 def round_columns(model: Model, role_id: str) -> list[tuple[str, str]]:
     """(machine id, title) of every column of a round workbook for the role."""
     role = model.role(role_id)
+    assert role is not None, role_id  # the CLI checks the role id before it builds a workbook
     names = {c.id: c.name for c in model.competencies}
     titles = dict(
         zip(

@@ -113,7 +113,9 @@ def level_questions(model: Model, role: Role, level: RoleLevel) -> dict[str, tup
     out: dict[str, list[Question]] = {cid: [] for cid in order}
     placed: set[str] = set()
     for cid in order:
-        for q in model.competency(cid).questions_for(level.targets[cid]):
+        comp = model.competency(cid)
+        assert comp is not None, cid  # a role rates competencies of its model
+        for q in comp.questions_for(level.targets[cid]):
             if offered(q, cid, role, level):
                 out[cid].append(q)
                 placed.add(q.id)
@@ -158,6 +160,7 @@ def card(
         if rc.id not in picked:
             continue
         comp = model.competency(rc.id)
+        assert comp is not None, rc.id
         t = level.targets[rc.id]
         items.append(
             Item(rc, comp, t, comp.levels.get(t - 1, ()), comp.levels[t], comp.levels.get(t + 1, ()), picked[rc.id])
@@ -252,7 +255,7 @@ def render_all(model: Model) -> dict[str, bytes]:
     return out
 
 
-def candidate_tag(plan: dict) -> str:
+def candidate_tag(plan: dict[str, Any]) -> str:
     """What names a candidate in file names: the plan's candidate_id (made file-safe), else a short hash
     of the candidate's name, never the name itself; «candidate» when the plan names nobody."""
     cid = plan.get("candidate_id")
@@ -265,7 +268,7 @@ def candidate_tag(plan: dict) -> str:
     return "candidate"
 
 
-def focused_filename(plan: dict, number: int, fmt: str) -> str:
+def focused_filename(plan: dict[str, Any], number: int, fmt: str) -> str:
     """File name of the focused card of the plan's `number`-th interviewer (1-based): ids, numbers and the
     candidate's id or name hash (two candidates' cards never share a name), never a person's name."""
     ext = {"yaml": "yml"}.get(fmt, fmt)
@@ -273,7 +276,7 @@ def focused_filename(plan: dict, number: int, fmt: str) -> str:
 
 
 @model_language
-def focused_cards(model: Model, plan: dict, fmt: str, date: str | None = None) -> dict[str, bytes]:
+def focused_cards(model: Model, plan: dict[str, Any], fmt: str, date: str | None = None) -> dict[str, bytes]:
     """One focused card per interviewer of a checked plan: {file name: bytes}, in plan order.
 
     Each card has the interviewer's name, the plan's candidate, only their focus competencies and
@@ -315,7 +318,7 @@ def scope_text(level: RoleLevel) -> str:
     return "; ".join(f"{_(SCOPE_LABELS[k])} — {v}" for k, v in level.scope.rows()) + "."
 
 
-def _ctx() -> dict:
+def _ctx() -> dict[str, Any]:
     return {
         "instruction": _(INSTRUCTION),
         "focused_instruction": _(FOCUSED_INSTRUCTION),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import textwrap
 from html import escape
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from accountpath.i18n import _
 from accountpath.model.types import Model
@@ -46,7 +46,7 @@ def _nice_step(span: float, max_ticks: int = 8) -> float:
     """A round tick step so that span / step <= max_ticks."""
     for base in (1, 2, 2.5, 5):
         for exp in range(0, 10):
-            step = base * 10**exp
+            step: float = base * 10**exp
             if span / step <= max_ticks:
                 return step
     return span  # pragma: no cover
@@ -215,7 +215,9 @@ def _thousands(v: float) -> str:
 def _short_range(lo: int | None, hi: int | None) -> str:
     if lo is not None and hi is not None:
         return _thousands(lo) if lo == hi else f"{_thousands(lo)[:-5]}–{_thousands(hi)}"
-    return f"от {_thousands(lo)}" if lo is not None else f"до {_thousands(hi)}"
+    if lo is not None:
+        return f"от {_thousands(lo)}"
+    return f"до {_thousands(hi)}" if hi is not None else ""
 
 
 def salary_chart(model: Model) -> str:
@@ -295,7 +297,7 @@ def _bullets(items: list[str], width: int) -> list[tuple[str, str]]:
     return lines
 
 
-def _rows(model: Model, careers: dict[str, dict[str, list[str]]]) -> list[dict]:
+def _rows(model: Model, careers: dict[str, dict[str, list[str]]]) -> list[dict[str, Any]]:
     side = int((SIDE_W - 20) / MAP_CHAR)
     mid = int((ROLE_W - 20) / MAP_CHAR)
     rows = []

@@ -19,7 +19,7 @@ cut off; a focused card fits each sheet on one page (two A4 pages in all, in Lib
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accountpath.i18n import N_, _
 from accountpath.io.xlsx_read import HEAD_FIELDS, ID_HEADER, META_MARK, META_SHEET, NOTES_HEADER, RATING_HEADER, SHEET
@@ -36,6 +36,9 @@ from accountpath.vocab import (
     SCORECARD_INSTRUCTION,
 )
 
+if TYPE_CHECKING:  # scorecard imports this module
+    from accountpath.render.scorecard import Card, Item
+
 LABELS = {field: label for label, field in HEAD_FIELDS.items()}
 """Column A label of each field (the reader's HEAD_FIELDS turned round): one source for both."""
 QUESTIONS_SHEET = "Вопросы"
@@ -50,7 +53,7 @@ REF_WIDTHS = (22, 88)
 FILL = "FFF4CC"
 
 
-def _styles():
+def _styles() -> dict[str, Any]:  # openpyxl styles (untyped)
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
     thin = Side(style="thin", color="999999")
@@ -64,7 +67,7 @@ def _styles():
     }
 
 
-def _to_fill(cell, st) -> None:
+def _to_fill(cell: Any, st: dict[str, Any]) -> None:
     """A cell the interviewer fills: unlocked, yellow, boxed, wrapped."""
     cell.protection = st["open"]
     cell.fill = st["fill"]
@@ -78,7 +81,7 @@ def row_height(text: str, width: float, line: float = 13.0) -> float:
     return round(lines * line + 4, 1)
 
 
-def _page(ws, c, landscape: bool) -> None:
+def _page(ws: Any, c: Card, landscape: bool) -> None:
     """A4, full width, header with candidate, role and level; page numbers in the footer."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
@@ -93,13 +96,13 @@ def _page(ws, c, landscape: bool) -> None:
     ws.oddFooter.right.text = _("Стр. &P из &N")
 
 
-def _protect(ws) -> None:
+def _protect(ws: Any) -> None:
     ws.protection.sheet = True
     ws.protection.formatRows = False  # rows may grow for long notes
     ws.protection.formatColumns = False
 
 
-def _head(ws, c, st) -> None:
+def _head(ws: Any, c: Card, st: dict[str, Any]) -> None:
     ws["A1"] = xlsx_out.cell_text(_("Оценочный лист: {title}").format(title=c.title))
     ws["A1"].font = _bold14()
     ws.merge_cells("A1:G1")
@@ -132,13 +135,13 @@ def _head(ws, c, st) -> None:
         ws.row_dimensions[row].height = max(15.0, round(row_height(ws["D4"].value, sum(WIDTHS[3:])) / 3, 1))
 
 
-def _bold14():
+def _bold14() -> Any:  # an openpyxl Font
     from openpyxl.styles import Font
 
     return Font(bold=True, size=14)
 
 
-def _table(ws, c, st) -> int:
+def _table(ws: Any, c: Card, st: dict[str, Any]) -> int:
     """The competency rows under the header; returns the last row used."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -168,7 +171,7 @@ def _table(ws, c, st) -> int:
     return row
 
 
-def _closing(ws, row: int, st) -> None:
+def _closing(ws: Any, row: int, st: dict[str, Any]) -> None:
     """Рекомендация (drop-down of the four labels), Ключевые выводы, Общие заметки: labels in A, values in B."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -204,13 +207,13 @@ def _closing(ws, row: int, st) -> None:
             row += 1
 
 
-def _grey():
+def _grey() -> Any:  # an openpyxl Font
     from openpyxl.styles import Font
 
     return Font(color="777777", size=9)
 
 
-def _reference(ws, c, st) -> None:
+def _reference(ws: Any, c: Card, st: dict[str, Any]) -> None:
     """Sheet «Вопросы»: per competency the behaviours around the target and each question with its anchors."""
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = REF_WIDTHS
     ws["A1"] = xlsx_out.cell_text(_("Вопросы и ориентиры: {title}").format(title=c.title))
@@ -235,7 +238,7 @@ def _reference(ws, c, st) -> None:
         row += 1
 
 
-def _reference_rows(it, focused: bool) -> list[tuple[str, str]]:
+def _reference_rows(it: Item, focused: bool) -> list[tuple[str, str]]:
     """(label, text) rows of one competency: behaviours around the target, then each question with what
     it shows (open questions), its anchors, what to listen for (full cards only) and the red flags."""
     rows = []

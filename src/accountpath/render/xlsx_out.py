@@ -6,8 +6,10 @@ import datetime
 import io
 import re
 import zipfile
+from collections.abc import Iterable
+from typing import Any
 
-from accountpath.io.xlsx_read import column_letter
+from accountpath.io.xlsx_read import column_letter as column_letter  # re-exported for the xlsx writers
 
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 _FORMULA_START = ("=", "+", "-", "@")
@@ -27,7 +29,7 @@ def clean_text(text: str) -> str:
     return _ILLEGAL.sub(CONTROL_MARK, text)
 
 
-def cell_text(value):
+def cell_text(value: object) -> object:
     """The one way user text goes into a cell: control characters become CONTROL_MARK, and text
     that starts like a formula gets a leading ' (never a live formula)."""
     if not isinstance(value, str):
@@ -38,7 +40,7 @@ def cell_text(value):
     return value
 
 
-def new_workbook():
+def new_workbook() -> Any:  # openpyxl has no types: a Workbook
     """An empty openpyxl workbook with fixed properties (same model, same bytes)."""
     from openpyxl import Workbook
 
@@ -51,7 +53,7 @@ def new_workbook():
     return wb
 
 
-def header(ws, row: int, titles, widths=None) -> None:
+def header(ws: Any, row: int, titles: Iterable[object], widths: Iterable[float] | None = None) -> None:
     """Bold titles on a grey band; optional column widths."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -64,14 +66,14 @@ def header(ws, row: int, titles, widths=None) -> None:
         ws.column_dimensions[column_letter(col)].width = width
 
 
-def fill(cell, colour: str) -> None:
+def fill(cell: Any, colour: str) -> None:
     """Paint a cell."""
     from openpyxl.styles import PatternFill
 
     cell.fill = PatternFill("solid", fgColor=colour)
 
 
-def save(wb) -> bytes:
+def save(wb: Any) -> bytes:
     """The workbook as deterministic bytes: fixed zip timestamps and document dates."""
     buf = io.BytesIO()
     wb.save(buf)

@@ -17,7 +17,7 @@ import math
 import re
 from functools import lru_cache
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, SupportsFloat, cast
 
 import jinja2
 
@@ -35,8 +35,8 @@ from accountpath.render.mdtext import md_escape
 from accountpath.model.types import Model, Role, RoleLevel
 from accountpath.render.pageviews import Bridge, Change, Contribution, Step, also_asked, bridges, grid_columns, groups, level_steps, question_anchor, question_roles, role_level_questions, roles_needing, sources_used, worked_example
 from accountpath.vocab import VERDICT_LABELS as RECOMMENDATION_LABELS
-from accountpath.vocab import PRACTICE_MARK, SCOPE_LABELS
-from accountpath.site.sitedata import site_data
+from accountpath.vocab import ANCHOR_LABELS, PRACTICE_MARK, SCOPE_LABELS
+from accountpath.site.sitedata import site_data as site_data  # re-exported: pages.site_data(model)
 from accountpath.vocab import QUESTION_KIND_LABELS as KIND_LABELS  # noqa: E402  (re-exported for templates)
 from accountpath.vocab import QUESTION_KIND_PLURALS as KIND_PLURALS  # noqa: E402
 
@@ -84,7 +84,8 @@ def num(x: object) -> str:
         s = str(abs(x))
         neg = x < 0
     else:
-        r = round2(float(x))  # the evaluator's own rounding, so the pages show its digits
+        r = round2(float(cast(SupportsFloat, x)))  # the evaluator's own rounding, so the pages show its digits
+        assert r is not None  # round2 returns None only for None
         neg = r < 0
         s = f"{abs(r):.2f}".rstrip("0").rstrip(".")
     s = s.replace(".", ",")
@@ -260,7 +261,7 @@ def _env() -> jinja2.Environment:
                        money=money, ucfirst=ucfirst, lvrange=level_range)
     env.globals.update(
         kinds=Translated(KIND_LABELS), kind_plurals=Translated(KIND_PLURALS), labels=Translated(RECOMMENDATION_LABELS),
-        anchor_labels=Translated(scorecard.ANCHOR_LABELS),
+        anchor_labels=Translated(ANCHOR_LABELS),
         salary_range=salary_range, share_range=share_range, role_link=role_link,
         scorecard_links=scorecard_links, plural=plural, experience=experience,
         scope_labels=Translated(SCOPE_LABELS), mark=PRACTICE_MARK,

@@ -62,7 +62,10 @@ def self_form(model: Model, role: Role) -> str:
 def self_app(model: Model) -> str:
     """The self-assessment's whole static structure for the model's first role."""
     role = model.roles[0]
-    check = lambda cid, label: el("label", {"class": "ap-check"}, el("input", {"id": cid, "type": "checkbox"}), " " + label)  # noqa: E731
+
+    def check(cid: str, label: str) -> str:
+        return el("label", {"class": "ap-check"}, el("input", {"id": cid, "type": "checkbox"}), " " + label)
+
     return el("div", {"id": "self-assessment-app", "data-model": MODEL_URL}, js_notes("sa"),
               el("fieldset", {"class": "ap-card ap-setup ap-noprint"}, el("legend", {}, text=_("Роль")),
                  _field(_("Роль, которую вы занимаете или к которой идёте"),

@@ -1,3 +1,4 @@
+// @ts-check
 /* Account Path: the rules of a filled scorecard, the same as src/accountpath/io/cardcheck.py.
    The shape (keys, types, required fields, date form, rating range) is the card's JSON
    Schema (model.json `card_schema`, package data card.schema.json) applied by ./schema.js;

@@ -1,3 +1,4 @@
+// @ts-check
 /* Account Path: read scorecard files in the browser, whatever their format, as
    src/accountpath/xlsx_read.py and yamlsource.py do:
    - JSON and YAML alike through js-yaml (JSON is YAML; loaded only when a text file arrives)

@@ -1,3 +1,4 @@
+// @ts-check
 /* Account Path: the debrief on top of the method, a port of src/accountpath/method/debrief.py
    (and of the round's similar-name warning in rounds.py) and of render/debrief_text.py: the
    result of `accountpath evaluate --format json`, key for key and message for message.

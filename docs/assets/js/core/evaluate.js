@@ -1,3 +1,4 @@
+// @ts-check
 /* Account Path: the evaluation method in the browser, a digit-for-digit port of
    src/accountpath/evaluate.py (the scorecard checks are cardcheck.js, the debrief debrief.js).
    Pure functions, no DOM, no I/O: the evaluator and self-assessment pages import them,

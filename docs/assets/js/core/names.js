@@ -1,3 +1,4 @@
+// @ts-check
 /* Account Path: the one way names are compared, identical to Python's
    `names.normalise_name`: whitespace collapsed (str.split()), «ё» read as «е», Unicode full case
    folding (str.casefold()); `personKey` (Python `names.person_key`) also folds look-alike
@@ -15,6 +16,7 @@ const FOLD_TEXT = "\u00b5\t\u03bc\n\u00df\tss\n\u0149\t\u02bcn\n\u017f\ts\n\u01f
 const FOLD = new Map(FOLD_TEXT.split("\n").filter(Boolean).map((line) => line.split("\t")));
 
 /** Python's str.split() whitespace: Unicode White_Space plus the ASCII separators 0x1c-0x1f. */
+// eslint-disable-next-line no-control-regex -- 0x1c-0x1f are separators to Python's str.split()
 const SPACE = /[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
 
 /** Collapse runs of whitespace and trim (Python: " ".join(s.split())). */

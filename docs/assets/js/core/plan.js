@@ -1,3 +1,4 @@
+// @ts-check
 /* Account Path: the interview plan (plan.yml, issue 10 §1) in the browser.
      plan: 1
      role: account-manager

@@ -1,3 +1,4 @@
+// @ts-check
 /* Account Path: make an interview plan in the browser, exactly as `accountpath plan` does
    (a port of src/accountpath/method/plan.py and of the plan YAML writer in
    src/accountpath/render/plan_render.py). makePlan gives {plan, notes}; planYaml gives the very
@@ -18,6 +19,7 @@ export const MIN_PER_QUESTION = 7;
 
 /** Python's " ".join(text.split()). */
 export function squash(text) {
+  // eslint-disable-next-line no-control-regex -- 0x1c-0x1f are separators to Python's str.split()
   return String(text).split(/[\s\u001c-\u001f\u0085]+/u).filter(Boolean).join(" ");
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 /* Account Path: the team review in the browser, a port of src/accountpath/method/team.py and
    the assessment rules of src/accountpath/io/assessments.py (issue 20):
    - checkAssessment(model, data): an assessment file's data -> {assessment} or {problems}

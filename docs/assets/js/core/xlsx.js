@@ -1,3 +1,4 @@
+// @ts-check
 /* Account Path: a small xlsx reader for filled scorecards and round workbooks, reading cells
    as openpyxl does for src/accountpath/io/xlsx_read.py. An xlsx file is a zip of XML parts:
    fflate (vendored, loaded only when an xlsx file is imported) unzips it and the browser's
@@ -156,7 +157,7 @@ export async function readWorkbook(bytes, maxBytes = 5 * 1024 * 1024) {
   let files;
   try {
     files = unzipSync(new Uint8Array(bytes), { filter: (f) => f.originalSize < 50 * 1024 * 1024 });
-  } catch (e) {
+  } catch {
     throw new XlsxError("xlsx.not-zip");
   }
   for (const name of Object.keys(files).sort()) {
