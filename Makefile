@@ -9,6 +9,7 @@ PKG := src/accountpath
 LOCALE := $(PKG)/locale
 # Layers are import-linter's contracts in pyproject.toml; mypy --strict covers the whole package.
 
+.PHONY: example-en
 .PHONY: all venv site site-zensical serve test test-fast lint catalogs node validate pages scorecards bench chromium pango clean fixtures
 
 all: site
@@ -58,6 +59,16 @@ pages: $(STAMP)
 
 scorecards: $(STAMP)
 	$(BIN)/accountpath scorecard --all --out build/scorecards
+
+# The English example (examples/en): its site and its blank scorecards, in English from the catalogs.
+EXAMPLE_EN := build/example-en
+example-en: $(STAMP)
+	$(BIN)/accountpath validate examples/en/competencies.yml
+	rm -rf $(EXAMPLE_EN)
+	mkdir -p $(EXAMPLE_EN)/docs
+	cp -r docs/assets $(EXAMPLE_EN)/docs/assets && rm -rf $(EXAMPLE_EN)/docs/assets/data
+	ACCOUNTPATH_MODEL=examples/en/competencies.yml $(BIN)/mkdocs build --strict -f examples/en/mkdocs.yml
+	$(BIN)/accountpath --model examples/en/competencies.yml scorecard --all --out $(EXAMPLE_EN)/scorecards
 
 # node runs the browser's method (docs/assets/js/core/evaluate.js) on the shared vectors in the fast tests.
 node:

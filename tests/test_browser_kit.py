@@ -12,7 +12,7 @@ import json
 import pytest
 import yaml
 
-from accountpath.i18n import russian_only
+from accountpath.i18n import model_language
 from accountpath.method import plan as plan_mod
 from accountpath.model import load as model_mod
 from accountpath.render.plan_render import render_plan
@@ -46,7 +46,7 @@ def page(context, server):
 
 
 def cli_yaml(model, role, level, people, candidate, minutes) -> str:
-    plan, notes = russian_only(plan_mod.make_plan)(model, role, level, people, candidate, minutes)
+    plan, notes = model_language(plan_mod.make_plan)(model, role, level, people, candidate, minutes)
     return render_plan(model, plan, "yaml", notes)
 
 
@@ -164,7 +164,7 @@ def test_cards_download_as_yaml_and_json_that_evaluate_reads(page, server, site_
 def test_planner_shows_the_notes_of_plan_check(page, server, site_model):
     open_planner(page, server)
     fill_plan(page, "account-manager", "middle", ["Один"], "", 45)
-    plan, notes = russian_only(plan_mod.make_plan)(site_model, "account-manager", "middle", ["Один"], None, 45)
+    plan, notes = model_language(plan_mod.make_plan)(site_model, "account-manager", "middle", ["Один"], None, 45)
     shown = page.locator("#pl-notes").inner_text()
     assert notes and all(f"Внимание: {n}" in shown for n in notes)
     page.get_by_label("Интервьюеры", exact=True).fill("  ")

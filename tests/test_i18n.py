@@ -258,3 +258,19 @@ def test_documents_stay_russian_under_lang_en(cli_run, command):
     en = cli_run("--model", MODEL, "--lang", "en", *command)
     assert ru.returncode == en.returncode == 0, en.stderr
     assert en.stdout == ru.stdout
+
+
+def test_no_english_entry_carries_a_russian_sentence():
+    """A merge that glues one entry's Russian onto another's translation is caught here (an English
+    translation may quote a Russian label of two or three words, never a sentence)."""
+    from babel.messages.pofile import read_po
+
+    po = ROOT / "src" / "accountpath" / "locale" / "en" / "LC_MESSAGES" / "accountpath.po"
+    with po.open("rb") as fh:
+        catalog = read_po(fh)
+    run = re.compile(r"[а-яё]+(?:[ ,;:—-]+[а-яё]+){3,}", re.IGNORECASE)
+    glued = []
+    for message in catalog:
+        strings = message.string if isinstance(message.string, (tuple, list)) else [message.string]
+        glued += [s[:80] for s in strings if s and run.search(re.sub(r"«[^»]*»", "", s))]  # a quoted label is fine
+    assert not glued, glued

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from accountpath.i18n import russian_only
+from accountpath.i18n import model_language
 from accountpath.method import plan as plan_mod
 from accountpath.model import load as model_load
 from accountpath.render.plan_render import render_plan
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed: `ma
 
 def python_plan(model, case: dict) -> dict:
     """What `accountpath plan` writes for the case (its yaml and notes), or its error."""
-    make = russian_only(plan_mod.make_plan)
+    make = model_language(plan_mod.make_plan)
     try:
         plan, notes = make(
             model, case["role"], case["level"], case["interviewers"], case["candidate"], case["minutes"] or 60

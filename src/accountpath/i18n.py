@@ -7,10 +7,11 @@ with the Russian text as the message id, so a missing translation still reads co
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.resources import as_file, files
 from typing import Any, ParamSpec, TypeVar
 
@@ -29,11 +30,7 @@ class _Catalog:
 def set_language(lang: str | None) -> str:
     """Activate `lang` ("ru" or "en"; None or unknown means Russian) and return the language in force."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    translations: gettext.NullTranslations = gettext.NullTranslations()
-    if lang != DEFAULT_LANGUAGE:
-        with as_file(files(__package__) / "locale") as localedir:
-            translations = gettext.translation(DOMAIN, localedir=str(localedir), languages=[lang], fallback=True)
-    _Catalog.translations = translations
+    _Catalog.translations = _catalog(lang)
     _Catalog.language = lang
     return lang
 
@@ -72,6 +69,20 @@ def nplural(n: float, one: str, few: str, many: str) -> str:
     if _Catalog.language != DEFAULT_LANGUAGE:
         return _Catalog.translations.ngettext(one, many, 1 if whole and abs(n) == 1 else 2)
     return {"one": one, "many": many}.get(plural_form(abs(n) if not whole else abs(int(n))), few)
+
+
+@functools.cache
+def _catalog(lang: str) -> gettext.NullTranslations:
+    if lang == DEFAULT_LANGUAGE:
+        return gettext.NullTranslations()
+    with as_file(files(__package__) / "locale") as localedir:
+        return gettext.translation(DOMAIN, localedir=str(localedir), languages=[lang], fallback=True)
+
+
+def in_every_language(message: str) -> tuple[str, ...]:
+    """A message id and its translation in every language, for readers that accept a label in any
+    language (a card written from an English model says «Candidate» where a Russian one says «Кандидат»)."""
+    return tuple(dict.fromkeys(_catalog(lang).gettext(message) for lang in LANGUAGES))
 
 
 def N_(message: str) -> str:
@@ -151,17 +162,34 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
-def russian_only(render: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run a renderer under Russian whatever --lang says: scorecards, plans and the site are
-    Russian documents (the language of the model's content); only messages follow --lang."""
+@contextlib.contextmanager
+def documents_in(lang: str | None) -> Iterator[str]:
+    """Render documents in `lang` (a model's `language`; unknown means Russian) whatever --lang says,
+    then restore the language in force: scorecards, plans, reports and the site follow the model."""
+    saved = (_Catalog.translations, _Catalog.language)
+    try:
+        yield set_language(lang)
+    finally:
+        _Catalog.translations, _Catalog.language = saved
+
+
+def _model_language(values: Iterable[object]) -> str | None:
+    """The `language` of the first model among a renderer's arguments (a Model, or a card/plan with `.model`)."""
+    for value in values:
+        for candidate in (value, getattr(value, "model", None)):
+            lang = getattr(candidate, "language", None)
+            if isinstance(lang, str) and hasattr(candidate, "roles"):
+                return lang
+    return None
+
+
+def model_language(render: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run a renderer in the language of the model it is given (`documents_in(model.language)`):
+    documents are written in the model's language; only messages follow --lang."""
 
     @functools.wraps(render)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        saved = (_Catalog.translations, _Catalog.language)
-        _Catalog.translations, _Catalog.language = gettext.NullTranslations(), DEFAULT_LANGUAGE
-        try:
+        with documents_in(_model_language([*args, *kwargs.values()])):
             return render(*args, **kwargs)
-        finally:
-            _Catalog.translations, _Catalog.language = saved
 
     return wrapper

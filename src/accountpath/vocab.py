@@ -55,7 +55,11 @@ QUESTION_KIND_PLURALS: dict[str, str] = {
 }
 """Headings of the question kinds on the site's question bank."""
 
-ANCHOR_LABELS: dict[str, str] = {"weak": "Слабый ответ", "solid": "Хороший ответ", "strong": "Сильный ответ"}
+ANCHOR_LABELS: dict[str, str] = {
+    "weak": N_("Слабый ответ"),
+    "solid": N_("Хороший ответ"),
+    "strong": N_("Сильный ответ"),
+}
 """How the three answer anchors of a question are labelled (scorecards, pages, the evaluator)."""
 
 # ---------------------------------------------------------------- a level's scope
@@ -113,10 +117,10 @@ CARD_KEYS: tuple[str, ...] = (
 RATINGS: tuple[int, ...] = (1, 2, 3, 4, 5)
 """Valid ratings (the model's scale)."""
 
-NOT_ASSESSED = "не оценивалось"
+NOT_ASSESSED = N_("не оценивалось")
 """How a card says that a competency was not assessed (null in YAML/JSON)."""
 
-NOT_ASSESSED_SPELLINGS: tuple[str, ...] = ("", NOT_ASSESSED, "-", "—", "–")
+NOT_ASSESSED_SPELLINGS: tuple[str, ...] = ("", NOT_ASSESSED, "not assessed", "-", "—", "–")
 """Text values read as «not assessed» (compared after strip() and casefold())."""
 
 CARD_SUFFIXES: tuple[str, ...] = (".yml", ".yaml", ".json", ".xlsx")

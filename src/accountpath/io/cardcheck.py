@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
+from accountpath.i18n import in_every_language
 from accountpath.method.evaluate import Scorecard
 from accountpath.model.types import Model, Role
 from accountpath.model.yamlsource import DocPath, Document
@@ -185,7 +186,7 @@ def recommendation_value(value: Any) -> tuple[str | None, Reason | None]:
         if text in NOT_ASSESSED_WORDS:
             return None, None
         for code, label in RECOMMENDATION_LABELS.items():
-            if text in (code, label.casefold()):
+            if text == code or text in (word.casefold() for word in in_every_language(label)):
                 return code, None
     return None, ("card.recommendation", {"value": value_text(value), "options": recommendation_options()})
 

@@ -14,12 +14,14 @@ Round workbook layout (written by round_xlsx.round_workbook):
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from accountpath.i18n import N_, in_every_language
 from accountpath.io.cardcheck import card_from_data
 from accountpath.method.evaluate import Scorecard
 from accountpath.model.types import Model
@@ -46,18 +48,32 @@ META_MARK = XLSX_META_MARK
 ROUND_SHEET = "Раунд"
 ROUND_MARK = "accountpath-round"
 HEAD_FIELDS = {
-    "Кандидат": "candidate",
-    "ID кандидата": "candidate_id",
-    "Интервьюер": "interviewer",
-    "Дата": "date",
-    "Рекомендация": "recommendation",
-    "Ключевые выводы": "takeaways",
-    "Общие заметки": "overall_notes",
+    N_("Кандидат"): "candidate",
+    N_("ID кандидата"): "candidate_id",
+    N_("Интервьюер"): "interviewer",
+    N_("Дата"): "date",
+    N_("Рекомендация"): "recommendation",
+    N_("Ключевые выводы"): "takeaways",
+    N_("Общие заметки"): "overall_notes",
 }
-"""Column A labels of the scorecard sheet and the field each one's column-B cell fills."""
+"""Column A labels of the scorecard sheet (Russian ids; the writer translates them into the model's
+language) and the field each one's column-B cell fills."""
+
+
+@functools.cache
+def head_labels() -> dict[str, str]:
+    """The column A labels in every language, as the reader accepts them: {label: field}."""
+    return {word: field for label, field in HEAD_FIELDS.items() for word in in_every_language(label)}
+
+
+def _column(columns: dict[str, int], header: str, default: int) -> int:
+    """The column of a table header written in any language (the default column when it is missing)."""
+    return next((columns[word] for word in in_every_language(header) if word in columns), default)
+
+
 ID_HEADER = "id"
-RATING_HEADER = "Оценка (1–5)"
-NOTES_HEADER = "Заметки"
+RATING_HEADER = N_("Оценка (1–5)")
+NOTES_HEADER = N_("Заметки")
 ROUND_HEAD = ("candidate", "interviewer", "date", "recommendation", "takeaways", "candidate_id", "focus")
 OPTIONAL_HEAD = ("candidate_id", "focus")
 """Round columns a workbook may lack or leave empty (older workbooks have neither)."""
@@ -331,9 +347,9 @@ def _card_sheet(wb: Workbook, label: str, model: Model) -> tuple[Scorecard | Non
         first = row.get(1)
         title = first.value.strip() if first is not None and isinstance(first.value, str) else None
         value = row.get(2, _blank(r, 2))
-        if title in HEAD_FIELDS:
-            data[HEAD_FIELDS[title]] = cell_value(value.value)
-            cells.at((HEAD_FIELDS[title],), value)
+        if title in head_labels():
+            data[head_labels()[title]] = cell_value(value.value)
+            cells.at((head_labels()[title],), value)
         elif not header_row and title == ID_HEADER:
             header_row = r
             columns = {str(c.value).strip(): c.column for c in row.values() if c.value is not None}
@@ -362,11 +378,11 @@ def _merged_problems(label: str, sheet: str, wb: Workbook, hides: Any) -> list[P
 def _competency_row(
     row: dict[int, XCell], r: int, cid: str, columns: dict[str, int], data: dict[str, Any], cells: _Cells
 ) -> None:
-    col = columns.get(RATING_HEADER, 6)
+    col = _column(columns, RATING_HEADER, 6)
     rcell = row.get(col, _blank(r, col))
     data.setdefault("ratings", {})[cid] = cell_value(rcell.value)
     cells.at(("ratings", cid), rcell)
-    col = columns.get(NOTES_HEADER, 7)
+    col = _column(columns, NOTES_HEADER, 7)
     ncell = row.get(col, _blank(r, col))
     if ncell.value is not None:
         data.setdefault("notes", {})[cid] = cell_value(ncell.value)

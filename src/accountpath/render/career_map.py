@@ -8,6 +8,7 @@ phone (the page shows one or the other with CSS). Model text is escaped.
 
 from __future__ import annotations
 
+from accountpath.i18n import _
 from accountpath.model.types import Model, Role
 from accountpath.render.mdtext import md_escape
 
@@ -55,6 +56,8 @@ def career_flow(model: Model, careers: dict[str, dict[str, list[str]]], prefix: 
         lines.append(f"{n}. **[{md_escape(role.name)}]({prefix}{role.id}.md)**  ")
         lines.append(f"    {levels}" + ("  " if nxt else ""))
         if nxt:
-            lines.append("    Дальше: " + ", ".join(f"[{md_escape(r.name)}]({prefix}{r.id}.md)" for r in nxt))
+            lines.append(
+                "    " + _("Дальше:") + " " + ", ".join(f"[{md_escape(r.name)}]({prefix}{r.id}.md)" for r in nxt)
+            )
     lines += ["", "</div>"]
     return "\n".join(lines)

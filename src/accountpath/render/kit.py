@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from accountpath.i18n import russian_only
+from accountpath.i18n import model_language
 from accountpath.method.plan import DEFAULT_MINUTES, make_plan, needed_interviewers
 from accountpath.model.types import Model, ReferenceQuestion, Role, RoleLevel
 from accountpath.render import scorecard
@@ -320,7 +320,7 @@ def kit_html(view: dict[str, Any]) -> str:
     )
 
 
-@russian_only
+@model_language
 def render_kit(model: Model, role: Role, level: RoleLevel, fmt: str) -> str:
     """The kit in md or html."""
     view = kit_view(model, role, level)

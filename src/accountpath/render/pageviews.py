@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from accountpath.i18n import _
 from accountpath.method.evaluate import Scorecard, evaluate
 from accountpath.model.types import Competency, Model, Question, Role, RoleLevel
 from accountpath.render.debrief_text import reason_text
@@ -186,8 +187,8 @@ def worked_example(model: Model) -> dict[str, Any] | None:
     level = role.levels[(len(role.levels) - 1) // 2 if len(role.levels) > 1 else 0]
     a, b = _example_ratings(role, level)
     cards = [
-        Scorecard(role=role.id, level=level.id, candidate="Кандидат", interviewer="Интервьюер А", ratings=a),
-        Scorecard(role=role.id, level=level.id, candidate="Кандидат", interviewer="Интервьюер Б", ratings=b),
+        Scorecard(role=role.id, level=level.id, candidate=_("Кандидат"), interviewer=_("Интервьюер А"), ratings=a),
+        Scorecard(role=role.id, level=level.id, candidate=_("Кандидат"), interviewer=_("Интервьюер Б"), ratings=b),
     ]
     result = evaluate(model, role.id, level.id, cards)
     rows = [
@@ -205,7 +206,7 @@ def worked_example(model: Model) -> dict[str, Any] | None:
         "rated_weight": sum(r["weight"] for r in rated),
         "total_weight": role.total_weight,
         "best": best,
-        "label": RECOMMENDATION_LABELS[result["recommendation"]],
+        "label": _(RECOMMENDATION_LABELS[result["recommendation"]]),
         "reasons": [reason_text(x) for x in result["not_ready"]],
         "position": level_position(role, level),
     }

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from accountpath.i18n import _, russian_only
+from accountpath.i18n import _, model_language
 from accountpath.method.plan import (
     MAX_FOCUS,
     PLAN_VERSION,
@@ -26,7 +26,7 @@ from accountpath.method.plan import (
 )
 from accountpath.model.types import Competency, Model, Question
 from accountpath.render.cardtext import card_title
-from accountpath.render.scorecard import KIND_LABELS
+from accountpath.render.scorecard import kind_labels
 from accountpath.render.templating import template_env
 
 PLAN_FORMATS = ("yaml", "html", "md")
@@ -172,7 +172,7 @@ def schedule_view(model: Model, plan: dict[str, Any]) -> dict[str, Any]:
         "plan": plan,
         "people": people,
         "grid": grid,
-        "kinds": KIND_LABELS,
+        "kinds": kind_labels(),
         "notes": [str(n) for n in coverage_notes(model, role, [p["focus"] for p in plan["interviewers"]])],
         "time_notes": [str(n) for n in time_notes(model, plan)],
         "clock": clock,
@@ -186,7 +186,7 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-@russian_only
+@model_language
 def render_plan(model: Model, plan: dict[str, Any], fmt: str, notes: Sequence[object] = ()) -> str:
     """The plan in one format: yaml (editable file), html (one-page schedule, print CSS) or md."""
     if fmt == "yaml":

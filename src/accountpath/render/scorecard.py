@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from accountpath.i18n import _, russian_only
+from accountpath.i18n import _, model_language
 from accountpath.method.plan import choose_questions, offered, place_questions
 from accountpath.model.types import Competency, Model, Question, Role, RoleCompetency, RoleLevel
 from accountpath.names import short_hash
@@ -36,7 +36,12 @@ from accountpath.vocab import (
 FORMATS = ("html", "md", "yaml", "json", "xlsx")
 INSTRUCTION = SCORECARD_INSTRUCTION
 KIND_LABELS = {kind: label.lower() for kind, label in QUESTION_KIND_LABELS.items()}
-"""Question kinds as a card names them inside a line: «(поведенческий)»."""
+"""Question kinds as a Russian card names them inside a line: «(поведенческий)»."""
+
+
+def kind_labels() -> dict[str, str]:
+    """Question kinds as a card names them inside a line, in the language in force."""
+    return {kind: _(label).lower() for kind, label in QUESTION_KIND_LABELS.items()}
 
 
 class ScorecardError(ValueError):
@@ -206,7 +211,7 @@ def filename(role_id: str, level_id: str, fmt: str) -> str:
     return f"{role_id}-{level_id}.{ext}"
 
 
-@russian_only
+@model_language
 def render(
     model: Model,
     role_id: str,
@@ -225,7 +230,7 @@ def render(
     return render_card(card(model, role_id, level_id, candidate, interviewer, date, focus, questions), fmt)
 
 
-@russian_only
+@model_language
 def render_card(c: Card, fmt: str) -> bytes:
     """One card's content in one format."""
     if fmt in ("html", "md"):
@@ -240,7 +245,7 @@ def render_card(c: Card, fmt: str) -> bytes:
     raise ScorecardError(f"unknown format '{fmt}'; valid formats: {', '.join(FORMATS)}")
 
 
-@russian_only
+@model_language
 def render_all(model: Model) -> dict[str, bytes]:
     """Every role x level in every format: {file name: bytes}."""
     out = {}
@@ -271,7 +276,7 @@ def focused_filename(plan: dict[str, Any], number: int, fmt: str) -> str:
     return f"{plan['role']}-{plan['level']}-{candidate_tag(plan)}-interviewer-{number}.{ext}"
 
 
-@russian_only
+@model_language
 def focused_cards(model: Model, plan: dict[str, Any], fmt: str, date: str | None = None) -> dict[str, bytes]:
     """One focused card per interviewer of a checked plan: {file name: bytes}, in plan order.
 
@@ -318,9 +323,9 @@ def _ctx() -> dict[str, Any]:
     return {
         "instruction": _(INSTRUCTION),
         "focused_instruction": _(FOCUSED_INSTRUCTION),
-        "kinds": KIND_LABELS,
-        "not_assessed": NOT_ASSESSED,
-        "anchor_labels": ANCHOR_LABELS,
+        "kinds": kind_labels(),
+        "not_assessed": _(NOT_ASSESSED),
+        "anchor_labels": {key: _(label) for key, label in ANCHOR_LABELS.items()},
         "anchors_rule": _(ANCHORS_TO_RATING),
         "reveals_label": _(REVEALS_LABEL),
         "open_note": _(OPEN_NOTE),
@@ -343,6 +348,7 @@ def _comment(text: str, indent: str = "") -> str:
 def render_yaml(c: Card) -> str:
     """The fillable YAML form, with comments that guide the interviewer."""
     scale = {s.level: s.name for s in c.model.scale}
+    kinds = kind_labels()
     lines = [
         "# " + _("Account Path: оценочный лист интервьюера"),
         _comment(_("{title} (роль {role}, уровень {level})").format(title=c.title, role=c.role.id, level=c.level.id)),
@@ -355,45 +361,50 @@ def render_yaml(c: Card) -> str:
             if c.level.scope
             else []
         ),
-        _comment(INSTRUCTION),
-        "# Шкала: " + "; ".join(f"{s.level} — {s.name}" for s in c.model.scale),
+        _comment(_(INSTRUCTION)),
+        "# " + _("Шкала: ") + "; ".join(f"{s.level} — {s.name}" for s in c.model.scale),
         _comment(top_rating_rule(c.model)),
-        "# Как сдать: сохраните файл и передайте его ведущему интервью;",
-        "# итог панели считает `accountpath evaluate лист1.yml лист2.yml ...`",
+        "# " + _("Как сдать: сохраните файл и передайте его ведущему интервью;"),
+        "# " + _("итог панели считает `accountpath evaluate лист1.yml лист2.yml ...`"),
         f"scorecard: {CARD_VERSION}",
         f"role: {c.role.id}",
         f"level: {c.level.id}",
-        f"candidate: {q(c.candidate)}  # ФИО кандидата",
-        *([f"candidate_id: {q(c.candidate_id)}  # ID кандидата в ATS"] if c.candidate_id else []),
-        f"interviewer: {q(c.interviewer)}  # ваше имя",
-        f"date: {q(c.date) if c.date else 'null'}  # ГГГГ-ММ-ДД",
+        f"candidate: {q(c.candidate)}  # " + _("ФИО кандидата"),
+        *([f"candidate_id: {q(c.candidate_id)}  # " + _("ID кандидата в ATS")] if c.candidate_id else []),
+        f"interviewer: {q(c.interviewer)}  # " + _("ваше имя"),
+        f"date: {q(c.date) if c.date else 'null'}  # " + _("ГГГГ-ММ-ДД"),
         f"focus: [{', '.join(c.focus)}]  " + _comment(_("компетенции этого листа; не меняйте")),
-        "ratings:  # целое 1..5 или null, если компетенцию не оценивали",
+        "ratings:  # " + _("целое 1..5 или null, если компетенцию не оценивали"),
     ]
     for it in c.items:
-        must = ", обязательная" if it.rc.must_have else ""
+        must = _(", обязательная") if it.rc.must_have else ""
         lines.append("")
         lines.append(
-            _comment(f"{it.competency.name}: вес {it.rc.weight}{must}; цель — {it.target} ({scale[it.target]})", "  ")
+            _comment(
+                _("{name}: вес {w}{must}; цель — {t} ({t_name})").format(
+                    name=it.competency.name, w=it.rc.weight, must=must, t=it.target, t_name=scale[it.target]
+                ),
+                "  ",
+            )
         )
         for label, lv, behaviours in (
-            ("ниже", it.target - 1, it.below),
-            ("цель", it.target, it.at),
-            ("выше", it.target + 1, it.above),
+            (_("ниже"), it.target - 1, it.below),
+            (_("цель"), it.target, it.at),
+            (_("выше"), it.target + 1, it.above),
         ):
             if behaviours:
                 lines.append(_comment(f"{label}, {lv}: " + phrases(behaviours), "  "))
         for qq in it.questions:
-            lines.append(_comment(f"вопрос ({KIND_LABELS[qq.kind]}): {qq.text}", "  "))
+            lines.append(_comment(_("вопрос ({kind}): {text}").format(kind=kinds[qq.kind], text=qq.text), "  "))
             if qq.kind == "open":
                 lines.append(_comment(_(OPEN_NOTE), "    "))
             if qq.reveals:
                 lines.append(_comment(f"{_(REVEALS_LABEL).lower()}: {qq.reveals}", "    "))
             for key, label in ANCHOR_LABELS.items():
-                lines.append(_comment(f"{label.lower()}: {getattr(qq.anchors, key)}", "    "))
+                lines.append(_comment(f"{_(label).lower()}: {getattr(qq.anchors, key)}", "    "))
             lines.append(_comment(_("тревожные признаки: {flags}").format(flags=phrases(qq.red_flags)), "    "))
         lines.append(f"  {it.rc.id}: null")
-    lines.append("notes:  # факты и цитаты по каждой компетенции")
+    lines.append("notes:  # " + _("факты и цитаты по каждой компетенции"))
     for it in c.items:
         lines.append(f'  {it.rc.id}: ""')
     codes = "; ".join(f"{code} — {recommendation_label(code)}" for code in RECOMMENDATIONS)

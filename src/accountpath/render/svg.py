@@ -17,6 +17,7 @@ import textwrap
 from html import escape
 from typing import Any, Callable, Iterable
 
+from accountpath.i18n import _
 from accountpath.model.types import Model
 from accountpath.render.market_page import ESTIMATE_LABEL, salary_table
 
@@ -378,22 +379,25 @@ def career_ladder(model: Model, careers: dict[str, dict[str, list[str]]]) -> str
         svg_open(
             MAP_W,
             height,
-            "Карта карьеры в клиентском сервисе",
-            "Роли сверху вниз, от первой ступени к старшей, с уровнями внутри роли. Слева в той же "
-            "полосе — из каких профессий приходят в роль, справа — куда из неё уходят. Стрелки — "
-            "переходы между ролями.",
+            _("Карта карьеры в клиентском сервисе"),
+            _(
+                "Роли сверху вниз, от первой ступени к старшей, с уровнями внутри роли. Слева в той же "
+                "полосе — из каких профессий приходят в роль, справа — куда из неё уходят. Стрелки — "
+                "переходы между ролями."
+            ),
             "career-map",
             font=14,
         ),
         arrow_defs(),
     ]
-    out.append(
-        f'<text class="ap-col" x="{f(LEFT_X + SIDE_W / 2)}" y="20" text-anchor="middle">Приходят из других профессий →</text>'
+    came_from, roles_head, went_to = (
+        _("Приходят из других профессий →"),
+        _("Роли и их уровни"),
+        _("→ Уходят в другие профессии"),
     )
-    out.append(f'<text class="ap-col" x="{f(ROLE_X + ROLE_W / 2)}" y="20" text-anchor="middle">Роли и их уровни</text>')
-    out.append(
-        f'<text class="ap-col" x="{f(RIGHT_X + SIDE_W / 2)}" y="20" text-anchor="middle">→ Уходят в другие профессии</text>'
-    )
+    out.append(f'<text class="ap-col" x="{f(LEFT_X + SIDE_W / 2)}" y="20" text-anchor="middle">{came_from}</text>')
+    out.append(f'<text class="ap-col" x="{f(ROLE_X + ROLE_W / 2)}" y="20" text-anchor="middle">{roles_head}</text>')
+    out.append(f'<text class="ap-col" x="{f(RIGHT_X + SIDE_W / 2)}" y="20" text-anchor="middle">{went_to}</text>')
     y = TOP
     pos: dict[str, tuple[float, float]] = {}
     for row in rows:
@@ -410,7 +414,9 @@ def career_ladder(model: Model, careers: dict[str, dict[str, list[str]]]) -> str
     out.append("</svg>")
     return figure(
         "".join(out),
-        "Карта карьеры: роли и их уровни сверху вниз, слева — откуда приходят, "
-        "справа — куда уходят из клиентского сервиса.",
+        _(
+            "Карта карьеры: роли и их уровни сверху вниз, слева — откуда приходят, "
+            "справа — куда уходят из клиентского сервиса."
+        ),
         "ap-career",
     )

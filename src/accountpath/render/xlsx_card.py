@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from accountpath.i18n import _
+from accountpath.i18n import N_, _
 from accountpath.io.xlsx_read import HEAD_FIELDS, ID_HEADER, META_MARK, META_SHEET, NOTES_HEADER, RATING_HEADER, SHEET
 from accountpath.render import xlsx_out
 from accountpath.render.cardtext import REVEALS_LABEL, top_rating_rule
@@ -44,7 +44,7 @@ LABELS = {field: label for label, field in HEAD_FIELDS.items()}
 QUESTIONS_SHEET = "Вопросы"
 HEADER_ROW = 8
 FIRST_ROW = HEADER_ROW + 1
-HEADER = (ID_HEADER, "Компетенция", "Вес", "Обязательная", "Цель", RATING_HEADER, NOTES_HEADER)
+HEADER = (ID_HEADER, N_("Компетенция"), N_("Вес"), N_("Обязательная"), N_("Цель"), RATING_HEADER, NOTES_HEADER)
 WIDTHS = tuple(max(w, len(h) + 3) for w, h in zip((20, 30, 6, 8, 6, 12, 56), HEADER))
 """Column widths (characters): no header is cut off («Обязательная» included)."""
 RATING_COL = HEADER.index(RATING_HEADER) + 1  # F
@@ -118,7 +118,7 @@ def _head(ws: Any, c: Card, st: dict[str, Any]) -> None:
     ws.merge_cells("A3:G3")
     ws.row_dimensions[3].height = row_height(ws["A3"].value, sum(WIDTHS))
     for row, field in enumerate(("candidate", "interviewer", "date"), start=4):
-        ws.cell(row=row, column=1, value=LABELS[field]).font = st["bold"]
+        ws.cell(row=row, column=1, value=_(LABELS[field])).font = st["bold"]
         value = getattr(c, field)
         cell = ws.cell(row=row, column=2, value=xlsx_out.cell_text(value) if value else None)
         _to_fill(cell, st)
@@ -146,15 +146,15 @@ def _table(ws: Any, c: Card, st: dict[str, Any]) -> int:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     for col, title in enumerate(HEADER, start=1):
-        cell = ws.cell(row=HEADER_ROW, column=col, value=title)
+        cell = ws.cell(row=HEADER_ROW, column=col, value=_(title))
         cell.font, cell.border, cell.fill, cell.alignment = st["bold"], st["box"], st["head"], st["wrap"]
     dv = DataValidation(
         type="list",
-        formula1=f'"1,2,3,4,5,{NOT_ASSESSED}"',
+        formula1=f'"1,2,3,4,5,{_(NOT_ASSESSED)}"',
         allow_blank=True,
         showErrorMessage=True,
         errorTitle=_("Оценка"),
-        error=_("Выберите 1–5 или «{na}»").format(na=NOT_ASSESSED),
+        error=_("Выберите 1–5 или «{na}»").format(na=_(NOT_ASSESSED)),
     )
     ws.add_data_validation(dv)
     row = HEADER_ROW
@@ -175,13 +175,13 @@ def _closing(ws: Any, row: int, st: dict[str, Any]) -> None:
     """Рекомендация (drop-down of the four labels), Ключевые выводы, Общие заметки: labels in A, values in B."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    labels = [RECOMMENDATION_LABELS[code] for code in RECOMMENDATIONS]  # Russian: what the reader accepts
+    labels = [_(RECOMMENDATION_LABELS[code]) for code in RECOMMENDATIONS]  # the reader accepts every language
     dv = DataValidation(
         type="list",
         formula1='"' + ",".join(labels) + '"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle=LABELS["recommendation"],
+        errorTitle=_(LABELS["recommendation"]),
         error=_("Выберите рекомендацию из списка"),
     )
     ws.add_data_validation(dv)
@@ -192,7 +192,7 @@ def _closing(ws: Any, row: int, st: dict[str, Any]) -> None:
     }
     for field in ("recommendation", "takeaways", "overall_notes"):
         row += 2 if field == "recommendation" else 1
-        ws.cell(row=row, column=1, value=LABELS[field]).font = st["bold"]
+        ws.cell(row=row, column=1, value=_(LABELS[field])).font = st["bold"]
         cell = ws.cell(row=row, column=2)
         _to_fill(cell, st)
         if field == "recommendation":
@@ -253,7 +253,7 @@ def _reference_rows(it: Item, focused: bool) -> list[tuple[str, str]]:
         rows.append((_("Вопрос {k} · {kind}").format(k=k, kind=_(QUESTION_KIND_LABELS[q.kind]).lower()), q.text))
         if q.reveals:
             rows.append((_(REVEALS_LABEL), q.reveals))
-        rows += [(label, getattr(q.anchors, key)) for key, label in ANCHOR_LABELS.items()]
+        rows += [(_(label), getattr(q.anchors, key)) for key, label in ANCHOR_LABELS.items()]
         if not focused:
             rows.append((_("Что хотим услышать"), phrases(q.look_for)))
         rows.append((_("Тревожные признаки"), phrases(q.red_flags)))

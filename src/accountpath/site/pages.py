@@ -16,9 +16,12 @@ import json
 import math
 import re
 from functools import lru_cache
+from collections.abc import Iterator, Mapping
 from typing import Any, SupportsFloat, cast
 
 import jinja2
+
+from accountpath.i18n import DEFAULT_LANGUAGE, N_, _, language, model_language, ngettext
 
 from accountpath.method.team import PROMOTION_TOLERANCE  # the rule `accountpath team` applies
 from accountpath.render import scorecard
@@ -90,8 +93,11 @@ def num(x: object) -> str:
 
 
 def plural(n: int, one: str, few: str, many: str) -> str:
-    """The Russian plural form for n: 1 вопрос, 2 вопроса, 5 вопросов."""
+    """The Russian plural form for n: 1 вопрос, 2 вопроса, 5 вопросов (the forms come translated in another
+    language, where one is for 1 and many for the rest)."""
     n = abs(int(n))
+    if language() != DEFAULT_LANGUAGE:
+        return one if n == 1 else many
     if n % 10 == 1 and n % 100 != 11:
         return one
     if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
@@ -115,7 +121,7 @@ def tolerance(eps: float) -> str:
 
 def experience(level: RoleLevel) -> str:
     """A level's experience bracket, marked as the project's estimate unless a source gives it."""
-    return f"{level.experience} (по статье-источнику)" if level.experience_source else f"{level.experience} {PRACTICE_MARK}"
+    return f"{level.experience} " + (_("(по статье-источнику)") if level.experience_source else PRACTICE_MARK)
 
 
 def level_range(levels: tuple[int, int]) -> str:
@@ -155,32 +161,39 @@ def share_range(lo: float, hi: float, approx: bool = False) -> str:
 
 
 # ---------------------------------------------------------------- the rules, stated once
-# Page text, like the templates: the site is Russian only, so these sentences are not catalog messages.
+# Page text, like the templates: catalog messages, rendered in the model's language.
 
-PRACTICE_LEGEND = (f"{PRACTICE_MARK} — практика проекта: цифру, срок или правило выбрал проект по опыту московских агентств; "
-                   "в статьях-источниках их нет.")
-"""The legend of the marker, on every page that uses it."""
+LEGEND_ID = N_("{mark} — практика проекта: цифру, срок или правило выбрал проект по опыту московских агентств; "
+               "в статьях-источниках их нет.")
+PRACTICE_LEGEND = LEGEND_ID.format(mark=PRACTICE_MARK)
+"""The legend of the marker, on every page that uses it (in Russian; `legend()` in the language in force)."""
+
+
+def legend() -> str:
+    """The legend of the practice marker in the language in force."""
+    return _(LEGEND_ID).format(mark=PRACTICE_MARK)
 
 
 
 def hiring_rule(model: Model) -> str:
     """The must-have rule of hiring, word for word wherever a page states it (from model.evaluation)."""
     tol, no_hire = num(model.evaluation.must_have_tolerance), RECOMMENDATION_LABELS["no_hire"]
-    return (f"Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
-            f"тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} {PRACTICE_MARK}).")
+    return _("Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
+             "тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} {mark}).").format(
+        tol=tol, no_hire=_(no_hire), mark=PRACTICE_MARK)
 
 
 def promotion_rule() -> str:
     """The promotion rule, word for word wherever a page states it."""
-    return ("Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
-            "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
-            f"ниже цели не больше чем на {num(PROMOTION_TOLERANCE)} (правило и порог {PRACTICE_MARK}).")
+    return _("Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
+             "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
+             "ниже цели не больше чем на {tol} (правило и порог {mark}).").format(tol=num(PROMOTION_TOLERANCE), mark=PRACTICE_MARK)
 
 
 def ipr_rule() -> str:
     """Which competencies go into an individual development plan, word for word wherever a page states it."""
-    return ("В ИПР попадают две-три компетенции с наибольшим отрицательным отклонением от цели следующего уровня, "
-            "сначала обязательные для роли.")
+    return _("В ИПР попадают две-три компетенции с наибольшим отрицательным отклонением от цели следующего уровня, "
+             "сначала обязательные для роли.")
 
 
 # ---------------------------------------------------------------- derived views
@@ -214,6 +227,22 @@ def scorecard_links(role: Role, level: RoleLevel, prefix: str) -> list[tuple[str
 # ---------------------------------------------------------------- rendering
 
 
+class Translated(Mapping[str, str]):
+    """A vocabulary table of Russian message ids whose labels read in the language in force."""
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        self._table = table
+
+    def __getitem__(self, key: str) -> str:
+        return _(self._table[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -226,14 +255,18 @@ def _env() -> jinja2.Environment:
         # attr_list anchors such as `{#role-id}` must not open Jinja comments
         comment_start_string="<#--",
         comment_end_string="--#>",
+        extensions=["jinja2.ext.i18n"],
     )
+    # Pages are written in the model's language: `{{ _("Русский текст") }}` looks the text up in the catalog.
+    env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(md=md_escape, cell=cell, attr=attr, yq=yq, pagetitle=title, qa=question_anchor, num=num, percent=percent,
                        money=money, ucfirst=ucfirst, lvrange=level_range)
     env.globals.update(
-        kinds=KIND_LABELS, kind_plurals=KIND_PLURALS, labels=RECOMMENDATION_LABELS, anchor_labels=ANCHOR_LABELS,
+        kinds=Translated(KIND_LABELS), kind_plurals=Translated(KIND_PLURALS), labels=Translated(RECOMMENDATION_LABELS),
+        anchor_labels=Translated(ANCHOR_LABELS),
         salary_range=salary_range, share_range=share_range, role_link=role_link,
         scorecard_links=scorecard_links, plural=plural, experience=experience,
-        scope_labels=SCOPE_LABELS, mark=PRACTICE_MARK, mark_legend=PRACTICE_LEGEND,
+        scope_labels=Translated(SCOPE_LABELS), mark=PRACTICE_MARK,
     )
     return env
 
@@ -245,13 +278,14 @@ def _render(name: str, **ctx: Any) -> str:
     return text.rstrip() + "\n"
 
 
+@model_language
 def build(model: Model) -> dict[str, str]:
     """Every generated page of the site: {relative .md path: markdown}, deterministic."""
     scale = {s.level: s for s in model.scale}
     careers = career_entries(model)
     common = {"model": model, "scale": scale, "groups": groups(model), "careers": careers,
               "question_roles": lambda q: question_roles(model, q), "hiring_rule": hiring_rule(model),
-              "promotion_rule": promotion_rule(), "ipr_rule": ipr_rule()}
+              "promotion_rule": promotion_rule(), "ipr_rule": ipr_rule(), "mark_legend": legend()}
     pages: dict[str, str] = {"index.md": _render("home.md.j2", **common), "roles/index.md": _render("roles_index.md.j2", **common)}
     for role in model.roles:
         pages[f"roles/{role.id}.md"] = _render(

@@ -17,6 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from accountpath.i18n import model_language
 from accountpath.site import hiring_pages, pages
 from accountpath.render import scorecard
 from accountpath.model.types import Model
@@ -29,6 +30,7 @@ SEARCH_INDEXES = ("search/search_index.json",)
 search.json is UTF-8 already."""
 
 
+@model_language
 def generated(model: Model) -> dict[str, str | bytes]:
     """Every generated docs/ file: the pages of accountpath.pages, the blank scorecards under
     scorecards/files/ (see pages.site_scorecard_name) and assets/data/model.json."""
