@@ -9,8 +9,8 @@ from html import escape
 
 from accountpath.model.types import Model, Role, RoleLevel
 from accountpath.render import kit as kit_mod
-from accountpath.render.kit import full_title
 from accountpath.render import vacancy as vac
+from accountpath.render.kit import full_title
 from accountpath.render.mdtext import md_escape
 
 FILES = "hiring/files"
@@ -71,7 +71,7 @@ def _vacancy_md(model: Model, role: Role, level: RoleLevel) -> str:
         PAY_EXPLAINED,
         "",
         '<div class="ap-copy" data-search-exclude>',
-        f'<label for="vacancy-text"><strong>Текст для вставки</strong></label>',
+        '<label for="vacancy-text"><strong>Текст для вставки</strong></label>',
         f'<textarea id="vacancy-text" class="ap-copy__text" rows="{rows}" readonly>{escape(text)}</textarea>',
         '<p><button type="button" class="md-button md-button--primary ap-copy__button" data-copy="vacancy-text">'
         "Скопировать текст вакансии</button> "
@@ -120,7 +120,12 @@ def index_md(model: Model) -> str:
         "",
     ]
     for role in model.roles:
-        lines += [f"## {md_escape(role.name)}", "", "| Уровень | Текст вакансии | Набор для найма |", "| --- | --- | --- |"]
+        lines += [
+            f"## {md_escape(role.name)}",
+            "",
+            "| Уровень | Текст вакансии | Набор для найма |",
+            "| --- | --- | --- |",
+        ]
         for level in role.levels:
             lines.append(
                 f"| {md_escape(level.name)} | [Текст вакансии]({vacancy_page(role, level)[7:]}) | "

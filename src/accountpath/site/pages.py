@@ -15,30 +15,39 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import lru_cache
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any, SupportsFloat, cast
 
 import jinja2
 
 from accountpath.i18n import DEFAULT_LANGUAGE, N_, _, language, model_language, ngettext
-
-from accountpath.method.team import PROMOTION_TOLERANCE  # the rule `accountpath team` applies
-from accountpath.render import scorecard
-from accountpath.render import svg
-from accountpath.site import tool_pages
-from accountpath.site import hiring_pages
-from accountpath.render.career_map import career_entries, career_flow, outside_entries
 from accountpath.method.evaluate import EPS, round2
+from accountpath.method.team import PROMOTION_TOLERANCE  # the rule `accountpath team` applies
+from accountpath.model.types import Model, Role, RoleLevel
+from accountpath.render import scorecard, svg
+from accountpath.render.career_map import career_entries, career_flow, outside_entries
 from accountpath.render.market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
 from accountpath.render.mdtext import md_escape
-from accountpath.model.types import Model, Role, RoleLevel
-from accountpath.render.pageviews import Bridge, Change, Contribution, Step, also_asked, bridges, grid_columns, groups, level_steps, question_anchor, question_roles, role_level_questions, roles_needing, sources_used, worked_example
-from accountpath.vocab import VERDICT_LABELS as RECOMMENDATION_LABELS
-from accountpath.vocab import ANCHOR_LABELS, PRACTICE_MARK, SCOPE_LABELS
+from accountpath.render.pageviews import (
+    also_asked,
+    bridges,
+    grid_columns,
+    groups,
+    level_steps,
+    question_anchor,
+    question_roles,
+    role_level_questions,
+    roles_needing,
+    sources_used,
+    worked_example,
+)
+from accountpath.site import hiring_pages, tool_pages
 from accountpath.site.sitedata import site_data as site_data  # re-exported: pages.site_data(model)
+from accountpath.vocab import ANCHOR_LABELS, PRACTICE_MARK, SCOPE_LABELS
 from accountpath.vocab import QUESTION_KIND_LABELS as KIND_LABELS  # noqa: E402  (re-exported for templates)
 from accountpath.vocab import QUESTION_KIND_PLURALS as KIND_PLURALS  # noqa: E402
+from accountpath.vocab import VERDICT_LABELS as RECOMMENDATION_LABELS
 
 SCORECARD_FORMATS = (("html", "HTML"), ("md", "Markdown"), ("yaml", "YAML"), ("xlsx", "Excel"))
 """Blank scorecard formats linked from the site, with their labels."""
@@ -49,6 +58,7 @@ SCORECARD_DIR = "scorecards/files"
 
 # ---------------------------------------------------------------- escaping and formatting
 
+
 def cell(text: object) -> str:
     """Escape model text for a Markdown table cell (pipes included, one line)."""
     return md_escape(text)
@@ -56,8 +66,14 @@ def cell(text: object) -> str:
 
 def attr(text: object) -> str:
     """Escape text for an HTML attribute value inside raw HTML."""
-    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;"))
+    return (
+        str(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
 
 
 def yq(text: object) -> str:
@@ -114,7 +130,7 @@ def ucfirst(text: object) -> str:
 def tolerance(eps: float) -> str:
     """A tolerance like 1e-9 written as 10<sup>−9</sup>."""
     exp = round(math.log10(eps))
-    if abs(10.0 ** exp - eps) > eps * 1e-6:
+    if abs(10.0**exp - eps) > eps * 1e-6:
         return num(eps)
     return f"10<sup>−{-exp}</sup>" if exp < 0 else f"10<sup>{exp}</sup>"
 
@@ -163,8 +179,10 @@ def share_range(lo: float, hi: float, approx: bool = False) -> str:
 # ---------------------------------------------------------------- the rules, stated once
 # Page text, like the templates: catalog messages, rendered in the model's language.
 
-LEGEND_ID = N_("{mark} — практика проекта: цифру, срок или правило выбрал проект по опыту московских агентств; "
-               "в статьях-источниках их нет.")
+LEGEND_ID = N_(
+    "{mark} — практика проекта: цифру, срок или правило выбрал проект по опыту московских агентств; "
+    "в статьях-источниках их нет."
+)
 PRACTICE_LEGEND = LEGEND_ID.format(mark=PRACTICE_MARK)
 """The legend of the marker, on every page that uses it (in Russian; `legend()` in the language in force)."""
 
@@ -174,26 +192,30 @@ def legend() -> str:
     return _(LEGEND_ID).format(mark=PRACTICE_MARK)
 
 
-
 def hiring_rule(model: Model) -> str:
     """The must-have rule of hiring, word for word wherever a page states it (from model.evaluation)."""
     tol, no_hire = num(model.evaluation.must_have_tolerance), RECOMMENDATION_LABELS["no_hire"]
-    return _("Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
-             "тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} {mark}).").format(
-        tol=tol, no_hire=_(no_hire), mark=PRACTICE_MARK)
+    return _(
+        "Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
+        "тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} {mark})."
+    ).format(tol=tol, no_hire=_(no_hire), mark=PRACTICE_MARK)
 
 
 def promotion_rule() -> str:
     """The promotion rule, word for word wherever a page states it."""
-    return _("Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
-             "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
-             "ниже цели не больше чем на {tol} (правило и порог {mark}).").format(tol=num(PROMOTION_TOLERANCE), mark=PRACTICE_MARK)
+    return _(
+        "Сотрудник готов к следующему уровню, когда по каждой компетенции, обязательной для роли следующего уровня, "
+        "средняя оценка участников калибровки не ниже цели этого уровня, а по каждой из остальных компетенций — "
+        "ниже цели не больше чем на {tol} (правило и порог {mark})."
+    ).format(tol=num(PROMOTION_TOLERANCE), mark=PRACTICE_MARK)
 
 
 def ipr_rule() -> str:
     """Which competencies go into an individual development plan, word for word wherever a page states it."""
-    return _("В ИПР попадают две-три компетенции с наибольшим отрицательным отклонением от цели следующего уровня, "
-             "сначала обязательные для роли.")
+    return _(
+        "В ИПР попадают две-три компетенции с наибольшим отрицательным отклонением от цели следующего уровня, "
+        "сначала обязательные для роли."
+    )
 
 
 # ---------------------------------------------------------------- derived views
@@ -259,14 +281,32 @@ def _env() -> jinja2.Environment:
     )
     # Pages are written in the model's language: `{{ _("Русский текст") }}` looks the text up in the catalog.
     env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(md=md_escape, cell=cell, attr=attr, yq=yq, pagetitle=title, qa=question_anchor, num=num, percent=percent,
-                       money=money, ucfirst=ucfirst, lvrange=level_range)
+    env.filters.update(
+        md=md_escape,
+        cell=cell,
+        attr=attr,
+        yq=yq,
+        pagetitle=title,
+        qa=question_anchor,
+        num=num,
+        percent=percent,
+        money=money,
+        ucfirst=ucfirst,
+        lvrange=level_range,
+    )
     env.globals.update(
-        kinds=Translated(KIND_LABELS), kind_plurals=Translated(KIND_PLURALS), labels=Translated(RECOMMENDATION_LABELS),
+        kinds=Translated(KIND_LABELS),
+        kind_plurals=Translated(KIND_PLURALS),
+        labels=Translated(RECOMMENDATION_LABELS),
         anchor_labels=Translated(ANCHOR_LABELS),
-        salary_range=salary_range, share_range=share_range, role_link=role_link,
-        scorecard_links=scorecard_links, plural=plural, experience=experience,
-        scope_labels=Translated(SCOPE_LABELS), mark=PRACTICE_MARK,
+        salary_range=salary_range,
+        share_range=share_range,
+        role_link=role_link,
+        scorecard_links=scorecard_links,
+        plural=plural,
+        experience=experience,
+        scope_labels=Translated(SCOPE_LABELS),
+        mark=PRACTICE_MARK,
     )
     return env
 
@@ -283,37 +323,71 @@ def build(model: Model) -> dict[str, str]:
     """Every generated page of the site: {relative .md path: markdown}, deterministic."""
     scale = {s.level: s for s in model.scale}
     careers = career_entries(model)
-    common = {"model": model, "scale": scale, "groups": groups(model), "careers": careers,
-              "question_roles": lambda q: question_roles(model, q), "hiring_rule": hiring_rule(model),
-              "promotion_rule": promotion_rule(), "ipr_rule": ipr_rule(), "mark_legend": legend()}
-    pages: dict[str, str] = {"index.md": _render("home.md.j2", **common), "roles/index.md": _render("roles_index.md.j2", **common)}
+    common = {
+        "model": model,
+        "scale": scale,
+        "groups": groups(model),
+        "careers": careers,
+        "question_roles": lambda q: question_roles(model, q),
+        "hiring_rule": hiring_rule(model),
+        "promotion_rule": promotion_rule(),
+        "ipr_rule": ipr_rule(),
+        "mark_legend": legend(),
+    }
+    pages: dict[str, str] = {
+        "index.md": _render("home.md.j2", **common),
+        "roles/index.md": _render("roles_index.md.j2", **common),
+    }
     for role in model.roles:
         pages[f"roles/{role.id}.md"] = _render(
-            "role.md.j2", role=role, steps=level_steps(model, role), asked=role_level_questions(model, role),
-            salary_rows=role_salary_rows(role), estimate=ESTIMATE_LABEL,
-            comps=[(role.weighted(c.id), c) for c in model.competencies], **common)
+            "role.md.j2",
+            role=role,
+            steps=level_steps(model, role),
+            asked=role_level_questions(model, role),
+            salary_rows=role_salary_rows(role),
+            estimate=ESTIMATE_LABEL,
+            comps=[(role.weighted(c.id), c) for c in model.competencies],
+            **common,
+        )
     pages["competencies/index.md"] = _render("competencies_index.md.j2", **common)
     for comp in model.competencies:
         pages[f"competencies/{comp.id}.md"] = _render(
-            "competency.md.j2", c=comp, needs=roles_needing(model, comp.id), also=also_asked(model, comp.id), **common)
+            "competency.md.j2", c=comp, needs=roles_needing(model, comp.id), also=also_asked(model, comp.id), **common
+        )
     pages["interview/method.md"] = _render("method.md.j2", ex=worked_example(model), eps=tolerance(EPS), **common)
     pages["interview/questions.md"] = _render("questions.md.j2", **common)
     pages["interview/open-questions.md"] = _render(
-        "open_questions.md.j2", open_qs=[q for q in model.questions if q.kind == "open"],
+        "open_questions.md.j2",
+        open_qs=[q for q in model.questions if q.kind == "open"],
         open_roles=[r for r in model.roles if any(r.id in q.roles for q in model.questions if q.kind == "open")],
-        **common)
+        **common,
+    )
     pages["scorecards/index.md"] = _render("scorecards_index.md.j2", files_prefix="files/", **common)
-    pages["market.md"] = _render("market.md.j2", salaries=salary_table(model), estimate=ESTIMATE_LABEL,
-                                 without=roles_without_salary(model), salary_chart=svg.salary_chart(model),
-                                 formats_chart=svg.share_chart(model), **common)
-    pages["career.md"] = _render("career.md.j2", ladder=svg.career_ladder(model, careers),
-                                 flow=career_flow(model, careers), entries=outside_entries(model, careers), **common)
-    pages["growth.md"] = _render("growth.md.j2", columns=grid_columns(model), bridges=bridges(model),
-                                 steps={r.id: level_steps(model, r) for r in model.roles}, **common)
+    pages["market.md"] = _render(
+        "market.md.j2",
+        salaries=salary_table(model),
+        estimate=ESTIMATE_LABEL,
+        without=roles_without_salary(model),
+        salary_chart=svg.salary_chart(model),
+        formats_chart=svg.share_chart(model),
+        **common,
+    )
+    pages["career.md"] = _render(
+        "career.md.j2",
+        ladder=svg.career_ladder(model, careers),
+        flow=career_flow(model, careers),
+        entries=outside_entries(model, careers),
+        **common,
+    )
+    pages["growth.md"] = _render(
+        "growth.md.j2",
+        columns=grid_columns(model),
+        bridges=bridges(model),
+        steps={r.id: level_steps(model, r) for r in model.roles},
+        **common,
+    )
     pages["glossary.md"] = _render("glossary.md.j2", **common)
     pages["sources.md"] = _render("sources.md.j2", used=sources_used(model), **common)
     pages.update(tool_pages.build(model))
     pages.update(hiring_pages.build(model))
     return pages
-
-

@@ -18,9 +18,9 @@ import tempfile
 from pathlib import Path
 
 from accountpath.i18n import model_language
-from accountpath.site import hiring_pages, pages
-from accountpath.render import scorecard
 from accountpath.model.types import Model
+from accountpath.render import scorecard
+from accountpath.site import hiring_pages, pages
 
 MANIFEST = ".generated"
 """File in docs/ that lists the generated paths of the last run, one a line."""
@@ -36,8 +36,9 @@ def generated(model: Model) -> dict[str, str | bytes]:
     scorecards/files/ (see pages.site_scorecard_name) and assets/data/model.json."""
     files: dict[str, str | bytes] = dict(pages.build(model))
     files.update(downloads(model))
-    files["assets/data/model.json"] = json.dumps(pages.site_data(model), ensure_ascii=False, sort_keys=True,
-                                                 separators=(",", ":"))
+    files["assets/data/model.json"] = json.dumps(
+        pages.site_data(model), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
     return files
 
 
@@ -86,8 +87,11 @@ def write_generated(docs_dir: Path, files: dict[str, str | bytes]) -> list[str]:
     before = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     clashes = sorted(p for p in files if p not in before and (docs_dir / p).exists())
     if clashes:
-        raise ValueError("generated file(s) collide with hand-written docs/: " + ", ".join(clashes)
-                         + " (rename the hand-written file, the site generates this path)")
+        raise ValueError(
+            "generated file(s) collide with hand-written docs/: "
+            + ", ".join(clashes)
+            + " (rename the hand-written file, the site generates this path)"
+        )
     written = [p for p, text in files.items() if write_if_changed(docs_dir / p, text)]
     for stale in sorted(before - set(files)):
         target = docs_dir / stale

@@ -38,7 +38,9 @@ def plan_app(model: Model) -> str:
             {"class": "ap-grid"},
             _labelled("pl-role", "Роль", el("select", {"id": "pl-role"}, roles)),
             _labelled("pl-level", "Уровень", el("select", {"id": "pl-level"}, levels)),
-            _labelled("pl-candidate", "Кандидат", el("input", {"id": "pl-candidate", "type": "text", "autocomplete": "off"})),
+            _labelled(
+                "pl-candidate", "Кандидат", el("input", {"id": "pl-candidate", "type": "text", "autocomplete": "off"})
+            ),
             _labelled(
                 "pl-minutes",
                 "Минут на интервью",

@@ -19,25 +19,47 @@ def team_app(model: Model) -> str:
         el(
             "div",
             {"class": "ap-card ap-import ap-noprint"},
-            el("label", {"class": "ap-field", "for": "tm-files"}, el("span", {}, text=_("Файлы оценок или книга команды"))),
+            el(
+                "label",
+                {"class": "ap-field", "for": "tm-files"},
+                el("span", {}, text=_("Файлы оценок или книга команды")),
+            ),
             el(
                 "input",
-                {"id": "tm-files", "type": "file", "multiple": True, "accept": ".json,.yml,.yaml,.xlsx",
-                 "data-testid": "tm-files"},
+                {
+                    "id": "tm-files",
+                    "type": "file",
+                    "multiple": True,
+                    "accept": ".json,.yml,.yaml,.xlsx",
+                    "data-testid": "tm-files",
+                },
             ),
-            el("p", {"class": "ap-hint"}, text=_(
-                "Самооценки и оценки руководителей (JSON, YAML, Excel) или книга команды `accountpath team-workbook`. "
-                "Файлы читаются в браузере и никуда не отправляются.")),
+            el(
+                "p",
+                {"class": "ap-hint"},
+                text=_(
+                    "Самооценки и оценки руководителей (JSON, YAML, Excel) или книга команды `accountpath team-workbook`. "
+                    "Файлы читаются в браузере и никуда не отправляются."
+                ),
+            ),
         ),
         el(
             "div",
             {"class": "ap-privacy ap-noprint"},
-            el("label", {"class": "ap-check"}, el("input", {"id": "tm-director", "type": "checkbox"}),
-               " " + _("Для директора: без имён (только количества по ролям и уровням)")),
+            el(
+                "label",
+                {"class": "ap-check"},
+                el("input", {"id": "tm-director", "type": "checkbox"}),
+                " " + _("Для директора: без имён (только количества по ролям и уровням)"),
+            ),
             _button("tm-clear", _("Очистить всё")),
         ),
         el("section", {"id": "tm-result", "class": "ap-result", "aria-live": "polite"}, ""),
-        el("div", {"class": "ap-actions ap-noprint"}, _button("tm-json", _("Скачать обзор (JSON)")),
-           _button("tm-md", _("Скачать обзор (Markdown)"))),
+        el(
+            "div",
+            {"class": "ap-actions ap-noprint"},
+            _button("tm-json", _("Скачать обзор (JSON)")),
+            _button("tm-md", _("Скачать обзор (Markdown)")),
+        ),
         el("p", {"id": "tm-messages", "class": "ap-messages", "role": "status", "aria-live": "polite"}, ""),
     )
