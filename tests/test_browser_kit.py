@@ -245,7 +245,10 @@ def test_hr_path_from_the_home_page_without_a_dead_end(browser, server, site_mod
     page.goto(server.url)
     page.locator("article a", has_text="Набор для найма").first.click()
     page.locator("article a[href*='kit-account-manager-middle']").first.click()
+    page.wait_for_url("**/hiring/kit-account-manager-middle/")
     for heading in ("Телефонный скрининг", "Тестовое задание", "Проверка рекомендаций", "Что сказать кандидату"):
+        # Material's instant navigation swaps the page after the URL changes: wait for the heading to be there
+        page.get_by_role("heading", name=heading).first.wait_for(timeout=15000)
         assert page.get_by_role("heading", name=heading).count() >= 1, heading
     page.locator("article a[href*='vacancy-account-manager-middle']").first.click()
     page.get_by_role("button", name="Скопировать текст вакансии").click()
