@@ -276,6 +276,46 @@ def test_profit_owners_income_is_a_fact_not_an_account_manager_pay_band(bundled_
     assert "общероссийск" not in TEXT
 
 
+def test_every_salary_figure_is_the_articles_own_with_its_scope(bundled_model):
+    """No range the project computed (the doubled Moscow B2B range is gone, its words stay in a note);
+    «Россия» keeps «от 20 тыс.» and the average maximum instead of a 20–130 range."""
+    am = bundled_model.role("account-manager")
+    assert all(s.basis == "source" for s in am.salary)
+    assert not any(s.region == "Москва" and s.segment == "B2B" for s in am.salary)
+    b2b = next(s for s in am.salary if s.segment == "B2B" and s.region is None)
+    assert "«может удваиваться»" in b2b.note and "30–160" in b2b.note
+    russia = next(s for s in am.salary if s.region == "Россия")
+    text = pages.salary_range(russia.min, russia.max, russia.average_max).replace("\u202f", " ")
+    assert text == "от 20 000 ₽; средний максимум 100 000 – 130 000 ₽"
+    assert "удвоени" not in TEXT
+
+
+def test_salary_labels_say_what_the_article_gives(bundled_model):
+    built = pages.build(bundled_model)
+    for path in ("market.md", "sources.md", "roles/account-manager.md"):
+        assert not re.search(r"не указан[,|)]|\| не указан|: не указан|регион не указан", built[path]), path
+    market = built["market.md"]
+    assert "| Роль | Стаж | Регион | Сегмент |" in market and "Роль и уровень" not in market
+    assert "| Стаж | Регион | Сегмент | Вилка | Источник |" in built["roles/account-manager.md"]  # no empty level column
+
+
+def test_the_projects_comment_stands_apart_from_the_sourced_fact(bundled_model):
+    fact = next(f for f in bundled_model.market.facts if "1 млн" in f.text)
+    assert fact.comment and "нетипич" in fact.comment
+    assert not re.search(r"редк|не относится", fact.text)
+    assert f"{pages.PRACTICE_MARK} Наш комментарий:" in pages.build(bundled_model)["market.md"]
+
+
+def test_both_spellings_of_client_service_director_are_recorded(bundled_model):
+    csd = next(g for g in bundled_model.glossary if g.term.startswith("Client Services Director"))
+    assert "Client Service Director" in csd.definition and "Client Service Director" not in csd.avoid
+
+
+def test_the_leadership_competency_has_a_plain_russian_name(bundled_model):
+    assert bundled_model.competency("leadership").name == "Лидерство"
+    assert "Лидерство и вдохновение" not in TEXT
+
+
 @pytest.mark.parametrize("pattern", [r"(?<!обычно )от трёх до семи", r"Групповой аккаунт-директор"])
 def test_wording_the_articles_qualify(pattern):
     assert not re.search(pattern, TEXT), pattern

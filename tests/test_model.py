@@ -212,6 +212,23 @@ def test_salary_level_names_no_level_of_the_role():
     ], ps
 
 
+def test_salary_average_max_band_is_checked_at_its_line():
+    """The article's «average maximum» band reads min <= max like the range itself."""
+    path = ("roles", 0, "salary", 0, "max")
+    line, _col = DOC.pos(path)
+    ps = problems_of(replace_value(TEXT, path, "null\n        average_max: {min: 130000, max: 100000}"))
+    assert len(ps) == 1 and ps[0].startswith(f"mini.yml:{line + 1}:") and ps[0].endswith("[salary-range]"), ps
+
+
+def test_salary_may_leave_out_what_the_article_does_not_say(tmp_path):
+    text = remove_entry(remove_entry(TEXT, ("roles", 0, "salary", 0, "region")), ("roles", 0, "salary", 0, "segment"))
+    assert problems_of(text) == []
+    f = tmp_path / "m.yml"
+    f.write_text(text, encoding="utf-8")
+    s = model.load(f).role("account-manager").salary[0]
+    assert (s.region, s.segment, s.experience) == (None, None, "1–3 года")
+
+
 def test_avoided_glossary_word_anywhere_in_the_model():
     path = ("roles", 0, "responsibilities", 1)
     ps = problems_of(replace_value(TEXT, path, "Следит за Красные Флаги в проектах."))

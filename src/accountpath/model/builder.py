@@ -109,16 +109,18 @@ def _take_home(t: dict[str, Any]) -> TakeHome:
 
 
 def _salary(s: dict[str, Any]) -> Salary:
+    top = s.get("average_max")
     return Salary(
-        s["region"],
-        s["segment"],
-        s["experience"],
+        s.get("region"),
+        s.get("segment"),
+        s.get("experience"),
         s.get("min"),
         s.get("max"),
         s["source"],
         s.get("note"),
         s.get("level"),
         s.get("basis", "source"),
+        (top["min"], top["max"]) if top else None,
     )
 
 
@@ -168,7 +170,7 @@ def build(d: dict[str, Any]) -> Model:
                 VacancyFormat(v["format"], v["min"], v["max"], v["source"], v.get("note"))
                 for v in market.get("vacancy_formats") or ()
             ),
-            tuple(Fact(f["text"], f["source"]) for f in market.get("facts") or ()),
+            tuple(Fact(f["text"], f["source"], f.get("comment")) for f in market.get("facts") or ()),
         ),
         sources=tuple(
             Source(

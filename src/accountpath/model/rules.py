@@ -162,19 +162,19 @@ def weights_sum(ctx: Ctx) -> list[Problem]:
 
 
 def salary_range(ctx: Ctx) -> list[Problem]:
-    """A salary range has min, max or both, and min <= max."""
+    """A salary range has min, max or both, and min <= max (also inside its `average_max` band)."""
     out = []
     for i, role in ctx.roles:
         at = ctx.where(("roles", i))
         for j, sal in items(role, "salary"):
-            lo, hi = sal.get("min"), sal.get("max")
-            if is_int(lo) and is_int(hi) and lo > hi:
-                out.append(
-                    ctx.problem(
-                        ("roles", i, "salary", j, "max"), "model.salary-max", "salary-range", at=at, hi=hi, lo=lo
-                    )
-                )
-            if lo is None and hi is None:
+            top = sal.get("average_max")
+            pairs = [(("roles", i, "salary", j, "max"), sal.get("min"), sal.get("max"))]
+            if isinstance(top, dict):
+                pairs.append((("roles", i, "salary", j, "average_max", "max"), top.get("min"), top.get("max")))
+            for path, lo, hi in pairs:
+                if is_int(lo) and is_int(hi) and lo > hi:
+                    out.append(ctx.problem(path, "model.salary-max", "salary-range", at=at, hi=hi, lo=lo))
+            if sal.get("min") is None and sal.get("max") is None:
                 out.append(ctx.problem(("roles", i, "salary", j), "model.salary-empty", "salary-range", at=at))
     return out
 

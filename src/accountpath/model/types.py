@@ -203,15 +203,16 @@ class Kpi:
 
 @dataclass(frozen=True)
 class Salary:
-    region: str
-    segment: str
-    experience: str
+    region: str | None  # None: the article names no region
+    segment: str | None  # None: the figure is for every segment
+    experience: str | None  # None: the article names no tenure
     min: int | None
     max: int | None
     source: str
     note: str | None = None
     level: str | None = None
     basis: str = "source"  # source | estimate (the project computed the figure)
+    average_max: tuple[int, int] | None = None  # the article's «average maximum» band, instead of an upper bound
 
     @property
     def is_estimate(self) -> bool:
@@ -283,6 +284,7 @@ class VacancyFormat:
 class Fact:
     text: str
     source: str
+    comment: str | None = None  # the project's own remark, shown apart from the sourced text
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,10 @@
 """The market page's salary table: every salary entry of the model as one scannable row.
 
 `salary_table(model)` orders the rows by role (model order) and, inside a role, by the role
-level the entry matches (`level`, optional; entries without one come last), then by the
-lower bound. Each row carries what the table and the chart show: a short label, where and
-for whom the figure holds, the range text, its source and whether the project computed it
-(`basis: estimate`, shown as «оценка проекта») and, when it has a note, the note's footnote
+level the entry matches (`level`, optional; entries without one come last), then as the
+model lists them. Each row carries what the table and the chart show: a short label, the tenure,
+segment and region the article gives (a field the article leaves open is None), its source
+and whether the project computed it (`basis: estimate`, shown as ◇) and, when it has a note, the note's footnote
 number: 1, 2, 3 … in table order, with no gaps for rows without a note.
 `role_salary_rows(role)` gives the same rows for one role page, numbered for that page.
 Fields the model does not have yet read as None.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accountpath.i18n import _
 from accountpath.model.types import Model, Role, RoleLevel, Salary
 
 ESTIMATE_LABEL = "◇"
@@ -36,15 +37,43 @@ class SalaryRow:
         return self.level.name if self.level is not None else self.role.name
 
     @property
-    def where(self) -> str:
-        """Region and market segment, e.g. 'Москва, B2B' ('все' segments are left out)."""
-        parts = [self.s.region] + ([self.s.segment] if self.s.segment and self.s.segment != "все" else [])
-        return ", ".join(parts)
+    def detail(self) -> str:
+        """What the figure is for, as one label: see `describe`."""
+        return describe(self.s)
 
     @property
     def anchor(self) -> str:
         """Link target on the role page: the level when known, else the salary section."""
         return f"level-{self.level.id}" if self.level is not None else "salary"
+
+
+def thousands(v: float) -> str:
+    """Roubles as rounded thousands: 75000 -> '75 тыс.'."""
+    n = int(round(v / 1000))
+    return f"{n:,}".replace(",", "\u202f") + " " + _("тыс.")
+
+
+def short_range(s: Salary) -> str:
+    """'20–40 тыс.', 'от 40 тыс.', 'до 90 тыс.'; the article's average maximum follows when it gives one:
+    'от 20 тыс.; средний максимум 100–130 тыс.'."""
+    lo, hi = s.min, s.max
+    if lo is not None and hi is not None:
+        text = thousands(lo) if lo == hi else f"{thousands(lo).rsplit(' ', 1)[0]}–{thousands(hi)}"
+    elif lo is not None:
+        text = _("от {x}").format(x=thousands(lo))
+    else:
+        text = _("до {x}").format(x=thousands(hi)) if hi is not None else ""
+    if s.average_max is not None:
+        a, b = s.average_max
+        text += _("; средний максимум {a}–{b}").format(a=thousands(a).rsplit(" ", 1)[0], b=thousands(b))
+    return text
+
+
+def describe(s: Salary) -> str:
+    """Tenure, segment and region the article gives, e.g. 'без опыта, регион не назван', 'B2C, Москва'."""
+    parts = [x for x in (s.experience, s.segment) if x]
+    parts.append(s.region or _("регион не назван"))
+    return ", ".join(parts)
 
 
 def _level(role: Role, s: Salary) -> RoleLevel | None:
@@ -62,13 +91,14 @@ def _rows(entries: list[tuple[Role, RoleLevel | None, Salary]]) -> list[SalaryRo
 
 
 def _role_entries(role: Role) -> list[tuple[Role, RoleLevel | None, Salary]]:
-    """One role's salary entries ordered by the level they match (none last), then lower bound."""
+    """One role's salary entries ordered by the level they match (none last), then as the model lists them
+    (the articles' own grouping: by tenure, by segment, by region)."""
     ids = [lv.id for lv in role.levels]
     keyed = []
     for i, s in enumerate(role.salary):
         lv = _level(role, s)
         rank = ids.index(lv.id) if lv is not None else len(ids)
-        keyed.append(((rank, s.min if s.min is not None else 0, i), lv, s))
+        keyed.append(((rank, i), lv, s))
     return [(role, lv, s) for _key, lv, s in sorted(keyed, key=lambda k: k[0])]
 
 
@@ -78,7 +108,7 @@ def role_salary_rows(role: Role) -> list[SalaryRow]:
 
 
 def salary_table(model: Model) -> list[SalaryRow]:
-    """Every salary entry of every role, ordered by role, level and lower bound."""
+    """Every salary entry of every role, ordered by role, level and model order."""
     return _rows([e for role in model.roles for e in _role_entries(role)])
 
 

@@ -11,6 +11,7 @@ from accountpath.i18n import _
 from accountpath.method.evaluate import Scorecard, evaluate
 from accountpath.model.types import Competency, Model, Question, Role, RoleLevel
 from accountpath.render.debrief_text import reason_text
+from accountpath.render.market_page import describe, short_range
 from accountpath.render.scorecard import level_questions
 from accountpath.vocab import VERDICT_LABELS as RECOMMENDATION_LABELS  # noqa: E402  (the verdicts' labels, re-exported)
 
@@ -242,7 +243,7 @@ def _contributions(model: Model) -> dict[str, dict[str, list[tuple[str, str]]]]:
                     f"roles/{r.id}.md#level-{lv.id}",
                 )
         for s in r.salary:
-            mark(s.source, "Зарплаты", f"{r.name}: {s.region}, {s.segment}, {s.experience}", f"roles/{r.id}.md#salary")
+            mark(s.source, "Зарплаты", f"{r.name}, {describe(s)}: {short_range(s)}", f"roles/{r.id}.md#salary")
     for vf in model.market.vacancy_formats:
         mark(vf.source, "Форматы вакансий", vf.format, "market.md#formats")
     for f in model.market.facts:

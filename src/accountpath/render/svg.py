@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable
 
 from accountpath.i18n import _
 from accountpath.model.types import Model
-from accountpath.render.market_page import ESTIMATE_LABEL, salary_table
+from accountpath.render.market_page import ESTIMATE_LABEL, salary_table, short_range
 
 FONT = 13
 LINE = 17
@@ -212,24 +212,16 @@ def _thousands(v: float) -> str:
     return f"{n:,}".replace(",", "\u202f") + " тыс."
 
 
-def _short_range(lo: int | None, hi: int | None) -> str:
-    if lo is not None and hi is not None:
-        return _thousands(lo) if lo == hi else f"{_thousands(lo)[:-5]}–{_thousands(hi)}"
-    if lo is not None:
-        return f"от {_thousands(lo)}"
-    return f"до {_thousands(hi)}" if hi is not None else ""
-
-
 def salary_chart(model: Model) -> str:
     """Salary ranges (roubles a month), one bar per salary entry in the market table's order:
     a wide chart and a narrow one for a phone in one figure (CSS shows one of them)."""
     wide: list[Row] = []
     narrow: list[Row] = []
     for r in salary_table(model):
-        detail = ", ".join(x for x in (r.where, f"опыт: {r.s.experience}") if x)
+        detail = r.detail
         if r.estimate:
             detail += f" ({ESTIMATE_LABEL})"
-        text = _short_range(r.s.min, r.s.max)
+        text = short_range(r.s)
         wide.append(([r.label] + wrap(detail, int(250 / CHAR_W)), r.s.min, r.s.max, text))
         narrow.append(([r.label] + wrap(detail, int(330 / CHAR_W)), r.s.min, r.s.max, text))
     if not wide:

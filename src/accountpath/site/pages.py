@@ -158,13 +158,18 @@ def money(x: int | None) -> str:
     return f"{x:,}".replace(",", "\u202f")
 
 
-def salary_range(lo: int | None, hi: int | None) -> str:
-    """'80 000 – 120 000 ₽', 'от 50 000 ₽' or 'до 90 000 ₽'."""
+def salary_range(lo: int | None, hi: int | None, average_max: tuple[int, int] | None = None) -> str:
+    """'80 000 – 120 000 ₽', 'от 50 000 ₽' or 'до 90 000 ₽'; with the article's average maximum:
+    'от 20 000 ₽; средний максимум 100 000 – 130 000 ₽'."""
     if lo is not None and hi is not None:
-        return f"{money(lo)} – {money(hi)} ₽" if lo != hi else f"{money(lo)} ₽"
-    if lo is not None:
-        return f"от {money(lo)} ₽"
-    return f"до {money(hi)} ₽"
+        text = f"{money(lo)} – {money(hi)} ₽" if lo != hi else f"{money(lo)} ₽"
+    elif lo is not None:
+        text = f"от {money(lo)} ₽"
+    else:
+        text = f"до {money(hi)} ₽"
+    if average_max is not None:
+        text += _("; средний максимум {a} – {b} ₽").format(a=money(average_max[0]), b=money(average_max[1]))
+    return text
 
 
 def share_range(lo: float, hi: float, approx: bool = False) -> str:
