@@ -296,7 +296,9 @@ def test_salary_labels_say_what_the_article_gives(bundled_model):
         assert not re.search(r"не указан[,|)]|\| не указан|: не указан|регион не указан", built[path]), path
     market = built["market.md"]
     assert "| Роль | Стаж | Регион | Сегмент |" in market and "Роль и уровень" not in market
-    assert "| Стаж | Регион | Сегмент | Вилка | Источник |" in built["roles/account-manager.md"]  # no empty level column
+    assert (
+        "| Стаж | Регион | Сегмент | Вилка | Источник |" in built["roles/account-manager.md"]
+    )  # no empty level column
 
 
 def test_the_projects_comment_stands_apart_from_the_sourced_fact(bundled_model):

@@ -168,7 +168,9 @@ def salary_range(ctx: Ctx) -> list[Problem]:
         at = ctx.where(("roles", i))
         for j, sal in items(role, "salary"):
             top = sal.get("average_max")
-            pairs = [(("roles", i, "salary", j, "max"), sal.get("min"), sal.get("max"))]
+            pairs: list[tuple[tuple[str | int, ...], Any, Any]] = [
+                (("roles", i, "salary", j, "max"), sal.get("min"), sal.get("max"))
+            ]
             if isinstance(top, dict):
                 pairs.append((("roles", i, "salary", j, "average_max", "max"), top.get("min"), top.get("max")))
             for path, lo, hi in pairs:
