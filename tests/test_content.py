@@ -334,6 +334,14 @@ def test_salary_labels_say_what_the_article_gives(bundled_model):
     )  # no empty level column
 
 
+def test_vacancy_pay_guides_name_only_the_tenure_figures(bundled_model):
+    from accountpath.site import hiring_pages
+
+    am = bundled_model.role("account-manager")
+    line = hiring_pages.pay_line(bundled_model, am, am.levels[0])
+    assert "без опыта — от 40" in line and "None" not in line and "B2C" not in line
+
+
 def test_the_projects_comment_stands_apart_from_the_sourced_fact(bundled_model):
     fact = next(f for f in bundled_model.market.facts if "1 млн" in f.text)
     assert fact.comment and "нетипич" in fact.comment

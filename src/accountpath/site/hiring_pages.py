@@ -34,7 +34,7 @@ def kit_page(role: Role, level: RoleLevel) -> str:
 
 
 UNKNOWN = "не указан"
-"""How the model writes a salary row's region or experience the article does not give."""
+"""How older models write a salary row's experience the article does not give (the bundled one leaves it out)."""
 
 
 def _roubles(low: int | None, high: int | None) -> str:
@@ -50,7 +50,7 @@ def tenure_guides(model: Model, role: Role) -> list[str]:
     return [
         f"{s.experience} — {_roubles(s.min, s.max)} (№ {numbers.get(s.source, '?')})"
         for s in role.salary
-        if s.level is None and s.experience != UNKNOWN and not s.is_estimate and (s.min or s.max)
+        if s.level is None and s.experience not in (None, UNKNOWN) and not s.is_estimate and (s.min or s.max)
     ]
 
 
@@ -68,7 +68,7 @@ def pay_line(model: Model, role: Role, level: RoleLevel) -> str:
         )
     guides = tenure_guides(model, role)
     if guides:
-        cited = {s.source for s in role.salary if s.level is None and s.experience != UNKNOWN}
+        cited = {s.source for s in role.salary if s.level is None and s.experience not in (None, UNKNOWN)}
         undated = all(src is None or src.year is None for src in map(model.source, cited))
         when = "без года публикации и " if undated else ""
         return (
