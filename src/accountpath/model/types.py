@@ -172,6 +172,15 @@ class Scope:
 
 
 @dataclass(frozen=True)
+class Interview:
+    """A level's own interview panel (`interview` in the model): how many interviewers, minutes each.
+    Without it the plan's defaults apply (method/plan.py `panel_size`)."""
+
+    interviewers: int
+    minutes: int
+
+
+@dataclass(frozen=True)
 class RoleLevel:
     id: str
     name: str
@@ -184,6 +193,7 @@ class RoleLevel:
     take_home: TakeHome | None = None
     scope: Scope | None = None
     probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    interview: Interview | None = None
 
     @property
     def team_target(self) -> int:
