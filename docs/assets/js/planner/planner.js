@@ -57,7 +57,7 @@ export function cardYaml(model, plan, person) {
     c(FOCUSED_INSTRUCTION),
     "# Шкала: " + (model.scale || []).map((s) => `${s.level} — ${s.name}`).join("; "),
     "# Как сдать: сохраните файл и передайте его ведущему интервью;",
-    "# итог панели считает `accountpath evaluate лист1.yml лист2.yml ...` или оценщик на сайте",
+    "# общий итог считает оценщик на сайте или `accountpath evaluate лист1.yml лист2.yml ...`",
     `scorecard: ${vocab.card_version || 1}`,
     `role: ${role.id}`,
     `level: ${level.id}`,
