@@ -9,6 +9,7 @@ from __future__ import annotations
 import html.parser
 import json
 import re
+from collections import Counter
 
 import pytest
 
@@ -559,3 +560,14 @@ def test_junior_phone_screen_knocks_nobody_out(bundled_model):
     assert any(q.knock_out for q in role.screening)
     assert "Стоп-вопрос." not in kit_mod.render_kit(bundled_model, role, role.level("junior"), "md")
     assert "**Стоп-вопрос.**" in kit_mod.render_kit(bundled_model, role, role.level("middle"), "md")
+
+
+def test_strong_anchors_are_not_one_formula(bundled_model):
+    """A strong anchor says what a strong answer to its question contains: no opening shared by more
+    than a tenth of them, no «Дополнительно …» / «что изменил» template that rewards STAR drill."""
+    strong = [q.anchors.strong for q in bundled_model.questions if q.kind != "open"]
+    openings = Counter(s.split()[0].strip(",") for s in strong)
+    assert max(openings.values()) <= len(strong) // 10, openings.most_common(3)
+    assert not any(s.startswith(("Дополнительно", "Всё из хорошего ответа")) for s in strong)
+    changed = re.compile(r"(что|как) (теперь|изменил|поменял|после этого)|теперь делает иначе", re.IGNORECASE)
+    assert sum(1 for s in strong if changed.search(s)) <= len(strong) // 10
