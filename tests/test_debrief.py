@@ -181,7 +181,7 @@ def test_threshold_focus_and_title_are_explained(real_model):
 
 
 @pytest.mark.parametrize("fmt", ("text", "md", "html"))
-def test_every_report_shows_one_thin_notes_line_per_interviewer(fmt, vector_model):
+def test_every_report_shows_one_thin_note_line_per_interviewer(fmt, vector_model):
     """An interviewer whose ratings are far from the targets without examples gets one warning that names
     every such competency, not one warning per competency."""
     far = {"a": 5, "b": 1, "c": 5, "d": 4}  # targets 3, 3, 3, 2: every rating two or more away
@@ -191,7 +191,7 @@ def test_every_report_shows_one_thin_notes_line_per_interviewer(fmt, vector_mode
         Scorecard("am", "middle", "К", "Пётр", far, notes=notes, recommendation="no"),
     ]
     result = debrief.debrief(vector_model, "am", "middle", cards)
-    assert [w["code"] for w in result["warnings"]] == ["thin_notes", "thin_notes"]
+    assert [w["code"] for w in result["warnings"]] == ["thin_note", "thin_note"]
     out = _render(fmt, vector_model, result, cards)
     names = [vector_model.competency(cid).name for cid in far]
     lines = [line for line in re.split(r"\n|<li>", out) if "нет примера" in line]

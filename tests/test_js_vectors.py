@@ -158,7 +158,7 @@ def test_js_debrief_equals_python(vectors, vector_model, tmp_path):
         "must_have_one_point",
     }
     warned = {w["code"] for g in got for w in json.loads(g["text"])["warnings"]}
-    assert warned >= {"extreme_without_note", "missing_recommendation", "thin_notes", "unrated_focus"}
+    assert warned >= {"extreme_without_note", "missing_recommendation", "thin_note", "unrated_focus"}
     for words in (
         "опустилась бы до 2,00 при пороге 2,50",
         "проходит ровно на пороге: 2,50",

@@ -27,7 +27,7 @@ def codes(result, key="not_ready"):
 
 def test_not_ready_is_a_verdict_with_a_label():
     assert "not_ready" in VERDICTS and VERDICT_LABELS["not_ready"] == "Решение не готово"
-    assert {"unrated_focus", "missing_recommendation", "thin_notes"} <= set(WARNINGS)
+    assert {"unrated_focus", "missing_recommendation", "thin_note"} <= set(WARNINGS)
 
 
 def test_tolerance_has_a_default_and_is_read_from_the_model(vector_model):
@@ -147,7 +147,7 @@ def test_missing_recommendation_and_thin_note_warnings(vector_model):
     r = debrief.debrief(vector_model, "am", "middle", cards)
     assert [(w["code"], w["params"]["interviewer"]) for w in r["warnings"]] == [
         ("missing_recommendation", "И1"),
-        ("thin_notes", "И1"),
+        ("thin_note", "И1"),
     ]
     assert r["warnings"][1]["params"]["competencies"] == [
         {"competency": "b", "competency_name": vector_model.competency("b").name, "rating": 1, "target": 3}
@@ -157,9 +157,9 @@ def test_missing_recommendation_and_thin_note_warnings(vector_model):
     assert "нет общей рекомендации" in out[0]["message"]
 
 
-def test_thin_notes_are_one_warning_per_interviewer_listing_the_competencies(vector_model):
+def test_thin_note_are_one_warning_per_interviewer_listing_the_competencies(vector_model):
     """Every competency of a card rated 2+ from its target with a note naming no example is listed in
-    that interviewer's one thin_notes warning, in the role's order; a note with an example, a rating
+    that interviewer's one thin_note warning, in the role's order; a note with an example, a rating
     near the target or an extreme without a note (its own warning) is not listed."""
     far = {"a": 1, "b": 5, "c": 1, "d": 4}  # targets: a 3, b 3, c 3, d 2
     cards = [
@@ -170,7 +170,7 @@ def test_thin_notes_are_one_warning_per_interviewer_listing_the_competencies(vec
         Scorecard("am", "middle", "К", "И3", ON_TARGET, recommendation="yes"),
     ]
     r = debrief.debrief(vector_model, "am", "middle", cards)
-    thin = [w for w in r["warnings"] if w["code"] == "thin_notes"]
+    thin = [w for w in r["warnings"] if w["code"] == "thin_note"]
     assert [w["params"]["interviewer"] for w in thin] == ["И1", "И2"]
     assert [c["competency"] for c in thin[0]["params"]["competencies"]] == ["a", "b", "c", "d"]
     assert [c["competency"] for c in thin[1]["params"]["competencies"]] == ["b", "d"]  # c: extreme, no note

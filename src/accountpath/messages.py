@@ -278,14 +278,10 @@ MESSAGES: dict[str, str] = {
         "Добавьте хотя бы ещё одного интервьюера, прежде чем решать."
     ),
     "warning.thin-note": N_(
-        "{interviewer}: оценка {rating} по компетенции «{competency_name}» при цели {target}, а в заметке нет "
-        "примера (числа, клиента, действия в прошедшем времени). Попросите дописать, что кандидат сделал."
-    ),
-    "warning.thin-notes": N_(
         "{interviewer}: оценки далеко от цели, а в заметках нет примера (числа, клиента, действия в прошедшем "
         "времени) — {competencies}. Попросите дописать, что кандидат сделал."
     ),
-    "warning.thin-notes.competencies": N_("«{competency_name}»: {rating} при цели {target}"),
+    "warning.thin-note.competencies": N_("«{competency_name}»: {rating} при цели {target}"),
     "warning.unrated-focus": N_(
         "{interviewer}: компетенция «{competency_name}» была в фокусе, но оценки нет. Попросите поставить оценку "
         "или записать, почему проверить не удалось."
@@ -477,7 +473,7 @@ def _value(v: Any) -> Any:
 
 def _items(code: str, key: str, items: list[Any] | tuple[Any, ...]) -> str:
     """A list parameter as text: each item rendered (a plain mapping by the template `code.key`,
-    e.g. "warning.thin-notes.competencies"), joined with LIST_SEPARATOR."""
+    e.g. "warning.thin-note.competencies"), joined with LIST_SEPARATOR."""
     item_code = f"{code}.{key}"
     parts = [
         render(item_code, x) if isinstance(x, Mapping) and "code" not in x and item_code in MESSAGES else str(_value(x))

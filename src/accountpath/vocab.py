@@ -157,7 +157,7 @@ WARNINGS: tuple[str, ...] = (
     "extreme_without_note",
     "unrated_focus",
     "missing_recommendation",
-    "thin_notes",
+    "thin_note",
     "similar_candidates",
 )
 """Codes of the warnings a panel result or a round can carry (`warnings: [{code, params, message}]`)."""

@@ -11,7 +11,7 @@
      the verdict before the not-ready checks recomputed without each interviewer's ratings that
      someone else also gave (panels of two included), listed where it changes;
    - `warnings: [{code, params}]`: single_interviewer, missing_recommendation, unrated_focus,
-     extreme_without_note (a 1 or 5 with no note), thin_notes (one per interviewer: the
+     extreme_without_note (a 1 or 5 with no note), thin_note (one per interviewer: the
      competencies rated 2+ from the target whose note names no example), and similar_candidates ({code, message}, as rounds.py gives it).
    Every sentence (fragileLines, mustHaveStatus, boundaryLine, readinessLines, warning texts)
    is a code of model.json's `messages` rendered with core/messages.js: no sentence lives here. Pure: no DOM. */
@@ -100,7 +100,7 @@ export function warnings(model, result, cards, otherCandidates = []) {
         thin.push({ competency: row.id, competency_name: name, rating: v, target });
       }
     }
-    if (thin.length) out.push({ code: "thin_notes", params: { interviewer: card.interviewer, competencies: thin } });
+    if (thin.length) out.push({ code: "thin_note", params: { interviewer: card.interviewer, competencies: thin } });
   }
   for (const other of similarNames(result.candidate, otherCandidates)) {
     out.push({ code: "similar_candidates", message: `Имя «${result.candidate}» почти совпадает с «${other}»: если это один человек, `

@@ -30,7 +30,7 @@ export function paramText(value) {
 const has = (table, code) => Boolean(table) && Object.prototype.hasOwnProperty.call(table, code);
 
 /** A list parameter as text (messages._items): each item rendered, a plain object by the template
-    `code.name` (e.g. "warning.thin-notes.competencies"), joined with "; ". */
+    `code.name` (e.g. "warning.thin-note.competencies"), joined with "; ". */
 function items(table, code, name, list) {
   const itemCode = `${code}.${name}`;
   return list
