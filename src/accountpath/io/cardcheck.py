@@ -247,6 +247,11 @@ def shape_ok(data: Any) -> bool:
         return False
     if any(key not in data for key in _REQUIRED):
         return False
+    return _head_ok(data) and _ratings_ok(data["ratings"]) and _notes_ok(data.get("notes"))
+
+
+def _head_ok(data: dict[str, Any]) -> bool:
+    """scorecard, the required texts, the optional texts, date, recommendation and focus."""
     if "scorecard" in data:
         version = data["scorecard"]
         if type(version) is not int or version not in (1, 2):
@@ -264,22 +269,23 @@ def shape_ok(data: Any) -> bool:
         return False
     focus = data.get("focus")
     if isinstance(focus, list):
-        if not all(isinstance(item, str) for item in focus):
-            return False
-    elif focus is not None and not isinstance(focus, str):
-        return False
-    ratings = data["ratings"]
+        return all(isinstance(item, str) for item in focus)
+    return focus is None or isinstance(focus, str)
+
+
+def _ratings_ok(ratings: Any) -> bool:
+    """A mapping of null, text or a whole number 1..5."""
     if not isinstance(ratings, dict):
         return False
-    for value in ratings.values():
-        if value is None or isinstance(value, str):
-            continue
-        if type(value) is not int or not 1 <= value <= 5:
-            return False
-    notes = data.get("notes")
-    if notes is not None and (not isinstance(notes, dict) or not all(_is_text(v) for v in notes.values())):
-        return False
-    return True
+    return all(
+        value is None or isinstance(value, str) or (type(value) is int and 1 <= value <= 5)
+        for value in ratings.values()
+    )
+
+
+def _notes_ok(notes: Any) -> bool:
+    """Absent, null or a mapping of texts."""
+    return notes is None or (isinstance(notes, dict) and all(_is_text(v) for v in notes.values()))
 
 
 _CARD_KEY_SET = frozenset(CARD_KEYS)
@@ -472,8 +478,9 @@ def _per_competency(
     raw = data.get(key)
     if not isinstance(raw, dict) or (key,) in bad:
         return found
+    own = {rc.id for rc in role.competencies} if role is not None else set()
     for cid, value in raw.items():
-        if role is not None and not _own(role, cid):
+        if role is not None and cid not in own:
             out.append(_not_of_role(doc, (key, cid), cid, role, model))
             continue
         if (key, cid) in bad:
