@@ -257,7 +257,7 @@ MESSAGES: dict[str, str] = {
         "примеры по этим компетенциям."
     ),
     "not-ready.unrated-focus": N_(
-        "«{competency_name}» была в фокусе ({interviewers}), но её никто не оценил: попросите поставить оценку "
+        "«{competency_name}» поручили интервьюерам ({interviewers}), но её никто не оценил: попросите поставить оценку "
         "по заметкам интервью или проверьте её на дополнительной встрече."
     ),
     # warnings of a panel (result `warnings`: [{code, params}])
@@ -278,7 +278,7 @@ MESSAGES: dict[str, str] = {
         "примера (числа, клиента, действия в прошедшем времени). Попросите дописать, что кандидат сделал."
     ),
     "warning.unrated-focus": N_(
-        "{interviewer}: компетенция «{competency_name}» была в фокусе, но оценки нет. Попросите поставить оценку "
+        "{interviewer}: компетенцию «{competency_name}» поручили этому интервьюеру, но оценки нет. Попросите поставить оценку "
         "или записать, почему проверить не удалось."
     ),
     # checking an edited interview plan (io/plan_check.py)
