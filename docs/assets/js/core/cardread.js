@@ -174,10 +174,20 @@ async function parseYaml(text) {
   return problems.length ? { problems } : { data, positions };
 }
 
+/** Control characters (C0 but tab and line breaks, DEL, C1 with NEL): refused anywhere in the text (yamlsource.CONTROL). */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
+
 /** Parse JSON or YAML text: {data, positions} or {problems: [{at: [line, col], code, params}]}. */
 export async function parseText(text) {
   const body = text.replace(/^\uFEFF/, "");
   if (!body.trim()) return { problems: [{ at: [1, 1], code: "read.empty", params: {} }] };
+  const control = CONTROL.exec(body);
+  if (control) {
+    const char = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    return { problems: [{ at: lineCol(body, lineStarts(body), control.index), code: "read.control-character", params: { char } }] };
+  }
+  if (body.split(/\r\n|\r|\n/).every((line) => /^[ \t]*(#.*)?$/.test(line))) return { problems: [{ at: [1, 1], code: "yaml.no-document", params: {} }] };
   return parseYaml(body);
 }
 
