@@ -194,6 +194,41 @@ def test_js_similar_candidates_warning_equals_a_python_round(vectors, vector_mod
     assert got["text"] == report.to_json(python)
 
 
+def test_js_similar_candidates_with_two_similar_names_equals_python(vectors, vector_model, tmp_path):
+    """Two other similar names: one warning {code, params: {candidate, others, more}} on both sides,
+    the same sentence rendered from the message table."""
+    base = vectors["cases"][0]["scorecards"][0]
+    raw = [
+        dict(base, candidate="Анна Иванова", interviewer="И1"),
+        dict(base, candidate="Анна Иванова", interviewer="И2"),
+        dict(base, candidate="Анна Иванов", interviewer="И3"),
+        dict(base, candidate="Анну Иванова", interviewer="И1"),
+    ]
+    results, problems = rounds.evaluate_round(
+        vector_model, [_card(vector_model, r, f"c{i}.json")[0] for i, r in enumerate(raw)]
+    )
+    assert not problems
+    python = next(r for r in results if r["candidate"] == "Анна Иванова")
+    similar = [w for w in python["warnings"] if w["code"] == "similar_candidates"]
+    assert similar == [
+        {
+            "code": "similar_candidates",
+            "params": {"candidate": "Анна Иванова", "others": ["Анна Иванов", "Анну Иванова"], "more": 0},
+        }
+    ]
+    inputs = [
+        {
+            "name": "round",
+            "texts": [json.dumps(r, ensure_ascii=False) for r in raw[:2]],
+            "others": ["Анна Иванов", "Анну Иванова"],
+        }
+    ]
+    got = run_node(vector_model, inputs, [], tmp_path)["cases"][0]
+    assert got["text"] == report.to_json(python)
+    assert got["lines"]["warnings"] == [debrief_text.warning_text(w) for w in python["warnings"]]
+    assert "«Анна Иванов», «Анну Иванова»" in debrief_text.warning_text(similar[0])
+
+
 def _problems(problems, file: str | None = None) -> list[dict]:
     """Problems as the JSON contract gives them, without the sentence: {file, line, col, code, params}."""
     out = [{k: v for k, v in p.as_json().items() if k != "message"} for p in problems]
