@@ -6,6 +6,8 @@
    this on shared inputs under node and in Chromium). Pure: no DOM. The model is the site's
    model.json. Russian only, like the plan file. */
 
+import { render } from "./messages.js";
+
 export const PLAN_VERSION = 1;
 export const MAX_FOCUS = 5;
 export const MUST_HAVE_COVER = 2;
@@ -75,16 +77,34 @@ export function offered(model, q, cid, role = null, level = null) {
 }
 const rates = (q, cid) => q.competency === cid || q.also_for.includes(cid);
 
-export class PlanError extends Error {}
+/** A plan that cannot be made: a code of the message table with its params; `message` is its sentence. */
+export class PlanError extends Error {
+  constructor(model, code, params = {}) {
+    super(render(model ? model.messages : null, code, params));
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** A message as data, {code, params} (messages.Msg); `text` renders it from model.json's table. */
+const msg = (code, params = {}) => ({ code, params });
+const text = (model, m) => render(model.messages, m.code, m.params);
+
+/** Messages joined into one: a, b, c as code(first=a, second=code(first=b, second=c)) (plan._joined). */
+function joined(parts, code) {
+  let out = parts[parts.length - 1];
+  for (const part of parts.slice(0, -1).reverse()) out = msg(code, { first: part, second: out });
+  return out;
+}
 
 export function resolve(model, roleId, levelId) {
   const role = (model.roles || []).find((r) => r.id === (roleId || ""));
   if (!role) {
-    throw new PlanError(`неизвестная роль «${roleId}»; роли модели: ${model.roles.map((r) => r.id).join(", ")}`);
+    throw new PlanError(model, "plan.unknown-role", { role: String(roleId), roles: model.roles.map((r) => r.id).join(", ") });
   }
   const level = role.levels.find((lv) => lv.id === (levelId || ""));
   if (!level) {
-    throw new PlanError(`у роли «${role.id}» нет уровня «${levelId}»; её уровни: ${role.levels.map((lv) => lv.id).join(", ")}`);
+    throw new PlanError(model, "plan.unknown-level", { role: role.id, level: String(levelId), levels: role.levels.map((lv) => lv.id).join(", ") });
   }
   return { role, level };
 }
@@ -165,15 +185,15 @@ export function coverageNotes(model, role, focus) {
   const counts = new Map(role.competencies.map((rc) => [rc.id, focus.filter((f) => f.includes(rc.id)).length]));
   const notes = [];
   const uncovered = byWeight(role).filter((rc) => counts.get(rc.id) === 0).map((rc) => rc.id);
-  if (uncovered.length) notes.push(`никто не оценивает: ${uncovered.map(name).join(", ")}`);
+  if (uncovered.length) notes.push(msg("plan-note.uncovered", { names: uncovered.map(name).join(", ") }));
   if (focus.length >= 2) {
     const thin = byWeight(role).filter((rc) => rc.must_have && counts.get(rc.id) === 1).map((rc) => rc.id);
-    if (thin.length) notes.push(`обязательные компетенции оценивает только один интервьюер: ${thin.map(name).join(", ")}`);
+    if (thin.length) notes.push(msg("plan-note.must-have-once", { names: thin.map(name).join(", ") }));
   }
   if (notes.length) {
-    notes.push(`для роли «${role.name}» нужно интервьюеров: не меньше ${neededInterviewers(role)} (у каждого не больше ${MAX_FOCUS} компетенций)`);
+    notes.push(msg("plan-note.panel-size", { role: role.name, n: neededInterviewers(role), m: MAX_FOCUS }));
   }
-  return notes;
+  return notes.map((note) => text(model, note));
 }
 
 function deal(pool, count) {
@@ -216,7 +236,7 @@ export function assignQuestions(model, level, focus, role = null) {
 export function makePlan(model, roleId, levelId, interviewers, candidate = null, minutes = DEFAULT_MINUTES) {
   const { role, level } = resolve(model, roleId, levelId);
   const names = (interviewers || []).filter((n) => n && squash(n)).map(squash);
-  if (!names.length) throw new PlanError("нужен хотя бы один интервьюер (--interviewer ИМЯ)");
+  if (!names.length) throw new PlanError(model, "plan.no-interviewers");
   const { focus } = assignFocus(role, names.length);
   const chosen = assignQuestions(model, level, focus, role);
   const people = names.map((name, i) => ({
@@ -283,7 +303,7 @@ function roundShares(total, exact) {
 /** [start, end, competency id or null] minutes of one interviewer's slot: intro, focus, closing. */
 export function timeSlots(model, plan, person) {
   const role = (model.roles || []).find((r) => r.id === plan.role);
-  if (!role) throw new PlanError(`unknown role: ${plan.role}`);
+  if (!role) throw new PlanError(model, "plan.unknown-role", { role: String(plan.role), roles: model.roles.map((r) => r.id).join(", ") });
   const total = Math.trunc(plan.minutes);
   const [intro, closing] = frame(total);
   const ids = [...person.focus];
@@ -332,24 +352,25 @@ export function timeNotes(model, plan) {
     groups.get(key).push(`«${p.name}»`);
   }
   if (groups.size === 1 && short.length === people.length && people.length > 1) {
-    groups = new Map([...groups.keys()].map((k) => [k, ["у всех интервьюеров"]]));
+    groups = new Map([...groups.keys()].map((k) => [k, null]));
   }
-  const who = [...groups]
-    .map(([key, names]) => {
-      const [m, n] = key.split("|");
-      return `${names.join(", ")} — ${m} мин (вопросов: ${n}, на них ${minutes - intro - closing} мин)`;
-    })
-    .join(", ");
+  const who = joined(
+    [...groups].map(([key, names]) => {
+      const [m, n] = key.split("|").map(Number);
+      return msg("plan-note.short-group", { names: names ? names.join(", ") : msg("plan-note.everyone"), m, n, t: minutes - intro - closing });
+    }),
+    "plan-note.and",
+  );
   const fixes = [];
   const need = minutesNeeded(Math.max(...short.map(([p]) => sum(units(model, p)))));
-  if (need <= MAX_MINUTES) fixes.push(`дайте каждому интервьюеру ${need} мин (--minutes ${need})`);
+  if (need <= MAX_MINUTES) fixes.push(msg("plan-note.fix-minutes", { n: need }));
   const panel = panelForMinutes(role, people.length, minutes);
   if (panel) {
     const [k, f] = panel;
-    fixes.push((k === people.length + 1 ? "добавьте ещё одного интервьюера" : `соберите панель из ${k} интервьюеров`) + ` (у каждого не больше ${f} компетенций)`);
+    fixes.push(k === people.length + 1 ? msg("plan-note.fix-one-more", { f }) : msg("plan-note.fix-panel", { k, f }));
   }
-  const note = `мало времени на вопрос: ${who}; нужно не меньше ${MIN_PER_QUESTION} мин на вопрос`;
-  return [note + (fixes.length ? `; совет: ${fixes.join(" или ")}` : "")];
+  if (fixes.length) return [text(model, msg("plan-note.short-advice", { who, m: MIN_PER_QUESTION, fixes: joined(fixes, "plan-note.or") }))];
+  return [text(model, msg("plan-note.short", { who, m: MIN_PER_QUESTION }))];
 }
 
 // ---------------------------------------------------------------- the plan file (plan_render.plan_yaml)
