@@ -27,7 +27,6 @@ MESSAGES: dict[str, str] = {
     "round.dangling-link": N_("ссылка никуда не ведёт: файла, на который она указывает, нет; лист не прочитан"),
     "round.not-a-file": N_("это не обычный файл (канал, устройство или сокет): лист не прочитан"),
     # reading a file (yamlsource)
-    "file.empty": N_("файл пуст"),
     "file.not-found": N_("файл не найден"),
     "file.not-regular": N_("это не обычный файл"),
     "file.not-utf8": N_("байт 0x{byte} — не UTF-8: сохраните файл в кодировке UTF-8"),
@@ -172,7 +171,6 @@ MESSAGES: dict[str, str] = {
     "card.unknown-competency": N_("неизвестная компетенция «{cid}»; её компетенции: {ids}"),
     "card.unknown-competency-hint": N_("неизвестная компетенция «{cid}» (может быть, «{hint}»?)"),
     # Reading card files (io/cards.py, io/xlsx_read.py, io/round_files.py and core/cardread.js, core/xlsx.js).
-    "read.not-found": N_("файл не найден"),
     "read.empty": N_("файл пуст"),
     "read.unreadable": N_(
         "не читается как JSON или YAML: ошибка в строке {line}, столбце {col} — проверьте отступы, двоеточия и кавычки"
@@ -380,13 +378,8 @@ MESSAGES: dict[str, str] = {
     # a problem written before the table: its sentence as the one parameter (Problem.as_json)
     "text": N_("{text}"),
     # parsing YAML (yamlsource)
-    "yaml.alias": N_(
-        "якоря и ссылки YAML (&имя, *имя) не допускаются: это значение с якорем повторено ссылкой; "
-        "выпишите каждое значение полностью"
-    ),
     "yaml.bad-value": N_("не удаётся прочитать это значение: {error}"),
     "yaml.complex-key": N_("ключ должен быть простым словом, а не списком или словарём"),
-    "yaml.duplicate-key": N_("ключ «{key}» повторяется (впервые в строке {first})"),
     "yaml.error": N_("ошибка YAML: {error}"),
     "yaml.invalid": N_("неверный YAML"),
     "yaml.no-document": N_("в файле нет YAML-документа (только комментарии?)"),
