@@ -325,6 +325,21 @@ MESSAGES: dict[str, str] = {
     "plan.unknown-role": N_("неизвестная роль «{role}»; роли модели: {roles}"),
     "plan.version": N_("«plan» — номер версии формата плана, {version}"),
     "plan.warning": N_("внимание (не ошибка): {note}"),
+    # the plan file's comments (render/plan_render.plan_yaml and docs/assets/js/core/planmake.js planYaml)
+    "plan-file.candidate": N_("ФИО кандидата"),
+    "plan-file.focus": N_("{name} (вес {w}{must}, цель {t})"),
+    "plan-file.head": N_(
+        "Account Path: план интервью. Правьте имена, фокус и вопросы; проверка: `accountpath plan --check ЭТОТ_ФАЙЛ`."
+    ),
+    "plan-file.minutes": N_("длительность интервью у каждого интервьюера, минут"),
+    "plan-file.must-have": N_(", обязательная"),
+    "plan-file.rules": N_(
+        "{title}. Правила: каждая компетенция роли в чьём-то фокусе; при двух и более интервьюерах "
+        "каждую обязательную оценивают минимум двое; у одного интервьюера не больше {m} компетенций; "
+        "по 2 вопроса на компетенцию, подходящих цели уровня."
+    ),
+    "plan-file.spare": N_("Вопросы, подходящие цели уровня, по компетенциям (для замены):"),
+    "plan-file.warning": N_("Внимание: {note}"),
     # the interview plan's notes (method/plan.py): coverage rules missed, too little time per question
     "plan-note.and": N_("{first}, {second}"),
     "plan-note.everyone": N_("у всех интервьюеров"),

@@ -375,7 +375,7 @@ export function timeNotes(model, plan) {
 
 // ---------------------------------------------------------------- the plan file (plan_render.plan_yaml)
 
-/** card_title: «Роль — уровень», or the level's name alone when it already names the role. */
+/** card_title: "role — level", or the level's name alone when it already names the role. */
 export function cardTitle(role, level) {
   const core = role.name.replace(/\s*\([^)]*\)/g, "").trim().toLowerCase();
   const name = level.name.toLowerCase();
@@ -397,9 +397,9 @@ function describe(model, plan, cid) {
   const { role, level } = resolve(model, plan.role, plan.level);
   const rc = weighted(role, cid);
   const comp = index(model).comps.get(cid);
-  const must = rc && rc.must_have ? ", обязательная" : "";
+  const must = rc && rc.must_have ? msg("plan-file.must-have") : "";
   const t = cid in level.targets ? level.targets[cid] : "?";
-  return `${comp ? comp.name : cid} (вес ${rc ? rc.weight : 0}${must}, цель ${t})`;
+  return text(model, msg("plan-file.focus", { name: comp ? comp.name : cid, w: rc ? rc.weight : 0, must, t }));
 }
 
 /** The plan file, byte for byte as `accountpath plan` writes it. */
@@ -407,18 +407,14 @@ export function planYaml(model, plan, notes = []) {
   const { role, level } = resolve(model, plan.role, plan.level);
   const { comps, byId } = index(model);
   const lines = [
-    comment("Account Path: план интервью. Правьте имена, фокус и вопросы; проверка: `accountpath plan --check ЭТОТ_ФАЙЛ`."),
-    comment(
-      `${cardTitle(role, level)}. Правила: каждая компетенция роли в чьём-то фокусе; при двух и более интервьюерах ` +
-        `каждую обязательную оценивают минимум двое; у одного интервьюера не больше ${MAX_FOCUS} компетенций; ` +
-        "по 2 вопроса на компетенцию, подходящих цели уровня.",
-    ),
-    ...notes.map((note) => comment(`Внимание: ${note}`)),
+    comment(text(model, msg("plan-file.head"))),
+    comment(text(model, msg("plan-file.rules", { title: cardTitle(role, level), m: MAX_FOCUS }))),
+    ...notes.map((note) => comment(text(model, msg("plan-file.warning", { note })))),
     `plan: ${PLAN_VERSION}`,
     `role: ${role.id}`,
     `level: ${level.id}`,
-    `candidate: ${yamlScalar(plan.candidate ?? null)}  ` + comment("ФИО кандидата"),
-    `minutes: ${Math.trunc(plan.minutes)}  ` + comment("длительность интервью у каждого интервьюера, минут"),
+    `candidate: ${yamlScalar(plan.candidate ?? null)}  ` + comment(text(model, msg("plan-file.candidate"))),
+    `minutes: ${Math.trunc(plan.minutes)}  ` + comment(text(model, msg("plan-file.minutes"))),
     "interviewers:",
   ];
   for (const person of plan.interviewers) {
@@ -432,7 +428,7 @@ export function planYaml(model, plan, notes = []) {
     }
   }
   lines.push("");
-  lines.push(comment("Вопросы, подходящие цели уровня, по компетенциям (для замены):"));
+  lines.push(comment(text(model, msg("plan-file.spare"))));
   for (const rc of byWeight(role)) {
     const ids = candidateQuestions(model, rc.id, level.targets[rc.id], role, level).map((q) => q.id).join(", ");
     lines.push(comment(`${rc.id}: ${ids}`));
