@@ -104,16 +104,16 @@ def test_bundled_model_is_valid():
 
 
 def test_step_size_within_a_role_at_its_line():
-    path = _level("account-director", "account-director") + ("targets", "team-management")
-    ps = _problems(_replace_line(TEXT, path, "5"))  # group head 3 -> director 5
+    path = _level("account-director", "group-account-director") + ("targets", "leadership")
+    ps = _problems(_replace_line(TEXT, path, "5"))  # director 3 -> group account director 5
     hits = [p for p in ps if p.endswith("[step-size]")]
     assert hits and hits[0].startswith(_at(path)), ps
-    assert "«team-management» 5" in hits[0] and "— 3" in hits[0]
+    assert "«leadership» 5" in hits[0] and "— 3" in hits[0]
 
 
 def test_step_size_along_career_to_at_its_line():
-    # the group head (first level of the director role) two above the senior account manager
-    path = _level("account-director", "group-head") + ("targets", "leadership")
+    # the group head (a role of its own, after the senior account manager) two above the senior
+    path = _level("group-head", "group-head") + ("targets", "leadership")
     ps = _problems(_replace_line(TEXT, path, "4"))
     hits = [p for p in ps if p.endswith("[step-size]") and p.startswith(_at(path))]
     assert hits and "roles[account-manager].levels[senior]" in hits[0], ps
@@ -132,11 +132,40 @@ def test_every_promotion_step_raises_a_target_by_one_at_most(bundled_model):
         assert all(hi.targets[c] - lo.targets[c] <= 1 for c in lo.targets), (lo.id, hi.id)
 
 
+def test_the_management_track_rises_six_targets_a_step_at_most(bundled_model):
+    """Senior AM -> group head -> AD -> GAD -> CSD: each step raises no more than six targets."""
+    am, head = bundled_model.role("account-manager"), bundled_model.role("group-head")
+    ad, csd = bundled_model.role("account-director"), bundled_model.role("client-services-director")
+    track = [am.level("senior"), head.levels[0], *ad.levels, csd.levels[0]]
+    rises = [sum(hi.targets[c] > lo.targets[c] for c in lo.targets) for lo, hi in zip(track, track[1:])]
+    assert rises == [6, 6, 4, 5], rises
+
+
+def test_level_five_describes_the_reference_not_the_next_job(bundled_model):
+    """Level 5 is shown before the next title: no behaviour there is the GAD's or the CSD's job."""
+    tm, cf = bundled_model.competency("team-management"), bundled_model.competency("client-focus")
+    assert not any("несколькими группами" in b for b in tm.levels[5])
+    assert not any("модель клиентского сервиса агентства" in b for b in cf.levels[5])
+    assert not any("бонусы группы" in b for b in bundled_model.competency("team-management").levels[3])
+
+
 def test_a_team_lead_step_sits_between_senior_and_director(bundled_model):
+    head = bundled_model.role("group-head")
+    assert [lv.id for lv in head.levels] == ["group-head"] and head.levels[0].name == "Руководитель группы"
+    assert {rc.id for rc in head.competencies if rc.must_have} == {
+        "client-focus",
+        "project-management",
+        "team-management",
+    }
+    assert sum(rc.weight for rc in head.competencies) == 100
     ad = bundled_model.role("account-director")
-    assert [lv.id for lv in ad.levels] == ["group-head", "account-director", "group-account-director"]
-    assert [lv.team_target for lv in ad.levels] == [3, 4, 5]
+    assert [lv.id for lv in ad.levels] == ["account-director", "group-account-director"]
+    assert [lv.team_target for lv in head.levels + ad.levels] == [3, 4, 5]
     assert bundled_model.role("account-manager").level("senior").team_target == 2
+    # the senior account manager goes to the group head, never straight to the director
+    assert "group-head" in bundled_model.role("account-manager").career.to
+    assert "account-director" not in bundled_model.role("account-manager").career.to
+    assert "account-director" in head.career.to and "key-account-manager" in ad.career.from_
     gad = ad.level("group-account-director")
     assert "аккаунт-директоров" in gad.summary and gad.team_target == 5  # «через их руководителей» is level 5
     csd = bundled_model.role("client-services-director").levels[0]
@@ -180,8 +209,12 @@ def test_the_findings_cards_no_longer_ask_the_wrong_people(bundled_model):
     senior = asked("account-manager", "senior")
     assert not {"open-x2-bonus", "open-team-cost"} & senior
     assert not any(bundled_model.question(q).audience == "manager" for q in senior)
-    for lid in ("group-head", "account-director", "group-account-director"):
-        ad = asked("account-director", lid)
+    for rid, lid in (
+        ("group-head", "group-head"),
+        ("account-director", "account-director"),
+        ("account-director", "group-account-director"),
+    ):
+        ad = asked(rid, lid)
         assert "lead-tired-team" not in ad
         assert {"tm-hiring-decision", "tm-bad-hire", "tm-one-to-one"} <= ad, lid
     assert "tm-grow-junior" in asked("account-director", "account-director")
@@ -410,8 +443,8 @@ def test_vacancy_addresses_the_candidate_and_fits_the_level(bundled_model):
     assert junior.requirements[0] == "Опыт в агентстве до года или стажировка; рассматриваем выпускников."
     head = vac.vacancy(
         bundled_model,
-        bundled_model.role("account-director"),
-        bundled_model.role("account-director").level("group-head"),
+        bundled_model.role("group-head"),
+        bundled_model.role("group-head").level("group-head"),
     )
     assert head.duties[0].startswith("Руководите группой из двух-трёх аккаунт-менеджеров")
     assert not any("от трёх до семи" in d for d in head.duties)

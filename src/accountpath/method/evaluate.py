@@ -10,7 +10,9 @@ JavaScript evaluator (docs/assets/js/core/evaluate.js):
 - the verdict from coverage and the bands, with a tolerance band (`evaluation.tolerance`, t)
   around each boundary instead of an exact comparison: strong_hire from strong_hire + t, hire
   from hire + t, no_hire from no_hire - t; a gap within t of the hire / no-hire boundary is
-  not decided (`not_ready`, reason near_boundary); a failed must-have caps the verdict at no_hire.
+  not decided (`not_ready`, reason near_boundary), except a gap at or above the boundary when no
+  rated competency is below its target (the level's profile is the hiring bar: a candidate who
+  meets it everywhere is `hire`); a failed must-have caps the verdict at no_hire.
 - `leaning`: today's knife edge (the same bands compared exactly, no band, no not_ready).
 - `not_ready` reasons ({code, params}, see NOT_READY): near_boundary, one_interviewer_decides,
   must_have_disagreement, must_have_single_rater, must_have_one_point, unrated_focus; any of
@@ -86,8 +88,12 @@ def side(verdict: str) -> str | None:
     return None
 
 
-def _recommend(model: Model, coverage: float, gap: float | None, failed: bool, tol: float) -> str:
-    """The verdict of a gap with a band of ±tol around each boundary (tol 0: the knife edge)."""
+def _recommend(
+    model: Model, coverage: float, gap: float | None, failed: bool, tol: float, *, below: bool = True
+) -> str:
+    """The verdict of a gap with a band of ±tol around each boundary (tol 0: the knife edge).
+    `below`: some rated competency is under its target; without one, a gap at or above the hire
+    boundary is `hire` even inside the band."""
     ev = model.evaluation
     if gap is None or coverage < ev.min_coverage - EPS:
         return "insufficient_data"
@@ -97,7 +103,8 @@ def _recommend(model: Model, coverage: float, gap: float | None, failed: bool, t
     elif gap >= bands.hire + tol - EPS:
         rec = "hire"
     elif tol > 0 and gap > bands.hire - tol + EPS:
-        rec = "not_ready"  # inside the band of the hire / no-hire boundary
+        # inside the band of the hire / no-hire boundary; on or above the bar with nothing under target is a hire
+        rec = "hire" if not below and gap >= bands.hire - EPS else "not_ready"
     elif gap >= bands.no_hire - tol - EPS:
         rec = "no_hire"
     else:
@@ -139,10 +146,12 @@ def _at_level(model: Model, role: Role, level: RoleLevel, means: Mapping[str, fl
     rated_weight = 0
     weighted = 0.0
     failed: list[str] = []
+    below = False
     for rc in role.competencies:
         if rc.id not in means:
             continue
         target = level.targets[rc.id]
+        below = below or means[rc.id] < target - EPS
         rated_weight += rc.weight
         weighted += rc.weight * (means[rc.id] - target)
         if rc.must_have and means[rc.id] < target - tol - EPS:
@@ -153,7 +162,7 @@ def _at_level(model: Model, role: Role, level: RoleLevel, means: Mapping[str, fl
         "coverage": coverage,
         "gap": gap,
         "failed_must_haves": failed,
-        "recommendation": _recommend(model, coverage, gap, bool(failed), model.evaluation.tolerance),
+        "recommendation": _recommend(model, coverage, gap, bool(failed), model.evaluation.tolerance, below=below),
         "leaning": _recommend(model, coverage, gap, bool(failed), 0.0),
     }
 

@@ -55,14 +55,17 @@ export function side(model, code) {
   return null;
 }
 
-/** The verdict of a gap with a band of ±tol around each boundary (tol 0: the knife edge); evaluate._recommend. */
-function recommend(ev, hireVerdicts, coverage, gap, failed, tol) {
+/**
+ * The verdict of a gap with a band of ±tol around each boundary (tol 0: the knife edge); evaluate._recommend.
+ * `below`: some rated competency is under its target; without one, a gap at or above the hire boundary is a hire.
+ */
+function recommend(ev, hireVerdicts, coverage, gap, failed, tol, below = true) {
   if (gap === null || coverage < ev.min_coverage - EPS) return "insufficient_data";
   const bands = ev.bands;
   let rec;
   if (gap >= bands.strong_hire + tol - EPS) rec = "strong_hire";
   else if (gap >= bands.hire + tol - EPS) rec = "hire";
-  else if (tol > 0 && gap > bands.hire - tol + EPS) rec = "not_ready";
+  else if (tol > 0 && gap > bands.hire - tol + EPS) rec = !below && gap >= bands.hire - EPS ? "hire" : "not_ready";
   else if (gap >= bands.no_hire - tol - EPS) rec = "no_hire";
   else rec = "strong_no_hire";
   if (failed && (hireVerdicts.includes(rec) || rec === "not_ready")) rec = "no_hire";
@@ -80,10 +83,12 @@ export function atLevel(model, role, level, means) {
   let ratedWeight = 0;
   let weighted = 0.0;
   const failed = [];
+  let below = false;
   for (const rc of role.competencies) {
     if (!means.has(rc.id)) continue;
     const target = level.targets[rc.id];
     const mean = means.get(rc.id);
+    below = below || mean < target - EPS;
     ratedWeight += rc.weight;
     weighted += rc.weight * (mean - target);
     if (rc.must_have && mean < target - tol - EPS) failed.push(rc.id);
@@ -96,7 +101,7 @@ export function atLevel(model, role, level, means) {
     coverage,
     gap,
     failed_must_haves: failed,
-    recommendation: recommend(ev, hv, coverage, gap, failed.length > 0, ev.tolerance || 0),
+    recommendation: recommend(ev, hv, coverage, gap, failed.length > 0, ev.tolerance || 0, below),
     leaning: recommend(ev, hv, coverage, gap, failed.length > 0, 0),
   };
 }
