@@ -34,7 +34,7 @@ export function valueText(value) {
   if (value === null || value === undefined) return "";
   if (value === true || value === false) return value ? "true" : "false";
   if (value instanceof FloatValue) return value.source;
-  if (typeof value === "object") return JSON.stringify(value, (k, v) => (v instanceof FloatValue ? v.source : v));
+  if (typeof value === "object") return JSON.stringify(value, (k, v) => (v instanceof FloatValue ? v.source : typeof v === "bigint" ? String(v) : v));
   return String(value);
 }
 
@@ -93,7 +93,7 @@ export function recommendationValue(vocab, raw) {
 /** Free text (a note, take-aways): {value: text|null} or {reason} (cardcheck.text_value). */
 export function textValue(raw) {
   if (raw === null || raw === undefined) return { value: null };
-  if (!isText(raw) && typeof raw !== "number" && !(raw instanceof FloatValue)) return { reason: ["card.text", { value: valueText(raw) }] };
+  if (!isText(raw) && typeof raw !== "number" && typeof raw !== "bigint" && !(raw instanceof FloatValue)) return { reason: ["card.text", { value: valueText(raw) }] };
   return { value: valueText(raw).trim() || null };
 }
 

@@ -54,7 +54,8 @@ async function yamlSchema() {
     const int = new y.Type("tag:yaml.org,2002:int", {
       kind: "scalar",
       resolve: (text) => text !== null && /^[-+]?[0-9]+$/.test(text),
-      construct: (text) => Number(text),
+      // beyond 2^53 a whole number stays exact as a BigInt (Python's int), never 3e+22
+      construct: (text) => (Number.isSafeInteger(Number(text)) ? Number(text) : BigInt(text)),
       predicate: (v) => typeof v === "number" && Number.isInteger(v),
     });
     const float = new y.Type("tag:yaml.org,2002:float", {
