@@ -428,26 +428,78 @@ def test_vacancy_experience_follows_the_levels(bundled_model):
 
 
 def test_vacancy_addresses_the_candidate_and_fits_the_level(bundled_model):
-    """Review 1, findings 7-8: per-level duties in «вы», requirements in «вы», the title inflected."""
+    """Review 1, findings 7-8: per-level duties in «вы»; review 2, findings 3, 34, 36: requirements are
+    what an outside candidate brings (3-7 of the level's own, no behaviour text), the opening names the
+    title from the model, the intro speaks of people, not «аккаунтов»."""
+    behaviours = [b.split(" ", 1)[-1][:40] for c in bundled_model.competencies for ls in c.levels.values() for b in ls]
     for role, level in _role_levels(bundled_model):
         v = vac.vacancy(bundled_model, role, level)
-        assert "Ищем в команду:" not in v.intro, (role.id, level.id)
+        assert level.title_accusative and v.intro.startswith(f"Ищем {level.title_accusative}."), (role.id, level.id)
+        assert "аккаунт-менеджеров и директоров" in v.intro and "специалиста на позицию" not in v.intro
+        assert 3 <= len(level.requirements) <= 7 and v.requirements == level.requirements, (role.id, level.id)
+        text = vac.render_vacancy(bundled_model, role, level, "txt")
+        assert not [b for b in behaviours if b in text], (role.id, level.id)
         for line in v.duties + v.requirements:
             first = line.split()[0]
             assert not first.endswith(("ает", "яет", "ует", "ит", "ёт")), (role.id, level.id, line)
-    junior = vac.vacancy(
-        bundled_model, bundled_model.role("account-manager"), bundled_model.role("account-manager").level("junior")
-    )
-    assert "Ищем в команду младшего аккаунт-менеджера." in junior.intro
+    am = bundled_model.role("account-manager")
+    junior = vac.vacancy(bundled_model, am, am.level("junior"))
+    assert junior.intro.startswith("Ищем младшего аккаунт-менеджера. ")
     assert not any("первым контактом" in d for d in junior.duties)
-    assert junior.requirements[0] == "Опыт в агентстве до года или стажировка; рассматриваем выпускников."
-    head = vac.vacancy(
-        bundled_model,
-        bundled_model.role("group-head"),
-        bundled_model.role("group-head").level("group-head"),
+    assert "выпускников рассматриваем" in junior.requirements[0]
+    assert any("Английский" in r and r.startswith("[") for r in junior.requirements)
+    csd = bundled_model.role("client-services-director")
+    assert vac.vacancy(bundled_model, csd, csd.level("csd")).intro.startswith(
+        "Ищем Client Services Director (CSD) — руководителя клиентского сервиса агентства."
     )
-    assert head.duties[0].startswith("Руководите группой из двух-трёх аккаунт-менеджеров")
-    assert not any("от трёх до семи" in d for d in head.duties)
+    head = next(r for r in bundled_model.roles for lv in r.levels if lv.id == "group-head")
+    v = vac.vacancy(bundled_model, head, head.level("group-head"))
+    assert v.duties[0].startswith("Руководите группой из двух-трёх аккаунт-менеджеров")
+    assert not any("от трёх до семи" in d for d in v.duties)
+
+
+def _hours(text: str) -> int:
+    found = re.search(r"(\d+) час", text)
+    assert found, text
+    return int(found.group(1))
+
+
+def test_take_home_tasks_keep_the_guides_limits(bundled_model):
+    """Review 2, findings 5-6: at most 2 hours up to middle, 3 for senior levels; director levels get a
+    case presented at the final meeting (20 + 20 minutes, at most 3 hours to prepare); the materials are
+    fictional, never the agency's real data; the interview guide states the same limits."""
+    directors = {"account-director", "group-account-director", "csd"}
+    for role, level in _role_levels(bundled_model):
+        th = level.take_home
+        limit = 2 if vac.experience_id(level) in ("noExperience", "between1And3") else 3
+        assert _hours(th.time_limit) <= limit, (role.id, level.id, th.time_limit)
+        case = "финальной встрече" in th.time_limit
+        assert case == (level.id in directors), (role.id, level.id)
+        if case:
+            assert "20 минут презентации и 20 минут вопросов" in th.time_limit
+        text = " ".join((th.task, *th.materials)).casefold()
+        assert "обезличен" not in text, (role.id, level.id)
+        assert any(w in text for w in ("вымышлен", "условн", "учебн")), (role.id, level.id)
+    guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
+    assert "не больше двух часов" in guide and "не больше трёх" in guide and "финальной встрече" in guide
+    assert "реальной работой для реального клиента" in guide
+
+
+def test_vacancy_pay_line_shows_tenure_guides_for_am_and_no_figures_above(bundled_model):
+    """Review 2, finding 22: the AM levels get the articles' pay-by-tenure guides (undated, not agency
+    pay) and a request for the agency's band; KAM and above: the articles have no figures."""
+    from accountpath.site import hiring_pages
+
+    am = bundled_model.role("account-manager")
+    for level in am.levels:
+        line = hiring_pages.pay_line(bundled_model, am, level)
+        assert "ориентиры по стажу" in line and "без года публикации" in line and "от 40 000 ₽" in line
+        assert "впишите вилку своего агентства" in line
+    for role, level in _role_levels(bundled_model):
+        line = hiring_pages.pay_line(bundled_model, role, level)
+        assert "Публичной цифры" not in line
+        if role.id != "account-manager":
+            assert "цифр для этого уровня нет" in line, (role.id, level.id)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -560,8 +612,14 @@ def test_scorecards_and_take_home_keys_say_how_anchors_map_to_ratings(bundled_mo
 
 
 def test_junior_phone_screen_knocks_nobody_out(bundled_model):
-    """Review 1, finding 9: a graduate is not cut off by the phone screen of a newcomer level."""
+    """Review 1, finding 9: a graduate is not cut off by the phone screen of a newcomer level for want of
+    agency experience; only format of work and pay stop."""
     role = bundled_model.role("account-manager")
     assert any(q.knock_out for q in role.screening)
-    assert "Стоп-вопрос." not in kit_mod.render_kit(bundled_model, role, role.level("junior"), "md")
-    assert "**Стоп-вопрос.**" in kit_mod.render_kit(bundled_model, role, role.level("middle"), "md")
+    junior = kit_mod.render_kit(bundled_model, role, role.level("junior"), "md")
+    stops = [line for line in junior.splitlines() if "**Стоп-вопрос.**" in line]
+    # review 2, finding 39: format of work and pay stop a graduate too; the agency-task question does not
+    assert len(stops) == 2 and "формат работы" in stops[0] and "доход" in stops[1], stops
+    assert junior.count("**Стоп-вопрос.**") < kit_mod.render_kit(bundled_model, role, role.level("middle"), "md").count(
+        "**Стоп-вопрос.**"
+    )

@@ -90,6 +90,10 @@ MESSAGES: dict[str, str] = {
         "компетенция «{competency}»: вопросов для рекомендаций {n}, а нужно от {lo} до {hi} "
         "(у каждой обязательной компетенции роли с телефонным скринингом) [reference-coverage]"
     ),
+    "model.vacancy-requirements": N_(
+        "{at}: требований к кандидату в вакансии {n}, а нужно от {lo} до {hi} "
+        "(у каждого уровня роли с телефонным скринингом) [vacancy-requirements]"
+    ),
     "model.screening-count": N_("{at}: в телефонном скрининге {n} вопросов, а нужно от {lo} до {hi} [screening-count]"),
     "model.screening-knock-out": N_(
         "{at}: в телефонном скрининге нет ни одного стоп-вопроса (knock_out: true) [screening-count]"

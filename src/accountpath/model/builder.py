@@ -92,6 +92,8 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         probation=_by_number(lv.get("probation") or {}),
         pay=_pay(lv["pay"]) if lv.get("pay") else None,
         take_home=_take_home(lv["take_home"]) if lv.get("take_home") else None,
+        requirements=_t(lv.get("requirements")),
+        title_accusative=lv.get("title_accusative"),
     )
 
 
@@ -140,7 +142,10 @@ def _role(r: dict[str, Any], competency_ids: list[str]) -> Role:
         probation=_by_number(r.get("probation") or {}),
         views=tuple(View(v["source"], v["text"]) for v in r.get("views") or ()),
         screening=tuple(
-            ScreeningQuestion(s["text"], s["listen_for"], bool(s["knock_out"])) for s in r.get("screening") or ()
+            ScreeningQuestion(
+                s["text"], s["listen_for"], bool(s["knock_out"]), bool(s.get("knock_out_newcomers", False))
+            )
+            for s in r.get("screening") or ()
         ),
     )
 

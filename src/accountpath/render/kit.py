@@ -126,11 +126,10 @@ def kit_view(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
         "role": role,
         "level": level,
         "vacancy": vacancy(model, role, level),
-        # a level open to newcomers knocks nobody out on the phone: a graduate has no agency task to recall
-        "screening": (
-            tuple(dataclasses.replace(q, knock_out=False) for q in role.screening)
-            if experience_id(level) == "noExperience"
-            else role.screening
+        # at a level open to newcomers only the knock-outs marked for them stop (format of work, pay):
+        # a graduate has no agency task to recall
+        "screening": tuple(
+            dataclasses.replace(q, knock_out=q.stops(experience_id(level) == "noExperience")) for q in role.screening
         ),
         "panel": panel,
         "scale": scale,

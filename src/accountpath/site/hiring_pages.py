@@ -33,21 +33,50 @@ def kit_page(role: Role, level: RoleLevel) -> str:
     return f"hiring/kit-{role.id}-{level.id}.md"
 
 
+UNKNOWN = "не указан"
+"""How the model writes a salary row's region or experience the article does not give."""
+
+
+def _roubles(low: int | None, high: int | None) -> str:
+    """«от 40 000 ₽», «до 40 000 ₽», «75 000 – 80 000 ₽»."""
+    if low is not None and high is not None:
+        return f"{vac.money(low)} – {vac.money(high)} ₽"
+    return f"от {vac.money(low)} ₽" if low is not None else f"до {vac.money(high or 0)} ₽"
+
+
+def tenure_guides(model: Model, role: Role) -> list[str]:
+    """The role's article figures that give pay by tenure, not by level: «без опыта — от 40 000 ₽ (№ 3)»."""
+    numbers = {s.id: n for n, s in enumerate(model.sources, start=1)}
+    return [
+        f"{s.experience} — {_roubles(s.min, s.max)} (№ {numbers.get(s.source, '?')})"
+        for s in role.salary
+        if s.level is None and s.experience != UNKNOWN and not s.is_estimate and (s.min or s.max)
+    ]
+
+
 def pay_line(model: Model, role: Role, level: RoleLevel) -> str:
-    """What the page says about the level's pay: the band, or plainly that there is no public figure."""
+    """What the page says about the level's pay: the band; or the article's figures for the level; or,
+    where the articles give pay by tenure only, those guides and a request for the agency's own band;
+    or plainly that the articles have no figures."""
     if level.pay is not None:
         basis = {"agency": "вилка агентства", "source": "по статье-источнику", "estimate": "оценка проекта"}
         return f"Оплата: {vac.pay_text(level.pay)} ({basis.get(level.pay.basis, level.pay.basis)}, {level.pay.date})."
-    has_article = any(s.level == level.id for s in role.salary)
-    if has_article:
+    if any(s.level == level.id for s in role.salary):
         return (
             "Вилки агентства для этого уровня в модели нет. Статьи-источники дают ориентир без даты и без пометки, "
             f"до или после налога, — он на [странице роли](../roles/{role.id}.md#salary); в вакансию впишите свою вилку."
         )
-    return (
-        "Публичной цифры для этого уровня нет: в статьях-источниках зарплат для него не приводится, "
-        "и мы их не придумываем. Впишите в вакансию вилку своего агентства."
-    )
+    guides = tenure_guides(model, role)
+    if guides:
+        cited = {s.source for s in role.salary if s.level is None and s.experience != UNKNOWN}
+        undated = all(src is None or src.year is None for src in map(model.source, cited))
+        when = "без года публикации и " if undated else ""
+        return (
+            f"Статьи-источники дают для этой роли только ориентиры по стажу, {when}не именно для агентств: "
+            f"{'; '.join(guides)} ([все цифры роли](../roles/{role.id}.md#salary)). Для вакансии они не годятся: "
+            "впишите вилку своего агентства."
+        )
+    return "В статьях-источниках цифр для этого уровня нет. Впишите в вакансию вилку своего агентства."
 
 
 def _vacancy_md(model: Model, role: Role, level: RoleLevel) -> str:
