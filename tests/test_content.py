@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from accountpath.io import plan_check
 from accountpath.method import debrief
 from accountpath.method import plan as plan_mod
 from accountpath.method.evaluate import Scorecard
@@ -19,9 +20,9 @@ from accountpath.model import load as model_mod
 from accountpath.model import yamlsource
 from accountpath.model.types import MANAGER_FROM, SCOPE_KEYS
 from accountpath.render import kit as kit_mod
-from accountpath.render import report, scorecard
+from accountpath.render import plan_render, report, scorecard
 from accountpath.render import vacancy as vac
-from accountpath.site import pages
+from accountpath.site import hiring_pages, pages
 
 from conftest import BUNDLED_MODEL, ROOT
 
@@ -623,3 +624,76 @@ def test_junior_phone_screen_knocks_nobody_out(bundled_model):
     assert junior.count("**Стоп-вопрос.**") < kit_mod.render_kit(bundled_model, role, role.level("middle"), "md").count(
         "**Стоп-вопрос.**"
     )
+
+
+# ---------------------------------------------------------------- the level's panel, HR wording, the timetable
+
+
+def test_the_junior_panel_is_two_interviewers_at_45_minutes_and_fits(bundled_model):
+    """Issue 18/19 follow-up: the junior AM (targets 1-2) gets a lighter panel by data — two interviewers,
+    45 minutes each — with seven minutes a question, every must-have rated twice and enough weight rated
+    for the hiring rule; the kit and the candidate's steps say so; other levels keep the default panel."""
+    role = bundled_model.role("account-manager")
+    junior = role.level("junior")
+    assert max(junior.targets.values()) <= 2 and plan_mod.panel_size(role, junior) == (2, 45)
+    plan, notes = plan_mod.make_plan(bundled_model, role.id, junior.id, ["А", "Б"])
+    assert plan["minutes"] == 45
+    assert [n.code for n in notes] == [plan_mod.LIGHT_PANEL]  # what is left out, not «nobody rates»
+    checked, problems = plan_check.check_plan(
+        plan_render.render_plan(bundled_model, plan, "yaml", notes), bundled_model
+    )
+    assert checked is not None and problems == []  # the level's panel is no coverage problem for plan --check
+    assert "Короткие собеседования уровня." in plan_render.render_plan(bundled_model, plan, "md")
+    for person in plan["interviewers"]:
+        assert plan_mod.minutes_per_question(bundled_model, plan, person) >= plan_mod.MIN_PER_QUESTION
+    focus = [p["focus"] for p in plan["interviewers"]]
+    for rc in role.competencies:
+        if rc.must_have:
+            assert sum(rc.id in f for f in focus) == 2, rc.id
+    rated = sum(rc.weight for rc in role.competencies if any(rc.id in f for f in focus))
+    assert rated >= bundled_model.evaluation.min_coverage * sum(rc.weight for rc in role.competencies)
+    view = kit_mod.kit_view(bundled_model, role, junior)
+    assert (view["panel"]["count"], view["panel"]["minutes"]) == (2, 45)
+    assert "45" in view["steps"][1].length and "2" in view["steps"][1].length
+    text = kit_mod.render_kit(bundled_model, role, junior, "md")
+    assert "На собеседованиях этого уровня не оцениваются" in text
+    for other in role.levels[1:]:
+        assert plan_mod.panel_size(role, other)[1] == plan_mod.DEFAULT_MINUTES
+
+
+def test_kit_and_hiring_pages_speak_of_interviews_not_a_panel(bundled_model):
+    """HR reads the kit: «Собеседования с интервьюерами», no «панель» calque in the kit, the vacancy
+    text or the hiring pages (ids and keys aside)."""
+    for role in bundled_model.roles:
+        for level in role.levels:
+            for fmt in ("md", "html"):
+                text = kit_mod.render_kit(bundled_model, role, level, fmt)
+                assert "Собеседования с интервьюерами" in text
+                assert not re.search(r"[Пп]анел", text), (role.id, level.id, fmt)
+                assert not re.search(r"[Пп]анел", vac.render_vacancy(bundled_model, role, level, fmt))
+    for path, text in hiring_pages.build(bundled_model).items():
+        assert not re.search(r"[Пп]анел", text), path
+
+
+def test_the_timetable_shows_an_open_question_only_where_the_card_has_one(bundled_model):
+    """Review finding: the interview timetable kept a «question without a right answer» slot for juniors,
+    who get none. For every role level, the schedule of its panel lists an open question exactly where the
+    interviewer's card (the plan's questions) has one, and only on levels whose full card offers one."""
+    open_label = plan_render.kind_labels()["open"]
+    for role in bundled_model.roles:
+        for level in role.levels:
+            count = plan_mod.panel_size(role, level)[0]
+            plan, _notes = plan_mod.make_plan(bundled_model, role.id, level.id, [f"И{k}" for k in range(count)])
+            full = scorecard.card(bundled_model, role.id, level.id)
+            card_open = {q.id for it in full.items for q in it.questions if q.kind == "open"}
+            schedule_open = set()
+            for person in plan["interviewers"]:
+                on_card = {q for q in person["questions"] if bundled_model.question(q).kind == "open"}
+                slots = plan_render.slots(bundled_model, plan, person)
+                shown = {q.id for s in slots for q in s.questions if q.kind == "open"}
+                assert shown == on_card, (role.id, level.id, person["name"])
+                assert not any(s.competency is None and "ответа" in s.label for s in slots)
+                schedule_open |= shown
+            assert schedule_open <= card_open or not schedule_open, (role.id, level.id)
+            text = plan_render.render_plan(bundled_model, plan, "md")
+            assert (open_label in text) == bool(schedule_open), (role.id, level.id)

@@ -5,6 +5,7 @@ as a card the debrief counts."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import html.parser
 import json
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from accountpath.method import plan as plan_mod
 from accountpath.model import load as model_load
 from accountpath.render import kit as kit_mod
 from accountpath.render import vacancy as vac
@@ -288,3 +290,82 @@ def test_newcomer_level_keeps_only_the_knock_outs_marked_for_newcomers(kit_model
     middle = kit_mod.kit_view(model, role, role.level("middle"))
     assert [q.knock_out for q in junior["screening"][:2]] == [False, True]
     assert [q.knock_out for q in middle["screening"][:2]] == [True, True]
+
+
+# ---------------------------------------------------------------- a level's own panel (`interview`)
+
+
+def _light(data: dict) -> None:
+    _kit(data)
+    data["roles"][0]["levels"][0]["interview"] = {"interviewers": 2, "minutes": 30}
+
+
+@pytest.fixture
+def light_model(tmp_path):
+    return model_load.load(_mini(tmp_path, _light))
+
+
+@pytest.mark.parametrize(
+    "interview",
+    [
+        {"interviewers": 2, "minutes": 5},
+        {"interviewers": 0, "minutes": 45},
+        {"interviewers": 2},
+        {"interviewers": 2, "minutes": 45, "questions": 1},
+        {"interviewers": "два", "minutes": 45},
+    ],
+)
+def test_a_bad_interview_key_is_refused_at_its_line(tmp_path, interview):
+    def edit(data):
+        data["roles"][0]["levels"][0]["interview"] = interview
+
+    model, problems = model_load.check(_mini(tmp_path, edit))
+    assert model is None and problems and all(p.line > 0 for p in problems)
+    assert "interview" in "\n".join(str(p) for p in problems)
+
+
+def test_the_interview_key_sets_the_panel_and_fits_the_questions_to_its_minutes(light_model):
+    """Two interviewers at 30 minutes: 20 minutes after the introduction and closing hold one question
+    per focus competency at MIN_PER_QUESTION, not two; a level without the key keeps two questions per
+    competency and the default panel."""
+    role = light_model.role("account-manager")
+    junior, middle = role.level("junior"), role.level("middle")
+    assert junior.interview is not None and (junior.interview.interviewers, junior.interview.minutes) == (2, 30)
+    assert plan_mod.panel_size(role, junior) == (2, 30)
+    assert plan_mod.panel_size(role, middle) == (max(2, plan_mod.needed_interviewers(role)), plan_mod.DEFAULT_MINUTES)
+    plan, notes = plan_mod.make_plan(light_model, role.id, "junior", ["А", "Б"])  # minutes: the level's
+    assert plan["minutes"] == 30 and notes == []
+    for person in plan["interviewers"]:
+        assert len(person["questions"]) == len(person["focus"])
+        assert plan_mod.minutes_per_question(light_model, plan, person) >= plan_mod.MIN_PER_QUESTION
+    plan, _notes = plan_mod.make_plan(light_model, role.id, "middle", ["А", "Б"])
+    assert plan["minutes"] == plan_mod.DEFAULT_MINUTES
+    assert all(len(p["questions"]) == plan_mod.QUESTIONS_PER_FOCUS * len(p["focus"]) for p in plan["interviewers"])
+    # the light level at generous minutes: two questions again
+    plan, _notes = plan_mod.make_plan(light_model, role.id, "junior", ["А", "Б"], minutes=90)
+    assert all(len(p["questions"]) == plan_mod.QUESTIONS_PER_FOCUS * len(p["focus"]) for p in plan["interviewers"])
+
+
+def test_the_kit_and_the_candidate_steps_follow_the_level_panel(light_model):
+    role = light_model.role("account-manager")
+    view = kit_mod.kit_view(light_model, role, role.level("junior"))
+    assert (view["panel"]["count"], view["panel"]["minutes"], view["panel"]["per_focus"]) == (2, 30, 1)
+    assert len(view["panel"]["people"]) == 2
+    step = view["steps"][1]
+    assert "30" in step.length and "2" in step.length
+    text = kit_mod.render_kit(light_model, role, role.level("junior"), "md")
+    assert "Интервьюеров: 2, у каждого 30 минут, по одному вопросу" in text
+    middle = kit_mod.kit_view(light_model, role, role.level("middle"))
+    assert middle["panel"]["minutes"] == plan_mod.DEFAULT_MINUTES and middle["panel"]["per_focus"] == 2
+    assert str(plan_mod.DEFAULT_MINUTES) in middle["steps"][1].length
+
+
+def test_the_phone_screen_note_speaks_of_stop_questions_only_where_one_knocks_out(light_model):
+    role = light_model.role("account-manager")
+    level = role.level("middle")
+    view = kit_mod.kit_view(light_model, role, level)
+    assert any(q.knock_out for q in view["screening"]) and "Стоп-вопрос:" in kit_mod.screen_note(view)
+    soft = dict(view, screening=tuple(dataclasses.replace(q, knock_out=False) for q in view["screening"]))
+    note = kit_mod.screen_note(soft)
+    assert "Стоп-вопрос:" not in note and "Звонок нужен" in note
+    assert note in kit_mod.kit_md(soft) and html.escape(note) in kit_mod.kit_html(soft)

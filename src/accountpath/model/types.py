@@ -177,6 +177,15 @@ class Scope:
 
 
 @dataclass(frozen=True)
+class Interview:
+    """A level's own interview panel (`interview` in the model): how many interviewers, minutes each.
+    Without it the plan's defaults apply (method/plan.py `panel_size`)."""
+
+    interviewers: int
+    minutes: int
+
+
+@dataclass(frozen=True)
 class RoleLevel:
     id: str
     name: str
@@ -191,6 +200,7 @@ class RoleLevel:
     probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     requirements: tuple[str, ...] = ()  # the vacancy's «Требования»: what an outside candidate brings
     title_accusative: str | None = None  # the object of the vacancy's «Ищем …»
+    interview: Interview | None = None
 
     @property
     def team_target(self) -> int:
