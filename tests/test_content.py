@@ -9,6 +9,7 @@ from __future__ import annotations
 import html.parser
 import json
 import re
+from collections import Counter
 
 import pytest
 
@@ -24,16 +25,15 @@ from accountpath.render import plan_render, report, scorecard
 from accountpath.render import vacancy as vac
 from accountpath.site import hiring_pages, pages
 
-from conftest import BUNDLED_MODEL, ROOT
+from conftest import BUNDLED_MODEL, ROOT, yaml_load
 
 PROJECT_SOURCES = {"ad-csd", "am-who", "am-overview", "am-duties"}
 """The four articles the project's content is written from: a model citing all four is ours."""
 
 
 def _is_project_content() -> bool:
-    import yaml
 
-    data = yaml.safe_load(BUNDLED_MODEL.read_text(encoding="utf-8")) if BUNDLED_MODEL.exists() else None
+    data = yaml_load(BUNDLED_MODEL.read_text(encoding="utf-8")) if BUNDLED_MODEL.exists() else None
     ids = {s.get("id") for s in (data or {}).get("sources") or [] if isinstance(s, dict)}
     return PROJECT_SOURCES <= ids
 
@@ -210,18 +210,41 @@ def test_the_findings_cards_no_longer_ask_the_wrong_people(bundled_model):
     senior = asked("account-manager", "senior")
     assert not {"open-x2-bonus", "open-team-cost"} & senior
     assert not any(bundled_model.question(q).audience == "manager" for q in senior)
-    for rid, lid in (
-        ("group-head", "group-head"),
-        ("account-director", "account-director"),
-        ("account-director", "group-account-director"),
-    ):
+    for rid, lid in _director_levels(bundled_model):
         ad = asked(rid, lid)
         assert "lead-tired-team" not in ad
-        assert {"tm-hiring-decision", "tm-bad-hire", "tm-one-to-one"} <= ad, lid
+        assert "tm-hiring-decision" in ad and "tm-bad-hire" in ad, lid  # hiring, a bad hire
+        assert ad & {"tm-grow-junior", "tm-grow-leader"}, lid  # growing people
+        assert ad & {"tm-one-to-one", "tm-one-to-one-director"}, lid  # 1:1 feedback
     assert "tm-grow-junior" in asked("account-director", "account-director")
     assert "tm-grow-leader" in asked("account-director", "group-account-director")
     assert "res-monday" not in asked("client-services-director", "csd")
     assert "open-historical-figure" not in asked("account-manager", "middle")
+
+
+def _director_levels(model) -> list[tuple[str, str]]:
+    """(role, level) of the group head (a role of its own or the AD's first level), the AD and the GAD."""
+    out = [(r.id, lv.id) for r in model.roles for lv in r.levels if lv.id == "group-head"]
+    return out + [("account-director", "account-director"), ("account-director", "group-account-director")]
+
+
+def test_questions_fit_the_scope_of_every_level_they_reach(bundled_model):
+    """Cold-review findings: a junior runs part of one or two clients, a KAM has no agency-wide authority,
+    an AD leads a group, not the whole client service."""
+
+    def asked(rid, lid):
+        role = bundled_model.role(rid)
+        return {q.id for qs in scorecard.level_questions(bundled_model, role, role.level(lid)).values() for q in qs}
+
+    junior = asked("account-manager", "junior")
+    assert "res-monday" not in junior and "res-junior-morning" in junior
+    for lid in ("kam", "senior-kam"):
+        kam_texts = [bundled_model.question(q).text for q in asked("key-account-manager", lid)]
+        assert not any("У агентства 14 клиентов" in t for t in kam_texts), lid
+    assert "tm-department-reset" not in asked("account-director", "account-director")
+    for rid, lid in _director_levels(bundled_model):
+        if lid != "group-account-director":
+            assert "tm-one-to-one-director" not in asked(rid, lid), lid
 
 
 # ---------------------------------------------------------------- open questions
@@ -624,6 +647,17 @@ def test_junior_phone_screen_knocks_nobody_out(bundled_model):
     assert junior.count("**Стоп-вопрос.**") < kit_mod.render_kit(bundled_model, role, role.level("middle"), "md").count(
         "**Стоп-вопрос.**"
     )
+
+
+def test_strong_anchors_are_not_one_formula(bundled_model):
+    """A strong anchor says what a strong answer to its question contains: no opening shared by more
+    than a tenth of them, no «Дополнительно …» / «что изменил» template that rewards STAR drill."""
+    strong = [q.anchors.strong for q in bundled_model.questions if q.kind != "open"]
+    openings = Counter(s.split()[0].strip(",") for s in strong)
+    assert max(openings.values()) <= len(strong) // 10, openings.most_common(3)
+    assert not any(s.startswith(("Дополнительно", "Всё из хорошего ответа")) for s in strong)
+    changed = re.compile(r"(что|как) (теперь|изменил|поменял|после этого)|теперь делает иначе", re.IGNORECASE)
+    assert sum(1 for s in strong if changed.search(s)) <= len(strong) // 10
 
 
 # ---------------------------------------------------------------- the level's panel, HR wording, the timetable
