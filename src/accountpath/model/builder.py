@@ -92,6 +92,7 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         probation=_by_number(lv.get("probation") or {}),
         pay=_pay(lv["pay"]) if lv.get("pay") else None,
         take_home=_take_home(lv["take_home"]) if lv.get("take_home") else None,
+        also_called=_t(lv.get("also_called")),
     )
 
 

@@ -184,6 +184,7 @@ class RoleLevel:
     take_home: TakeHome | None = None
     scope: Scope | None = None
     probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    also_called: tuple[str, ...] = ()  # how agencies title the level
 
     @property
     def team_target(self) -> int:
