@@ -126,7 +126,7 @@ def test_too_little_time_is_a_recommendation_not_an_error(ap, tmp_path):
     path = make_plan_file(ap, tmp_path, minutes=60)
     text = path.read_text(encoding="utf-8")
     assert "# Внимание: мало времени на вопрос: «Ирина Смирнова», «Пётр Петров» — 5 мин" in text
-    assert "дайте каждому интервьюеру 80 мин (--minutes 80) или соберите панель из 5 интервьюеров" in text
+    assert "дайте каждому интервьюеру 80 мин (--minutes 80) или позовите 5 интервьюеров" in text
     r = ap("plan", "--check", path)
     assert r.returncode == 0 and f"{path}: план без ошибок" in r.stdout
     assert f"{path}:{_line(text, 'minutes: 60')}:10: внимание (не ошибка): мало времени на вопрос" in r.stderr

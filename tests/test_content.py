@@ -9,9 +9,11 @@ from __future__ import annotations
 import html.parser
 import json
 import re
+from collections import Counter
 
 import pytest
 
+from accountpath.io import plan_check
 from accountpath.method import debrief
 from accountpath.method import plan as plan_mod
 from accountpath.method.evaluate import Scorecard
@@ -19,9 +21,9 @@ from accountpath.model import load as model_mod
 from accountpath.model import yamlsource
 from accountpath.model.types import MANAGER_FROM, SCOPE_KEYS
 from accountpath.render import kit as kit_mod
-from accountpath.render import report, scorecard
+from accountpath.render import plan_render, report, scorecard
 from accountpath.render import vacancy as vac
-from accountpath.site import pages
+from accountpath.site import hiring_pages, pages
 
 from conftest import BUNDLED_MODEL, ROOT
 
@@ -209,18 +211,41 @@ def test_the_findings_cards_no_longer_ask_the_wrong_people(bundled_model):
     senior = asked("account-manager", "senior")
     assert not {"open-x2-bonus", "open-team-cost"} & senior
     assert not any(bundled_model.question(q).audience == "manager" for q in senior)
-    for rid, lid in (
-        ("group-head", "group-head"),
-        ("account-director", "account-director"),
-        ("account-director", "group-account-director"),
-    ):
+    for rid, lid in _director_levels(bundled_model):
         ad = asked(rid, lid)
         assert "lead-tired-team" not in ad
-        assert {"tm-hiring-decision", "tm-bad-hire", "tm-one-to-one"} <= ad, lid
+        assert "tm-hiring-decision" in ad and "tm-bad-hire" in ad, lid  # hiring, a bad hire
+        assert ad & {"tm-grow-junior", "tm-grow-leader"}, lid  # growing people
+        assert ad & {"tm-one-to-one", "tm-one-to-one-director"}, lid  # 1:1 feedback
     assert "tm-grow-junior" in asked("account-director", "account-director")
     assert "tm-grow-leader" in asked("account-director", "group-account-director")
     assert "res-monday" not in asked("client-services-director", "csd")
     assert "open-historical-figure" not in asked("account-manager", "middle")
+
+
+def _director_levels(model) -> list[tuple[str, str]]:
+    """(role, level) of the group head (a role of its own or the AD's first level), the AD and the GAD."""
+    out = [(r.id, lv.id) for r in model.roles for lv in r.levels if lv.id == "group-head"]
+    return out + [("account-director", "account-director"), ("account-director", "group-account-director")]
+
+
+def test_questions_fit_the_scope_of_every_level_they_reach(bundled_model):
+    """Cold-review findings: a junior runs part of one or two clients, a KAM has no agency-wide authority,
+    an AD leads a group, not the whole client service."""
+
+    def asked(rid, lid):
+        role = bundled_model.role(rid)
+        return {q.id for qs in scorecard.level_questions(bundled_model, role, role.level(lid)).values() for q in qs}
+
+    junior = asked("account-manager", "junior")
+    assert "res-monday" not in junior and "res-junior-morning" in junior
+    for lid in ("kam", "senior-kam"):
+        kam_texts = [bundled_model.question(q).text for q in asked("key-account-manager", lid)]
+        assert not any("У агентства 14 клиентов" in t for t in kam_texts), lid
+    assert "tm-department-reset" not in asked("account-director", "account-director")
+    for rid, lid in _director_levels(bundled_model):
+        if lid != "group-account-director":
+            assert "tm-one-to-one-director" not in asked(rid, lid), lid
 
 
 # ---------------------------------------------------------------- open questions
@@ -428,26 +453,78 @@ def test_vacancy_experience_follows_the_levels(bundled_model):
 
 
 def test_vacancy_addresses_the_candidate_and_fits_the_level(bundled_model):
-    """Review 1, findings 7-8: per-level duties in «вы», requirements in «вы», the title inflected."""
+    """Review 1, findings 7-8: per-level duties in «вы»; review 2, findings 3, 34, 36: requirements are
+    what an outside candidate brings (3-7 of the level's own, no behaviour text), the opening names the
+    title from the model, the intro speaks of people, not «аккаунтов»."""
+    behaviours = [b.split(" ", 1)[-1][:40] for c in bundled_model.competencies for ls in c.levels.values() for b in ls]
     for role, level in _role_levels(bundled_model):
         v = vac.vacancy(bundled_model, role, level)
-        assert "Ищем в команду:" not in v.intro, (role.id, level.id)
+        assert level.title_accusative and v.intro.startswith(f"Ищем {level.title_accusative}."), (role.id, level.id)
+        assert "аккаунт-менеджеров и директоров" in v.intro and "специалиста на позицию" not in v.intro
+        assert 3 <= len(level.requirements) <= 7 and v.requirements == level.requirements, (role.id, level.id)
+        text = vac.render_vacancy(bundled_model, role, level, "txt")
+        assert not [b for b in behaviours if b in text], (role.id, level.id)
         for line in v.duties + v.requirements:
             first = line.split()[0]
             assert not first.endswith(("ает", "яет", "ует", "ит", "ёт")), (role.id, level.id, line)
-    junior = vac.vacancy(
-        bundled_model, bundled_model.role("account-manager"), bundled_model.role("account-manager").level("junior")
-    )
-    assert "Ищем в команду младшего аккаунт-менеджера." in junior.intro
+    am = bundled_model.role("account-manager")
+    junior = vac.vacancy(bundled_model, am, am.level("junior"))
+    assert junior.intro.startswith("Ищем младшего аккаунт-менеджера. ")
     assert not any("первым контактом" in d for d in junior.duties)
-    assert junior.requirements[0] == "Опыт в агентстве до года или стажировка; рассматриваем выпускников."
-    head = vac.vacancy(
-        bundled_model,
-        bundled_model.role("group-head"),
-        bundled_model.role("group-head").level("group-head"),
+    assert "выпускников рассматриваем" in junior.requirements[0]
+    assert any("Английский" in r and r.startswith("[") for r in junior.requirements)
+    csd = bundled_model.role("client-services-director")
+    assert vac.vacancy(bundled_model, csd, csd.level("csd")).intro.startswith(
+        "Ищем Client Services Director (CSD) — руководителя клиентского сервиса агентства."
     )
-    assert head.duties[0].startswith("Руководите группой из двух-трёх аккаунт-менеджеров")
-    assert not any("от трёх до семи" in d for d in head.duties)
+    head = next(r for r in bundled_model.roles for lv in r.levels if lv.id == "group-head")
+    v = vac.vacancy(bundled_model, head, head.level("group-head"))
+    assert v.duties[0].startswith("Руководите группой из двух-трёх аккаунт-менеджеров")
+    assert not any("от трёх до семи" in d for d in v.duties)
+
+
+def _hours(text: str) -> int:
+    found = re.search(r"(\d+) час", text)
+    assert found, text
+    return int(found.group(1))
+
+
+def test_take_home_tasks_keep_the_guides_limits(bundled_model):
+    """Review 2, findings 5-6: at most 2 hours up to middle, 3 for senior levels; director levels get a
+    case presented at the final meeting (20 + 20 minutes, at most 3 hours to prepare); the materials are
+    fictional, never the agency's real data; the interview guide states the same limits."""
+    directors = {"account-director", "group-account-director", "csd"}
+    for role, level in _role_levels(bundled_model):
+        th = level.take_home
+        limit = 2 if vac.experience_id(level) in ("noExperience", "between1And3") else 3
+        assert _hours(th.time_limit) <= limit, (role.id, level.id, th.time_limit)
+        case = "финальной встрече" in th.time_limit
+        assert case == (level.id in directors), (role.id, level.id)
+        if case:
+            assert "20 минут презентации и 20 минут вопросов" in th.time_limit
+        text = " ".join((th.task, *th.materials)).casefold()
+        assert "обезличен" not in text, (role.id, level.id)
+        assert any(w in text for w in ("вымышлен", "условн", "учебн")), (role.id, level.id)
+    guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
+    assert "не больше двух часов" in guide and "не больше трёх" in guide and "финальной встрече" in guide
+    assert "реальной работой для реального клиента" in guide
+
+
+def test_vacancy_pay_line_shows_tenure_guides_for_am_and_no_figures_above(bundled_model):
+    """Review 2, finding 22: the AM levels get the articles' pay-by-tenure guides (undated, not agency
+    pay) and a request for the agency's band; KAM and above: the articles have no figures."""
+    from accountpath.site import hiring_pages
+
+    am = bundled_model.role("account-manager")
+    for level in am.levels:
+        line = hiring_pages.pay_line(bundled_model, am, level)
+        assert "ориентиры по стажу" in line and "без года публикации" in line and "от 40 000 ₽" in line
+        assert "впишите вилку своего агентства" in line
+    for role, level in _role_levels(bundled_model):
+        line = hiring_pages.pay_line(bundled_model, role, level)
+        assert "Публичной цифры" not in line
+        if role.id != "account-manager":
+            assert "цифр для этого уровня нет" in line, (role.id, level.id)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -560,11 +637,101 @@ def test_scorecards_and_take_home_keys_say_how_anchors_map_to_ratings(bundled_mo
 
 
 def test_junior_phone_screen_knocks_nobody_out(bundled_model):
-    """Review 1, finding 9: a graduate is not cut off by the phone screen of a newcomer level."""
+    """Review 1, finding 9: a graduate is not cut off by the phone screen of a newcomer level for want of
+    agency experience; only format of work and pay stop."""
     role = bundled_model.role("account-manager")
     assert any(q.knock_out for q in role.screening)
-    assert "Стоп-вопрос." not in kit_mod.render_kit(bundled_model, role, role.level("junior"), "md")
-    assert "**Стоп-вопрос.**" in kit_mod.render_kit(bundled_model, role, role.level("middle"), "md")
+    junior = kit_mod.render_kit(bundled_model, role, role.level("junior"), "md")
+    stops = [line for line in junior.splitlines() if "**Стоп-вопрос.**" in line]
+    # review 2, finding 39: format of work and pay stop a graduate too; the agency-task question does not
+    assert len(stops) == 2 and "формат работы" in stops[0] and "доход" in stops[1], stops
+    assert junior.count("**Стоп-вопрос.**") < kit_mod.render_kit(bundled_model, role, role.level("middle"), "md").count(
+        "**Стоп-вопрос.**"
+    )
+
+
+def test_strong_anchors_are_not_one_formula(bundled_model):
+    """A strong anchor says what a strong answer to its question contains: no opening shared by more
+    than a tenth of them, no «Дополнительно …» / «что изменил» template that rewards STAR drill."""
+    strong = [q.anchors.strong for q in bundled_model.questions if q.kind != "open"]
+    openings = Counter(s.split()[0].strip(",") for s in strong)
+    assert max(openings.values()) <= len(strong) // 10, openings.most_common(3)
+    assert not any(s.startswith(("Дополнительно", "Всё из хорошего ответа")) for s in strong)
+    changed = re.compile(r"(что|как) (теперь|изменил|поменял|после этого)|теперь делает иначе", re.IGNORECASE)
+    assert sum(1 for s in strong if changed.search(s)) <= len(strong) // 10
+
+
+# ---------------------------------------------------------------- the level's panel, HR wording, the timetable
+
+
+def test_the_junior_panel_is_two_interviewers_at_45_minutes_and_fits(bundled_model):
+    """Issue 18/19 follow-up: the junior AM (targets 1-2) gets a lighter panel by data — two interviewers,
+    45 minutes each — with seven minutes a question, every must-have rated twice and enough weight rated
+    for the hiring rule; the kit and the candidate's steps say so; other levels keep the default panel."""
+    role = bundled_model.role("account-manager")
+    junior = role.level("junior")
+    assert max(junior.targets.values()) <= 2 and plan_mod.panel_size(role, junior) == (2, 45)
+    plan, notes = plan_mod.make_plan(bundled_model, role.id, junior.id, ["А", "Б"])
+    assert plan["minutes"] == 45
+    assert [n.code for n in notes] == [plan_mod.LIGHT_PANEL]  # what is left out, not «nobody rates»
+    checked, problems = plan_check.check_plan(
+        plan_render.render_plan(bundled_model, plan, "yaml", notes), bundled_model
+    )
+    assert checked is not None and problems == []  # the level's panel is no coverage problem for plan --check
+    assert "Короткие собеседования уровня." in plan_render.render_plan(bundled_model, plan, "md")
+    for person in plan["interviewers"]:
+        assert plan_mod.minutes_per_question(bundled_model, plan, person) >= plan_mod.MIN_PER_QUESTION
+    focus = [p["focus"] for p in plan["interviewers"]]
+    for rc in role.competencies:
+        if rc.must_have:
+            assert sum(rc.id in f for f in focus) == 2, rc.id
+    rated = sum(rc.weight for rc in role.competencies if any(rc.id in f for f in focus))
+    assert rated >= bundled_model.evaluation.min_coverage * sum(rc.weight for rc in role.competencies)
+    view = kit_mod.kit_view(bundled_model, role, junior)
+    assert (view["panel"]["count"], view["panel"]["minutes"]) == (2, 45)
+    assert "45" in view["steps"][1].length and "2" in view["steps"][1].length
+    text = kit_mod.render_kit(bundled_model, role, junior, "md")
+    assert "На собеседованиях этого уровня не оцениваются" in text
+    for other in role.levels[1:]:
+        assert plan_mod.panel_size(role, other)[1] == plan_mod.DEFAULT_MINUTES
+
+
+def test_kit_and_hiring_pages_speak_of_interviews_not_a_panel(bundled_model):
+    """HR reads the kit: «Собеседования с интервьюерами», no «панель» calque in the kit, the vacancy
+    text or the hiring pages (ids and keys aside)."""
+    for role in bundled_model.roles:
+        for level in role.levels:
+            for fmt in ("md", "html"):
+                text = kit_mod.render_kit(bundled_model, role, level, fmt)
+                assert "Собеседования с интервьюерами" in text
+                assert not re.search(r"[Пп]анел", text), (role.id, level.id, fmt)
+                assert not re.search(r"[Пп]анел", vac.render_vacancy(bundled_model, role, level, fmt))
+    for path, text in hiring_pages.build(bundled_model).items():
+        assert not re.search(r"[Пп]анел", text), path
+
+
+def test_the_timetable_shows_an_open_question_only_where_the_card_has_one(bundled_model):
+    """Review finding: the interview timetable kept a «question without a right answer» slot for juniors,
+    who get none. For every role level, the schedule of its panel lists an open question exactly where the
+    interviewer's card (the plan's questions) has one, and only on levels whose full card offers one."""
+    open_label = plan_render.kind_labels()["open"]
+    for role in bundled_model.roles:
+        for level in role.levels:
+            count = plan_mod.panel_size(role, level)[0]
+            plan, _notes = plan_mod.make_plan(bundled_model, role.id, level.id, [f"И{k}" for k in range(count)])
+            full = scorecard.card(bundled_model, role.id, level.id)
+            card_open = {q.id for it in full.items for q in it.questions if q.kind == "open"}
+            schedule_open = set()
+            for person in plan["interviewers"]:
+                on_card = {q for q in person["questions"] if bundled_model.question(q).kind == "open"}
+                slots = plan_render.slots(bundled_model, plan, person)
+                shown = {q.id for s in slots for q in s.questions if q.kind == "open"}
+                assert shown == on_card, (role.id, level.id, person["name"])
+                assert not any(s.competency is None and "ответа" in s.label for s in slots)
+                schedule_open |= shown
+            assert schedule_open <= card_open or not schedule_open, (role.id, level.id)
+            text = plan_render.render_plan(bundled_model, plan, "md")
+            assert (open_label in text) == bool(schedule_open), (role.id, level.id)
 
 
 # ---------------------------------------------------------------- review 2: the ladder as agencies name and draw it

@@ -178,3 +178,22 @@ def test_threshold_focus_and_title_are_explained(real_model):
         assert "итог панели был бы" not in out and "средняя по компетенции" in out.lower(), fmt
     text = report.to_text(real_model, result, panel)
     assert text.index("Расхождения — обсудите до решения") < text.index("Почему такой итог")
+
+
+@pytest.mark.parametrize("fmt", ("text", "md", "html"))
+def test_every_report_shows_one_thin_note_line_per_interviewer(fmt, vector_model):
+    """An interviewer whose ratings are far from the targets without examples gets one warning that names
+    every such competency, not one warning per competency."""
+    far = {"a": 5, "b": 1, "c": 5, "d": 4}  # targets 3, 3, 3, 2: every rating two or more away
+    notes = {cid: "Говорит уверенно." for cid in far}
+    cards = [
+        Scorecard("am", "middle", "К", "Ирина", far, notes=notes, recommendation="yes"),
+        Scorecard("am", "middle", "К", "Пётр", far, notes=notes, recommendation="no"),
+    ]
+    result = debrief.debrief(vector_model, "am", "middle", cards)
+    assert [w["code"] for w in result["warnings"]] == ["thin_note", "thin_note"]
+    out = _render(fmt, vector_model, result, cards)
+    names = [vector_model.competency(cid).name for cid in far]
+    lines = [line for line in re.split(r"\n|<li>", out) if "нет примера" in line]
+    assert len(lines) == 2 and "Ирина" in lines[0] and "Пётр" in lines[1]
+    assert all(all(name in line for name in names) for line in lines)

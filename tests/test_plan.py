@@ -7,8 +7,11 @@ import yaml
 
 from accountpath.io import plan_check
 from accountpath.method import plan as plan_mod
+from accountpath.model import load as model_load
 from accountpath.render import plan_render
 from accountpath.render.cardtext import card_title
+
+from conftest import ROOT
 
 PANEL = ["Ирина Смирнова", "Олег Ким", "Мария Петрова"]
 
@@ -276,7 +279,7 @@ def test_time_note_says_what_fixes_it(real_model):
         note_msg in notes
         and "«Ирина Смирнова», «Олег Ким» — 5 мин (вопросов: 10, на них 50 мин), «Мария Петрова» — 6 мин" in note
     )
-    assert "нужно не меньше 7 мин" in note and "--minutes 80" in note and "панель из 5 интервьюеров" in note
+    assert "нужно не меньше 7 мин" in note and "--minutes 80" in note and "5 интервьюеров" in note
     longer, notes = _plan(real_model, minutes=80)
     assert notes == [] and plan_mod.time_notes(real_model, longer) == []
     five, notes = _plan(real_model, n=5)
@@ -287,7 +290,7 @@ def test_time_note_says_what_fixes_it(real_model):
     )
     five["minutes"] = 45  # 35 minutes for 6 questions; 6 interviewers still have 3 competencies somewhere
     note = str(*plan_mod.time_notes(real_model, five))
-    assert "соберите панель из 7 интервьюеров" in note and "«Интервьюер 3»" not in note  # 4 questions in 35 minutes
+    assert "позовите 7 интервьюеров" in note and "«Интервьюер 3»" not in note  # 4 questions in 35 minutes
     director, _notes = plan_mod.make_plan(real_model, "account-director", "account-director", ["А", "Б", "В"])
     note = str(*plan_mod.time_notes(real_model, director))
     assert note.startswith("мало времени на вопрос: у всех интервьюеров — 5 мин (вопросов: 10, на них 50 мин);")
@@ -302,3 +305,36 @@ def test_every_question_gets_seven_minutes_when_the_slot_allows(real_model):
                 assert end - start >= plan_mod.MIN_PER_QUESTION * len(asked[cid]), (person["name"], cid)
     html = plan_render.render_plan(real_model, plan, "html")
     assert "мин на вопрос" in html and "Мало времени" not in html
+
+
+def test_the_schedule_shows_an_open_question_only_where_the_card_has_one(tmp_path):
+    """The timetable has no reserved «question without a right answer» slot: an open question shows in
+    the slot of its competency, on the schedule of the interviewer whose card asks it, and nowhere on a
+    level whose cards have none (the fixture: an open question is offered to the director's level only)."""
+    data = yaml.safe_load((ROOT / "tests" / "fixtures" / "mini.yml").read_text(encoding="utf-8"))
+    for role in data["roles"]:
+        for rc in role["competencies"]:
+            rc["must_have"] = rc["id"] != "client-communication"  # an open question never rates a must-have
+    for comp in data["competencies"]:
+        if comp["id"] == "client-communication":  # too few own questions at target 4: the open one is picked
+            comp["questions"] = [q for q in comp["questions"] if q["id"] != "q-comm-board"]
+    path = tmp_path / "model.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    model = model_load.load(path)
+    open_label = plan_render.kind_labels()["open"]
+    seen = {}
+    for role in model.roles:
+        for level in role.levels:
+            plan, _notes = plan_mod.make_plan(model, role.id, level.id, ["А", "Б"])
+            shown_any = False
+            for person in plan["interviewers"]:
+                on_card = {q for q in person["questions"] if model.question(q).kind == "open"}
+                slots = plan_render.slots(model, plan, person)
+                shown = {q.id for s in slots for q in s.questions if q.kind == "open"}
+                assert shown == on_card, (level.id, person["name"])
+                assert all(s.competency is not None for s in slots if any(q.kind == "open" for q in s.questions))
+                shown_any |= bool(shown)
+            text = plan_render.render_plan(model, plan, "md")
+            assert (open_label in text) == shown_any, level.id
+            seen[level.id] = shown_any
+    assert seen == {"junior": False, "middle": False, "lead": True}

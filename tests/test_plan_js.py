@@ -31,9 +31,7 @@ def python_plan(model, case: dict) -> dict:
     """What `accountpath plan` writes for the case (its yaml and notes), or its error."""
     make = model_language(plan_mod.make_plan)
     try:
-        plan, notes = make(
-            model, case["role"], case["level"], case["interviewers"], case["candidate"], case["minutes"] or 60
-        )
+        plan, notes = make(model, case["role"], case["level"], case["interviewers"], case["candidate"], case["minutes"])
     except plan_mod.PlanError as exc:
         return {"yaml": None, "notes": [], "error": str(exc)}
     words = [str(n) for n in notes]  # notes are messages (code, params): the sentences, in Russian

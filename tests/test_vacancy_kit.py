@@ -4,6 +4,8 @@ as a card the debrief counts."""
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import html.parser
 import json
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from accountpath.method import plan as plan_mod
 from accountpath.model import load as model_load
 from accountpath.render import kit as kit_mod
 from accountpath.render import vacancy as vac
@@ -35,6 +38,7 @@ TAKE_HOME = {
     ],
 }
 REFS = [{"text": "Как он держал клиента в курсе?", "worry": "Приходилось просить."}] * 2
+REQS = ["Год работы в агентстве.", "Грамотная письменная речь.", "Уверенный Excel."]
 
 
 def _mini(tmp_path: Path, edit) -> Path:
@@ -54,6 +58,9 @@ def _kit(data: dict) -> None:
     role["levels"][1]["pay"] = dict(PAY)
     role["levels"][1]["take_home"] = _copy(TAKE_HOME)
     role["screening"] = _copy(SCREEN)
+    for level in role["levels"]:
+        level["requirements"] = list(REQS)
+    role["levels"][1]["title_accusative"] = "аккаунт-менеджера"
     for c in data["competencies"]:
         if c["id"] == "client-communication":
             c["reference_questions"] = _copy(REFS)
@@ -98,6 +105,9 @@ def test_the_kit_keys_load_into_the_model(kit_model):
             lambda d: d["roles"][0]["levels"][1]["take_home"]["scoring"].append(TAKE_HOME["scoring"][0]),
             "[take-home-scoring]",
         ),
+        (lambda d: d["roles"][0]["levels"][1].update({"requirements": REQS[:2]}), "[vacancy-requirements]"),
+        (lambda d: d["roles"][0]["levels"][1].update({"requirements": REQS * 3}), "[vacancy-requirements]"),
+        (lambda d: d["roles"][0]["levels"][0].pop("requirements"), "[vacancy-requirements]"),
         (lambda d: d["competencies"][0].update({"reference_questions": _copy(REFS[:1])}), "[reference-coverage]"),
         (lambda d: d["competencies"][0].update({"reference_questions": _copy(REFS * 2)}), "[reference-coverage]"),
     ],
@@ -229,20 +239,133 @@ def test_the_take_home_card_counts_in_the_debrief(kit_model, cli_run, tmp_path):
     assert "Тестовое задание" in r.stdout
 
 
-def test_vacancy_speaks_to_the_candidate():
-    assert (
-        vac.you_form("Знает контактных лиц и подстраивает под них тон.")
-        == "Знаете контактных лиц и подстраиваете под них тон."
+def test_vacancy_requirements_come_from_the_model_not_the_behaviours(kit_model):
+    """Review 2, finding 3: «Требования» are the level's `requirements`; no behaviour text of any level."""
+    model, _p = model_load.check(kit_model)
+    role = model.role("account-manager")
+    v = vac.vacancy(model, role, role.level("middle"))
+    assert v.requirements == tuple(REQS)
+    behaviours = [b for c in model.competencies for lines in c.levels.values() for b in lines]
+    text = vac.render_vacancy(model, role, role.level("middle"), "txt")
+    for b in behaviours:
+        tail = b.split(" ", 1)[-1][:40]
+        assert tail not in text, b
+
+
+def test_vacancy_without_requirements_asks_the_agency_instead_of_pasting_behaviours(real_model):
+    """A model without `requirements` (a role with no phone screen may omit them): the experience
+    line and a bracketed line for the agency, never the behaviours."""
+    role = real_model.roles[0]
+    level = role.levels[0]
+    from dataclasses import replace
+
+    v = vac.vacancy(real_model, role, replace(level, requirements=(), title_accusative=None))
+    assert v.requirements == (vac.experience_line(level), vac.REQUIREMENTS_PLACEHOLDER)
+    assert v.intro.startswith(f"Открыта вакансия: {level.name}.")
+
+
+def test_vacancy_opens_with_the_levels_title_from_the_model(kit_model):
+    """Review 2, finding 34: «Ищем …» from the level's `title_accusative`; finding 36: people, not «аккаунтов»."""
+    model, _p = model_load.check(kit_model)
+    role = model.role("account-manager")
+    v = vac.vacancy(model, role, role.level("middle"))
+    assert v.intro.startswith("Ищем аккаунт-менеджера. ")
+    assert "аккаунт-менеджеров и директоров" in v.intro and "человек] аккаунтов" not in v.intro
+    data = json.loads(vac.render_vacancy(model, role, role.level("middle"), "json"))
+    assert data["description"].startswith("<p>Ищем аккаунт-менеджера. ")
+
+
+def test_newcomer_level_keeps_only_the_knock_outs_marked_for_newcomers(kit_model):
+    """Review 2, finding 39: at a level open to graduates the format and pay knock-outs stay, the
+    experience knock-out does not."""
+    model, _p = model_load.check(kit_model)
+    role = model.role("account-manager")
+    screening = (
+        dataclasses.replace(role.screening[0], knock_out=True),
+        dataclasses.replace(role.screening[1], knock_out=True, knock_out_newcomers=True),
+        *role.screening[2:],
     )
-    assert vac.you_form(
-        "Находит решения, при которых клиент получает нужное, а агентство сохраняет маржу, — меняет сроки."
-    ) == ("Находите решения, при которых клиент получает нужное, а агентство сохраняет маржу, — меняете сроки.")
-    assert vac.you_form("Знает, какие вопросы может решить сам.") == "Знаете, какие вопросы можете решить сами."
-    assert vac.you_form("Готовится к разговору и сверяет бюджет.") == "Готовитесь к разговору и сверяете бюджет."
+    role = dataclasses.replace(role, screening=screening)
+    junior = kit_mod.kit_view(model, role, dataclasses.replace(role.level("junior"), experience="до 1 года"))
+    middle = kit_mod.kit_view(model, role, role.level("middle"))
+    assert [q.knock_out for q in junior["screening"][:2]] == [False, True]
+    assert [q.knock_out for q in middle["screening"][:2]] == [True, True]
 
 
-def test_vacancy_title_in_the_accusative():
-    assert vac.title_accusative("Младший аккаунт-менеджер") == "младшего аккаунт-менеджера"
-    assert vac.title_accusative("Руководитель группы") == "руководителя группы"
-    assert vac.title_accusative("Аккаунт-директор") == "аккаунт-директора"
-    assert vac.title_accusative("Key account manager") == "специалиста на позицию «Key account manager»"
+# ---------------------------------------------------------------- a level's own panel (`interview`)
+
+
+def _light(data: dict) -> None:
+    _kit(data)
+    data["roles"][0]["levels"][0]["interview"] = {"interviewers": 2, "minutes": 30}
+
+
+@pytest.fixture
+def light_model(tmp_path):
+    return model_load.load(_mini(tmp_path, _light))
+
+
+@pytest.mark.parametrize(
+    "interview",
+    [
+        {"interviewers": 2, "minutes": 5},
+        {"interviewers": 0, "minutes": 45},
+        {"interviewers": 2},
+        {"interviewers": 2, "minutes": 45, "questions": 1},
+        {"interviewers": "два", "minutes": 45},
+    ],
+)
+def test_a_bad_interview_key_is_refused_at_its_line(tmp_path, interview):
+    def edit(data):
+        data["roles"][0]["levels"][0]["interview"] = interview
+
+    model, problems = model_load.check(_mini(tmp_path, edit))
+    assert model is None and problems and all(p.line > 0 for p in problems)
+    assert "interview" in "\n".join(str(p) for p in problems)
+
+
+def test_the_interview_key_sets_the_panel_and_fits_the_questions_to_its_minutes(light_model):
+    """Two interviewers at 30 minutes: 20 minutes after the introduction and closing hold one question
+    per focus competency at MIN_PER_QUESTION, not two; a level without the key keeps two questions per
+    competency and the default panel."""
+    role = light_model.role("account-manager")
+    junior, middle = role.level("junior"), role.level("middle")
+    assert junior.interview is not None and (junior.interview.interviewers, junior.interview.minutes) == (2, 30)
+    assert plan_mod.panel_size(role, junior) == (2, 30)
+    assert plan_mod.panel_size(role, middle) == (max(2, plan_mod.needed_interviewers(role)), plan_mod.DEFAULT_MINUTES)
+    plan, notes = plan_mod.make_plan(light_model, role.id, "junior", ["А", "Б"])  # minutes: the level's
+    assert plan["minutes"] == 30 and notes == []
+    for person in plan["interviewers"]:
+        assert len(person["questions"]) == len(person["focus"])
+        assert plan_mod.minutes_per_question(light_model, plan, person) >= plan_mod.MIN_PER_QUESTION
+    plan, _notes = plan_mod.make_plan(light_model, role.id, "middle", ["А", "Б"])
+    assert plan["minutes"] == plan_mod.DEFAULT_MINUTES
+    assert all(len(p["questions"]) == plan_mod.QUESTIONS_PER_FOCUS * len(p["focus"]) for p in plan["interviewers"])
+    # the light level at generous minutes: two questions again
+    plan, _notes = plan_mod.make_plan(light_model, role.id, "junior", ["А", "Б"], minutes=90)
+    assert all(len(p["questions"]) == plan_mod.QUESTIONS_PER_FOCUS * len(p["focus"]) for p in plan["interviewers"])
+
+
+def test_the_kit_and_the_candidate_steps_follow_the_level_panel(light_model):
+    role = light_model.role("account-manager")
+    view = kit_mod.kit_view(light_model, role, role.level("junior"))
+    assert (view["panel"]["count"], view["panel"]["minutes"], view["panel"]["per_focus"]) == (2, 30, 1)
+    assert len(view["panel"]["people"]) == 2
+    step = view["steps"][1]
+    assert "30" in step.length and "2" in step.length
+    text = kit_mod.render_kit(light_model, role, role.level("junior"), "md")
+    assert "Интервьюеров: 2, у каждого 30 минут, по одному вопросу" in text
+    middle = kit_mod.kit_view(light_model, role, role.level("middle"))
+    assert middle["panel"]["minutes"] == plan_mod.DEFAULT_MINUTES and middle["panel"]["per_focus"] == 2
+    assert str(plan_mod.DEFAULT_MINUTES) in middle["steps"][1].length
+
+
+def test_the_phone_screen_note_speaks_of_stop_questions_only_where_one_knocks_out(light_model):
+    role = light_model.role("account-manager")
+    level = role.level("middle")
+    view = kit_mod.kit_view(light_model, role, level)
+    assert any(q.knock_out for q in view["screening"]) and "Стоп-вопрос:" in kit_mod.screen_note(view)
+    soft = dict(view, screening=tuple(dataclasses.replace(q, knock_out=False) for q in view["screening"]))
+    note = kit_mod.screen_note(soft)
+    assert "Стоп-вопрос:" not in note and "Звонок нужен" in note
+    assert note in kit_mod.kit_md(soft) and html.escape(note) in kit_mod.kit_html(soft)

@@ -11,7 +11,7 @@ import pytest
 from accountpath.method import debrief, evaluate
 from accountpath.method.debrief import names_an_example
 from accountpath.method.evaluate import Scorecard
-from accountpath.render import report
+from accountpath.render import debrief_text, report
 from accountpath.vocab import VERDICT_LABELS, VERDICTS, WARNINGS
 
 ON_TARGET = {"a": 3, "b": 3, "c": 3, "d": 2}
@@ -149,10 +149,34 @@ def test_missing_recommendation_and_thin_note_warnings(vector_model):
         ("missing_recommendation", "И1"),
         ("thin_note", "И1"),
     ]
-    assert r["warnings"][1]["params"]["rating"] == 1 and r["warnings"][1]["params"]["target"] == 3
+    assert r["warnings"][1]["params"]["competencies"] == [
+        {"competency": "b", "competency_name": vector_model.competency("b").name, "rating": 1, "target": 3}
+    ]
     out = json.loads(report.to_json(r))["warnings"]
     assert all(set(w) == {"code", "params", "message"} for w in out)
     assert "нет общей рекомендации" in out[0]["message"]
+
+
+def test_thin_note_are_one_warning_per_interviewer_listing_the_competencies(vector_model):
+    """Every competency of a card rated 2+ from its target with a note naming no example is listed in
+    that interviewer's one thin_note warning, in the role's order; a note with an example, a rating
+    near the target or an extreme without a note (its own warning) is not listed."""
+    far = {"a": 1, "b": 5, "c": 1, "d": 4}  # targets: a 3, b 3, c 3, d 2
+    cards = [
+        Scorecard("am", "middle", "К", "И1", far, notes={c: "Общие слова." for c in far}, recommendation="yes"),
+        Scorecard(
+            "am", "middle", "К", "И2", far, notes={"a": "Провела 3 встречи.", "b": "Уверенно."}, recommendation="no"
+        ),
+        Scorecard("am", "middle", "К", "И3", ON_TARGET, recommendation="yes"),
+    ]
+    r = debrief.debrief(vector_model, "am", "middle", cards)
+    thin = [w for w in r["warnings"] if w["code"] == "thin_note"]
+    assert [w["params"]["interviewer"] for w in thin] == ["И1", "И2"]
+    assert [c["competency"] for c in thin[0]["params"]["competencies"]] == ["a", "b", "c", "d"]
+    assert [c["competency"] for c in thin[1]["params"]["competencies"]] == ["b", "d"]  # c: extreme, no note
+    assert all(abs(c["rating"] - c["target"]) >= 2 for w in thin for c in w["params"]["competencies"])
+    text = debrief_text.warning_text(thin[1])
+    assert text.count("«") == 2 and "И2" in text
 
 
 @pytest.mark.parametrize(

@@ -91,6 +91,10 @@ MESSAGES: dict[str, str] = {
         "компетенция «{competency}»: вопросов для рекомендаций {n}, а нужно от {lo} до {hi} "
         "(у каждой обязательной компетенции роли с телефонным скринингом) [reference-coverage]"
     ),
+    "model.vacancy-requirements": N_(
+        "{at}: требований к кандидату в вакансии {n}, а нужно от {lo} до {hi} "
+        "(у каждого уровня роли с телефонным скринингом) [vacancy-requirements]"
+    ),
     "model.screening-count": N_("{at}: в телефонном скрининге {n} вопросов, а нужно от {lo} до {hi} [screening-count]"),
     "model.screening-knock-out": N_(
         "{at}: в телефонном скрининге нет ни одного стоп-вопроса (knock_out: true) [screening-count]"
@@ -274,9 +278,10 @@ MESSAGES: dict[str, str] = {
         "Добавьте хотя бы ещё одного интервьюера, прежде чем решать."
     ),
     "warning.thin-note": N_(
-        "{interviewer}: оценка {rating} по компетенции «{competency_name}» при цели {target}, а в заметке нет "
-        "примера (числа, клиента, действия в прошедшем времени). Попросите дописать, что кандидат сделал."
+        "{interviewer}: оценки далеко от цели, а в заметках нет примера (числа, клиента, действия в прошедшем "
+        "времени) — {competencies}. Попросите дописать, что кандидат сделал."
     ),
+    "warning.thin-note.competencies": N_("«{competency_name}»: {rating} при цели {target}"),
     "warning.unrated-focus": N_(
         "{interviewer}: компетенция «{competency_name}» была в фокусе, но оценки нет. Попросите поставить оценку "
         "или записать, почему проверить не удалось."
@@ -316,7 +321,12 @@ MESSAGES: dict[str, str] = {
     "plan-note.everyone": N_("у всех интервьюеров"),
     "plan-note.fix-minutes": N_("дайте каждому интервьюеру {n} мин (--minutes {n})"),
     "plan-note.fix-one-more": N_("добавьте ещё одного интервьюера (у каждого не больше {f} компетенций)"),
-    "plan-note.fix-panel": N_("соберите панель из {k} интервьюеров (у каждого не больше {f} компетенций)"),
+    "plan-note.fix-panel": N_("позовите {k} интервьюеров (у каждого не больше {f} компетенций)"),
+    "plan-note.light-panel": N_(
+        "собеседования этого уровня короче обычных и не оценивают: {names} — их вес {w} из {total}; итог "
+        "считается, если оценены компетенции весом не меньше {need} из {total}, поэтому каждый интервьюер "
+        "оценивает весь свой фокус"
+    ),
     "plan-note.must-have-once": N_("обязательные компетенции оценивает только один интервьюер: {names}"),
     "plan-note.or": N_("{first} или {second}"),
     "plan-note.panel-size": N_(
@@ -461,12 +471,28 @@ def _value(v: Any) -> Any:
     return decimal(v)
 
 
+def _items(code: str, key: str, items: list[Any] | tuple[Any, ...]) -> str:
+    """A list parameter as text: each item rendered (a plain mapping by the template `code.key`,
+    e.g. "warning.thin-note.competencies"), joined with LIST_SEPARATOR."""
+    item_code = f"{code}.{key}"
+    parts = [
+        render(item_code, x) if isinstance(x, Mapping) and "code" not in x and item_code in MESSAGES else str(_value(x))
+        for x in items
+    ]
+    return LIST_SEPARATOR.join(parts)
+
+
+LIST_SEPARATOR = "; "
+"""Between the items of a list parameter (core/messages.js joins the same way)."""
+
+
 def render(code: str, params: Mapping[str, Any] | None = None) -> str:
-    """The sentence for `code` with `params`, in the language in force."""
+    """The sentence for `code` with `params`, in the language in force (a list parameter's items are
+    rendered one by one, see `_items`)."""
     template = MESSAGES.get(code)
     if template is None:
         return code
-    values = {k: _value(v) for k, v in (params or {}).items()}
+    values = {k: _items(code, k, v) if isinstance(v, (list, tuple)) else _value(v) for k, v in (params or {}).items()}
     try:
         return _(template).format(**values)
     except (KeyError, IndexError, ValueError):  # a translation with another placeholder: never crash on wording

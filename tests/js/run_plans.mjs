@@ -12,7 +12,7 @@ const input = JSON.parse(readFileSync(process.argv[2], "utf-8"));
 const out = [];
 for (const c of input.cases) {
   try {
-    const { plan, notes } = pm.makePlan(input.model, c.role, c.level, c.interviewers, c.candidate, c.minutes ?? pm.DEFAULT_MINUTES);
+    const { plan, notes } = pm.makePlan(input.model, c.role, c.level, c.interviewers, c.candidate, c.minutes ?? null);
     out.push({ yaml: pm.planYaml(input.model, plan, notes), notes, error: null });
   } catch (err) {
     if (!(err instanceof pm.PlanError)) throw err;

@@ -57,14 +57,17 @@ def configure(p: argparse.ArgumentParser) -> None:
         "--interviewer",
         action="append",
         metavar=_("ИМЯ"),
-        help=_("интервьюер панели; повторите для каждого (--interviewer А --interviewer Б)"),
+        help=_("интервьюер; повторите для каждого (--interviewer А --interviewer Б)"),
     )
     p.add_argument("--candidate", metavar=_("ИМЯ"), help=_("имя кандидата"))
     p.add_argument(
         "--minutes",
         type=minutes,
         metavar=_("МИНУТ"),
-        help=_("длительность интервью у каждого интервьюера (по умолчанию {n})").format(n=plan_mod.DEFAULT_MINUTES),
+        help=_(
+            "длительность интервью у каждого интервьюера (по умолчанию {n}, а у уровня со своими собеседованиями "
+            "в модели — сколько задано там)"
+        ).format(n=plan_mod.DEFAULT_MINUTES),
     )
     p.add_argument(
         "--check", metavar=_("ФАЙЛ"), help=_("проверить отредактированный план (ошибки как ФАЙЛ:СТРОКА:СТОЛБЕЦ)")
@@ -111,9 +114,7 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         return _run_check(model, args)
     try:
-        plan, notes = plan_mod.make_plan(
-            model, args.role, args.level, args.interviewer, args.candidate, args.minutes or plan_mod.DEFAULT_MINUTES
-        )
+        plan, notes = plan_mod.make_plan(model, args.role, args.level, args.interviewer, args.candidate, args.minutes)
     except plan_mod.PlanError as exc:
         say(f"{PROG} plan: {exc}")
         return EXIT_INPUT

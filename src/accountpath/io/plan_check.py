@@ -15,6 +15,7 @@ from typing import Any
 from accountpath.messages import Msg
 from accountpath.method.plan import (
     DEFAULT_MINUTES,
+    LIGHT_PANEL,
     MAX_FOCUS,
     MAX_MINUTES,
     MIN_MINUTES,
@@ -67,7 +68,7 @@ def check_plan(
         fatal.append(doc.problem(("candidate_id",), "plan.candidate-id"))
     people = _people(doc, data, model, role, level, fatal, soft)
     if role is not None and people is not None and not fatal:
-        _coverage(doc, model, role, [p["focus"] for p in people], soft)
+        _coverage(doc, model, role, level, [p["focus"] for p in people], soft)
     problems = sorted(fatal + soft)
     if fatal or role is None or level is None or people is None:
         return None, problems
@@ -246,8 +247,11 @@ def _questions(
     return questions
 
 
-def _coverage(doc: Document, model: Model, role: Role, focus: list[list[str]], out: list[Problem]) -> None:
-    notes = coverage_notes(model, role, focus)
+def _coverage(
+    doc: Document, model: Model, role: Role, level: RoleLevel | None, focus: list[list[str]], out: list[Problem]
+) -> None:
+    """Coverage notes as soft problems (a lighter panel's note is no problem: its level is short on purpose)."""
+    notes = [n for n in coverage_notes(model, role, focus, level) if n.code != LIGHT_PANEL]
     if not notes:
         return
     *issues, advice = notes

@@ -14,7 +14,10 @@ keys added:
 - `warnings`: [{"code", "params"}] (codes in vocab.WARNINGS; the sentence is rendered at the
   edge from messages.MESSAGES as "warning.<code>"): single_interviewer, extreme_without_note
   (a 1 or a 5 with no note), unrated_focus (a competency in an interviewer's focus they did not
-  rate), missing_recommendation, thin_note (see `thin_note`); similar_candidates is added by rounds.
+  rate), missing_recommendation, thin_note (one per interviewer: the competencies whose rating is
+  THIN_DISTANCE or more from the target with a note that names no example, see `names_an_example`,
+  as params {interviewer, competencies: [{competency, competency_name, rating, target}]} in the role's
+  order: one warning per interviewer, not one per competency); similar_candidates is added by rounds.
 """
 
 from __future__ import annotations
@@ -117,7 +120,8 @@ def fragility(model: Model, result: Mapping[str, Any], cards: Sequence[Scorecard
 
 
 def panel_warnings(model: Model, cards: Sequence[Scorecard]) -> list[dict[str, Any]]:
-    """Warnings about the panel itself, card by card in the role's competency order."""
+    """Warnings about the panel itself, card by card in the role's competency order (a card's
+    thin_note after its other warnings: one warning listing every thin note of that interviewer)."""
     out = []
     if len(cards) == 1:
         out.append(coded("single_interviewer", interviewer=cards[0].interviewer))
@@ -128,6 +132,7 @@ def panel_warnings(model: Model, cards: Sequence[Scorecard]) -> list[dict[str, A
     for card in cards:
         if card.recommendation is None:
             out.append(coded("missing_recommendation", interviewer=card.interviewer))
+        thin: list[dict[str, Any]] = []
         for cid in order:
             rating = card.ratings.get(cid)
             note = card.notes.get(cid) or ""
@@ -148,14 +153,7 @@ def panel_warnings(model: Model, cards: Sequence[Scorecard]) -> list[dict[str, A
                     )
                 )
             elif target is not None and abs(rating - target) >= THIN_DISTANCE and not names_an_example(note):
-                out.append(
-                    coded(
-                        "thin_note",
-                        interviewer=card.interviewer,
-                        rating=rating,
-                        target=target,
-                        competency=cid,
-                        competency_name=name,
-                    )
-                )
+                thin.append({"competency": cid, "competency_name": name, "rating": rating, "target": target})
+        if thin:
+            out.append(coded("thin_note", interviewer=card.interviewer, competencies=thin))
     return out

@@ -3,12 +3,14 @@
 `make_plan` assigns every weighted competency of a role to an interviewer's focus: with two or
 more interviewers each must-have to at least two of them, nobody more than MAX_FOCUS, spread
 evenly (focus counts differ by one at most), then balanced by weight; each focus competency gets
-QUESTIONS_PER_FOCUS questions matched to the level's target: its own questions first (an open
+QUESTIONS_PER_FOCUS questions (fewer on a level with its own lighter panel, see `questions_per_focus`)
+matched to the level's target: its own questions first (an open
 question or one of another competency only where it has too few), deterministic, different kinds
 preferred, no question asked twice in a panel where the model has enough. Where the rules cannot
 be met, the notes say what is uncovered and how many interviewers the role needs; where an
 interviewer's minutes give less than MIN_PER_QUESTION minutes a question, they say how many
-minutes or interviewers would. `time_slots` splits an interviewer's minutes for the schedule;
+minutes or interviewers would. `panel_size` is the level's panel (its `interview`, else the default);
+`time_slots` splits an interviewer's minutes for the schedule;
 `plan_check` validates an edited plan.
 """
 
@@ -34,6 +36,8 @@ INTRO_MINUTES = 5
 CLOSING_MINUTES = 5
 MIN_PER_QUESTION = 7
 """Minutes a question needs (asking, the answer, follow-ups, notes): below this the plan warns."""
+LIGHT_PANEL = "plan-note.light-panel"
+"""The code of the note a lighter level panel gets instead of «nobody rates» (see `coverage_notes`)."""
 
 
 class PlanError(ValueError):
@@ -158,6 +162,29 @@ def needed_interviewers(role: Role) -> int:
     return max(2, math.ceil((weighted + (MUST_HAVE_COVER - 1) * musts) / MAX_FOCUS))
 
 
+def panel_size(role: Role, level: RoleLevel) -> tuple[int, int]:
+    """(interviewers, minutes each) of the level's panel: the level's `interview` where the model sets one
+    (a lighter junior panel), else the fewest interviewers that meet the coverage rules, two at least,
+    DEFAULT_MINUTES each. The kit, the hiring pages, `plan` without --minutes and the plan tool follow it."""
+    if level.interview is not None:
+        return level.interview.interviewers, level.interview.minutes
+    return max(2, needed_interviewers(role)), DEFAULT_MINUTES
+
+
+def questions_per_focus(level: RoleLevel, minutes: int, focus: Sequence[Sequence[str]]) -> int:
+    """Questions per focus competency: QUESTIONS_PER_FOCUS, except on a level with its own `interview`
+    (a panel made short on purpose, like the junior's two interviewers at 45 minutes). There the questions
+    are fitted to the minutes: the most, from QUESTIONS_PER_FOCUS down to one, that give every question of
+    the largest focus MIN_PER_QUESTION minutes after the introduction and closing (five competencies in
+    45 minutes leave 35: one question each, seven minutes a question). Elsewhere the plan keeps
+    QUESTIONS_PER_FOCUS and too few minutes give a time note with what would fix them."""
+    if level.interview is None:
+        return QUESTIONS_PER_FOCUS
+    intro, closing = _frame(minutes)
+    largest = max([len(f) for f in focus] + [1])
+    return max(1, min(QUESTIONS_PER_FOCUS, (minutes - intro - closing) // (MIN_PER_QUESTION * largest)))
+
+
 def assign_focus(role: Role, count: int) -> tuple[list[list[str]], list[str]]:
     """(focus ids per interviewer in weight order, competency ids left without an interviewer).
 
@@ -183,19 +210,41 @@ def assign_focus(role: Role, count: int) -> tuple[list[list[str]], list[str]]:
     return [sorted(f, key=rank.__getitem__) for f in focus], missing
 
 
-def coverage_notes(model: Model, role: Role, focus: Sequence[Sequence[str]]) -> list[Msg]:
-    """What the coverage rules miss in these focus lists, as messages (empty when all rules are met)."""
+def coverage_notes(
+    model: Model, role: Role, focus: Sequence[Sequence[str]], level: RoleLevel | None = None
+) -> list[Msg]:
+    """What the coverage rules miss in these focus lists, as messages (empty when all rules are met).
+
+    On a level with its own `interview` (a lighter panel), competencies left out are one note that says
+    what the interviews do not rate and why the result still counts, as long as every must-have is in a
+    focus and the rest weighs at least the hiring rule's coverage (`evaluation.min_coverage`); otherwise
+    the usual notes and the panel size the role needs."""
     names = {c.id: c.name for c in model.competencies}
     counts = {rc.id: sum(rc.id in f for f in focus) for rc in role.competencies}
     notes = []
     uncovered = [rc.id for rc in role.by_weight() if counts[rc.id] == 0]
+    if uncovered and level is not None and level.interview is not None:
+        total = sum(rc.weight for rc in role.competencies)
+        left = sum(rc.weight for rc in role.competencies if counts[rc.id] == 0)
+        need = math.ceil(model.evaluation.min_coverage * total - 1e-9)
+        if not any(rc.must_have for rc in role.competencies if counts[rc.id] == 0) and total - left >= need:
+            notes.append(
+                Msg.of(
+                    LIGHT_PANEL,
+                    names=", ".join(f"{names[c]} ({c})" for c in uncovered),
+                    w=left,
+                    total=total,
+                    need=need,
+                )
+            )
+            uncovered = []
     if uncovered:
         notes.append(Msg.of("plan-note.uncovered", names=", ".join(f"{names[c]} ({c})" for c in uncovered)))
     if len(focus) >= 2:
         thin = [rc.id for rc in role.by_weight() if rc.must_have and counts[rc.id] == 1]
         if thin:
             notes.append(Msg.of("plan-note.must-have-once", names=", ".join(f"{names[c]} ({c})" for c in thin)))
-    if notes:
+    if any(n.code != LIGHT_PANEL for n in notes):
         notes.append(Msg.of("plan-note.panel-size", role=role.name, n=needed_interviewers(role), m=MAX_FOCUS))
     return notes
 
@@ -209,9 +258,13 @@ def _joined(parts: Sequence[Msg], code: str) -> Msg:
 
 
 def assign_questions(
-    model: Model, level: RoleLevel, focus: Sequence[Sequence[str]], role: Role | None = None
+    model: Model,
+    level: RoleLevel,
+    focus: Sequence[Sequence[str]],
+    role: Role | None = None,
+    per: int = QUESTIONS_PER_FOCUS,
 ) -> list[dict[str, list[Question]]]:
-    """QUESTIONS_PER_FOCUS questions per interviewer and focus competency (index-aligned with `focus`).
+    """`per` questions per interviewer and focus competency (index-aligned with `focus`).
 
     The interviewers sharing a competency get different questions while the model has enough,
     dealt so each of them hears different kinds; with too few, a question is repeated rather than missing.
@@ -222,15 +275,13 @@ def assign_questions(
     for cid in dict.fromkeys(order):
         holders = [i for i, ids in enumerate(focus) if cid in ids]
         target = level.targets[cid]
-        pool = choose_questions(model, cid, target, used, QUESTIONS_PER_FOCUS * len(holders), role, level)
+        pool = choose_questions(model, cid, target, used, per * len(holders), role, level)
         used.update(q.id for q in pool)
         for i, hand in zip(holders, _deal(pool, len(holders))):
             extra = [
-                q
-                for q in choose_questions(model, cid, target, {q.id for q in hand}, QUESTIONS_PER_FOCUS, role, level)
-                if q not in hand
+                q for q in choose_questions(model, cid, target, {q.id for q in hand}, per, role, level) if q not in hand
             ]
-            out[i][cid] = hand + extra[: QUESTIONS_PER_FOCUS - len(hand)]
+            out[i][cid] = hand + extra[: per - len(hand)]
     return out
 
 
@@ -252,10 +303,10 @@ def make_plan(
     level_id: str,
     interviewers: Sequence[str],
     candidate: str | None = None,
-    minutes: int = DEFAULT_MINUTES,
+    minutes: int | None = None,
 ) -> tuple[dict[str, Any], list[Msg]]:
     """(plan data, notes): the focus and questions of each interviewer; notes say what the rules miss
-    and where the minutes are too few for the questions."""
+    and where the minutes are too few for the questions. Minutes None: the level's (`panel_size`)."""
     role, level = resolve(model, role_id, level_id)
     names = [" ".join(n.split()) for n in interviewers if n and n.strip()]
     if not names:
@@ -269,8 +320,10 @@ def make_plan(
                 )
             )
         seen[normalise_name(name)] = name
+    if minutes is None:
+        minutes = panel_size(role, level)[1]
     focus, _missing = assign_focus(role, len(names))
-    chosen = assign_questions(model, level, focus, role)
+    chosen = assign_questions(model, level, focus, role, questions_per_focus(level, int(minutes), focus))
     people = [
         {"name": name, "focus": list(ids), "questions": [q.id for cid in ids for q in chosen[i][cid]]}
         for i, (name, ids) in enumerate(zip(names, focus))
@@ -283,7 +336,7 @@ def make_plan(
         "minutes": int(minutes),
         "interviewers": people,
     }
-    return plan, coverage_notes(model, role, focus) + time_notes(model, plan)
+    return plan, coverage_notes(model, role, focus, level) + time_notes(model, plan)
 
 
 def place_questions(focus: Sequence[str], questions: Sequence[Question]) -> dict[str, list[Question]]:

@@ -17,6 +17,7 @@ from accountpath.model.types import (
     Evaluation,
     Fact,
     GlossaryTerm,
+    Interview,
     Kpi,
     Market,
     Model,
@@ -90,8 +91,13 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         experience_source=lv.get("experience_source"),
         scope=Scope(**{k: lv["scope"][k] for k in SCOPE_KEYS}) if lv.get("scope") else None,
         probation=_by_number(lv.get("probation") or {}),
+        interview=Interview(int(lv["interview"]["interviewers"]), int(lv["interview"]["minutes"]))
+        if lv.get("interview")
+        else None,
         pay=_pay(lv["pay"]) if lv.get("pay") else None,
         take_home=_take_home(lv["take_home"]) if lv.get("take_home") else None,
+        requirements=_t(lv.get("requirements")),
+        title_accusative=lv.get("title_accusative"),
         also_called=_t(lv.get("also_called")),
     )
 
@@ -141,7 +147,10 @@ def _role(r: dict[str, Any], competency_ids: list[str]) -> Role:
         probation=_by_number(r.get("probation") or {}),
         views=tuple(View(v["source"], v["text"]) for v in r.get("views") or ()),
         screening=tuple(
-            ScreeningQuestion(s["text"], s["listen_for"], bool(s["knock_out"])) for s in r.get("screening") or ()
+            ScreeningQuestion(
+                s["text"], s["listen_for"], bool(s["knock_out"]), bool(s.get("knock_out_newcomers", False))
+            )
+            for s in r.get("screening") or ()
         ),
     )
 

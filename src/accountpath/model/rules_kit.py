@@ -1,7 +1,7 @@
 """Rules of the hiring kit (issue 19): pay bands, the phone screen, take-home tasks and reference
 questions. Each problem carries a code of the message table (`accountpath.messages`) and the
 position of the offending value: pay-range, pay-source, screening-count, take-home-scoring,
-reference-count, reference-coverage."""
+reference-count, reference-coverage, vacancy-requirements."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from accountpath.problems import Problem
 
 SCREENING_MIN, SCREENING_MAX = 6, 8
 REFERENCE_MIN, REFERENCE_MAX = 2, 3
+REQUIREMENTS_MIN, REQUIREMENTS_MAX = 3, 7
 
 
 def _at(ctx: Ctx, path: DocPath, code: str, *, key: bool = False, **params: Any) -> Problem:
@@ -111,4 +112,32 @@ def reference_coverage(ctx: Ctx) -> list[Problem]:
     return out
 
 
-RULES = (pay_range, screening_count, take_home_scoring, reference_coverage)
+def vacancy_requirements(ctx: Ctx) -> list[Problem]:
+    """Every level of a role with a phone screen (a role with a vacancy) has 3 to 7 vacancy requirements;
+    a level of another role that has them has 3 to 7 too."""
+    out = []
+    for i, role in ctx.roles:
+        screened = isinstance(role.get("screening"), list)
+        for j, lv in items(role, "levels"):
+            reqs = lv.get("requirements")
+            given = isinstance(reqs, list)
+            n = len(reqs) if isinstance(reqs, list) else 0
+            if (given or screened) and not REQUIREMENTS_MIN <= n <= REQUIREMENTS_MAX:
+                path = ("roles", i, "levels", j) + (("requirements",) if given else ("id",))
+                at = ctx.where(("roles", i, "levels", j))
+                out.append(
+                    _at(
+                        ctx,
+                        path,
+                        "model.vacancy-requirements",
+                        key=given,
+                        at=at,
+                        n=n,
+                        lo=REQUIREMENTS_MIN,
+                        hi=REQUIREMENTS_MAX,
+                    )
+                )
+    return out
+
+
+RULES = (pay_range, screening_count, take_home_scoring, reference_coverage, vacancy_requirements)

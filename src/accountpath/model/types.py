@@ -63,6 +63,11 @@ class ScreeningQuestion:
     text: str
     listen_for: str
     knock_out: bool
+    knock_out_newcomers: bool = False  # the knock-out stops a newcomer too (format of work, pay)
+
+    def stops(self, newcomers: bool) -> bool:
+        """True when a missed answer ends the process at a level that is (or is not) open to newcomers."""
+        return self.knock_out and (self.knock_out_newcomers or not newcomers)
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,15 @@ class Scope:
 
 
 @dataclass(frozen=True)
+class Interview:
+    """A level's own interview panel (`interview` in the model): how many interviewers, minutes each.
+    Without it the plan's defaults apply (method/plan.py `panel_size`)."""
+
+    interviewers: int
+    minutes: int
+
+
+@dataclass(frozen=True)
 class RoleLevel:
     id: str
     name: str
@@ -184,6 +198,9 @@ class RoleLevel:
     take_home: TakeHome | None = None
     scope: Scope | None = None
     probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    requirements: tuple[str, ...] = ()  # the vacancy's «Требования»: what an outside candidate brings
+    title_accusative: str | None = None  # the object of the vacancy's «Ищем …»
+    interview: Interview | None = None
     also_called: tuple[str, ...] = ()  # how agencies title the level
 
     @property

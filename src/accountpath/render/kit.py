@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from accountpath.i18n import model_language
-from accountpath.method.plan import DEFAULT_MINUTES, make_plan, needed_interviewers
+from accountpath.i18n import N_, _, model_language
+from accountpath.method.plan import make_plan, panel_size, questions_per_focus
 from accountpath.model.types import Model, ReferenceQuestion, Role, RoleLevel
 from accountpath.render import scorecard
 from accountpath.render.cardtext import card_title
@@ -33,7 +34,7 @@ TAKE_HOME_INTERVIEWER = "Тестовое задание"
 SECTIONS = (
     ("vacancy", "Текст вакансии"),
     ("screen", "Телефонный скрининг"),
-    ("panel", "Интервью с панелью"),
+    ("panel", N_("Собеседования с интервьюерами")),
     ("take_home", "Тестовое задание"),
     ("references", "Проверка рекомендаций"),
     ("candidate", "Что сказать кандидату о процессе и сроках"),
@@ -44,10 +45,19 @@ CONSENT_LINE = (
     "Рекомендации запрашиваем только с письменного согласия кандидата на обработку его персональных данных "
     "(152-ФЗ «О персональных данных») и только у людей, которых он назвал сам; без согласия — не звоним."
 )
-SCREEN_NOTE = (
+SCREEN_NOTE = N_(
     "15–20 минут по телефону или видеосвязи, ведёт HR. Стоп-вопрос: если ответ не подходит, "
     "дальше по процессу кандидата не ведём и вежливо говорим об этом в тот же день."
 )
+"""The phone screen's note where the level has a knock-out question."""
+SCREEN_NOTE_OPEN = N_(
+    "15–20 минут по телефону или видеосвязи, ведёт HR. Звонок нужен, чтобы сверить ожидания кандидата "
+    "по деньгам, формату работы и дате выхода с вакансией и услышать, что он делал сам — на работе, "
+    "стажировке или в учебном проекте. Стоп-вопросов на этом уровне нет: без опыта в агентстве никого "
+    "не отсеивают, о навыках судят на собеседованиях; остановиться стоит, только если не сходятся деньги, "
+    "формат работы или дата выхода. Если всё сходится, договоритесь о собеседованиях и назовите кандидату сроки."
+)
+"""The phone screen's note where no question knocks out (a level open to newcomers): what the call is for."""
 REFERENCE_NOTE = (
     "Два-три разговора по 10–15 минут с бывшими руководителями или коллегами, после финального интервью. "
     "Спрашивайте о поступках, а не о характере; отмечайте, что должно насторожить."
@@ -71,18 +81,27 @@ def full_title(role: Role, level: RoleLevel) -> str:
     return f"{title} ({abbr.group(1)})" if abbr and "(" not in title else title
 
 
-def process_steps(model: Model, role: Role, level: RoleLevel, panel: int) -> list[Step]:
-    """The process the candidate is told about, with timings (the project's practice)."""
+def interviews_length(count: int, minutes: int) -> str:
+    """How long the interviews take, as the candidate hears it: «по 45 минут с каждым из 2 интервьюеров»."""
+    if count == 1:
+        return _("{m} минут с одним интервьюером").format(m=minutes)
+    return _("по {m} минут с каждым из {n} интервьюеров, можно в один день").format(m=minutes, n=count)
+
+
+def process_steps(model: Model, role: Role, level: RoleLevel, panel: int, minutes: int | None = None) -> list[Step]:
+    """The process the candidate is told about, with timings (the project's practice); the interviews
+    as the level's panel has them (`panel` interviewers, `minutes` each, default the level's)."""
+    minutes = panel_size(role, level)[1] if minutes is None else minutes
     steps = [
         Step("Телефонный разговор с HR", "15–20 минут", "в течение 2–3 рабочих дней после отклика"),
         Step(
-            "Интервью с панелью",
-            f"{DEFAULT_MINUTES} минут с каждым из интервьюеров ({panel}), можно в один день",
+            _("Собеседования с интервьюерами"),
+            interviews_length(panel, minutes),
             "в течение недели после телефонного разговора",
         ),
     ]
     if level.take_home:
-        steps.append(Step("Тестовое задание", level.take_home.time_limit, "после интервью с панелью"))
+        steps.append(Step("Тестовое задание", level.take_home.time_limit, _("после собеседований")))
     steps.append(Step("Рекомендации", "2–3 звонка, с вашего согласия", "перед решением"))
     steps.append(
         Step("Решение и обратная связь", "звонок или письмо", "в течение 3 рабочих дней после последнего шага")
@@ -101,14 +120,24 @@ def reference_questions(model: Model, role: Role) -> list[tuple[str, tuple[Refer
 
 
 def panel_outline(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
-    """The suggested panel: the fewest interviewers that meet the coverage rules (two at least),
-    each interviewer's focus, and the weighted competencies with their targets."""
-    count = max(2, needed_interviewers(role))
+    """The suggested panel (`panel_size`: the level's own, else the fewest interviewers that meet the
+    coverage rules, two at least), each interviewer's focus, the questions per focus competency, the
+    competencies no focus holds (a lighter panel leaves the lightest out) with their weight and the
+    weight the hiring rule needs, and the weighted competencies with their targets."""
+    count, minutes = panel_size(role, level)
     plan, _notes = make_plan(model, role.id, level.id, [f"Интервьюер {n}" for n in range(1, count + 1)])
+    focus = [p["focus"] for p in plan["interviewers"]]
     names = {c.id: c.name for c in model.competencies}
+    left = [rc for rc in role.by_weight() if not any(rc.id in f for f in focus)]
+    total = sum(rc.weight for rc in role.competencies)
     return {
         "count": count,
-        "minutes": DEFAULT_MINUTES,
+        "minutes": minutes,
+        "per_focus": questions_per_focus(level, minutes, focus),
+        "left_out": [names[rc.id] for rc in left],
+        "left_weight": sum(rc.weight for rc in left),
+        "total_weight": total,
+        "need_weight": math.ceil(model.evaluation.min_coverage * total - 1e-9),
         "people": [(p["name"], [names[c] for c in p["focus"]]) for p in plan["interviewers"]],
         "competencies": [
             (names[rc.id], rc.weight, rc.must_have, level.targets[rc.id], model.competency(rc.id))
@@ -126,18 +155,17 @@ def kit_view(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
         "role": role,
         "level": level,
         "vacancy": vacancy(model, role, level),
-        # a level open to newcomers knocks nobody out on the phone: a graduate has no agency task to recall
-        "screening": (
-            tuple(dataclasses.replace(q, knock_out=False) for q in role.screening)
-            if experience_id(level) == "noExperience"
-            else role.screening
+        # at a level open to newcomers only the knock-outs marked for them stop (format of work, pay):
+        # a graduate has no agency task to recall
+        "screening": tuple(
+            dataclasses.replace(q, knock_out=q.stops(experience_id(level) == "noExperience")) for q in role.screening
         ),
         "panel": panel,
         "scale": scale,
         "take_home": level.take_home,
         "names": {c.id: c.name for c in model.competencies},
         "references": reference_questions(model, role),
-        "steps": process_steps(model, role, level, panel["count"]),
+        "steps": process_steps(model, role, level, panel["count"], panel["minutes"]),
     }
 
 
@@ -147,6 +175,43 @@ def take_home_card(model: Model, role: Role, level: RoleLevel, fmt: str) -> byte
         return None
     focus = [s.competency for s in level.take_home.scoring]
     return scorecard.render(model, role.id, level.id, fmt, interviewer=TAKE_HOME_INTERVIEWER, focus=focus)
+
+
+def screen_note(view: dict[str, Any]) -> str:
+    """The phone screen's note: about stop-questions where one knocks out, else what the call is for."""
+    return _(SCREEN_NOTE) if any(q.knock_out for q in view["screening"]) else _(SCREEN_NOTE_OPEN)
+
+
+def panel_text(p: dict[str, Any]) -> tuple[str, str | None]:
+    """(the interviews' opening sentence, the note on competencies no interviewer rates or None)."""
+    per = (
+        _("по одному вопросу на каждую компетенцию своего списка")
+        if p["per_focus"] == 1
+        else _("по {n} вопроса на каждую компетенцию своего списка").format(n=p["per_focus"])
+    )
+    intro = _(
+        "Интервьюеров: {n}, у каждого {m} минут, {per}. Каждый оценивает только свои компетенции "
+        "и заполняет лист до общего обсуждения."
+    ).format(n=p["count"], m=p["minutes"], per=per)
+    if not p["left_out"]:
+        return intro, None
+    note = _(
+        "На собеседованиях этого уровня не оцениваются: {names} — вместе {w} из {total} по весу. Решение "
+        "можно принять, когда оценены компетенции весом не меньше {need} из {total}, поэтому каждый "
+        "интервьюер ставит оценки по всем компетенциям своего списка."
+    ).format(
+        names=", ".join(f"«{n}»" for n in p["left_out"]),
+        w=p["left_weight"],
+        total=p["total_weight"],
+        need=p["need_weight"],
+    )
+    return intro, note
+
+
+TAKE_HOME_KEY = N_(
+    "Проверяющий заполняет лист «{sheet}» по этим компетенциям; его оценки входят в общий итог "
+    "вместе с листами интервьюеров."
+)
 
 
 # ---------------------------------------------------------------- markdown
@@ -165,7 +230,7 @@ def kit_md(view: dict[str, Any], level_heading: str = "#") -> str:
     e = md_escape
     lines = [f"{h} Набор для найма: {e(view['title'])}", ""]
     lines += [f"{h}# Текст вакансии", "", *_vacancy_md(view["vacancy"])]
-    lines += [f"{h}# Телефонный скрининг", "", SCREEN_NOTE, ""]
+    lines += [f"{h}# Телефонный скрининг", "", screen_note(view), ""]
     if view["screening"]:
         for n, q in enumerate(view["screening"], start=1):
             stop = " **Стоп-вопрос.**" if q.knock_out else ""
@@ -173,11 +238,11 @@ def kit_md(view: dict[str, Any], level_heading: str = "#") -> str:
     else:
         lines += ["Вопросов скрининга для этой роли в модели пока нет.", ""]
     p = view["panel"]
+    intro, left_note = panel_text(p)
     lines += [
-        f"{h}# Интервью с панелью",
+        f"{h}# {_(SECTIONS[2][1])}",
         "",
-        f"Интервьюеров: {p['count']}, у каждого {p['minutes']} минут. "
-        "Каждый оценивает только свои компетенции и заполняет лист до общего обсуждения.",
+        e(intro),
         "",
         "| Компетенция | Вес | Обязательная | Цель уровня |",
         "|---|---|---|---|",
@@ -188,6 +253,8 @@ def kit_md(view: dict[str, Any], level_heading: str = "#") -> str:
     for name, focus in p["people"]:
         lines.append(f"- **{e(name)}:** {e(', '.join(focus))}")
     lines.append("")
+    if left_note:
+        lines += [e(left_note), ""]
     lines += [f"{h}# Тестовое задание", ""]
     th = view["take_home"]
     if th is None:
@@ -196,9 +263,7 @@ def kit_md(view: dict[str, Any], level_heading: str = "#") -> str:
         lines += [e(th.task), "", f"*Время:* {e(th.time_limit)}", "", "*Материалы:*", ""]
         lines += [f"- {e(m)}" for m in th.materials] + [""]
         lines += [
-            f"*Ключ оценки.* Проверяющий заполняет лист «{TAKE_HOME_INTERVIEWER}» по этим компетенциям; "
-            "его оценки входят в итог панели, как лист любого интервьюера. "
-            f"{e(ANCHORS_TO_RATING)}.",
+            f"*Ключ оценки.* {e(_(TAKE_HOME_KEY).format(sheet=TAKE_HOME_INTERVIEWER))} {e(ANCHORS_TO_RATING)}.",
             "",
             "| Компетенция | Слабо | Хорошо | Сильно |",
             "|---|---|---|---|",
@@ -254,7 +319,7 @@ def kit_html(view: dict[str, Any]) -> str:
     out += ['<h2 id="vacancy">Текст вакансии</h2>', f"<p><strong>{e(v.name)}</strong></p>", f"<p>{e(v.intro)}</p>"]
     for title, items in v.sections():
         out.append(f"<h3>{e(title)}</h3><ul>" + "".join(f"<li>{e(x)}</li>" for x in items) + "</ul>")
-    out += ['<h2 id="screen">Телефонный скрининг</h2>', f'<p class="note">{e(SCREEN_NOTE)}</p>']
+    out += ['<h2 id="screen">Телефонный скрининг</h2>', f'<p class="note">{e(screen_note(view))}</p>']
     if view["screening"]:
         out.append("<ol>")
         for q in view["screening"]:
@@ -264,10 +329,10 @@ def kit_html(view: dict[str, Any]) -> str:
     else:
         out.append("<p>Вопросов скрининга для этой роли в модели пока нет.</p>")
     p = view["panel"]
+    intro, left_note = panel_text(p)
     out += [
-        '<h2 id="panel">Интервью с панелью</h2>',
-        f"<p>Интервьюеров: {p['count']}, у каждого {p['minutes']} минут. Каждый оценивает только свои компетенции "
-        "и заполняет лист до общего обсуждения.</p>",
+        f'<h2 id="panel">{e(_(SECTIONS[2][1]))}</h2>',
+        f"<p>{e(intro)}</p>",
         "<table><tr><th>Компетенция</th><th>Вес</th><th>Обязательная</th><th>Цель уровня</th></tr>",
     ]
     for name, weight, must, target, _c in p["competencies"]:
@@ -278,6 +343,8 @@ def kit_html(view: dict[str, Any]) -> str:
     out.append("</table><ul>")
     out += [f"<li><strong>{e(name)}:</strong> {e(', '.join(focus))}</li>" for name, focus in p["people"]]
     out.append("</ul>")
+    if left_note:
+        out.append(f'<p class="note">{e(left_note)}</p>')
     out.append('<h2 id="take-home">Тестовое задание</h2>')
     th = view["take_home"]
     if th is None:
@@ -287,8 +354,8 @@ def kit_html(view: dict[str, Any]) -> str:
             f"<p>{e(th.task)}</p>",
             f"<p><em>Время:</em> {e(th.time_limit)}</p>",
             "<p><em>Материалы:</em></p><ul>" + "".join(f"<li>{e(m)}</li>" for m in th.materials) + "</ul>",
-            f"<p><em>Ключ оценки.</em> Проверяющий заполняет лист «{TAKE_HOME_INTERVIEWER}» по этим компетенциям; "
-            f"его оценки входят в итог панели, как лист любого интервьюера. {e(ANCHORS_TO_RATING)}.</p>",
+            f"<p><em>Ключ оценки.</em> {e(_(TAKE_HOME_KEY).format(sheet=TAKE_HOME_INTERVIEWER))} "
+            f"{e(ANCHORS_TO_RATING)}.</p>",
             "<table><tr><th>Компетенция</th><th>Слабо</th><th>Хорошо</th><th>Сильно</th></tr>",
         ]
         for s in th.scoring:

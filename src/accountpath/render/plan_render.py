@@ -14,6 +14,7 @@ from typing import Any, Sequence
 
 from accountpath.i18n import _, model_language
 from accountpath.method.plan import (
+    LIGHT_PANEL,
     MAX_FOCUS,
     PLAN_VERSION,
     candidate_questions,
@@ -156,6 +157,7 @@ def schedule_view(model: Model, plan: dict[str, Any]) -> dict[str, Any]:
             }
         )
     comp_names = {c.id: c.name for c in model.competencies}
+    coverage = coverage_notes(model, role, [p["focus"] for p in plan["interviewers"]], level)
     grid = [
         {
             "rc": rc,
@@ -173,7 +175,8 @@ def schedule_view(model: Model, plan: dict[str, Any]) -> dict[str, Any]:
         "people": people,
         "grid": grid,
         "kinds": kind_labels(),
-        "notes": [str(n) for n in coverage_notes(model, role, [p["focus"] for p in plan["interviewers"]])],
+        "notes": [str(n) for n in coverage if n.code != LIGHT_PANEL],
+        "light_notes": [str(n) for n in coverage if n.code == LIGHT_PANEL],
         "time_notes": [str(n) for n in time_notes(model, plan)],
         "clock": clock,
         "dense": sum(len(p["questions"]) for p in plan["interviewers"]) > DENSE_QUESTIONS,

@@ -1,7 +1,8 @@
 """The vacancy text of one role level (issue 19): a posting in three sections, «Обязанности»,
-«Требования», «Условия», after a short intro the agency edits, built from the role's
-responsibilities, the level's scope and experience, the behaviours at target of the weighted
-competencies and the level's pay.
+«Требования», «Условия», after an opening sentence with the level's title («Ищем …», from the
+level's `title_accusative`) and a short intro the agency edits; the duties and the requirements are
+the level's own (`duties`, `requirements`: what an outside candidate brings; the level's behaviours
+stay on the scorecard), the conditions carry the level's pay.
 
 `vacancy(model, role, level)` gathers the parts; `render_vacancy(..., fmt)` writes md, html, txt
 (plain text that pastes cleanly into a job board's editor) or json: hh.ru's vacancy fields
@@ -22,16 +23,15 @@ from accountpath.render.mdtext import md_escape
 
 VACANCY_FORMATS = ("md", "html", "txt", "json")
 SECTIONS = ("Обязанности", "Требования", "Условия")
-BEHAVIOURS_PER_COMPETENCY = 1
-MAX_REQUIREMENTS = 8
 MAX_KEY_SKILLS = 30
 EXPERIENCE_IDS = ("noExperience", "between1And3", "between3And6", "moreThan6")
 INTRO = (
     "[Название агентства] — [тип агентства: рекламное, digital, PR] агентство; среди клиентов — [отрасли или бренды]. "
-    "Клиентский сервис у нас — [сколько человек] аккаунтов, которые ведут клиента от задачи до результата "
-    "и отвечают перед ним за сроки, качество и деньги. Ищем в команду {title}."
+    "Клиентский сервис у нас — [сколько человек] аккаунт-менеджеров и директоров, которые ведут клиента "
+    "от задачи до результата и отвечают перед ним за сроки, качество и деньги."
 )
-"""The intro template: the agency replaces the bracketed parts with its own facts."""
+"""The intro after the opening sentence: the agency replaces the bracketed parts with its own facts."""
+REQUIREMENTS_PLACEHOLDER = "[Что кандидат приносит с собой: опыт и где, инструменты, языки, отрасли клиентов]"
 
 PROBATION_LINE = (
     "Испытательный срок — до трёх месяцев, с понятными целями на 30, 60 и 90 дней: их обсудим на собеседовании."
@@ -98,100 +98,6 @@ def _raw_level(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
     return {}
 
 
-_ADJECTIVE_ENDINGS = (("ший", "шего"), ("ний", "него"), ("кий", "кого"), ("ий", "его"), ("ый", "ого"), ("ой", "ого"))
-
-
-def _accusative(word: str) -> str | None:
-    """The accusative of one word of an animate masculine title, or None when it is not Russian."""
-    if not re.fullmatch(r"[а-яё-]+", word, flags=re.IGNORECASE):
-        return None
-    for end, acc in _ADJECTIVE_ENDINGS:
-        if word.endswith(end):
-            return word[: -len(end)] + acc
-    if word.endswith("ь"):
-        return word[:-1] + "я"
-    return word + "а"
-
-
-def title_accusative(name: str) -> str:
-    """«Младший аккаунт-менеджер» -> «младшего аккаунт-менеджера», «Руководитель группы» -> «руководителя группы»;
-    a title not in Russian (Key account manager) -> «специалиста на позицию «Key account manager»»."""
-    words = name.split()
-    out: list[str] = []
-    for i, word in enumerate(words):
-        acc = _accusative(word.casefold())
-        if acc is None:
-            return f"специалиста на позицию «{name}»"
-        out.append(acc)
-        if not any(word.casefold().endswith(end) for end, _ in _ADJECTIVE_ENDINGS):
-            return " ".join(out + [w for w in words[i + 1 :]])
-    return f"специалиста на позицию «{name}»"
-
-
-_VERB_ENDINGS = (("ется", "етесь"), ("ётся", "ётесь"), ("ится", "итесь"), ("ет", "ете"), ("ёт", "ёте"), ("ит", "ите"))
-_NOT_VERBS = frozenset(
-    {"бюджет", "отчёт", "ответ", "совет", "предмет", "пакет", "портрет", "кредит", "лимит", "аудит", "визит"}
-)
-_SUBJECTS = frozenset(
-    {
-        "клиент",
-        "агентство",
-        "кто",
-        "как",
-        "он",
-        "она",
-        "оно",
-        "команда",
-        "который",
-        "которая",
-        "которое",
-        "что",
-        "руководитель",
-        "подрядчик",
-        "коллега",
-        "каждый",
-        "никто",
-    }
-)
-_BEFORE_VERB = frozenset({"и", "а", "лично", "сам", "сразу", "—", "не", "затем", "потом", "также"})
-
-
-def _second_person(word: str) -> str:
-    if word.casefold() in _NOT_VERBS:
-        return word
-    for end, you in _VERB_ENDINGS:
-        if word.endswith(end):
-            return word[: -len(end)] + you
-    return word
-
-
-def you_form(text: str) -> str:
-    """A behaviour in the third person («Знает контактных лиц… и подстраивает…») addressed to the candidate
-    («Знаете контактных лиц… и подстраиваете…»): the first word and a present-tense verb after «и», «а», «лично»,
-    «—» or «не» go to the second person plural; a noun subject before a verb («агентство сохраняет») stops it."""
-    tokens = re.split(r"(\s+)", text)
-    out: list[str] = []
-    prev = ""
-    for i, tok in enumerate(tokens):
-        if tok.isspace() or not tok:
-            out.append(tok)
-            continue
-        m = re.match(r"([А-Яа-яЁё]+)(.*)", tok, flags=re.S)
-        # «-ает/-яет/-ует/-аёт» are verbs; they stay when a subject of their own stands right before them
-        plain_verb = (
-            m is not None
-            and m.group(1).endswith(("ает", "яет", "ует", "аёт"))
-            and prev.rstrip(",").casefold() not in _SUBJECTS
-        )
-        if m and (i == 0 or prev.casefold() in _BEFORE_VERB or plain_verb):
-            tok = _second_person(m.group(1)) + m.group(2)
-        out.append(tok)
-        prev = tok
-    text = "".join(out)
-    text = re.sub(r"\bсам (\w+те)\b", r"сами \1", text)
-    return re.sub(r"\bможет (\w+) сам\b", r"можете \1 сами", text)
-
-
 def _scope(model: Model, role: Role, level: RoleLevel) -> list[str]:
     """The level's scope lines when the model has them (a list or a mapping of texts), else its summary."""
     raw: Any = None
@@ -218,38 +124,39 @@ def _duties(model: Model, role: Role, level: RoleLevel) -> list[str]:
 
 
 def experience_line(level: RoleLevel) -> str:
-    """The experience requirement; a level open to newcomers says so."""
+    """The experience requirement of a level without its own `requirements`; a level open to newcomers says so."""
     if experience_id(level) == "noExperience":
         return "Опыт в агентстве до года или стажировка; рассматриваем выпускников."
     return f"Опыт: {level.experience}."
 
 
-def _requirements(model: Model, role: Role, level: RoleLevel) -> list[str]:
-    """Experience, then one behaviour at target per weighted competency (must-haves and heaviest first),
-    addressed to the candidate."""
-    out = [experience_line(level)]
-    order = sorted(role.competencies, key=lambda rc: (not rc.must_have, -rc.weight))
-    for rc in order:
-        comp = model.competency(rc.id)
-        lines = comp.levels.get(level.targets[rc.id], ()) if comp else ()
-        out.extend(you_form(line) for line in lines[:BEHAVIOURS_PER_COMPETENCY])
-        if len(out) > MAX_REQUIREMENTS:
-            break
-    return out[: MAX_REQUIREMENTS + 1]
+def _requirements(level: RoleLevel) -> list[str]:
+    """The level's own `requirements` (what an outside candidate brings), else its experience and a line
+    for the agency to fill; never the level's behaviours, which belong on the scorecard."""
+    if level.requirements:
+        return list(level.requirements)
+    return [experience_line(level), REQUIREMENTS_PLACEHOLDER]
+
+
+def opening(level: RoleLevel) -> str:
+    """The posting's first sentence: «Ищем младшего аккаунт-менеджера.» from the level's `title_accusative`."""
+    if level.title_accusative:
+        return f"Ищем {level.title_accusative}."
+    return f"Открыта вакансия: {level.name}."
 
 
 def vacancy(model: Model, role: Role, level: RoleLevel) -> Vacancy:
     """The posting of one role level."""
     conditions = [f"Оплата: {pay_text(level.pay)}." if level.pay else NO_PAY_LINE, FORMAT_LINE]
-    if role.probation:
+    if level.probation or role.probation:
         conditions.append(PROBATION_LINE)
     conditions.append("Оформление по ТК РФ, [ДМС, обучение, другие условия агентства].")
     skills = [c.name for rc in role.by_weight() if (c := model.competency(rc.id))]
     return Vacancy(
         name=level.name,
-        intro=INTRO.format(title=title_accusative(level.name)),
+        intro=f"{opening(level)} {INTRO}",
         duties=tuple(_duties(model, role, level)),
-        requirements=tuple(_requirements(model, role, level)),
+        requirements=tuple(_requirements(level)),
         conditions=tuple(conditions),
         key_skills=tuple(dict.fromkeys(skills))[:MAX_KEY_SKILLS],
         experience=experience_id(level),

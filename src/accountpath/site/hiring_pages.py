@@ -33,21 +33,50 @@ def kit_page(role: Role, level: RoleLevel) -> str:
     return f"hiring/kit-{role.id}-{level.id}.md"
 
 
+UNKNOWN = "не указан"
+"""How the model writes a salary row's region or experience the article does not give."""
+
+
+def _roubles(low: int | None, high: int | None) -> str:
+    """«от 40 000 ₽», «до 40 000 ₽», «75 000 – 80 000 ₽»."""
+    if low is not None and high is not None:
+        return f"{vac.money(low)} – {vac.money(high)} ₽"
+    return f"от {vac.money(low)} ₽" if low is not None else f"до {vac.money(high or 0)} ₽"
+
+
+def tenure_guides(model: Model, role: Role) -> list[str]:
+    """The role's article figures that give pay by tenure, not by level: «без опыта — от 40 000 ₽ (№ 3)»."""
+    numbers = {s.id: n for n, s in enumerate(model.sources, start=1)}
+    return [
+        f"{s.experience} — {_roubles(s.min, s.max)} (№ {numbers.get(s.source, '?')})"
+        for s in role.salary
+        if s.level is None and s.experience != UNKNOWN and not s.is_estimate and (s.min or s.max)
+    ]
+
+
 def pay_line(model: Model, role: Role, level: RoleLevel) -> str:
-    """What the page says about the level's pay: the band, or plainly that there is no public figure."""
+    """What the page says about the level's pay: the band; or the article's figures for the level; or,
+    where the articles give pay by tenure only, those guides and a request for the agency's own band;
+    or plainly that the articles have no figures."""
     if level.pay is not None:
         basis = {"agency": "вилка агентства", "source": "по статье-источнику", "estimate": "оценка проекта"}
         return f"Оплата: {vac.pay_text(level.pay)} ({basis.get(level.pay.basis, level.pay.basis)}, {level.pay.date})."
-    has_article = any(s.level == level.id for s in role.salary)
-    if has_article:
+    if any(s.level == level.id for s in role.salary):
         return (
             "Вилки агентства для этого уровня в модели нет. Статьи-источники дают ориентир без даты и без пометки, "
             f"до или после налога, — он на [странице роли](../roles/{role.id}.md#salary); в вакансию впишите свою вилку."
         )
-    return (
-        "Публичной цифры для этого уровня нет: в статьях-источниках зарплат для него не приводится, "
-        "и мы их не придумываем. Впишите в вакансию вилку своего агентства."
-    )
+    guides = tenure_guides(model, role)
+    if guides:
+        cited = {s.source for s in role.salary if s.level is None and s.experience != UNKNOWN}
+        undated = all(src is None or src.year is None for src in map(model.source, cited))
+        when = "без года публикации и " if undated else ""
+        return (
+            f"Статьи-источники дают для этой роли только ориентиры по стажу, {when}не именно для агентств: "
+            f"{'; '.join(guides)} ([все цифры роли](../roles/{role.id}.md#salary)). Для вакансии они не годятся: "
+            "впишите вилку своего агентства."
+        )
+    return "В статьях-источниках цифр для этого уровня нет. Впишите в вакансию вилку своего агентства."
 
 
 def _vacancy_md(model: Model, role: Role, level: RoleLevel) -> str:
@@ -99,11 +128,11 @@ def _kit_md(model: Model, role: Role, level: RoleLevel) -> str:
         1,
     )
     links = (
-        f"Что делать дальше: соберите панель на странице [План собеседования](../tools/plan.md) — там же расписание, "
+        f"Что делать дальше: распределите компетенции между интервьюерами на странице [План собеседования](../tools/plan.md) — там же расписание, "
         f"листы интервьюеров для печати и файлы для [оценщика](../tools/evaluator.md). "
         f"Оценочный лист проверяющего тестовое задание: "
         f"[YAML](files/{role.id}-{level.id}-take-home.yml) · [JSON](files/{role.id}-{level.id}-take-home.json) — "
-        "его оценки войдут в итог панели, как лист любого интервьюера."
+        "его оценки войдут в общий итог вместе с листами интервьюеров."
     )
     body = body.replace("## Телефонный скрининг", f"{links}\n\n## Телефонный скрининг", 1) if level.take_home else body
     front = f'---\ntitle: "Набор для найма: {title}"\n---\n\n'
@@ -114,9 +143,10 @@ def index_md(model: Model) -> str:
     lines = [
         "# Набор для найма",
         "",
-        "Всё, что нужно для одной вакансии до и после интервью с панелью: текст вакансии для hh.ru, "
+        "Всё, что нужно для одной вакансии до и после собеседований: текст вакансии для hh.ru, "
         "вопросы телефонного скрининга для HR, тестовое задание с ключом оценки, вопросы для рекомендаций "
-        "и что сказать кандидату о процессе. Панель собирается на странице [План собеседования](../tools/plan.md).",
+        "и что сказать кандидату о процессе. Кто из интервьюеров что оценивает, решается на странице "
+        "[План собеседования](../tools/plan.md).",
         "",
     ]
     for role in model.roles:

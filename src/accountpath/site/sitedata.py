@@ -49,6 +49,9 @@ def _role(r: Role) -> dict[str, Any]:
                 "time_in_level": lv.time_in_level,
                 "targets": dict(lv.targets),
                 "scope": dict(lv.scope.rows()) if lv.scope else None,
+                "interview": {"interviewers": lv.interview.interviewers, "minutes": lv.interview.minutes}
+                if lv.interview
+                else None,
             }
             for lv in r.levels
         ],

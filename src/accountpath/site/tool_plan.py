@@ -6,7 +6,7 @@ each interviewer's focus and focused card, and the downloads (plan.yml byte for 
 
 from __future__ import annotations
 
-from accountpath.method.plan import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
+from accountpath.method.plan import MAX_MINUTES, MIN_MINUTES, panel_size
 from accountpath.model.types import Model
 from accountpath.site.tool_evaluator import MODEL_URL, _button, el
 
@@ -52,7 +52,7 @@ def plan_app(model: Model) -> str:
                         "min": MIN_MINUTES,
                         "max": MAX_MINUTES,
                         "step": 5,
-                        "value": DEFAULT_MINUTES,
+                        "value": panel_size(role, level)[1],
                         "inputmode": "numeric",
                     },
                 ),

@@ -11,8 +11,8 @@
      the verdict before the not-ready checks recomputed without each interviewer's ratings that
      someone else also gave (panels of two included), listed where it changes;
    - `warnings: [{code, params}]`: single_interviewer, missing_recommendation, unrated_focus,
-     extreme_without_note (a 1 or 5 with no note), thin_note (a rating 2+ from the target whose
-     note names no example), and similar_candidates ({code, message}, as rounds.py gives it).
+     extreme_without_note (a 1 or 5 with no note), thin_note (one per interviewer: the
+     competencies rated 2+ from the target whose note names no example), and similar_candidates ({code, message}, as rounds.py gives it).
    Every sentence (fragileLines, mustHaveStatus, boundaryLine, readinessLines, warning texts)
    is a code of model.json's `messages` rendered with core/messages.js: no sentence lives here. Pure: no DOM. */
 
@@ -84,6 +84,7 @@ export function warnings(model, result, cards, otherCandidates = []) {
   const level = findLevel(findRole(model, result.role), result.level);
   for (const card of cards) {
     if (!card.recommendation) out.push({ code: "missing_recommendation", params: { interviewer: card.interviewer } });
+    const thin = [];
     for (const row of result.competencies) {
       const v = card.ratings[row.id];
       const note = (card.notes && card.notes[row.id]) || "";
@@ -96,9 +97,10 @@ export function warnings(model, result, cards, otherCandidates = []) {
       if (EXTREMES.includes(v) && !note) {
         out.push({ code: "extreme_without_note", params: { interviewer: card.interviewer, rating: v, competency: row.id, competency_name: name } });
       } else if (target !== undefined && Math.abs(v - target) >= THIN_DISTANCE && !namesAnExample(note)) {
-        out.push({ code: "thin_note", params: { interviewer: card.interviewer, rating: v, target, competency: row.id, competency_name: name } });
+        thin.push({ competency: row.id, competency_name: name, rating: v, target });
       }
     }
+    if (thin.length) out.push({ code: "thin_note", params: { interviewer: card.interviewer, competencies: thin } });
   }
   for (const other of similarNames(result.candidate, otherCandidates)) {
     out.push({ code: "similar_candidates", message: `Имя «${result.candidate}» почти совпадает с «${other}»: если это один человек, `

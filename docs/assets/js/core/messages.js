@@ -27,14 +27,31 @@ export function paramText(value) {
   return String(value);
 }
 
+const has = (table, code) => Boolean(table) && Object.prototype.hasOwnProperty.call(table, code);
+
+/** A list parameter as text (messages._items): each item rendered, a plain object by the template
+    `code.name` (e.g. "warning.thin-note.competencies"), joined with "; ". */
+function items(table, code, name, list) {
+  const itemCode = `${code}.${name}`;
+  return list
+    .map((x) => {
+      if (x && typeof x === "object" && typeof x.code === "string") return render(table, x.code, x.params || {});
+      if (x && typeof x === "object" && has(table, itemCode)) return render(table, itemCode, x);
+      return paramText(x);
+    })
+    .join("; ");
+}
+
 /** The sentence for `code` with `params` from the table (a code missing from the table is shown as it is).
-    A parameter that is itself a message, {code, params}, is rendered first (as messages.Msg in Python). */
+    A parameter that is itself a message, {code, params}, is rendered first (as messages.Msg in Python);
+    a list parameter item by item (`items`). */
 export function render(table, code, params = {}) {
-  const template = table && Object.prototype.hasOwnProperty.call(table, code) ? table[code] : null;
+  const template = has(table, code) ? table[code] : null;
   if (template === null) return String(code);
   return template.replace(/\{(\w+)\}/g, (whole, name) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const value = params[name];
+    if (Array.isArray(value)) return items(table, code, name, value);
     if (value && typeof value === "object" && typeof value.code === "string") {
       return render(table, value.code, value.params || {});
     }

@@ -16,6 +16,7 @@ export const MAX_MINUTES = 240;
 export const INTRO_MINUTES = 5;
 export const CLOSING_MINUTES = 5;
 export const MIN_PER_QUESTION = 7;
+export const LIGHT_PANEL = "plan-note.light-panel";
 
 /** Python's " ".join(text.split()). */
 export function squash(text) {
@@ -135,6 +136,22 @@ export function neededInterviewers(role) {
   return Math.max(2, Math.ceil((n + (MUST_HAVE_COVER - 1) * musts) / MAX_FOCUS));
 }
 
+/** [interviewers, minutes each] of the level's panel (plan.panel_size): the level's `interview` where the
+    model sets one (a lighter junior panel), else the fewest that meet the coverage rules, two at least, DEFAULT_MINUTES. */
+export function panelSize(role, level) {
+  if (level.interview) return [level.interview.interviewers, level.interview.minutes];
+  return [Math.max(2, neededInterviewers(role)), DEFAULT_MINUTES];
+}
+
+/** Questions per focus competency (plan.questions_per_focus): QUESTIONS_PER_FOCUS, except on a level with its
+    own `interview`, where the most (down to one) that give every question of the largest focus MIN_PER_QUESTION minutes. */
+export function questionsPerFocus(level, minutes, focus) {
+  if (!level.interview) return QUESTIONS_PER_FOCUS;
+  const [intro, closing] = frame(minutes);
+  const largest = Math.max(1, ...focus.map((f) => f.length));
+  return Math.max(1, Math.min(QUESTIONS_PER_FOCUS, Math.floor((minutes - intro - closing) / (MIN_PER_QUESTION * largest))));
+}
+
 export function assignFocus(role, count) {
   const order = byWeight(role);
   const copies = count >= 2 ? MUST_HAVE_COVER : 1;
@@ -159,18 +176,30 @@ export function assignFocus(role, count) {
   return { focus: focus.map((f) => sortBy(f, (cid) => [rank.get(cid)])), missing };
 }
 
-export function coverageNotes(model, role, focus) {
+export function coverageNotes(model, role, focus, level = null) {
   const { comps } = index(model);
   const name = (cid) => `${comps.get(cid).name} (${cid})`;
   const counts = new Map(role.competencies.map((rc) => [rc.id, focus.filter((f) => f.includes(rc.id)).length]));
   const notes = [];
-  const uncovered = byWeight(role).filter((rc) => counts.get(rc.id) === 0).map((rc) => rc.id);
+  let uncovered = byWeight(role).filter((rc) => counts.get(rc.id) === 0).map((rc) => rc.id);
+  let light = false;
+  if (uncovered.length && level && level.interview) {
+    const total = sum(role.competencies.map((rc) => rc.weight));
+    const left = sum(role.competencies.filter((rc) => counts.get(rc.id) === 0).map((rc) => rc.weight));
+    const need = Math.ceil(model.evaluation.min_coverage * total - 1e-9);
+    if (!role.competencies.some((rc) => rc.must_have && counts.get(rc.id) === 0) && total - left >= need) {
+      notes.push(`собеседования этого уровня короче обычных и не оценивают: ${uncovered.map(name).join(", ")} — их вес ${left} из ${total}; `
+        + `итог считается, если оценены компетенции весом не меньше ${need} из ${total}, поэтому каждый интервьюер оценивает весь свой фокус`);
+      uncovered = [];
+      light = true;
+    }
+  }
   if (uncovered.length) notes.push(`никто не оценивает: ${uncovered.map(name).join(", ")}`);
   if (focus.length >= 2) {
     const thin = byWeight(role).filter((rc) => rc.must_have && counts.get(rc.id) === 1).map((rc) => rc.id);
     if (thin.length) notes.push(`обязательные компетенции оценивает только один интервьюер: ${thin.map(name).join(", ")}`);
   }
-  if (notes.length) {
+  if (notes.length > (light ? 1 : 0)) {
     notes.push(`для роли «${role.name}» нужно интервьюеров: не меньше ${neededInterviewers(role)} (у каждого не больше ${MAX_FOCUS} компетенций)`);
   }
   return notes;
@@ -192,7 +221,7 @@ function deal(pool, count) {
   return hands;
 }
 
-export function assignQuestions(model, level, focus, role = null) {
+export function assignQuestions(model, level, focus, role = null, per = QUESTIONS_PER_FOCUS) {
   const out = focus.map(() => new Map());
   const used = new Set();
   const order = [...new Set(focus.flat())];
@@ -200,25 +229,26 @@ export function assignQuestions(model, level, focus, role = null) {
     const holders = [];
     focus.forEach((ids, i) => ids.includes(cid) && holders.push(i));
     const target = level.targets[cid];
-    const pool = chooseQuestions(model, cid, target, used, QUESTIONS_PER_FOCUS * holders.length, role, level);
+    const pool = chooseQuestions(model, cid, target, used, per * holders.length, role, level);
     pool.forEach((q) => used.add(q.id));
     const hands = deal(pool, holders.length);
     holders.forEach((i, h) => {
       const hand = hands[h];
-      const extra = chooseQuestions(model, cid, target, new Set(hand.map((q) => q.id)), QUESTIONS_PER_FOCUS, role, level).filter((q) => !hand.includes(q));
-      out[i].set(cid, [...hand, ...extra.slice(0, Math.max(0, QUESTIONS_PER_FOCUS - hand.length))]);
+      const extra = chooseQuestions(model, cid, target, new Set(hand.map((q) => q.id)), per, role, level).filter((q) => !hand.includes(q));
+      out[i].set(cid, [...hand, ...extra.slice(0, Math.max(0, per - hand.length))]);
     });
   }
   return out;
 }
 
-/** {plan, notes}: the plan `accountpath plan` makes, and its notes (coverage, then time). */
-export function makePlan(model, roleId, levelId, interviewers, candidate = null, minutes = DEFAULT_MINUTES) {
+/** {plan, notes}: the plan `accountpath plan` makes, and its notes (coverage, then time); minutes null: the level's. */
+export function makePlan(model, roleId, levelId, interviewers, candidate = null, minutes = null) {
   const { role, level } = resolve(model, roleId, levelId);
   const names = (interviewers || []).filter((n) => n && squash(n)).map(squash);
   if (!names.length) throw new PlanError("нужен хотя бы один интервьюер (--interviewer ИМЯ)");
+  if (minutes === null || minutes === undefined) minutes = panelSize(role, level)[1];
   const { focus } = assignFocus(role, names.length);
-  const chosen = assignQuestions(model, level, focus, role);
+  const chosen = assignQuestions(model, level, focus, role, questionsPerFocus(level, Math.trunc(Number(minutes)), focus));
   const people = names.map((name, i) => ({
     name,
     focus: [...focus[i]],
@@ -232,7 +262,7 @@ export function makePlan(model, roleId, levelId, interviewers, candidate = null,
     minutes: Math.trunc(Number(minutes)),
     interviewers: people,
   };
-  return { plan, notes: [...coverageNotes(model, role, focus), ...timeNotes(model, plan)] };
+  return { plan, notes: [...coverageNotes(model, role, focus, level), ...timeNotes(model, plan)] };
 }
 
 export function placeQuestions(focus, questions) {
@@ -346,7 +376,7 @@ export function timeNotes(model, plan) {
   const panel = panelForMinutes(role, people.length, minutes);
   if (panel) {
     const [k, f] = panel;
-    fixes.push((k === people.length + 1 ? "добавьте ещё одного интервьюера" : `соберите панель из ${k} интервьюеров`) + ` (у каждого не больше ${f} компетенций)`);
+    fixes.push((k === people.length + 1 ? "добавьте ещё одного интервьюера" : `позовите ${k} интервьюеров`) + ` (у каждого не больше ${f} компетенций)`);
   }
   const note = `мало времени на вопрос: ${who}; нужно не меньше ${MIN_PER_QUESTION} мин на вопрос`;
   return [note + (fixes.length ? `; совет: ${fixes.join(" или ")}` : "")];

@@ -57,7 +57,7 @@ export function cardYaml(model, plan, person) {
     c(FOCUSED_INSTRUCTION),
     "# Шкала: " + (model.scale || []).map((s) => `${s.level} — ${s.name}`).join("; "),
     "# Как сдать: сохраните файл и передайте его ведущему интервью;",
-    "# итог панели считает `accountpath evaluate лист1.yml лист2.yml ...` или оценщик на сайте",
+    "# общий итог считает оценщик на сайте или `accountpath evaluate лист1.yml лист2.yml ...`",
     `scorecard: ${vocab.card_version || 1}`,
     `role: ${role.id}`,
     `level: ${level.id}`,
@@ -245,14 +245,36 @@ function update(model) {
   }
 }
 
+/* The level's panel as defaults (pm.panelSize: the junior's two interviewers at 45 minutes): the minutes and
+   the example names follow the chosen level until the user edits that field. */
+const edited = new Set();
+let exampleNames = [];
+
+function levelDefaults(model) {
+  const role = model.roles.find((r) => r.id === $("pl-role").value);
+  const level = role && role.levels.find((lv) => lv.id === $("pl-level").value);
+  if (!level) return;
+  const [count, minutes] = pm.panelSize(role, level);
+  if (!edited.has("pl-minutes")) $("pl-minutes").value = String(minutes);
+  if (!edited.has("pl-interviewers")) {
+    const names = Array.from({ length: count }, (_x, k) => exampleNames[k] || `Интервьюер ${k + 1}`);
+    $("pl-interviewers").value = names.join("\n");
+  }
+}
+
 async function start() {
   if (!app) return;
   const model = await loadModel(app);
+  exampleNames = $("pl-interviewers").value.split("\n").filter((n) => n.trim());
   fillLevels(model);
+  levelDefaults(model);
   $("pl-role").addEventListener("change", () => {
     fillLevels(model);
+    levelDefaults(model);
     update(model);
   });
+  for (const id of ["pl-minutes", "pl-interviewers"]) $(id).addEventListener("input", () => edited.add(id));
+  $("pl-level").addEventListener("input", () => levelDefaults(model));
   for (const id of ["pl-level", "pl-candidate", "pl-interviewers", "pl-minutes"]) $(id).addEventListener("input", () => update(model));
   $("pl-download").addEventListener("click", () => {
     if (current) download("plan.yml", pm.planYaml(model, current.plan, current.notes), "application/yaml");
