@@ -111,3 +111,68 @@ def test_yaml_1_1_values_are_read_as_written(tmp_path, vector_model):
     assert not problems, [str(p) for p in problems]
     assert (card.candidate, card.interviewer, card.recommendation, card.takeaways) == ("yes", "0x1F", "no", "3.50")
     assert card.ratings["a"] == 3
+
+
+def _schema_finds_nothing(data) -> bool:
+    return not any(True for _ in cardcheck._validator().iter_errors(data))
+
+
+def _plain_of(text: str):
+    from accountpath.model import yamlsource
+
+    doc, problems = yamlsource.parse(text, "card.yml")
+    return None if doc is None or problems else cardcheck._plain(doc, doc.data, ())
+
+
+def test_shape_fast_path_agrees_with_the_schema():
+    """cardcheck.shape_ok (the schema compiled by hand, the fast path of a valid card) says yes
+    exactly when jsonschema finds nothing: on every vector and on generated cards mixing valid
+    and refused values of every key (YAML text, so the values are those the readers see)."""
+    import random
+
+    datas = []
+    for case in CASES["valid"] + CASES["invalid"]:
+        if "card" in case:
+            datas.append(_plain_of(json.dumps(case["card"], ensure_ascii=False)))
+        elif case.get("format") in ("yaml", "yml", "json"):
+            datas.append(_plain_of(case["text"]))
+    good = {  # values the schema takes, then values it refuses
+        "text": (["Анна", "3", "3.0", "yes", "2026-11-28", "x\\ty", "null"], ["  ", "''", "true", "[a]", "{a: 1}"]),
+        "scorecard": (["1", "2"], ["3", "1.0", "true", "'1'", "null"]),
+        "date": (
+            ["2026-11-28", "28.11.2026", "' 2026-11-28 '", "''", "null", "2026-13-45"],
+            ["28/11/2026", "5", "[1]"],
+        ),
+        "focus": (["null", "a", "[a, b]", "[]"], ["[a, 1]", "{a: 1}", "3"]),
+        "rating": (["1", "5", "'4'", "null", "не оценивалось", "x"], ["0", "6", "3.0", "true", "[1]", "{a: 1}", "-1"]),
+        "map": (["null"], ["[]", "3", "x"]),
+    }
+    kind = {"scorecard": "scorecard", "date": "date", "focus": "focus", "ratings": "map", "notes": "map"}
+    rnd = random.Random(15)
+
+    def pick(name: str) -> str:
+        ok, refused = good[name]
+        return rnd.choice(refused if rnd.random() < 0.04 else ok)
+
+    for _ in range(1500):
+        lines = []
+        for key in cardcheck.CARD_KEYS:
+            if rnd.random() < (0.02 if key in ("role", "level", "candidate", "interviewer", "ratings") else 0.5):
+                continue
+            if key in ("ratings", "notes") and rnd.random() < 0.9:
+                inner = "rating" if key == "ratings" else "text"
+                items = ", ".join(f"c{i}: {pick(inner)}" for i in range(rnd.randint(0, 3)))
+                lines.append(f"{key}: {{{items}}}")
+            else:
+                lines.append(f"{key}: {pick(kind.get(key, 'text'))}")
+        if rnd.random() < 0.03:
+            lines.append("scorcard: 1")
+        datas.append(_plain_of("\n".join(lines) + "\n" if lines else "[]\n"))
+    datas += [[], "card", 3]
+    checked = [d for d in datas if d is not None]
+    assert len(checked) > 1000
+    oks = 0
+    for data in checked:
+        assert cardcheck.shape_ok(data) == _schema_finds_nothing(data), data
+        oks += cardcheck.shape_ok(data)
+    assert 100 < oks < len(checked) - 100  # both answers are exercised

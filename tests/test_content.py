@@ -25,16 +25,15 @@ from accountpath.render import plan_render, report, scorecard
 from accountpath.render import vacancy as vac
 from accountpath.site import hiring_pages, pages
 
-from conftest import BUNDLED_MODEL, ROOT
+from conftest import BUNDLED_MODEL, ROOT, yaml_load
 
 PROJECT_SOURCES = {"ad-csd", "am-who", "am-overview", "am-duties"}
 """The four articles the project's content is written from: a model citing all four is ours."""
 
 
 def _is_project_content() -> bool:
-    import yaml
 
-    data = yaml.safe_load(BUNDLED_MODEL.read_text(encoding="utf-8")) if BUNDLED_MODEL.exists() else None
+    data = yaml_load(BUNDLED_MODEL.read_text(encoding="utf-8")) if BUNDLED_MODEL.exists() else None
     ids = {s.get("id") for s in (data or {}).get("sources") or [] if isinstance(s, dict)}
     return PROJECT_SOURCES <= ids
 

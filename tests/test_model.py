@@ -9,12 +9,11 @@ import re
 
 import jsonschema
 import pytest
-import yaml
 
 from accountpath.model import load as model
 from accountpath.model import rules, yamlsource
 
-from conftest import ROOT
+from conftest import ROOT, yaml_load
 
 FIXTURE = ROOT / "tests" / "fixtures" / "mini.yml"
 TEXT = FIXTURE.read_text(encoding="utf-8")
@@ -80,7 +79,7 @@ def at(problems: list[str], where: str, needle: str) -> bool:
 def test_fixture_is_valid_and_matches_the_schema_directly():
     m = model.load(FIXTURE)
     assert [r.id for r in m.roles] == ["account-manager", "account-director"]
-    data = json.loads(json.dumps(yaml.safe_load(TEXT), default=str))
+    data = json.loads(json.dumps(yaml_load(TEXT), default=str))
     validator = jsonschema.Draft202012Validator(model.schema())
     assert [e.message for e in validator.iter_errors(data)] == []
 

@@ -10,14 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from accountpath.method.plan import offered
 from accountpath.model import load as model_mod
 from accountpath.model.types import SCOPE_KEYS
 from accountpath.site import pages
 
-from conftest import hand_written_docs
+from conftest import hand_written_docs, yaml_dump, yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "mini.yml"
@@ -28,11 +27,11 @@ REAL_MODEL = Path(
 
 
 def load_data(path: Path = FIXTURE) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml_load(path.read_text(encoding="utf-8"))
 
 
 def model_from(data: dict):
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    text = yaml_dump(data, allow_unicode=True, sort_keys=False)
     m, problems = model_mod.check_text(text, "test.yml")
     assert not problems, [str(p) for p in problems]
     return m

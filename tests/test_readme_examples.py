@@ -8,9 +8,8 @@ import json
 import re
 
 import pytest
-import yaml
 
-from conftest import ROOT, hand_written_docs
+from conftest import ROOT, hand_written_docs, yaml_dump, yaml_load
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 MODEL = ROOT / "tests" / "fixtures" / "agency.yml"  # the engine fixture, not the bundled content
@@ -23,7 +22,7 @@ def examples() -> list[tuple[int, str, str]]:
 
 
 def kind(lang: str, text: str) -> str:
-    data = json.loads(text) if lang == "json" else yaml.safe_load(text)
+    data = json.loads(text) if lang == "json" else yaml_load(text)
     if isinstance(data, dict) and "scorecard" in data:
         return "scorecard"
     if isinstance(data, dict) and "plan" in data:
@@ -82,10 +81,10 @@ def test_skeletons_validate_in_the_model(cli_run, tmp_path):
     """The competency and the role skeleton pasted into competencies.yml; as the README says, a new
     competency gets a target at every level of every role (1 here) and the role a target for every
     competency of the model (1 where the skeleton gives none)."""
-    data = yaml.safe_load(MODEL.read_text(encoding="utf-8"))
+    data = yaml_load(MODEL.read_text(encoding="utf-8"))
     ((comp_line, _l, comp_text),) = _blocks("competency")
     ((role_line, _l, role_text),) = _blocks("role")
-    comp, role = yaml.safe_load(comp_text)[0], yaml.safe_load(role_text)[0]
+    comp, role = yaml_load(comp_text)[0], yaml_load(role_text)[0]
     data["competencies"].append(comp)
     for existing in data["roles"]:
         for level in existing["levels"]:
@@ -95,7 +94,7 @@ def test_skeletons_validate_in_the_model(cli_run, tmp_path):
         level["targets"] = {cid: level["targets"].get(cid, 1) for cid in ids}
     data["roles"].append(role)
     path = tmp_path / "competencies.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     r = cli_run("validate", path)
     assert r.returncode == 0, f"README.md:{comp_line} / README.md:{role_line}:\n{r.stderr}"
 

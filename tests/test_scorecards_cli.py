@@ -12,15 +12,13 @@ from openpyxl import load_workbook
 
 from accountpath import vocab
 
-from conftest import full_model_data
+from conftest import full_model_data, yaml_dump
 
 
 @pytest.fixture(scope="module")
 def model_file(tmp_path_factory, vectors) -> Path:
     path = tmp_path_factory.mktemp("model") / "model.yml"
-    path.write_text(
-        yaml.safe_dump(full_model_data(vectors["model"]), allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
+    path.write_text(yaml_dump(full_model_data(vectors["model"]), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 

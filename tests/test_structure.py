@@ -7,6 +7,7 @@ Length is not measured: ruff's complexity rules (C901, PLR0915) keep functions r
 from __future__ import annotations
 
 import ast
+import functools
 import shutil
 import subprocess
 import sys
@@ -24,7 +25,9 @@ def _modname(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+@functools.lru_cache(maxsize=1)
 def _modules() -> dict[str, ast.Module]:
+    """Every module of the package, parsed once per session (the tests only read the trees)."""
     return {_modname(p): ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in sorted(PKG.rglob("*.py"))}
 
 

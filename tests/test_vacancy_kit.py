@@ -18,7 +18,7 @@ from accountpath.model import load as model_load
 from accountpath.render import kit as kit_mod
 from accountpath.render import vacancy as vac
 
-from conftest import ROOT
+from conftest import ROOT, yaml_dump, yaml_load
 
 MINI = ROOT / "tests" / "fixtures" / "mini.yml"
 PAY = {"from": 90000, "to": 120000, "currency": "RUB", "gross": True, "date": "2026-09", "basis": "agency"}
@@ -42,10 +42,10 @@ REQS = ["Год работы в агентстве.", "Грамотная пис
 
 
 def _mini(tmp_path: Path, edit) -> Path:
-    data = yaml.safe_load(MINI.read_text(encoding="utf-8"))
+    data = yaml_load(MINI.read_text(encoding="utf-8"))
     edit(data)
     path = tmp_path / "model.yml"
-    path.write_text(yaml.safe_dump(_copy(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml_dump(_copy(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 

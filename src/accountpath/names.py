@@ -11,6 +11,7 @@ and names are only checked against it.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 LATIN_TO_CYRILLIC = dict(zip("aceopxykmthbi", "асеорхукмтнві"))
 """Lower-case Latin letters that look like Cyrillic ones (after case folding)."""
@@ -45,6 +46,7 @@ def normalise_name(name: str) -> str:
     return spelling_key(name)
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """Key for who a name means: case, «ё», spaces, word order and look-alike letters do not make another person."""
     return " ".join(sorted(fold_word(w) for w in spelling_key(name).split(" ") if w))

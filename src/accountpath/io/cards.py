@@ -50,12 +50,17 @@ def read_cards(path: str | Path, model: Model) -> tuple[list[Scorecard], list[Pr
 
 def find_cards(folder: str | Path) -> list[Path]:
     """Every scorecard file under a folder, in a stable order (hidden files and lock files skipped)."""
+    return [p for p in card_entries(folder) if p.is_file()]
+
+
+def card_entries(folder: str | Path) -> list[Path]:
+    """Every entry under a folder named like a scorecard (files or not; hidden ones and lock files
+    skipped), in path order."""
     root = Path(folder)
-    found = []
-    for p in sorted(root.rglob("*")):
-        rel = p.relative_to(root).parts
-        if any(part.startswith((".", "~$")) for part in rel):
-            continue
-        if p.is_file() and p.suffix.lower() in CARD_SUFFIXES:
-            found.append(p)
-    return found
+    depth = len(root.parts)
+    found = [
+        p
+        for p in root.rglob("*")
+        if p.suffix.lower() in CARD_SUFFIXES and not any(part.startswith((".", "~$")) for part in p.parts[depth:])
+    ]
+    return sorted(found, key=lambda p: p.parts)  # Path order, without Path.__lt__ per comparison

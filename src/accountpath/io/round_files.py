@@ -15,7 +15,6 @@ from accountpath.method import rounds
 from accountpath.method.evaluate import Scorecard
 from accountpath.model.types import Model
 from accountpath.problems import Problem
-from accountpath.vocab import CARD_SUFFIXES
 
 PARALLEL_FROM = 400
 """Rounds this large are read by one process per core: parsing dominates and is CPU-bound (why the
@@ -42,21 +41,21 @@ def round_files(source: str | Path) -> tuple[list[Path], list[Problem]]:
         return [root], []
     if not root.is_dir():
         return [], [Problem.at(str(root), 0, 0, "round.not-folder")]
-    files = cards_mod.find_cards(root)
-    skipped = _not_files(root)
+    files: list[Path] = []
+    others: list[Path] = []
+    for p in cards_mod.card_entries(root):
+        (files if p.is_file() else others).append(p)
+    skipped = _not_files(others)
     if not files and not skipped:
         return [], [Problem.at(str(root), 0, 0, "round.no-cards")]
     return files, skipped
 
 
-def _not_files(root: Path) -> list[Problem]:
+def _not_files(entries: Sequence[Path]) -> list[Problem]:
     """Entries named like cards that are no regular file (a dangling link, a pipe, a device):
     said, never skipped silently."""
     out = []
-    for p in sorted(root.rglob("*")):
-        rel = p.relative_to(root).parts
-        if any(part.startswith((".", "~$")) for part in rel) or p.suffix.lower() not in CARD_SUFFIXES:
-            continue
+    for p in entries:
         if p.is_symlink() and not p.exists():
             out.append(Problem.at(str(p), 0, 0, "round.dangling-link"))
         elif not p.is_file() and not p.is_dir():

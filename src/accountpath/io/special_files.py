@@ -9,6 +9,7 @@ broken card. Decision records are read here too, and cards are hashed (SHA-256) 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -73,12 +74,24 @@ def read_decision(path: Path) -> dict[str, Any] | None:
 
 
 def decisions_beside(files: Sequence[str | Path]) -> list[tuple[Path, dict[str, Any]]]:
-    """The decision records in the folders of these card files (each folder once), sorted by path."""
-    folders = sorted({Path(f).resolve().parent for f in files})
+    """The decision records in the folders of these card files (each folder once), sorted by path.
+    The card files themselves are not read again (a round has thousands)."""
+    parents: dict[Path, Path] = {}  # a folder as given -> resolved (once per folder, not per file)
+    cards: dict[Path, set[str]] = {}  # resolved folder -> the names of the card files in it
+    for f in files:
+        path = Path(f)
+        if path.is_symlink():
+            real = path.resolve()
+        else:  # the name is no link: resolving the folder resolves the file
+            folder = parents.get(path.parent) or parents.setdefault(path.parent, path.parent.resolve())
+            real = folder / path.name
+        cards.setdefault(real.parent, set()).add(real.name)
     found = []
-    for folder in folders:
-        for p in sorted(folder.iterdir()):
-            if p.is_file() and kind(p) == "decision":
+    for folder in sorted(cards):
+        known = cards[folder]
+        for name in sorted(os.listdir(folder)):  # one folder: name order is path order
+            p = folder / name
+            if name not in known and p.is_file() and kind(p) == "decision":
                 record = read_decision(p)
                 if record is not None:
                     found.append((p, record))

@@ -142,19 +142,21 @@ def means_of(role: Role, cards: Sequence[Scorecard]) -> dict[str, float]:
 def _at_level(model: Model, role: Role, level: RoleLevel, means: Mapping[str, float]) -> LevelResult:
     """Gap, coverage, failed must-haves and recommendation of fixed mean ratings at one level."""
     tol = model.evaluation.must_have_tolerance
-    total = sum(rc.weight for rc in role.competencies)
+    total = 0
     rated_weight = 0
     weighted = 0.0
     failed: list[str] = []
     below = False
     for rc in role.competencies:
-        if rc.id not in means:
+        total += rc.weight
+        mean = means.get(rc.id)
+        if mean is None:
             continue
         target = level.targets[rc.id]
         below = below or means[rc.id] < target - EPS
         rated_weight += rc.weight
-        weighted += rc.weight * (means[rc.id] - target)
-        if rc.must_have and means[rc.id] < target - tol - EPS:
+        weighted += rc.weight * (mean - target)
+        if rc.must_have and mean < target - tol - EPS:
             failed.append(rc.id)
     coverage = rated_weight / total if total else 0.0
     gap = weighted / rated_weight if rated_weight else None
@@ -289,11 +291,26 @@ def leave_one_out(
     out: list[tuple[int, LevelResult]] = []
     if len(cards) < 2:
         return out
+    sums = {rc.id: (sum(r), len(r)) for rc in role.competencies if (r := rated(cards, rc.id))}
     for i in range(len(cards)):
-        if not shared_by(cards, i):
+        shared = shared_by(cards, i)
+        if not shared:
             continue  # nothing of theirs is shared: leaving them out changes nothing
-        out.append((i, _at_level(model, role, level, means_of(role, without_shared(cards, i)))))
+        out.append((i, _at_level(model, role, level, _means_without(sums, cards[i], shared))))
     return out
+
+
+def _means_without(sums: Mapping[str, tuple[int, int]], card: Scorecard, shared: Sequence[str]) -> dict[str, float]:
+    """means_of(role, without_shared(cards, i)) from the panel's (sum, count) of each competency: the
+    ratings are whole numbers, so (sum - rating) / (count - 1) is that mean to the last bit."""
+    means = {cid: total / n for cid, (total, n) in sums.items()}
+    for cid in shared:
+        rating = card.ratings.get(cid)
+        if cid not in sums or rating is None:
+            continue  # not the role's (no mean of it either way), or not rated by this card
+        total, n = sums[cid]
+        means[cid] = (total - rating) / (n - 1)
+    return means
 
 
 def _near_boundary(
@@ -333,15 +350,18 @@ def _one_point(
     model: Model, role: Role, level: RoleLevel, cards: Sequence[Scorecard], rc: Any, now: str
 ) -> dict[str, Any] | None:
     """The first move of one rating of a must-have by one point that moves the verdict across hire / no hire."""
-    for i, card in enumerate(cards):
+    means = means_of(role, cards)
+    ratings = rated(cards, rc.id)
+    total = sum(ratings)  # whole numbers: (total - v + to) / n is the moved panel's mean to the last bit
+    for card in cards:
         v = card.ratings.get(rc.id)
         if v is None:
             continue
         for to in (v - 1, v + 1):
             if to < 1 or to > 5:
                 continue
-            moved = [replace(c, ratings={**c.ratings, rc.id: to}) if j == i else c for j, c in enumerate(cards)]
-            after = _at_level(model, role, level, means_of(role, moved))["recommendation"]
+            moved = {**means, rc.id: (total - v + to) / len(ratings)}
+            after = _at_level(model, role, level, moved)["recommendation"]
             if side(after) is not None and side(after) != now:
                 return _reason(
                     "must_have_one_point",

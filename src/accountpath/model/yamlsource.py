@@ -187,12 +187,17 @@ def _to_data(
         return [_to_data(item, path + (i,), doc, problems, loader, seen) for i, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)  # the three node kinds; the others returned above
     value = _scalar(node, loader, doc, problems)
-    if value is not None and not node.style and node.tag != "tag:yaml.org,2002:str":
+    if value is not None and not node.style and node.tag != _STR_TAG:
         doc.scalar_text[path] = node.value
     return value
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.ScalarNode, loader: SafeConstructor, doc: Document, problems: list[Problem]) -> Any:
+    if node.tag == _STR_TAG:
+        return node.value  # what SafeConstructor.construct_yaml_str gives, without its three calls
     constructor = loader.yaml_constructors.get(node.tag)
     if constructor is None:
         problems.append(Problem.at(doc.path, *_mark(node.start_mark), "yaml.tag", tag=node.tag))
