@@ -82,7 +82,7 @@ def career_flow(model: Model, careers: dict[str, dict[str, list[str]]], prefix: 
     for n, group in enumerate(career_rows(model, careers), 1):
         for k, role in enumerate(group):
             levels = " → ".join(md_escape(lv.name) for lv in role.levels)
-            nxt = [r for e in careers[role.id]["to"] if (r := model.role(e)) is not None]
+            nxt = [r for r in model.roles if r.id in careers[role.id]["to"]]  # model order, as the rungs
             link = f"**[{md_escape(role.name)}]({prefix}{role.id}.md)**  "
             if k:
                 lines[-1] += "  "
