@@ -462,7 +462,8 @@ def write_team(folder: Path, vector: dict, model, date: str | None = None) -> tu
 def write_xlsx_case(spec: dict, path: Path) -> Path:
     """An xlsx case of cards.json: the card as an xlsx scorecard, then its date cell as an Excel
     day number (`date_serial`, with a date format when `date_format`), the 1904 date system
-    (`date1904`), or a DTD with an external entity in the shared strings (`doctype`)."""
+    (`date1904`), a note of N characters (`long_note`: {id: N}), a competency's row twice
+    (`repeat_id`), or a DTD with an external entity in the shared strings (`doctype`)."""
     import zipfile
 
     from openpyxl import load_workbook
@@ -478,6 +479,11 @@ def write_xlsx_case(spec: dict, path: Path) -> Path:
         cell.number_format = "DD.MM.YYYY" if spec.get("date_format") else "0"
     if spec.get("date1904"):
         wb.epoch = __import__("openpyxl").utils.datetime.MAC_EPOCH
+    ws = wb[xlsx_read.SHEET]
+    for cid, chars in spec.get("long_note", {}).items():  # a note of that many characters
+        next(r for r in ws.iter_rows() if r[0].value == cid)[3].value = "x" * chars
+    if spec.get("repeat_id"):  # the competency's row once more, right under the table
+        ws.append([spec["repeat_id"], None, 4])
     wb.save(path)
     if spec.get("doctype"):
         with zipfile.ZipFile(path) as zf:

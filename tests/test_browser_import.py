@@ -397,6 +397,31 @@ def test_import_refusals_are_russian_and_located(page, server, role, tmp_path):
     page.watch.assert_clean()
 
 
+def test_import_refuses_a_control_character_in_a_note(page, server, role, tmp_path):
+    """A card with ESC in a note (a JSON escape): refused in Russian at the note's line and column,
+    with the field and the character, as `accountpath evaluate` refuses it."""
+    open_evaluator(page, server)
+    cids = [rc["id"] for rc in role["competencies"]]
+    card = {
+        "scorecard": 2,
+        "role": ROLE,
+        "level": LEVEL,
+        "candidate": "Анна Иванова",
+        "interviewer": "Пётр Петров",
+        "ratings": {cid: 3 for cid in cids},
+        "notes": {cids[0]: "Привёл пример\x1b[31m"},
+    }
+    path = tmp_path / "esc.json"
+    path.write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")  # ESC as \u001b
+    msg = _import(page, [path])
+    note = next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "\\u001b" in line)
+    assert "Ни один лист не импортирован" in msg
+    expected = messages.render("card.control-character", {"field": f"notes.{cids[0]}", "char": "U+001B"})
+    assert f"esc.json:{note}:" in msg and expected in msg, msg
+    assert "\x1b" not in msg
+    page.watch.assert_clean()
+
+
 def test_round_workbook_pick_a_candidate(page, server, role, tmp_path):
     open_evaluator(page, server)
     _import(page, [round_workbook(tmp_path, role)])

@@ -80,7 +80,7 @@ def test_the_form_downloads_the_cli_plan_byte_for_byte(page, server, site_model,
     ):
         fill_plan(page, role, level, people, "Анна Иванова", minutes)
         with page.expect_download() as dl:
-            page.get_by_role("button", name="Скачать plan.yml").click()
+            page.get_by_role("button", name="Скачать план (файл для оценщика)").click()
         path = tmp_path / f"{role}-{level}.yml"
         dl.value.save_as(path)
         assert dl.value.suggested_filename == "plan.yml"
@@ -169,7 +169,7 @@ def test_planner_shows_the_notes_of_plan_check(page, server, site_model):
     assert notes and all(f"Внимание: {n}" in shown for n in notes)
     page.get_by_label("Интервьюеры", exact=True).fill("  ")
     assert "Интервьюеры" in page.locator("#pl-notes").inner_text()
-    assert page.get_by_role("button", name="Скачать plan.yml").is_disabled()
+    assert page.get_by_role("button", name="Скачать план (файл для оценщика)").is_disabled()
     page.get_by_label("Минут на интервью", exact=True).fill("500")
     assert "от 20 до 240" in page.locator("#pl-notes").inner_text()
 
@@ -237,7 +237,7 @@ def test_hr_path_from_the_home_page_without_a_dead_end(browser, server, site_mod
     page.wait_for_selector("#planner-app[data-ready='true']", timeout=15000)
     fill_plan(page, "account-manager", "middle", PANEL, "Анна Иванова", 60)
     with page.expect_download() as dl:
-        page.get_by_role("button", name="Скачать plan.yml").click()
+        page.get_by_role("button", name="Скачать план (файл для оценщика)").click()
     assert dl.value.suggested_filename == "plan.yml"
     pages = [pdf_pages(page, "schedule")] + [pdf_pages(page, f"card-{n}") for n in (1, 2, 3)]
     print("HR path, middle AM, 3 interviewers: schedule and cards pages", pages)

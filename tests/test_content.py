@@ -743,7 +743,7 @@ def test_senior_am_presents_to_the_client_s_management(bundled_model):
     assert "директор по маркетингу" in am.level("senior").scope.client_contacts
     page = pages.build(bundled_model)["roles/account-manager.md"]
     senior = page[page.index("### Старший аккаунт-менеджер {#level-senior}") :]
-    changes = senior[: senior.index("**Вопросы для собеседования")]
+    changes = senior[: senior.index("\n## ")]
     assert "(../competencies/communication.md#level-4): 3 → 4" in changes
 
 

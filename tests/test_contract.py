@@ -214,3 +214,18 @@ def test_message_vectors_in_javascript(tmp_path):
         "percents": [v["expected"] for v in data["percents"]],
         "plurals": [v["expected"] for v in data["plurals"]],
     }
+
+
+def test_reading_messages_have_one_code_each():
+    """The file.*, read.* and yaml.* families (reading a file, in Python and the browser) never say the
+    same thing under two codes: one code per sentence, the reader that meets it uses that code."""
+    from accountpath.messages import MESSAGES
+
+    by_text: dict[str, list[str]] = {}
+    for code, text in MESSAGES.items():
+        if code.split(".")[0] in ("file", "read", "yaml"):
+            by_text.setdefault(text, []).append(code)
+    assert [codes for codes in by_text.values() if len(codes) > 1] == []
+    assert {"file.not-found", "read.empty", "read.alias", "read.duplicate-key", "read.control-character"} <= set(
+        MESSAGES
+    )

@@ -7,6 +7,7 @@ does, with the same messages. The browser lane repeats this inside Chromium, xls
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -194,6 +195,41 @@ def test_js_similar_candidates_warning_equals_a_python_round(vectors, vector_mod
     assert got["text"] == report.to_json(python)
 
 
+def test_js_similar_candidates_with_two_similar_names_equals_python(vectors, vector_model, tmp_path):
+    """Two other similar names: one warning {code, params: {candidate, others, more}} on both sides,
+    the same sentence rendered from the message table."""
+    base = vectors["cases"][0]["scorecards"][0]
+    raw = [
+        dict(base, candidate="Анна Иванова", interviewer="И1"),
+        dict(base, candidate="Анна Иванова", interviewer="И2"),
+        dict(base, candidate="Анна Иванов", interviewer="И3"),
+        dict(base, candidate="Анну Иванова", interviewer="И1"),
+    ]
+    results, problems = rounds.evaluate_round(
+        vector_model, [_card(vector_model, r, f"c{i}.json")[0] for i, r in enumerate(raw)]
+    )
+    assert not problems
+    python = next(r for r in results if r["candidate"] == "Анна Иванова")
+    similar = [w for w in python["warnings"] if w["code"] == "similar_candidates"]
+    assert similar == [
+        {
+            "code": "similar_candidates",
+            "params": {"candidate": "Анна Иванова", "others": ["Анна Иванов", "Анну Иванова"], "more": 0},
+        }
+    ]
+    inputs = [
+        {
+            "name": "round",
+            "texts": [json.dumps(r, ensure_ascii=False) for r in raw[:2]],
+            "others": ["Анна Иванов", "Анну Иванова"],
+        }
+    ]
+    got = run_node(vector_model, inputs, [], tmp_path)["cases"][0]
+    assert got["text"] == report.to_json(python)
+    assert got["lines"]["warnings"] == [debrief_text.warning_text(w) for w in python["warnings"]]
+    assert "«Анна Иванов», «Анну Иванова»" in debrief_text.warning_text(similar[0])
+
+
 def _problems(problems, file: str | None = None) -> list[dict]:
     """Problems as the JSON contract gives them, without the sentence: {file, line, col, code, params}."""
     out = [{k: v for k, v in p.as_json().items() if k != "message"} for p in problems]
@@ -251,3 +287,58 @@ def test_js_refusals_match_python_beyond_the_vectors(vector_model, tmp_path):
 
 def test_vectors_file_is_where_conftest_says():
     assert VECTORS.exists()
+
+
+def test_js_plan_check_returns_codes_of_the_message_table(vector_model, tmp_path):
+    """core/plan.js checkPlan holds no sentence: its problems are {code, params} of the message table,
+    the sentences rendered from model.json's messages (Russian, every placeholder filled)."""
+    from accountpath import messages
+
+    data = sitedata.site_data(vector_model)
+    src = tmp_path / "model.json"
+    src.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    core = RUNNER.parent.parent.parent / "docs" / "assets" / "js" / "core"
+    role = data["roles"][0]
+    plans = [
+        {"plan": 2, "role": role["id"], "level": "nope", "extra": 1, "interviewers": [7, {"focus": "x"}]},
+        {"plan": 1, "role": "nope", "interviewers": []},
+        {
+            "plan": 1,
+            "role": role["id"],
+            "level": role["levels"][0]["id"],
+            "interviewers": [
+                {"name": "Анна", "focus": ["zz"], "questions": ["no-such-question"]},
+                {"name": "анна", "focus": [], "questions": 3},
+            ],
+        },
+        {"plan": 1, "role": role["id"], "level": role["levels"][0]["id"]},
+    ]
+    script = (
+        f"import {{ checkPlan }} from {json.dumps((core / 'plan.js').as_uri())};"
+        f"import {{ render }} from {json.dumps((core / 'messages.js').as_uri())};"
+        "import { readFileSync } from 'node:fs';"
+        f"const model = JSON.parse(readFileSync({json.dumps(str(src))}, 'utf-8'));"
+        f"const plans = {json.dumps(plans, ensure_ascii=False)};"
+        "process.stdout.write(JSON.stringify(plans.map((p) => checkPlan(model, p).problems.map((x) => "
+        "({ ...x, message: render(model.messages, x.code, x.params) })))));"
+    )
+    proc = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout)
+    codes = {p["code"] for problems in got for p in problems}
+    assert codes >= {
+        "plan.unknown-field",
+        "plan.version",
+        "plan.unknown-level",
+        "plan.of-interviewer",
+        "plan.unknown-role",
+        "plan.interviewers",
+        "plan.name-repeated",
+    }
+    inner = {p["params"]["what"]["code"] for problems in got for p in problems if p["code"] == "plan.of-interviewer"}
+    assert inner >= {"plan.interviewer-not-a-mapping", "plan.name-missing", "plan.id-list", "plan.focus-not-rated"}
+    for problems in got:
+        for p in problems:
+            assert p["code"] in messages.MESSAGES, p
+            assert p["message"] == messages.render(p["code"], p["params"]), p
+            assert "{" not in p["message"] and re.search("[а-яё]", p["message"]), p

@@ -374,22 +374,31 @@ def test_role_grid_lists_every_competency_weighted_ones_marked(mini):
     assert fin.startswith("| **[Финансы проекта]") and "| 60 | да | **4** |" in fin
 
 
-def test_role_levels_show_only_level_matched_questions_with_anchors(mini):
+def test_level_questions_live_on_the_scorecard_not_on_the_role_page(mini):
+    from accountpath.render import scorecard
+
     for role in mini.roles:
         page = pages.build(mini)[f"roles/{role.id}.md"]
-        blocks = iter(_details(page))
+        assert not _details(page) and "**Слабый ответ:**" not in page
         for lv in role.levels:
-            for rc in role.by_weight():
-                summary, body = next(blocks)
-                comp, t = mini.competency(rc.id), lv.targets[rc.id]
-                assert summary.startswith(f"{comp.name} — цель {t}:"), summary
-                shown = re.findall(r"#(q-[a-z0-9-]+)\)\)", body)
-                own = [q.id for q in comp.questions if q.levels[0] <= t <= q.levels[1] and offered(q, rc.id, role, lv)]
+            card = scorecard.card(mini, role.id, lv.id)
+            text = scorecard.render(mini, role.id, lv.id, "md").decode("utf-8")
+            assert f"(../scorecards/files/{role.id}-{lv.id}.html)" in page
+            assert f"(../scorecards/files/{role.id}-{lv.id}.xlsx)" in page
+            for it in card.items:
+                t = lv.targets[it.rc.id]
+                own = [
+                    q.id
+                    for q in it.competency.questions
+                    if q.levels[0] <= t <= q.levels[1] and offered(q, it.rc.id, role, lv)
+                ]
+                shown = [q.id for q in it.questions]
                 assert shown[: len(own)] == own
-                assert all(mini.question(qid).fits(lv.targets[rc.id]) for qid in shown)
-                assert body.count("**Слабый ответ:**") == body.count("**Сильный ответ:**") == len(shown)
-    junior = pages.build(mini)["roles/account-manager.md"]
-    assert "q-comm-board" not in junior  # a [4, 5] question is never asked of a junior or middle manager
+                assert all(q.fits(t) for q in it.questions)
+                for q in it.questions:
+                    assert pages.md_escape(q.text) in text
+    junior = scorecard.render(mini, "account-manager", mini.role("account-manager").levels[0].id, "md").decode()
+    assert pages.md_escape(mini.question("q-comm-board").text) not in junior  # a [4, 5] question
 
 
 def test_headings_are_for_navigation_not_question_texts(built):
@@ -403,8 +412,8 @@ def test_headings_are_for_navigation_not_question_texts(built):
 def test_competency_page_develop_by_step_and_questions_with_ranges(mini):
     page = pages.build(mini)["competencies/finance.md"]
     for n in (2, 3, 4, 5):
-        assert f"### Чтобы перейти на уровень {n} {{#develop-{n}}}" in page
-    assert "Кейс · для целевых уровней 1–3" in page
+        assert f"### Чтобы выйти на {pages.points(n)} {{#develop-{n}}}" in page
+    assert "Кейс · для цели 1–3 балла" in page
     assert "**Тревожные признаки:**" in page and "Красные флаги" not in page
     # the open question of another competency that also rates finance is listed
     assert "(../competencies/client-communication.md#q-comm-open-silence)" in page
@@ -427,7 +436,7 @@ def test_growth_page(mini):
     assert "Финансы проекта](competencies/finance.md): 2 → 3" in step and "Считает маржу и защищает её" in step
     bridge = page.split("{#bridge-account-manager-account-director}")[1].split("\n## ")[0]
     assert "Финансы проекта](competencies/finance.md): 3 → 4" in bridge
-    assert "*Чтобы перейти на уровень 4:*" in bridge
+    assert "*Чтобы выйти на 4 балла:*" in bridge
     assert "Управление проектом" not in bridge  # 3 -> 3: no change
     for anchor in ("{#promotion}", "{#ipr}"):
         assert anchor in page

@@ -62,4 +62,9 @@ def test_similar_names_one_warning_per_candidate_linear():
     rounds.add_similar_warnings(results)
     assert [len(r["warnings"]) for r in results] == [1] * len(names)
     assert all(w["code"] == "similar_candidates" for r in results for w in r["warnings"])
-    assert "и ещё 723" in results[0]["warnings"][0]["message"]
+    assert (
+        results[0]["warnings"][0]["params"]["more"] == 723 and len(results[0]["warnings"][0]["params"]["others"]) == 5
+    )
+    from accountpath.render.debrief_text import warning_text
+
+    assert "и ещё 723" in warning_text(results[0]["warnings"][0])

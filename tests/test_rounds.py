@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from accountpath.io import cards, xlsx_read
 from accountpath.method import rounds
 from accountpath.method.evaluate import Scorecard
-from accountpath.render import round_report, round_xlsx
+from accountpath.render import debrief_text, round_report, round_xlsx
 
 ROLE, LEVEL = "account-manager", "middle"
 
@@ -51,7 +51,8 @@ def test_names_grouped_and_similar_names_warned(real_model):
     assert len(by["Анна Иванова"]["interviewers"]) == 3 and len(by["Алёна Сидорова"]["interviewers"]) == 2
     for name, other in (("Анна Иванова", "Анна Иванов"), ("Анна Иванов", "Анна Иванова")):
         similar = [w for w in by[name]["warnings"] if w["code"] == "similar_candidates"]
-        assert len(similar) == 1 and f"«{other}»" in similar[0]["message"]
+        assert similar == [{"code": "similar_candidates", "params": {"candidate": name, "others": [other], "more": 0}}]
+        assert f"«{other}»" in debrief_text.warning_text(similar[0])
     assert not [w for w in by["Алёна Сидорова"]["warnings"] if w["code"] == "similar_candidates"]
     assert [w["code"] for w in by["Анна Иванов"]["warnings"]][0] == "single_interviewer"
 

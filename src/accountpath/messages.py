@@ -27,7 +27,6 @@ MESSAGES: dict[str, str] = {
     "round.dangling-link": N_("ссылка никуда не ведёт: файла, на который она указывает, нет; лист не прочитан"),
     "round.not-a-file": N_("это не обычный файл (канал, устройство или сокет): лист не прочитан"),
     # reading a file (yamlsource)
-    "file.empty": N_("файл пуст"),
     "file.not-found": N_("файл не найден"),
     "file.not-regular": N_("это не обычный файл"),
     "file.not-utf8": N_("байт 0x{byte} — не UTF-8: сохраните файл в кодировке UTF-8"),
@@ -176,7 +175,6 @@ MESSAGES: dict[str, str] = {
     "card.unknown-competency": N_("неизвестная компетенция «{cid}»; её компетенции: {ids}"),
     "card.unknown-competency-hint": N_("неизвестная компетенция «{cid}» (может быть, «{hint}»?)"),
     # Reading card files (io/cards.py, io/xlsx_read.py, io/round_files.py and core/cardread.js, core/xlsx.js).
-    "read.not-found": N_("файл не найден"),
     "read.empty": N_("файл пуст"),
     "read.unreadable": N_(
         "не читается как JSON или YAML: ошибка в строке {line}, столбце {col} — проверьте отступы, двоеточия и кавычки"
@@ -189,6 +187,9 @@ MESSAGES: dict[str, str] = {
         "выпишите каждое значение полностью"
     ),
     "read.failed": N_("не удалось прочитать файл"),
+    "read.control-character": N_(
+        "в тексте управляющий символ {char}: в файле только обычный текст, табуляции и переводы строк; удалите его"
+    ),
     "xlsx.not-zip": N_("это не файл Excel (xlsx): архив не читается"),
     "xlsx.no-workbook": N_("это не файл Excel (xlsx): в архиве нет книги"),
     "xlsx.broken-part": N_("часть книги {part} повреждена"),
@@ -261,7 +262,7 @@ MESSAGES: dict[str, str] = {
         "примеры по этим компетенциям."
     ),
     "not-ready.unrated-focus": N_(
-        "«{competency_name}» была в фокусе ({interviewers}), но её никто не оценил: попросите поставить оценку "
+        "«{competency_name}» поручили интервьюерам ({interviewers}), но её никто не оценил: попросите поставить оценку "
         "по заметкам интервью или проверьте её на дополнительной встрече."
     ),
     # warnings of a panel (result `warnings`: [{code, params}])
@@ -273,6 +274,16 @@ MESSAGES: dict[str, str] = {
         "{interviewer}: нет общей рекомендации («да» или «нет»). Попросите указать её до дебрифа: в расчёт она "
         "не входит, но показывает, совпадает ли впечатление с оценками."
     ),
+    "warning.similar-candidates": N_(
+        "Имя «{candidate}» почти совпадает с «{other}»: если это один человек, исправьте имя в листах, "
+        "иначе его оценки считаются как два разных кандидата."
+    ),
+    "warning.similar-candidates-many": N_(
+        "Имя «{candidate}» почти совпадает с другими именами раунда: {others}{more}. Если это один человек, "
+        "исправьте имя в листах, иначе его оценки считаются как разные кандидаты."
+    ),
+    "warning.similar-candidates-more": N_(" и ещё {n}"),
+    "warning.similar-candidates-name": N_("«{name}»"),
     "warning.single-interviewer": N_(
         "Кандидата оценивал один интервьюер ({interviewer}): итог держится на одном мнении. "
         "Добавьте хотя бы ещё одного интервьюера, прежде чем решать."
@@ -283,7 +294,7 @@ MESSAGES: dict[str, str] = {
     ),
     "warning.thin-note.competencies": N_("«{competency_name}»: {rating} при цели {target}"),
     "warning.unrated-focus": N_(
-        "{interviewer}: компетенция «{competency_name}» была в фокусе, но оценки нет. Попросите поставить оценку "
+        "{interviewer}: компетенцию «{competency_name}» поручили этому интервьюеру, но оценки нет. Попросите поставить оценку "
         "или записать, почему проверить не удалось."
     ),
     # checking an edited interview plan (io/plan_check.py)
@@ -305,7 +316,10 @@ MESSAGES: dict[str, str] = {
     "plan.minutes": N_("«minutes» — целое число минут от {lo} до {hi}; сейчас «{value}»"),
     "plan.name-missing": N_("не заполнено имя интервьюера («name»)"),
     "plan.name-twice": N_("интервьюер «{name}» уже есть в плане (строка {line})"),
+    "plan.name-repeated": N_("интервьюер «{name}» указан в плане дважды"),
+    "plan.no-interviewers": N_("нужен хотя бы один интервьюер (--interviewer ИМЯ)"),
     "plan.not-a-mapping": N_("план — словарь с полями {keys}"),
+    "plan.of-interviewer": N_("интервьюер {n}: {what}"),
     "plan.own-competencies": N_("; её компетенции: {ids}"),
     "plan.question-level": N_("вопрос «{qid}» рассчитан на уровни {lo}–{hi}, а цель уровня «{level}» по «{cid}» — {t}"),
     "plan.question-off-focus": N_("вопрос «{qid}» относится к компетенции «{cid}», её нет в фокусе этого интервьюера"),
@@ -316,6 +330,21 @@ MESSAGES: dict[str, str] = {
     "plan.unknown-role": N_("неизвестная роль «{role}»; роли модели: {roles}"),
     "plan.version": N_("«plan» — номер версии формата плана, {version}"),
     "plan.warning": N_("внимание (не ошибка): {note}"),
+    # the plan file's comments (render/plan_render.plan_yaml and docs/assets/js/core/planmake.js planYaml)
+    "plan-file.candidate": N_("ФИО кандидата"),
+    "plan-file.focus": N_("{name} (вес {w}{must}, цель {t})"),
+    "plan-file.head": N_(
+        "Account Path: план интервью. Правьте имена, фокус и вопросы; проверка: `accountpath plan --check ЭТОТ_ФАЙЛ`."
+    ),
+    "plan-file.minutes": N_("длительность интервью у каждого интервьюера, минут"),
+    "plan-file.must-have": N_(", обязательная"),
+    "plan-file.rules": N_(
+        "{title}. Правила: каждая компетенция роли в чьём-то фокусе; при двух и более интервьюерах "
+        "каждую обязательную оценивают минимум двое; у одного интервьюера не больше {m} компетенций; "
+        "по 2 вопроса на компетенцию, подходящих цели уровня."
+    ),
+    "plan-file.spare": N_("Вопросы, подходящие цели уровня, по компетенциям (для замены):"),
+    "plan-file.warning": N_("Внимание: {note}"),
     # the interview plan's notes (method/plan.py): coverage rules missed, too little time per question
     "plan-note.and": N_("{first}, {second}"),
     "plan-note.everyone": N_("у всех интервьюеров"),
@@ -374,13 +403,8 @@ MESSAGES: dict[str, str] = {
     # a problem written before the table: its sentence as the one parameter (Problem.as_json)
     "text": N_("{text}"),
     # parsing YAML (yamlsource)
-    "yaml.alias": N_(
-        "якоря и ссылки YAML (&имя, *имя) не допускаются: это значение с якорем повторено ссылкой; "
-        "выпишите каждое значение полностью"
-    ),
     "yaml.bad-value": N_("не удаётся прочитать это значение: {error}"),
     "yaml.complex-key": N_("ключ должен быть простым словом, а не списком или словарём"),
-    "yaml.duplicate-key": N_("ключ «{key}» повторяется (впервые в строке {first})"),
     "yaml.error": N_("ошибка YAML: {error}"),
     "yaml.invalid": N_("неверный YAML"),
     "yaml.no-document": N_("в файле нет YAML-документа (только комментарии?)"),

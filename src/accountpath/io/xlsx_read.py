@@ -121,7 +121,7 @@ def open_workbook(path: str | Path) -> tuple[Workbook | None, list[Problem]]:
             return None, [too_large]
         return load_workbook(path, read_only=True, data_only=True), []
     except FileNotFoundError:
-        return None, [Problem.at(label, 0, 0, "read.not-found")]
+        return None, [Problem.at(label, 0, 0, "file.not-found")]
     except zipfile.BadZipFile:
         return None, [Problem.at(label, 0, 0, "xlsx.not-zip")]
     except Exception as exc:  # openpyxl raises many kinds on a broken workbook

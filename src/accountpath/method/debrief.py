@@ -44,11 +44,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 _PAST = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
 
 
-def warning(code: str, message: str) -> dict[str, str]:
-    """One warning with a finished sentence (the older shape, still used by rounds)."""
-    return {"code": code, "message": message}
-
-
 def coded(code: str, **params: Any) -> dict[str, Any]:
     """One warning in the contract's shape: a code and its parameters."""
     return {"code": code, "params": params}

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Sequence
 
 from accountpath.i18n import _
 from accountpath.messages import render
-from accountpath.method.debrief import debrief, warning
+from accountpath.method.debrief import coded, debrief
 from accountpath.method.evaluate import Scorecard, rank_key
 from accountpath.model.types import Model
 from accountpath.names import difference, identity, normalise_name, person_key
@@ -283,6 +283,14 @@ def similar_clusters(names: Iterable[str], limit: int = MAX_DISTANCE) -> list[li
     return sorted(sorted(c) for c in clusters.values() if len(c) > 1)
 
 
+def similar_warning(name: str, others: list[str]) -> dict[str, Any]:
+    """The `similar_candidates` warning as data: the candidate, the first SHOWN_SIMILAR other names
+    and how many more there are (the sentence: render/debrief_text.similar_message)."""
+    return coded(
+        "similar_candidates", candidate=name, others=others[:SHOWN_SIMILAR], more=max(len(others) - SHOWN_SIMILAR, 0)
+    )
+
+
 def add_similar_warnings(results: Sequence[dict[str, Any]]) -> None:
     """One `similar_candidates` warning for every candidate of a cluster of similar names, naming
     the others (in place): linear in the number of candidates, never one warning per pair."""
@@ -294,20 +302,4 @@ def add_similar_warnings(results: Sequence[dict[str, Any]]) -> None:
         for mine in cluster:
             others = [s for n, s in zip(cluster, shown) if n != mine]
             for r in by_name[mine]:
-                r.setdefault("warnings", []).append(
-                    warning("similar_candidates", _similar_text(r["candidate"], others))
-                )
-
-
-def _similar_text(name: str, others: list[str]) -> str:
-    if len(others) == 1:
-        return _(
-            "Имя «{name}» почти совпадает с «{other}»: если это один человек, исправьте имя в листах, "
-            "иначе его оценки считаются как два разных кандидата."
-        ).format(name=name, other=others[0])
-    listed = ", ".join(f"«{o}»" for o in others[:SHOWN_SIMILAR])
-    rest = len(others) - SHOWN_SIMILAR
-    return _(
-        "Имя «{name}» почти совпадает с другими именами раунда: {others}{more}. Если это один человек, "
-        "исправьте имя в листах, иначе его оценки считаются как разные кандидаты."
-    ).format(name=name, others=listed, more=_(" и ещё {n}").format(n=rest) if rest > 0 else "")
+                r.setdefault("warnings", []).append(similar_warning(r["candidate"], others))

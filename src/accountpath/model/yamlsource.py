@@ -9,6 +9,7 @@ Only PyYAML's safe constructors are used.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,11 @@ class Document:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters (C0 but tab and line breaks, DEL, C1 with NEL): refused anywhere in a YAML or JSON
+file, as docs/assets/js/core/cardread.js does (a card's values: io/cardcheck.py)."""
+
+
 def _mark(mark: yaml.Mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
@@ -103,6 +109,11 @@ def decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
 
 def parse(text: str, label: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document (JSON is YAML too) into a Document, or problems."""
+    control = CONTROL.search(text)
+    if control:  # before PyYAML, whose refusal is English and names only an offset (the browser's parseText too)
+        at = control.start()
+        line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        return None, [Problem.at(label, line, col, "read.control-character", char=f"U+{ord(control.group()):04X}")]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

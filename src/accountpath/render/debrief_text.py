@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from accountpath.i18n import decimal, localised, percent
-from accountpath.messages import MESSAGES, render
+from accountpath.messages import MESSAGES, Msg, render
 from accountpath.method.evaluate import EPS
 from accountpath.model.types import Model
 from accountpath.vocab import verdict_label
@@ -148,8 +148,21 @@ def readiness_lines(r: Mapping[str, Any]) -> list[str]:
     return lead + [reason_text(x) for x in reasons]
 
 
+def similar_message(params: Mapping[str, Any]) -> Msg:
+    """The `similar_candidates` warning's message: one other name, or the listed ones and how many more
+    (core/evaluate.js similarMessage)."""
+    others = list(params.get("others") or [])
+    if len(others) == 1 and not params.get("more"):
+        return Msg.of("warning.similar-candidates", candidate=params.get("candidate", ""), other=others[0])
+    more = Msg.of("warning.similar-candidates-more", n=params["more"]) if params.get("more") else ""
+    listed = ", ".join(render("warning.similar-candidates-name", {"name": o}) for o in others)
+    return Msg.of("warning.similar-candidates-many", candidate=params.get("candidate", ""), others=listed, more=more)
+
+
 def warning_text(w: Mapping[str, Any]) -> str:
     """A warning's sentence: rendered from its code and params, or the sentence it already carries."""
+    if w.get("code") == "similar_candidates" and "params" in w:
+        return str(similar_message(w["params"]))
     code = message_code("warning", str(w.get("code", "")))
     if "params" in w and code in MESSAGES:
         return render(code, w["params"])

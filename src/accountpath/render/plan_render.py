@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from accountpath.i18n import _, model_language
+from accountpath.messages import Msg, render
 from accountpath.method.plan import (
     LIGHT_PANEL,
     MAX_FOCUS,
@@ -73,27 +74,16 @@ def plan_yaml(model: Model, plan: dict[str, Any], notes: Sequence[object] = ()) 
     role, level = resolve(model, plan["role"], plan["level"])
     names = {c.id: c.name for c in model.competencies}
     lines = [
-        _comment(
-            _(
-                "Account Path: план интервью. Правьте имена, фокус и вопросы; проверка: "
-                "`accountpath plan --check ЭТОТ_ФАЙЛ`."
-            )
-        ),
-        _comment(
-            _(
-                "{title}. Правила: каждая компетенция роли в чьём-то фокусе; при двух и более интервьюерах "
-                "каждую обязательную оценивают минимум двое; у одного интервьюера не больше {m} компетенций; "
-                "по 2 вопроса на компетенцию, подходящих цели уровня."
-            ).format(title=card_title(role, level), m=MAX_FOCUS)
-        ),
+        _comment(render("plan-file.head")),
+        _comment(render("plan-file.rules", {"title": card_title(role, level), "m": MAX_FOCUS})),
     ]
-    lines += [_comment(_("Внимание: {note}").format(note=note)) for note in notes]
+    lines += [_comment(render("plan-file.warning", {"note": note})) for note in notes]
     lines += [
         f"plan: {PLAN_VERSION}",
         f"role: {role.id}",
         f"level: {level.id}",
-        f"candidate: {_q(plan.get('candidate'))}  " + _comment(_("ФИО кандидата")),
-        f"minutes: {int(plan['minutes'])}  " + _comment(_("длительность интервью у каждого интервьюера, минут")),
+        f"candidate: {_q(plan.get('candidate'))}  " + _comment(render("plan-file.candidate")),
+        f"minutes: {int(plan['minutes'])}  " + _comment(render("plan-file.minutes")),
         "interviewers:",
     ]
     for person in plan["interviewers"]:
@@ -105,7 +95,7 @@ def plan_yaml(model: Model, plan: dict[str, Any], notes: Sequence[object] = ()) 
             q = model.question(qid)
             lines.append(f"      - {qid}  " + _comment(f"{names[q.competency]}: {q.text}" if q else ""))
     lines.append("")
-    lines.append(_comment(_("Вопросы, подходящие цели уровня, по компетенциям (для замены):")))
+    lines.append(_comment(render("plan-file.spare")))
     for rc in role.by_weight():
         ids = ", ".join(q.id for q in candidate_questions(model, rc.id, level.targets[rc.id], role, level))
         lines.append(_comment(f"{rc.id}: {ids}"))
@@ -116,10 +106,9 @@ def _describe(model: Model, plan: dict[str, Any], cid: str) -> str:
     role, level = resolve(model, plan["role"], plan["level"])
     rc = role.weighted(cid)
     comp = model.competency(cid)
-    must = _(", обязательная") if rc and rc.must_have else ""
-    return _("{name} (вес {w}{must}, цель {t})").format(
-        name=comp.name if comp else cid, w=rc.weight if rc else 0, must=must, t=level.targets.get(cid, "?")
-    )
+    must = Msg.of("plan-file.must-have") if rc and rc.must_have else ""
+    params = {"name": comp.name if comp else cid, "w": rc.weight if rc else 0, "must": must}
+    return render("plan-file.focus", {**params, "t": level.targets.get(cid, "?")})
 
 
 def slots(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> list[Slot]:

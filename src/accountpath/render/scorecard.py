@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from accountpath.i18n import _, model_language
+from accountpath.i18n import _, model_language, nplural
 from accountpath.method.plan import choose_questions, offered, place_questions
 from accountpath.model.types import Competency, Model, Question, Role, RoleCompetency, RoleLevel
 from accountpath.names import short_hash
@@ -319,8 +319,14 @@ def scope_text(level: RoleLevel) -> str:
     return "; ".join(f"{_(SCOPE_LABELS[k])} — {v}" for k, v in level.scope.rows()) + "."
 
 
+def points(n: int | str, last: int | None = None) -> str:
+    """A point (or range of points) of the 1–5 scale in words: «4 балла», «1–2 балла»; «уровень» is a grade."""
+    return nplural(last if last is not None else int(n), "{n} балл", "{n} балла", "{n} баллов").format(n=n)
+
+
 def _ctx() -> dict[str, Any]:
     return {
+        "points": points,
         "instruction": _(INSTRUCTION),
         "focused_instruction": _(FOCUSED_INSTRUCTION),
         "kinds": kind_labels(),
@@ -364,8 +370,7 @@ def render_yaml(c: Card) -> str:
         _comment(_(INSTRUCTION)),
         "# " + _("Шкала: ") + "; ".join(f"{s.level} — {s.name}" for s in c.model.scale),
         _comment(top_rating_rule(c.model)),
-        "# " + _("Как сдать: сохраните файл и передайте его ведущему интервью;"),
-        "# " + _("итог панели считает `accountpath evaluate лист1.yml лист2.yml ...`"),
+        "# " + _("Заполненный лист передайте ведущему интервью — он загрузит его в онлайн-оценщик."),
         f"scorecard: {CARD_VERSION}",
         f"role: {c.role.id}",
         f"level: {c.level.id}",

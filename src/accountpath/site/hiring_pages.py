@@ -104,7 +104,7 @@ def _vacancy_md(model: Model, role: Role, level: RoleLevel) -> str:
         f'<textarea id="vacancy-text" class="ap-copy__text" rows="{rows}" readonly>{escape(text)}</textarea>',
         '<p><button type="button" class="md-button md-button--primary ap-copy__button" data-copy="vacancy-text">'
         "Скопировать текст вакансии</button> "
-        f'<a class="md-button" href="../files/{role.id}-{level.id}-hh.json" download>Поля для hh.ru (JSON)</a> '
+        f'<a class="md-button" href="../files/{role.id}-{level.id}-hh.json" download>Для интеграции с hh.ru (для IT)</a> '
         '<span class="ap-copy__status" role="status" aria-live="polite"></span></p>',
         "</div>",
         '<script type="module" src="../../assets/js/site/copytext.js"></script>',
@@ -130,8 +130,8 @@ def _kit_md(model: Model, role: Role, level: RoleLevel) -> str:
     links = (
         f"Что делать дальше: распределите компетенции между интервьюерами на странице [План собеседования](../tools/plan.md) — там же расписание, "
         f"листы интервьюеров для печати и файлы для [оценщика](../tools/evaluator.md). "
-        f"Оценочный лист проверяющего тестовое задание: "
-        f"[YAML](files/{role.id}-{level.id}-take-home.yml) · [JSON](files/{role.id}-{level.id}-take-home.json) — "
+        f"Лист проверяющего тестовое задание: "
+        f"[для печати](files/{role.id}-{level.id}-take-home.html) · [Excel](files/{role.id}-{level.id}-take-home.xlsx) — "
         "его оценки войдут в общий итог вместе с листами интервьюеров."
     )
     body = body.replace("## Телефонный скрининг", f"{links}\n\n## Телефонный скрининг", 1) if level.take_home else body
@@ -176,12 +176,13 @@ def build(model: Model) -> dict[str, str]:
 
 
 def downloads(model: Model) -> dict[str, str | bytes]:
-    """hh.ru's JSON of every role level and the take-home cards, by docs/ path."""
+    """hh.ru's JSON of every role level and the take-home cards (for print and Excel on the page; YAML and JSON
+    for the maintainers' integrations), by docs/ path."""
     out: dict[str, str | bytes] = {}
     for role in model.roles:
         for level in role.levels:
             out[f"{FILES}/{role.id}-{level.id}-hh.json"] = vac.render_vacancy(model, role, level, "json")
-            for fmt, ext in (("yaml", "yml"), ("json", "json")):
+            for fmt, ext in (("html", "html"), ("xlsx", "xlsx"), ("yaml", "yml"), ("json", "json")):
                 card = kit_mod.take_home_card(model, role, level, fmt)
                 if card is not None:
                     out[f"{FILES}/{role.id}-{level.id}-take-home.{ext}"] = card

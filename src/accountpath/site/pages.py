@@ -42,6 +42,7 @@ from accountpath.render.pageviews import (
     sources_used,
     worked_example,
 )
+from accountpath.render.scorecard import points
 from accountpath.site import hiring_pages, tool_pages
 from accountpath.site.sitedata import site_data as site_data  # re-exported: pages.site_data(model)
 from accountpath.vocab import ANCHOR_LABELS, PRACTICE_MARK, SCOPE_LABELS
@@ -144,6 +145,11 @@ def level_range(levels: tuple[int, int]) -> str:
     """A question's target range: '2–4', or '5' when it names one level."""
     lo, hi = levels
     return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def target_points(levels: tuple[int, int]) -> str:
+    """A question's target range in points of the scale: «для цели 1–2 балла», «для цели 5 баллов»."""
+    return _("для цели {points}").format(points=points(level_range(levels), levels[1]))
 
 
 def percent(x: float) -> str:
@@ -293,6 +299,7 @@ def _env() -> jinja2.Environment:
         money=money,
         ucfirst=ucfirst,
         lvrange=level_range,
+        tpoints=target_points,
     )
     env.globals.update(
         kinds=Translated(KIND_LABELS),
@@ -304,6 +311,7 @@ def _env() -> jinja2.Environment:
         role_link=role_link,
         scorecard_links=scorecard_links,
         plural=plural,
+        points=points,
         experience=experience,
         scope_labels=Translated(SCOPE_LABELS),
         mark=PRACTICE_MARK,

@@ -75,6 +75,9 @@ def xlsx_layout() -> dict[str, Any]:
         "round_first_row": xlsx_read.ROUND_FIRST_ROW,
         "notes_prefix": xlsx_read.NOTES_PREFIX,
         "formula_start": list(xlsx_read.FORMULA_START),
+        "card_rows": xlsx_read.CARD_ROWS,
+        "card_columns": xlsx_read.CARD_COLUMNS,
+        "max_cell_chars": xlsx_read.MAX_CELL_CHARS,
     }
 
 

@@ -83,7 +83,7 @@ def plan_app(model: Model) -> str:
         el(
             "div",
             {"class": "ap-actions ap-noprint"},
-            _button("pl-download", "Скачать plan.yml", primary=True),
+            _button("pl-download", "Скачать план (файл для оценщика)", primary=True),
             _button("pl-print-schedule", "Печать расписания"),
         ),
         el("section", {"id": "pl-schedule", "class": "ap-plan-schedule", "aria-label": "Расписание"}, ""),

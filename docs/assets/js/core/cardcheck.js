@@ -4,7 +4,8 @@
    Schema (model.json `card_schema`, package data card.schema.json) applied by ./schema.js;
    each failing schema node names its problem code (`x-code`) and params (`x-params`).
    What stays here is what a schema cannot say: ratings written as text or «not assessed»,
-   calendar dates, recommendation labels, and the role, level and competency ids of the model.
+   calendar dates, recommendation labels, control characters in names and notes, and the role,
+   level and competency ids of the model.
    A problem is {path, key, code, params, message}: the path of the value (key: true when it
    points at the key), a code of the message table (model.json `messages`) with its params,
    and the sentence rendered from that table by ./messages.js. The reader (cardread.js)
@@ -33,7 +34,7 @@ export function valueText(value) {
   if (value === null || value === undefined) return "";
   if (value === true || value === false) return value ? "true" : "false";
   if (value instanceof FloatValue) return value.source;
-  if (typeof value === "object") return JSON.stringify(value, (k, v) => (v instanceof FloatValue ? v.source : v));
+  if (typeof value === "object") return JSON.stringify(value, (k, v) => (v instanceof FloatValue ? v.source : typeof v === "bigint" ? String(v) : v));
   return String(value);
 }
 
@@ -92,7 +93,7 @@ export function recommendationValue(vocab, raw) {
 /** Free text (a note, take-aways): {value: text|null} or {reason} (cardcheck.text_value). */
 export function textValue(raw) {
   if (raw === null || raw === undefined) return { value: null };
-  if (!isText(raw) && typeof raw !== "number" && !(raw instanceof FloatValue)) return { reason: ["card.text", { value: valueText(raw) }] };
+  if (!isText(raw) && typeof raw !== "number" && typeof raw !== "bigint" && !(raw instanceof FloatValue)) return { reason: ["card.text", { value: valueText(raw) }] };
   return { value: valueText(raw).trim() || null };
 }
 
@@ -164,6 +165,24 @@ function notOfRole(model, path, cid, role, key) {
     : { path, key, code, params: { role: role.id, cid, ids: own.join(", ") } };
 }
 
+/** Control characters (C0 but tab and line breaks, DEL, C1): never part of a name or a note (cardcheck._CONTROL). */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
+
+/** A name or a note with a control character (ESC, BEL, ...) is refused at its place (cardcheck._control_characters). */
+function controlCharacters(data, out) {
+  const places = ["candidate", "interviewer", "takeaways", "overall_notes"].map((key) => [[key], Object.hasOwn(data, key) ? data[key] : null]);
+  const notes = Object.hasOwn(data, "notes") ? data.notes : null;
+  if (isMapping(notes)) for (const [cid, text] of Object.entries(notes)) places.push([["notes", cid], text]);
+  for (const [path, value] of places) {
+    const found = isText(value) ? CONTROL.exec(value) : null;
+    if (found) {
+      const char = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+      out.push({ path, key: false, code: "card.control-character", params: { field: path.join("."), char } });
+    }
+  }
+}
+
 const owns = (role, cid) => role.competencies.some((rc) => rc.id === cid);
 
 /** ratings or notes: a mapping competency id -> value, each value through `check` (cardcheck._per_competency). */
@@ -210,6 +229,7 @@ export function checkCard(model, data) {
   const ratings = perCompetency(model, data, "ratings", hd.role, bad, (v) => ratingValue(model.vocab, v), out);
   const notes = perCompetency(model, data, "notes", hd.role, bad, textValue, out);
   const focus = shaped.has("focus") ? focusOf(model, data, hd.role, out) : [];
+  controlCharacters(data, out);
   if (out.length) return { card: null, problems: done() };
   for (const cid of Object.keys(notes)) if (!notes[cid]) delete notes[cid];
   return {

@@ -54,7 +54,8 @@ async function yamlSchema() {
     const int = new y.Type("tag:yaml.org,2002:int", {
       kind: "scalar",
       resolve: (text) => text !== null && /^[-+]?[0-9]+$/.test(text),
-      construct: (text) => Number(text),
+      // beyond 2^53 a whole number stays exact as a BigInt (Python's int), never 3e+22
+      construct: (text) => (Number.isSafeInteger(Number(text)) ? Number(text) : BigInt(text)),
       predicate: (v) => typeof v === "number" && Number.isInteger(v),
     });
     const float = new y.Type("tag:yaml.org,2002:float", {
@@ -174,10 +175,20 @@ async function parseYaml(text) {
   return problems.length ? { problems } : { data, positions };
 }
 
+/** Control characters (C0 but tab and line breaks, DEL, C1 with NEL): refused anywhere in the text (yamlsource.CONTROL). */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
+
 /** Parse JSON or YAML text: {data, positions} or {problems: [{at: [line, col], code, params}]}. */
 export async function parseText(text) {
   const body = text.replace(/^\uFEFF/, "");
   if (!body.trim()) return { problems: [{ at: [1, 1], code: "read.empty", params: {} }] };
+  const control = CONTROL.exec(body);
+  if (control) {
+    const char = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    return { problems: [{ at: lineCol(body, lineStarts(body), control.index), code: "read.control-character", params: { char } }] };
+  }
+  if (body.split(/\r\n|\r|\n/).every((line) => /^[ \t]*(#.*)?$/.test(line))) return { problems: [{ at: [1, 1], code: "yaml.no-document", params: {} }] };
   return parseYaml(body);
 }
 
@@ -230,15 +241,39 @@ function sheetItem(file, sheet, data) {
   return { item, put };
 }
 
-/** The blank xlsx card filled in Excel (xlsx_read._card_sheet). */
+/** The blank xlsx card filled in Excel (xlsx_read._card_sheet): {items, problems}; a text over
+    max_cell_chars or a competency id twice refuses the sheet at its cell, as xlsx_read does. */
 function scorecardItems(name, sheet, meta, layout) {
+  const lastRow = Math.min(sheet.maxRow, layout.card_rows);
+  const problems = [];
+  const at = (c, r, code, params) => problems.push({ file: `${name}:${sheet.name}!${cellRef(c, r)}`, line: 0, col: 0, code, params });
+  for (let r = 1; r <= lastRow; r += 1) {
+    for (let c = 1; c <= Math.min(sheet.maxCol, layout.card_columns); c += 1) {
+      const v = sheet.at(c, r);
+      const chars = typeof v === "string" ? [...v].length : 0;
+      if (chars > layout.max_cell_chars) at(c, r, "xlsx.cell-too-long", { chars, limit: layout.max_cell_chars });
+    }
+  }
+  const seen = new Map();
+  const items = scorecardCards(name, sheet, meta, layout, lastRow, (title, r) => {
+    if (!seen.has(title)) {
+      seen.set(title, r);
+      return true;
+    }
+    at(1, r, "xlsx.duplicate-id", { id: title, first: seen.get(title) });
+    return false;
+  });
+  return problems.length ? { items: [], problems } : { items, problems: [] };
+}
+
+function scorecardCards(name, sheet, meta, layout, lastRow, firstTime) {
   const data = { scorecard: meta.scorecard ?? null, role: meta.role ?? null, level: meta.level ?? null };
   if (meta.focus) data.focus = String(meta.focus);
   const { item, put } = sheetItem(name, sheet, data);
   const at = (c, r) => cellValue(sheet.at(c, r), layout);
   let header = 0;
   let columns = {};
-  for (let r = 1; r <= sheet.maxRow; r += 1) {
+  for (let r = 1; r <= lastRow; r += 1) {
     const first = sheet.at(1, r);
     const title = typeof first === "string" ? first.trim() : null;
     const field = title !== null && Object.hasOwn(layout.head_fields, title) ? layout.head_fields[title] : null;
@@ -247,8 +282,8 @@ function scorecardItems(name, sheet, meta, layout) {
     } else if (!header && title === layout.id_header) {
       header = r;
       columns = {};
-      for (let c = 1; c <= sheet.maxCol; c += 1) if (sheet.at(c, r) !== null) columns[String(sheet.at(c, r)).trim()] = c;
-    } else if (header && title && ID_RE.test(title)) {
+      for (let c = 1; c <= Math.min(sheet.maxCol, layout.card_columns); c += 1) if (sheet.at(c, r) !== null) columns[String(sheet.at(c, r)).trim()] = c;
+    } else if (header && title && ID_RE.test(title) && firstTime(title, r)) {
       const rc = columns[layout.rating_header] || 6;
       const nc = columns[layout.notes_header] || 7;
       if (!data.ratings) data.ratings = {};
@@ -307,7 +342,7 @@ export async function xlsxItems(model, name, bytes) {
   const meta = metaOf(sheets, layout);
   const mark = meta.format;
   const sheet = (n) => sheets.find((s) => s.name === n);
-  if (mark === layout.meta_mark && sheet(layout.sheet)) return { items: scorecardItems(name, sheet(layout.sheet), meta, layout), problems: [] };
+  if (mark === layout.meta_mark && sheet(layout.sheet)) return scorecardItems(name, sheet(layout.sheet), meta, layout);
   if (mark === layout.round_mark && sheet(layout.round_sheet)) {
     const items = roundItems(name, sheet(layout.round_sheet), meta, layout);
     return items.length ? { items, problems: [], round: true } : fileProblem("xlsx.round-empty");

@@ -12,7 +12,8 @@
      someone else also gave (panels of two included), listed where it changes;
    - `warnings: [{code, params}]`: single_interviewer, missing_recommendation, unrated_focus,
      extreme_without_note (a 1 or 5 with no note), thin_note (one per interviewer: the
-     competencies rated 2+ from the target whose note names no example), and similar_candidates ({code, message}, as rounds.py gives it).
+     competencies rated 2+ from the target whose note names no example), and similar_candidates
+     ({code, params: {candidate, others, more}}, as rounds.similar_warning gives it).
    Every sentence (fragileLines, mustHaveStatus, boundaryLine, readinessLines, warning texts)
    is a code of model.json's `messages` rendered with core/messages.js: no sentence lives here. Pure: no DOM. */
 
@@ -24,6 +25,7 @@ const EXTREMES = [1, 5];
 const THIN_DISTANCE = 2;
 const PAST = ["л", "ла", "ло", "ли", "лся", "лась", "лось", "лись"];
 const MAX_DISTANCE = 2;
+const SHOWN_SIMILAR = 5; // rounds.SHOWN_SIMILAR: how many other similar names one warning lists
 
 const rated = (v) => v !== null && v !== undefined;
 
@@ -102,9 +104,9 @@ export function warnings(model, result, cards, otherCandidates = []) {
     }
     if (thin.length) out.push({ code: "thin_note", params: { interviewer: card.interviewer, competencies: thin } });
   }
-  for (const other of similarNames(result.candidate, otherCandidates)) {
-    out.push({ code: "similar_candidates", message: `Имя «${result.candidate}» почти совпадает с «${other}»: если это один человек, `
-      + "исправьте имя в листах, иначе его оценки считаются как два разных кандидата." });
+  const similar = similarNames(result.candidate, otherCandidates).sort((a, b) => (nameKey(a) < nameKey(b) ? -1 : nameKey(a) > nameKey(b) ? 1 : 0));
+  if (similar.length) {
+    out.push({ code: "similar_candidates", params: { candidate: result.candidate, others: similar.slice(0, SHOWN_SIMILAR), more: Math.max(similar.length - SHOWN_SIMILAR, 0) } });
   }
   return out;
 }

@@ -351,8 +351,19 @@ export function resultJson(result, model = null) {
   return JSON.stringify(withMessages(model, result), null, 2) + "\n";
 }
 
+/** The similar_candidates warning's sentence: one other name, or the listed ones and how many more (debrief_text.similar_message). */
+export function similarMessage(table, params) {
+  const others = params.others || [];
+  const candidate = params.candidate ?? "";
+  if (others.length === 1 && !params.more) return render(table, "warning.similar-candidates", { candidate, other: others[0] });
+  const more = params.more ? { code: "warning.similar-candidates-more", params: { n: params.more } } : "";
+  const listed = others.map((name) => render(table, "warning.similar-candidates-name", { name })).join(", ");
+  return render(table, "warning.similar-candidates-many", { candidate, others: listed, more });
+}
+
 /** The sentence of a warning: rendered from its code and params, or the one it carries (debrief_text.warning_text). */
 export function warningText(model, w) {
+  if (w.code === "similar_candidates" && w.params) return similarMessage(model ? model.messages : null, w.params);
   if (w.params) return render(model ? model.messages : null, `warning.${w.code.replace(/_/g, "-")}`, w.params);
   return w.message || w.code;
 }

@@ -3,13 +3,14 @@
      plan: 1
      role: account-manager
      level: middle
-     candidate: Анна Иванова
+     candidate: Anna Ivanova
      minutes: 60
      interviewers:
-       - name: Ирина Смирнова
+       - name: Irina Smirnova
          focus: [client-focus, communication]
          questions: [cf-lost-client, ...]
-   checkPlan gives the plan with known ids only, or Russian problems. Pure: no DOM. */
+   checkPlan gives the plan with known ids only, or problems as {code, params} of the message table
+   (model.json `messages`, the codes io/plan_check.py uses), rendered at the edge. Pure: no DOM. */
 
 import { nameKey, squashSpaces } from "./names.js";
 
@@ -33,43 +34,45 @@ function ids(value) {
   return Array.isArray(value) && value.every((x) => typeof x === "string") ? value : null;
 }
 
+/** A problem of interviewer k (0-based): plan.of-interviewer (its number) around the problem itself. */
+const of = (k, code, params = {}) => ({ code: "plan.of-interviewer", params: { n: k + 1, what: { code, params } } });
+
 function interviewerOf(raw, k, role, questions, problems) {
-  const where = `интервьюер ${k + 1}`;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    problems.push(`${where}: нужен объект с полями name, focus, questions`);
+    problems.push(of(k, "plan.interviewer-not-a-mapping"));
     return null;
   }
   const name = typeof raw.name === "string" ? squashSpaces(raw.name) : "";
-  if (!name) problems.push(`${where}: не заполнено имя (name)`);
+  if (!name) problems.push(of(k, "plan.name-missing"));
   const focus = ids(raw.focus === undefined ? [] : raw.focus);
   const asked = ids(raw.questions === undefined ? [] : raw.questions);
-  if (!focus) problems.push(`${where}: focus должен быть списком компетенций`);
-  if (!asked) problems.push(`${where}: questions должен быть списком вопросов`);
+  if (!focus) problems.push(of(k, "plan.id-list", { field: "focus" }));
+  if (!asked) problems.push(of(k, "plan.id-list", { field: "questions" }));
   const own = role.competencies.map((rc) => rc.id);
-  (focus || []).filter((cid) => !own.includes(cid)).forEach((cid) => problems.push(`${where}: компетенцию «${cid}» роль «${role.id}» не оценивает`));
+  (focus || []).filter((cid) => !own.includes(cid)).forEach((cid) => problems.push(of(k, "plan.focus-not-rated", { role: role.id, cid, tip: "" })));
   if (questions.size) {
-    (asked || []).filter((q) => !questions.has(q)).forEach((q) => problems.push(`${where}: в модели нет вопроса «${q}»`));
+    (asked || []).filter((q) => !questions.has(q)).forEach((q) => problems.push(of(k, "plan.question-unknown", { qid: q, tip: "" })));
   }
   return { name, focus: focus || [], questions: (asked || []).filter((q) => !questions.size || questions.has(q)) };
 }
 
-/** Check a parsed plan against the model: {plan, problems}; plan is null when problems. */
+/** Check a parsed plan against the model: {plan, problems: [{code, params}]}; plan is null when problems. */
 export function checkPlan(model, data) {
   const problems = [];
-  Object.keys(data).filter((k) => !PLAN_KEYS.includes(k)).forEach((k) => problems.push(`неизвестное поле плана «${k}»; допустимы: ${PLAN_KEYS.join(", ")}`));
-  if (data.plan !== 1) problems.push("поле plan должно быть 1 (версия формата плана)");
+  Object.keys(data).filter((k) => !PLAN_KEYS.includes(k)).forEach((k) => problems.push({ code: "plan.unknown-field", params: { name: k, tip: { code: "plan.allowed-fields", params: { keys: PLAN_KEYS.join(", ") } } } }));
+  if (data.plan !== 1) problems.push({ code: "plan.version", params: { version: 1 } });
   const role = (model.roles || []).find((r) => r.id === data.role);
-  if (!role) return { plan: null, problems: [...problems, `неизвестная роль «${data.role}»`] };
+  if (!role) return { plan: null, problems: [...problems, { code: "plan.unknown-role", params: { role: String(data.role), roles: (model.roles || []).map((r) => r.id).join(", ") } }] };
   const level = role.levels.find((lv) => lv.id === data.level);
-  if (!level) problems.push(`у роли «${role.id}» нет уровня «${data.level}»`);
+  if (!level) problems.push({ code: "plan.unknown-level", params: { role: role.id, level: String(data.level), levels: role.levels.map((lv) => lv.id).join(", ") } });
   if (!Array.isArray(data.interviewers) || !data.interviewers.length) {
-    return { plan: null, problems: [...problems, "в плане нет интервьюеров (interviewers)"] };
+    return { plan: null, problems: [...problems, { code: "plan.interviewers", params: {} }] };
   }
   const questions = questionIndex(model);
   const people = data.interviewers.map((raw, k) => interviewerOf(raw, k, role, questions, problems));
   const seen = new Set();
   for (const p of people.filter(Boolean)) {
-    if (p.name && seen.has(nameKey(p.name))) problems.push(`интервьюер «${p.name}» указан дважды`);
+    if (p.name && seen.has(nameKey(p.name))) problems.push({ code: "plan.name-repeated", params: { name: p.name } });
     seen.add(nameKey(p.name));
   }
   if (problems.length) return { plan: null, problems };

@@ -6,6 +6,8 @@
    this on shared inputs under node and in Chromium). Pure: no DOM. The model is the site's
    model.json. Russian only, like the plan file. */
 
+import { render } from "./messages.js";
+
 export const PLAN_VERSION = 1;
 export const MAX_FOCUS = 5;
 export const MUST_HAVE_COVER = 2;
@@ -76,16 +78,34 @@ export function offered(model, q, cid, role = null, level = null) {
 }
 const rates = (q, cid) => q.competency === cid || q.also_for.includes(cid);
 
-export class PlanError extends Error {}
+/** A plan that cannot be made: a code of the message table with its params; `message` is its sentence. */
+export class PlanError extends Error {
+  constructor(model, code, params = {}) {
+    super(render(model ? model.messages : null, code, params));
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** A message as data, {code, params} (messages.Msg); `text` renders it from model.json's table. */
+const msg = (code, params = {}) => ({ code, params });
+const text = (model, m) => render(model.messages, m.code, m.params);
+
+/** Messages joined into one: a, b, c as code(first=a, second=code(first=b, second=c)) (plan._joined). */
+function joined(parts, code) {
+  let out = parts[parts.length - 1];
+  for (const part of parts.slice(0, -1).reverse()) out = msg(code, { first: part, second: out });
+  return out;
+}
 
 export function resolve(model, roleId, levelId) {
   const role = (model.roles || []).find((r) => r.id === (roleId || ""));
   if (!role) {
-    throw new PlanError(`неизвестная роль «${roleId}»; роли модели: ${model.roles.map((r) => r.id).join(", ")}`);
+    throw new PlanError(model, "plan.unknown-role", { role: String(roleId), roles: model.roles.map((r) => r.id).join(", ") });
   }
   const level = role.levels.find((lv) => lv.id === (levelId || ""));
   if (!level) {
-    throw new PlanError(`у роли «${role.id}» нет уровня «${levelId}»; её уровни: ${role.levels.map((lv) => lv.id).join(", ")}`);
+    throw new PlanError(model, "plan.unknown-level", { role: role.id, level: String(levelId), levels: role.levels.map((lv) => lv.id).join(", ") });
   }
   return { role, level };
 }
@@ -188,21 +208,20 @@ export function coverageNotes(model, role, focus, level = null) {
     const left = sum(role.competencies.filter((rc) => counts.get(rc.id) === 0).map((rc) => rc.weight));
     const need = Math.ceil(model.evaluation.min_coverage * total - 1e-9);
     if (!role.competencies.some((rc) => rc.must_have && counts.get(rc.id) === 0) && total - left >= need) {
-      notes.push(`собеседования этого уровня короче обычных и не оценивают: ${uncovered.map(name).join(", ")} — их вес ${left} из ${total}; `
-        + `итог считается, если оценены компетенции весом не меньше ${need} из ${total}, поэтому каждый интервьюер оценивает весь свой фокус`);
+      notes.push(msg("plan-note.light-panel", { names: uncovered.map(name).join(", "), w: left, total, need }));
       uncovered = [];
       light = true;
     }
   }
-  if (uncovered.length) notes.push(`никто не оценивает: ${uncovered.map(name).join(", ")}`);
+  if (uncovered.length) notes.push(msg("plan-note.uncovered", { names: uncovered.map(name).join(", ") }));
   if (focus.length >= 2) {
     const thin = byWeight(role).filter((rc) => rc.must_have && counts.get(rc.id) === 1).map((rc) => rc.id);
-    if (thin.length) notes.push(`обязательные компетенции оценивает только один интервьюер: ${thin.map(name).join(", ")}`);
+    if (thin.length) notes.push(msg("plan-note.must-have-once", { names: thin.map(name).join(", ") }));
   }
   if (notes.length > (light ? 1 : 0)) {
-    notes.push(`для роли «${role.name}» нужно интервьюеров: не меньше ${neededInterviewers(role)} (у каждого не больше ${MAX_FOCUS} компетенций)`);
+    notes.push(msg("plan-note.panel-size", { role: role.name, n: neededInterviewers(role), m: MAX_FOCUS }));
   }
-  return notes;
+  return notes.map((note) => text(model, note));
 }
 
 function deal(pool, count) {
@@ -245,7 +264,7 @@ export function assignQuestions(model, level, focus, role = null, per = QUESTION
 export function makePlan(model, roleId, levelId, interviewers, candidate = null, minutes = null) {
   const { role, level } = resolve(model, roleId, levelId);
   const names = (interviewers || []).filter((n) => n && squash(n)).map(squash);
-  if (!names.length) throw new PlanError("нужен хотя бы один интервьюер (--interviewer ИМЯ)");
+  if (!names.length) throw new PlanError(model, "plan.no-interviewers");
   if (minutes === null || minutes === undefined) minutes = panelSize(role, level)[1];
   const { focus } = assignFocus(role, names.length);
   const chosen = assignQuestions(model, level, focus, role, questionsPerFocus(level, Math.trunc(Number(minutes)), focus));
@@ -313,7 +332,7 @@ function roundShares(total, exact) {
 /** [start, end, competency id or null] minutes of one interviewer's slot: intro, focus, closing. */
 export function timeSlots(model, plan, person) {
   const role = (model.roles || []).find((r) => r.id === plan.role);
-  if (!role) throw new PlanError(`unknown role: ${plan.role}`);
+  if (!role) throw new PlanError(model, "plan.unknown-role", { role: String(plan.role), roles: model.roles.map((r) => r.id).join(", ") });
   const total = Math.trunc(plan.minutes);
   const [intro, closing] = frame(total);
   const ids = [...person.focus];
@@ -362,29 +381,30 @@ export function timeNotes(model, plan) {
     groups.get(key).push(`«${p.name}»`);
   }
   if (groups.size === 1 && short.length === people.length && people.length > 1) {
-    groups = new Map([...groups.keys()].map((k) => [k, ["у всех интервьюеров"]]));
+    groups = new Map([...groups.keys()].map((k) => [k, null]));
   }
-  const who = [...groups]
-    .map(([key, names]) => {
-      const [m, n] = key.split("|");
-      return `${names.join(", ")} — ${m} мин (вопросов: ${n}, на них ${minutes - intro - closing} мин)`;
-    })
-    .join(", ");
+  const who = joined(
+    [...groups].map(([key, names]) => {
+      const [m, n] = key.split("|").map(Number);
+      return msg("plan-note.short-group", { names: names ? names.join(", ") : msg("plan-note.everyone"), m, n, t: minutes - intro - closing });
+    }),
+    "plan-note.and",
+  );
   const fixes = [];
   const need = minutesNeeded(Math.max(...short.map(([p]) => sum(units(model, p)))));
-  if (need <= MAX_MINUTES) fixes.push(`дайте каждому интервьюеру ${need} мин (--minutes ${need})`);
+  if (need <= MAX_MINUTES) fixes.push(msg("plan-note.fix-minutes", { n: need }));
   const panel = panelForMinutes(role, people.length, minutes);
   if (panel) {
     const [k, f] = panel;
-    fixes.push((k === people.length + 1 ? "добавьте ещё одного интервьюера" : `позовите ${k} интервьюеров`) + ` (у каждого не больше ${f} компетенций)`);
+    fixes.push(k === people.length + 1 ? msg("plan-note.fix-one-more", { f }) : msg("plan-note.fix-panel", { k, f }));
   }
-  const note = `мало времени на вопрос: ${who}; нужно не меньше ${MIN_PER_QUESTION} мин на вопрос`;
-  return [note + (fixes.length ? `; совет: ${fixes.join(" или ")}` : "")];
+  if (fixes.length) return [text(model, msg("plan-note.short-advice", { who, m: MIN_PER_QUESTION, fixes: joined(fixes, "plan-note.or") }))];
+  return [text(model, msg("plan-note.short", { who, m: MIN_PER_QUESTION }))];
 }
 
 // ---------------------------------------------------------------- the plan file (plan_render.plan_yaml)
 
-/** card_title: «Роль — уровень», or the level's name alone when it already names the role. */
+/** card_title: "role — level", or the level's name alone when it already names the role. */
 export function cardTitle(role, level) {
   const core = role.name.replace(/\s*\([^)]*\)/g, "").trim().toLowerCase();
   const name = level.name.toLowerCase();
@@ -406,9 +426,9 @@ function describe(model, plan, cid) {
   const { role, level } = resolve(model, plan.role, plan.level);
   const rc = weighted(role, cid);
   const comp = index(model).comps.get(cid);
-  const must = rc && rc.must_have ? ", обязательная" : "";
+  const must = rc && rc.must_have ? msg("plan-file.must-have") : "";
   const t = cid in level.targets ? level.targets[cid] : "?";
-  return `${comp ? comp.name : cid} (вес ${rc ? rc.weight : 0}${must}, цель ${t})`;
+  return text(model, msg("plan-file.focus", { name: comp ? comp.name : cid, w: rc ? rc.weight : 0, must, t }));
 }
 
 /** The plan file, byte for byte as `accountpath plan` writes it. */
@@ -416,18 +436,14 @@ export function planYaml(model, plan, notes = []) {
   const { role, level } = resolve(model, plan.role, plan.level);
   const { comps, byId } = index(model);
   const lines = [
-    comment("Account Path: план интервью. Правьте имена, фокус и вопросы; проверка: `accountpath plan --check ЭТОТ_ФАЙЛ`."),
-    comment(
-      `${cardTitle(role, level)}. Правила: каждая компетенция роли в чьём-то фокусе; при двух и более интервьюерах ` +
-        `каждую обязательную оценивают минимум двое; у одного интервьюера не больше ${MAX_FOCUS} компетенций; ` +
-        "по 2 вопроса на компетенцию, подходящих цели уровня.",
-    ),
-    ...notes.map((note) => comment(`Внимание: ${note}`)),
+    comment(text(model, msg("plan-file.head"))),
+    comment(text(model, msg("plan-file.rules", { title: cardTitle(role, level), m: MAX_FOCUS }))),
+    ...notes.map((note) => comment(text(model, msg("plan-file.warning", { note })))),
     `plan: ${PLAN_VERSION}`,
     `role: ${role.id}`,
     `level: ${level.id}`,
-    `candidate: ${yamlScalar(plan.candidate ?? null)}  ` + comment("ФИО кандидата"),
-    `minutes: ${Math.trunc(plan.minutes)}  ` + comment("длительность интервью у каждого интервьюера, минут"),
+    `candidate: ${yamlScalar(plan.candidate ?? null)}  ` + comment(text(model, msg("plan-file.candidate"))),
+    `minutes: ${Math.trunc(plan.minutes)}  ` + comment(text(model, msg("plan-file.minutes"))),
     "interviewers:",
   ];
   for (const person of plan.interviewers) {
@@ -441,7 +457,7 @@ export function planYaml(model, plan, notes = []) {
     }
   }
   lines.push("");
-  lines.push(comment("Вопросы, подходящие цели уровня, по компетенциям (для замены):"));
+  lines.push(comment(text(model, msg("plan-file.spare"))));
   for (const rc of byWeight(role)) {
     const ids = candidateQuestions(model, rc.id, level.targets[rc.id], role, level).map((q) => q.id).join(", ");
     lines.push(comment(`${rc.id}: ${ids}`));

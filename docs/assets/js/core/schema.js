@@ -7,7 +7,7 @@
      additionalProperties, propertyNames, items, allOf, anyOf, not, $ref (local "#/$defs/...");
    - allOf, $ref, properties, additionalProperties, items and propertyNames report the errors
      of their subschemas; anyOf and not fail as one error at their own node (as jsonschema does);
-   - `integer` is a number written without a point or an exponent: a FloatValue (3.0) is a
+   - `integer` is a number written without a point or an exponent (a BigInt beyond 2^53): a FloatValue (3.0) is a
      number, never an integer; booleans are neither.
    An error is {path, schema, keyword, instance}: path the instance path (keys and indexes),
    schema the node whose keyword failed. Pure: no DOM. */
@@ -22,8 +22,8 @@ function isType(/** @type {any} */ v, /** @type {string} */ type) {
   switch (type) {
     case "null": return v === null || v === undefined;
     case "boolean": return v === true || v === false;
-    case "integer": return typeof v === "number" && Number.isInteger(v);
-    case "number": return typeof v === "number" || isFloat(v);
+    case "integer": return (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint";
+    case "number": return typeof v === "number" || typeof v === "bigint" || isFloat(v);
     case "string": return typeof v === "string";
     case "array": return Array.isArray(v);
     case "object": return isMapping(v);

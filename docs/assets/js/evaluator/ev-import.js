@@ -63,7 +63,7 @@ async function itemsOf(model, source, out) {
   }
   if (isPlan(parsed.data)) {
     const { plan, problems } = checkPlan(model, parsed.data);
-    problems.forEach((p) => out.problems.push(`${source.label}: ${p}`));
+    problems.forEach((p) => out.problems.push(`${source.label}: ${render(model.messages, p.code, p.params)}`));
     if (plan) out.plan = plan;
     return [];
   }
