@@ -139,7 +139,7 @@ def test_the_management_track_rises_six_targets_a_step_at_most(bundled_model):
     ad, csd = bundled_model.role("account-director"), bundled_model.role("client-services-director")
     track = [am.level("senior"), head.levels[0], *ad.levels, csd.levels[0]]
     rises = [sum(hi.targets[c] > lo.targets[c] for c in lo.targets) for lo, hi in zip(track, track[1:])]
-    assert rises == [6, 6, 4, 5], rises
+    assert rises == [5, 6, 4, 5], rises  # senior AM communication is 4 already (review 2, finding 14)
 
 
 def test_level_five_describes_the_reference_not_the_next_job(bundled_model):
@@ -781,3 +781,71 @@ def test_the_timetable_shows_an_open_question_only_where_the_card_has_one(bundle
             assert schedule_open <= card_open or not schedule_open, (role.id, level.id)
             text = plan_render.render_plan(bundled_model, plan, "md")
             assert (open_label in text) == bool(schedule_open), (role.id, level.id)
+
+
+# ---------------------------------------------------------------- review 2: the ladder as agencies name and draw it
+
+
+def test_senior_am_presents_to_the_client_s_management(bundled_model):
+    """Finding 14: the senior AM presents quarterly results to the marketing director (communication 4)."""
+    am = bundled_model.role("account-manager")
+    assert am.level("middle").targets["communication"] == 3 and am.level("senior").targets["communication"] == 4
+    assert "директор по маркетингу" in am.level("senior").scope.client_contacts
+    page = pages.build(bundled_model)["roles/account-manager.md"]
+    senior = page[page.index("### Старший аккаунт-менеджер {#level-senior}") :]
+    changes = senior[: senior.index("\n## ")]
+    assert "(../competencies/communication.md#level-4): 3 → 4" in changes
+
+
+def test_broad_bottom_steps_say_what_promotion_asks(bundled_model):
+    """Finding 9: a step that raises most targets says, in HR words, what the promotion rule asks."""
+    growth = pages.build(bundled_model)["growth.md"]
+    for lid in ("middle", "senior"):
+        step = growth[growth.index(f"{{#step-account-manager-{lid}}}") :]
+        step = step[: step.index("\n- ")]
+        assert "по 3 обязательным компетенциям нужно выйти на цель" in step and "(#promotion)" in step
+    head = growth[growth.index("{#step-account-director-group-account-director}") :]
+    assert "обязательным компетенциям нужно выйти" not in head[: head.index("\n- ")]
+
+
+def test_roles_index_maps_agency_titles_from_the_model(bundled_model):
+    """Finding 12: every level says how agencies call it; the roles index shows it as a table."""
+    assert all(lv.also_called for r in bundled_model.roles for lv in r.levels)
+    head = bundled_model.role("group-head").levels[0]
+    assert any("supervisor" in n.lower() for n in head.also_called)
+    index = pages.build(bundled_model)["roles/index.md"]
+    table = index[index.index("{#also-called}") :]
+    for r in bundled_model.roles:
+        for lv in r.levels:
+            assert f"| {' / '.join(lv.also_called)} |" in table, lv.id
+    texts = [bundled_model.role("group-head").summary] + [g.definition for g in bundled_model.glossary]
+    assert not any("тимлид" in t for t in texts)
+
+
+def test_key_accounts_stand_beside_the_group_heads_on_the_map(bundled_model):
+    """Finding 10: KAM is a parallel expert track on the group head's rung, not a rung of its own."""
+    from accountpath.render import svg
+    from accountpath.render.career_map import career_entries, career_rows
+
+    careers = career_entries(bundled_model)
+    rows = [[r.id for r in group] for group in career_rows(bundled_model, careers)]
+    assert ["group-head", "key-account-manager"] in rows
+    assert "account-director" in bundled_model.role("key-account-manager").career.to
+    assert "group-head" not in bundled_model.role("key-account-manager").career.to
+    ladder = svg.career_ladder(bundled_model, careers)
+    boxes = re.findall(r'<rect class="ap-box ap-role" x="([\d.]+)" y="([\d.]+)"', ladder)
+    assert len(boxes) == len(bundled_model.roles) and len({y for _x, y in boxes}) == len(rows)
+    kam = next(g for g in bundled_model.glossary if g.term.startswith("key account manager"))
+    assert "key account director" in kam.definition and "бизнес-директор" in kam.definition
+
+
+def test_level_names_are_not_doubled_with_their_role(bundled_model):
+    """Finding 15: «Аккаунт-директор — Аккаунт-директор» nowhere; the level's name alone when it is the role's."""
+    from accountpath.render import team_files
+
+    built = pages.build(bundled_model)
+    doubled = re.compile(r"(Аккаунт-(?:директор|менеджер))»?(?: —|,|:) (?:уровень )?«?\1\b")
+    for path, text in built.items():
+        assert not doubled.search(text), path
+    head = team_files.blank_yaml(bundled_model, "account-director", "account-director").splitlines()[1]
+    assert "Аккаунт-директор — Аккаунт-директор" not in head and "account-director" in head

@@ -98,6 +98,7 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         take_home=_take_home(lv["take_home"]) if lv.get("take_home") else None,
         requirements=_t(lv.get("requirements")),
         title_accusative=lv.get("title_accusative"),
+        also_called=_t(lv.get("also_called")),
     )
 
 

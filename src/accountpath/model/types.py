@@ -201,6 +201,7 @@ class RoleLevel:
     requirements: tuple[str, ...] = ()  # the vacancy's «Требования»: what an outside candidate brings
     title_accusative: str | None = None  # the object of the vacancy's «Ищем …»
     interview: Interview | None = None
+    also_called: tuple[str, ...] = ()  # how agencies title the level
 
     @property
     def team_target(self) -> int:

@@ -37,6 +37,35 @@ def career_entries(model: Model) -> dict[str, dict[str, list[str]]]:
     return {r.id: {"from": ins[r.id], "to": outs[r.id]} for r in model.roles}
 
 
+def career_rows(model: Model, careers: dict[str, dict[str, list[str]]]) -> list[list[Role]]:
+    """The map's rungs, model order: a role stands beside the one before it (a parallel track,
+    such as key accounts beside the group heads) when both are entered from the same roles and
+    neither leads to the other; otherwise it starts the next rung."""
+
+    def entered_from(role: Role) -> set[str]:
+        return {e for e in careers[role.id]["from"] if model.role(e) is not None}
+
+    rows: list[list[Role]] = []
+    for role in model.roles:
+        if rows:
+            prev = rows[-1][-1]
+            linked = role.id in careers[prev.id]["to"] or prev.id in careers[role.id]["to"]
+            if entered_from(role) and entered_from(role) == entered_from(prev) and not linked:
+                rows[-1].append(role)
+                continue
+        rows.append([role])
+    return rows
+
+
+def career_rungs(model: Model, careers: dict[str, dict[str, list[str]]]) -> dict[str, tuple[int, Role | None]]:
+    """For each role id: its rung number (1 = first) and the role it runs parallel to (None)."""
+    out: dict[str, tuple[int, Role | None]] = {}
+    for n, group in enumerate(career_rows(model, careers), 1):
+        for k, role in enumerate(group):
+            out[role.id] = (n, group[0] if k else None)
+    return out
+
+
 def outside_entries(model: Model, careers: dict[str, dict[str, list[str]]]) -> list[tuple[str, list[Role]]]:
     """Free-text entries into roles (neighbouring professions) with the roles they lead to."""
     out: dict[str, list[Role]] = {}
@@ -50,14 +79,20 @@ def outside_entries(model: Model, careers: dict[str, dict[str, list[str]]]) -> l
 def career_flow(model: Model, careers: dict[str, dict[str, list[str]]], prefix: str = "roles/") -> str:
     """The ladder as a short vertical Markdown list (the map on a narrow screen)."""
     lines = ['<div class="ap-career-flow" markdown>', ""]
-    for n, role in enumerate(model.roles, 1):
-        levels = " → ".join(md_escape(lv.name) for lv in role.levels)
-        nxt = [r for e in careers[role.id]["to"] if (r := model.role(e)) is not None]
-        lines.append(f"{n}. **[{md_escape(role.name)}]({prefix}{role.id}.md)**  ")
-        lines.append(f"    {levels}" + ("  " if nxt else ""))
-        if nxt:
-            lines.append(
-                "    " + _("Дальше:") + " " + ", ".join(f"[{md_escape(r.name)}]({prefix}{r.id}.md)" for r in nxt)
-            )
+    for n, group in enumerate(career_rows(model, careers), 1):
+        for k, role in enumerate(group):
+            levels = " → ".join(md_escape(lv.name) for lv in role.levels)
+            nxt = [r for r in model.roles if r.id in careers[role.id]["to"]]  # model order, as the rungs
+            link = f"**[{md_escape(role.name)}]({prefix}{role.id}.md)**  "
+            if k:
+                lines[-1] += "  "
+                lines.append("    *" + _("Параллельная ветка:") + "* " + link)
+            else:
+                lines.append(f"{n}. {link}")
+            lines.append(f"    {levels}" + ("  " if nxt else ""))
+            if nxt:
+                lines.append(
+                    "    " + _("Дальше:") + " " + ", ".join(f"[{md_escape(r.name)}]({prefix}{r.id}.md)" for r in nxt)
+                )
     lines += ["", "</div>"]
     return "\n".join(lines)

@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable
 
 from accountpath.i18n import _
 from accountpath.model.types import Model
+from accountpath.render.career_map import career_rows
 from accountpath.render.market_page import ESTIMATE_LABEL, salary_table, short_range
 
 FONT = 13
@@ -275,10 +276,10 @@ def share_chart(model: Model) -> str:
 
 MAP_W = 940.0
 LEFT_X = 8.0
-SIDE_W = 244.0
-ROLE_X = 330.0
-ROLE_W = 300.0
-RIGHT_X = 688.0
+SIDE_W = 200.0
+ROLE_X = 254.0
+ROLE_W = 432.0  # two roles of a rung side by side still hold «Key account manager (KAM)» on one line
+RIGHT_X = 732.0
 MAP_CHAR = 7.4  # average glyph width at the map's 14 px, for wrapping
 TOP = 34.0
 ROW_GAP = 36.0
@@ -292,19 +293,46 @@ def _bullets(items: list[str], width: int) -> list[tuple[str, str]]:
     return lines
 
 
+ROLE_GAP = 16.0  # between two roles standing side by side on one rung
+
+
+def _role_boxes(group: list[Any]) -> list[tuple[float, float]]:
+    """(x, width) of each role box on a rung: the role column split evenly."""
+    w = (ROLE_W - ROLE_GAP * (len(group) - 1)) / len(group)
+    return [(ROLE_X + k * (w + ROLE_GAP), w) for k in range(len(group))]
+
+
+def _outside(
+    model: Model, careers: dict[str, dict[str, list[str]]], group: list[Any], key: str, side: int
+) -> list[tuple[str, str]]:
+    """The professions people come from (key "from") or leave for ("to"), under each role's name
+    when several roles share the rung."""
+    lines: list[tuple[str, str]] = []
+    for role in group:
+        items = [e for e in careers[role.id][key] if model.role(e) is None]
+        if items and len(group) > 1:
+            lines += [("ap-box-title", t) for t in wrap(role.name, side)]
+        lines += _bullets(items, side)
+    return lines
+
+
 def _rows(model: Model, careers: dict[str, dict[str, list[str]]]) -> list[dict[str, Any]]:
+    """One row per rung; roles of a parallel track share the row, side by side."""
     side = int((SIDE_W - 20) / MAP_CHAR)
-    mid = int((ROLE_W - 20) / MAP_CHAR)
     rows = []
-    for role in model.roles:
-        center = [("ap-box-title", t) for t in wrap(role.name, mid)]
-        for n, lv in enumerate(role.levels, 1):
-            for i, t in enumerate(wrap(lv.name, mid - 3)):
-                center.append(("ap-box-text", (f"{n}. " if i == 0 else "   ") + t))
-        left = _bullets([e for e in careers[role.id]["from"] if model.role(e) is None], side)
-        right = _bullets([e for e in careers[role.id]["to"] if model.role(e) is None], side)
-        h = max(len(center), len(left), len(right), 1) * LINE + 18
-        rows.append({"role": role, "center": center, "left": left, "right": right, "h": h})
+    for group in career_rows(model, careers):
+        centers = []
+        for role, (_x, w) in zip(group, _role_boxes(group)):
+            mid = int((w - 20) / MAP_CHAR)
+            center = [("ap-box-title", t) for t in wrap(role.name, mid)]
+            for n, lv in enumerate(role.levels, 1):
+                for i, t in enumerate(wrap(lv.name, mid - 3)):
+                    center.append(("ap-box-text", (f"{n}. " if i == 0 else "   ") + t))
+            centers.append(center)
+
+        left, right = _outside(model, careers, group, "from", side), _outside(model, careers, group, "to", side)
+        h = max(*(len(c) for c in centers), len(left), len(right), 1) * LINE + 18
+        rows.append({"roles": group, "centers": centers, "left": left, "right": right, "h": h})
     return rows
 
 
@@ -327,29 +355,32 @@ def _lanes(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [out[k] for k in range(len(spans))]
 
 
-def _edges(model: Model, careers: dict[str, dict[str, list[str]]], pos: dict[str, tuple[float, float]]) -> list[str]:
-    """Arrows between roles: the next role straight down, longer steps in lanes beside the roles."""
-    order = [r.id for r in model.roles]
+def _edges(
+    model: Model, careers: dict[str, dict[str, list[str]]], pos: dict[str, tuple[float, float, float, int]]
+) -> list[str]:
+    """Arrows between roles: to the next rung straight (or slanted to a role beside another),
+    longer steps in lanes beside the roles."""
     out: list[str] = []
-    longer: list[tuple[int, int]] = []
+    longer: list[tuple[str, str]] = []
     for role in model.roles:
         for t in careers[role.id]["to"]:
             if model.role(t) is None:
                 continue
-            i, j = order.index(role.id), order.index(t)
+            (_y0, y1, x1, i), (y2, _y3, x2, j) = pos[role.id], pos[t]
             if j == i + 1:
-                x = ROLE_X + ROLE_W / 2
                 out.append(
-                    f'<line class="ap-edge" x1="{f(x)}" y1="{f(pos[role.id][1])}" x2="{f(x)}" '
-                    f'y2="{f(pos[t][0] - 3)}" marker-end="url(#ap-arrow)"/>'
+                    f'<line class="ap-edge" x1="{f(x1)}" y1="{f(y1)}" x2="{f(x2)}" '
+                    f'y2="{f(y2 - 3)}" marker-end="url(#ap-arrow)"/>'
                 )
             else:
-                longer.append((i, j))
-    for (i, j), (side, lane) in zip(longer, _lanes([(min(i, j), max(i, j)) for i, j in longer])):
+                longer.append((role.id, t))
+    spans = [(min(pos[a][3], pos[b][3]), max(pos[a][3], pos[b][3])) for a, b in longer]
+    for (a, b), (side, lane) in zip(longer, _lanes(spans)):
+        i, j = pos[a][3], pos[b][3]
         edge_x = ROLE_X if side < 0 else ROLE_X + ROLE_W
         xl = edge_x + side * 14 * lane
-        y1 = pos[order[i]][1] - 8 - 6 * (lane - 1) if j > i else pos[order[i]][0] + 8 + 6 * (lane - 1)
-        y2 = pos[order[j]][0] + 10 + 6 * (lane - 1) if j > i else pos[order[j]][1] - 10 - 6 * (lane - 1)
+        y1 = pos[a][1] - 8 - 6 * (lane - 1) if j > i else pos[a][0] + 8 + 6 * (lane - 1)
+        y2 = pos[b][0] + 10 + 6 * (lane - 1) if j > i else pos[b][1] - 10 - 6 * (lane - 1)
         up = " ap-up" if j < i else ""
         out.append(
             f'<path class="ap-edge{up}" d="M{f(edge_x)},{f(y1)} H{f(xl)} V{f(y2)} H{f(edge_x - side * 3)}" '
@@ -373,9 +404,9 @@ def career_ladder(model: Model, careers: dict[str, dict[str, list[str]]]) -> str
             height,
             _("Карта карьеры в клиентском сервисе"),
             _(
-                "Роли сверху вниз, от первой ступени к старшей, с уровнями внутри роли. Слева в той же "
-                "полосе — из каких профессий приходят в роль, справа — куда из неё уходят. Стрелки — "
-                "переходы между ролями."
+                "Роли сверху вниз, от первой ступени к старшей, с уровнями внутри роли; параллельные ветки "
+                "одной ступени — рядом в одной полосе. Слева в той же полосе — из каких профессий приходят "
+                "в роль, справа — куда из неё уходят. Стрелки — переходы между ролями."
             ),
             "career-map",
             font=14,
@@ -387,16 +418,17 @@ def career_ladder(model: Model, careers: dict[str, dict[str, list[str]]]) -> str
         _("Роли и их уровни"),
         _("→ Уходят в другие профессии"),
     )
-    out.append(f'<text class="ap-col" x="{f(LEFT_X + SIDE_W / 2)}" y="20" text-anchor="middle">{came_from}</text>')
+    out.append(f'<text class="ap-col" x="{f(LEFT_X)}" y="20" text-anchor="start">{came_from}</text>')
     out.append(f'<text class="ap-col" x="{f(ROLE_X + ROLE_W / 2)}" y="20" text-anchor="middle">{roles_head}</text>')
-    out.append(f'<text class="ap-col" x="{f(RIGHT_X + SIDE_W / 2)}" y="20" text-anchor="middle">{went_to}</text>')
+    out.append(f'<text class="ap-col" x="{f(RIGHT_X + SIDE_W)}" y="20" text-anchor="end">{went_to}</text>')
     y = TOP
-    pos: dict[str, tuple[float, float]] = {}
-    for row in rows:
+    pos: dict[str, tuple[float, float, float, int]] = {}
+    for n, row in enumerate(rows):
         h = row["h"]
-        pos[row["role"].id] = (y, y + h)
         out.append(f'<rect class="ap-band" x="0" y="{f(y - 4)}" width="{f(MAP_W)}" height="{f(h + 8)}" rx="8"/>')
-        out += box(ROLE_X, y, ROLE_W, h, "ap-box ap-role", row["center"])
+        for role, center, (x, w) in zip(row["roles"], row["centers"], _role_boxes(row["roles"])):
+            pos[role.id] = (y, y + h, x + w / 2, n)
+            out += box(x, y, w, h, "ap-box ap-role", center)
         if row["left"]:
             out += box(LEFT_X, y, SIDE_W, h, "ap-box ap-ext", row["left"])
         if row["right"]:
@@ -407,7 +439,7 @@ def career_ladder(model: Model, careers: dict[str, dict[str, list[str]]]) -> str
     return figure(
         "".join(out),
         _(
-            "Карта карьеры: роли и их уровни сверху вниз, слева — откуда приходят, "
+            "Карта карьеры: роли и их уровни сверху вниз, параллельные ветки — рядом, слева — откуда приходят, "
             "справа — куда уходят из клиентского сервиса."
         ),
         "ap-career",

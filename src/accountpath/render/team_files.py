@@ -22,6 +22,7 @@ from accountpath.io.assessments import (
 )
 from accountpath.model.types import Model, Role, RoleLevel
 from accountpath.render import xlsx_out
+from accountpath.render.cardtext import card_title
 from accountpath.vocab import NOT_ASSESSED, XLSX_META_SHEET
 
 BLANK_ROWS = 30
@@ -68,9 +69,7 @@ def blank_yaml(model: Model, role_id: str, level_id: str, relation: str = "self"
     lines = [
         "# " + _("Account Path: оценка сотрудника (самооценка или оценка руководителя)"),
         _comment(
-            _("{role} — {level} (роль {rid}, уровень {lid})").format(
-                role=role.name, level=level.name, rid=role.id, lid=level.id
-            )
+            _("{title} (роль {rid}, уровень {lid})").format(title=card_title(role, level), rid=role.id, lid=level.id)
         ),
         "# " + _("Шкала: ") + "; ".join(f"{s.level} — {s.name}" for s in model.scale),
         "# " + _("Оценивайте по примерам из работы за последние полгода; пример запишите в evidence."),
@@ -139,7 +138,7 @@ def blank_xlsx(model: Model, role_id: str, level_id: str, relation: str = "self"
     wb = xlsx_out.new_workbook()
     ws = wb.active
     ws.title = SHEET
-    ws.cell(row=1, column=1, value=f"{role.name} — {level.name}").font = Font(bold=True, size=14)
+    ws.cell(row=1, column=1, value=card_title(role, level)).font = Font(bold=True, size=14)
     row = 2
     for label in HEAD_LABELS:
         ws.cell(row=row, column=1, value=label).font = Font(bold=True)

@@ -26,7 +26,7 @@ from accountpath.method.evaluate import EPS, round2
 from accountpath.method.team import PROMOTION_TOLERANCE  # the rule `accountpath team` applies
 from accountpath.model.types import Model, Role, RoleLevel
 from accountpath.render import scorecard, svg
-from accountpath.render.career_map import career_entries, career_flow, outside_entries
+from accountpath.render.career_map import career_entries, career_flow, career_rungs, outside_entries
 from accountpath.render.market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
 from accountpath.render.mdtext import md_escape
 from accountpath.render.pageviews import (
@@ -389,6 +389,7 @@ def build(model: Model) -> dict[str, str]:
         "career.md.j2",
         ladder=svg.career_ladder(model, careers),
         flow=career_flow(model, careers),
+        rungs=career_rungs(model, careers),
         entries=outside_entries(model, careers),
         **common,
     )

@@ -245,8 +245,8 @@ function renderResult() {
   const met = prof.levels.filter((lv) => lv.met);
   const summary = h("p", { class: "ap-result__who", id: "sa-summary" },
     met.length
-      ? `Роль «${role.name}»: вы уже на уровне ${met.map((lv) => `«${levelLabel(role, lv.id)}»`).join(", ")}.`
-      : `Роль «${role.name}»: ни один уровень пока не достигнут.`,
+      ? `Вы уже на уровне ${met.map((lv) => `«${levelLabel(role, lv.id)}»`).join(", ")}.`
+      : "Ни один уровень этой роли пока не достигнут.",
     ` Оценено компетенций роли: ${rated} из ${role.competencies.length}.`);
 
   const levelsTable = levelsTableOf(role, prof);
