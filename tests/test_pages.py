@@ -351,7 +351,7 @@ def test_role_page_opens_with_the_job_and_marks_the_projects_figures(mini):
     assert first == mini.role("account-manager").summary
     assert body.index("{#responsibilities}") < body.index("{#kpis}") < body.index("{#matrix}") < body.index("{#levels}")
     assert body.index("{#probation}") < body.index("{#views}") and '!!! info "Что говорит статья"' in body
-    assert f"Вес {pages.PRACTICE_MARK} показывает" in body and pages.PRACTICE_LEGEND in body
+    assert f"Вес {pages.PRACTICE_MARK} — насколько компетенция важна" in body and pages.PRACTICE_LEGEND in body
     assert "оценка проекта" not in body and "практика проекта)" not in body
     assert f"до 1 года {pages.PRACTICE_MARK}" in body and f"1 год {pages.PRACTICE_MARK}" in body
     assert "1–3 года (по статье [Тестовая статья о профессии](../sources.md#mini-article))" in body

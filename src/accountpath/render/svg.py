@@ -231,7 +231,7 @@ def salary_chart(model: Model) -> str:
         "Горизонтальные полосы: зарплата от нижней до верхней границы, рядом — цифры. Полоса, которая "
         "бледнеет к краю и кончается стрелкой, — источник назвал только нижнюю границу."
     )
-    title = "Зарплатные вилки по ролям, ₽ в месяц"
+    title = "Зарплатные вилки аккаунт-менеджера по статьям, ₽ в месяц"
     svg = _ranges(wide, ident="salary-chart", title=title, desc=desc, unit_label=_thousands).replace(
         'class="ap-chart"', 'class="ap-chart ap-wide"', 1
     ) + _ranges(

@@ -71,10 +71,11 @@ def pay_line(model: Model, role: Role, level: RoleLevel) -> str:
         cited = {s.source for s in role.salary if s.level is None and s.experience not in (None, UNKNOWN)}
         undated = all(src is None or src.year is None for src in map(model.source, cited))
         when = "без года публикации и " if undated else ""
+        # the figures stay on the role page: on the page HR copies from they would be taken for a band
         return (
-            f"Статьи-источники дают для этой роли только ориентиры по стажу, {when}не именно для агентств: "
-            f"{'; '.join(guides)} ([все цифры роли](../roles/{role.id}.md#salary)). Для вакансии они не годятся: "
-            "впишите вилку своего агентства."
+            "Впишите вилку из грейдовой сетки своего агентства. Статьи-источники дают для этой роли только "
+            f"ориентиры по стажу, {when}не именно для агентств, — они на [странице роли](../roles/{role.id}.md#salary), "
+            "для вакансии они не годятся."
         )
     return "В статьях-источниках цифр для этого уровня нет. Впишите в вакансию вилку своего агентства."
 
@@ -104,7 +105,7 @@ def _vacancy_md(model: Model, role: Role, level: RoleLevel) -> str:
         f'<textarea id="vacancy-text" class="ap-copy__text" rows="{rows}" readonly>{escape(text)}</textarea>',
         '<p><button type="button" class="md-button md-button--primary ap-copy__button" data-copy="vacancy-text">'
         "Скопировать текст вакансии</button> "
-        f'<a class="md-button" href="../files/{role.id}-{level.id}-hh.json" download>Для интеграции с hh.ru (для IT)</a> '
+        f'<a class="md-button" href="../files/{role.id}-{level.id}-hh.json" download>Файл для загрузки на hh.ru через API — передайте тому, кто настраивает интеграцию</a> '
         '<span class="ap-copy__status" role="status" aria-live="polite"></span></p>',
         "</div>",
         '<script type="module" src="../../assets/js/site/copytext.js"></script>',
