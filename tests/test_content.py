@@ -742,7 +742,11 @@ def test_the_junior_panel_is_two_interviewers_at_45_minutes_and_fits(bundled_mod
     assert rated >= bundled_model.evaluation.min_coverage * sum(rc.weight for rc in role.competencies)
     view = kit_mod.kit_view(bundled_model, role, junior)
     assert (view["panel"]["count"], view["panel"]["minutes"]) == (2, 45)
-    assert "45" in view["steps"][1].length and "2" in view["steps"][1].length
+    interviews = next(s for s in view["steps"] if s.name == "Собеседования с интервьюерами")
+    assert "45" in interviews.length and "2" in interviews.length
+    # the junior's take-home is the cheapest filter: before the interviews (review 3)
+    names = [s.name for s in view["steps"]]
+    assert names.index("Тестовое задание") < names.index("Собеседования с интервьюерами")
     text = kit_mod.render_kit(bundled_model, role, junior, "md")
     assert "На собеседованиях этого уровня не оцениваются" in text
     for other in role.levels[1:]:
@@ -853,3 +857,25 @@ def test_level_names_are_not_doubled_with_their_role(bundled_model):
         assert not doubled.search(text), path
     head = team_files.blank_yaml(bundled_model, "account-director", "account-director").splitlines()[1]
     assert "Аккаунт-директор — Аккаунт-директор" not in head and "account-director" in head
+
+
+def test_director_cases_are_a_final_meeting_and_vacancy_titles_carry_the_posted_titles(bundled_model):
+    """Review 3: the director levels' case is presented at a final meeting with the head of client
+    service or the managing partner, a step of its own after the interviews; the vacancy's title adds
+    the titles agencies post the level under (`also_called`), which candidates search on hh.ru."""
+    from accountpath.render import kit as kit_mod
+    from accountpath.render import vacancy as vac
+
+    for role, level in _role_levels(bundled_model):
+        if level.take_home is None:
+            continue
+        names = [s.name for s in kit_mod.process_steps(bundled_model, role, level, 3)]
+        final = [n for n in names if n.startswith("Финальная встреча")]
+        assert bool(final) == (level.take_home.stage == "final_meeting"), (role.id, level.id)
+        if final:
+            assert names.index(final[0]) > names.index("Собеседования с интервьюерами")
+            assert "Тестовое задание" not in names
+    junior = bundled_model.role("account-manager").level("junior")
+    assert vac.vacancy(bundled_model, bundled_model.role("account-manager"), junior).name.startswith(
+        "Младший аккаунт-менеджер (Junior account manager"
+    )

@@ -112,6 +112,7 @@ def _take_home(t: dict[str, Any]) -> TakeHome:
         t["time_limit"],
         _t(t["materials"]),
         tuple(Scoring(s["competency"], s["weak"], s["solid"], s["strong"]) for s in t["scoring"]),
+        t.get("stage", "after_interviews"),
     )
 
 

@@ -54,6 +54,7 @@ class TakeHome:
     time_limit: str
     materials: tuple[str, ...]
     scoring: tuple[Scoring, ...]
+    stage: str = "after_interviews"  # before_interviews | after_interviews | final_meeting
 
 
 @dataclass(frozen=True)

@@ -92,16 +92,30 @@ def process_steps(model: Model, role: Role, level: RoleLevel, panel: int, minute
     """The process the candidate is told about, with timings (the project's practice); the interviews
     as the level's panel has them (`panel` interviewers, `minutes` each, default the level's)."""
     minutes = panel_size(role, level)[1] if minutes is None else minutes
-    steps = [
-        Step("Телефонный разговор с HR", "15–20 минут", "в течение 2–3 рабочих дней после отклика"),
+    stage = level.take_home.stage if level.take_home else None
+    steps = [Step("Телефонный разговор с HR", "15–20 минут", "в течение 2–3 рабочих дней после отклика")]
+    if level.take_home and stage == "before_interviews":
+        # the cheapest filter first: the interviewers then discuss the work the candidate sent
+        steps.append(Step("Тестовое задание", level.take_home.time_limit, _("после телефонного разговора")))
+    steps.append(
         Step(
             _("Собеседования с интервьюерами"),
             interviews_length(panel, minutes),
-            "в течение недели после телефонного разговора",
-        ),
-    ]
-    if level.take_home:
+            _("после тестового задания")
+            if stage == "before_interviews"
+            else "в течение недели после телефонного разговора",
+        )
+    )
+    if level.take_home and stage == "after_interviews":
         steps.append(Step("Тестовое задание", level.take_home.time_limit, _("после собеседований")))
+    if level.take_home and stage == "final_meeting":
+        steps.append(
+            Step(
+                _("Финальная встреча с руководителем клиентского сервиса или управляющим партнёром: кейс и условия"),
+                level.take_home.time_limit,
+                _("после собеседований"),
+            )
+        )
     steps.append(Step("Рекомендации", "2–3 звонка, с вашего согласия", "перед решением"))
     steps.append(
         Step("Решение и обратная связь", "звонок или письмо", "в течение 3 рабочих дней после последнего шага")

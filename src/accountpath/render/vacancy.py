@@ -145,6 +145,25 @@ def opening(level: RoleLevel) -> str:
     return f"Открыта вакансия: {level.name}."
 
 
+HH_NAME_MAX = 100
+"""The longest posting title the vacancy gives (hh.ru keeps titles short; candidates search by them)."""
+
+
+def posting_title(level: RoleLevel) -> str:
+    """The level's name with the titles agencies post it under (`also_called`, without their Russian
+    glosses), e.g. «Младший аккаунт-менеджер (Junior account manager / Account executive)»: candidates
+    search hh.ru by the English titles. Titles that repeat the name are left out; so are the last ones
+    when the whole would pass HH_NAME_MAX characters."""
+    extra: list[str] = []
+    for name in level.also_called:
+        short = name.split(" (")[0].strip()
+        if short and short.lower() not in level.name.lower() and short not in extra:
+            extra.append(short)
+    while extra and len(f"{level.name} ({' / '.join(extra)})") > HH_NAME_MAX:
+        extra.pop()
+    return f"{level.name} ({' / '.join(extra)})" if extra else level.name
+
+
 def vacancy(model: Model, role: Role, level: RoleLevel) -> Vacancy:
     """The posting of one role level."""
     conditions = [f"Оплата: {pay_text(level.pay)}." if level.pay else NO_PAY_LINE, FORMAT_LINE]
@@ -153,7 +172,7 @@ def vacancy(model: Model, role: Role, level: RoleLevel) -> Vacancy:
     conditions.append("Оформление по ТК РФ, [ДМС, обучение, другие условия агентства].")
     skills = [c.name for rc in role.by_weight() if (c := model.competency(rc.id))]
     return Vacancy(
-        name=level.name,
+        name=posting_title(level),
         intro=f"{opening(level)} {INTRO}",
         duties=tuple(_duties(model, role, level)),
         requirements=tuple(_requirements(level)),
