@@ -336,7 +336,11 @@ def interviewer_panel(model: Model, role: Role) -> str:
             ),
             _button("ev-done", _("Мой лист готов"), primary=True),
         ),
-        el("div", {"class": "ap-actions"}, _button("ev-export-card", _("Скачать лист этого интервьюера (JSON)"))),
+        el(
+            "div",
+            {"class": "ap-actions"},
+            _button("ev-export-card", _("Скачать лист этого интервьюера (файл для оценщика)")),
+        ),
     )
 
 
@@ -477,7 +481,7 @@ def evaluator_app(model: Model) -> str:
             "div",
             {"class": "ap-actions ap-noprint", "id": "ev-export", "hidden": True},
             _button("ev-export-cards", _("Скачать панель одним архивом (листы и итог)"), primary=True),
-            _button("ev-export-result", _("Скачать итог (JSON)")),
+            _button("ev-export-result", _("Скачать итог файлом")),
             _button("ev-print", _("Печать итога")),
         ),
     )

@@ -58,7 +58,7 @@ def team_app(model: Model) -> str:
         el(
             "div",
             {"class": "ap-actions ap-noprint"},
-            _button("tm-json", _("Скачать обзор (JSON)")),
+            _button("tm-json", _("Скачать обзор файлом")),
             _button("tm-md", _("Скачать обзор (Markdown)")),
         ),
         el("p", {"id": "tm-messages", "class": "ap-messages", "role": "status", "aria-live": "polite"}, ""),

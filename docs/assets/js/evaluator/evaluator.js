@@ -120,7 +120,7 @@ function renderPanel() {
   const remove = state.interviewers.length > 1
     ? h("button", { type: "button", id: "ev-remove-interviewer", class: "md-button ap-button ap-button--quiet", text: "Удалить этого интервьюера", onclick: onRemove })
     : null;
-  const exportOne = h("button", { type: "button", id: "ev-export-card", class: "md-button ap-button", text: "Скачать лист этого интервьюера (JSON)", onclick: () => exportCard(exportContext(), state.active) });
+  const exportOne = h("button", { type: "button", id: "ev-export-card", class: "md-button ap-button", text: "Скачать лист этого интервьюера (файл для оценщика)", onclick: () => exportCard(exportContext(), state.active) });
   const form = h("div", { class: "ap-comps" }, competencyBlocks(model, comps, role(), level(), iv));
   form.addEventListener("change", onRatingChange);
   form.addEventListener("input", onNotesInput);
