@@ -583,3 +583,16 @@ def test_home_page_lists_every_role_of_the_model(mini):
     home = pages.build(mini)["index.md"]
     for r in mini.roles:
         assert f"](roles/{r.id}.md)" in home and r.name in home
+
+
+def test_growth_page_has_a_pay_band_row_for_every_level(mini):
+    """Review 3: a levelling without pay reads as unfinished; the articles give no figures by level, so
+    the growth page gives the agency a table to fill, one row per level, with the model's band where
+    a level has one."""
+    page = pages.build(mini)["growth.md"]
+    table = page.split("{#pay}")[1].split("{#ipr}")[0]
+    rows = [ln for ln in table.splitlines() if ln.startswith("| [")]
+    assert len(rows) == sum(len(r.levels) for r in mini.roles)
+    for r in mini.roles:
+        for lv in r.levels:
+            assert f"(roles/{r.id}.md#level-{lv.id})" in table
