@@ -170,46 +170,31 @@ def test_js_debrief_equals_python(vectors, vector_model, tmp_path):
         assert words in said, words
 
 
-def test_js_similar_candidates_warning_equals_a_python_round(vectors, vector_model, tmp_path):
+def _similar_round(vectors, vector_model, tmp_path, others: list[str]) -> tuple[dict, dict]:
+    """Анна Иванова rated by two interviewers in a round with `others` (one card each): Python's result
+    for her and the browser's, which gets her two cards and the other names."""
     base = vectors["cases"][0]["scorecards"][0]
-    raw = [
-        dict(base, candidate="Анна Иванова", interviewer="И1"),
-        dict(base, candidate="Анна Иванова", interviewer="И2"),
-        dict(base, candidate="анна иванов", interviewer="И3"),
-        dict(base, candidate="Кандидат 2", interviewer="И1"),
-    ]
+    raw = [dict(base, candidate="Анна Иванова", interviewer=f"И{k}") for k in (1, 2)]
+    raw += [dict(base, candidate=name, interviewer=f"И{k}") for k, name in enumerate(others, 3)]
     results, problems = rounds.evaluate_round(
         vector_model, [_card(vector_model, r, f"c{i}.json")[0] for i, r in enumerate(raw)]
     )
     assert not problems
     python = next(r for r in results if r["candidate"] == "Анна Иванова")
+    inputs = [{"name": "round", "texts": [json.dumps(r, ensure_ascii=False) for r in raw[:2]], "others": others}]
+    return python, run_node(vector_model, inputs, [], tmp_path)["cases"][0]
+
+
+def test_js_similar_candidates_warning_equals_a_python_round(vectors, vector_model, tmp_path):
+    python, got = _similar_round(vectors, vector_model, tmp_path, ["анна иванов", "Кандидат 2"])
     assert [w["code"] for w in python["warnings"]].count("similar_candidates") == 1
-    inputs = [
-        {
-            "name": "round",
-            "texts": [json.dumps(r, ensure_ascii=False) for r in raw[:2]],
-            "others": ["анна иванов", "Кандидат 2"],
-        }
-    ]
-    got = run_node(vector_model, inputs, [], tmp_path)["cases"][0]
     assert got["text"] == report.to_json(python)
 
 
 def test_js_similar_candidates_with_two_similar_names_equals_python(vectors, vector_model, tmp_path):
     """Two other similar names: one warning {code, params: {candidate, others, more}} on both sides,
     the same sentence rendered from the message table."""
-    base = vectors["cases"][0]["scorecards"][0]
-    raw = [
-        dict(base, candidate="Анна Иванова", interviewer="И1"),
-        dict(base, candidate="Анна Иванова", interviewer="И2"),
-        dict(base, candidate="Анна Иванов", interviewer="И3"),
-        dict(base, candidate="Анну Иванова", interviewer="И1"),
-    ]
-    results, problems = rounds.evaluate_round(
-        vector_model, [_card(vector_model, r, f"c{i}.json")[0] for i, r in enumerate(raw)]
-    )
-    assert not problems
-    python = next(r for r in results if r["candidate"] == "Анна Иванова")
+    python, got = _similar_round(vectors, vector_model, tmp_path, ["Анна Иванов", "Анну Иванова"])
     similar = [w for w in python["warnings"] if w["code"] == "similar_candidates"]
     assert similar == [
         {
@@ -217,14 +202,6 @@ def test_js_similar_candidates_with_two_similar_names_equals_python(vectors, vec
             "params": {"candidate": "Анна Иванова", "others": ["Анна Иванов", "Анну Иванова"], "more": 0},
         }
     ]
-    inputs = [
-        {
-            "name": "round",
-            "texts": [json.dumps(r, ensure_ascii=False) for r in raw[:2]],
-            "others": ["Анна Иванов", "Анну Иванова"],
-        }
-    ]
-    got = run_node(vector_model, inputs, [], tmp_path)["cases"][0]
     assert got["text"] == report.to_json(python)
     assert got["lines"]["warnings"] == [debrief_text.warning_text(w) for w in python["warnings"]]
     assert "«Анна Иванов», «Анну Иванова»" in debrief_text.warning_text(similar[0])

@@ -153,7 +153,7 @@ def _at_level(model: Model, role: Role, level: RoleLevel, means: Mapping[str, fl
         if mean is None:
             continue
         target = level.targets[rc.id]
-        below = below or means[rc.id] < target - EPS
+        below = below or mean < target - EPS
         rated_weight += rc.weight
         weighted += rc.weight * (mean - target)
         if rc.must_have and mean < target - tol - EPS:
