@@ -25,7 +25,7 @@ from accountpath.render import plan_render, report, scorecard
 from accountpath.render import vacancy as vac
 from accountpath.site import hiring_pages, pages
 
-from conftest import BUNDLED_MODEL, ROOT, yaml_load
+from conftest import BUNDLED_MODEL, ROOT, hand_written_docs, yaml_load
 
 PROJECT_SOURCES = {"ad-csd", "am-who", "am-overview", "am-duties"}
 """The four articles the project's content is written from: a model citing all four is ours."""
@@ -843,8 +843,8 @@ def test_key_accounts_stand_beside_the_group_heads_on_the_map(bundled_model):
     ladder = svg.career_ladder(bundled_model, careers)
     boxes = re.findall(r'<rect class="ap-box ap-role" x="([\d.]+)" y="([\d.]+)"', ladder)
     assert len(boxes) == len(bundled_model.roles) and len({y for _x, y in boxes}) == len(rows)
-    kam = next(g for g in bundled_model.glossary if g.term.startswith("key account manager"))
-    assert "key account director" in kam.definition and "бизнес-директор" in kam.definition
+    kam = next(g for g in bundled_model.glossary if g.term.startswith("Key Account Manager"))
+    assert "Key Account Director" in kam.definition and "бизнес-директор" in kam.definition
 
 
 def test_level_names_are_not_doubled_with_their_role(bundled_model):
@@ -877,5 +877,45 @@ def test_director_cases_are_a_final_meeting_and_vacancy_titles_carry_the_posted_
             assert "Тестовое задание" not in names
     junior = bundled_model.role("account-manager").level("junior")
     assert vac.vacancy(bundled_model, bundled_model.role("account-manager"), junior).name.startswith(
-        "Младший аккаунт-менеджер (Junior account manager"
+        "Младший аккаунт-менеджер (Junior Account Manager"
     )
+
+
+ENGLISH_TITLES = (
+    "Key Account Manager",
+    "Senior Key Account Manager",
+    "Key Account Director",
+    "Group Account Director",
+    "Client Services Director",
+    "Client Service Director",
+    "Account Supervisor",
+    "Group Head",
+    "Head of Client Service",
+    "Business Director",
+    "Client Partner",
+    "Junior Account Manager",
+    "Account Executive",
+    "Senior Account Manager",
+    "Account Director",
+    "Account Manager",
+)
+"""The English grade titles of the content; the glossary's «названия уровней» writes them in Title Case."""
+
+
+def test_english_grade_titles_are_title_case_everywhere(bundled_model):
+    """Review 3, language 1 and finding 19: one naming rule, written in the glossary: Russian grade names
+    where agencies use a Russian title, English ones in Title Case («Group Account Director», never
+    «Group account director» or «group account director»), in the model, generated and written pages."""
+    rule = next(g for g in bundled_model.glossary if g.term == "названия уровней")
+    assert "Group Account Director" in rule.definition and "Аккаунт-директор" in rule.definition
+    wrong = re.compile("|".join(rf"\b{re.escape(t)}\b" for t in ENGLISH_TITLES), re.IGNORECASE)
+    texts = {"competencies.yml": BUNDLED_MODEL.read_text(encoding="utf-8")}
+    texts |= pages.build(bundled_model)
+    texts |= hiring_pages.build(bundled_model)
+    texts |= {str(p): p.read_text(encoding="utf-8") for p in hand_written_docs()}
+    for where, text in texts.items():
+        bad = sorted({m.group(0) for m in wrong.finditer(text) if m.group(0) not in ENGLISH_TITLES})
+        assert not bad, (where, bad)
+    names = {lv.name for r in bundled_model.roles for lv in r.levels}
+    assert {"Младший аккаунт-менеджер", "Руководитель группы", "Аккаунт-директор"} <= names
+    assert {"Key Account Manager", "Senior Key Account Manager", "Group Account Director"} <= names

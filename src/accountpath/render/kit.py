@@ -75,7 +75,7 @@ class Step:
 
 def full_title(role: Role, level: RoleLevel) -> str:
     """card_title, with the role's abbreviation when the title names the role without it
-    («Key account manager (KAM)»: KAM and CSD are introduced in full on first mention)."""
+    («Key Account Manager (KAM)»: KAM and CSD are introduced in full on first mention)."""
     title = card_title(role, level)
     abbr = re.search(r"\(([^)]+)\)\s*$", role.name)
     return f"{title} ({abbr.group(1)})" if abbr and "(" not in title else title

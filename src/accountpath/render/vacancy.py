@@ -151,7 +151,7 @@ HH_NAME_MAX = 100
 
 def posting_title(level: RoleLevel) -> str:
     """The level's name with the titles agencies post it under (`also_called`, without their Russian
-    glosses), e.g. «Младший аккаунт-менеджер (Junior account manager / Account executive)»: candidates
+    glosses), e.g. «Младший аккаунт-менеджер (Junior Account Manager / Account Executive)»: candidates
     search hh.ru by the English titles. Titles that repeat the name are left out; so are the last ones
     when the whole would pass HH_NAME_MAX characters."""
     extra: list[str] = []
