@@ -222,7 +222,7 @@ def _import_box() -> str:
             ),
         ),
         _field(
-            _("Файлы (.json, .yml, .yaml, .xlsx)"),
+            _("Листы и план: Excel или файлы, скачанные с этого сайта"),
             el("input", {"id": "ev-import", "type": "file", "multiple": True, "accept": accept}),
         ),
         el(
@@ -230,7 +230,7 @@ def _import_box() -> str:
             {"class": "ap-paste"},
             el("summary", {}, text=_("…или вставьте текст листа или плана")),
             _field(
-                _("Текст JSON или YAML"),
+                _("Текст листа или плана из файла, скачанного с этого сайта"),
                 el(
                     "textarea",
                     {"id": "ev-paste", "rows": "3", "spellcheck": "false", "placeholder": "scorecard: 1\nrole: …"},
