@@ -46,12 +46,12 @@ def _num(value: float | None) -> str:
 
 def lines(model: Model, result: Mapping[str, Any]) -> list[tuple[str, str]]:
     """The review as (kind, text) lines: h1/h2/li/p; text and Markdown are made from these."""
-    out: list[tuple[str, str]] = [("h1", _("Команда: готовность, ИПР, покрытие"))]
+    out: list[tuple[str, str]] = [("h1", _("Команда: готовность, ИПР, кто закрывает компетенции"))]
     if result["audience"] == "director":
         out += _director_lines(model, result)
     else:
         out += _people_lines(model, result)
-    out.append(("h2", _("Покрытие компетенций")))
+    out.append(("h2", _("Кто закрывает компетенции")))
     for row in result["coverage"]:
         mark = (
             _(" — никого на цели") if row["gap"] else _(" — держится на одном человеке") if row["single_point"] else ""

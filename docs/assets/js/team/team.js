@@ -65,7 +65,7 @@ function groupsTable(result) {
 
 function coverageTable(result, withNames) {
   const heads = withNames ? ["Компетенция", "На цели", "Кто", "Риск"] : ["Компетенция", "На цели", "Риск"];
-  return table("tm-coverage", "Покрытие компетенций", heads,
+  return table("tm-coverage", "Кто закрывает компетенции", heads,
     result.coverage.map((c) => h("tr", { "data-competency": c.competency, "data-single": String(c.single_point), "data-gap": String(c.gap) },
       h("th", { scope: "row", text: compName(c.competency) }),
       h("td", { text: String(c.at_target) }),
@@ -162,7 +162,7 @@ function markdown(result) {
       lines.push("");
     }
   }
-  lines.push("## Покрытие компетенций", "");
+  lines.push("## Кто закрывает компетенции", "");
   for (const c of result.coverage) {
     const who = !dir && c.people.length ? ` (${c.people.join(", ")})` : "";
     lines.push(`- ${compName(c.competency)}: на цели ${c.at_target}${who}${c.gap ? " — никого на цели" : c.single_point ? " — держится на одном человеке" : ""}`);
