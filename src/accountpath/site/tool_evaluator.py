@@ -230,7 +230,7 @@ def _import_box() -> str:
             {"class": "ap-paste"},
             el("summary", {}, text=_("…или вставьте текст листа или плана")),
             _field(
-                _("Текст листа или плана из файла, скачанного с этого сайта"),
+                _("Текст листа или плана"),
                 el(
                     "textarea",
                     {"id": "ev-paste", "rows": "3", "spellcheck": "false", "placeholder": "scorecard: 1\nrole: …"},
