@@ -396,9 +396,9 @@ def test_level_questions_live_on_the_scorecard_not_on_the_role_page(mini):
                 assert shown[: len(own)] == own
                 assert all(q.fits(t) for q in it.questions)
                 for q in it.questions:
-                    assert pages.md_escape(q.text) in text
+                    assert " ".join(q.text.split()) in text  # the download is plain text
     junior = scorecard.render(mini, "account-manager", mini.role("account-manager").levels[0].id, "md").decode()
-    assert pages.md_escape(mini.question("q-comm-board").text) not in junior  # a [4, 5] question
+    assert mini.question("q-comm-board").text not in junior  # a [4, 5] question
 
 
 def test_headings_are_for_navigation_not_question_texts(built):
