@@ -408,3 +408,20 @@ def test_the_site_kit_page_still_escapes_model_text(tmp_path):
     role = model.role("account-manager")
     page = kit_mod.kit_md(kit_mod.kit_view(model, role, role.level("middle")))
     assert RAW not in page and "\\[Название агентства\\]" in page and "&lt;бюджет&gt;" in page
+
+
+def test_a_take_home_not_done_scores_one_wherever_the_key_is_explained(kit_model):
+    """Review 3, finding 34: the key has a floor below «слабый ответ — цель − 1»."""
+    from accountpath.vocab import TAKE_HOME_NOT_DONE
+
+    model, _problems = model_load.check(kit_model)
+    role = model.role("account-manager")
+    level = role.level("middle")
+    view = kit_mod.kit_view(model, role, level)
+    assert TAKE_HOME_NOT_DONE in kit_mod.kit_md(view) and TAKE_HOME_NOT_DONE in kit_mod.kit_html(view)
+    for fmt in ("md", "html"):
+        card = kit_mod.take_home_card(model, role, level, fmt).decode("utf-8")
+        assert TAKE_HOME_NOT_DONE in card, fmt
+    from accountpath.render import scorecard
+
+    assert TAKE_HOME_NOT_DONE not in scorecard.render(model, role.id, level.id, "md").decode("utf-8")

@@ -25,10 +25,10 @@ from accountpath.render import scorecard
 from accountpath.render.cardtext import card_title
 from accountpath.render.mdtext import md_escape, md_plain_cell
 from accountpath.render.vacancy import Vacancy, experience_id, vacancy
-from accountpath.vocab import ANCHORS_TO_RATING
+from accountpath.vocab import ANCHORS_TO_RATING, TAKE_HOME_NOT_DONE, TAKE_HOME_SHEET
 
 KIT_FORMATS = ("md", "html")
-TAKE_HOME_INTERVIEWER = "Тестовое задание"
+TAKE_HOME_INTERVIEWER = TAKE_HOME_SHEET
 """The interviewer name of a scored take-home's card: the debrief counts it like any other card."""
 
 SECTIONS = (
@@ -279,7 +279,8 @@ def kit_md(view: dict[str, Any], level_heading: str = "#", *, plain: bool = Fals
         lines += [e(th.task), "", f"*Время:* {e(th.time_limit)}", "", "*Материалы:*", ""]
         lines += [f"- {e(m)}" for m in th.materials] + [""]
         lines += [
-            f"*Ключ оценки.* {e(_(TAKE_HOME_KEY).format(sheet=TAKE_HOME_INTERVIEWER))} {e(ANCHORS_TO_RATING)}.",
+            f"*Ключ оценки.* {e(_(TAKE_HOME_KEY).format(sheet=TAKE_HOME_INTERVIEWER))} {e(ANCHORS_TO_RATING)}. "
+            f"{e(_(TAKE_HOME_NOT_DONE))}.",
             "",
             "| Компетенция | Слабо | Хорошо | Сильно |",
             "|---|---|---|---|",
@@ -371,7 +372,7 @@ def kit_html(view: dict[str, Any]) -> str:
             f"<p><em>Время:</em> {e(th.time_limit)}</p>",
             "<p><em>Материалы:</em></p><ul>" + "".join(f"<li>{e(m)}</li>" for m in th.materials) + "</ul>",
             f"<p><em>Ключ оценки.</em> {e(_(TAKE_HOME_KEY).format(sheet=TAKE_HOME_INTERVIEWER))} "
-            f"{e(ANCHORS_TO_RATING)}.</p>",
+            f"{e(ANCHORS_TO_RATING)}. {e(_(TAKE_HOME_NOT_DONE))}.</p>",
             "<table><tr><th>Компетенция</th><th>Слабо</th><th>Хорошо</th><th>Сильно</th></tr>",
         ]
         for s in th.scoring:
