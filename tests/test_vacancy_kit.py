@@ -425,3 +425,17 @@ def test_a_take_home_not_done_scores_one_wherever_the_key_is_explained(kit_model
     from accountpath.render import scorecard
 
     assert TAKE_HOME_NOT_DONE not in scorecard.render(model, role.id, level.id, "md").decode("utf-8")
+
+
+def test_the_sites_markdown_downloads_are_plain_text(tmp_path):
+    """The «Скачать» Markdown of the scorecards page is the same plain file as the CLI's."""
+    from accountpath.site import site_files
+
+    model, problems = model_load.check(_mini(tmp_path, _raw_text))
+    assert not problems
+    files = {p: c for p, c in site_files.downloads(model).items() if p.endswith(".markdown")}
+    assert files
+    for path, content in files.items():
+        text = content.decode("utf-8") if isinstance(content, bytes) else content
+        assert not [e for e in ESCAPES if e in text], path
+    assert any(RAW in (c.decode("utf-8") if isinstance(c, bytes) else c) for c in files.values())
