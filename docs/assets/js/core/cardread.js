@@ -69,13 +69,20 @@ async function yamlSchema() {
   return yamlModule;
 }
 
-/** An alias (*name) met while parsing: refused before anything can expand it (alias bombs). */
-class AliasFound extends Error {
-  constructor(at) {
-    super("alias");
+/** A node refused with the whole file while parsing, before it can expand or nest further
+    (yamlsource._Refused): an alias (*name: alias bombs), an explicit tag (!!binary, !x), a
+    collection nested past MAX_DEPTH. */
+class Refused extends Error {
+  constructor(at, code, params = {}) {
+    super(code);
     this.at = at;
+    this.code = code;
+    this.params = params;
   }
 }
+
+/** Collections nested deeper than this are refused (yamlsource.MAX_DEPTH). */
+const MAX_DEPTH = 64;
 
 /** Offsets of line starts, for [line, column] of an offset (columns count code points, as PyYAML does). */
 function lineStarts(text) {
@@ -113,22 +120,62 @@ function skipSpace(text, i) {
 }
 
 const NAME_RE = /^[&*]([^\s,[\]{}]+)/;
+/** An explicit tag where a node starts (after an anchor, if any), as written (yamlsource.TAG). */
+const TAG_RE = /^(?:&[^\s,[\]{}]+[ \t]+)?(!(?:<[^>]*>|[^\s,[\]{}]*))/;
+
+/** Where the second document of a text starts (PyYAML's mark for «expected a single document»):
+    a `---` line after some content, or any content after a `...` line. */
+function secondDocument(text) {
+  const lines = text.split("\n");
+  let content = false;
+  let ended = false;
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i].replace(/\r$/, "");
+    if (/^---(?=\s|$)/.test(line)) {
+      if (content || ended) return [i + 1, 1];
+      content = /^---\s+[^\s#]/.test(line);
+      ended = false;
+    } else if (/^\.\.\.(?=\s|$)/.test(line)) {
+      ended = content || ended;
+      content = false;
+    } else if (!/^\s*(#.*)?$/.test(line) && !line.startsWith("%")) {
+      if (ended) return [i + 1, line.search(/\S/) + 1];
+      content = true;
+    }
+  }
+  return [1, 1];
+}
+
+/** A plain scalar key's text as written (`~`, `true`, `010`, `1.5`: js-yaml gives null, a boolean or a number). */
+function keyText(text, start) {
+  const m = /^(?:[^:\n,\]}#]|:(?![\s,\]}]))*/.exec(text.slice(start, start + 1024));
+  return m[0].replace(/[ \t\r]+$/, "");
+}
 
 /** Parse YAML (or JSON, which is YAML) into {data, positions} or {problems: [{line, col, code, params}]}. */
 async function parseYaml(text) {
   const y = await yamlSchema();
-  const frames = [{ start: 0, children: [] }];
+  const frames = [{ start: 0, depth: -1, children: [] }];
   const anchors = new Map();
   const listener = (event, state) => {
     if (event === "open") {
       const start = skipSpace(state.input, state.position);
       const ch = state.input[start];
-      if (ch === "&" || ch === "*") {
+      const parent = frames[frames.length - 1];
+      // js-yaml opens a flow collection in block context twice (the node, then the collection itself)
+      const depth = parent.depth + (parent.start === start && (ch === "[" || ch === "{") ? 0 : 1);
+      if (depth > MAX_DEPTH) throw new Refused(parent.start, "read.too-deep", { limit: MAX_DEPTH });
+      if (ch === "*") {
         const name = NAME_RE.exec(state.input.slice(start, start + 1024));
-        if (ch === "&" && name) anchors.set(name[1], start);
-        else throw new AliasFound(name && anchors.has(name[1]) ? anchors.get(name[1]) : start);
+        throw new Refused(name && anchors.has(name[1]) ? anchors.get(name[1]) : start, "read.alias");
       }
-      frames.push({ start, children: [] });
+      const tag = TAG_RE.exec(state.input.slice(start, start + 1024));
+      if (tag) throw new Refused(start, "yaml.tag", { tag: tag[1] });
+      if (ch === "&") {
+        const name = NAME_RE.exec(state.input.slice(start, start + 1024));
+        if (name) anchors.set(name[1], start);
+      }
+      frames.push({ start, depth, children: [] });
     } else {
       const frame = frames.pop();
       frame.result = state.result;
@@ -138,40 +185,63 @@ async function parseYaml(text) {
   let data;
   const starts = lineStarts(text);
   const at = (offset) => lineCol(text, starts, offset);
+  const unreadable = (mark) => ({ problems: [{ at: [mark.line + 1, mark.column + 1], code: "read.unreadable", params: { line: mark.line + 1, col: mark.column + 1 } }] });
   try {
-    data = y.load(text, { schema: y.schema, json: true, listener });
+    data = y.load(text, {
+      schema: y.schema,
+      json: true,
+      listener,
+      onWarning: (w) => {
+        throw w; // an unknown directive (%FOO): PyYAML refuses it
+      },
+    });
   } catch (e) {
-    if (e instanceof AliasFound) return { problems: [{ at: at(e.at), code: "read.alias", params: {} }] };
-    if (e && e.mark) return { problems: [{ at: [e.mark.line + 1, e.mark.column + 1], code: "read.unreadable", params: { line: e.mark.line + 1, col: e.mark.column + 1 } }] };
+    if (e instanceof Refused) return { problems: [{ at: at(e.at), code: e.code, params: e.params }] };
+    if (e && /single document/.test(e.message || "")) return { problems: [{ at: secondDocument(text), code: "read.multi-document", params: {} }] };
+    if (e && e.mark) return unreadable(e.mark);
     return { problems: [{ at: [1, 1], code: "read.failed", params: {} }] };
   }
   const positions = new Positions();
   const problems = [];
+  // The data rebuilt from the frames: keys as written, a repeated or refused key left out.
   const walk = (outer, value, path) => {
     let frame = outer;
-    if (!frame) return;
+    if (!frame) return value;
     positions.set(path, at(frame.start));
     // js-yaml opens a flow collection twice (the node, then the collection itself)
     while (frame.children.length === 1 && frame.children[0].result === frame.result && typeof value === "object") frame = frame.children[0];
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(frame.children[i], item, [...path, i]));
-    } else if (value !== null && typeof value === "object" && !(value instanceof FloatValue)) {
-      const seen = new Map();
-      for (let i = 0; i + 1 < frame.children.length; i += 2) {
-        const keyFrame = frame.children[i];
-        const key = String(keyFrame.result);
-        const where = at(keyFrame.start);
-        if (seen.has(key)) {
-          problems.push({ at: where, code: "read.duplicate-key", params: { key, first: seen.get(key) } });
-          continue;
-        }
-        seen.set(key, where[0]);
-        positions.set([...path, key], where, true);
-        walk(frame.children[i + 1], value[key], [...path, key]);
+    if (Array.isArray(value)) return value.map((item, i) => walk(frame.children[i], item, [...path, i]));
+    if (value === null || typeof value !== "object" || value instanceof FloatValue) return value;
+    const out = {};
+    const seen = new Map();
+    for (let i = 0; i + 1 < frame.children.length; i += 2) {
+      const keyFrame = frame.children[i];
+      const valueFrame = frame.children[i + 1];
+      const raw = keyFrame.result;
+      const where = at(keyFrame.start);
+      if (raw !== null && typeof raw === "object" && !(raw instanceof FloatValue)) {
+        problems.push({ at: where, code: "yaml.complex-key", params: {} });
+        continue;
       }
+      const quoted = text[keyFrame.start] === '"' || text[keyFrame.start] === "'";
+      if (raw === "<<" && !quoted) {
+        problems.push({ at: where, code: "yaml.merge-key", params: {} });
+        continue;
+      }
+      // a key is its text as written, as yamlsource.py reads it: `~`, `true`, `010`, `1.5`
+      const key = typeof raw === "string" ? raw : keyText(text, keyFrame.start);
+      if (seen.has(key)) {
+        problems.push({ at: where, code: "read.duplicate-key", params: { key, first: seen.get(key) } });
+        continue;
+      }
+      seen.set(key, where[0]);
+      positions.set([...path, key], where, true);
+      const item = walk(valueFrame, valueFrame.result, [...path, key]);
+      Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
     }
+    return out;
   };
-  walk(frames[0].children[0], data, []);
+  data = walk(frames[0].children[0], data, []);
   return problems.length ? { problems } : { data, positions };
 }
 
