@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from accountpath.io import xlsx_read
-from accountpath.io.cardcheck import date_value, rating_value, text_value
+from accountpath.io.cardcheck import FloatText, as_written, date_value, rating_value, text_value, value_text
 from accountpath.method.team import RELATIONS, Assessment
 from accountpath.model import yamlsource
 from accountpath.model.types import Model
@@ -65,15 +65,15 @@ def _text(doc: Document, data: dict[str, Any], key: str, out: list[Problem], *, 
                 _problem(doc, (key,) if key in data else (), "assessment.missing", key=key not in data, field=key)
             )
         return None
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, FloatText)):
         out.append(_problem(doc, (key,), "assessment.not-text", field=key))
         return None
-    return " ".join(str(value).split())
+    return " ".join(value_text(value).split())
 
 
 def assessment_from_data(doc: Document, model: Model) -> tuple[Assessment | None, list[Problem]]:
     """Check parsed assessment data (positions from `doc`) and build an Assessment, or every problem found."""
-    data = doc.data
+    data = as_written(doc)
     if not isinstance(data, dict):
         return None, [_problem(doc, (), "assessment.not-mapping")]
     out: list[Problem] = []
@@ -90,13 +90,14 @@ def assessment_from_data(doc: Document, model: Model) -> tuple[Assessment | None
                     fields=", ".join(KEYS),
                 )
             )
-    if data.get("assessment") not in VERSIONS:
+    version = data.get("assessment")
+    if isinstance(version, bool) or version not in VERSIONS:  # `true` is no version 1
         out.append(
             _problem(
                 doc,
                 ("assessment",) if "assessment" in data else (),
                 "assessment.version",
-                value=str(data.get("assessment")),
+                value=value_text(data.get("assessment")),
             )
         )
     person = _text(doc, data, "person", out, required=True)

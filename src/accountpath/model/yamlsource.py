@@ -76,6 +76,28 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 file, as docs/assets/js/core/cardread.js does (a card's values: io/cardcheck.py)."""
 
 
+SURROGATE = re.compile(r"(?<!\\)(?:\\\\)*\\u((?i:d[89a-f][0-9a-f]{2}))(?:\\u((?i:d[c-f][0-9a-f]{2})))?")
+"""A `\\uD83D` escape (after an even run of backslashes), with the low half that may follow it."""
+
+
+def _surrogates(text: str) -> tuple[str, int | None]:
+    """JSON's escaped surrogate pairs (`\\ud83d\\ude00`, as json.dumps writes an emoji) as the one
+    escape PyYAML reads (`\\U0001F600`), and the offset of a lone half, refused (PyYAML refuses it,
+    and the browser does). A pair's line reads 2 characters shorter after it."""
+    lone: list[int] = []
+
+    def pair(m: re.Match[str]) -> str:
+        high, low = int(m.group(1), 16), m.group(2)
+        if high >= 0xDC00 or low is None:
+            lone.append(m.end(1) - 4)
+            return m.group(0)
+        code = 0x10000 + ((high - 0xD800) << 10) + (int(low, 16) - 0xDC00)
+        return f"{m.group(0)[: m.start(1) - m.start(0) - 2]}\\U{code:08X}"
+
+    out = SURROGATE.sub(pair, text) if "\\u" in text else text
+    return out, (lone[0] if lone else None)
+
+
 def _mark(mark: yaml.Mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
@@ -123,6 +145,11 @@ def parse(text: str, label: str) -> tuple[Document | None, list[Problem]]:
         at = control.start()
         line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
         return None, [Problem.at(label, line, col, "read.control-character", char=f"U+{ord(control.group()):04X}")]
+    source = text
+    text, lone = _surrogates(text)
+    if lone is not None:
+        line, col = source.count("\n", 0, lone) + 1, lone - (source.rfind("\n", 0, lone) + 1) + 1
+        return None, [Problem.at(label, line, col, "read.unreadable", line=line, col=col)]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -155,7 +182,7 @@ def _syntax_problem(text: str, label: str, exc: yaml.MarkedYAMLError) -> Problem
     error at its line and column (PyYAML's English words are not shown; js-yaml has others)."""
     mark = exc.problem_mark or exc.context_mark
     line, col = _mark(mark) if mark else (1, 1)
-    if "single document" in (exc.context or ""):
+    if "single document" in (exc.context or "") or "expected <document start>" in (exc.problem or ""):
         return Problem.at(label, line, col, "read.multi-document")
     if "maximum nesting depth" in (exc.problem or ""):
         line, col = _too_deep_at(text) or (line, col)

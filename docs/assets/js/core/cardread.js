@@ -192,11 +192,17 @@ async function parseYaml(text) {
       json: true,
       listener,
       onWarning: (w) => {
-        throw w; // an unknown directive (%FOO): PyYAML refuses it
+        // an unknown directive (%FOO): PyYAML refuses it, at the end of its name
+        if (!/unknown document directive/.test(w.message)) return;
+        const m = /^%(?!(?:YAML|TAG)[ \t])(\S*)/m.exec(text);
+        throw new Refused(m ? m.index + 1 + m[1].length : 0, "read.unreadable");
       },
     });
   } catch (e) {
-    if (e instanceof Refused) return { problems: [{ at: at(e.at), code: e.code, params: e.params }] };
+    if (e instanceof Refused) {
+      const where = at(e.at);
+      return { problems: [{ at: where, code: e.code, params: e.code === "read.unreadable" ? { line: where[0], col: where[1] } : e.params }] };
+    }
     if (e && /single document/.test(e.message || "")) return { problems: [{ at: secondDocument(text), code: "read.multi-document", params: {} }] };
     if (e && e.mark) return unreadable(e.mark);
     return { problems: [{ at: [1, 1], code: "read.failed", params: {} }] };
@@ -245,6 +251,16 @@ async function parseYaml(text) {
   return problems.length ? { problems } : { data, positions };
 }
 
+/** The offset of the hex digits of a lone escaped surrogate half (`\\ud83d` without its low half):
+    refused, as PyYAML refuses it (yamlsource._surrogates); a pair (`\\ud83d\\ude00`) is one character. */
+function loneSurrogate(text) {
+  const re = /(?<!\\)(?:\\\\)*\\u([dD][89a-fA-F][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (parseInt(m[1], 16) >= 0xdc00 || m[2] === undefined) return m.index + m[0].length - (m[2] === undefined ? 4 : 10);
+  }
+  return null;
+}
+
 /** Control characters (C0 but tab and line breaks, DEL, C1 with NEL): refused anywhere in the text (yamlsource.CONTROL). */
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
@@ -257,6 +273,11 @@ export async function parseText(text) {
   if (control) {
     const char = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
     return { problems: [{ at: lineCol(body, lineStarts(body), control.index), code: "read.control-character", params: { char } }] };
+  }
+  const lone = loneSurrogate(body);
+  if (lone !== null) {
+    const [line, col] = lineCol(body, lineStarts(body), lone);
+    return { problems: [{ at: [line, col], code: "read.unreadable", params: { line, col } }] };
   }
   if (body.split(/\r\n|\r|\n/).every((line) => /^[ \t]*(#.*)?$/.test(line))) return { problems: [{ at: [1, 1], code: "yaml.no-document", params: {} }] };
   return parseYaml(body);
