@@ -185,16 +185,25 @@ def _syntax_problem(text: str, label: str, exc: yaml.MarkedYAMLError) -> Problem
     if "single document" in (exc.context or "") or "expected <document start>" in (exc.problem or ""):
         return Problem.at(label, line, col, "read.multi-document")
     if "maximum nesting depth" in (exc.problem or ""):
-        line, col = _too_deep_at(text) or (line, col)
+        line, col = _too_deep_at(text, mark.index if mark else len(text)) or (line, col)
         return Problem.at(label, line, col, "read.too-deep", limit=MAX_DEPTH)
     if "undefined alias" in (exc.problem or ""):
         return Problem.at(label, line, col, "read.alias")
     return Problem.at(label, line, col, "read.unreadable", line=line, col=col)
 
 
-def _too_deep_at(text: str) -> tuple[int, int] | None:
+def _too_deep_at(text: str, end: int) -> tuple[int, int] | None:
     """Where the first collection at depth MAX_DEPTH with something in it starts, as _to_data
-    finds it (libyaml refused the text deeper still)."""
+    finds it: libyaml refused the text at offset `end`, deeper still. PyYAML's pure-Python parser
+    reads the text up to there (cut after the brackets nest MAX_DEPTH + 2 deep: its flow keys cost
+    the square of the depth)."""
+    depth = 0
+    for i, ch in enumerate(text[:end]):
+        depth += 1 if ch in "[{" else -1 if ch in "]}" else 0
+        if depth > MAX_DEPTH + 1:
+            end = i + 1
+            break
+    text = text[:end]
     open_: list[tuple[int, int]] = []
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):  # pure Python: no depth limit

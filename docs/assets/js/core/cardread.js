@@ -155,7 +155,7 @@ function keyText(text, start) {
 /** Parse YAML (or JSON, which is YAML) into {data, positions} or {problems: [{line, col, code, params}]}. */
 async function parseYaml(text) {
   const y = await yamlSchema();
-  const frames = [{ start: 0, depth: -1, children: [] }];
+  const frames = [{ start: -1, depth: -1, children: [] }];
   const anchors = new Map();
   const listener = (event, state) => {
     if (event === "open") {
