@@ -332,19 +332,43 @@ function sheetItem(file, sheet, data) {
   return { item, put };
 }
 
+/** A formula never computed (no saved value) or a text over max_cell_chars within rows
+    first..last and columns 1..lastCol: problems at their cells (xlsx_read.cell_problems). */
+function cellProblems(name, sheet, first, last, lastCol, layout) {
+  const problems = [];
+  for (let r = first; r <= last; r += 1) {
+    for (let c = 1; c <= lastCol; c += 1) {
+      const v = sheet.at(c, r);
+      const chars = typeof v === "string" ? [...v].length : 0;
+      const where = `${name}:${sheet.name}!${cellRef(c, r)}`;
+      if (sheet.formula(c, r) && v === null) problems.push({ file: where, line: 0, col: 0, code: "xlsx.formula-without-value", params: {} });
+      else if (chars > layout.max_cell_chars) problems.push({ file: where, line: 0, col: 0, code: "xlsx.cell-too-long", params: { chars, limit: layout.max_cell_chars } });
+    }
+  }
+  return problems;
+}
+
+/** A merged range that would hide an id: a problem at its first cell (xlsx_read._merged_problems). */
+function mergedProblems(name, sheet, hides) {
+  return sheet.merges.filter(hides).map(([r1, c1, r2, c2]) => ({
+    file: `${name}:${sheet.name}!${cellRef(c1, r1)}`, line: 0, col: 0, code: "xlsx.merged-id", params: { ref: `${cellRef(c1, r1)}:${cellRef(c2, r2)}` },
+  }));
+}
+
 /** The blank xlsx card filled in Excel (xlsx_read._card_sheet): {items, problems}; a text over
     max_cell_chars or a competency id twice refuses the sheet at its cell, as xlsx_read does. */
 function scorecardItems(name, sheet, meta, layout) {
   const lastRow = Math.min(sheet.maxRow, layout.card_rows);
   const problems = [];
   const at = (c, r, code, params) => problems.push({ file: `${name}:${sheet.name}!${cellRef(c, r)}`, line: 0, col: 0, code, params });
-  for (let r = 1; r <= lastRow; r += 1) {
-    for (let c = 1; c <= Math.min(sheet.maxCol, layout.card_columns); c += 1) {
-      const v = sheet.at(c, r);
-      const chars = typeof v === "string" ? [...v].length : 0;
-      if (chars > layout.max_cell_chars) at(c, r, "xlsx.cell-too-long", { chars, limit: layout.max_cell_chars });
-    }
+  problems.push(...cellProblems(name, sheet, 1, lastRow, Math.min(sheet.maxCol, layout.card_columns), layout));
+  let header = 0;
+  for (let r = 1; r <= lastRow && !header; r += 1) {
+    const first = sheet.at(1, r);
+    if (typeof first === "string" && first.trim() === layout.id_header && !Object.hasOwn(layout.head_fields, first.trim())) header = r;
   }
+  // a merged range in column A under the table's header would hide an id (xlsx_read._card_sheet)
+  if (header) problems.push(...mergedProblems(name, sheet, ([r1, c1, r2]) => c1 === 1 && r2 > r1 && r2 > header));
   const seen = new Map();
   const items = scorecardCards(name, sheet, meta, layout, lastRow, (title, r) => {
     if (!seen.has(title)) {
@@ -388,15 +412,40 @@ function scorecardCards(name, sheet, meta, layout, lastRow, firstTime) {
   return [item];
 }
 
-/** A round workbook (xlsx_read._round_sheet): each row from the first data row is one card. */
+/** A round workbook (xlsx_read._round_sheet): each row from the first data row is one card;
+    {items, problems}: a formula or an id twice in the id row, or a merged range over it, refuses
+    the sheet; a formula never computed (or a text too long) refuses its row. */
 function roundItems(name, sheet, meta, layout) {
+  const problems = [];
+  const at = (c, r, code, params = {}) => problems.push({ file: `${name}:${sheet.name}!${cellRef(c, r)}`, line: 0, col: 0, code, params });
   const ids = new Map();
-  for (let c = 1; c <= sheet.maxCol; c += 1) if (sheet.at(c, 2) !== null) ids.set(c, String(sheet.at(c, 2)).trim());
+  const seen = new Map();
+  for (let c = 1; c <= sheet.maxCol; c += 1) {
+    if (sheet.formula(c, 2)) at(c, 2, "xlsx.formula-in-id");
+    else if (sheet.at(c, 2) !== null) {
+      const key = String(sheet.at(c, 2)).trim();
+      if (seen.has(key)) at(c, 2, "xlsx.duplicate-id", { id: key, first: cellRef(seen.get(key), 1).replace(/\d+$/, "") });
+      else {
+        seen.set(key, c);
+        ids.set(c, key);
+      }
+    }
+  }
+  problems.push(...mergedProblems(name, sheet, ([r1, c1, r2, c2]) => r2 >= 2 && (r1 !== r2 || c1 !== c2)));
+  if (problems.length) return { items: [], problems };
   const items = [];
   for (let r = layout.round_first_row; r <= sheet.maxRow; r += 1) {
-    const values = [];
-    for (let c = 1; c <= sheet.maxCol; c += 1) values.push(sheet.at(c, r));
-    if (values.every((v) => v === null || (typeof v === "string" && !v.trim()))) continue;
+    let blank = true;
+    for (let c = 1; c <= sheet.maxCol && blank; c += 1) {
+      const v = sheet.at(c, r);
+      blank = (v === null && !sheet.formula(c, r)) || (typeof v === "string" && !v.trim());
+    }
+    if (blank) continue;
+    const bad = cellProblems(name, sheet, r, r, sheet.maxCol, layout);
+    if (bad.length) {
+      problems.push(...bad);
+      continue;
+    }
     const { item, put } = sheetItem(name, sheet, { scorecard: 2, role: meta.role ?? null, level: meta.level ?? null, ratings: {}, notes: {} });
     item.where = `${name}:${sheet.name}!${r}`;
     item.positions.set([], [r, 1]);
@@ -409,7 +458,7 @@ function roundItems(name, sheet, meta, layout) {
     }
     items.push(item);
   }
-  return items;
+  return { items, problems };
 }
 
 /** A problem of an item at its file position: {file, line, col, code, params} (a sheet cell as
@@ -435,8 +484,8 @@ export async function xlsxItems(model, name, bytes) {
   const sheet = (n) => sheets.find((s) => s.name === n);
   if (mark === layout.meta_mark && sheet(layout.sheet)) return scorecardItems(name, sheet(layout.sheet), meta, layout);
   if (mark === layout.round_mark && sheet(layout.round_sheet)) {
-    const items = roundItems(name, sheet(layout.round_sheet), meta, layout);
-    return items.length ? { items, problems: [], round: true } : fileProblem("xlsx.round-empty");
+    const { items, problems } = roundItems(name, sheet(layout.round_sheet), meta, layout);
+    return items.length || problems.length ? { items, problems, round: true } : fileProblem("xlsx.round-empty");
   }
   return fileProblem("xlsx.not-ours", { meta: layout.meta_sheet });
 }
