@@ -106,7 +106,7 @@ test: $(STAMP) chromium node lint
 	$(PYTEST) -q
 
 test-fast: $(STAMP) node
-	$(PYTEST) -q -m "not browser and not slow"
+	$(PYTEST) -q -n auto --maxprocesses 4 -m "not browser and not slow"
 
 # Message catalogs: extract the Russian ids from the code, merge them into the English
 # catalog (translate the new entries in en/LC_MESSAGES/accountpath.po), compile the .mo.
