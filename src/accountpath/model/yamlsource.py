@@ -182,7 +182,8 @@ def _syntax_problem(text: str, label: str, exc: yaml.MarkedYAMLError) -> Problem
     error at its line and column (PyYAML's English words are not shown; js-yaml has others)."""
     mark = exc.problem_mark or exc.context_mark
     line, col = _mark(mark) if mark else (1, 1)
-    if "single document" in (exc.context or "") or "expected <document start>" in (exc.problem or ""):
+    after_end = mark is not None and re.search(r"^\.\.\.(?:[ \t]|$)", text[: mark.index], re.MULTILINE)
+    if "single document" in (exc.context or "") or ("expected <document start>" in (exc.problem or "") and after_end):
         return Problem.at(label, line, col, "read.multi-document")
     if "maximum nesting depth" in (exc.problem or ""):
         line, col = _too_deep_at(text, mark.index if mark else len(text)) or (line, col)

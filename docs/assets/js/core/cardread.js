@@ -157,6 +157,9 @@ async function parseYaml(text) {
   const y = await yamlSchema();
   const frames = [{ start: -1, depth: -1, children: [] }];
   const anchors = new Map();
+  let refused = null;
+  let lastAlias = null;
+  let lastTag = null;
   const listener = (event, state) => {
     if (event === "open") {
       const start = skipSpace(state.input, state.position);
@@ -165,12 +168,18 @@ async function parseYaml(text) {
       // js-yaml opens a flow collection in block context twice (the node, then the collection itself)
       const depth = parent.depth + (parent.start === start && (ch === "[" || ch === "{") ? 0 : 1);
       if (depth > MAX_DEPTH) throw new Refused(parent.start, "read.too-deep", { limit: MAX_DEPTH });
-      if (ch === "*") {
-        const name = NAME_RE.exec(state.input.slice(start, start + 1024));
-        throw new Refused(name && anchors.has(name[1]) ? anchors.get(name[1]) : start, "read.alias");
+      // An alias or a tag is refused once the whole text parsed (a syntax error anywhere comes
+      // first, as in PyYAML); js-yaml keeps an alias as a reference, so nothing expands meanwhile.
+      const alias = ch === "*" ? NAME_RE.exec(state.input.slice(start, start + 1024)) : null; // `* x` is no alias
+      if (alias) {
+        lastAlias = new Refused(anchors.has(alias[1]) ? anchors.get(alias[1]) : start, "read.alias");
+        refused = refused || lastAlias;
       }
       const tag = TAG_RE.exec(state.input.slice(start, start + 1024));
-      if (tag) throw new Refused(start, "yaml.tag", { tag: tag[1] });
+      if (tag) {
+        lastTag = new Refused(start, "yaml.tag", { tag: tag[1] });
+        refused = refused || lastTag;
+      }
       if (ch === "&") {
         const name = NAME_RE.exec(state.input.slice(start, start + 1024));
         if (name) anchors.set(name[1], start);
@@ -198,7 +207,14 @@ async function parseYaml(text) {
         throw new Refused(m ? m.index + 1 + m[1].length : 0, "read.unreadable");
       },
     });
-  } catch (e) {
+  } catch (caught) {
+    const message = (caught && caught.message) || "";
+    // PyYAML's composer meets an undefined alias, and js-yaml an unknown tag, before the text's end
+    let e = caught;
+    if (lastAlias && /unidentified alias/.test(message)) e = lastAlias;
+    else if (lastTag && /unknown tag|explicit tag/.test(message)) e = lastTag;
+    // js-yaml cannot read a tagged key of a block mapping (`!!str a: 3`), PyYAML can: the tag it is
+    else if (lastTag && caught && caught.mark && caught.mark.line + 1 === at(lastTag.at)[0]) e = lastTag;
     if (e instanceof Refused) {
       const where = at(e.at);
       return { problems: [{ at: where, code: e.code, params: e.code === "read.unreadable" ? { line: where[0], col: where[1] } : e.params }] };
@@ -207,6 +223,7 @@ async function parseYaml(text) {
     if (e && e.mark) return unreadable(e.mark);
     return { problems: [{ at: [1, 1], code: "read.failed", params: {} }] };
   }
+  if (refused) return { problems: [{ at: at(refused.at), code: refused.code, params: refused.params }] };
   const positions = new Positions();
   const problems = [];
   // The data rebuilt from the frames: keys as written, a repeated or refused key left out.
