@@ -152,6 +152,29 @@ function keyText(text, start) {
   return m[0].replace(/[ \t\r]+$/, "");
 }
 
+/** The offset of the `:` after an implicit key that starts at `start` when it stands more than
+    1024 characters away (PyYAML refuses such a key: «could not find expected ':'»), or -1. */
+function farColon(text, start) {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i -= 1;
+  if (text[i] === "?") return -1; // an explicit key (`? key`) has no length limit
+  const q = text[start];
+  i = start;
+  if (q === '"' || q === "'") {
+    for (i += 1; i < text.length; i += 1) {
+      if (q === '"' && text[i] === "\\") i += 1;
+      else if (text[i] === q && q === "'" && text[i + 1] === "'") i += 1;
+      else if (text[i] === q) break;
+    }
+    i += 1;
+  } else {
+    const m = /^(?:[^:\n]|:(?![\s,\]}]))*/.exec(text.slice(start, start + 100000));
+    i = start + m[0].replace(/[ \t\r]+$/, "").length;
+  }
+  while (text[i] === " " || text[i] === "\t") i += 1;
+  return text[i] === ":" && [...text.slice(start, i)].length > 1024 ? i : -1;
+}
+
 /** Parse YAML (or JSON, which is YAML) into {data, positions} or {problems: [{line, col, code, params}]}. */
 async function parseYaml(text) {
   const y = await yamlSchema();
@@ -242,6 +265,8 @@ async function parseYaml(text) {
       const valueFrame = frame.children[i + 1];
       const raw = keyFrame.result;
       const where = at(keyFrame.start);
+      const far = farColon(text, keyFrame.start);
+      if (far !== -1) throw new Refused(far, "read.unreadable");
       if (raw !== null && typeof raw === "object" && !(raw instanceof FloatValue)) {
         problems.push({ at: where, code: "yaml.complex-key", params: {} });
         continue;
@@ -264,7 +289,13 @@ async function parseYaml(text) {
     }
     return out;
   };
-  data = walk(frames[0].children[0], data, []);
+  try {
+    data = walk(frames[0].children[0], data, []);
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+    const where = at(e.at);
+    return { problems: [{ at: where, code: e.code, params: { line: where[0], col: where[1] } }] };
+  }
   return problems.length ? { problems } : { data, positions };
 }
 
