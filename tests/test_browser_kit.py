@@ -262,15 +262,16 @@ def test_hr_path_from_the_home_page_without_a_dead_end(browser, server, site_mod
 
 def test_the_planner_starts_from_the_level_panel_until_the_user_edits(page, server, site_model):
     """The plan tool's defaults follow the level's panel: choosing the junior AM sets two interviewers and
-    45 minutes (its `interview`), the middle one three and 60; once the user types minutes, they stay."""
+    its `interview` minutes, the middle one three and 60; once the user types minutes, they stay."""
     open_planner(page, server)
     minutes = page.get_by_label("Минут на интервью", exact=True)
     people = page.get_by_label("Интервьюеры", exact=True)
     assert minutes.input_value() == "60" and len(people.input_value().splitlines()) == 3
     page.get_by_label("Уровень", exact=True).select_option("junior")
-    assert minutes.input_value() == "45" and people.input_value().splitlines() == PANEL[:2]
+    junior = site_model.role("account-manager").level("junior").interview.minutes
+    assert minutes.input_value() == str(junior) and people.input_value().splitlines() == PANEL[:2]
     page.wait_for_function("document.querySelectorAll('#pl-schedule .ap-plan__person').length === 2")
-    assert "45 мин у каждого интервьюера" in page.locator("#pl-schedule").inner_text()
+    assert f"{junior} мин у каждого интервьюера" in page.locator("#pl-schedule").inner_text()
     page.get_by_label("Уровень", exact=True).select_option("middle")
     assert minutes.input_value() == "60" and people.input_value().splitlines() == PANEL
     minutes.fill("75")

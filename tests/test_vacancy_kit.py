@@ -369,3 +369,73 @@ def test_the_phone_screen_note_speaks_of_stop_questions_only_where_one_knocks_ou
     note = kit_mod.screen_note(soft)
     assert "Стоп-вопрос:" not in note and "Звонок нужен" in note
     assert note in kit_mod.kit_md(soft) and html.escape(note) in kit_mod.kit_html(soft)
+
+
+ESCAPES = ("\\[", "\\]", "\\*", "\\_", "&#58;", "&#61;", "&amp;", "&nbsp;", "&lt;", "&gt;")
+"""What the site's Markdown renderer needs and a downloaded file must not show."""
+RAW = "[Название агентства] ждёт ответ до 18:30: P&L клиента, <бюджет>"
+
+
+def _raw_text(data: dict) -> None:
+    _kit(data)
+    data["roles"][0]["levels"][1]["take_home"]["task"] = RAW
+    data["roles"][0]["levels"][1]["requirements"][0] = RAW
+    comp = next(c for c in data["competencies"] if c["id"] == "client-communication")
+    for behaviours in comp["levels"].values():
+        behaviours[0] = RAW
+
+
+def test_downloaded_kit_card_and_vacancy_are_plain_text(tmp_path, cli_run):
+    """Finding 12: the .md files HR opens in Word keep the model's text as written."""
+    model = _mini(tmp_path, _raw_text)
+    runs = {
+        "kit.md": ("kit", "--role", "account-manager", "--level", "middle"),
+        "card.md": ("scorecard", "--role", "account-manager", "--level", "middle"),
+        "vacancy.md": ("vacancy", "--role", "account-manager", "--level", "middle"),
+    }
+    for name, args in runs.items():
+        out = tmp_path / name
+        r = cli_run("--model", model, *args, "-o", out)
+        assert r.returncode == 0, r.stderr
+        text = out.read_text(encoding="utf-8")
+        assert RAW in text, name
+        assert not [e for e in ESCAPES if e in text], name
+
+
+def test_the_site_kit_page_still_escapes_model_text(tmp_path):
+    model, problems = model_load.check(_mini(tmp_path, _raw_text))
+    assert not problems
+    role = model.role("account-manager")
+    page = kit_mod.kit_md(kit_mod.kit_view(model, role, role.level("middle")))
+    assert RAW not in page and "\\[Название агентства\\]" in page and "&lt;бюджет&gt;" in page
+
+
+def test_a_take_home_not_done_scores_one_wherever_the_key_is_explained(kit_model):
+    """Review 3, finding 34: the key has a floor below «слабый ответ — цель − 1»."""
+    from accountpath.vocab import TAKE_HOME_NOT_DONE
+
+    model, _problems = model_load.check(kit_model)
+    role = model.role("account-manager")
+    level = role.level("middle")
+    view = kit_mod.kit_view(model, role, level)
+    assert TAKE_HOME_NOT_DONE in kit_mod.kit_md(view) and TAKE_HOME_NOT_DONE in kit_mod.kit_html(view)
+    for fmt in ("md", "html"):
+        card = kit_mod.take_home_card(model, role, level, fmt).decode("utf-8")
+        assert TAKE_HOME_NOT_DONE in card, fmt
+    from accountpath.render import scorecard
+
+    assert TAKE_HOME_NOT_DONE not in scorecard.render(model, role.id, level.id, "md").decode("utf-8")
+
+
+def test_the_sites_markdown_downloads_are_plain_text(tmp_path):
+    """The «Скачать» Markdown of the scorecards page is the same plain file as the CLI's."""
+    from accountpath.site import site_files
+
+    model, problems = model_load.check(_mini(tmp_path, _raw_text))
+    assert not problems
+    files = {p: c for p, c in site_files.downloads(model).items() if p.endswith(".markdown")}
+    assert files
+    for path, content in files.items():
+        text = content.decode("utf-8") if isinstance(content, bytes) else content
+        assert not [e for e in ESCAPES if e in text], path
+    assert any(RAW in (c.decode("utf-8") if isinstance(c, bytes) else c) for c in files.values())

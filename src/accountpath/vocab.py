@@ -141,6 +141,12 @@ ANCHORS_TO_RATING = N_(
 )
 """How the weak/solid/strong anchors of a question or a take-home key map to the 1-5 scale (review 1, finding 5)."""
 
+TAKE_HOME_SHEET = "Тестовое задание"
+"""The interviewer name of a scored take-home's card: the debrief counts it like any other card."""
+
+TAKE_HOME_NOT_DONE = N_("Работа не сдана или сделана не по заданию — 1 по всем компетенциям листа")
+"""The take-home's floor (review 3, finding 34): a missing or off-brief answer is not a weak one."""
+
 SCORECARD_INSTRUCTION = N_(
     "Оценивайте самостоятельно и до общего обсуждения (дебрифа): не смотрите в оценки коллег. "
     "По каждой компетенции сравните то, что кандидат показал примерами, с поведением целевого уровня: "

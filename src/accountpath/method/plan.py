@@ -173,7 +173,7 @@ def panel_size(role: Role, level: RoleLevel) -> tuple[int, int]:
 
 def questions_per_focus(level: RoleLevel, minutes: int, focus: Sequence[Sequence[str]]) -> int:
     """Questions per focus competency: QUESTIONS_PER_FOCUS, except on a level with its own `interview`
-    (a panel made short on purpose, like the junior's two interviewers at 45 minutes). There the questions
+    (a panel made light on purpose, like the junior's two interviewers at 60 minutes). There the questions
     are fitted to the minutes: the most, from QUESTIONS_PER_FOCUS down to one, that give every question of
     the largest focus MIN_PER_QUESTION minutes after the introduction and closing (five competencies in
     45 minutes leave 35: one question each, seven minutes a question). Elsewhere the plan keeps

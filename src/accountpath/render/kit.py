@@ -23,12 +23,12 @@ from accountpath.method.plan import make_plan, panel_size, questions_per_focus
 from accountpath.model.types import Model, ReferenceQuestion, Role, RoleLevel
 from accountpath.render import scorecard
 from accountpath.render.cardtext import card_title
-from accountpath.render.mdtext import md_escape
+from accountpath.render.mdtext import md_escape, md_plain_cell
 from accountpath.render.vacancy import Vacancy, experience_id, vacancy
-from accountpath.vocab import ANCHORS_TO_RATING
+from accountpath.vocab import ANCHORS_TO_RATING, TAKE_HOME_NOT_DONE, TAKE_HOME_SHEET
 
 KIT_FORMATS = ("md", "html")
-TAKE_HOME_INTERVIEWER = "Тестовое задание"
+TAKE_HOME_INTERVIEWER = TAKE_HOME_SHEET
 """The interviewer name of a scored take-home's card: the debrief counts it like any other card."""
 
 SECTIONS = (
@@ -231,19 +231,21 @@ TAKE_HOME_KEY = N_(
 # ---------------------------------------------------------------- markdown
 
 
-def _vacancy_md(v: Vacancy) -> list[str]:
-    out = [f"**{md_escape(v.name)}**", "", md_escape(v.intro), ""]
+def _vacancy_md(v: Vacancy, e: Any = md_escape) -> list[str]:
+    out = [f"**{e(v.name)}**", "", e(v.intro), ""]
     for title, items in v.sections():
-        out += [f"**{title}**", ""] + [f"- {md_escape(x)}" for x in items] + [""]
+        out += [f"**{title}**", ""] + [f"- {e(x)}" for x in items] + [""]
     return out
 
 
-def kit_md(view: dict[str, Any], level_heading: str = "#") -> str:
-    """The kit as Markdown (the site's kit page uses it with the same headings)."""
+def kit_md(view: dict[str, Any], level_heading: str = "#", *, plain: bool = False) -> str:
+    """The kit as Markdown (the site's kit page uses it with the same headings). `plain`: the download
+    (`accountpath kit -o X.md`), read as plain text — model text as written, without the escapes the
+    site's Markdown renderer needs."""
     h = level_heading
-    e = md_escape
+    e = md_plain_cell if plain else md_escape  # plain: only a pipe is escaped, it would split a table row
     lines = [f"{h} Набор для найма: {e(view['title'])}", ""]
-    lines += [f"{h}# Текст вакансии", "", *_vacancy_md(view["vacancy"])]
+    lines += [f"{h}# Текст вакансии", "", *_vacancy_md(view["vacancy"], e)]
     lines += [f"{h}# Телефонный скрининг", "", screen_note(view), ""]
     if view["screening"]:
         for n, q in enumerate(view["screening"], start=1):
@@ -277,7 +279,8 @@ def kit_md(view: dict[str, Any], level_heading: str = "#") -> str:
         lines += [e(th.task), "", f"*Время:* {e(th.time_limit)}", "", "*Материалы:*", ""]
         lines += [f"- {e(m)}" for m in th.materials] + [""]
         lines += [
-            f"*Ключ оценки.* {e(_(TAKE_HOME_KEY).format(sheet=TAKE_HOME_INTERVIEWER))} {e(ANCHORS_TO_RATING)}.",
+            f"*Ключ оценки.* {e(_(TAKE_HOME_KEY).format(sheet=TAKE_HOME_INTERVIEWER))} {e(ANCHORS_TO_RATING)}. "
+            f"{e(_(TAKE_HOME_NOT_DONE))}.",
             "",
             "| Компетенция | Слабо | Хорошо | Сильно |",
             "|---|---|---|---|",
@@ -369,7 +372,7 @@ def kit_html(view: dict[str, Any]) -> str:
             f"<p><em>Время:</em> {e(th.time_limit)}</p>",
             "<p><em>Материалы:</em></p><ul>" + "".join(f"<li>{e(m)}</li>" for m in th.materials) + "</ul>",
             f"<p><em>Ключ оценки.</em> {e(_(TAKE_HOME_KEY).format(sheet=TAKE_HOME_INTERVIEWER))} "
-            f"{e(ANCHORS_TO_RATING)}.</p>",
+            f"{e(ANCHORS_TO_RATING)}. {e(_(TAKE_HOME_NOT_DONE))}.</p>",
             "<table><tr><th>Компетенция</th><th>Слабо</th><th>Хорошо</th><th>Сильно</th></tr>",
         ]
         for s in th.scoring:
@@ -406,7 +409,7 @@ def render_kit(model: Model, role: Role, level: RoleLevel, fmt: str) -> str:
     """The kit in md or html."""
     view = kit_view(model, role, level)
     if fmt == "md":
-        return kit_md(view)
+        return kit_md(view, plain=True)
     if fmt == "html":
         return kit_html(view)
     raise ValueError(f"unknown kit format: {fmt}")

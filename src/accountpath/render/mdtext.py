@@ -1,4 +1,5 @@
-"""Escaping of model and user text for inline Markdown (pages, scorecards, reports)."""
+"""Escaping of model and user text for inline Markdown (pages, reports), and its plain twin for
+downloads (a Markdown file HR opens in Word or a text editor: no backslashes, no entities)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,14 @@ def md_escape(text: object) -> str:
     elif s[:1] in _ENTITY_START:  # ': x' opens a definition, '===' a heading
         s = _ENTITY_START[s[0]] + s[1:]
     return s
+
+
+def md_plain(text: object) -> str:
+    """Model text for a downloaded Markdown file read as plain text: newlines become spaces, nothing
+    else changes («[Название агентства]», «18:30» and «P&L» stay as written). Never for a site page."""
+    return " ".join(str(text).split())
+
+
+def md_plain_cell(text: object) -> str:
+    """md_plain for a Markdown table cell: a pipe is escaped so it cannot split the row."""
+    return md_plain(text).replace("|", "\\|")

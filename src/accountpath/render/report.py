@@ -62,8 +62,8 @@ def _reasons(model: Model, r: Mapping[str, Any], names: Mapping[str, str]) -> li
     else:
         out.append(
             _(
-                "Средневзвешенное отклонение от цели: {gap} («Однозначно нанимать» от {strong}, «Нанимать» от {hire}, "
-                "«Не нанимать» от {no})."
+                "Насколько кандидат в среднем выше или ниже цели (с учётом веса компетенций): {gap} "
+                "(«Однозначно нанимать» от {strong}, «Нанимать» от {hire}, «Не нанимать» от {no})."
             ).format(
                 gap=num(r["gap"]), strong=num(ev.bands.strong_hire), hire=num(ev.bands.hire), no=num(ev.bands.no_hire)
             )
@@ -206,7 +206,7 @@ def _text_head(v: Mapping[str, Any]) -> list[str]:
         _("Кандидат: {c}").format(c=r["candidate"]),
         _("Роль и уровень: {title}").format(title=v["title"]),
         _("Интервьюеры: {names}").format(names=", ".join(r["interviewers"])),
-        _("Итог панели: {label} ({code})   отклонение от цели {gap}   покрытие {cov}").format(
+        _("Итог панели: {label} ({code})   в среднем от цели {gap}   оценено {cov} веса роли").format(
             label=v["label"], code=r["recommendation"], gap=num(r["gap"]), cov=pct(r["coverage"])
         ),
     ]
@@ -217,7 +217,7 @@ def _text_head(v: Mapping[str, Any]) -> list[str]:
         lines.append(
             "  "
             + _(
-                "Разброс оценок не меньше {spread} баллов: прежде чем усреднять, выясните, что видели интервьюеры."
+                "Оценки расходятся на {spread} балла и больше: прежде чем усреднять, выясните, что видели интервьюеры."
             ).format(spread=num(v["ev"].disagreement_spread))
         )
         aim = _("цель {target}")

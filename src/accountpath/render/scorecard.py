@@ -30,6 +30,8 @@ from accountpath.vocab import (
     RECOMMENDATIONS,
     SCOPE_LABELS,
     SCORECARD_INSTRUCTION,
+    TAKE_HOME_NOT_DONE,
+    TAKE_HOME_SHEET,
     recommendation_label,
 )
 
@@ -333,6 +335,8 @@ def _ctx() -> dict[str, Any]:
         "not_assessed": _(NOT_ASSESSED),
         "anchor_labels": {key: _(label) for key, label in ANCHOR_LABELS.items()},
         "anchors_rule": _(ANCHORS_TO_RATING),
+        "take_home_sheet": TAKE_HOME_SHEET,
+        "take_home_not_done": _(TAKE_HOME_NOT_DONE),
         "reveals_label": _(REVEALS_LABEL),
         "open_note": _(OPEN_NOTE),
         "scope_labels": {key: _(label) for key, label in SCOPE_LABELS.items()},

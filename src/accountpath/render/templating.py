@@ -15,7 +15,7 @@ import jinja2
 
 from accountpath.cache import template_cache
 from accountpath.i18n import _, language, ngettext
-from accountpath.render.mdtext import md_escape
+from accountpath.render.mdtext import md_escape, md_plain, md_plain_cell
 
 
 def phrases(items: Iterable[object]) -> str:
@@ -29,7 +29,7 @@ def phrases(items: Iterable[object]) -> str:
 
 @lru_cache(maxsize=2)
 def template_env(html: bool) -> jinja2.Environment:
-    """The Jinja2 environment of the package's templates: autoescaped for HTML, with md/phrases filters."""
+    """The Jinja2 environment of the package's templates: autoescaped for HTML, with md/plain/phrases filters."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("accountpath", "templates"),
         autoescape=html,
@@ -43,5 +43,7 @@ def template_env(html: bool) -> jinja2.Environment:
     env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals["language"] = language  # the language in force, for <html lang>
     env.filters["md"] = md_escape
+    env.filters["plain"] = md_plain  # downloads read as plain text (the blank scorecard)
+    env.filters["plain_cell"] = md_plain_cell
     env.filters["phrases"] = phrases
     return env

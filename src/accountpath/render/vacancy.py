@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accountpath.model.types import Model, Pay, Role, RoleLevel
-from accountpath.render.mdtext import md_escape
+from accountpath.render.mdtext import md_escape, md_plain
 
 VACANCY_FORMATS = ("md", "html", "txt", "json")
 SECTIONS = ("Обязанности", "Требования", "Условия")
@@ -209,14 +209,12 @@ def hh_json(v: Vacancy) -> dict[str, Any]:
     return data
 
 
-def _md(text: str) -> str:
-    return md_escape(text)
-
-
-def vacancy_md(v: Vacancy, heading: str = "#") -> str:
-    lines = [f"{heading} {_md(v.name)}", "", _md(v.intro), ""]
+def vacancy_md(v: Vacancy, heading: str = "#", *, plain: bool = False) -> str:
+    """The posting as Markdown: escaped for the site's page, or `plain` for the download (text as written)."""
+    e = md_plain if plain else md_escape
+    lines = [f"{heading} {e(v.name)}", "", e(v.intro), ""]
     for title, items in v.sections():
-        lines += [f"{heading}# {title}", ""] + [f"- {_md(x)}" for x in items] + [""]
+        lines += [f"{heading}# {title}", ""] + [f"- {e(x)}" for x in items] + [""]
     return "\n".join(lines)
 
 
@@ -248,7 +246,7 @@ def render_vacancy(model: Model, role: Role, level: RoleLevel, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(hh_json(v), ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
-        return vacancy_md(v)
+        return vacancy_md(v, plain=True)
     if fmt == "txt":
         return vacancy_txt(v)
     if fmt == "html":

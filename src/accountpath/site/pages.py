@@ -208,8 +208,41 @@ def hiring_rule(model: Model) -> str:
     tol, no_hire = num(model.evaluation.must_have_tolerance), RECOMMENDATION_LABELS["no_hire"]
     return _(
         "Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
-        "тогда рекомендация не выше «{no_hire}», даже если итоговое отклонение хорошее (порог {tol} {mark})."
+        "тогда рекомендация не выше «{no_hire}», даже если в среднем кандидат на цели или выше (порог {tol} {mark})."
     ).format(tol=tol, no_hire=_(no_hire), mark=PRACTICE_MARK)
+
+
+def method_rule(model: Model) -> str:
+    """The hiring rule in two plain sentences a hiring manager can repeat (top of the method page)."""
+    ev = model.evaluation
+    hire = ev.bands.hire
+    if abs(hire) < EPS:
+        avg = _("в среднем, с учётом веса компетенций, не ниже цели уровня")
+    elif hire > 0:
+        avg = _("в среднем, с учётом веса компетенций, выше цели уровня хотя бы на {x} балла").format(x=num(hire))
+    else:
+        avg = _("в среднем, с учётом веса компетенций, ниже цели уровня не больше чем на {x} балла").format(
+            x=num(-hire)
+        )
+    return _(
+        "Нанимаем, если кандидат {avg} и ни по одной обязательной компетенции не отстаёт от цели больше чем "
+        "на {tol} балла. Если итог слишком близко к границе или держится на слишком малом, решение откладываем "
+        "до ещё одной встречи по компетенции, которую назовёт оценщик."
+    ).format(avg=avg, tol=num(ev.must_have_tolerance))
+
+
+def strong_hire_out_of_reach(model: Model) -> list[tuple[Role, RoleLevel]]:
+    """Role levels where even 5 on every competency cannot reach «Однозначно нанимать» (targets too close to 5)."""
+    ev = model.evaluation
+    need = ev.bands.strong_hire + ev.tolerance
+    out = []
+    for role in model.roles:
+        total = sum(rc.weight for rc in role.competencies)
+        for level in role.levels:
+            best = sum(rc.weight * (5 - level.targets[rc.id]) for rc in role.competencies) / total if total else 0.0
+            if best < need - EPS:
+                out.append((role, level))
+    return out
 
 
 def promotion_rule() -> str:
@@ -373,7 +406,14 @@ def build(model: Model) -> dict[str, str]:
         pages[f"competencies/{comp.id}.md"] = _render(
             "competency.md.j2", c=comp, needs=roles_needing(model, comp.id), also=also_asked(model, comp.id), **common
         )
-    pages["interview/method.md"] = _render("method.md.j2", ex=worked_example(model), eps=tolerance(EPS), **common)
+    pages["interview/method.md"] = _render(
+        "method.md.j2",
+        ex=worked_example(model),
+        eps=tolerance(EPS),
+        rule=method_rule(model),
+        out_of_reach=strong_hire_out_of_reach(model),
+        **common,
+    )
     pages["interview/questions.md"] = _render("questions.md.j2", **common)
     pages["interview/open-questions.md"] = _render(
         "open_questions.md.j2",

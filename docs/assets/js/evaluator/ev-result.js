@@ -17,7 +17,7 @@ function disagreementsAlert(model, result, cards, compName) {
   if (!disagreements.length) return null;
   return h("div", { class: "ap-alert ap-alert--warn", id: "ev-disagreements" },
     h("p", {}, h("strong", { text: "Расхождения — обсудите до решения; после дебрифа исправьте листы и пересчитайте" })),
-    h("p", { text: `Разброс оценок не меньше ${num(model.evaluation.disagreement_spread)} баллов: прежде чем усреднять, выясните, что видели интервьюеры.` }),
+    h("p", { text: `Оценки расходятся на ${num(model.evaluation.disagreement_spread)} балла и больше: прежде чем усреднять, выясните, что видели интервьюеры.` }),
     h("ul", {}, disagreements.map((c) => {
       const by = cards.filter((card) => card.ratings[c.id] !== null && card.ratings[c.id] !== undefined).map((card) => `${card.interviewer} — ${card.ratings[c.id]}`);
       return h("li", { "data-competency": c.id, text: `${compName(c.id)} (цель ${c.target}): ${by.join(", ")}` });
@@ -29,8 +29,8 @@ function mustHaves(model, result, compName) {
   if (!rows.length) return null;
   const failed = result.failed_must_haves.length > 0;
   return h("div", { class: failed ? "ap-alert ap-alert--bad" : "ap-alert", id: failed ? "ev-failed" : "ev-must" },
-    h("p", { text: failed ? "Обязательные компетенции: порог — цель минус допуск; ниже порога итог не выше «Не нанимать»:"
-      : "Обязательные компетенции: порог — цель минус допуск:" }),
+    h("p", { text: failed ? `Обязательные компетенции: порог — цель минус ${num(model.evaluation.must_have_tolerance)} балла; ниже порога итог не выше «Не нанимать»:`
+      : `Обязательные компетенции: порог — цель минус ${num(model.evaluation.must_have_tolerance)} балла:` }),
     h("ul", {}, rows.map((row) => h("li", { "data-competency": row.id,
       text: `${compName(row.id)}: ${mustHaveStatus(model, row, result.failed_must_haves.includes(row.id))}` }))));
 }
@@ -140,8 +140,8 @@ export function renderResult(ui, { model, role, level, result, cards, who, date,
     h("h2", { id: "ev-result-title", text: "Итог панели" }),
     h("p", { class: "ap-result__who", text: `${who} · ${post(role, level)}${date ? ` · ${date}` : ""}` })));
   const facts = h("dl", { class: "ap-facts" },
-    h("div", {}, h("dt", { text: "Отклонение от цели" }), h("dd", { id: "ev-gap", text: num(result.gap, { signed: true }) })),
-    h("div", {}, h("dt", { text: "Покрытие (доля веса с оценкой)" }), h("dd", { id: "ev-coverage", text: percent(result.coverage) })),
+    h("div", {}, h("dt", { text: "Насколько в среднем выше или ниже цели" }), h("dd", { id: "ev-gap", text: num(result.gap, { signed: true }) })),
+    h("div", {}, h("dt", { text: "Сколько оценено (доля веса роли)" }), h("dd", { id: "ev-coverage", text: percent(result.coverage) })),
     h("div", {}, h("dt", { text: "Лучший подходящий уровень" }), h("dd", { id: "ev-best-fit", text: result.best_fit_level ? levelName(result.best_fit_level) : "нет" })),
     h("div", {}, h("dt", { text: "Интервьюеры" }), h("dd", { text: `${result.interviewers.length}: ${result.interviewers.join(", ")}` })));
   ui.parts.verdict.replaceChildren(

@@ -247,7 +247,7 @@ function renderResultNow() {
   });
   ui.liveVerdict.className = `ap-verdict ap-verdict--small ap-verdict--${result.recommendation}`;
   ui.liveVerdict.textContent = label;
-  ui.liveFacts.textContent = `отклонение ${num(result.gap, { signed: true })} · покрытие ${percent(result.coverage)}`;
+  ui.liveFacts.textContent = `в среднем от цели ${num(result.gap, { signed: true })} · оценено ${percent(result.coverage)} веса роли`;
   if (`Итог: ${label}` !== lastStatus) ui.status.textContent = lastStatus = `Итог: ${label}`;
   return result;
 }
