@@ -14,6 +14,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -463,7 +464,11 @@ def write_xlsx_case(spec: dict, path: Path) -> Path:
     """An xlsx case of cards.json: the card as an xlsx scorecard, then its date cell as an Excel
     day number (`date_serial`, with a date format when `date_format`), the 1904 date system
     (`date1904`), a note of N characters (`long_note`: {id: N}), a competency's row twice
-    (`repeat_id`), or a DTD with an external entity in the shared strings (`doctype`)."""
+    (`repeat_id`), a DTD with an external entity in the shared strings (`doctype`), a merged
+    range (`merge`: "A10:A11"), a rating cell holding a formula never computed (`formula`:
+    {id: "=2+2"}) or one with its saved value (`formula_value`: {id: ["=2+2", 4]}), a date in a
+    rating cell (`rating_date`: {id: "2026-11-28"}), or every text in the shared-strings table
+    instead of inline (`shared_strings`)."""
     import zipfile
 
     from openpyxl import load_workbook
@@ -484,7 +489,22 @@ def write_xlsx_case(spec: dict, path: Path) -> Path:
         next(r for r in ws.iter_rows() if r[0].value == cid)[3].value = "x" * chars
     if spec.get("repeat_id"):  # the competency's row once more, right under the table
         ws.append([spec["repeat_id"], None, 4])
+    if spec.get("merge"):
+        ws.merge_cells(spec["merge"])
+    rating = lambda cid: next(r for r in ws.iter_rows() if r[0].value == cid)[2]  # noqa: E731
+    for cid, formula in {
+        **spec.get("formula", {}),
+        **{k: v[0] for k, v in spec.get("formula_value", {}).items()},
+    }.items():
+        rating(cid).value = formula  # openpyxl saves a formula with no value (<v />)
+    for cid, day in spec.get("rating_date", {}).items():
+        cell = rating(cid)
+        cell.value = datetime.datetime.fromisoformat(day)
+        cell.number_format = "DD.MM.YYYY"
     wb.save(path)
+    saved = {rating_ref: value for rating_ref, value in _formula_values(spec, path)}
+    if saved or spec.get("shared_strings"):
+        _rewrite_xlsx(path, saved, shared=bool(spec.get("shared_strings")))
     if spec.get("doctype"):
         with zipfile.ZipFile(path) as zf:
             parts = {n: zf.read(n) for n in zf.namelist()}
@@ -496,6 +516,74 @@ def write_xlsx_case(spec: dict, path: Path) -> Path:
             for name, data in parts.items():
                 zf.writestr(name, data)
     return path
+
+
+def _formula_values(spec: dict, path: Path) -> list[tuple[str, Any]]:
+    """(cell reference, saved value) of the `formula_value` cells of an xlsx case."""
+    if not spec.get("formula_value"):
+        return []
+    from openpyxl import load_workbook
+
+    from accountpath.io import xlsx_read
+
+    ws = load_workbook(path)[xlsx_read.SHEET]
+    rows = {r[0].value: r[2].coordinate for r in ws.iter_rows()}
+    return [(rows[cid], value) for cid, (_formula, value) in spec["formula_value"].items()]
+
+
+def _rewrite_xlsx(path: Path, saved: dict[str, Any], *, shared: bool) -> None:
+    """Give formula cells their saved values and/or move every inline text into xl/sharedStrings.xml
+    (the first text of several words as rich-text runs), as Excel itself saves a workbook."""
+    import html
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    strings: list[str] = []
+
+    def inline_to_shared(m: re.Match[str]) -> str:
+        strings.append(m.group(3))
+        return f'<c {m.group(1)}t="s"{m.group(2)}><v>{len(strings) - 1}</v></c>'
+
+    for name in sorted(n for n in parts if n.startswith("xl/worksheets/sheet")):
+        text = parts[name].decode("utf-8")
+        for ref, value in saved.items():
+            text = re.sub(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)<v\s*/>', rf"\g<1>\g<2><v>{value}</v>", text)
+        if shared:
+            text = re.sub(
+                r'<c ([^>]*?)t="inlineStr"([^>]*)><is><t(?: [^>]*)?>(.*?)</t></is></c>', inline_to_shared, text
+            )
+        parts[name] = text.encode("utf-8")
+    if shared:
+        items = []
+        runs_done = False
+        for t in strings:
+            words = html.unescape(t).split(" ")
+            if not runs_done and len(words) > 1:
+                runs_done = True
+                first, rest = html.escape(words[0] + " ", quote=False), html.escape(" ".join(words[1:]), quote=False)
+                items.append(f'<si><r><t xml:space="preserve">{first}</t></r><r><rPr><b/></rPr><t>{rest}</t></r></si>')
+            else:
+                items.append(f'<si><t xml:space="preserve">{t}</t></si>')
+        ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        parts["xl/sharedStrings.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{ns}" count="{len(strings)}" '
+            f'uniqueCount="{len(strings)}">{"".join(items)}</sst>'
+        ).encode()
+        ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+        types = parts["[Content_Types].xml"].decode("utf-8")
+        parts["[Content_Types].xml"] = types.replace(
+            "</Types>", f'<Override PartName="/xl/sharedStrings.xml" ContentType="{ct}"/></Types>'
+        ).encode("utf-8")
+        rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+        rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
+        parts["xl/_rels/workbook.xml.rels"] = rels.replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdShared" Type="{rel}" Target="sharedStrings.xml"/></Relationships>',
+        ).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
 
 
 def card_case_formats(case: dict) -> tuple[str, ...]:

@@ -136,3 +136,76 @@ def test_team_page_reads_a_team_workbook(page, team_site, team_model, team_vecto
     names = page.locator("#tm-people tbody th").all_inner_texts()
     assert names == ["Вера Борисова", "Пётр Алексеев"]
     assert page.locator("#tm-warnings li").count() == 2  # no self-assessments beside the manager's
+
+
+def test_team_workbook_refusals_match_python(page, team_site, team_model, team_vector, tmp_path):
+    """A team workbook with a formula never computed in one person's row (that row refused, the
+    others read), then one with a person's cells merged over two rows (the sheet refused): the
+    browser's team reader gives the very sentences `accountpath team` prints, at the same cells."""
+    import base64
+
+    from openpyxl import load_workbook
+
+    from accountpath.io import assessments
+    from accountpath.render import team_files
+
+    srv, _files = team_site
+    rows = [a for a in team_vector["assessments"] if a["relation"] == "manager"][:2]
+    books = []
+    for kind in ("formula", "merge"):
+        book = tmp_path / f"team-{kind}.xlsx"
+        book.write_bytes(team_files.team_workbook(team_model, "account-manager", "middle"))
+        wb = load_workbook(book)
+        ws = wb["Команда"]
+        ids = [c.value for c in ws[2]]
+        for r, a in enumerate(rows, start=3):
+            for key in ("person", "person_id", "assessor", "date"):
+                ws.cell(row=r, column=ids.index(key) + 1, value=a[key])
+            for cid, rating in a["ratings"].items():
+                ws.cell(row=r, column=ids.index(cid) + 1, value=rating)
+        first = next(iter(rows[1]["ratings"]))
+        if kind == "formula":
+            ws.cell(row=4, column=ids.index(first) + 1, value="=2+2")  # saved without a value
+        else:
+            ws.merge_cells(start_row=3, start_column=1, end_row=4, end_column=1)
+        wb.save(book)
+        books.append(book)
+    page.goto(srv.url + "tools/team/")
+    page.wait_for_selector("#team-app[data-ready='true']")
+    got = page.evaluate(
+        """async ([books]) => {
+        const t = await import('../../assets/js/core/team.js');
+        const model = await (await fetch('../../assets/data/model.json')).json();
+        const out = [];
+        for (const b of books) {
+          const bytes = Uint8Array.from(atob(b.data), (ch) => ch.charCodeAt(0));
+          const r = await t.xlsxAssessments(model, b.name, bytes.buffer);
+          out.push({ count: r.items.length, problems: r.problems });
+        }
+        return out; }""",
+        [[{"name": b.name, "data": base64.b64encode(b.read_bytes()).decode()} for b in books]],
+    )
+    for book, g in zip(books, got, strict=True):
+        found, problems = assessments.read_assessments(book, team_model)
+        assert problems, book.name
+        assert g["problems"] == [str(p).replace(str(book), book.name) for p in problems], book.name
+        assert g["count"] == len(found), book.name
+    assert got[0]["count"] == 1 and "формула без сохранённого значения" in got[0]["problems"][0]
+    assert got[1]["count"] == 0 and "объединены" in got[1]["problems"][0]
+
+
+def test_team_page_names_a_file_that_does_not_read(page, team_site, tmp_path):
+    """A YAML file with a syntax error or a tag is named with its line and column, in the sentence
+    `accountpath team` prints (the page used to drop the reader's problems)."""
+    srv, _files = team_site
+    broken = tmp_path / "broken.yml"
+    broken.write_text("assessment: 1\nperson: [Анна\n", encoding="utf-8")
+    tagged = tmp_path / "tagged.yml"
+    tagged.write_text("assessment: 1\nperson: !!python/name:os.system\n", encoding="utf-8")
+    page.goto(srv.url + "tools/team/")
+    page.wait_for_selector("#team-app[data-ready='true']")
+    page.set_input_files("#tm-files", [str(broken), str(tagged)])
+    page.wait_for_function("() => document.getElementById('tm-messages').textContent.includes('с ошибками')")
+    text = page.inner_text("#tm-messages")
+    assert "broken.yml:3:1: не читается как JSON или YAML" in text, text
+    assert "tagged.yml:2:9: тег YAML !!python/name:os.system не поддерживается" in text, text

@@ -287,3 +287,42 @@ def test_bad_file_names_line(cli_run, tmp_path, team_dir):
 def test_bad_arguments_exit_2(cli_run, tmp_path):
     assert cli_run("team-workbook", "--role", "x", "--level", "y", "-o", tmp_path / "t.csv").returncode == 2
     assert cli_run("team", tmp_path, "--audience", "ceo").returncode == 2
+
+
+@pytest.mark.parametrize("kind", ["formula", "merge", "formula-in-head"])
+def test_team_workbook_refuses_a_formula_without_value_and_merged_rows(kind, tmp_path, team_model, team_vector):
+    """A formula saved without a value refuses its person's row (the other rows are read); cells
+    merged over two people's rows, or such a formula in the id row, refuse the sheet: at the cell."""
+    from openpyxl import load_workbook
+
+    from accountpath.io import xlsx_read
+    from accountpath.render import team_files
+
+    book = tmp_path / "team.xlsx"
+    book.write_bytes(team_files.team_workbook(team_model, "account-manager", "middle"))
+    wb = load_workbook(book)
+    ws = wb["Команда"]
+    ids = [c.value for c in ws[2]]
+    rows = [a for a in team_vector["assessments"] if a["relation"] == "manager"][:2]
+    for r, a in enumerate(rows, start=3):
+        for key in ("person", "person_id", "assessor", "date"):
+            ws.cell(row=r, column=ids.index(key) + 1, value=a[key])
+        for cid, rating in a["ratings"].items():
+            ws.cell(row=r, column=ids.index(cid) + 1, value=rating)
+    column = ids.index(next(iter(rows[1]["ratings"]))) + 1
+    if kind == "formula":
+        ws.cell(row=4, column=column, value="=2+2")
+    elif kind == "formula-in-head":
+        ws.cell(row=2, column=len(ids) + 1, value="=A2")
+    else:
+        ws.merge_cells(start_row=3, start_column=1, end_row=4, end_column=1)
+    wb.save(book)
+    found, problems = assessments.read_assessments(book, team_model)
+    codes = [p.code for p in problems]
+    if kind == "formula":
+        assert len(found) == 1 and codes == ["xlsx.formula-without-value"]
+        assert problems[0].path == f"{book}:Команда!{xlsx_read.column_letter(column)}4"
+    else:
+        assert found == [] and codes == [
+            "xlsx.formula-without-value" if kind == "formula-in-head" else "xlsx.merged-id"
+        ]

@@ -177,7 +177,15 @@ MESSAGES: dict[str, str] = {
     # Reading card files (io/cards.py, io/xlsx_read.py, io/round_files.py and core/cardread.js, core/xlsx.js).
     "read.empty": N_("файл пуст"),
     "read.unreadable": N_(
-        "не читается как JSON или YAML: ошибка в строке {line}, столбце {col} — проверьте отступы, двоеточия и кавычки"
+        "не читается как JSON или YAML: ошибка в строке {line}, столбце {col} (синтаксическая ошибка YAML) — "
+        "проверьте отступы, двоеточия и кавычки"
+    ),
+    "read.multi-document": N_(
+        "здесь начинается второй документ YAML (после «---»), а в файле должен быть один: "
+        "уберите лишнюю строку «---» или разнесите документы по разным файлам"
+    ),
+    "read.too-deep": N_(
+        "вложенность глубже {limit} уровней: это не оценочный лист и не модель — проверьте, тот ли это файл"
     ),
     "read.too-big": N_("файл больше {limit} МБ: это не оценочный лист Account Path"),
     "read.too-many-cards": N_("в файле {count} оценочных листов, а предел — {limit}: разделите его на части"),
@@ -406,6 +414,7 @@ MESSAGES: dict[str, str] = {
     "text": N_("{text}"),
     # parsing YAML (yamlsource)
     "yaml.bad-value": N_("не удаётся прочитать это значение: {error}"),
+    "yaml.merge-key": N_("ключ слияния YAML «<<» не поддерживается: выпишите все ключи полностью"),
     "yaml.complex-key": N_("ключ должен быть простым словом, а не списком или словарём"),
     "yaml.error": N_("ошибка YAML: {error}"),
     "yaml.invalid": N_("неверный YAML"),

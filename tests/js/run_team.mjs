@@ -17,8 +17,8 @@ const found = [];
 const problems = [];
 for (const t of input.texts) {
   const parsed = await read.parseText(t.text);
-  if (parsed.problem) {
-    problems.push({ name: t.name, code: "parse", params: {} });
+  if (parsed.problems) {
+    for (const p of parsed.problems) problems.push({ name: t.name, code: p.code, params: p.params, line: p.at[0], col: p.at[1] });
     continue;
   }
   const checked = team.checkAssessment(model, parsed.data, t.name);

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from accountpath.io import xlsx_read
-from accountpath.io.cardcheck import date_value, rating_value, text_value
+from accountpath.io.cardcheck import FloatText, as_written, date_value, rating_value, text_value, value_text
 from accountpath.method.team import RELATIONS, Assessment
 from accountpath.model import yamlsource
 from accountpath.model.types import Model
@@ -65,15 +65,15 @@ def _text(doc: Document, data: dict[str, Any], key: str, out: list[Problem], *, 
                 _problem(doc, (key,) if key in data else (), "assessment.missing", key=key not in data, field=key)
             )
         return None
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, FloatText)):
         out.append(_problem(doc, (key,), "assessment.not-text", field=key))
         return None
-    return " ".join(str(value).split())
+    return " ".join(value_text(value).split())
 
 
 def assessment_from_data(doc: Document, model: Model) -> tuple[Assessment | None, list[Problem]]:
     """Check parsed assessment data (positions from `doc`) and build an Assessment, or every problem found."""
-    data = doc.data
+    data = as_written(doc)
     if not isinstance(data, dict):
         return None, [_problem(doc, (), "assessment.not-mapping")]
     out: list[Problem] = []
@@ -90,13 +90,14 @@ def assessment_from_data(doc: Document, model: Model) -> tuple[Assessment | None
                     fields=", ".join(KEYS),
                 )
             )
-    if data.get("assessment") not in VERSIONS:
+    version = data.get("assessment")
+    if isinstance(version, bool) or version not in VERSIONS:  # `true` is no version 1
         out.append(
             _problem(
                 doc,
                 ("assessment",) if "assessment" in data else (),
                 "assessment.version",
-                value=str(data.get("assessment")),
+                value=value_text(data.get("assessment")),
             )
         )
     person = _text(doc, data, "person", out, required=True)
@@ -270,9 +271,20 @@ def _read_xlsx(path: str | Path, model: Model) -> tuple[list[Assessment], list[P
     return [], [Problem.at(label, 1, 0, "assessment.not-ours")]
 
 
+def _cell_problems(wb: Workbook, label: str, sheet: str, max_row: int, max_col: int) -> dict[int, list[Problem]]:
+    """Row -> its cells' problems (a formula never computed, a text too long), as the card
+    reader refuses them (xlsx_read.cell_problems) and the browser's team page does."""
+    rows, _beyond = xlsx_read.sheet_rows(wb, sheet, max_row, max_col)
+    out = {r: xlsx_read.cell_problems(label, sheet, {r: cells}) for r, cells in rows.items()}
+    return {r: found for r, found in out.items() if found}
+
+
 def _assessment_sheet(
     wb: Workbook, label: str, meta: dict[str, Any], model: Model
 ) -> tuple[Assessment | None, list[Problem]]:
+    bad = _cell_problems(wb, label, SHEET, xlsx_read.CARD_ROWS, xlsx_read.CARD_COLUMNS)
+    if bad:
+        return None, [p for r in sorted(bad) for p in bad[r]]
     ws = wb[SHEET]
     data: dict[str, Any] = {
         "assessment": meta.get("assessment"),
@@ -302,11 +314,28 @@ def _assessment_sheet(
 
 
 def _team_sheet(wb: Workbook, label: str, meta: dict[str, Any], model: Model) -> tuple[list[Assessment], list[Problem]]:
+    bad = _cell_problems(wb, label, TEAM_SHEET, xlsx_read.ROUND_ROWS, xlsx_read.ROUND_COLUMNS)
+    merged = [  # a merged range from the id row down hides an id or a person's row (as in a round workbook)
+        Problem.at(
+            f"{label}:{TEAM_SHEET}!{xlsx_read.column_letter(c1)}{r1}",
+            0,
+            0,
+            "xlsx.merged-id",
+            ref=f"{xlsx_read.column_letter(c1)}{r1}:{xlsx_read.column_letter(c2)}{r2}",
+        )
+        for r1, c1, r2, c2 in xlsx_read.merged_ranges(wb, TEAM_SHEET)
+        if r2 >= 2 and (r1 != r2 or c1 != c2)
+    ]
+    if merged or any(r < TEAM_FIRST_ROW for r in bad):
+        return [], merged + [p for r in sorted(bad) if r < TEAM_FIRST_ROW for p in bad[r]]
     ws = wb[TEAM_SHEET]
     ids = {c.column: str(c.value).strip() for c in ws[2] if c.value is not None}
     found: list[Assessment] = []
     problems: list[Problem] = []
-    for row in ws.iter_rows(min_row=TEAM_FIRST_ROW, max_row=ws.max_row):
+    for r, row in enumerate(ws.iter_rows(min_row=TEAM_FIRST_ROW, max_row=ws.max_row), start=TEAM_FIRST_ROW):
+        if r in bad:  # a formula never computed or a text too long: the row is refused
+            problems += bad[r]
+            continue
         if all(c.value is None or (isinstance(c.value, str) and not c.value.strip()) for c in row):
             continue
         data: dict[str, Any] = {

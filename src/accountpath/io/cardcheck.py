@@ -104,9 +104,15 @@ def written(value: Any, source: str | None) -> Any:
         return FloatText(source if source is not None else repr(value))
     if isinstance(value, (datetime.date, datetime.datetime)):
         return source if source is not None else value.isoformat()
-    if source is not None and not isinstance(value, str):
+    if source is not None:  # a timestamp (PyYAML's datetime, given as ISO text), `=`, `<<`: as written
         return source
     return value
+
+
+def as_written(doc: Document) -> Any:
+    """The document's data with every scalar as written (YAML 1.2 core, as the browser reads it):
+    `yes`, `012`, `1:30`, `.inf` and timestamps stay the text they are."""
+    return _plain(doc, doc.data, ())
 
 
 def _plain(doc: Document, value: Any, path: DocPath) -> Any:
@@ -351,7 +357,7 @@ def card_from_data(doc: Document, model: Model, lenient: bool = False) -> tuple[
 
     `lenient` (rounds): a refused field nothing else depends on (the date) refuses only itself: the
     card comes back with that problem, its ratings still count."""
-    data = _plain(doc, doc.data, ())
+    data = as_written(doc)
     out, bad = shape_problems(doc, data)
     if not isinstance(data, dict):
         return None, out

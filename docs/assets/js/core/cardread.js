@@ -69,13 +69,20 @@ async function yamlSchema() {
   return yamlModule;
 }
 
-/** An alias (*name) met while parsing: refused before anything can expand it (alias bombs). */
-class AliasFound extends Error {
-  constructor(at) {
-    super("alias");
+/** A node refused with the whole file while parsing, before it can expand or nest further
+    (yamlsource._Refused): an alias (*name: alias bombs), an explicit tag (!!binary, !x), a
+    collection nested past MAX_DEPTH. */
+class Refused extends Error {
+  constructor(at, code, params = {}) {
+    super(code);
     this.at = at;
+    this.code = code;
+    this.params = params;
   }
 }
+
+/** Collections nested deeper than this are refused (yamlsource.MAX_DEPTH). */
+const MAX_DEPTH = 64;
 
 /** Offsets of line starts, for [line, column] of an offset (columns count code points, as PyYAML does). */
 function lineStarts(text) {
@@ -113,22 +120,94 @@ function skipSpace(text, i) {
 }
 
 const NAME_RE = /^[&*]([^\s,[\]{}]+)/;
+/** An explicit tag where a node starts (after an anchor, if any), as written (yamlsource.TAG). */
+const TAG_RE = /^(?:&[^\s,[\]{}]+[ \t]+)?(!(?:<[^>]*>|[^\s,[\]{}]*))/;
+
+/** Where the second document of a text starts (PyYAML's mark for «expected a single document»):
+    a `---` line after some content, or any content after a `...` line. */
+function secondDocument(text) {
+  const lines = text.split("\n");
+  let content = false;
+  let ended = false;
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i].replace(/\r$/, "");
+    if (/^---(?=\s|$)/.test(line)) {
+      if (content || ended) return [i + 1, 1];
+      content = /^---\s+[^\s#]/.test(line);
+      ended = false;
+    } else if (/^\.\.\.(?=\s|$)/.test(line)) {
+      ended = content || ended;
+      content = false;
+    } else if (!/^\s*(#.*)?$/.test(line) && !line.startsWith("%")) {
+      if (ended) return [i + 1, line.search(/\S/) + 1];
+      content = true;
+    }
+  }
+  return [1, 1];
+}
+
+/** A plain scalar key's text as written (`~`, `true`, `010`, `1.5`: js-yaml gives null, a boolean or a number). */
+function keyText(text, start) {
+  const m = /^(?:[^:\n,\]}#]|:(?![\s,\]}]))*/.exec(text.slice(start, start + 1024));
+  return m[0].replace(/[ \t\r]+$/, "");
+}
+
+/** The offset of the `:` after an implicit key that starts at `start` when it stands more than
+    1024 characters away (PyYAML refuses such a key: «could not find expected ':'»), or -1. */
+function farColon(text, start) {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i -= 1;
+  if (text[i] === "?") return -1; // an explicit key (`? key`) has no length limit
+  const q = text[start];
+  i = start;
+  if (q === '"' || q === "'") {
+    for (i += 1; i < text.length; i += 1) {
+      if (q === '"' && text[i] === "\\") i += 1;
+      else if (text[i] === q && q === "'" && text[i + 1] === "'") i += 1;
+      else if (text[i] === q) break;
+    }
+    i += 1;
+  } else {
+    const m = /^(?:[^:\n]|:(?![\s,\]}]))*/.exec(text.slice(start, start + 100000));
+    i = start + m[0].replace(/[ \t\r]+$/, "").length;
+  }
+  while (text[i] === " " || text[i] === "\t") i += 1;
+  return text[i] === ":" && [...text.slice(start, i)].length > 1024 ? i : -1;
+}
 
 /** Parse YAML (or JSON, which is YAML) into {data, positions} or {problems: [{line, col, code, params}]}. */
 async function parseYaml(text) {
   const y = await yamlSchema();
-  const frames = [{ start: 0, children: [] }];
+  const frames = [{ start: -1, depth: -1, children: [] }];
   const anchors = new Map();
+  let refused = null;
+  let lastAlias = null;
+  let lastTag = null;
   const listener = (event, state) => {
     if (event === "open") {
       const start = skipSpace(state.input, state.position);
       const ch = state.input[start];
-      if (ch === "&" || ch === "*") {
-        const name = NAME_RE.exec(state.input.slice(start, start + 1024));
-        if (ch === "&" && name) anchors.set(name[1], start);
-        else throw new AliasFound(name && anchors.has(name[1]) ? anchors.get(name[1]) : start);
+      const parent = frames[frames.length - 1];
+      // js-yaml opens a flow collection in block context twice (the node, then the collection itself)
+      const depth = parent.depth + (parent.start === start && (ch === "[" || ch === "{") ? 0 : 1);
+      if (depth > MAX_DEPTH) throw new Refused(parent.start, "read.too-deep", { limit: MAX_DEPTH });
+      // An alias or a tag is refused once the whole text parsed (a syntax error anywhere comes
+      // first, as in PyYAML); js-yaml keeps an alias as a reference, so nothing expands meanwhile.
+      const alias = ch === "*" ? NAME_RE.exec(state.input.slice(start, start + 1024)) : null; // `* x` is no alias
+      if (alias) {
+        lastAlias = new Refused(anchors.has(alias[1]) ? anchors.get(alias[1]) : start, "read.alias");
+        refused = refused || lastAlias;
       }
-      frames.push({ start, children: [] });
+      const tag = TAG_RE.exec(state.input.slice(start, start + 1024));
+      if (tag) {
+        lastTag = new Refused(start, "yaml.tag", { tag: tag[1] });
+        refused = refused || lastTag;
+      }
+      if (ch === "&") {
+        const name = NAME_RE.exec(state.input.slice(start, start + 1024));
+        if (name) anchors.set(name[1], start);
+      }
+      frames.push({ start, depth, children: [] });
     } else {
       const frame = frames.pop();
       frame.result = state.result;
@@ -138,41 +217,96 @@ async function parseYaml(text) {
   let data;
   const starts = lineStarts(text);
   const at = (offset) => lineCol(text, starts, offset);
+  const unreadable = (mark) => ({ problems: [{ at: [mark.line + 1, mark.column + 1], code: "read.unreadable", params: { line: mark.line + 1, col: mark.column + 1 } }] });
   try {
-    data = y.load(text, { schema: y.schema, json: true, listener });
-  } catch (e) {
-    if (e instanceof AliasFound) return { problems: [{ at: at(e.at), code: "read.alias", params: {} }] };
-    if (e && e.mark) return { problems: [{ at: [e.mark.line + 1, e.mark.column + 1], code: "read.unreadable", params: { line: e.mark.line + 1, col: e.mark.column + 1 } }] };
+    data = y.load(text, {
+      schema: y.schema,
+      json: true,
+      listener,
+      onWarning: (w) => {
+        // an unknown directive (%FOO): PyYAML refuses it, at the end of its name
+        if (!/unknown document directive/.test(w.message)) return;
+        const m = /^%(?!(?:YAML|TAG)[ \t])(\S*)/m.exec(text);
+        throw new Refused(m ? m.index + 1 + m[1].length : 0, "read.unreadable");
+      },
+    });
+  } catch (caught) {
+    const message = (caught && caught.message) || "";
+    // PyYAML's composer meets an undefined alias, and js-yaml an unknown tag, before the text's end
+    let e = caught;
+    if (lastAlias && /unidentified alias/.test(message)) e = lastAlias;
+    else if (lastTag && /unknown tag|explicit tag/.test(message)) e = lastTag;
+    // js-yaml cannot read a tagged key of a block mapping (`!!str a: 3`), PyYAML can: the tag it is
+    else if (lastTag && caught && caught.mark && caught.mark.line + 1 === at(lastTag.at)[0]) e = lastTag;
+    if (e instanceof Refused) {
+      const where = at(e.at);
+      return { problems: [{ at: where, code: e.code, params: e.code === "read.unreadable" ? { line: where[0], col: where[1] } : e.params }] };
+    }
+    if (e && /single document/.test(e.message || "")) return { problems: [{ at: secondDocument(text), code: "read.multi-document", params: {} }] };
+    if (e && e.mark) return unreadable(e.mark);
     return { problems: [{ at: [1, 1], code: "read.failed", params: {} }] };
   }
+  if (refused) return { problems: [{ at: at(refused.at), code: refused.code, params: refused.params }] };
   const positions = new Positions();
   const problems = [];
+  // The data rebuilt from the frames: keys as written, a repeated or refused key left out.
   const walk = (outer, value, path) => {
     let frame = outer;
-    if (!frame) return;
+    if (!frame) return value;
     positions.set(path, at(frame.start));
     // js-yaml opens a flow collection twice (the node, then the collection itself)
     while (frame.children.length === 1 && frame.children[0].result === frame.result && typeof value === "object") frame = frame.children[0];
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(frame.children[i], item, [...path, i]));
-    } else if (value !== null && typeof value === "object" && !(value instanceof FloatValue)) {
-      const seen = new Map();
-      for (let i = 0; i + 1 < frame.children.length; i += 2) {
-        const keyFrame = frame.children[i];
-        const key = String(keyFrame.result);
-        const where = at(keyFrame.start);
-        if (seen.has(key)) {
-          problems.push({ at: where, code: "read.duplicate-key", params: { key, first: seen.get(key) } });
-          continue;
-        }
-        seen.set(key, where[0]);
-        positions.set([...path, key], where, true);
-        walk(frame.children[i + 1], value[key], [...path, key]);
+    if (Array.isArray(value)) return value.map((item, i) => walk(frame.children[i], item, [...path, i]));
+    if (value === null || typeof value !== "object" || value instanceof FloatValue) return value;
+    const out = {};
+    const seen = new Map();
+    for (let i = 0; i + 1 < frame.children.length; i += 2) {
+      const keyFrame = frame.children[i];
+      const valueFrame = frame.children[i + 1];
+      const raw = keyFrame.result;
+      const where = at(keyFrame.start);
+      const far = farColon(text, keyFrame.start);
+      if (far !== -1) throw new Refused(far, "read.unreadable");
+      if (raw !== null && typeof raw === "object" && !(raw instanceof FloatValue)) {
+        problems.push({ at: where, code: "yaml.complex-key", params: {} });
+        continue;
       }
+      const quoted = text[keyFrame.start] === '"' || text[keyFrame.start] === "'";
+      if (raw === "<<" && !quoted) {
+        problems.push({ at: where, code: "yaml.merge-key", params: {} });
+        continue;
+      }
+      // a key is its text as written, as yamlsource.py reads it: `~`, `true`, `010`, `1.5`
+      const key = typeof raw === "string" ? raw : keyText(text, keyFrame.start);
+      if (seen.has(key)) {
+        problems.push({ at: where, code: "read.duplicate-key", params: { key, first: seen.get(key) } });
+        continue;
+      }
+      seen.set(key, where[0]);
+      positions.set([...path, key], where, true);
+      const item = walk(valueFrame, valueFrame.result, [...path, key]);
+      Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
     }
+    return out;
   };
-  walk(frames[0].children[0], data, []);
+  try {
+    data = walk(frames[0].children[0], data, []);
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+    const where = at(e.at);
+    return { problems: [{ at: where, code: e.code, params: { line: where[0], col: where[1] } }] };
+  }
   return problems.length ? { problems } : { data, positions };
+}
+
+/** The offset of the hex digits of a lone escaped surrogate half (`\\ud83d` without its low half):
+    refused, as PyYAML refuses it (yamlsource._surrogates); a pair (`\\ud83d\\ude00`) is one character. */
+function loneSurrogate(text) {
+  const re = /(?<!\\)(?:\\\\)*\\u([dD][89a-fA-F][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (parseInt(m[1], 16) >= 0xdc00 || m[2] === undefined) return m.index + m[0].length - (m[2] === undefined ? 4 : 10);
+  }
+  return null;
 }
 
 /** Control characters (C0 but tab and line breaks, DEL, C1 with NEL): refused anywhere in the text (yamlsource.CONTROL). */
@@ -187,6 +321,11 @@ export async function parseText(text) {
   if (control) {
     const char = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
     return { problems: [{ at: lineCol(body, lineStarts(body), control.index), code: "read.control-character", params: { char } }] };
+  }
+  const lone = loneSurrogate(body);
+  if (lone !== null) {
+    const [line, col] = lineCol(body, lineStarts(body), lone);
+    return { problems: [{ at: [line, col], code: "read.unreadable", params: { line, col } }] };
   }
   if (body.split(/\r\n|\r|\n/).every((line) => /^[ \t]*(#.*)?$/.test(line))) return { problems: [{ at: [1, 1], code: "yaml.no-document", params: {} }] };
   return parseYaml(body);
@@ -241,19 +380,43 @@ function sheetItem(file, sheet, data) {
   return { item, put };
 }
 
+/** A formula never computed (no saved value) or a text over max_cell_chars within rows
+    first..last and columns 1..lastCol: problems at their cells (xlsx_read.cell_problems). */
+function cellProblems(name, sheet, first, last, lastCol, layout) {
+  const problems = [];
+  for (let r = first; r <= last; r += 1) {
+    for (let c = 1; c <= lastCol; c += 1) {
+      const v = sheet.at(c, r);
+      const chars = typeof v === "string" ? [...v].length : 0;
+      const where = `${name}:${sheet.name}!${cellRef(c, r)}`;
+      if (sheet.formula(c, r) && v === null) problems.push({ file: where, line: 0, col: 0, code: "xlsx.formula-without-value", params: {} });
+      else if (chars > layout.max_cell_chars) problems.push({ file: where, line: 0, col: 0, code: "xlsx.cell-too-long", params: { chars, limit: layout.max_cell_chars } });
+    }
+  }
+  return problems;
+}
+
+/** A merged range that would hide an id: a problem at its first cell (xlsx_read._merged_problems). */
+function mergedProblems(name, sheet, hides) {
+  return sheet.merges.filter(hides).map(([r1, c1, r2, c2]) => ({
+    file: `${name}:${sheet.name}!${cellRef(c1, r1)}`, line: 0, col: 0, code: "xlsx.merged-id", params: { ref: `${cellRef(c1, r1)}:${cellRef(c2, r2)}` },
+  }));
+}
+
 /** The blank xlsx card filled in Excel (xlsx_read._card_sheet): {items, problems}; a text over
     max_cell_chars or a competency id twice refuses the sheet at its cell, as xlsx_read does. */
 function scorecardItems(name, sheet, meta, layout) {
   const lastRow = Math.min(sheet.maxRow, layout.card_rows);
   const problems = [];
   const at = (c, r, code, params) => problems.push({ file: `${name}:${sheet.name}!${cellRef(c, r)}`, line: 0, col: 0, code, params });
-  for (let r = 1; r <= lastRow; r += 1) {
-    for (let c = 1; c <= Math.min(sheet.maxCol, layout.card_columns); c += 1) {
-      const v = sheet.at(c, r);
-      const chars = typeof v === "string" ? [...v].length : 0;
-      if (chars > layout.max_cell_chars) at(c, r, "xlsx.cell-too-long", { chars, limit: layout.max_cell_chars });
-    }
+  problems.push(...cellProblems(name, sheet, 1, lastRow, Math.min(sheet.maxCol, layout.card_columns), layout));
+  let header = 0;
+  for (let r = 1; r <= lastRow && !header; r += 1) {
+    const first = sheet.at(1, r);
+    if (typeof first === "string" && first.trim() === layout.id_header && !Object.hasOwn(layout.head_fields, first.trim())) header = r;
   }
+  // a merged range in column A under the table's header would hide an id (xlsx_read._card_sheet)
+  if (header) problems.push(...mergedProblems(name, sheet, ([r1, c1, r2]) => c1 === 1 && r2 > r1 && r2 > header));
   const seen = new Map();
   const items = scorecardCards(name, sheet, meta, layout, lastRow, (title, r) => {
     if (!seen.has(title)) {
@@ -297,15 +460,40 @@ function scorecardCards(name, sheet, meta, layout, lastRow, firstTime) {
   return [item];
 }
 
-/** A round workbook (xlsx_read._round_sheet): each row from the first data row is one card. */
+/** A round workbook (xlsx_read._round_sheet): each row from the first data row is one card;
+    {items, problems}: a formula or an id twice in the id row, or a merged range over it, refuses
+    the sheet; a formula never computed (or a text too long) refuses its row. */
 function roundItems(name, sheet, meta, layout) {
+  const problems = [];
+  const at = (c, r, code, params = {}) => problems.push({ file: `${name}:${sheet.name}!${cellRef(c, r)}`, line: 0, col: 0, code, params });
   const ids = new Map();
-  for (let c = 1; c <= sheet.maxCol; c += 1) if (sheet.at(c, 2) !== null) ids.set(c, String(sheet.at(c, 2)).trim());
+  const seen = new Map();
+  for (let c = 1; c <= sheet.maxCol; c += 1) {
+    if (sheet.formula(c, 2)) at(c, 2, "xlsx.formula-in-id");
+    else if (sheet.at(c, 2) !== null) {
+      const key = String(sheet.at(c, 2)).trim();
+      if (seen.has(key)) at(c, 2, "xlsx.duplicate-id", { id: key, first: cellRef(seen.get(key), 1).replace(/\d+$/, "") });
+      else {
+        seen.set(key, c);
+        ids.set(c, key);
+      }
+    }
+  }
+  problems.push(...mergedProblems(name, sheet, ([r1, c1, r2, c2]) => r2 >= 2 && (r1 !== r2 || c1 !== c2)));
+  if (problems.length) return { items: [], problems };
   const items = [];
   for (let r = layout.round_first_row; r <= sheet.maxRow; r += 1) {
-    const values = [];
-    for (let c = 1; c <= sheet.maxCol; c += 1) values.push(sheet.at(c, r));
-    if (values.every((v) => v === null || (typeof v === "string" && !v.trim()))) continue;
+    let blank = true;
+    for (let c = 1; c <= sheet.maxCol && blank; c += 1) {
+      const v = sheet.at(c, r);
+      blank = (v === null && !sheet.formula(c, r)) || (typeof v === "string" && !v.trim());
+    }
+    if (blank) continue;
+    const bad = cellProblems(name, sheet, r, r, sheet.maxCol, layout);
+    if (bad.length) {
+      problems.push(...bad);
+      continue;
+    }
     const { item, put } = sheetItem(name, sheet, { scorecard: 2, role: meta.role ?? null, level: meta.level ?? null, ratings: {}, notes: {} });
     item.where = `${name}:${sheet.name}!${r}`;
     item.positions.set([], [r, 1]);
@@ -318,7 +506,7 @@ function roundItems(name, sheet, meta, layout) {
     }
     items.push(item);
   }
-  return items;
+  return { items, problems };
 }
 
 /** A problem of an item at its file position: {file, line, col, code, params} (a sheet cell as
@@ -344,8 +532,8 @@ export async function xlsxItems(model, name, bytes) {
   const sheet = (n) => sheets.find((s) => s.name === n);
   if (mark === layout.meta_mark && sheet(layout.sheet)) return scorecardItems(name, sheet(layout.sheet), meta, layout);
   if (mark === layout.round_mark && sheet(layout.round_sheet)) {
-    const items = roundItems(name, sheet(layout.round_sheet), meta, layout);
-    return items.length ? { items, problems: [], round: true } : fileProblem("xlsx.round-empty");
+    const { items, problems } = roundItems(name, sheet(layout.round_sheet), meta, layout);
+    return items.length || problems.length ? { items, problems, round: true } : fileProblem("xlsx.round-empty");
   }
   return fileProblem("xlsx.not-ours", { meta: layout.meta_sheet });
 }

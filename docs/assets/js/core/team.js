@@ -12,6 +12,7 @@
 import { dateValue, ratingValue, textValue, valueText, FloatValue } from "./cardcheck.js";
 import { closeMatch, nameKey, spellingKey, squashSpaces } from "./names.js";
 import { round2 } from "./evaluate.js";
+import { render } from "./messages.js";
 
 export const PROMOTION_TOLERANCE = 0.5;
 export const IDP_MAX = 3;
@@ -355,7 +356,7 @@ function excelDay(v) {
 
 /** An xlsx assessment or a team workbook -> {items: [{where, data}], problems: [text]} (io/assessments.py's layouts). */
 export async function xlsxAssessments(model, name, bytes) {
-  const { readWorkbook, XlsxError } = await import("./xlsx.js");
+  const { readWorkbook, XlsxError, cellRef } = await import("./xlsx.js");
   const layout = model.vocab.team_xlsx;
   let sheets;
   try {
@@ -367,14 +368,42 @@ export async function xlsxAssessments(model, name, bytes) {
   const metaSheet = sheet(model.vocab.xlsx.meta_sheet);
   const meta = {};
   if (metaSheet) for (let r = 1; r <= Math.min(metaSheet.maxRow, 20); r += 1) if (metaSheet.at(1, r)) meta[String(metaSheet.at(1, r))] = metaSheet.at(2, r);
+  const limit = model.vocab.xlsx.max_cell_chars;
+  /** Row -> the sentences of its cells' problems: a formula never computed, a text over the limit
+      (assessments._cell_problems, xlsx_read.cell_problems). */
+  const cellProblems = (ws, lastRow, lastCol) => {
+    const bad = new Map();
+    for (let r = 1; r <= Math.min(ws.maxRow, lastRow); r += 1) {
+      for (let c = 1; c <= Math.min(ws.maxCol, lastCol); c += 1) {
+        const v = ws.at(c, r);
+        const chars = typeof v === "string" ? [...v].length : 0;
+        let found = null;
+        if (ws.formula(c, r) && v === null) found = render(model.messages, "xlsx.formula-without-value", {});
+        else if (chars > limit) found = render(model.messages, "xlsx.cell-too-long", { chars, limit });
+        if (found) bad.set(r, [...(bad.get(r) || []), `${name}:${ws.name}!${cellRef(c, r)}: ${found}`]);
+      }
+    }
+    return bad;
+  };
   if (meta.format === layout.team_mark && sheet(layout.team_sheet)) {
     const ws = sheet(layout.team_sheet);
+    const bad = cellProblems(ws, Infinity, Infinity);
+    // a merged range from the id row down hides an id or a person's row
+    const merged = ws.merges.filter(([r1, c1, r2, c2]) => r2 >= 2 && (r1 !== r2 || c1 !== c2)).map(([r1, c1, r2, c2]) =>
+      `${name}:${ws.name}!${cellRef(c1, r1)}: ${render(model.messages, "xlsx.merged-id", { ref: `${cellRef(c1, r1)}:${cellRef(c2, r2)}` })}`);
+    const head = [...bad.keys()].filter((r) => r < layout.team_first_row).sort((a, b) => a - b);
+    if (merged.length || head.length) return { items: [], problems: [...merged, ...head.flatMap((r) => bad.get(r))] };
+    const problems = [];
     const ids = new Map();
     for (let c = 1; c <= ws.maxCol; c += 1) if (ws.at(c, 2) !== null) ids.set(c, String(ws.at(c, 2)).trim());
     const items = [];
     for (let r = layout.team_first_row; r <= ws.maxRow; r += 1) {
       const values = [];
       for (let c = 1; c <= ws.maxCol; c += 1) values.push(ws.at(c, r));
+      if (bad.has(r)) {
+        problems.push(...bad.get(r));
+        continue;
+      }
       if (values.every((v) => v === null || (typeof v === "string" && !v.trim()))) continue;
       const data = { assessment: 1, role: meta.role ?? null, level: meta.level ?? null, relation: "manager", ratings: {} };
       for (const [c, key] of ids) {
@@ -384,10 +413,12 @@ export async function xlsxAssessments(model, name, bytes) {
       }
       items.push({ where: `${name}:${ws.name}!${r}`, data });
     }
-    return { items, problems: [] };
+    return { items, problems };
   }
   if (meta.format === layout.assessment_mark && sheet(layout.sheet)) {
     const ws = sheet(layout.sheet);
+    const bad = cellProblems(ws, model.vocab.xlsx.card_rows, model.vocab.xlsx.card_columns);
+    if (bad.size) return { items: [], problems: [...bad.keys()].sort((a, b) => a - b).flatMap((r) => bad.get(r)) };
     const data = { assessment: meta.assessment ?? null, role: meta.role ?? null, level: meta.level ?? null, relation: meta.relation ?? null };
     let columns = null;
     const ids = model.competencies.map((c) => c.id);

@@ -5,7 +5,8 @@
    DOMParser reads the workbook, the styles, the shared strings and each sheet.
    - Values come back as Excel stores them: text, whole numbers, numbers written with a point
      (FloatValue, as openpyxl gives floats), booleans. Formulas are not computed: the cached
-     value is read, as openpyxl's data_only does.
+     value is read, as openpyxl's data_only does; `formula(col, row)` tells a formula cell
+     (one never computed has no value: the readers refuse it) and `merges` lists merged ranges.
    - A number in a cell with a date format is a date (openpyxl's is_date_format on the cell's
      number format), counted from 1899-12-30 or, in a workbook saved with the 1904 date system
      (workbookPr date1904), from 1904-01-01, and given as YYYY-MM-DD (with the time when it
@@ -102,7 +103,7 @@ function cellValue(c, book) {
   const type = c.getAttribute("t") || "n";
   if (type === "inlineStr") return byTag(c, "t").map((t) => t.textContent).join("");
   const v = byTag(c, "v")[0];
-  if (!v) return null;
+  if (!v || (v.textContent === "" && type !== "s" && type !== "str")) return null; // <v/>: a formula never computed
   const text = v.textContent;
   if (type === "s") return book.strings[Number(text)] ?? "";
   if (type === "str" || type === "e" || type === "d") return text;
@@ -116,23 +117,38 @@ function cellValue(c, book) {
 
 function readSheet(doc, book) {
   const cells = new Map();
+  const formulas = new Set();
   let maxRow = 0;
   let maxCol = 0;
   for (const c of byTag(doc, "c")) {
     const pos = splitRef(c.getAttribute("r") || "");
     if (!pos) continue;
     const value = cellValue(c, book);
-    if (value === null || value === "") continue;
-    cells.set(`${pos.col},${pos.row}`, value);
+    const formula = byTag(c, "f").length > 0;
+    if (formula) formulas.add(`${pos.col},${pos.row}`);
+    if (!formula && (value === null || value === "")) continue;
+    if (value !== null && value !== "") cells.set(`${pos.col},${pos.row}`, value);
     maxRow = Math.max(maxRow, pos.row);
     maxCol = Math.max(maxCol, pos.col);
   }
+  // merged ranges [row1, col1, row2, col2] (xlsx_read.merged_ranges)
+  const merges = [];
+  for (const m of byTag(doc, "mergeCell")) {
+    const [a, b] = (m.getAttribute("ref") || "").split(":");
+    const p = splitRef(a || "");
+    const q = b ? splitRef(b) : p;
+    if (p && q && !merges.some((x) => x.join() === [p.row, p.col, q.row, q.col].join())) merges.push([p.row, p.col, q.row, q.col]);
+  }
   return {
-    maxRow, maxCol,
+    maxRow, maxCol, merges,
     /** Value at (column, row), 1-based; null when empty. */
     at(col, row) {
       const v = cells.get(`${col},${row}`);
       return v === undefined ? null : v;
+    },
+    /** Whether the cell at (column, row) holds a formula (its cached value, if any, is `at`). */
+    formula(col, row) {
+      return formulas.has(`${col},${row}`);
     },
   };
 }

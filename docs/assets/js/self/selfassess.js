@@ -322,8 +322,8 @@ async function onOpenFile() {
   if (!file) return;
   const parsed = await parseText(await file.text());
   ui.openFile.value = "";
-  if (parsed.problem) {
-    say(`${file.name}: ${parsed.problem}`);
+  if (parsed.problems) {
+    say(parsed.problems.map((p) => `${file.name}:${p.at[0]}:${p.at[1]}: ${render(model.messages, p.code, p.params)}`).join("; "));
     return;
   }
   const checked = checkAssessment(model, parsed.data, file.name);

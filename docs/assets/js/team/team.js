@@ -117,7 +117,8 @@ async function readFile(file) {
     return xlsxAssessments(model, file.name, await file.arrayBuffer());
   }
   const parsed = await parseText(await file.text());
-  if (parsed.problem) return { items: [], problems: [`${file.name}: ${parsed.problem}`] };
+  // a file that does not read (syntax, a tag, an alias, two documents...): FILE:LINE:COL as the CLI says it
+  if (parsed.problems) return { items: [], problems: parsed.problems.map((p) => `${file.name}:${p.at[0]}:${p.at[1]}: ${render(model.messages, p.code, p.params)}`) };
   const list = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
   return { items: list.map((data) => ({ where: file.name, data })), problems: [] };
 }
@@ -142,7 +143,8 @@ async function onFiles() {
   current = result;
   renderResult();
   ui.files.value = "";
-  say(`Прочитано оценок: ${found.length}${problems.length ? `, с ошибками: ${problems.length}` : ""}.`);
+  // each refusal as the CLI prints it (FILE:LINE:COL or FILE:Sheet!Cell, then the sentence)
+  say(`Прочитано оценок: ${found.length}${problems.length ? `, с ошибками: ${problems.length}. ${problems.join("; ")}` : "."}`);
   ui.app.dataset.count = String(loaded.assessments.length);
 }
 
