@@ -14,7 +14,15 @@ FOCUSED_INSTRUCTION = N_(
     "Ставьте 1–5 или «не оценивалось»; в заметки — факты и цитаты. В конце — рекомендация и ключевые выводы."
 )
 
-TOP_RATING_RULE = N_("{top} — только с примером, который подтверждает уровень «{name}» (ориентир для всего агентства)")
+TOP_RATING_RULE = N_(
+    "{top} — только с примером, который подтверждает уровень «{name}» (ориентир для всего агентства); "
+    "у кандидата со стороны — по примерам с прежнего места: его подходы перенимали другие группы или агентство"
+)
+LEVEL_BELOW = N_("{n} — {name} (на балл ниже цели)")
+LEVEL_AT = N_("{n} — {name} (цель уровня)")
+LEVEL_ABOVE = N_("{n} — {name} (на балл выше цели)")
+"""A card's heading over the behaviours of one level: its number, its name on the scale and how it
+stands to the target (review 4, finding 11: not «Ниже цели» over positive behaviours)."""
 OPEN_NOTE = N_("Ответ — заметка к оценке: саму оценку по компетенции ставят по другим вопросам")
 """What a card says beside an open question: its answer never moves a rating by itself."""
 REVEALS_LABEL = N_("Что показывает")
@@ -25,6 +33,14 @@ def top_rating_rule(model: Model) -> str:
     """The one-line rule printed by the rating scale: the top rating needs an example at that level."""
     top = max(model.scale, key=lambda s: s.level)
     return _(TOP_RATING_RULE).format(top=top.level, name=top.name)
+
+
+def level_heading(model: Model, level: int, target: int) -> str:
+    """«1 — Знакомство (на балл ниже цели)», «2 — Типовые задачи (цель уровня)», «3 — … (на балл выше цели)»:
+    the scale's name of `level`, placed against `target` (one below, at, one above)."""
+    names = {s.level: s.name for s in model.scale}
+    template = LEVEL_AT if level == target else LEVEL_BELOW if level < target else LEVEL_ABOVE
+    return _(template).format(n=level, name=names.get(level, ""))
 
 
 def card_title(role: Role, level: RoleLevel) -> str:

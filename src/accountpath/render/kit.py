@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accountpath.i18n import N_, _, model_language
-from accountpath.method.plan import make_plan, panel_size, questions_per_focus
+from accountpath.method.plan import assign_focus, make_plan, panel_size, questions_per_focus
 from accountpath.model.types import Model, ReferenceQuestion, Role, RoleLevel
 from accountpath.render import scorecard
 from accountpath.render.cardtext import card_title
@@ -153,11 +153,61 @@ def panel_outline(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
         "total_weight": total,
         "need_weight": math.ceil(model.evaluation.min_coverage * total - 1e-9),
         "people": [(p["name"], [names[c] for c in p["focus"]]) for p in plan["interviewers"]],
+        "sheets": [sheet_stem(role, level, n) for n in range(1, count + 1)],
         "competencies": [
             (names[rc.id], rc.weight, rc.must_have, level.targets[rc.id], model.competency(rc.id))
             for rc in role.by_weight()
         ],
     }
+
+
+SHEET_FORMATS = (("html", N_("лист для печати")), ("xlsx", "Excel"))
+"""The interviewer sheets a kit page offers: (file extension, link text)."""
+
+
+COUNT_WORDS = {1: N_("один"), 2: N_("два"), 3: N_("три"), 4: N_("четыре")}
+
+
+def questions_by_minutes(model: Model) -> dict[int, tuple[int, ...]]:
+    """{minutes of an interview: the questions per focus competency the default panels of those minutes get},
+    over every role level of the model (from the level's `interview` and `questions_per_focus`)."""
+    out: dict[int, set[int]] = {}
+    for role in model.roles:
+        for level in role.levels:
+            count, minutes = panel_size(role, level)
+            focus, _missing = assign_focus(role, count)
+            out.setdefault(minutes, set()).add(questions_per_focus(level, minutes, focus))
+    return {m: tuple(sorted(out[m])) for m in sorted(out)}
+
+
+def question_rule(model: Model) -> str:
+    """The site's one rule for questions per competency, from the model: «на встрече 60 минут — один вопрос
+    на компетенцию, 90 минут — два»."""
+    parts = []
+    for minutes, counts in questions_by_minutes(model).items():
+        words = _(" или ").join(_(COUNT_WORDS[n]) if n in COUNT_WORDS else str(n) for n in counts)
+        parts.append(_("{m} минут — {n}").format(m=minutes, n=words))
+    if len(parts) == 1:
+        return _("на встрече {first} вопрос на компетенцию").format(first=parts[0])
+    return _("на встрече {first} вопрос на компетенцию, {rest}").format(first=parts[0], rest=", ".join(parts[1:]))
+
+
+def sheet_stem(role: Role, level: RoleLevel, number: int) -> str:
+    """The file name (without extension) of the default panel's `number`-th interviewer sheet: ids and the
+    number, never a person's name."""
+    return f"{role.id}-{level.id}-interviewer-{number}"
+
+
+def interviewer_sheets(model: Model, role: Role, level: RoleLevel, fmt: str) -> dict[str, bytes]:
+    """The focused cards of the kit's default panel ({sheet_stem.ext: bytes}, interviewer order): the plan the
+    kit shows (`panel_outline`), each card with that interviewer's competencies and questions, the name left
+    blank for the interviewer to write in."""
+    count, _minutes = panel_size(role, level)
+    plan, _notes = make_plan(model, role.id, level.id, [f"Интервьюер {n}" for n in range(1, count + 1)])
+    plan["interviewers"] = [dict(p, name="") for p in plan["interviewers"]]
+    cards = scorecard.focused_cards(model, plan, fmt).values()
+    ext = {"yaml": "yml"}.get(fmt, fmt)
+    return {f"{sheet_stem(role, level, n)}.{ext}": data for n, data in enumerate(cards, start=1)}
 
 
 def kit_view(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
@@ -222,6 +272,16 @@ def panel_text(p: dict[str, Any]) -> tuple[str, str | None]:
     return intro, note
 
 
+def sheet_links(name: str, stem: str, prefix: str | None) -> str:
+    """What the kit says beside an interviewer: links to the sheet for print and in Excel on the site
+    («Интервьюер 1 — лист для печати · Excel»), else the names of the sheet files the site offers."""
+    if prefix is None:
+        files = ", ".join(f"{stem}.{ext}" for ext, _label in SHEET_FORMATS)
+        return _("лист для печати и Excel на странице набора на сайте: {files}").format(files=files)
+    (html_ext, print_label), (xlsx_ext, xlsx_label) = SHEET_FORMATS
+    return f"[{name} — {_(print_label)}]({prefix}{stem}.{html_ext}) · [{xlsx_label}]({prefix}{stem}.{xlsx_ext})"
+
+
 TAKE_HOME_KEY = N_(
     "Проверяющий заполняет лист «{sheet}» по этим компетенциям; его оценки входят в общий итог "
     "вместе с листами интервьюеров."
@@ -238,10 +298,13 @@ def _vacancy_md(v: Vacancy, e: Any = md_escape) -> list[str]:
     return out
 
 
-def kit_md(view: dict[str, Any], level_heading: str = "#", *, plain: bool = False) -> str:
+def kit_md(
+    view: dict[str, Any], level_heading: str = "#", *, plain: bool = False, sheets_prefix: str | None = None
+) -> str:
     """The kit as Markdown (the site's kit page uses it with the same headings). `plain`: the download
     (`accountpath kit -o X.md`), read as plain text — model text as written, without the escapes the
-    site's Markdown renderer needs."""
+    site's Markdown renderer needs. `sheets_prefix`: the site's folder of the interviewer sheets, linked
+    beside each interviewer; without it the line names the sheet files."""
     h = level_heading
     e = md_plain_cell if plain else md_escape  # plain: only a pipe is escaped, it would split a table row
     lines = [f"{h} Набор для найма: {e(view['title'])}", ""]
@@ -266,8 +329,9 @@ def kit_md(view: dict[str, Any], level_heading: str = "#", *, plain: bool = Fals
     for name, weight, must, target, _c in p["competencies"]:
         lines.append(f"| {e(name)} | {weight} | {'да' if must else ''} | {target} — {e(view['scale'][target])} |")
     lines.append("")
-    for name, focus in p["people"]:
-        lines.append(f"- **{e(name)}:** {e(', '.join(focus))}")
+    for (name, focus), stem in zip(p["people"], p["sheets"]):
+        sep = " ·" if sheets_prefix is not None else " —"
+        lines.append(f"- **{e(name)}:** {e(', '.join(focus))}{sep} {sheet_links(name, stem, sheets_prefix)}")
     lines.append("")
     if left_note:
         lines += [e(left_note), ""]
@@ -358,7 +422,10 @@ def kit_html(view: dict[str, Any]) -> str:
             f"<td>{target} — {e(view['scale'][target])}</td></tr>"
         )
     out.append("</table><ul>")
-    out += [f"<li><strong>{e(name)}:</strong> {e(', '.join(focus))}</li>" for name, focus in p["people"]]
+    out += [
+        f"<li><strong>{e(name)}:</strong> {e(', '.join(focus))} — {e(sheet_links(name, stem, None))}</li>"
+        for (name, focus), stem in zip(p["people"], p["sheets"])
+    ]
     out.append("</ul>")
     if left_note:
         out.append(f'<p class="note">{e(left_note)}</p>')

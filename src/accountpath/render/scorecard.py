@@ -18,7 +18,14 @@ from accountpath.i18n import _, model_language, nplural
 from accountpath.method.plan import choose_questions, offered, place_questions
 from accountpath.model.types import Competency, Model, Question, Role, RoleCompetency, RoleLevel
 from accountpath.names import short_hash
-from accountpath.render.cardtext import FOCUSED_INSTRUCTION, OPEN_NOTE, REVEALS_LABEL, card_title, top_rating_rule
+from accountpath.render.cardtext import (
+    FOCUSED_INSTRUCTION,
+    OPEN_NOTE,
+    REVEALS_LABEL,
+    card_title,
+    level_heading,
+    top_rating_rule,
+)
 from accountpath.render.templating import phrases, template_env
 from accountpath.render.xlsx_card import write as write_xlsx
 from accountpath.vocab import (
@@ -236,7 +243,10 @@ def render(
 def render_card(c: Card, fmt: str) -> bytes:
     """One card's content in one format."""
     if fmt in ("html", "md"):
-        ctx = _ctx() | {"top_rule": top_rating_rule(c.model)}
+        ctx = _ctx() | {
+            "top_rule": top_rating_rule(c.model),
+            "level_heading": lambda level, target: level_heading(c.model, level, target),
+        }
         return template_env(fmt == "html").get_template(f"scorecard.{fmt}.j2").render(c=c, **ctx).encode("utf-8")
     if fmt == "yaml":
         return render_yaml(c).encode("utf-8")
@@ -396,13 +406,9 @@ def render_yaml(c: Card) -> str:
                 "  ",
             )
         )
-        for label, lv, behaviours in (
-            (_("ниже"), it.target - 1, it.below),
-            (_("цель"), it.target, it.at),
-            (_("выше"), it.target + 1, it.above),
-        ):
+        for lv, behaviours in ((it.target - 1, it.below), (it.target, it.at), (it.target + 1, it.above)):
             if behaviours:
-                lines.append(_comment(f"{label}, {lv}: " + phrases(behaviours), "  "))
+                lines.append(_comment(f"{level_heading(c.model, lv, it.target)}: " + phrases(behaviours), "  "))
         for qq in it.questions:
             lines.append(_comment(_("вопрос ({kind}): {text}").format(kind=kinds[qq.kind], text=qq.text), "  "))
             if qq.kind == "open":

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from accountpath.i18n import N_, _
 from accountpath.io.xlsx_read import HEAD_FIELDS, ID_HEADER, META_MARK, META_SHEET, NOTES_HEADER, RATING_HEADER, SHEET
 from accountpath.render import xlsx_out
-from accountpath.render.cardtext import REVEALS_LABEL, top_rating_rule
+from accountpath.render.cardtext import REVEALS_LABEL, level_heading, top_rating_rule
 from accountpath.render.templating import phrases
 from accountpath.vocab import (
     ANCHOR_LABELS,
@@ -37,6 +37,7 @@ from accountpath.vocab import (
 )
 
 if TYPE_CHECKING:  # scorecard imports this module
+    from accountpath.model.types import Model
     from accountpath.render.scorecard import Card, Item
 
 LABELS = {field: label for label, field in HEAD_FIELDS.items()}
@@ -229,7 +230,7 @@ def _reference(ws: Any, c: Card, st: dict[str, Any]) -> None:
         cell = ws.cell(row=row, column=1, value=xlsx_out.cell_text(head))
         cell.font, cell.fill = st["bold"], st["head"]
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        for label, text in _reference_rows(it, c.focused):
+        for label, text in _reference_rows(c.model, it, c.focused):
             row += 1
             ws.cell(row=row, column=1, value=label).alignment = st["wrap"]
             ws.cell(row=row, column=1).font = st["bold"]
@@ -238,17 +239,13 @@ def _reference(ws: Any, c: Card, st: dict[str, Any]) -> None:
         row += 1
 
 
-def _reference_rows(it: Item, focused: bool) -> list[tuple[str, str]]:
+def _reference_rows(model: Model, it: Item, focused: bool) -> list[tuple[str, str]]:
     """(label, text) rows of one competency: behaviours around the target, then each question with what
     it shows (open questions), its anchors, what to listen for (full cards only) and the red flags."""
     rows = []
-    for label, lv, behaviours in (
-        (_("Ниже цели"), it.target - 1, it.below),
-        (_("Цель"), it.target, it.at),
-        (_("Выше цели"), it.target + 1, it.above),
-    ):
+    for lv, behaviours in ((it.target - 1, it.below), (it.target, it.at), (it.target + 1, it.above)):
         if behaviours:
-            rows.append((f"{label} ({lv})", phrases(behaviours)))
+            rows.append((level_heading(model, lv, it.target), phrases(behaviours)))
     for k, q in enumerate(it.questions, start=1):
         rows.append((_("Вопрос {k} · {kind}").format(k=k, kind=_(QUESTION_KIND_LABELS[q.kind]).lower()), q.text))
         if q.reveals:

@@ -119,7 +119,7 @@ def _vacancy_md(model: Model, role: Role, level: RoleLevel) -> str:
 
 def _kit_md(model: Model, role: Role, level: RoleLevel) -> str:
     view = kit_mod.kit_view(model, role, level)
-    body = kit_mod.kit_md(view, level_heading="#")
+    body = kit_mod.kit_md(view, level_heading="#", sheets_prefix="files/")
     title = full_title(role, level)
     body = body.replace(
         "## Текст вакансии\n\n",
@@ -129,8 +129,9 @@ def _kit_md(model: Model, role: Role, level: RoleLevel) -> str:
         1,
     )
     links = (
-        f"Что делать дальше: распределите компетенции между интервьюерами на странице [План собеседования](../tools/plan.md) — там же расписание, "
-        f"листы интервьюеров для печати и файлы для [оценщика](../tools/evaluator.md). "
+        "Что делать дальше: листы интервьюеров для распределения ниже — у каждого интервьюера в разделе о собеседованиях "
+        "(для печати и в Excel). Другое распределение, расписание и файлы для [оценщика](../tools/evaluator.md) "
+        "соберите на странице [План собеседования](../tools/plan.md). "
         f"Лист проверяющего тестовое задание: "
         f"[для печати](files/{role.id}-{level.id}-take-home.html) · [Excel](files/{role.id}-{level.id}-take-home.xlsx) — "
         "его оценки войдут в общий итог вместе с листами интервьюеров."
@@ -177,12 +178,16 @@ def build(model: Model) -> dict[str, str]:
 
 
 def downloads(model: Model) -> dict[str, str | bytes]:
-    """hh.ru's JSON of every role level and the take-home cards (for print and Excel on the page; YAML and JSON
-    for the maintainers' integrations), by docs/ path."""
+    """hh.ru's JSON of every role level, the interviewer sheets of the kit's default panel (for print and
+    Excel) and the take-home cards (for print and Excel on the page; YAML and JSON for the maintainers'
+    integrations), by docs/ path."""
     out: dict[str, str | bytes] = {}
     for role in model.roles:
         for level in role.levels:
             out[f"{FILES}/{role.id}-{level.id}-hh.json"] = vac.render_vacancy(model, role, level, "json")
+            for fmt, _label in kit_mod.SHEET_FORMATS:
+                for name, sheet in kit_mod.interviewer_sheets(model, role, level, fmt).items():
+                    out[f"{FILES}/{name}"] = sheet
             for fmt, ext in (("html", "html"), ("xlsx", "xlsx"), ("yaml", "yml"), ("json", "json")):
                 card = kit_mod.take_home_card(model, role, level, fmt)
                 if card is not None:

@@ -25,7 +25,7 @@ from accountpath.i18n import DEFAULT_LANGUAGE, N_, _, language, model_language, 
 from accountpath.method.evaluate import EPS, round2
 from accountpath.method.team import PROMOTION_TOLERANCE  # the rule `accountpath team` applies
 from accountpath.model.types import Model, Role, RoleLevel
-from accountpath.render import scorecard, svg, vacancy
+from accountpath.render import kit, scorecard, svg, vacancy
 from accountpath.render.career_map import career_entries, career_flow, career_rungs, outside_entries
 from accountpath.render.market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
 from accountpath.render.mdtext import md_escape
@@ -385,6 +385,7 @@ def build(model: Model) -> dict[str, str]:
         "promotion_rule": promotion_rule(),
         "ipr_rule": ipr_rule(),
         "mark_legend": legend(),
+        "question_rule": kit.question_rule(model),
     }
     pages: dict[str, str] = {
         "index.md": _render("home.md.j2", **common),

@@ -20,7 +20,7 @@ from pathlib import Path
 from accountpath.i18n import model_language
 from accountpath.model.types import Model
 from accountpath.render import scorecard
-from accountpath.site import hiring_pages, pages
+from accountpath.site import hiring_pages, pages, tool_team
 
 MANIFEST = ".generated"
 """File in docs/ that lists the generated paths of the last run, one a line."""
@@ -43,7 +43,8 @@ def generated(model: Model) -> dict[str, str | bytes]:
 
 
 def downloads(model: Model) -> dict[str, str | bytes]:
-    """The blank scorecards of every role level and format, by docs/ path."""
+    """The blank scorecards of every role level and format, the hiring pages' files (interviewer sheets,
+    take-home cards, hh.ru JSON) and the blank team workbooks, by docs/ path."""
     out: dict[str, str | bytes] = {}
     for role in model.roles:
         for level in role.levels:
@@ -51,6 +52,7 @@ def downloads(model: Model) -> dict[str, str | bytes]:
                 name = pages.site_scorecard_name(role.id, level.id, fmt)
                 out[f"{pages.SCORECARD_DIR}/{name}"] = scorecard.render(model, role.id, level.id, fmt)
     out.update(hiring_pages.downloads(model))
+    out.update(tool_team.workbook_downloads(model))
     return out
 
 

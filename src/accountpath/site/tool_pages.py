@@ -12,10 +12,11 @@ from html import escape
 
 from accountpath.i18n import _
 from accountpath.model.types import Competency, Model, Role
+from accountpath.render import kit
 from accountpath.render.templating import template_env
 from accountpath.site.tool_evaluator import MODEL_URL, _button, _field, el, evaluator_app, js_notes
 from accountpath.site.tool_plan import plan_app
-from accountpath.site.tool_team import team_app
+from accountpath.site.tool_team import team_app, team_workbook_links
 from accountpath.vocab import RATINGS
 
 PAGES = {
@@ -241,4 +242,5 @@ def build(model: Model) -> dict[str, str]:
         "tools/plan.md": plan_app(model),
     }
     env = template_env(False)
-    return {path: env.get_template(tpl).render(app=apps[path]).rstrip() + "\n" for path, tpl in PAGES.items()}
+    extra = {"question_rule": kit.question_rule(model), "workbooks": team_workbook_links(model)}
+    return {path: env.get_template(tpl).render(app=apps[path], **extra).rstrip() + "\n" for path, tpl in PAGES.items()}

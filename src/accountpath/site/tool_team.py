@@ -6,7 +6,9 @@ the browser in model.json (`vocab.team_xlsx`, sitedata.team_layout)."""
 from __future__ import annotations
 
 from accountpath.i18n import _
-from accountpath.model.types import Model
+from accountpath.model.types import Model, Role, RoleLevel
+from accountpath.render import team_files
+from accountpath.render.mdtext import md_escape
 from accountpath.site.tool_evaluator import MODEL_URL, _button, el, js_notes
 
 
@@ -63,3 +65,30 @@ def team_app(model: Model) -> str:
         ),
         el("p", {"id": "tm-messages", "class": "ap-messages", "role": "status", "aria-live": "polite"}, ""),
     )
+
+
+WORKBOOK_DIR = "tools/files"
+"""Where the site keeps the blank team workbooks (one per role level), relative to docs/."""
+
+
+def workbook_name(role: Role, level: RoleLevel) -> str:
+    """The file name of a level's blank team workbook: ids only."""
+    return f"team-{role.id}-{level.id}.xlsx"
+
+
+def workbook_downloads(model: Model) -> dict[str, bytes]:
+    """The blank team workbook of every role level (`accountpath team-workbook`), by docs/ path."""
+    return {
+        f"{WORKBOOK_DIR}/{workbook_name(role, level)}": team_files.team_workbook(model, role.id, level.id)
+        for role in model.roles
+        for level in role.levels
+    }
+
+
+def team_workbook_links(model: Model) -> str:
+    """The team page's list of blank workbooks: a line per role, a link per level (Markdown)."""
+    lines = []
+    for role in model.roles:
+        links = " · ".join(f"[{md_escape(level.name)}](files/{workbook_name(role, level)})" for level in role.levels)
+        lines.append(f"- {md_escape(role.name)}: {links}")
+    return "\n".join(lines)
