@@ -234,6 +234,11 @@ def test_evaluator_flow_export_reload_import(page, server, site_model, tmp_path)
     for n in (target - 1, target, target + 1):
         if 1 <= n <= 5:
             assert first.levels[n][0] in ladder
+    # headed like the printed cards: «2 — Типовые задачи (цель уровня)» (review 4, finding 11)
+    names = {s.level: s.name for s in site_model.scale}
+    assert f"{target} — {names[target]} (цель уровня)" in ladder
+    if target > 1:
+        assert f"{target - 1} — {names[target - 1]} (на балл ниже цели)" in ladder
     r1 = {cid: [3, 4, 2, 5, 3][i % 5] for i, cid in enumerate(ids)}
     r1[ids[-1]] = None
     page.fill("#ev-interviewer", "Ирина Смирнова")

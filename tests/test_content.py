@@ -951,3 +951,29 @@ def test_english_grade_titles_are_title_case_everywhere(bundled_model):
     names = {lv.name for r in bundled_model.roles for lv in r.levels}
     assert {"Младший аккаунт-менеджер", "Руководитель группы", "Аккаунт-директор"} <= names
     assert {"Key Account Manager", "Senior Key Account Manager", "Group Account Director"} <= names
+
+
+# ---------------------------------------------------------------- review 4, finding 12: sheets and the rule
+
+
+def test_bundled_question_rule_is_one_question_at_60_minutes_and_two_at_90(bundled_model):
+    assert kit_mod.questions_by_minutes(bundled_model) == {60: (1,), 90: (2,)}
+    assert kit_mod.question_rule(bundled_model) == "на встрече 60 минут — один вопрос на компетенцию, 90 минут — два"
+
+
+@pytest.mark.slow
+def test_every_interviewer_sheet_of_the_bundled_kits_prints_on_two_pages(bundled_model):
+    """The sheets HR prints from the kit pages: two A4 pages each (WeasyPrint, pages counted with pypdf)."""
+    from accountpath.render import pdf
+
+    from conftest import pdf_pages
+
+    if pdf.engine() != "weasyprint":
+        pytest.skip("WeasyPrint is not installed (make venv)")
+    counts = {
+        name: pdf_pages(pdf.html_to_pdf(html.decode("utf-8")))
+        for role in bundled_model.roles
+        for level in role.levels
+        for name, html in kit_mod.interviewer_sheets(bundled_model, role, level, "html").items()
+    }
+    assert all(n <= 2 for n in counts.values()), counts

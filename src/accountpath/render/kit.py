@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from accountpath.i18n import N_, _, model_language
+from accountpath.i18n import N_, _, model_language, nplural
 from accountpath.method.plan import assign_focus, make_plan, panel_size, questions_per_focus
 from accountpath.model.types import Model, ReferenceQuestion, Role, RoleLevel
 from accountpath.render import scorecard
@@ -186,10 +186,14 @@ def question_rule(model: Model) -> str:
     parts = []
     for minutes, counts in questions_by_minutes(model).items():
         words = _(" или ").join(_(COUNT_WORDS[n]) if n in COUNT_WORDS else str(n) for n in counts)
-        parts.append(_("{m} минут — {n}").format(m=minutes, n=words))
+        parts.append((_("{m} минут — {n}").format(m=minutes, n=words), counts[-1]))
+    first, count = parts[0]
+    noun = nplural(count, "вопрос", "вопроса", "вопросов")
     if len(parts) == 1:
-        return _("на встрече {first} вопрос на компетенцию").format(first=parts[0])
-    return _("на встрече {first} вопрос на компетенцию, {rest}").format(first=parts[0], rest=", ".join(parts[1:]))
+        return _("на встрече {first} {noun} на компетенцию").format(first=first, noun=noun)
+    return _("на встрече {first} {noun} на компетенцию, {rest}").format(
+        first=first, noun=noun, rest=", ".join(p for p, _n in parts[1:])
+    )
 
 
 def sheet_stem(role: Role, level: RoleLevel, number: int) -> str:

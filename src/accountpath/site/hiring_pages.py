@@ -105,9 +105,13 @@ def _vacancy_md(model: Model, role: Role, level: RoleLevel) -> str:
         f'<textarea id="vacancy-text" class="ap-copy__text" rows="{rows}" readonly>{escape(text)}</textarea>',
         '<p><button type="button" class="md-button md-button--primary ap-copy__button" data-copy="vacancy-text">'
         "Скопировать текст вакансии</button> "
-        f'<a class="md-button" href="../files/{role.id}-{level.id}-hh.json" download>Файл для загрузки на hh.ru через API — передайте тому, кто настраивает интеграцию</a> '
         '<span class="ap-copy__status" role="status" aria-live="polite"></span></p>',
         "</div>",
+        '<details class="ap-integration" data-search-exclude>',
+        "<summary>Для интеграции с hh.ru</summary>",
+        f'<p><a href="../files/{role.id}-{level.id}-hh.json" download>Файл для автоматической публикации вакансии</a> '
+        "на hh.ru через API — передайте его тому, кто настраивает интеграцию.</p>",
+        "</details>",
         '<script type="module" src="../../assets/js/site/copytext.js"></script>',
         "",
         "## Как это выглядит",

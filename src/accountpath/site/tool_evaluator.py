@@ -295,7 +295,9 @@ def _privacy() -> str:
         el(
             "label",
             {"class": "ap-check", "for": "ev-chair-code"},
-            _("Код ведущего (задайте до начала, необязательно)"),
+            _(
+                "Код ведущего дебрифа (необязательно): задайте до начала — без него никто не откроет итог и чужие листы, пока не готовы все листы"
+            ),
             el("input", {"id": "ev-chair-code", "type": "password", "autocomplete": "off", "class": "ap-chair-code"}),
         ),
         _button("ev-clear", _("Очистить всё")),

@@ -13,7 +13,11 @@ const ANCHOR_KEYS = ["weak", "solid", "strong"];
 
 function behaviours(model, comp, n, target) {
   const list = (comp && comp.levels && comp.levels[String(n)]) || [];
-  const title = `${n} · ${scaleName(model, n)}` + (n === target ? " — цель" : n < target ? " — ниже цели" : " — выше цели");
+  // as the printed cards head a level: «1 — Знакомство (на балл ниже цели)» (review 4, finding 11)
+  const off = Math.abs(n - target);
+  const by = off === 1 ? "на балл" : `на ${off} балла`;
+  const where = n === target ? "цель уровня" : `${by} ${n < target ? "ниже" : "выше"} цели`;
+  const title = `${n} — ${scaleName(model, n)} (${where})`;
   return h("div", { class: `ap-ladder__step${n === target ? " ap-ladder__step--target" : ""}` },
     h("p", { class: "ap-ladder__title", text: title }),
     h("ul", {}, list.map((b) => h("li", { text: b }))));
