@@ -977,3 +977,11 @@ def test_every_interviewer_sheet_of_the_bundled_kits_prints_on_two_pages(bundled
         for name, html in kit_mod.interviewer_sheets(bundled_model, role, level, "html").items()
     }
     assert all(n <= 2 for n in counts.values()), counts
+
+
+def test_interview_page_states_the_bundled_question_rule(bundled_model):
+    """The hand-written interview page says what the generated pages say (review 4, finding 12)."""
+    assert kit_mod.questions_by_minutes(bundled_model) == {60: (1,), 90: (2,)}
+    text = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
+    assert "На встрече 60 минут у интервьюера по одному вопросу на каждую компетенцию своего списка." in text
+    assert "90 минут и по два вопроса на компетенцию" in text
