@@ -278,3 +278,36 @@ def test_the_planner_starts_from_the_level_panel_until_the_user_edits(page, serv
     page.get_by_label("Уровень", exact=True).select_option("junior")
     assert minutes.input_value() == "75" and people.input_value().splitlines() == PANEL[:2]
     page.watch.assert_clean()
+
+
+def test_kit_page_prints_each_interviewers_sheet_on_two_pages(page, server, context):
+    """Review 4, finding 12: the kit page links a sheet per interviewer of its default panel; each opens
+    and prints on at most two A4 pages (page.pdf + pypdf), without the planner."""
+    import pypdf
+
+    page.goto(server.url + "hiring/kit-client-services-director-csd/")
+    links = page.get_by_role("link", name="— лист для печати")
+    assert links.count() == 3
+    assert page.get_by_role("link", name="Интервьюер 3 — лист для печати").is_visible()
+    for i in range(links.count()):
+        href = links.nth(i).get_attribute("href")
+        excel = links.nth(i).locator("xpath=..").get_by_role("link", name="Excel", exact=True)
+        assert excel.get_attribute("href") == href.replace(".html", ".xlsx")
+        sheet = context.new_page()
+        sheet.goto(page.url + href)
+        assert "Фокус этого листа" in sheet.inner_text("body")
+        pages = len(pypdf.PdfReader(io.BytesIO(sheet.pdf(prefer_css_page_size=True))).pages)
+        assert pages <= 2, (href, pages)
+        sheet.close()
+
+
+def test_chair_code_field_says_what_it_does_and_hh_file_is_folded(page, server):
+    """Review 4, findings 36 and 37."""
+    page.goto(server.url + "tools/evaluator/")
+    field = page.get_by_label("Код ведущего дебрифа (необязательно)")
+    assert field.get_attribute("id") == "ev-chair-code"
+    page.goto(server.url + "hiring/vacancy-account-manager-middle/")
+    link = page.locator("a[href$='-hh.json']")
+    assert not link.is_visible()
+    page.get_by_text("Для интеграции с hh.ru").click()
+    assert link.is_visible() and "автоматической публикации" in link.inner_text()
