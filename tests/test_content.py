@@ -981,6 +981,8 @@ def test_the_junior_test_scores_what_the_interviews_leave_out(bundled_model):
     left = kit_mod.panel_outline(bundled_model, role, level)["left_out"]
     names = {c.id: c.name for c in bundled_model.competencies}
     assert names["finance"] in left and names["account-growth"] in left
+    covers = kit_mod.take_home_covers(kit_mod.kit_view(bundled_model, role, level))
+    assert covers and names["finance"] in covers and names["account-growth"] in covers
 
 
 def test_the_junior_hiring_bar_and_first_sixty_days_describe_the_same_person(bundled_model):

@@ -229,6 +229,29 @@ def newcomer_note(view: dict[str, Any]) -> str | None:
     return _(NEWCOMER_NOTE).format(items=items)
 
 
+TAKE_HOME_COVERS = N_(
+    "Из них тестовое задание оценивает {names} — вместе {w} из {total} по весу: лист проверяющего "
+    "входит в общий итог вместе с листами интервьюеров."
+)
+
+
+def take_home_covers(view: dict[str, Any]) -> str | None:
+    """The sentence naming the competencies no interviewer rates that the take-home scores, or None."""
+    th, p = view["take_home"], view["panel"]
+    if th is None or not p["left_out"]:
+        return None
+    weights = {view["names"][rc.id]: rc.weight for rc in view["role"].competencies}
+    scored = {view["names"].get(s.competency, s.competency) for s in th.scoring}
+    covered = [n for n in p["left_out"] if n in scored]
+    if not covered:
+        return None
+    return _(TAKE_HOME_COVERS).format(
+        names=", ".join(f"«{n}»" for n in covered),
+        w=sum(weights.get(n, 0) for n in covered),
+        total=p["total_weight"],
+    )
+
+
 def panel_text(p: dict[str, Any]) -> tuple[str, str | None]:
     """(the interviews' opening sentence, the note on competencies no interviewer rates or None)."""
     per = (
@@ -414,6 +437,9 @@ def kit_md(view: dict[str, Any], level_heading: str = "#", *, plain: bool = Fals
     lines.append("")
     if left_note:
         lines += [e(left_note), ""]
+        covers = take_home_covers(view)
+        if covers:
+            lines += [e(covers), ""]
     lines += [f"{h}# Тестовое задание", "", *take_home_md(view, h, e, plain=plain)]
     lines += [f"{h}# Проверка рекомендаций", "", REFERENCE_NOTE, "", f"**Согласие.** {CONSENT_LINE}", ""]
     for name, questions in view["references"]:
@@ -544,6 +570,9 @@ def kit_html(view: dict[str, Any]) -> str:
     out.append("</ul>")
     if left_note:
         out.append(f'<p class="note">{e(left_note)}</p>')
+        covers = take_home_covers(view)
+        if covers:
+            out.append(f'<p class="note">{e(covers)}</p>')
     out.append('<h2 id="take-home">Тестовое задание</h2>')
     out += take_home_html(view)
     out += [
