@@ -129,6 +129,8 @@ def test_long_unbroken_note_imports_fast_and_wraps(page, server, role, tmp_path)
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")
     edit = page.get_by_role("button", name="Редактировать текст (500000 знаков)")
     assert edit.count() == 1  # the form shows a preview; the textarea opens on demand
+    # resolved now: once the 500,000 characters are shown, a role query walks them all and can time out
+    edit_button = edit.element_handle()
     shown = page.evaluate(
         """() => Math.max(0, ...Array.from(document.querySelectorAll('#evaluator-app td, #evaluator-app li'))
              .map((el) => el.textContent.length))"""
@@ -138,7 +140,7 @@ def test_long_unbroken_note_imports_fast_and_wraps(page, server, role, tmp_path)
     assert page.evaluate(
         "() => Array.from(document.querySelectorAll('.ap-long')).some((s) => s.textContent.length === 500000)"
     )
-    edit.evaluate("(b) => b.click()")  # the block may sit in a closed fold
+    edit_button.evaluate("(b) => b.click()")  # the block may sit in a closed fold
     values = page.evaluate(
         "() => Array.from(document.querySelectorAll('#evaluator-app textarea')).map((t) => t.value.length)"
     )
