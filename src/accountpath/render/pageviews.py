@@ -52,6 +52,7 @@ class Bridge:
     target: Role
     target_level: RoleLevel
     changes: tuple[Change, ...]
+    via: Role | None = None  # a skipped one-level role in between (agencies without that step)
 
 
 def changes(model: Model, lower: Mapping[str, int], upper: Mapping[str, int]) -> tuple[Change, ...]:
@@ -85,6 +86,24 @@ def bridges(model: Model) -> tuple[Bridge, ...]:
                 continue
             top, first = role.levels[-1], nxt.levels[0]
             out.append(Bridge(role, top, nxt, first, changes(model, top.targets, first.targets)))
+    return tuple(out)
+
+
+def skip_bridges(model: Model) -> tuple[Bridge, ...]:
+    """Paths that skip a one-level role in between (A -> B -> C along `career.to`, B with one level,
+    no edge A -> C): agencies without B's step promote from A's top level straight to C's first. Such a
+    path is no career edge (targets may rise by two), so the pages present it from the two levels' targets."""
+    out = []
+    for b1 in bridges(model):
+        if len(b1.target.levels) != 1:
+            continue
+        for b2 in bridges(model):
+            if b2.source.id != b1.target.id or b2.target.id == b1.source.id:
+                continue
+            if b2.target.id in b1.source.career.to:
+                continue
+            top, first = b1.source_level, b2.target_level
+            out.append(Bridge(b1.source, top, b2.target, first, changes(model, top.targets, first.targets), b1.target))
     return tuple(out)
 
 

@@ -23,7 +23,6 @@ import jinja2
 
 from accountpath.i18n import DEFAULT_LANGUAGE, N_, _, language, model_language, ngettext
 from accountpath.method.evaluate import EPS, round2
-from accountpath.method.team import PROMOTION_TOLERANCE  # the rule `accountpath team` applies
 from accountpath.model.types import Model, Role, RoleLevel
 from accountpath.render import scorecard, svg, vacancy
 from accountpath.render.career_map import career_entries, career_flow, career_rungs, outside_entries
@@ -39,6 +38,7 @@ from accountpath.render.pageviews import (
     question_roles,
     role_level_questions,
     roles_needing,
+    skip_bridges,
     sources_used,
     worked_example,
 )
@@ -247,17 +247,22 @@ def strong_hire_out_of_reach(model: Model) -> list[tuple[Role, RoleLevel]]:
 
 def promotion_rule() -> str:
     """The promotion rule, word for word wherever a page states it: the computed part (method.team
-    `blocking`, on the manager's ratings after calibration) and the scope condition no program checks."""
+    `blocking`, on the manager's ratings after calibration), the scope condition no program checks and
+    the exception only a calibration takes (the tools keep showing what it lets through as blocking)."""
     return _(
         "Сотрудник готов к следующему уровню, когда выполнены два условия. Первое — масштаб: около трёх месяцев "
-        "он уже работает в масштабе нового уровня (см. [таблицу масштаба](#scope)) {mark}; это проверяют руководитель "
-        "и калибровка, страницы «Самооценка» и «Команда» его не считают. Второе — оценки руководителя после калибровки по "
-        "компетенциям роли нового уровня, у которых есть вес (их проверяют и на собеседовании): по каждой "
-        "обязательной — не ниже цели, по каждой из остальных — ниже цели не больше чем на {tol}. Оценки целые, "
-        "поэтому на деле это «на цели» по каждой компетенции с весом; но на шаге растут лишь несколько целей, "
-        "остальные те же, что на нынешнем уровне. Компетенции без веса в правило не входят "
-        "(правило и пороги {mark})."
-    ).format(tol=num(PROMOTION_TOLERANCE), mark=PRACTICE_MARK)
+        "он уже работает в масштабе нового уровня (см. [таблицу масштаба](#scope)) {mark}; масштаб проверяют "
+        "руководитель и калибровка, онлайн-инструменты его не учитывают. Второе — оценки руководителя после "
+        "калибровки по компетенциям роли нового уровня, у которых есть вес (их проверяют и на собеседовании): "
+        "каждая не ниже цели. Так считают [Самооценка](tools/self-assessment.md) и [Команда](tools/team.md): "
+        "компетенция с весом ниже цели для них — то, что мешает повышению. На шаге растут лишь несколько целей, "
+        "остальные те же, что на нынешнем уровне; компетенции без веса в правило не входят. Исключение {mark} "
+        "может сделать только калибровка: если человек уже работает в масштабе нового уровня и все обязательные "
+        "компетенции у него на цели, она может повысить его с одной-двумя необязательными компетенциями с весом "
+        "на балл ниже цели. Они становятся первыми строками ИПР на новом уровне, со сроком, а инструменты "
+        "по-прежнему показывают их как то, что мешает повышению: исключение — решение людей, записанное в "
+        "протоколе калибровки, а не лазейка в правиле."
+    ).format(mark=PRACTICE_MARK)
 
 
 def ipr_rule() -> str:
@@ -380,6 +385,7 @@ def build(model: Model) -> dict[str, str]:
         "scale": scale,
         "groups": groups(model),
         "careers": careers,
+        "skips": skip_bridges(model),
         "question_roles": lambda q: question_roles(model, q),
         "hiring_rule": hiring_rule(model),
         "promotion_rule": promotion_rule(),
