@@ -1078,3 +1078,50 @@ def test_growth_page_gives_ipr_pace_and_pay_guidance(bundled_model):
     assert f"Ориентиры проекта {pages.PRACTICE_MARK}" in pay and "20–35\u00a0%" in pay and "в модели" not in pay
     team = built["tools/team.md"]
     assert "для всех, у кого есть подчинённые: руководителя группы, аккаунт-директора, Group Account Director" in team
+
+
+def test_every_take_home_ships_its_materials_and_the_checkers_notes(bundled_model):
+    """Review 4, finding 4: no take-home leaves the materials to the agency: each has documents for the
+    candidate (the junior: the client's letter, a one-page brief template, an estimate; the director
+    case: the portfolio as a table) and notes for the checker only."""
+    for role, level in _role_levels(bundled_model):
+        th = level.take_home
+        assert th.handout and th.checker_notes, (role.id, level.id)
+        assert not any("пишет его сам" in m or "составляет её сам" in m for m in th.materials), (role.id, level.id)
+        candidate = kit_mod.candidate_text(th)
+        assert not any(note in candidate for note in th.checker_notes), (role.id, level.id)
+    junior = bundled_model.role("account-manager").level("junior").take_home
+    titles = " ".join(d.title for d in junior.handout)
+    assert "Письмо клиента" in titles and "Шаблон брифа" in titles and "Смета" in titles
+    assert sum("ошибка" in n.casefold() for n in junior.checker_notes) == 2
+    csd = bundled_model.role("client-services-director").level("csd").take_home
+    assert any(d.table and len(d.table.rows) == 12 for d in csd.handout)
+
+
+def test_the_junior_test_scores_what_the_interviews_leave_out(bundled_model):
+    """Review 4, finding 6: the junior task checks an estimate (finance) and asks what else to offer the
+    client (account growth) instead of scoring client focus again."""
+    role = bundled_model.role("account-manager")
+    level = role.level("junior")
+    scored = [s.competency for s in level.take_home.scoring]
+    assert "finance" in scored and "account-growth" in scored and "client-focus" not in scored
+    left = kit_mod.panel_outline(bundled_model, role, level)["left_out"]
+    names = {c.id: c.name for c in bundled_model.competencies}
+    assert names["finance"] in left and names["account-growth"] in left
+    covers = kit_mod.take_home_covers(kit_mod.kit_view(bundled_model, role, level))
+    assert covers and names["finance"] in covers and names["account-growth"] in covers
+
+
+def test_the_junior_hiring_bar_and_first_sixty_days_describe_the_same_person(bundled_model):
+    """Review 4, finding 5: the briefing target stays at 2; the 60-day goal is the level-2 behaviour, and the
+    kit says a graduate shows briefing on the situational question."""
+    role = bundled_model.role("account-manager")
+    level = role.level("junior")
+    assert level.targets["briefing"] == 2
+    day60 = " ".join(level.probation[60])
+    assert "брифинг с клиентом по чек-листу" in day60 and "без возврата" in day60
+    assert "вместе со старшим коллегой" not in day60
+    view = kit_mod.kit_view(bundled_model, role, level)
+    note = kit_mod.newcomer_note(view)
+    assert note and "ситуационный вопрос" in note and "«Брифование и постановка задач»" in note
+    assert kit_mod.newcomer_note(kit_mod.kit_view(bundled_model, role, role.level("middle"))) is None

@@ -8,6 +8,7 @@ import dataclasses
 import html
 import html.parser
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -439,3 +440,149 @@ def test_the_sites_markdown_downloads_are_plain_text(tmp_path):
         text = content.decode("utf-8") if isinstance(content, bytes) else content
         assert not [e for e in ESCAPES if e in text], path
     assert any(RAW in (c.decode("utf-8") if isinstance(c, bytes) else c) for c in files.values())
+
+
+HANDOUT = [
+    {
+        "title": "Письмо клиента",
+        "text": ["Добрый день! Хотим всё к лету, бюджет как в прошлом году."],
+    },
+    {
+        "title": "Смета прошлого года",
+        "table": {"columns": ["Позиция", "Сумма, ₽"], "rows": [["Посты", "96 000"], ["Итого", 96000]]},
+        "note": "Цены без НДС.",
+    },
+]
+CHECKER = ["Противоречие: к лету, но бюджет прошлого года.", "В смете ошибка в итоге."]
+
+
+def _materials(data: dict) -> None:
+    _kit(data)
+    th = data["roles"][0]["levels"][1]["take_home"]
+    th["handout"] = _copy(HANDOUT)
+    th["checker_notes"] = list(CHECKER)
+
+
+@pytest.fixture
+def materials_model(tmp_path):
+    return _mini(tmp_path, _materials)
+
+
+def _split_at_checker(text: str) -> tuple[str, str]:
+    """(everything before the checker's heading, the checker's part up to the next section)."""
+    head = kit_mod._(kit_mod.FOR_CHECKER)
+    assert text.count(head) == 1, text
+    before, after = text.split(head)
+    return before, after.split("Проверка рекомендаций")[0]
+
+
+def test_the_materials_load_and_a_ragged_table_row_names_its_line(tmp_path, materials_model):
+    """Review 4, finding 4: the take-home carries its materials; a row with a missing cell is an error."""
+    model, problems = model_load.check(materials_model)
+    assert not problems, problems
+    th = model.role("account-manager").level("middle").take_home
+    assert [d.title for d in th.handout] == ["Письмо клиента", "Смета прошлого года"]
+    assert th.handout[1].table.rows[1] == ("Итого", "96000") and th.checker_notes == tuple(CHECKER)
+
+    def ragged(data):
+        _materials(data)
+        data["roles"][0]["levels"][1]["take_home"]["handout"][1]["table"]["rows"][0] = ["Посты"]
+
+    model, problems = model_load.check(_mini(tmp_path, ragged))
+    assert model is None
+    text = "\n".join(str(p) for p in problems)
+    assert "[take-home-table]" in text and "строке 1" in text and all(p.line > 0 for p in problems), text
+
+    def empty(data):
+        _materials(data)
+        data["roles"][0]["levels"][1]["take_home"]["handout"][0] = {"title": "Пусто"}
+
+    model, problems = model_load.check(_mini(tmp_path, empty))
+    assert model is None and problems
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_kit_download_carries_the_materials_and_keeps_the_checkers_part_apart(
+    materials_model, cli_run, tmp_path, fmt
+):
+    out = tmp_path / f"kit.{fmt}"
+    r = cli_run("--model", materials_model, "kit", "--role", "account-manager", "--level", "middle", "-o", out)
+    assert r.returncode == 0, r.stderr
+    text = out.read_text(encoding="utf-8")
+    candidate, checker = _split_at_checker(text)
+    assert kit_mod._(kit_mod.FOR_CANDIDATE) in candidate and "◇" in candidate
+    for words in ("Письмо клиента", "Добрый день! Хотим всё к лету", "Смета прошлого года", "96 000", "Цены без НДС."):
+        assert words in candidate, (fmt, words)
+    for note in CHECKER:
+        assert note in checker and note not in candidate, (fmt, note)
+    assert "Противоречие найдено." in checker and "Противоречие найдено." not in candidate
+    if fmt == "md":  # the download is plain text: the table is padded columns, not a Markdown table
+        assert "| Позиция |" not in text and re.search(r"Посты\s+96 000", text)
+    else:
+        assert "<th>Позиция</th>" in text and "<td>96 000</td>" in text
+
+
+def test_the_site_kit_page_shows_the_materials_as_markdown_tables(materials_model):
+    model, _p = model_load.check(materials_model)
+    role = model.role("account-manager")
+    page = kit_mod.kit_md(kit_mod.kit_view(model, role, role.level("middle")))
+    candidate, checker = _split_at_checker(page)
+    assert "| Позиция | Сумма, ₽ |" in candidate and "| Посты | 96 000 |" in candidate
+    assert all(note in checker for note in CHECKER)
+
+
+def test_the_site_sends_the_candidate_a_file_without_the_checkers_part(materials_model):
+    from accountpath.site import hiring_pages
+
+    model, _p = model_load.check(materials_model)
+    role = model.role("account-manager")
+    level = role.level("middle")
+    files = hiring_pages.downloads(model)
+    name = f"{hiring_pages.FILES}/{hiring_pages.candidate_file(role, level)}"
+    text = files[name]
+    assert "Превратите письмо клиента в бриф." in text and "Добрый день!" in text and re.search(r"Посты\s+96 000", text)
+    assert not any(note in text for note in CHECKER) and "Противоречие найдено." not in text
+    page = hiring_pages.build(model)[hiring_pages.kit_page(role, level)]
+    assert f"files/{hiring_pages.candidate_file(role, level)}" in page
+    # a level without materials gets no file
+    assert not any("junior-take-home-candidate" in p for p in files)
+
+
+@pytest.mark.parametrize(
+    ("target", "scores"),
+    [(1, (1, 1, 2)), (2, (1, 2, 3)), (3, (2, 3, 4)), (4, (3, 4, 5)), (5, (3, 5, 5))],
+)
+def test_a_weak_take_home_never_scores_above_three(target, scores):
+    """Review 4, finding 3: weak is one below the target but at most 3; strong is capped at the top, with a note."""
+    assert kit_mod.key_scores(target, 5) == scores
+    assert "«сильно»" in kit_mod.key_cells(5, 5)[2] and "«сильно»" not in kit_mod.key_cells(4, 5)[2]
+
+
+def test_the_take_home_key_has_absolute_scores_and_no_interview_wording(materials_model):
+    """Review 4, findings 3 and 35: the key names its rule with the scale's top and the weak cap, each row
+    shows the scores, and the interview card's sentence about questions is gone from the key."""
+    from accountpath.vocab import ANCHORS_TO_RATING, TAKE_HOME_WEAK_MAX, take_home_rule
+
+    model, _p = model_load.check(materials_model)
+    role = model.role("account-manager")
+    level = role.level("middle")
+    view = kit_mod.kit_view(model, role, level)
+    rule = take_home_rule(5)
+    assert f"не выше {TAKE_HOME_WEAK_MAX}" in rule and "при цели 5 — 5" in rule
+    for text in (
+        kit_mod.kit_md(view),
+        kit_mod.kit_html(view),
+        kit_mod.take_home_card(model, role, level, "md").decode(),
+    ):
+        assert rule in text and "Образцы ответов свои у каждого вопроса" not in text
+    target = level.targets["client-communication"]
+    weak, solid, strong = kit_mod.key_scores(target, 5)
+    assert f"**{weak}** — Пересказ." in kit_mod.kit_md(view) and f"**{solid}** — Цель и сроки." in kit_mod.kit_md(view)
+    # interview cards keep their own rule
+    assert ANCHORS_TO_RATING.split(":")[0] in scorecard_md(model, role.id, level.id)
+
+
+def scorecard_md(model, role_id, level_id):
+    from accountpath.render import scorecard
+
+    return scorecard.render(model, role_id, level_id, "md").decode("utf-8")

@@ -101,6 +101,9 @@ MESSAGES: dict[str, str] = {
     "model.take-home-repeated": N_(
         "{at}: компетенция «{competency}» оценивается в тестовом задании дважды [take-home-scoring]"
     ),
+    "model.take-home-table": N_(
+        "{at}: в таблице материалов тестового задания в строке {row} ячеек {cells}, а столбцов {columns} [take-home-table]"
+    ),
     "model.take-home-unweighted": N_(
         "{at}: тестовое задание оценивает «{competency}», а у роли нет такой взвешенной компетенции [take-home-scoring]"
     ),

@@ -141,6 +141,23 @@ ANCHORS_TO_RATING = N_(
 )
 """How the weak/solid/strong anchors of a question or a take-home key map to the 1-5 scale (review 1, finding 5)."""
 
+TAKE_HOME_TO_RATING = N_(
+    "Как ответ переводится в оценку: слабый ответ — на балл ниже цели, но не выше {weak_max}; хороший — цель; "
+    "сильный — цель + 1, а при цели {top} — {top} и пометка «сильно» в заметке"
+)
+"""How the take-home key's weak/solid/strong columns map to the scale (review 4, findings 3 and 35): a weak
+answer never earns a 4 or a 5, whatever the target; `top` is the scale's top, `weak_max` TAKE_HOME_WEAK_MAX."""
+
+TAKE_HOME_WEAK_MAX = 3
+"""The highest score a weak take-home earns (the project's practice): below it a target − 1 still rates
+a weak answer as «Уверенно» or better at the director levels."""
+
+
+def take_home_rule(top: int) -> str:
+    """TAKE_HOME_TO_RATING in words, with the scale's top."""
+    return _(TAKE_HOME_TO_RATING).format(weak_max=TAKE_HOME_WEAK_MAX, top=top)
+
+
 TAKE_HOME_SHEET = "Тестовое задание"
 """The interviewer name of a scored take-home's card: the debrief counts it like any other card."""
 

@@ -17,6 +17,8 @@ from accountpath.model.types import (
     Evaluation,
     Fact,
     GlossaryTerm,
+    Handout,
+    HandoutTable,
     Interview,
     Kpi,
     Market,
@@ -114,6 +116,20 @@ def _take_home(t: dict[str, Any]) -> TakeHome:
         _t(t["materials"]),
         tuple(Scoring(s["competency"], s["weak"], s["solid"], s["strong"]) for s in t["scoring"]),
         t.get("stage", "after_interviews"),
+        tuple(_handout(h) for h in t.get("handout") or ()),
+        _t(t.get("checker_notes")),
+    )
+
+
+def _handout(h: dict[str, Any]) -> Handout:
+    table = h.get("table")
+    return Handout(
+        h["title"],
+        _t(h.get("text")),
+        HandoutTable(_t(table["columns"]), tuple(tuple(str(c) for c in row) for row in table["rows"]))
+        if table
+        else None,
+        h.get("note"),
     )
 
 

@@ -1,6 +1,6 @@
 """Rules of the hiring kit (issue 19): pay bands, the phone screen, take-home tasks and reference
 questions. Each problem carries a code of the message table (`accountpath.messages`) and the
-position of the offending value: pay-range, pay-source, screening-count, take-home-scoring,
+position of the offending value: pay-range, pay-source, screening-count, take-home-scoring, take-home-table,
 reference-count, reference-coverage, vacancy-requirements."""
 
 from __future__ import annotations
@@ -90,6 +90,26 @@ def take_home_scoring(ctx: Ctx) -> list[Problem]:
     return out
 
 
+def take_home_table(ctx: Ctx) -> list[Problem]:
+    """Every row of a take-home handout's table has as many cells as the table has columns."""
+    out = []
+    for i, role in ctx.roles:
+        for j, lv in items(role, "levels"):
+            th = lv.get("take_home")
+            at = ctx.where(("roles", i, "levels", j))
+            for k, doc in items(th, "handout"):
+                table = doc.get("table") if isinstance(doc, dict) else None
+                if not isinstance(table, dict) or not isinstance(table.get("columns"), list):
+                    continue
+                n = len(table["columns"])
+                rows = table.get("rows")
+                for r, row in enumerate(rows if isinstance(rows, list) else []):
+                    if isinstance(row, list) and len(row) != n:
+                        path = ("roles", i, "levels", j, "take_home", "handout", k, "table", "rows", r)
+                        out.append(_at(ctx, path, "model.take-home-table", at=at, row=r + 1, cells=len(row), columns=n))
+    return out
+
+
 def reference_coverage(ctx: Ctx) -> list[Problem]:
     """A competency's reference questions number 2 or 3; every must-have competency of a role
     that has a phone screen (a role with a hiring kit) has them."""
@@ -140,4 +160,4 @@ def vacancy_requirements(ctx: Ctx) -> list[Problem]:
     return out
 
 
-RULES = (pay_range, screening_count, take_home_scoring, reference_coverage, vacancy_requirements)
+RULES = (pay_range, screening_count, take_home_scoring, take_home_table, reference_coverage, vacancy_requirements)

@@ -49,12 +49,34 @@ class Scoring:
 
 
 @dataclass(frozen=True)
+class HandoutTable:
+    """A table of a take-home's handout: column headings and rows of cells (figures as written)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One document the candidate gets with the take-home (a client's letter, a template, a table):
+    a title, text paragraphs and/or a table, and an optional note under the table. Written by the project,
+    with fictional clients and figures."""
+
+    title: str
+    text: tuple[str, ...] = ()
+    table: HandoutTable | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class TakeHome:
     task: str
     time_limit: str
     materials: tuple[str, ...]
     scoring: tuple[Scoring, ...]
     stage: str = "after_interviews"  # before_interviews | after_interviews | final_meeting
+    handout: tuple[Handout, ...] = ()  # the materials themselves, sent to the candidate
+    checker_notes: tuple[str, ...] = ()  # for the checker only: what a good answer must catch
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,12 @@ from typing import Any
 
 from accountpath.i18n import N_, _, model_language
 from accountpath.method.plan import make_plan, panel_size, questions_per_focus
-from accountpath.model.types import Model, ReferenceQuestion, Role, RoleLevel
+from accountpath.model.types import Handout, HandoutTable, Model, ReferenceQuestion, Role, RoleLevel, TakeHome
 from accountpath.render import scorecard
 from accountpath.render.cardtext import card_title
 from accountpath.render.mdtext import md_escape, md_plain_cell
 from accountpath.render.vacancy import Vacancy, experience_id, vacancy
-from accountpath.vocab import ANCHORS_TO_RATING, TAKE_HOME_NOT_DONE, TAKE_HOME_SHEET
+from accountpath.vocab import TAKE_HOME_NOT_DONE, TAKE_HOME_SHEET, TAKE_HOME_WEAK_MAX, take_home_rule
 
 KIT_FORMATS = ("md", "html")
 TAKE_HOME_INTERVIEWER = TAKE_HOME_SHEET
@@ -58,6 +58,12 @@ SCREEN_NOTE_OPEN = N_(
     "формат работы или дата выхода. Если всё сходится, договоритесь о собеседованиях и назовите кандидату сроки."
 )
 """The phone screen's note where no question knocks out (a level open to newcomers): what the call is for."""
+NEWCOMER_NOTE = N_(
+    "Выпускник без опыта в агентстве показывает обязательные компетенции не рассказом о прошлой работе, "
+    "а ответом на ситуационный вопрос собеседования — что он сделает в предложенной ситуации; оценка "
+    "цели уровня ставится за такой ответ, стаж для неё не нужен. Попросите интервьюеров задать эти вопросы: {items}."
+)
+"""At a level open to newcomers: the must-haves a graduate shows on the situational questions (review 4, finding 5)."""
 REFERENCE_NOTE = (
     "Два-три разговора по 10–15 минут с бывшими руководителями или коллегами, после финального интервью. "
     "Спрашивайте о поступках, а не о характере; отмечайте, что должно насторожить."
@@ -160,6 +166,23 @@ def panel_outline(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
     }
 
 
+def newcomer_questions(model: Model, role: Role, level: RoleLevel) -> list[tuple[str, str]]:
+    """(competency name, question text): for a level open to newcomers, each must-have's first situational
+    question whose levels hold the level's target — the question a graduate shows it on; else []."""
+    if experience_id(level) != "noExperience":
+        return []
+    out = []
+    for rc in role.by_weight():
+        comp = model.competency(rc.id)
+        target = level.targets.get(rc.id, 1)
+        if not rc.must_have or comp is None:
+            continue
+        found = [q for q in comp.questions if q.kind == "situational" and q.levels[0] <= target <= q.levels[-1]]
+        if found:
+            out.append((comp.name, found[0].text))
+    return out
+
+
 def kit_view(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
     """Everything the kit shows for one role level."""
     panel = panel_outline(model, role, level)
@@ -176,7 +199,9 @@ def kit_view(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
         ),
         "panel": panel,
         "scale": scale,
+        "newcomers": newcomer_questions(model, role, level),
         "take_home": level.take_home,
+        "top": max(sl.level for sl in model.scale),
         "names": {c.id: c.name for c in model.competencies},
         "references": reference_questions(model, role),
         "steps": process_steps(model, role, level, panel["count"], panel["minutes"]),
@@ -194,6 +219,37 @@ def take_home_card(model: Model, role: Role, level: RoleLevel, fmt: str) -> byte
 def screen_note(view: dict[str, Any]) -> str:
     """The phone screen's note: about stop-questions where one knocks out, else what the call is for."""
     return _(SCREEN_NOTE) if any(q.knock_out for q in view["screening"]) else _(SCREEN_NOTE_OPEN)
+
+
+def newcomer_note(view: dict[str, Any]) -> str | None:
+    """NEWCOMER_NOTE with the level's must-haves and their situational questions, or None."""
+    if not view["newcomers"]:
+        return None
+    items = "; ".join(f"«{name}» — {text}" for name, text in view["newcomers"])
+    return _(NEWCOMER_NOTE).format(items=items)
+
+
+TAKE_HOME_COVERS = N_(
+    "Из них тестовое задание оценивает {names} — вместе {w} из {total} по весу: лист проверяющего "
+    "входит в общий итог вместе с листами интервьюеров."
+)
+
+
+def take_home_covers(view: dict[str, Any]) -> str | None:
+    """The sentence naming the competencies no interviewer rates that the take-home scores, or None."""
+    th, p = view["take_home"], view["panel"]
+    if th is None or not p["left_out"]:
+        return None
+    weights = {view["names"][rc.id]: rc.weight for rc in view["role"].competencies}
+    scored = {view["names"].get(s.competency, s.competency) for s in th.scoring}
+    covered = [n for n in p["left_out"] if n in scored]
+    if not covered:
+        return None
+    return _(TAKE_HOME_COVERS).format(
+        names=", ".join(f"«{n}»" for n in covered),
+        w=sum(weights.get(n, 0) for n in covered),
+        total=p["total_weight"],
+    )
 
 
 def panel_text(p: dict[str, Any]) -> tuple[str, str | None]:
@@ -226,6 +282,113 @@ TAKE_HOME_KEY = N_(
     "Проверяющий заполняет лист «{sheet}» по этим компетенциям; его оценки входят в общий итог "
     "вместе с листами интервьюеров."
 )
+TAKE_HOME_PARTS = N_(
+    "Раздел в двух частях. «Для кандидата» HR отправляет кандидату целиком; «Для проверяющего» остаётся "
+    "у того, кто проверяет работу, и кандидату не отправляется."
+)
+MATERIALS_MARK = N_(
+    "◇ Материалы написаны проектом: клиент, компания, люди и цифры вымышлены. Можно отправить как есть "
+    "или заменить своими — тогда поправьте и заметки для проверяющего."
+)
+FOR_CANDIDATE = N_("Для кандидата")
+FOR_CHECKER = N_("Для проверяющего — кандидату не отправлять")
+CHECKER_CATCH = N_("Что должен заметить хороший ответ")
+CANDIDATE_FILE = N_("Материалы для кандидата")
+
+
+def key_scores(target: int, top: int) -> tuple[int, int, int]:
+    """The scores of a weak, a solid and a strong take-home at `target`: weak is one below the target
+    but never above TAKE_HOME_WEAK_MAX (and never below 1), strong one above it within the scale."""
+    return max(1, min(target - 1, TAKE_HOME_WEAK_MAX)), target, min(target + 1, top)
+
+
+def key_cells(target: int, top: int) -> tuple[str, str, str]:
+    """The score labels of the key's three columns: «2», «3», «4»; at the top «5, «сильно» в заметке»."""
+    weak, solid, strong = key_scores(target, top)
+    strong_label = _("{n} и «сильно» в заметке").format(n=strong) if target >= top else str(strong)
+    return str(weak), str(solid), strong_label
+
+
+def plain_table(table: HandoutTable) -> list[str]:
+    """A handout table as plain text: columns padded to their widest cell, figures aligned right."""
+    rows = [list(table.columns), *[list(r) for r in table.rows]]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(table.columns))]
+
+    def line(cells: list[str], head: bool = False) -> str:
+        out = []
+        for i, c in enumerate(cells):
+            numeric = not head and bool(re.fullmatch(r"[−\-+]?[\d\s ,.%]+", c))
+            out.append(c.rjust(widths[i]) if numeric else c.ljust(widths[i]))
+        return "  ".join(out).rstrip()
+
+    return [line(rows[0], head=True), "  ".join("-" * w for w in widths), *[line(r) for r in rows[1:]]]
+
+
+def handout_md(doc: Handout, h: str, e: Any, *, plain: bool) -> list[str]:
+    """One handout document as Markdown (a page: a Markdown table) or plain text (a download: padded columns)."""
+    lines = [f"{h} {e(doc.title)}", ""]
+    for para in doc.text:
+        lines += [e(para) if not plain else para, ""]
+    if doc.table is not None:
+        if plain:
+            lines += ["```", *plain_table(doc.table), "```", ""]
+        else:
+            lines += ["| " + " | ".join(e(c) for c in doc.table.columns) + " |"]
+            lines += ["|" + "---|" * len(doc.table.columns)]
+            lines += ["| " + " | ".join(e(c) for c in row) + " |" for row in doc.table.rows]
+            lines.append("")
+    if doc.note:
+        lines += [e(doc.note) if not plain else doc.note, ""]
+    return lines
+
+
+def candidate_text(th: TakeHome) -> str:
+    """The candidate's part of a take-home as plain text (the file HR sends): the task, the time, the
+    materials; never the checker's notes or the key."""
+    lines = [_(CANDIDATE_FILE), "", _("Задание"), "", th.task, "", _("Время: {t}").format(t=th.time_limit), ""]
+    for doc in th.handout:
+        lines += [doc.title, "=" * len(doc.title), ""]
+        for para in doc.text:
+            lines += [para, ""]
+        if doc.table is not None:
+            lines += [*plain_table(doc.table), ""]
+        if doc.note:
+            lines += [doc.note, ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def take_home_md(view: dict[str, Any], h: str, e: Any, *, plain: bool) -> list[str]:
+    """The take-home section's body: the candidate's part (task, time, materials) and, apart, the checker's
+    part (what a good answer catches, the key with scores)."""
+    th = view["take_home"]
+    if th is None:
+        return ["Для этого уровня тестового задания в модели нет.", ""]
+    lines = [_(TAKE_HOME_PARTS), ""]
+    if th.handout:
+        lines += [_(MATERIALS_MARK), ""]
+    lines += [f"{h}## {_(FOR_CANDIDATE)}", "", e(th.task), "", f"*Время:* {e(th.time_limit)}", "", "*Материалы:*", ""]
+    lines += [f"- {e(m)}" for m in th.materials] + [""]
+    for doc in th.handout:
+        lines += handout_md(doc, f"{h}###", e, plain=plain)
+    lines += [f"{h}## {_(FOR_CHECKER)}", ""]
+    if th.checker_notes:
+        lines += [f"*{_(CHECKER_CATCH)}:*", ""] + [f"- {e(n)}" for n in th.checker_notes] + [""]
+    lines += [
+        f"*Ключ оценки.* {e(_(TAKE_HOME_KEY).format(sheet=TAKE_HOME_INTERVIEWER))} {e(take_home_rule(view['top']))}. "
+        f"{e(_(TAKE_HOME_NOT_DONE))}.",
+        "",
+        "| Компетенция | Цель | Слабо | Хорошо | Сильно |",
+        "|---|---|---|---|---|",
+    ]
+    for s in th.scoring:
+        target = view["level"].targets.get(s.competency, 1)
+        weak, solid, strong = key_cells(target, view["top"])
+        lines.append(
+            f"| {e(view['names'].get(s.competency, s.competency))} | {target} | **{weak}** — {e(s.weak)} | "
+            f"**{solid}** — {e(s.solid)} | **{e(strong)}** — {e(s.strong)} |"
+        )
+    lines.append("")
+    return lines
 
 
 # ---------------------------------------------------------------- markdown
@@ -247,6 +410,9 @@ def kit_md(view: dict[str, Any], level_heading: str = "#", *, plain: bool = Fals
     lines = [f"{h} Набор для найма: {e(view['title'])}", ""]
     lines += [f"{h}# Текст вакансии", "", *_vacancy_md(view["vacancy"], e)]
     lines += [f"{h}# Телефонный скрининг", "", screen_note(view), ""]
+    newcomers = newcomer_note(view)
+    if newcomers:
+        lines += [e(newcomers), ""]
     if view["screening"]:
         for n, q in enumerate(view["screening"], start=1):
             stop = " **Стоп-вопрос.**" if q.knock_out else ""
@@ -271,25 +437,10 @@ def kit_md(view: dict[str, Any], level_heading: str = "#", *, plain: bool = Fals
     lines.append("")
     if left_note:
         lines += [e(left_note), ""]
-    lines += [f"{h}# Тестовое задание", ""]
-    th = view["take_home"]
-    if th is None:
-        lines += ["Для этого уровня тестового задания в модели нет.", ""]
-    else:
-        lines += [e(th.task), "", f"*Время:* {e(th.time_limit)}", "", "*Материалы:*", ""]
-        lines += [f"- {e(m)}" for m in th.materials] + [""]
-        lines += [
-            f"*Ключ оценки.* {e(_(TAKE_HOME_KEY).format(sheet=TAKE_HOME_INTERVIEWER))} {e(ANCHORS_TO_RATING)}. "
-            f"{e(_(TAKE_HOME_NOT_DONE))}.",
-            "",
-            "| Компетенция | Слабо | Хорошо | Сильно |",
-            "|---|---|---|---|",
-        ]
-        for s in th.scoring:
-            lines.append(
-                f"| {e(view['names'].get(s.competency, s.competency))} | {e(s.weak)} | {e(s.solid)} | {e(s.strong)} |"
-            )
-        lines.append("")
+        covers = take_home_covers(view)
+        if covers:
+            lines += [e(covers), ""]
+    lines += [f"{h}# Тестовое задание", "", *take_home_md(view, h, e, plain=plain)]
     lines += [f"{h}# Проверка рекомендаций", "", REFERENCE_NOTE, "", f"**Согласие.** {CONSENT_LINE}", ""]
     for name, questions in view["references"]:
         lines += [f"**{e(name)}**", ""]
@@ -328,6 +479,60 @@ tr { break-inside: avoid; }
 """
 
 
+def handout_html(doc: Handout) -> list[str]:
+    """One handout document as HTML."""
+    e = html.escape
+    out = [f"<h4>{e(doc.title)}</h4>"] + [f"<p>{e(p)}</p>" for p in doc.text]
+    if doc.table is not None:
+        out.append("<table><tr>" + "".join(f"<th>{e(c)}</th>" for c in doc.table.columns) + "</tr>")
+        out += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in doc.table.rows]
+        out.append("</table>")
+    if doc.note:
+        out.append(f"<p>{e(doc.note)}</p>")
+    return out
+
+
+def take_home_html(view: dict[str, Any]) -> list[str]:
+    """The take-home section's body as HTML: the candidate's part, then the checker's part."""
+    e = html.escape
+    th = view["take_home"]
+    if th is None:
+        return ["<p>Для этого уровня тестового задания в модели нет.</p>"]
+    out = [f'<p class="note">{e(_(TAKE_HOME_PARTS))}</p>']
+    if th.handout:
+        out.append(f'<p class="note">{e(_(MATERIALS_MARK))}</p>')
+    out += [
+        f'<h3 id="take-home-candidate">{e(_(FOR_CANDIDATE))}</h3>',
+        f"<p>{e(th.task)}</p>",
+        f"<p><em>Время:</em> {e(th.time_limit)}</p>",
+        "<p><em>Материалы:</em></p><ul>" + "".join(f"<li>{e(m)}</li>" for m in th.materials) + "</ul>",
+    ]
+    for doc in th.handout:
+        out += handout_html(doc)
+    out.append(f'<h3 id="take-home-checker">{e(_(FOR_CHECKER))}</h3>')
+    if th.checker_notes:
+        out.append(
+            f"<p><em>{e(_(CHECKER_CATCH))}:</em></p><ul>"
+            + "".join(f"<li>{e(n)}</li>" for n in th.checker_notes)
+            + "</ul>"
+        )
+    out += [
+        f"<p><em>Ключ оценки.</em> {e(_(TAKE_HOME_KEY).format(sheet=TAKE_HOME_INTERVIEWER))} "
+        f"{e(take_home_rule(view['top']))}. {e(_(TAKE_HOME_NOT_DONE))}.</p>",
+        "<table><tr><th>Компетенция</th><th>Цель</th><th>Слабо</th><th>Хорошо</th><th>Сильно</th></tr>",
+    ]
+    for s in th.scoring:
+        name = view["names"].get(s.competency, s.competency)
+        target = view["level"].targets.get(s.competency, 1)
+        weak, solid, strong = key_cells(target, view["top"])
+        out.append(
+            f"<tr><td>{e(name)}</td><td>{target}</td><td><strong>{weak}</strong> — {e(s.weak)}</td>"
+            f"<td><strong>{solid}</strong> — {e(s.solid)}</td><td><strong>{e(strong)}</strong> — {e(s.strong)}</td></tr>"
+        )
+    out.append("</table>")
+    return out
+
+
 def kit_html(view: dict[str, Any]) -> str:
     """The kit as a standalone HTML document with print CSS."""
     e = html.escape
@@ -337,6 +542,9 @@ def kit_html(view: dict[str, Any]) -> str:
     for title, items in v.sections():
         out.append(f"<h3>{e(title)}</h3><ul>" + "".join(f"<li>{e(x)}</li>" for x in items) + "</ul>")
     out += ['<h2 id="screen">Телефонный скрининг</h2>', f'<p class="note">{e(screen_note(view))}</p>']
+    newcomers = newcomer_note(view)
+    if newcomers:
+        out.append(f'<p class="note">{e(newcomers)}</p>')
     if view["screening"]:
         out.append("<ol>")
         for q in view["screening"]:
@@ -362,23 +570,11 @@ def kit_html(view: dict[str, Any]) -> str:
     out.append("</ul>")
     if left_note:
         out.append(f'<p class="note">{e(left_note)}</p>')
+        covers = take_home_covers(view)
+        if covers:
+            out.append(f'<p class="note">{e(covers)}</p>')
     out.append('<h2 id="take-home">Тестовое задание</h2>')
-    th = view["take_home"]
-    if th is None:
-        out.append("<p>Для этого уровня тестового задания в модели нет.</p>")
-    else:
-        out += [
-            f"<p>{e(th.task)}</p>",
-            f"<p><em>Время:</em> {e(th.time_limit)}</p>",
-            "<p><em>Материалы:</em></p><ul>" + "".join(f"<li>{e(m)}</li>" for m in th.materials) + "</ul>",
-            f"<p><em>Ключ оценки.</em> {e(_(TAKE_HOME_KEY).format(sheet=TAKE_HOME_INTERVIEWER))} "
-            f"{e(ANCHORS_TO_RATING)}. {e(_(TAKE_HOME_NOT_DONE))}.</p>",
-            "<table><tr><th>Компетенция</th><th>Слабо</th><th>Хорошо</th><th>Сильно</th></tr>",
-        ]
-        for s in th.scoring:
-            name = view["names"].get(s.competency, s.competency)
-            out.append(f"<tr><td>{e(name)}</td><td>{e(s.weak)}</td><td>{e(s.solid)}</td><td>{e(s.strong)}</td></tr>")
-        out.append("</table>")
+    out += take_home_html(view)
     out += [
         '<h2 id="references">Проверка рекомендаций</h2>',
         f'<p class="note">{e(REFERENCE_NOTE)}</p>',

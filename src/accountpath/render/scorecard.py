@@ -33,6 +33,7 @@ from accountpath.vocab import (
     TAKE_HOME_NOT_DONE,
     TAKE_HOME_SHEET,
     recommendation_label,
+    take_home_rule,
 )
 
 FORMATS = ("html", "md", "yaml", "json", "xlsx")
@@ -336,6 +337,7 @@ def _ctx() -> dict[str, Any]:
         "anchor_labels": {key: _(label) for key, label in ANCHOR_LABELS.items()},
         "anchors_rule": _(ANCHORS_TO_RATING),
         "take_home_sheet": TAKE_HOME_SHEET,
+        "take_home_rule": take_home_rule,
         "take_home_not_done": _(TAKE_HOME_NOT_DONE),
         "reveals_label": _(REVEALS_LABEL),
         "open_note": _(OPEN_NOTE),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
+from accountpath.i18n import _
 from accountpath.model.types import Model, Role, RoleLevel
 from accountpath.render import kit as kit_mod
 from accountpath.render import vacancy as vac
@@ -117,6 +118,11 @@ def _vacancy_md(model: Model, role: Role, level: RoleLevel) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def candidate_file(role: Role, level: RoleLevel) -> str:
+    """The file name of a take-home's candidate part (task, time, materials; never the checker's notes)."""
+    return f"{role.id}-{level.id}-take-home-candidate.txt"
+
+
 def _kit_md(model: Model, role: Role, level: RoleLevel) -> str:
     view = kit_mod.kit_view(model, role, level)
     body = kit_mod.kit_md(view, level_heading="#")
@@ -136,6 +142,13 @@ def _kit_md(model: Model, role: Role, level: RoleLevel) -> str:
         "его оценки войдут в общий итог вместе с листами интервьюеров."
     )
     body = body.replace("## Телефонный скрининг", f"{links}\n\n## Телефонный скрининг", 1) if level.take_home else body
+    if level.take_home and level.take_home.handout:
+        send = (
+            f"Задание и материалы одним файлом для отправки кандидату: [{_(kit_mod.CANDIDATE_FILE)} (txt)]"
+            f"(files/{candidate_file(role, level)}). Раздел «{_(kit_mod.FOR_CHECKER)}» в файл не входит."
+        )
+        head = f"### {_(kit_mod.FOR_CANDIDATE)}\n\n"
+        body = body.replace(head, f"{head}{send}\n\n", 1)
     front = f'---\ntitle: "Набор для найма: {title}"\n---\n\n'
     return front + body
 
@@ -183,6 +196,8 @@ def downloads(model: Model) -> dict[str, str | bytes]:
     for role in model.roles:
         for level in role.levels:
             out[f"{FILES}/{role.id}-{level.id}-hh.json"] = vac.render_vacancy(model, role, level, "json")
+            if level.take_home and level.take_home.handout:
+                out[f"{FILES}/{candidate_file(role, level)}"] = kit_mod.candidate_text(level.take_home)
             for fmt, ext in (("html", "html"), ("xlsx", "xlsx"), ("yaml", "yml"), ("json", "json")):
                 card = kit_mod.take_home_card(model, role, level, fmt)
                 if card is not None:
