@@ -876,7 +876,13 @@ def test_key_accounts_stand_beside_the_group_heads_on_the_map(bundled_model):
     boxes = re.findall(r'<rect class="ap-box ap-role" x="([\d.]+)" y="([\d.]+)"', ladder)
     assert len(boxes) == len(bundled_model.roles) and len({y for _x, y in boxes}) == len(rows)
     kam = next(g for g in bundled_model.glossary if g.term.startswith("Key Account Manager"))
-    assert "Key Account Director" in kam.definition and "бизнес-директор" in kam.definition
+    assert "Key Account Director" in kam.definition and "Senior Client Partner" in kam.definition
+    # review 4, finding 32: «Business Director» names one level only, the GAD
+    assert "бизнес-директор" not in kam.definition
+    named = {lv.id: lv.also_called for r in bundled_model.roles for lv in r.levels}
+    assert [k for k, names in named.items() if any("Business Director" in n for n in names)] == [
+        "group-account-director"
+    ]
 
 
 def test_level_names_are_not_doubled_with_their_role(bundled_model):
@@ -985,6 +991,51 @@ def test_interview_page_states_the_bundled_question_rule(bundled_model):
     text = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
     assert "На встрече 60 минут у интервьюера по одному вопросу на каждую компетенцию своего списка." in text
     assert "90 минут и по два вопроса на компетенцию" in text
+
+
+# Review 4, findings 22-24, 30, 31: «аккаунт» is the client on this site (glossary), never the person; no «модель»
+# plumbing on the people-facing pages; competency names carry no colon; English titles are Title Case.
+PERSON_AS_ACCOUNT = (
+    r"аккаунт вед[её]т клиента",
+    r"в обход аккаунта(?![-\w])",
+    r"на стороне аккаунта",
+    r"[Хх]ороший аккаунт(?![-\w])",
+    r"«Аккаунт —",
+)
+PLUMBING = (
+    r"компетенции модели",
+    r"модел(?:ью|и) сайта",
+    r"живут в адресе",
+    r"той же модели, что и оценщик",
+    r"в самой модели",
+    r"сервер не нужен",
+)
+
+
+def _people_facing_texts(bundled_model):
+    """The generated pages, every kit and vacancy, and the hand-written docs (not the maintainers' page)."""
+    texts = dict(pages.build(bundled_model))
+    texts.update(hiring_pages.build(bundled_model))
+    for role in bundled_model.roles:
+        for level in role.levels:
+            texts[f"kit {role.id}/{level.id}"] = kit_mod.render_kit(bundled_model, role, level, "md")
+            texts[f"vacancy {role.id}/{level.id}"] = vac.render_vacancy(bundled_model, role, level, "md")
+    for path in hand_written_docs():
+        if path.name != "maintainers.md":
+            texts[str(path)] = path.read_text(encoding="utf-8")
+    return {k: v for k, v in texts.items() if not k.startswith("maintainers")}
+
+
+def test_account_is_the_client_and_pages_carry_no_plumbing(bundled_model):
+    for path, text in _people_facing_texts(bundled_model).items():
+        for pattern in PERSON_AS_ACCOUNT + PLUMBING:
+            assert not re.search(pattern, text), (path, pattern)
+        assert not re.search(r"\b(?:Production|Media|Managing) director\b", text), path
+
+
+def test_competency_names_are_short(bundled_model):
+    for c in bundled_model.competencies:
+        assert ":" not in c.name and "," not in c.name, c.name
 
 
 # ---------------------------------------------------------------- review 4: growth a director can roll out

@@ -35,6 +35,7 @@ from accountpath.model.types import (
     Scoring,
     ScreeningQuestion,
     Source,
+    Sourced,
     TakeHome,
     VacancyFormat,
     View,
@@ -145,6 +146,7 @@ def _salary(s: dict[str, Any]) -> Salary:
         s.get("level"),
         s.get("basis", "source"),
         (top["min"], top["max"]) if top else None,
+        s.get("who"),
     )
 
 
@@ -170,6 +172,12 @@ def _role(r: dict[str, Any], competency_ids: list[str]) -> Role:
                 s["text"], s["listen_for"], bool(s["knock_out"]), bool(s.get("knock_out_newcomers", False))
             )
             for s in r.get("screening") or ()
+        ),
+        from_sources=MappingProxyType(
+            {
+                key: tuple(Sourced(x["text"], x["source"]) for x in items)
+                for key, items in (r.get("from_sources") or {}).items()
+            }
         ),
     )
 

@@ -102,6 +102,10 @@ def _source_refs(ctx: Ctx) -> Iterator[tuple[DocPath, Any]]:
             yield ("roles", i, "salary", j, "source"), sal.get("source")
         for j, view in items(role, "views"):
             yield ("roles", i, "views", j, "source"), view.get("source")
+        fs = role.get("from_sources")
+        for key in ("responsibilities", "kpis", "career"):
+            for j, item in items(fs, key):
+                yield ("roles", i, "from_sources", key, j, "source"), item.get("source")
         for j, lv in items(role, "levels"):
             yield ("roles", i, "levels", j, "experience_source"), lv.get("experience_source")
     market = ctx.data.get("market")

@@ -254,10 +254,19 @@ class Salary:
     level: str | None = None
     basis: str = "source"  # source | estimate (the project computed the figure)
     average_max: tuple[int, int] | None = None  # the article's «average maximum» band, instead of an upper bound
+    who: str | None = None  # whom the figure is for when the article names no tenure
 
     @property
     def is_estimate(self) -> bool:
         return self.basis == "estimate"
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A short phrase naming what an article gives for one of a role's lists, with the article's id."""
+
+    text: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -289,6 +298,8 @@ class Role:
     probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     views: tuple[View, ...] = ()
     screening: tuple[ScreeningQuestion, ...] = ()
+    # what the articles give for "responsibilities", "kpis" and "career"; the rest of those lists is the project's practice
+    from_sources: Mapping[str, tuple[Sourced, ...]] = field(default_factory=dict)
 
     def level(self, level_id: str) -> RoleLevel | None:
         """The role level with this id, or None."""

@@ -70,8 +70,9 @@ def short_range(s: Salary) -> str:
 
 
 def describe(s: Salary) -> str:
-    """Tenure, segment and region the article gives, e.g. 'без опыта, регион не назван', 'B2C, Москва'."""
-    parts = [x for x in (s.experience, s.segment) if x]
+    """Whom the figure is for, tenure, segment and region the article gives, e.g. 'без опыта, регион не назван',
+    'B2C, Москва', 'в среднем, рядовой специалист, регион не назван'."""
+    parts = [x for x in (getattr(s, "who", None), s.experience, s.segment) if x]
     parts.append(s.region or _("регион не назван"))
     return ", ".join(parts)
 

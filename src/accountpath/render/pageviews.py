@@ -240,6 +240,33 @@ class Contribution:
     entries: tuple[tuple[str, str], ...]
 
 
+def _role_refs(r: Role) -> list[tuple[str | None, str, str, str]]:
+    """(source id, heading, text, link) of everything one role takes from the articles."""
+    refs: list[tuple[str | None, str, str, str]] = [
+        (v.source, "Взгляд на роль", r.name, f"roles/{r.id}.md#views") for v in r.views
+    ]
+    for key, given in r.from_sources.items():  # the keys are the role page's section anchors
+        refs += [
+            (g.source, "Обязанности, KPI и карьера ролей", f"{r.name}: {g.text}", f"roles/{r.id}.md#{key}")
+            for g in given
+        ]
+    refs += [
+        (
+            lv.experience_source,
+            "Опыт по уровням",
+            f"{role_level_name(r, lv)} — {lv.experience}",
+            f"roles/{r.id}.md#level-{lv.id}",
+        )
+        for lv in r.levels
+        if lv.experience_source
+    ]
+    refs += [
+        (s.source, "Зарплаты", f"{r.name}, {describe(s)}: {short_range(s)}", f"roles/{r.id}.md#salary")
+        for s in r.salary
+    ]
+    return refs
+
+
 def _contributions(model: Model) -> dict[str, dict[str, list[tuple[str, str]]]]:
     used: dict[str, dict[str, list[tuple[str, str]]]] = {s.id: {} for s in model.sources}
 
@@ -251,18 +278,8 @@ def _contributions(model: Model) -> dict[str, dict[str, list[tuple[str, str]]]]:
         for q in c.questions:
             mark(q.source, "Вопросы для собеседования", q.text, f"competencies/{c.id}.md#{question_anchor(q.id)}")
     for r in model.roles:
-        for v in r.views:
-            mark(v.source, "Взгляд на роль", r.name, f"roles/{r.id}.md#views")
-        for lv in r.levels:
-            if lv.experience_source:
-                mark(
-                    lv.experience_source,
-                    "Опыт по уровням",
-                    f"{role_level_name(r, lv)} — {lv.experience}",
-                    f"roles/{r.id}.md#level-{lv.id}",
-                )
-        for s in r.salary:
-            mark(s.source, "Зарплаты", f"{r.name}, {describe(s)}: {short_range(s)}", f"roles/{r.id}.md#salary")
+        for sid, label, text, link in _role_refs(r):
+            mark(sid, label, text, link)
     for vf in model.market.vacancy_formats:
         mark(vf.source, "Форматы вакансий", vf.format, "market.md#formats")
     for f in model.market.facts:

@@ -64,7 +64,7 @@ def pay_line(model: Model, role: Role, level: RoleLevel) -> str:
         return f"Оплата: {vac.pay_text(level.pay)} ({basis.get(level.pay.basis, level.pay.basis)}, {level.pay.date})."
     if any(s.level == level.id for s in role.salary):
         return (
-            "Вилки агентства для этого уровня в модели нет. Статьи-источники дают ориентир без даты и без пометки, "
+            "Вилки агентства для этого уровня здесь нет. Статьи-источники дают ориентир без даты и без пометки, "
             f"до или после налога, — он на [странице роли](../roles/{role.id}.md#salary); в вакансию впишите свою вилку."
         )
     guides = tenure_guides(model, role)

@@ -30,7 +30,7 @@ function questionBlock(model, q) {
     h("dt", { text: model.vocab.anchor_labels[k] }), h("dd", { text: anchors[k] })));
   return h("li", { class: "ap-question", "data-question": q.id },
     h("p", { class: "ap-question__text" }, q.text, kind ? h("span", { class: "ap-badge", text: kind.toLowerCase() }) : null),
-    rows.length ? h("dl", { class: "ap-anchors" }, rows) : h("p", { class: "ap-hint", text: "Ориентиры ответа для этого вопроса ещё не описаны в модели." }));
+    rows.length ? h("dl", { class: "ap-anchors" }, rows) : h("p", { class: "ap-hint", text: "Ориентиры ответа для этого вопроса ещё не описаны." }));
 }
 
 function ratingRadios(model, rc, value) {
