@@ -1092,9 +1092,13 @@ def test_the_promotion_rule_says_what_the_tools_compute_and_the_calibration_exce
     assert "онлайн-инструменты его не учитывают" in rule and "каждая не ниже цели" in rule
     assert "даже если по одной-двум компетенциям с весом, не обязательным для роли, оценка на балл ниже цели" in rule
     assert "первыми строками ИПР на новом уровне" in rule
+    # review 5, finding 35: mentoring in the senior's scope is confirmed by name
+    assert "как у старшего аккаунт-менеджера" in rule and "называют подопечного и срок" in rule
     growth = pages.build(bundled_model)["growth.md"]
     promotion = growth[growth.index("{#promotion}") : growth.index("{#pay}")]
     assert "два раза в год" in promotion and "на открытую позицию" in promotion
+    # review 5, finding 18: what happens to pay on promotion
+    assert "Новый оклад — с той же даты, в пределах [вилки нового уровня](#pay)" in promotion
     assert "**Руководителю команды** (руководителю группы, аккаунт-директору, Group Account Director," in promotion
     assert "страницы «Самооценка» и «Команда» его не считают" not in growth
     ipr_sample = (ROOT / "docs/samples/ipr.md").read_text(encoding="utf-8")
