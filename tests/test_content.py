@@ -1163,3 +1163,19 @@ def test_the_junior_hiring_bar_and_first_sixty_days_describe_the_same_person(bun
     note = kit_mod.newcomer_note(view)
     assert note and "ситуационный вопрос" in note and "«Брифование и постановка задач»" in note
     assert kit_mod.newcomer_note(kit_mod.kit_view(bundled_model, role, role.level("middle"))) is None
+
+
+def test_senior_am_and_the_ladder_names_as_agencies_see_them(bundled_model):
+    """Review 5, findings 4, 16, 17: the senior AM summary promises no level-4 client focus; the names
+    table warns that a media agency's Group Head may be an account director and that agencies call the
+    KAM a Client Lead, Business Lead or Client Partner (project practice)."""
+    senior = bundled_model.role("account-manager").levels[-1]
+    assert "сложных клиентов" not in senior.summary and "в кризисах работает вместе с руководителем" in senior.summary
+    index = pages.build(bundled_model)["roles/index.md"]
+    names = index[index.index("{#also-called}") :]
+    mark = pages.PRACTICE_MARK
+    assert f"сверяйтесь по [масштабу](../growth.md#scope), а не по названию {mark}" in names
+    assert f"привычнее у площадок и селлеров {mark}" in names and "Client Lead" in names
+    terms = {g.term: g.definition for g in bundled_model.glossary}
+    assert "Client Lead, Business Lead или Client Partner" in terms["Key Account Manager (KAM)"]
+    assert "Group Head часто соответствует уровню «Аккаунт-директор»" in terms["руководитель группы"]
