@@ -1179,3 +1179,14 @@ def test_senior_am_and_the_ladder_names_as_agencies_see_them(bundled_model):
     terms = {g.term: g.definition for g in bundled_model.glossary}
     assert "Client Lead, Business Lead или Client Partner" in terms["Key Account Manager (KAM)"]
     assert "Group Head часто соответствует уровню «Аккаунт-директор»" in terms["руководитель группы"]
+
+
+def test_csd_comes_from_the_group_account_director_first(bundled_model):
+    """Review 5, finding 21: a career.from role entry names the role's top level; the CSD page names the
+    Group Account Director first, then the account director in agencies without that level."""
+    page = pages.build(bundled_model)["roles/client-services-director.md"]
+    line = next(x for x in page.splitlines() if x.startswith("**Откуда приходят:**"))
+    assert line.startswith(
+        "**Откуда приходят:** [Group Account Director](account-director.md#level-group-account-director); "
+        "Аккаунт-директор — в агентствах без уровня Group Account Director;"
+    )

@@ -278,11 +278,19 @@ def ipr_rule() -> str:
 # ---------------------------------------------------------------- derived views
 
 
-def role_link(model: Model, entry: str, prefix: str = "") -> str:
-    """A career entry: a role id becomes a Markdown link, free text stays escaped text."""
+def role_link(model: Model, entry: str, prefix: str = "", top: bool = False) -> str:
+    """A career entry: a role id becomes a Markdown link, free text stays escaped text. With `top`
+    (a `career.from` entry: people come from the role's top level) the link names that level."""
     role = model.role(entry)
     if role is None:
         return md_escape(entry)
+    if top and len(role.levels) > 1:
+        level = role.levels[-1]
+        name = level.name
+        short = re.search(r" \([^()]+\)$", role.name)  # the role's short form, e.g. «(KAM)», keeps its first mention
+        if short and short.group(0) not in name:
+            name += short.group(0)
+        return f"[{md_escape(name)}]({prefix}{role.id}.md#level-{level.id})"
     return f"[{md_escape(role.name)}]({prefix}{role.id}.md)"
 
 
