@@ -332,12 +332,13 @@ def panel_text(p: dict[str, Any]) -> tuple[str, str | None]:
     return intro, note
 
 
-def sheet_links(name: str, stem: str, prefix: str | None) -> str:
+def sheet_links(name: str, stem: str, prefix: str | None, title: str = "") -> str:
     """What the kit says beside an interviewer: links to the sheet for print and in Excel on the site
-    («Интервьюер 1 — лист для печати · Excel»), else the names of the sheet files the site offers."""
+    («Интервьюер 1 — лист для печати · Excel»), else where on the site the sheet is (page and section)."""
     if prefix is None:
-        files = ", ".join(f"{stem}.{ext}" for ext, _label in SHEET_FORMATS)
-        return _("лист для печати и Excel на странице набора на сайте: {files}").format(files=files)
+        return _("лист для печати и Excel на сайте: страница «Набор для найма: {title}», раздел «{section}»").format(
+            title=title, section=_("Собеседования с интервьюерами")
+        )
     (html_ext, print_label), (xlsx_ext, xlsx_label) = SHEET_FORMATS
     return f"[{name} — {_(print_label)}]({prefix}{stem}.{html_ext}) · [{xlsx_label}]({prefix}{stem}.{xlsx_ext})"
 
@@ -501,7 +502,8 @@ def kit_md(
     lines.append("")
     for (name, focus), stem in zip(p["people"], p["sheets"]):
         sep = " ·" if sheets_prefix is not None else " —"
-        lines.append(f"- **{e(name)}:** {e(', '.join(focus))}{sep} {sheet_links(name, stem, sheets_prefix)}")
+        links = sheet_links(name, stem, sheets_prefix, view["title"])
+        lines.append(f"- **{e(name)}:** {e(', '.join(focus))}{sep} {links}")
     lines.append("")
     if left_note:
         lines += [e(left_note), ""]
@@ -635,7 +637,7 @@ def kit_html(view: dict[str, Any]) -> str:
         )
     out.append("</table><ul>")
     out += [
-        f"<li><strong>{e(name)}:</strong> {e(', '.join(focus))} — {e(sheet_links(name, stem, None))}</li>"
+        f"<li><strong>{e(name)}:</strong> {e(', '.join(focus))} — {e(sheet_links(name, stem, None, view['title']))}</li>"
         for (name, focus), stem in zip(p["people"], p["sheets"])
     ]
     out.append("</ul>")

@@ -90,6 +90,14 @@ class Card:
     def title(self) -> str:
         return card_title(self.role, self.level)
 
+    @property
+    def heading(self) -> str:
+        """The document's title: «Оценочный лист» for an interviewer's (focused) sheet; the full card
+        is the reference with every question, «Справочник интервьюера: … (все вопросы)»."""
+        if self.focused:
+            return _("Оценочный лист: {title}").format(title=self.title)
+        return _("Справочник интервьюера: {title} (все вопросы)").format(title=self.title)
+
 
 def resolve(model: Model, role_id: str | None, level_id: str | None) -> tuple[Role, RoleLevel]:
     """The role and level, or ScorecardError naming the valid ids."""

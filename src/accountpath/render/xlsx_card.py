@@ -104,7 +104,7 @@ def _protect(ws: Any) -> None:
 
 
 def _head(ws: Any, c: Card, st: dict[str, Any]) -> None:
-    ws["A1"] = xlsx_out.cell_text(_("Оценочный лист: {title}").format(title=c.title))
+    ws["A1"] = xlsx_out.cell_text(c.heading)
     ws["A1"].font = _bold14()
     ws.merge_cells("A1:G1")
     instruction = _(SCORECARD_INSTRUCTION)
