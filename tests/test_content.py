@@ -1235,3 +1235,8 @@ def test_the_views_box_says_disagree_only_where_the_articles_do(bundled_model):
     duties = {(s.text, s.source) for s in bundled_model.role("account-manager").from_sources["responsibilities"]}
     assert ("документы и отчёты", "am-duties") in duties
     assert not any("по обращению клиента" in text for text, _s in duties)
+
+
+def test_the_first_scale_level_reads_as_a_grade(bundled_model):
+    """Review 5, finding 31: «1 — Начальный уровень», not «Знакомство»."""
+    assert bundled_model.scale[0].name == "Начальный уровень"
