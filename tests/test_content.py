@@ -1194,3 +1194,84 @@ def test_csd_comes_from_the_group_account_director_first(bundled_model):
         "**Откуда приходят:** [Group Account Director](account-director.md#level-group-account-director); "
         "Аккаунт-директор — в агентствах без уровня Group Account Director;"
     )
+
+
+# ---------------------------------------------------------------- review 5 (quick fixes)
+
+
+def test_junior_sheets_open_each_must_have_with_the_graduates_situational_question(bundled_model):
+    """Review 5, finding 2: on the sheets of a level that takes graduates, a must-have asked with a
+    behavioural question opens with its situational one, labelled; the kit's graduates paragraph sits
+    under «Собеседования с интервьюерами», not under the phone screen."""
+    role = bundled_model.role("account-manager")
+    level = role.level("junior")
+    label = "если опыта в агентстве нет — задайте вместо поведенческого"
+    must = {rc.id for rc in role.competencies if rc.must_have}
+    plan, _notes = plan_mod.make_plan(bundled_model, role.id, level.id, ["A", "B"])
+    labelled = 0
+    for person in plan["interviewers"]:
+        c = scorecard.card(bundled_model, role.id, level.id, focus=person["focus"], questions=person.get("questions"))
+        for it in c.items:
+            if it.rc.id in must and any(q.kind == "behavioral" for q in it.questions):
+                assert it.graduate_first and it.questions[0].kind == "situational"
+                labelled += 1
+            else:
+                assert not it.graduate_first
+    assert labelled
+    sheets = kit_mod.interviewer_sheets(bundled_model, role, level, "md")
+    assert any(label in data.decode() for data in sheets.values())
+    md = kit_mod.kit_md(kit_mod.kit_view(bundled_model, role, level))
+    start, end = md.index("## Собеседования с интервьюерами"), md.index("## Тестовое задание")
+    assert md.index("Выпускник без опыта") in range(start, end) and label in md[start:end]
+    middle = role.level("middle")
+    for data in kit_mod.interviewer_sheets(bundled_model, role, middle, "md").values():
+        assert label not in data.decode()
+
+
+def test_the_full_card_is_the_interviewers_reference_and_the_sheet_keeps_its_name(bundled_model):
+    """Review 5, finding 7."""
+    full = scorecard.render(bundled_model, "account-manager", "junior", "md").decode()
+    assert full.startswith("# Справочник интервьюера: Младший аккаунт-менеджер (все вопросы)")
+    sheet = scorecard.render(bundled_model, "account-manager", "junior", "md", focus=["client-focus"]).decode()
+    assert sheet.startswith("# Оценочный лист: Младший аккаунт-менеджер")
+
+
+def test_review_5_wording_fixes(bundled_model):
+    """Review 5, findings 5, 6, 12, 13, 14, 15, 20, 23, 24, 27, 28."""
+    from accountpath.vocab import take_home_rule
+
+    built = pages.build(bundled_model)
+    assert "пересчитанные вилки" not in built["sources.md"]
+    market = built["market.md"]
+    assert "«может быть» 50–70 тыс." in market and "не называя ни источник, ни год" in market
+    assert "Статья даёт доли приблизительно («в пределах», «около», «до»)." in market
+    assert "приблизительную долю" not in market
+    assert "Рекомендацию интервьюера оценщик в расчёт не берёт" in built["interview/method.md"]
+    assert "как слушать ответ, а не как ставить балл" in built["interview/open-questions.md"]
+    assert "не двигает" not in built["interview/open-questions.md"]
+    assert "слабая работа и при высокой цели показывает только основы" in take_home_rule(5)
+    role = bundled_model.role("account-manager")
+    for lv in role.levels:
+        text = vac.vacancy(bundled_model, role, lv)
+        words = json.dumps(text.__dict__, ensure_ascii=False, default=str)
+        assert "людьми не руковод" not in words and "обсудим на первом звонке" not in words
+    assert "Оплата: от [ ] до [ ] ₽ [до вычета НДФЛ / на руки] + бонус [до …% оклада, за что]." == vac.NO_PAY_LINE
+    assert "стажировке или учебном проекте" in role.screening[0].text
+    junior = role.level("junior")
+    download = kit_mod.render_kit(bundled_model, role, junior, "md")
+    assert "interviewer-1.html" not in download and "раздел «Собеседования с интервьюерами»" in download
+
+
+def test_the_views_box_says_disagree_only_where_the_articles_do(bundled_model):
+    """Review 5, findings 25 and 26."""
+    built = pages.build(bundled_model)
+    assert '!!! info "Что говорят статьи"' in built["roles/key-account-manager.md"]
+    assert '!!! info "Где статьи расходятся"' in built["roles/account-manager.md"]
+    duties = {(s.text, s.source) for s in bundled_model.role("account-manager").from_sources["responsibilities"]}
+    assert ("документы и отчёты", "am-duties") in duties
+    assert not any("по обращению клиента" in text for text, _s in duties)
+
+
+def test_the_first_scale_level_reads_as_a_grade(bundled_model):
+    """Review 5, finding 31: «1 — Начальный уровень», not «Знакомство»."""
+    assert bundled_model.scale[0].name == "Начальный уровень"

@@ -122,7 +122,7 @@ def test_a_russian_model_keeps_russian_documents_under_english_messages(cli_run,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "card.md").read_text(encoding="utf-8")
-    assert text.startswith("# Оценочный лист:") and "Scorecard" not in text
+    assert text.startswith("# Справочник интервьюера:") and "Scorecard" not in text
 
 
 def test_documents_in_restores_the_language():

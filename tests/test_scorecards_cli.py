@@ -77,7 +77,7 @@ def test_html_is_self_contained_and_escaped(cli, model_file):
 def test_md_format_for_wikis(cli, model_file):
     r = cli(model_file, "scorecard", "--role", "am", "--level", "junior", "--format", "md", "--candidate", "A | B")
     assert r.returncode == 0
-    assert r.stdout.startswith("# Оценочный лист")
+    assert r.stdout.startswith("# Справочник интервьюера: ")
     assert "A \\| B" in r.stdout  # a pipe cannot break the table
 
 
@@ -318,7 +318,7 @@ def test_argument_errors_come_before_any_file_is_read(cli_run, tmp_path, args):
 def test_output_format_from_the_file_name(cli, model_file, tmp_path):
     md = tmp_path / "card.md"
     assert cli(model_file, "scorecard", "--role", "am", "--level", "middle", "-o", md).returncode == 0
-    assert md.read_text(encoding="utf-8").startswith("# Оценочный лист")
+    assert md.read_text(encoding="utf-8").startswith("# Справочник интервьюера: ")
     xlsx = tmp_path / "card.xlsx"
     assert cli(model_file, "scorecard", "--role", "am", "--level", "middle", "-o", xlsx).returncode == 0
     assert xlsx.read_bytes()[:2] == b"PK"

@@ -142,7 +142,8 @@ ANCHORS_TO_RATING = N_(
 """How the weak/solid/strong anchors of a question or a take-home key map to the 1-5 scale (review 1, finding 5)."""
 
 TAKE_HOME_TO_RATING = N_(
-    "Как ответ переводится в оценку: слабый ответ — на балл ниже цели, но не выше {weak_max}; хороший — цель; "
+    "Как ответ переводится в оценку: слабый ответ — на балл ниже цели, но не выше {weak_max}: слабая работа "
+    "и при высокой цели показывает только основы; хороший — цель; "
     "сильный — цель + 1, а при цели {top} — {top} и пометка «сильно» в заметке"
 )
 """How the take-home key's weak/solid/strong columns map to the scale (review 4, findings 3 and 35): a weak

@@ -167,6 +167,7 @@ def _role(r: dict[str, Any], competency_ids: list[str]) -> Role:
         sourcing=_t(r.get("sourcing")),
         probation=_by_number(r.get("probation") or {}),
         views=tuple(View(v["source"], v["text"]) for v in r.get("views") or ()),
+        views_disagree=bool(r.get("views_disagree")),
         screening=tuple(
             ScreeningQuestion(
                 s["text"], s["listen_for"], bool(s["knock_out"]), bool(s.get("knock_out_newcomers", False))
@@ -202,7 +203,7 @@ def build(d: dict[str, Any]) -> Model:
         roles=tuple(_role(r, competency_ids) for r in d["roles"]),
         market=Market(
             tuple(
-                VacancyFormat(v["format"], v["min"], v["max"], v["source"], v.get("note"))
+                VacancyFormat(v["format"], v["min"], v["max"], v["source"], v.get("note"), bool(v.get("approx")))
                 for v in market.get("vacancy_formats") or ()
             ),
             tuple(Fact(f["text"], f["source"], f.get("comment")) for f in market.get("facts") or ()),

@@ -298,6 +298,7 @@ class Role:
     probation: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     views: tuple[View, ...] = ()
     screening: tuple[ScreeningQuestion, ...] = ()
+    views_disagree: bool = False  # the views contradict each other (the box title says so)
     # what the articles give for "responsibilities", "kpis" and "career"; the rest of those lists is the project's practice
     from_sources: Mapping[str, tuple[Sourced, ...]] = field(default_factory=dict)
 
@@ -325,11 +326,12 @@ class VacancyFormat:
     max: float
     source: str
     note: str | None = None
+    approximate: bool = False  # `approx: true`: the source gives the share approximately
 
     @property
     def approx(self) -> bool:
-        """The source gives the share as an approximation («около 17 %»): the note says «около»."""
-        return (self.note or "").startswith("около")
+        """The source gives the share as an approximation («около 17 %»): `approx: true`, or a note saying «около»."""
+        return self.approximate or (self.note or "").startswith("около")
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,12 @@ LEVEL_AT = N_("{n} — {name} (цель уровня)")
 LEVEL_ABOVE = N_("{n} — {name} (на балл выше цели)")
 """A card's heading over the behaviours of one level: its number, its name on the scale and how it
 stands to the target (review 4, finding 11: not «Ниже цели» over positive behaviours)."""
-OPEN_NOTE = N_("Ответ — заметка к оценке: саму оценку по компетенции ставят по другим вопросам")
+GRADUATE_FIRST = N_("если опыта в агентстве нет — задайте вместо поведенческого")
+"""The label of a must-have's situational question, put first on a sheet of a level that takes graduates."""
+
+OPEN_NOTE = N_(
+    "Ответ — заметка к оценке: балл по компетенции ставят по другим вопросам; образцы — как слушать ответ, а не как ставить балл"
+)
 """What a card says beside an open question: its answer never moves a rating by itself."""
 REVEALS_LABEL = N_("Что показывает")
 """The label of an open question's `reveals` text on a card (as on the site's question pages)."""

@@ -22,7 +22,7 @@ from accountpath.i18n import N_, _, model_language, nplural
 from accountpath.method.plan import assign_focus, make_plan, panel_size, questions_per_focus
 from accountpath.model.types import Handout, HandoutTable, Model, ReferenceQuestion, Role, RoleLevel, TakeHome
 from accountpath.render import scorecard
-from accountpath.render.cardtext import card_title
+from accountpath.render.cardtext import GRADUATE_FIRST, card_title
 from accountpath.render.mdtext import md_escape, md_plain_cell
 from accountpath.render.vacancy import Vacancy, experience_id, vacancy
 from accountpath.vocab import TAKE_HOME_NOT_DONE, TAKE_HOME_SHEET, TAKE_HOME_WEAK_MAX, take_home_rule
@@ -61,7 +61,8 @@ SCREEN_NOTE_OPEN = N_(
 NEWCOMER_NOTE = N_(
     "Выпускник без опыта в агентстве показывает обязательные компетенции не рассказом о прошлой работе, "
     "а ответом на ситуационный вопрос собеседования — что он сделает в предложенной ситуации; оценка "
-    "цели уровня ставится за такой ответ, стаж для неё не нужен. Попросите интервьюеров задать эти вопросы: {items}."
+    "цели уровня ставится за такой ответ, стаж для неё не нужен. На листах интервьюеров ситуационный вопрос "
+    "обязательной компетенции стоит первым, с пометкой «{label}»: {items}."
 )
 """At a level open to newcomers: the must-haves a graduate shows on the situational questions (review 4, finding 5)."""
 REFERENCE_NOTE = (
@@ -223,15 +224,14 @@ def interviewer_sheets(model: Model, role: Role, level: RoleLevel, fmt: str) -> 
 def newcomer_questions(model: Model, role: Role, level: RoleLevel) -> list[tuple[str, str]]:
     """(competency name, question text): for a level open to newcomers, each must-have's first situational
     question whose levels hold the level's target — the question a graduate shows it on; else []."""
-    if experience_id(level) != "noExperience":
+    if not scorecard.takes_graduates(level):
         return []
     out = []
     for rc in role.by_weight():
         comp = model.competency(rc.id)
-        target = level.targets.get(rc.id, 1)
         if not rc.must_have or comp is None:
             continue
-        found = [q for q in comp.questions if q.kind == "situational" and q.levels[0] <= target <= q.levels[-1]]
+        found = scorecard.graduate_questions(comp, level.targets.get(rc.id, 1))
         if found:
             out.append((comp.name, found[0].text))
     return out
@@ -280,7 +280,7 @@ def newcomer_note(view: dict[str, Any]) -> str | None:
     if not view["newcomers"]:
         return None
     items = "; ".join(f"«{name}» — {text}" for name, text in view["newcomers"])
-    return _(NEWCOMER_NOTE).format(items=items)
+    return _(NEWCOMER_NOTE).format(items=items, label=_(GRADUATE_FIRST))
 
 
 TAKE_HOME_COVERS = N_(
@@ -332,12 +332,13 @@ def panel_text(p: dict[str, Any]) -> tuple[str, str | None]:
     return intro, note
 
 
-def sheet_links(name: str, stem: str, prefix: str | None) -> str:
+def sheet_links(name: str, stem: str, prefix: str | None, title: str = "") -> str:
     """What the kit says beside an interviewer: links to the sheet for print and in Excel on the site
-    («Интервьюер 1 — лист для печати · Excel»), else the names of the sheet files the site offers."""
+    («Интервьюер 1 — лист для печати · Excel»), else where on the site the sheet is (page and section)."""
     if prefix is None:
-        files = ", ".join(f"{stem}.{ext}" for ext, _label in SHEET_FORMATS)
-        return _("лист для печати и Excel на странице набора на сайте: {files}").format(files=files)
+        return _("лист для печати и Excel на сайте: страница «Набор для найма: {title}», раздел «{section}»").format(
+            title=title, section=_("Собеседования с интервьюерами")
+        )
     (html_ext, print_label), (xlsx_ext, xlsx_label) = SHEET_FORMATS
     return f"[{name} — {_(print_label)}]({prefix}{stem}.{html_ext}) · [{xlsx_label}]({prefix}{stem}.{xlsx_ext})"
 
@@ -477,9 +478,6 @@ def kit_md(
     lines = [f"{h} Набор для найма: {e(view['title'])}", ""]
     lines += [f"{h}# Текст вакансии", "", *_vacancy_md(view["vacancy"], e)]
     lines += [f"{h}# Телефонный скрининг", "", screen_note(view), ""]
-    newcomers = newcomer_note(view)
-    if newcomers:
-        lines += [e(newcomers), ""]
     if view["screening"]:
         for n, q in enumerate(view["screening"], start=1):
             stop = " **Стоп-вопрос.**" if q.knock_out else ""
@@ -501,8 +499,12 @@ def kit_md(
     lines.append("")
     for (name, focus), stem in zip(p["people"], p["sheets"]):
         sep = " ·" if sheets_prefix is not None else " —"
-        lines.append(f"- **{e(name)}:** {e(', '.join(focus))}{sep} {sheet_links(name, stem, sheets_prefix)}")
+        links = sheet_links(name, stem, sheets_prefix, view["title"])
+        lines.append(f"- **{e(name)}:** {e(', '.join(focus))}{sep} {links}")
     lines.append("")
+    newcomers = newcomer_note(view)
+    if newcomers:
+        lines += [e(newcomers), ""]
     if left_note:
         lines += [e(left_note), ""]
         covers = take_home_covers(view)
@@ -610,9 +612,6 @@ def kit_html(view: dict[str, Any]) -> str:
     for title, items in v.sections():
         out.append(f"<h3>{e(title)}</h3><ul>" + "".join(f"<li>{e(x)}</li>" for x in items) + "</ul>")
     out += ['<h2 id="screen">Телефонный скрининг</h2>', f'<p class="note">{e(screen_note(view))}</p>']
-    newcomers = newcomer_note(view)
-    if newcomers:
-        out.append(f'<p class="note">{e(newcomers)}</p>')
     if view["screening"]:
         out.append("<ol>")
         for q in view["screening"]:
@@ -635,10 +634,13 @@ def kit_html(view: dict[str, Any]) -> str:
         )
     out.append("</table><ul>")
     out += [
-        f"<li><strong>{e(name)}:</strong> {e(', '.join(focus))} — {e(sheet_links(name, stem, None))}</li>"
+        f"<li><strong>{e(name)}:</strong> {e(', '.join(focus))} — {e(sheet_links(name, stem, None, view['title']))}</li>"
         for (name, focus), stem in zip(p["people"], p["sheets"])
     ]
     out.append("</ul>")
+    newcomers = newcomer_note(view)
+    if newcomers:
+        out.append(f'<p class="note">{e(newcomers)}</p>')
     if left_note:
         out.append(f'<p class="note">{e(left_note)}</p>')
         covers = take_home_covers(view)

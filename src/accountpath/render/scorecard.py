@@ -20,6 +20,7 @@ from accountpath.model.types import Competency, Model, Question, Role, RoleCompe
 from accountpath.names import short_hash
 from accountpath.render.cardtext import (
     FOCUSED_INSTRUCTION,
+    GRADUATE_FIRST,
     OPEN_NOTE,
     REVEALS_LABEL,
     card_title,
@@ -27,6 +28,7 @@ from accountpath.render.cardtext import (
     top_rating_rule,
 )
 from accountpath.render.templating import phrases, template_env
+from accountpath.render.vacancy import experience_id
 from accountpath.render.xlsx_card import write as write_xlsx
 from accountpath.vocab import (
     ANCHOR_LABELS,
@@ -69,6 +71,37 @@ class Item:
     at: tuple[str, ...]
     above: tuple[str, ...]
     questions: tuple[Question, ...]
+    graduate_first: bool = False  # the first question is the situational one a graduate answers instead
+
+
+def takes_graduates(level: RoleLevel) -> bool:
+    """The level is open to people without experience (hh.ru's «нет опыта»): the kit's screening and the
+    sheets treat its candidates as possible graduates."""
+    return experience_id(level) == "noExperience"
+
+
+def graduate_questions(comp: Competency, target: int) -> list[Question]:
+    """The competency's situational questions whose levels hold the target: what a graduate shows it on."""
+    return [q for q in comp.questions if q.kind == "situational" and q.levels[0] <= target <= q.levels[-1]]
+
+
+def _graduates_first(it: Item, avoid: Sequence[str]) -> Item:
+    """A must-have with a behavioural question on a sheet of a level that takes graduates: its situational
+    question first (one of the card's own, else one the other sheets of the plan do not ask, else any),
+    labelled GRADUATE_FIRST: a graduate answers it instead of the behavioural one."""
+    qs = list(it.questions)
+    if not it.rc.must_have or not any(q.kind == "behavioral" for q in qs):
+        return it  # nothing a graduate cannot answer
+    own = [q for q in qs if q.kind == "situational"]
+    if own:
+        first = own[0]
+        qs.remove(first)
+    else:
+        found = [q for q in graduate_questions(it.competency, it.target) if q not in qs]
+        if not found:
+            return it
+        first = next((q for q in found if q.id not in avoid), found[0])
+    return dataclasses.replace(it, questions=(first, *qs), graduate_first=True)
 
 
 @dataclass(frozen=True)
@@ -89,6 +122,14 @@ class Card:
     @property
     def title(self) -> str:
         return card_title(self.role, self.level)
+
+    @property
+    def heading(self) -> str:
+        """The document's title: «Оценочный лист» for an interviewer's (focused) sheet; the full card
+        is the reference with every question, «Справочник интервьюера: … (все вопросы)»."""
+        if self.focused:
+            return _("Оценочный лист: {title}").format(title=self.title)
+        return _("Справочник интервьюера: {title} (все вопросы)").format(title=self.title)
 
 
 def resolve(model: Model, role_id: str | None, level_id: str | None) -> tuple[Role, RoleLevel]:
@@ -150,9 +191,12 @@ def card(
     date: str | None = None,
     focus: Sequence[str] | None = None,
     questions: Sequence[str] | None = None,
+    avoid: Sequence[str] = (),
 ) -> Card:
     """The content of a blank scorecard: full, or focused on `focus` (ids of the role's weighted
-    competencies) with the given question ids or, without them, two level-matched ones per competency."""
+    competencies) with the given question ids or, without them, two level-matched ones per competency.
+    A focused card of a level that takes graduates puts each must-have's situational question first
+    (`avoid`: the ids the plan's other sheets ask, so a borrowed one differs where it can)."""
     role, level = resolve(model, role_id, level_id)
     order = [rc.id for rc in role.by_weight()]
     if focus is None:
@@ -173,9 +217,8 @@ def card(
         comp = model.competency(rc.id)
         assert comp is not None, rc.id
         t = level.targets[rc.id]
-        items.append(
-            Item(rc, comp, t, comp.levels.get(t - 1, ()), comp.levels[t], comp.levels.get(t + 1, ()), picked[rc.id])
-        )
+        it = Item(rc, comp, t, comp.levels.get(t - 1, ()), comp.levels[t], comp.levels.get(t + 1, ()), picked[rc.id])
+        items.append(_graduates_first(it, avoid) if focus is not None and takes_graduates(level) else it)
     return Card(
         model,
         role,
@@ -297,6 +340,7 @@ def focused_cards(model: Model, plan: dict[str, Any], fmt: str, date: str | None
     the plan's questions for them (with anchors)."""
     out = {}
     for n, person in enumerate(plan["interviewers"], start=1):
+        others = [q for m, p in enumerate(plan["interviewers"], start=1) if m != n for q in p.get("questions") or ()]
         c = card(
             model,
             plan["role"],
@@ -306,6 +350,7 @@ def focused_cards(model: Model, plan: dict[str, Any], fmt: str, date: str | None
             date,
             person["focus"],
             person.get("questions") or None,
+            others,
         )
         if plan.get("candidate_id"):
             c = dataclasses.replace(c, candidate_id=str(plan["candidate_id"]))
@@ -351,6 +396,7 @@ def _ctx() -> dict[str, Any]:
         "take_home_not_done": _(TAKE_HOME_NOT_DONE),
         "reveals_label": _(REVEALS_LABEL),
         "open_note": _(OPEN_NOTE),
+        "graduate_first": _(GRADUATE_FIRST),
         "scope_labels": {key: _(label) for key, label in SCOPE_LABELS.items()},
         "scope_text": scope_text,
         "anchor_columns": anchor_columns,

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from accountpath.i18n import N_, _
 from accountpath.io.xlsx_read import HEAD_FIELDS, ID_HEADER, META_MARK, META_SHEET, NOTES_HEADER, RATING_HEADER, SHEET
 from accountpath.render import xlsx_out
-from accountpath.render.cardtext import REVEALS_LABEL, level_heading, top_rating_rule
+from accountpath.render.cardtext import GRADUATE_FIRST, REVEALS_LABEL, level_heading, top_rating_rule
 from accountpath.render.templating import phrases
 from accountpath.vocab import (
     ANCHOR_LABELS,
@@ -104,7 +104,7 @@ def _protect(ws: Any) -> None:
 
 
 def _head(ws: Any, c: Card, st: dict[str, Any]) -> None:
-    ws["A1"] = xlsx_out.cell_text(_("Оценочный лист: {title}").format(title=c.title))
+    ws["A1"] = xlsx_out.cell_text(c.heading)
     ws["A1"].font = _bold14()
     ws.merge_cells("A1:G1")
     instruction = _(SCORECARD_INSTRUCTION)
@@ -247,7 +247,10 @@ def _reference_rows(model: Model, it: Item, focused: bool) -> list[tuple[str, st
         if behaviours:
             rows.append((level_heading(model, lv, it.target), phrases(behaviours)))
     for k, q in enumerate(it.questions, start=1):
-        rows.append((_("Вопрос {k} · {kind}").format(k=k, kind=_(QUESTION_KIND_LABELS[q.kind]).lower()), q.text))
+        label = _("Вопрос {k} · {kind}").format(k=k, kind=_(QUESTION_KIND_LABELS[q.kind]).lower())
+        if it.graduate_first and k == 1:
+            label += f" · {_(GRADUATE_FIRST)}"
+        rows.append((label, q.text))
         if q.reveals:
             rows.append((_(REVEALS_LABEL), q.reveals))
         rows += [(_(label), getattr(q.anchors, key)) for key, label in ANCHOR_LABELS.items()]
