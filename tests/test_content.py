@@ -1278,3 +1278,36 @@ def test_the_views_box_says_disagree_only_where_the_articles_do(bundled_model):
 def test_the_first_scale_level_reads_as_a_grade(bundled_model):
     """Review 5, finding 31: «1 — Начальный уровень», not «Знакомство»."""
     assert bundled_model.scale[0].name == "Начальный уровень"
+
+
+def test_review_6_the_kit_download_says_what_the_kit_page_says(bundled_model):
+    """Review 6, findings 7, 8, 24, 29: the downloaded kit has the page's pay line and gross/net paragraph,
+    the graduate paragraph under the interviews, screening question 1 word for word, where the sheets are
+    on the site instead of file names, and whom to call for a graduate's references."""
+    built = pages.build(bundled_model)
+    role = bundled_model.role("account-manager")
+    junior = role.level("junior")
+    page = built[hiring_pages.kit_page(role, junior)]
+    for download in (
+        kit_mod.render_kit(bundled_model, role, junior, "md"),
+        html.unescape(kit_mod.render_kit(bundled_model, role, junior, "html")),
+    ):
+        for text in (page, download):
+            assert vac.NO_PAY_LINE in text.replace("\\[", "[").replace("\\]", "]")
+            assert hiring_pages.PAY_EXPLAINED in text and "Впишите вилку из грейдовой сетки своего агентства" in text
+            assert "обсудим на первом звонке" not in text
+            assert "руководитель стажировки или преподаватель, который вёл его проект" in text
+            graduate = text.index("Выпускник без опыта в агентстве")
+            assert (
+                text.index("Собеседования с интервьюерами")
+                < graduate
+                < text.index("Тестовое задание</h2>" if "<h2" in text else "## Тестовое задание")
+            )
+        assert role.screening[0].text in download and "стажировке" in role.screening[0].text
+        assert "interviewer-1" not in download
+        assert (
+            "на сайте: страница «Набор для найма: Младший аккаунт-менеджер», раздел «Собеседования с интервьюерами»"
+            in download
+        )
+    senior = role.level("senior")
+    assert "руководитель стажировки" not in kit_mod.render_kit(bundled_model, role, senior, "md")

@@ -423,7 +423,7 @@ def test_open_questions_page_judges_by_what_the_answer_shows(mini):
     page = pages.build(mini)["interview/open-questions.md"]
     assert "насколько ход мысли близок" not in page
     assert "допущения" in page and 'id="q-comm-open-silence"' in page
-    assert "ответ оценивают и по компетенциям: [Финансы проекта](../competencies/finance.md)" in page
+    assert "ответ даёт заметки и к компетенциям: [Финансы проекта](../competencies/finance.md)" in page
 
 
 def test_growth_page(mini):

@@ -24,7 +24,7 @@ from accountpath.model.types import Handout, HandoutTable, Model, ReferenceQuest
 from accountpath.render import scorecard
 from accountpath.render.cardtext import GRADUATE_FIRST, card_title
 from accountpath.render.mdtext import md_escape, md_plain_cell
-from accountpath.render.vacancy import Vacancy, experience_id, vacancy
+from accountpath.render.vacancy import Vacancy, experience_id, money, pay_text, vacancy
 from accountpath.vocab import TAKE_HOME_NOT_DONE, TAKE_HOME_SHEET, TAKE_HOME_WEAK_MAX, take_home_rule
 
 KIT_FORMATS = ("md", "html")
@@ -69,6 +69,70 @@ REFERENCE_NOTE = (
     "Два-три разговора по 10–15 минут с бывшими руководителями или коллегами, после финального интервью. "
     "Спрашивайте о поступках, а не о характере; отмечайте, что должно насторожить."
 )
+REFERENCE_NOTE_GRADUATE = "Для выпускника — руководитель стажировки или преподаватель, который вёл его проект."
+"""At a level open to newcomers: whom to call when a graduate has no former manager (review 6, finding 29)."""
+
+PAY_EXPLAINED = (
+    "Вилку в вакансии пишите явно: «до вычета НДФЛ» (gross, из этой суммы агентство удержит налог) или «на руки» "
+    "(net, сумма после налога) — кандидаты сравнивают предложения по одной из этих цифр, и путаница стоит доверия. "
+    "По ТК РФ на испытательном сроке работник защищён трудовым правом полностью, поэтому оклад ниже, чем у коллег "
+    "на той же должности, трудно обосновать; если агентство всё же платит на испытательном сроке меньше, "
+    "назовите в вакансии обе суммы."
+)
+"""Gross and net, and probation pay, in two sentences (the pages' wording, not legal advice)."""
+
+
+UNKNOWN = "не указан"
+"""How older models write a salary row's experience the article does not give (the bundled one leaves it out)."""
+
+
+def _roubles(low: int | None, high: int | None) -> str:
+    """«от 40 000 ₽», «до 40 000 ₽», «75 000 – 80 000 ₽»."""
+    if low is not None and high is not None:
+        return f"{money(low)} – {money(high)} ₽"
+    return f"от {money(low)} ₽" if low is not None else f"до {money(high or 0)} ₽"
+
+
+def tenure_guides(model: Model, role: Role) -> list[str]:
+    """The role's article figures that give pay by tenure, not by level: «без опыта — от 40 000 ₽ (№ 3)»."""
+    numbers = {s.id: n for n, s in enumerate(model.sources, start=1)}
+    return [
+        f"{s.experience} — {_roubles(s.min, s.max)} (№ {numbers.get(s.source, '?')})"
+        for s in role.salary
+        if s.level is None and s.experience not in (None, UNKNOWN) and not s.is_estimate and (s.min or s.max)
+    ]
+
+
+def pay_line(model: Model, role: Role, level: RoleLevel, *, links: bool = True) -> str:
+    """What the page says about the level's pay: the band; or the article's figures for the level; or,
+    where the articles give pay by tenure only, those guides and a request for the agency's own band;
+    or plainly that the articles have no figures. `links`: the site's link to the role page; without it (the
+    download) the line says where on the site the figures are."""
+    where = (
+        f"[странице роли](../roles/{role.id}.md#salary)"
+        if links
+        else f"сайте, страница «{role.name}», раздел «Зарплаты»"
+    )
+    if level.pay is not None:
+        basis = {"agency": "вилка агентства", "source": "по статье-источнику", "estimate": "оценка проекта"}
+        return f"Оплата: {pay_text(level.pay)} ({basis.get(level.pay.basis, level.pay.basis)}, {level.pay.date})."
+    if any(s.level == level.id for s in role.salary):
+        return (
+            "Вилки агентства для этого уровня здесь нет. Статьи-источники дают ориентир без даты и без пометки, "
+            f"до или после налога, — он на {where}; в вакансию впишите свою вилку."
+        )
+    guides = tenure_guides(model, role)
+    if guides:
+        cited = {s.source for s in role.salary if s.level is None and s.experience not in (None, UNKNOWN)}
+        undated = all(src is None or src.year is None for src in map(model.source, cited))
+        when = "без года публикации и " if undated else ""
+        # the figures stay on the role page: on the page HR copies from they would be taken for a band
+        return (
+            "Впишите вилку из грейдовой сетки своего агентства. Статьи-источники дают для этой роли только "
+            f"ориентиры по стажу, {when}не именно для агентств, — они на {where}, "
+            "для вакансии они не годятся."
+        )
+    return "В статьях-источниках цифр для этого уровня нет. Впишите в вакансию вилку своего агентства."
 
 
 @dataclass(frozen=True)
@@ -237,8 +301,8 @@ def newcomer_questions(model: Model, role: Role, level: RoleLevel) -> list[tuple
     return out
 
 
-def kit_view(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
-    """Everything the kit shows for one role level."""
+def kit_view(model: Model, role: Role, level: RoleLevel, *, links: bool = False) -> dict[str, Any]:
+    """Everything the kit shows for one role level (`links`: the site's page, with links to other pages)."""
     panel = panel_outline(model, role, level)
     scale = {s.level: s.name for s in model.scale}
     return {
@@ -246,6 +310,8 @@ def kit_view(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
         "role": role,
         "level": level,
         "vacancy": vacancy(model, role, level),
+        # the pay line and the gross/net paragraph: the same on the site's kit page and in the download
+        "pay": f"{pay_line(model, role, level, links=links)} {PAY_EXPLAINED}",
         # at a level open to newcomers only the knock-outs marked for them stop (format of work, pay):
         # a graduate has no agency task to recall
         "screening": tuple(
@@ -258,6 +324,7 @@ def kit_view(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
         "top": max(sl.level for sl in model.scale),
         "names": {c.id: c.name for c in model.competencies},
         "references": reference_questions(model, role),
+        "reference_note": REFERENCE_NOTE + (" " + REFERENCE_NOTE_GRADUATE if scorecard.takes_graduates(level) else ""),
         "steps": process_steps(model, role, level, panel["count"], panel["minutes"]),
     }
 
@@ -476,7 +543,7 @@ def kit_md(
     h = level_heading
     e = md_plain_cell if plain else md_escape  # plain: only a pipe is escaped, it would split a table row
     lines = [f"{h} Набор для найма: {e(view['title'])}", ""]
-    lines += [f"{h}# Текст вакансии", "", *_vacancy_md(view["vacancy"], e)]
+    lines += [f"{h}# Текст вакансии", "", view["pay"], "", *_vacancy_md(view["vacancy"], e)]
     lines += [f"{h}# Телефонный скрининг", "", screen_note(view), ""]
     if view["screening"]:
         for n, q in enumerate(view["screening"], start=1):
@@ -511,7 +578,7 @@ def kit_md(
         if covers:
             lines += [e(covers), ""]
     lines += [f"{h}# Тестовое задание", "", *take_home_md(view, h, e, plain=plain)]
-    lines += [f"{h}# Проверка рекомендаций", "", REFERENCE_NOTE, "", f"**Согласие.** {CONSENT_LINE}", ""]
+    lines += [f"{h}# Проверка рекомендаций", "", view["reference_note"], "", f"**Согласие.** {CONSENT_LINE}", ""]
     for name, questions in view["references"]:
         lines += [f"**{e(name)}**", ""]
         for q in questions:
@@ -608,7 +675,8 @@ def kit_html(view: dict[str, Any]) -> str:
     e = html.escape
     out = [f"<h1>Набор для найма: {e(view['title'])}</h1>"]
     v = view["vacancy"]
-    out += ['<h2 id="vacancy">Текст вакансии</h2>', f"<p><strong>{e(v.name)}</strong></p>", f"<p>{e(v.intro)}</p>"]
+    out += ['<h2 id="vacancy">Текст вакансии</h2>', f'<p class="note">{e(view["pay"])}</p>']
+    out += [f"<p><strong>{e(v.name)}</strong></p>", f"<p>{e(v.intro)}</p>"]
     for title, items in v.sections():
         out.append(f"<h3>{e(title)}</h3><ul>" + "".join(f"<li>{e(x)}</li>" for x in items) + "</ul>")
     out += ['<h2 id="screen">Телефонный скрининг</h2>', f'<p class="note">{e(screen_note(view))}</p>']
@@ -650,7 +718,7 @@ def kit_html(view: dict[str, Any]) -> str:
     out += take_home_html(view)
     out += [
         '<h2 id="references">Проверка рекомендаций</h2>',
-        f'<p class="note">{e(REFERENCE_NOTE)}</p>',
+        f'<p class="note">{e(view["reference_note"])}</p>',
         f"<p><strong>Согласие.</strong> {e(CONSENT_LINE)}</p>",
     ]
     for name, questions in view["references"]:

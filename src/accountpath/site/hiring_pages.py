@@ -11,19 +11,12 @@ from accountpath.i18n import _
 from accountpath.model.types import Model, Role, RoleLevel
 from accountpath.render import kit as kit_mod
 from accountpath.render import vacancy as vac
-from accountpath.render.kit import full_title
+from accountpath.render.kit import PAY_EXPLAINED, UNKNOWN, full_title, pay_line, tenure_guides
+
+__all__ = ["PAY_EXPLAINED", "UNKNOWN", "pay_line", "tenure_guides"]
 from accountpath.render.mdtext import md_escape
 
 FILES = "hiring/files"
-
-PAY_EXPLAINED = (
-    "Вилку в вакансии пишите явно: «до вычета НДФЛ» (gross, из этой суммы агентство удержит налог) или «на руки» "
-    "(net, сумма после налога) — кандидаты сравнивают предложения по одной из этих цифр, и путаница стоит доверия. "
-    "По ТК РФ на испытательном сроке работник защищён трудовым правом полностью, поэтому оклад ниже, чем у коллег "
-    "на той же должности, трудно обосновать; если агентство всё же платит на испытательном сроке меньше, "
-    "назовите в вакансии обе суммы."
-)
-"""Gross and net, and probation pay, in two sentences (the pages' wording, not legal advice)."""
 
 
 def vacancy_page(role: Role, level: RoleLevel) -> str:
@@ -32,53 +25,6 @@ def vacancy_page(role: Role, level: RoleLevel) -> str:
 
 def kit_page(role: Role, level: RoleLevel) -> str:
     return f"hiring/kit-{role.id}-{level.id}.md"
-
-
-UNKNOWN = "не указан"
-"""How older models write a salary row's experience the article does not give (the bundled one leaves it out)."""
-
-
-def _roubles(low: int | None, high: int | None) -> str:
-    """«от 40 000 ₽», «до 40 000 ₽», «75 000 – 80 000 ₽»."""
-    if low is not None and high is not None:
-        return f"{vac.money(low)} – {vac.money(high)} ₽"
-    return f"от {vac.money(low)} ₽" if low is not None else f"до {vac.money(high or 0)} ₽"
-
-
-def tenure_guides(model: Model, role: Role) -> list[str]:
-    """The role's article figures that give pay by tenure, not by level: «без опыта — от 40 000 ₽ (№ 3)»."""
-    numbers = {s.id: n for n, s in enumerate(model.sources, start=1)}
-    return [
-        f"{s.experience} — {_roubles(s.min, s.max)} (№ {numbers.get(s.source, '?')})"
-        for s in role.salary
-        if s.level is None and s.experience not in (None, UNKNOWN) and not s.is_estimate and (s.min or s.max)
-    ]
-
-
-def pay_line(model: Model, role: Role, level: RoleLevel) -> str:
-    """What the page says about the level's pay: the band; or the article's figures for the level; or,
-    where the articles give pay by tenure only, those guides and a request for the agency's own band;
-    or plainly that the articles have no figures."""
-    if level.pay is not None:
-        basis = {"agency": "вилка агентства", "source": "по статье-источнику", "estimate": "оценка проекта"}
-        return f"Оплата: {vac.pay_text(level.pay)} ({basis.get(level.pay.basis, level.pay.basis)}, {level.pay.date})."
-    if any(s.level == level.id for s in role.salary):
-        return (
-            "Вилки агентства для этого уровня здесь нет. Статьи-источники дают ориентир без даты и без пометки, "
-            f"до или после налога, — он на [странице роли](../roles/{role.id}.md#salary); в вакансию впишите свою вилку."
-        )
-    guides = tenure_guides(model, role)
-    if guides:
-        cited = {s.source for s in role.salary if s.level is None and s.experience not in (None, UNKNOWN)}
-        undated = all(src is None or src.year is None for src in map(model.source, cited))
-        when = "без года публикации и " if undated else ""
-        # the figures stay on the role page: on the page HR copies from they would be taken for a band
-        return (
-            "Впишите вилку из грейдовой сетки своего агентства. Статьи-источники дают для этой роли только "
-            f"ориентиры по стажу, {when}не именно для агентств, — они на [странице роли](../roles/{role.id}.md#salary), "
-            "для вакансии они не годятся."
-        )
-    return "В статьях-источниках цифр для этого уровня нет. Впишите в вакансию вилку своего агентства."
 
 
 def _vacancy_md(model: Model, role: Role, level: RoleLevel) -> str:
@@ -128,14 +74,13 @@ def candidate_file(role: Role, level: RoleLevel) -> str:
 
 
 def _kit_md(model: Model, role: Role, level: RoleLevel) -> str:
-    view = kit_mod.kit_view(model, role, level)
+    view = kit_mod.kit_view(model, role, level, links=True)
     body = kit_mod.kit_md(view, level_heading="#", sheets_prefix="files/")
     title = full_title(role, level)
     body = body.replace(
         "## Текст вакансии\n\n",
         "## Текст вакансии\n\n"
-        f"Текст с кнопкой «Скопировать» и полями для hh.ru — на странице [Текст вакансии]({vacancy_page(role, level)[7:]}).\n\n"
-        f"{pay_line(model, role, level)} {PAY_EXPLAINED}\n\n",
+        f"Текст с кнопкой «Скопировать» и полями для hh.ru — на странице [Текст вакансии]({vacancy_page(role, level)[7:]}).\n\n",
         1,
     )
     links = (

@@ -233,7 +233,12 @@ def _import_box() -> str:
                 _("Текст листа или плана"),
                 el(
                     "textarea",
-                    {"id": "ev-paste", "rows": "3", "spellcheck": "false", "placeholder": "scorecard: 1\nrole: …"},
+                    {
+                        "id": "ev-paste",
+                        "rows": "3",
+                        "spellcheck": "false",
+                        "placeholder": _("Вставьте сюда текст из файла листа или плана"),
+                    },
                 ),
             ),
             _button("ev-paste-import", _("Импортировать вставленное")),

@@ -61,7 +61,7 @@ def team_app(model: Model) -> str:
             "div",
             {"class": "ap-actions ap-noprint"},
             _button("tm-json", _("Скачать обзор файлом")),
-            _button("tm-md", _("Скачать обзор (Markdown)")),
+            _button("tm-md", _("Скачать обзор (текстовый файл)")),
         ),
         el("p", {"id": "tm-messages", "class": "ap-messages", "role": "status", "aria-live": "polite"}, ""),
     )
