@@ -1311,3 +1311,17 @@ def test_review_6_the_kit_download_says_what_the_kit_page_says(bundled_model):
         )
     senior = role.level("senior")
     assert "руководитель стажировки" not in kit_mod.render_kit(bundled_model, role, senior, "md")
+
+
+def test_review_6_hr_facing_labels(bundled_model):
+    """Review 6, findings 11, 22, 23: no YAML in the paste box, no «Markdown» on the team page, and an open
+    question's other competencies get notes, not scores."""
+    built = pages.build(bundled_model)
+    assert "Вставьте сюда текст из файла листа или плана" in built["tools/evaluator.md"]
+    assert "scorecard: 1" not in built["tools/evaluator.md"]
+    assert "Скачать обзор (текстовый файл)" in built["tools/team.md"]
+    assert "(Markdown)" not in built["tools/team.md"]
+    opens = built["interview/open-questions.md"]
+    assert "оценивают и по компетенциям" not in opens
+    if "; ответ даёт" in opens:
+        assert "; ответ даёт заметки и к компетенциям:" in opens
