@@ -1323,5 +1323,6 @@ def test_review_6_hr_facing_labels(bundled_model):
     assert "(Markdown)" not in built["tools/team.md"]
     opens = built["interview/open-questions.md"]
     assert "оценивают и по компетенциям" not in opens
+    assert "оценивают и по этой компетенции" not in built["competencies/finance.md"]
     if "; ответ даёт" in opens:
         assert "; ответ даёт заметки и к компетенциям:" in opens
