@@ -1118,7 +1118,7 @@ def test_growth_page_gives_ipr_pace_and_pay_guidance(bundled_model):
     built = pages.build(bundled_model)
     growth = built["growth.md"]
     ipr = growth[growth.index("{#ipr}") :]
-    assert "(фон)" in ipr and "два ИПР подряд" in ipr and "1,5–2 года" in ipr
+    assert "(фон)" in ipr and "два-три ИПР подряд" in ipr and "1,5–2 года" in ipr
     pay = growth[growth.index("{#pay}") : growth.index("{#ipr}")]
     assert f"Ориентиры проекта {pages.PRACTICE_MARK}" in pay and "20–35\u00a0%" in pay and "в модели" not in pay
     team = built["tools/team.md"]

@@ -351,7 +351,11 @@ def newcomer_note(view: dict[str, Any]) -> str | None:
 
 
 TAKE_HOME_COVERS = N_(
-    "Из них тестовое задание оценивает {names} — вместе {w} из {total} по весу: лист проверяющего "
+    "Из них тестовое задание оценивает компетенции {names} — вместе {w} из {total} по весу: лист проверяющего "
+    "входит в общий итог вместе с листами интервьюеров."
+)
+TAKE_HOME_COVERS_ONE = N_(
+    "Из них тестовое задание оценивает компетенцию {names} — {w} из {total} по весу: лист проверяющего "
     "входит в общий итог вместе с листами интервьюеров."
 )
 
@@ -366,7 +370,7 @@ def take_home_covers(view: dict[str, Any]) -> str | None:
     covered = [n for n in p["left_out"] if n in scored]
     if not covered:
         return None
-    return _(TAKE_HOME_COVERS).format(
+    return _(TAKE_HOME_COVERS if len(covered) > 1 else TAKE_HOME_COVERS_ONE).format(
         names=", ".join(f"«{n}»" for n in covered),
         w=sum(weights.get(n, 0) for n in covered),
         total=p["total_weight"],
@@ -558,7 +562,7 @@ def kit_md(
         "",
         e(intro),
         "",
-        "| Компетенция | Вес | Обязательная | Цель уровня |",
+        "| Компетенция | Вес ◇ | Обязательная | Цель уровня |",
         "|---|---|---|---|",
     ]
     for name, weight, must, target, _c in p["competencies"]:
@@ -593,7 +597,7 @@ def kit_md(
     lines += [f"| {e(s.name)} | {e(s.length)} | {e(s.when)} |" for s in view["steps"]]
     lines += [
         "",
-        "Сроки — практика проекта; назовите кандидату свои и держите их. "
+        "Сроки ◇ — практика проекта; назовите кандидату свои и держите их. "
         "Отказ тоже сообщайте: коротко, по делу и в обещанный срок.",
         "",
     ]
@@ -693,7 +697,7 @@ def kit_html(view: dict[str, Any]) -> str:
     out += [
         f'<h2 id="panel">{e(_(SECTIONS[2][1]))}</h2>',
         f"<p>{e(intro)}</p>",
-        "<table><tr><th>Компетенция</th><th>Вес</th><th>Обязательная</th><th>Цель уровня</th></tr>",
+        "<table><tr><th>Компетенция</th><th>Вес ◇</th><th>Обязательная</th><th>Цель уровня</th></tr>",
     ]
     for name, weight, must, target, _c in p["competencies"]:
         out.append(
@@ -732,7 +736,7 @@ def kit_html(view: dict[str, Any]) -> str:
     out += [f"<tr><td>{e(s.name)}</td><td>{e(s.length)}</td><td>{e(s.when)}</td></tr>" for s in view["steps"]]
     out += [
         "</table>",
-        "<p>Сроки — практика проекта; назовите кандидату свои и держите их. "
+        "<p>Сроки ◇ — практика проекта; назовите кандидату свои и держите их. "
         "Отказ тоже сообщайте: коротко, по делу и в обещанный срок.</p>",
     ]
     return (
