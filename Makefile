@@ -112,7 +112,7 @@ test-fast: $(STAMP) node
 # catalog (translate the new entries in en/LC_MESSAGES/accountpath.po), compile the .mo.
 catalogs: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k nplural:2,4 --no-location --sort-output --omit-header -o $(LOCALE)/accountpath.pot $(PKG) >/dev/null
-	$(BIN)/pybabel update --no-fuzzy-matching --ignore-pot-creation-date -D accountpath -i $(LOCALE)/accountpath.pot -d $(LOCALE) -l en >/dev/null
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date -D accountpath -i $(LOCALE)/accountpath.pot -d $(LOCALE) -l en >/dev/null
 	$(BIN)/pybabel compile --statistics -D accountpath -d $(LOCALE) -l en
 
 bench: $(STAMP)
