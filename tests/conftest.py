@@ -445,6 +445,27 @@ def team_model(team_vector):
     return model_from_compact(team_vector["model"])
 
 
+def fill_team_workbook(book: Path, vector: dict, model):
+    """A blank team workbook (account-manager middle) at `book`, with the first two manager assessments of
+    the team vector written into rows 3 and 4. Returns the open workbook, its sheet, the id row and the
+    two assessments; the caller changes what it tests and saves."""
+    from openpyxl import load_workbook
+
+    from accountpath.render import team_files
+
+    book.write_bytes(team_files.team_workbook(model, "account-manager", "middle"))
+    wb = load_workbook(book)
+    ws = wb["Команда"]
+    ids = [c.value for c in ws[2]]
+    rows = [a for a in vector["assessments"] if a["relation"] == "manager"][:2]
+    for r, a in enumerate(rows, start=3):
+        for key in ("person", "person_id", "assessor", "date"):
+            ws.cell(row=r, column=ids.index(key) + 1, value=a[key])
+        for cid, rating in a["ratings"].items():
+            ws.cell(row=r, column=ids.index(cid) + 1, value=rating)
+    return wb, ws, ids, rows
+
+
 def write_team(folder: Path, vector: dict, model, date: str | None = None) -> tuple[Path, Path]:
     """The team's assessment files (YAML, one per file) in folder/team and its model in folder/model.yml."""
     team = folder / "team"

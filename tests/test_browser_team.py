@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import browser_util as bu
-from conftest import write_team
+from conftest import fill_team_workbook, write_team
 
 pytestmark = pytest.mark.browser
 
@@ -112,22 +112,9 @@ def test_self_assessment_saves_and_opens_the_file(page, team_site, team_model, t
 
 
 def test_team_page_reads_a_team_workbook(page, team_site, team_model, team_vector, tmp_path):
-    from openpyxl import load_workbook
-
-    from accountpath.render import team_files
-
     srv, _files = team_site
     book = tmp_path / "team.xlsx"
-    book.write_bytes(team_files.team_workbook(team_model, "account-manager", "middle"))
-    wb = load_workbook(book)
-    ws = wb["Команда"]
-    ids = [c.value for c in ws[2]]
-    rows = [a for a in team_vector["assessments"] if a["relation"] == "manager"][:2]
-    for r, a in enumerate(rows, start=3):
-        for key in ("person", "person_id", "assessor", "date"):
-            ws.cell(row=r, column=ids.index(key) + 1, value=a[key])
-        for cid, rating in a["ratings"].items():
-            ws.cell(row=r, column=ids.index(cid) + 1, value=rating)
+    wb, _ws, _ids, _rows = fill_team_workbook(book, team_vector, team_model)
     wb.save(book)
     page.goto(srv.url + "tools/team/")
     page.wait_for_selector("#team-app[data-ready='true']")

@@ -12,7 +12,7 @@ import yaml
 from accountpath.io import assessments
 from accountpath.method import team
 
-from conftest import write_team
+from conftest import fill_team_workbook, write_team
 
 NAMES = ("Пётр Алексеев", "Вера Борисова", "Глеб Васильев", "Дарья Григорьева", "Егор Дмитриев", "Жанна Ефимова")
 
@@ -293,22 +293,10 @@ def test_bad_arguments_exit_2(cli_run, tmp_path):
 def test_team_workbook_refuses_a_formula_without_value_and_merged_rows(kind, tmp_path, team_model, team_vector):
     """A formula saved without a value refuses its person's row (the other rows are read); cells
     merged over two people's rows, or such a formula in the id row, refuse the sheet: at the cell."""
-    from openpyxl import load_workbook
-
     from accountpath.io import xlsx_read
-    from accountpath.render import team_files
 
     book = tmp_path / "team.xlsx"
-    book.write_bytes(team_files.team_workbook(team_model, "account-manager", "middle"))
-    wb = load_workbook(book)
-    ws = wb["Команда"]
-    ids = [c.value for c in ws[2]]
-    rows = [a for a in team_vector["assessments"] if a["relation"] == "manager"][:2]
-    for r, a in enumerate(rows, start=3):
-        for key in ("person", "person_id", "assessor", "date"):
-            ws.cell(row=r, column=ids.index(key) + 1, value=a[key])
-        for cid, rating in a["ratings"].items():
-            ws.cell(row=r, column=ids.index(cid) + 1, value=rating)
+    wb, ws, ids, rows = fill_team_workbook(book, team_vector, team_model)
     column = ids.index(next(iter(rows[1]["ratings"]))) + 1
     if kind == "formula":
         ws.cell(row=4, column=column, value="=2+2")
