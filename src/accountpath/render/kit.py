@@ -445,6 +445,18 @@ def key_cells(target: int, top: int) -> tuple[str, str, str]:
     return str(weak), str(solid), strong_label
 
 
+def key_rows(th: Any, view: dict[str, Any]) -> list[tuple[str, int, tuple[tuple[str, str], ...]]]:
+    """The take-home key's rows for every format: competency name, its target, and per column (weak, solid,
+    strong) the score label with the model's description of such an answer."""
+    out = []
+    for s in th.scoring:
+        target = view["level"].targets.get(s.competency, 1)
+        labels = key_cells(target, view["top"])
+        cells = tuple(zip(labels, (s.weak, s.solid, s.strong), strict=True))
+        out.append((view["names"].get(s.competency, s.competency), target, cells))
+    return out
+
+
 def plain_table(table: HandoutTable) -> list[str]:
     """A handout table as plain text: columns padded to their widest cell, figures aligned right."""
     rows = [list(table.columns), *[list(r) for r in table.rows]]
@@ -516,13 +528,9 @@ def take_home_md(view: dict[str, Any], h: str, e: Any, *, plain: bool) -> list[s
         "| Компетенция | Цель | Слабо | Хорошо | Сильно |",
         "|---|---|---|---|---|",
     ]
-    for s in th.scoring:
-        target = view["level"].targets.get(s.competency, 1)
-        weak, solid, strong = key_cells(target, view["top"])
-        lines.append(
-            f"| {e(view['names'].get(s.competency, s.competency))} | {target} | **{weak}** — {e(s.weak)} | "
-            f"**{solid}** — {e(s.solid)} | **{e(strong)}** — {e(s.strong)} |"
-        )
+    for name, target, cells in key_rows(th, view):
+        scores = " | ".join(f"**{e(label)}** — {e(text)}" for label, text in cells)
+        lines.append(f"| {e(name)} | {target} | {scores} |")
     lines.append("")
     return lines
 
@@ -662,14 +670,9 @@ def take_home_html(view: dict[str, Any]) -> list[str]:
         f"{e(take_home_rule(view['top']))}. {e(_(TAKE_HOME_NOT_DONE))}.</p>",
         "<table><tr><th>Компетенция</th><th>Цель</th><th>Слабо</th><th>Хорошо</th><th>Сильно</th></tr>",
     ]
-    for s in th.scoring:
-        name = view["names"].get(s.competency, s.competency)
-        target = view["level"].targets.get(s.competency, 1)
-        weak, solid, strong = key_cells(target, view["top"])
-        out.append(
-            f"<tr><td>{e(name)}</td><td>{target}</td><td><strong>{weak}</strong> — {e(s.weak)}</td>"
-            f"<td><strong>{solid}</strong> — {e(s.solid)}</td><td><strong>{e(strong)}</strong> — {e(s.strong)}</td></tr>"
-        )
+    for name, target, cells in key_rows(th, view):
+        scores = "".join(f"<td><strong>{e(label)}</strong> — {e(text)}</td>" for label, text in cells)
+        out.append(f"<tr><td>{e(name)}</td><td>{target}</td>{scores}</tr>")
     out.append("</table>")
     return out
 
