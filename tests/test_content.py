@@ -1202,33 +1202,49 @@ def test_csd_comes_from_the_group_account_director_first(bundled_model):
 # ---------------------------------------------------------------- review 5 (quick fixes)
 
 
-def test_junior_sheets_open_each_must_have_with_the_graduates_situational_question(bundled_model):
-    """Review 5, finding 2: on the sheets of a level that takes graduates, a must-have asked with a
-    behavioural question opens with its situational one, labelled; the kit's graduates paragraph sits
-    under «Собеседования с интервьюерами», not under the phone screen."""
+def test_junior_sheets_open_every_competency_with_the_graduates_situational_question(bundled_model):
+    """Review 5, finding 2 and review 6, finding 6: on the sheets and the full card of a level that takes
+    graduates, every competency (not only the must-haves) opens with a situational question at the target,
+    labelled; each of the 11 weighted competencies of the AM role has one at the junior target; the kit
+    says so plainly, under «Собеседования с интервьюерами», not under the phone screen."""
     role = bundled_model.role("account-manager")
     level = role.level("junior")
     label = "если опыта в агентстве нет — задайте вместо поведенческого"
-    must = {rc.id for rc in role.competencies if rc.must_have}
+    assert len(role.competencies) == 11
+    for rc in role.competencies:
+        assert scorecard.graduate_questions(bundled_model.competency(rc.id), level.targets[rc.id]), rc.id
     plan, _notes = plan_mod.make_plan(bundled_model, role.id, level.id, ["A", "B"])
-    labelled = 0
-    for person in plan["interviewers"]:
-        c = scorecard.card(bundled_model, role.id, level.id, focus=person["focus"], questions=person.get("questions"))
+    cards = scorecard.plan_cards(bundled_model, plan) + [scorecard.card(bundled_model, role.id, level.id)]
+    for c in cards:
         for it in c.items:
-            if it.rc.id in must and any(q.kind == "behavioral" for q in it.questions):
-                assert it.graduate_first and it.questions[0].kind == "situational"
-                labelled += 1
-            else:
-                assert not it.graduate_first
-    assert labelled
+            assert it.graduate_first and it.questions[0].kind == "situational", it.rc.id
+            assert it.questions[0].fits(it.target)
+    assert len(cards[-1].items) == 11
     sheets = kit_mod.interviewer_sheets(bundled_model, role, level, "md")
     assert any(label in data.decode() for data in sheets.values())
     md = kit_mod.kit_md(kit_mod.kit_view(bundled_model, role, level))
     start, end = md.index("## Собеседования с интервьюерами"), md.index("## Тестовое задание")
     assert md.index("Выпускник без опыта") in range(start, end) and label in md[start:end]
+    assert "для уровня «Младший аккаунт-менеджер» ситуационный вопрос стоит первым во всех компетенциях" in md
     middle = role.level("middle")
     for data in kit_mod.interviewer_sheets(bundled_model, role, middle, "md").values():
         assert label not in data.decode()
+    assert not any(it.graduate_first for it in scorecard.card(bundled_model, role.id, middle.id).items)
+
+
+def test_the_senior_growth_question_is_not_asked_at_target_two(bundled_model):
+    """Review 6, finding 30: «предложили клиенту новую услугу» expects a senior answer (3–4); the junior and
+    middle cards ask about a client's task the agency does not do yet at target 2."""
+    q = bundled_model.question("ag-new-service")
+    assert q.levels == (3, 4)
+    role = bundled_model.role("account-manager")
+    for level_id in ("junior", "middle"):
+        level = role.level(level_id)
+        assert level.targets["account-growth"] == 2
+        it = next(i for i in scorecard.card(bundled_model, role.id, level_id).items if i.rc.id == "account-growth")
+        ids = [qq.id for qq in it.questions]
+        assert "ag-new-service" not in ids and "ag-heard-need" in ids
+        assert "задаче, которой агентство для него пока не занимается" in bundled_model.question("ag-heard-need").text
 
 
 def test_the_full_card_is_the_interviewers_reference_and_the_sheet_keeps_its_name(bundled_model):

@@ -24,7 +24,10 @@ LEVEL_ABOVE = N_("{n} — {name} (на балл выше цели)")
 """A card's heading over the behaviours of one level: its number, its name on the scale and how it
 stands to the target (review 4, finding 11: not «Ниже цели» over positive behaviours)."""
 GRADUATE_FIRST = N_("если опыта в агентстве нет — задайте вместо поведенческого")
-"""The label of a must-have's situational question, put first on a sheet of a level that takes graduates."""
+"""The label of a competency's situational question, put first on a sheet of a level that takes graduates,
+where a behavioural question stands beside it."""
+GRADUATE_LEAD = N_("если опыта в агентстве нет — начните с него")
+"""The same label where no behavioural question stands beside it (a case or another situational one)."""
 
 OPEN_NOTE = N_(
     "Ответ — заметка к оценке: балл по компетенции ставят по другим вопросам; образцы — как слушать ответ, а не как ставить балл"

@@ -59,12 +59,13 @@ SCREEN_NOTE_OPEN = N_(
 )
 """The phone screen's note where no question knocks out (a level open to newcomers): what the call is for."""
 NEWCOMER_NOTE = N_(
-    "Выпускник без опыта в агентстве показывает обязательные компетенции не рассказом о прошлой работе, "
-    "а ответом на ситуационный вопрос собеседования — что он сделает в предложенной ситуации; оценка "
-    "цели уровня ставится за такой ответ, стаж для неё не нужен. На листах интервьюеров ситуационный вопрос "
-    "обязательной компетенции стоит первым, с пометкой «{label}»: {items}."
+    "Выпускник без опыта в агентстве показывает компетенции не рассказом о прошлой работе, а ответом "
+    "на ситуационный вопрос собеседования — что он сделает в предложенной ситуации; оценка цели уровня "
+    "ставится за такой ответ, стаж для неё не нужен. Поэтому для уровня «{level}» ситуационный вопрос стоит "
+    "первым во всех компетенциях листов интервьюеров, с пометкой «{label}»: {items}."
 )
-"""At a level open to newcomers: the must-haves a graduate shows on the situational questions (review 4, finding 5)."""
+"""At a level open to newcomers: every competency a graduate shows on a situational question (review 4, finding 5;
+review 6, finding 6)."""
 REFERENCE_NOTE = (
     "Два-три разговора по 10–15 минут с бывшими руководителями или коллегами, после финального интервью. "
     "Спрашивайте о поступках, а не о характере; отмечайте, что должно насторожить."
@@ -286,19 +287,18 @@ def interviewer_sheets(model: Model, role: Role, level: RoleLevel, fmt: str) -> 
 
 
 def newcomer_questions(model: Model, role: Role, level: RoleLevel) -> list[tuple[str, str]]:
-    """(competency name, question text): for a level open to newcomers, each must-have's first situational
-    question whose levels hold the level's target — the question a graduate shows it on; else []."""
+    """(competency name, question text): for a level open to newcomers, the situational question the kit's
+    interviewer sheets put first, for every competency they rate (review 6, finding 6), weight order; else []."""
     if not scorecard.takes_graduates(level):
         return []
-    out = []
-    for rc in role.by_weight():
-        comp = model.competency(rc.id)
-        if not rc.must_have or comp is None:
-            continue
-        found = scorecard.graduate_questions(comp, level.targets.get(rc.id, 1))
-        if found:
-            out.append((comp.name, found[0].text))
-    return out
+    count, _minutes = panel_size(role, level)
+    plan, _notes = make_plan(model, role.id, level.id, [f"Интервьюер {n}" for n in range(1, count + 1)])
+    first: dict[str, tuple[str, str]] = {}
+    for c in scorecard.plan_cards(model, plan):
+        for it in c.items:
+            if it.graduate_first and it.rc.id not in first:
+                first[it.rc.id] = (it.competency.name, it.questions[0].text)
+    return [first[rc.id] for rc in role.by_weight() if rc.id in first]
 
 
 def kit_view(model: Model, role: Role, level: RoleLevel, *, links: bool = False) -> dict[str, Any]:
@@ -343,11 +343,11 @@ def screen_note(view: dict[str, Any]) -> str:
 
 
 def newcomer_note(view: dict[str, Any]) -> str | None:
-    """NEWCOMER_NOTE with the level's must-haves and their situational questions, or None."""
+    """NEWCOMER_NOTE with the competencies of the sheets and their situational questions, or None."""
     if not view["newcomers"]:
         return None
     items = "; ".join(f"«{name}» — {text}" for name, text in view["newcomers"])
-    return _(NEWCOMER_NOTE).format(items=items, label=_(GRADUATE_FIRST))
+    return _(NEWCOMER_NOTE).format(items=items, label=_(GRADUATE_FIRST), level=view["level"].name)
 
 
 TAKE_HOME_COVERS = N_(

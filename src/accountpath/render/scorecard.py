@@ -21,6 +21,7 @@ from accountpath.names import short_hash
 from accountpath.render.cardtext import (
     FOCUSED_INSTRUCTION,
     GRADUATE_FIRST,
+    GRADUATE_LEAD,
     OPEN_NOTE,
     REVEALS_LABEL,
     card_title,
@@ -71,7 +72,12 @@ class Item:
     at: tuple[str, ...]
     above: tuple[str, ...]
     questions: tuple[Question, ...]
-    graduate_first: bool = False  # the first question is the situational one a graduate answers instead
+    graduate_first: bool = False  # the first question is the situational one a graduate answers first
+
+    @property
+    def instead(self) -> bool:
+        """A graduate-first item with a behavioural question: the situational one is asked instead of it."""
+        return self.graduate_first and any(q.kind == "behavioral" for q in self.questions)
 
 
 def takes_graduates(level: RoleLevel) -> bool:
@@ -86,12 +92,12 @@ def graduate_questions(comp: Competency, target: int) -> list[Question]:
 
 
 def _graduates_first(it: Item, avoid: Sequence[str]) -> Item:
-    """A must-have with a behavioural question on a sheet of a level that takes graduates: its situational
-    question first (one of the card's own, else one the other sheets of the plan do not ask, else any),
-    labelled GRADUATE_FIRST: a graduate answers it instead of the behavioural one."""
+    """Any competency on a card of a level that takes graduates (review 6, finding 6: not only the
+    must-haves): a situational question first (one of the card's own, else one the other sheets of the
+    plan do not ask, else any level-matched one), labelled: with a behavioural question beside it
+    GRADUATE_FIRST (a graduate answers it instead), else GRADUATE_LEAD. Unchanged when the competency has
+    no situational question at its target."""
     qs = list(it.questions)
-    if not it.rc.must_have or not any(q.kind == "behavioral" for q in qs):
-        return it  # nothing a graduate cannot answer
     own = [q for q in qs if q.kind == "situational"]
     if own:
         first = own[0]
@@ -195,7 +201,7 @@ def card(
 ) -> Card:
     """The content of a blank scorecard: full, or focused on `focus` (ids of the role's weighted
     competencies) with the given question ids or, without them, two level-matched ones per competency.
-    A focused card of a level that takes graduates puts each must-have's situational question first
+    A card of a level that takes graduates puts each competency's situational question first
     (`avoid`: the ids the plan's other sheets ask, so a borrowed one differs where it can)."""
     role, level = resolve(model, role_id, level_id)
     order = [rc.id for rc in role.by_weight()]
@@ -218,7 +224,7 @@ def card(
         assert comp is not None, rc.id
         t = level.targets[rc.id]
         it = Item(rc, comp, t, comp.levels.get(t - 1, ()), comp.levels[t], comp.levels.get(t + 1, ()), picked[rc.id])
-        items.append(_graduates_first(it, avoid) if focus is not None and takes_graduates(level) else it)
+        items.append(_graduates_first(it, avoid) if takes_graduates(level) else it)
     return Card(
         model,
         role,
@@ -332,13 +338,10 @@ def focused_filename(plan: dict[str, Any], number: int, fmt: str) -> str:
     return f"{plan['role']}-{plan['level']}-{candidate_tag(plan)}-interviewer-{number}.{ext}"
 
 
-@model_language
-def focused_cards(model: Model, plan: dict[str, Any], fmt: str, date: str | None = None) -> dict[str, bytes]:
-    """One focused card per interviewer of a checked plan: {file name: bytes}, in plan order.
-
-    Each card has the interviewer's name, the plan's candidate, only their focus competencies and
-    the plan's questions for them (with anchors)."""
-    out = {}
+def plan_cards(model: Model, plan: dict[str, Any], date: str | None = None) -> list[Card]:
+    """The focused card of each interviewer of a checked plan, in plan order: the interviewer's name, the
+    plan's candidate, only their focus competencies and the plan's questions for them."""
+    out = []
     for n, person in enumerate(plan["interviewers"], start=1):
         others = [q for m, p in enumerate(plan["interviewers"], start=1) if m != n for q in p.get("questions") or ()]
         c = card(
@@ -354,8 +357,17 @@ def focused_cards(model: Model, plan: dict[str, Any], fmt: str, date: str | None
         )
         if plan.get("candidate_id"):
             c = dataclasses.replace(c, candidate_id=str(plan["candidate_id"]))
-        out[focused_filename(plan, n, fmt)] = render_card(c, fmt)
+        out.append(c)
     return out
+
+
+@model_language
+def focused_cards(model: Model, plan: dict[str, Any], fmt: str, date: str | None = None) -> dict[str, bytes]:
+    """One focused card per interviewer of a checked plan (`plan_cards`): {file name: bytes}, in plan order."""
+    return {
+        focused_filename(plan, n, fmt): render_card(c, fmt)
+        for n, c in enumerate(plan_cards(model, plan, date), start=1)
+    }
 
 
 def anchor_columns(question: Question) -> str:
@@ -397,6 +409,7 @@ def _ctx() -> dict[str, Any]:
         "reveals_label": _(REVEALS_LABEL),
         "open_note": _(OPEN_NOTE),
         "graduate_first": _(GRADUATE_FIRST),
+        "graduate_lead": _(GRADUATE_LEAD),
         "scope_labels": {key: _(label) for key, label in SCOPE_LABELS.items()},
         "scope_text": scope_text,
         "anchor_columns": anchor_columns,

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from accountpath.i18n import N_, _
 from accountpath.io.xlsx_read import HEAD_FIELDS, ID_HEADER, META_MARK, META_SHEET, NOTES_HEADER, RATING_HEADER, SHEET
 from accountpath.render import xlsx_out
-from accountpath.render.cardtext import GRADUATE_FIRST, REVEALS_LABEL, level_heading, top_rating_rule
+from accountpath.render.cardtext import GRADUATE_FIRST, GRADUATE_LEAD, REVEALS_LABEL, level_heading, top_rating_rule
 from accountpath.render.templating import phrases
 from accountpath.vocab import (
     ANCHOR_LABELS,
@@ -249,7 +249,7 @@ def _reference_rows(model: Model, it: Item, focused: bool) -> list[tuple[str, st
     for k, q in enumerate(it.questions, start=1):
         label = _("Вопрос {k} · {kind}").format(k=k, kind=_(QUESTION_KIND_LABELS[q.kind]).lower())
         if it.graduate_first and k == 1:
-            label += f" · {_(GRADUATE_FIRST)}"
+            label += f" · {_(GRADUATE_FIRST if it.instead else GRADUATE_LEAD)}"
         rows.append((label, q.text))
         if q.reveals:
             rows.append((_(REVEALS_LABEL), q.reveals))
