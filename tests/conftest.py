@@ -387,7 +387,7 @@ def write_xlsx(card: dict, path: Path) -> Path:
     ws.title = xlsx_read.SHEET
     labels = {field: label for label, field in xlsx_read.HEAD_FIELDS.items()}
     row = 1
-    for field in ("candidate", "interviewer", "date", "recommendation", "takeaways", "overall_notes"):
+    for field in ("candidate", "interviewer", "date", "recommendation", "takeaways", "overall_notes", "open_note"):
         if field in card:
             row += 1
             ws.cell(row=row, column=1, value=labels[field])

@@ -1,6 +1,8 @@
 """The browser's planner (docs/assets/js/core/planmake.js) equals `accountpath plan` byte for byte:
 for every input of tests/vectors/plans.json (roles, levels, 1-5 interviewers, 20-240 minutes) the
-plan.yml node writes is the file the CLI writes, notes and errors included; in the fast lane under
+plan.yml node writes is the file the CLI writes, notes and errors included, and each interviewer's sheet
+has the same questions (situational first where the level takes graduates), open-question block and time
+slots as the CLI's focused card and schedule; in the fast lane under
 node, on the bundled model and on the fixture model. The browser lane repeats it in Chromium
 (tests/test_browser_kit.py)."""
 
@@ -16,6 +18,7 @@ import pytest
 from accountpath.i18n import model_language
 from accountpath.method import plan as plan_mod
 from accountpath.model import load as model_load
+from accountpath.render import scorecard
 from accountpath.render.plan_render import render_plan
 from accountpath.site import sitedata
 
@@ -33,9 +36,19 @@ def python_plan(model, case: dict) -> dict:
     try:
         plan, notes = make(model, case["role"], case["level"], case["interviewers"], case["candidate"], case["minutes"])
     except plan_mod.PlanError as exc:
-        return {"yaml": None, "notes": [], "error": str(exc)}
+        return {"yaml": None, "notes": [], "error": str(exc), "sheets": []}
     words = [str(n) for n in notes]  # notes are messages (code, params): the sentences, in Russian
-    return {"yaml": render_plan(model, plan, "yaml", notes), "notes": words, "error": None}
+    sheets = []
+    for person, card in zip(plan["interviewers"], scorecard.plan_cards(model, plan), strict=True):
+        sheets.append(
+            {
+                "questions": {it.rc.id: [q.id for q in it.questions] for it in card.items},
+                "graduate": sorted(it.rc.id for it in card.items if it.graduate_first),
+                "open": [q.id for q in card.open_questions],
+                "slots": [list(s) for s in plan_mod.time_slots(model, plan, person)],
+            }
+        )
+    return {"yaml": render_plan(model, plan, "yaml", notes), "notes": words, "error": None, "sheets": sheets}
 
 
 def node_plans(model, cases: list[dict], tmp_path: Path) -> list[dict]:

@@ -111,8 +111,14 @@ CARD_KEYS: tuple[str, ...] = (
     "ratings",
     "notes",
     "overall_notes",
+    "open_note",
 )
-"""Keys a filled scorecard may have, in the order a blank card lists them."""
+"""Keys a filled scorecard may have, in the order a blank card lists them. `open_note` is the note on the
+card's last block, the open questions: readers accept it and never score it."""
+
+OPEN_BLOCK = N_("Вопрос без правильного ответа (заметка, без балла)")
+"""The title of a card's last block, the open questions, with a notes field and no rating (review 6, findings
+9, 10); in an xlsx card the label of its note cell (the reader's `open_note`)."""
 
 RATINGS: tuple[int, ...] = (1, 2, 3, 4, 5)
 """Valid ratings (the model's scale)."""

@@ -231,7 +231,7 @@ _VALIDATOR: Any = None
 _BLANK = re.compile(r"^\s*$")
 _DATE_TEXT = re.compile(r"^\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}\.[0-9]{2}\.[0-9]{4})\s*$")
 _REQUIRED = ("role", "level", "candidate", "interviewer", "ratings")
-_TEXTS = ("candidate_id", "takeaways", "overall_notes")
+_TEXTS = ("candidate_id", "takeaways", "overall_notes", "open_note")
 
 
 def _is_number(value: Any) -> bool:
@@ -387,7 +387,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def _control_characters(doc: Document, data: dict[str, Any], out: list[Problem]) -> None:
     """A name or a note with a control character (ESC, BEL, ...) is refused at its place."""
     places: list[tuple[tuple[str, ...], Any]] = [
-        ((key,), data.get(key)) for key in ("candidate", "interviewer", "takeaways", "overall_notes")
+        ((key,), data.get(key)) for key in ("candidate", "interviewer", "takeaways", "overall_notes", "open_note")
     ]
     notes = data.get("notes")
     if isinstance(notes, dict):

@@ -27,7 +27,7 @@ from accountpath.method.evaluate import Scorecard
 from accountpath.model.types import Model
 from accountpath.model.yamlsource import DocPath, Document
 from accountpath.problems import Problem
-from accountpath.vocab import XLSX_META_MARK, XLSX_META_SHEET, XLSX_SHEET
+from accountpath.vocab import OPEN_BLOCK, XLSX_META_MARK, XLSX_META_SHEET, XLSX_SHEET
 
 if TYPE_CHECKING:  # openpyxl loads on first use (start-up time)
     from openpyxl.workbook.workbook import Workbook
@@ -55,6 +55,7 @@ HEAD_FIELDS = {
     N_("Рекомендация"): "recommendation",
     N_("Ключевые выводы"): "takeaways",
     N_("Общие заметки"): "overall_notes",
+    OPEN_BLOCK: "open_note",
 }
 """Column A labels of the scorecard sheet (Russian ids; the writer translates them into the model's
 language) and the field each one's column-B cell fills."""

@@ -4,8 +4,8 @@
 more interviewers each must-have to at least two of them, nobody more than MAX_FOCUS, spread
 evenly (focus counts differ by one at most), then balanced by weight; each focus competency gets
 QUESTIONS_PER_FOCUS questions (fewer on a level with its own lighter panel, see `questions_per_focus`)
-matched to the level's target: its own questions first (an open
-question or one of another competency only where it has too few), deterministic, different kinds
+matched to the level's target: its own questions first (one of another competency only where it
+has too few; never an open question: `open_placement` gives those a block of their own), deterministic, different kinds
 preferred, no question asked twice in a panel where the model has enough. Where the rules cannot
 be met, the notes say what is uncovered and how many interviewers the role needs; where an
 interviewer's minutes give less than MIN_PER_QUESTION minutes a question, they say how many
@@ -36,6 +36,10 @@ INTRO_MINUTES = 5
 CLOSING_MINUTES = 5
 MIN_PER_QUESTION = 7
 """Minutes a question needs (asking, the answer, follow-ups, notes): below this the plan warns."""
+OPEN_MINUTES = 5
+"""Minutes an open question gets in its own slot at the end of the meeting, before the candidate's questions."""
+OPEN_SLOT = "open"
+"""The id `time_slots` gives the open-question slot (only where the interviewer's card has that block)."""
 LIGHT_PANEL = "plan-note.light-panel"
 """The code of the note a lighter level panel gets instead of «nobody rates» (see `coverage_notes`)."""
 
@@ -68,18 +72,44 @@ def offered(q: Question, competency_id: str, role: Role | None = None, level: Ro
 
     By audience: manager questions only where the level's team-management target is MANAGER_FROM
     or more, individual ones only below it. An open question only to the roles its source article
-    puts it to (`roles`), and never under a must-have competency of the role (its answer is a note
-    beside the rating, not a rating of a knock-out competency). Without role and level: any.
+    puts it to (`roles`), whether or not its competency is a must-have: it is asked in its own block at
+    the end of the meeting and never rated (`open_questions`). Without role and level: any.
     """
     if level is not None and not level.offers(q):
         return False
-    if q.kind == "open" and role is not None:
-        if q.roles and role.id not in q.roles:
-            return False
-        rc = role.weighted(competency_id)
-        if rc is not None and rc.must_have:
-            return False
+    if q.kind == "open" and role is not None and q.roles and role.id not in q.roles:
+        return False
     return True
+
+
+def open_questions(model: Model, role: Role, level: RoleLevel) -> list[Question]:
+    """The open questions («без правильного ответа») an interview for this role level asks, model order:
+    `offered` to the role and level, with the level's target of its competency (or, where the role does not
+    weigh that one, of a competency in its `also_for`) inside the question's levels. They sit in a block of
+    their own at the end of a card, with a note and no rating (review 6, findings 9, 10)."""
+    out = []
+    for q in model.questions:
+        if q.kind != "open":
+            continue
+        homes = [cid for cid in (q.competency, *q.also_for) if role.weighted(cid) is not None]
+        if any(q.fits(level.targets[cid]) and offered(q, cid, role, level) for cid in homes[:1]):
+            out.append(q)
+    return out
+
+
+def open_placement(model: Model, role: Role, level: RoleLevel, focus: Sequence[Sequence[str]]) -> list[list[Question]]:
+    """The open questions of the level by interviewer (index-aligned with `focus`), each asked once in the
+    panel: by an interviewer whose focus has its competency, else one of its `also_for`, else anyone; among
+    those the one with the fewest open questions so far (the earlier on a tie), so the minutes spread."""
+    out: list[list[Question]] = [[] for _f in focus]
+    if not focus:
+        return out
+    everyone = list(range(len(focus)))
+    for q in open_questions(model, role, level):
+        hosts = [i for i in everyone if q.competency in focus[i]]
+        hosts = hosts or [i for i in everyone if any(c in focus[i] for c in q.also_for)] or everyone
+        out[min(hosts, key=lambda i: (len(out[i]), i))].append(q)
+    return out
 
 
 def candidate_questions(
@@ -116,15 +146,13 @@ def eligible_questions(
     model: Model, competency_id: str, target: int, role: Role | None = None, level: RoleLevel | None = None
 ) -> list[Question]:
     """The questions a plan or a focused card may pick for this competency, best first: its own
-    level-matched questions that are not open ones; every candidate (open questions and those of
-    other competencies via also_for) only when it has fewer than QUESTIONS_PER_FOCUS of those.
-    An open question never stands alone: without a closed question there is nothing it can note."""
-    ranked = candidate_questions(model, competency_id, target, role, level)
-    own = [q for q in ranked if q.competency == competency_id and q.kind != "open"]
+    level-matched questions; those of other competencies via also_for too only when it has fewer than
+    QUESTIONS_PER_FOCUS of its own. Never an open question: those have their own block on a card
+    (`open_questions`), they rate nothing."""
+    ranked = [q for q in candidate_questions(model, competency_id, target, role, level) if q.kind != "open"]
+    own = [q for q in ranked if q.competency == competency_id]
     if len(own) >= QUESTIONS_PER_FOCUS:
         return own
-    if not any(q.kind != "open" for q in ranked):
-        return []
     return ranked
 
 
@@ -375,15 +403,33 @@ def _units(model: Model, person: dict[str, Any]) -> list[int]:
     return [max(1, len(qs)) for qs in placement(model, person).values()]
 
 
+def person_open_questions(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> list[Question]:
+    """The open questions of this interviewer's card (`open_placement` over the plan's interviewers)."""
+    role = model.role(plan["role"])
+    level = role.level(plan["level"]) if role else None
+    people = list(plan["interviewers"])
+    if role is None or level is None or person not in people:
+        return []
+    return open_placement(model, role, level, [p["focus"] for p in people])[people.index(person)]
+
+
+def _open_minutes(model: Model, plan: dict[str, Any], person: dict[str, Any], total: int) -> int:
+    """Minutes of the interviewer's open-question slot: OPEN_MINUTES a question, none below 30 minutes."""
+    return OPEN_MINUTES * len(person_open_questions(model, plan, person)) if total >= 30 else 0
+
+
 def minutes_per_question(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> float:
-    """The minutes an interviewer's slot leaves per question after the introduction and closing."""
+    """The minutes an interviewer's slot leaves per question after the introduction, the open-question
+    slot and the closing."""
     total = int(plan["minutes"])
     intro, closing = _frame(total)
-    return (total - intro - closing) / max(1, sum(_units(model, person)))
+    extra = _open_minutes(model, plan, person, total)
+    return (total - intro - closing - extra) / max(1, sum(_units(model, person)))
 
 
 def time_slots(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> list[tuple[int, int, str | None]]:
-    """(start, end, competency id or None) minutes of one interviewer's slot: intro, focus, closing.
+    """(start, end, competency id, OPEN_SLOT or None) minutes of one interviewer's slot: intro, focus, the
+    open-question slot (only where the interviewer's card has that block), closing.
 
     None marks the introduction (first) and the candidate's questions (last). Each question gets
     MIN_PER_QUESTION minutes where the slot allows (else an equal share), the rest is split by
@@ -398,18 +444,22 @@ def time_slots(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> li
         )
     total = int(plan["minutes"])
     intro, closing = _frame(total)
+    extra = _open_minutes(model, plan, person, total)
     ids = list(person["focus"])
     weights = [rc.weight if (rc := role.weighted(c)) else 1 for c in ids]
     units = _units(model, person)
     per = min(float(MIN_PER_QUESTION), minutes_per_question(model, plan, person))
-    rest = total - intro - closing - per * sum(units)
+    rest = total - intro - closing - extra - per * sum(units)
     exact = [per * u + rest * w / max(1, sum(weights)) for u, w in zip(units, weights)]
-    shares = _round(total - intro - closing, exact)
+    shares = _round(total - intro - closing - extra, exact)
     slots: list[tuple[int, int, str | None]] = [(0, intro, None)] if intro else []
     t = intro
     for cid, share in zip(ids, shares):
         slots.append((t, t + share, cid))
         t += share
+    if extra:
+        slots.append((t, t + extra, OPEN_SLOT))
+        t += extra
     if closing:
         slots.append((t, t + closing, None))
     return slots
@@ -429,11 +479,12 @@ def minutes_needed(questions: int) -> int:
     return bare if bare < 30 else bare + INTRO_MINUTES + CLOSING_MINUTES
 
 
-def panel_for_minutes(role: Role, count: int, minutes: int) -> tuple[int, int] | None:
-    """(interviewers, focus each at most) for MIN_PER_QUESTION minutes a question at `minutes`, with
-    more interviewers than `count`; None when no panel of up to 12 does it."""
+def panel_for_minutes(role: Role, count: int, minutes: int, extra: int = 0) -> tuple[int, int] | None:
+    """(interviewers, focus each at most) for MIN_PER_QUESTION minutes a question at `minutes` (`extra` of
+    them kept for the open-question slot), with more interviewers than `count`; None when no panel of up to
+    12 does it."""
     intro, closing = _frame(minutes)
-    fits = min(MAX_FOCUS, (minutes - intro - closing) // (MIN_PER_QUESTION * QUESTIONS_PER_FOCUS))
+    fits = min(MAX_FOCUS, (minutes - intro - closing - extra) // (MIN_PER_QUESTION * QUESTIONS_PER_FOCUS))
     for k in range(count + 1, 13):
         focus, missing = assign_focus(role, k)
         if fits and not missing and all(len(f) <= fits for f in focus):
@@ -451,9 +502,10 @@ def time_notes(model: Model, plan: dict[str, Any]) -> list[Msg]:
         return []
     minutes = int(plan["minutes"])
     intro, closing = _frame(minutes)
-    groups: dict[tuple[int, int], list[str]] = {}
+    groups: dict[tuple[int, int, int], list[str]] = {}
     for p, per in short:  # interviewers with the same numbers share one mention
-        groups.setdefault((math.floor(per), sum(_units(model, p))), []).append(f"«{p['name']}»")
+        t = minutes - intro - closing - _open_minutes(model, plan, p, minutes)
+        groups.setdefault((math.floor(per), sum(_units(model, p)), t), []).append(f"«{p['name']}»")
     everyone = len(groups) == 1 and len(short) == len(people) > 1
     who = _joined(
         [
@@ -462,17 +514,21 @@ def time_notes(model: Model, plan: dict[str, Any]) -> list[Msg]:
                 names=Msg.of("plan-note.everyone") if everyone else ", ".join(names),
                 m=m,
                 n=n,
-                t=minutes - intro - closing,
+                t=t,
             )
-            for (m, n), names in groups.items()
+            for (m, n, t), names in groups.items()
         ],
         "plan-note.and",
     )
     fixes = []
-    need = minutes_needed(max(sum(_units(model, p)) for p, _per in short))
+    opens = [OPEN_MINUTES * len(person_open_questions(model, plan, p)) for p in people]
+    need = max(
+        minutes_needed(sum(_units(model, p))) + OPEN_MINUTES * len(person_open_questions(model, plan, p))
+        for p, _per in short
+    )
     if need <= MAX_MINUTES:
         fixes.append(Msg.of("plan-note.fix-minutes", n=need))
-    panel = panel_for_minutes(role, len(people), minutes)
+    panel = panel_for_minutes(role, len(people), minutes, max(opens))
     if panel:
         k, f = panel
         fixes.append(

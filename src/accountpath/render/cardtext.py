@@ -30,9 +30,12 @@ GRADUATE_LEAD = N_("если опыта в агентстве нет — нач�
 """The same label where no behavioural question stands beside it (a case or another situational one)."""
 
 OPEN_NOTE = N_(
-    "Ответ — заметка к оценке: балл по компетенции ставят по другим вопросам; образцы — как слушать ответ, а не как ставить балл"
+    "Задают в конце встречи отдельным блоком; балл по компетенции ставят по другим вопросам. Ответ — заметка "
+    "к оценке; образцы — как слушать ответ, а не как ставить балл"
 )
-"""What a card says beside an open question: its answer never moves a rating by itself."""
+"""What a card says in its open-question block: the answer never moves a rating."""
+OPEN_HOME = N_("компетенция «{name}»")
+"""Beside an open question in the block: the competency it comes from (its answer gives notes to it)."""
 REVEALS_LABEL = N_("Что показывает")
 """The label of an open question's `reveals` text on a card (as on the site's question pages)."""
 

@@ -334,7 +334,7 @@ def take_home_card(model: Model, role: Role, level: RoleLevel, fmt: str) -> byte
     if level.take_home is None:
         return None
     focus = [s.competency for s in level.take_home.scoring]
-    return scorecard.render(model, role.id, level.id, fmt, interviewer=TAKE_HOME_INTERVIEWER, focus=focus)
+    return scorecard.render(model, role.id, level.id, fmt, interviewer=TAKE_HOME_INTERVIEWER, focus=focus, open_ids=())
 
 
 def screen_note(view: dict[str, Any]) -> str:

@@ -17,10 +17,12 @@ from accountpath.messages import Msg, render
 from accountpath.method.plan import (
     LIGHT_PANEL,
     MAX_FOCUS,
+    OPEN_SLOT,
     PLAN_VERSION,
     candidate_questions,
     coverage_notes,
     minutes_per_question,
+    person_open_questions,
     placement,
     resolve,
     time_notes,
@@ -30,6 +32,7 @@ from accountpath.model.types import Competency, Model, Question
 from accountpath.render.cardtext import card_title
 from accountpath.render.scorecard import kind_labels
 from accountpath.render.templating import template_env
+from accountpath.vocab import OPEN_BLOCK
 
 PLAN_FORMATS = ("yaml", "html", "md")
 DENSE_QUESTIONS = 26
@@ -47,6 +50,7 @@ class Slot:
     label: str
     competency: Competency | None
     questions: tuple[Question, ...]
+    open: bool = False  # the open-question block of the interviewer's card (a note, no rating)
 
     @property
     def per_question(self) -> str:
@@ -120,6 +124,10 @@ def slots(model: Model, plan: dict[str, Any], person: dict[str, Any]) -> list[Sl
             label = _("Знакомство, как пройдёт интервью") if start == 0 else _("Вопросы кандидата, следующие шаги")
             out.append(Slot(start, end, label, None, ()))
             continue
+        if cid == OPEN_SLOT:
+            qs = tuple(person_open_questions(model, plan, person))
+            out.append(Slot(start, end, _(OPEN_BLOCK), None, qs, open=True))
+            continue
         comp = model.competency(cid)
         assert comp is not None, cid  # a checked plan names competencies of its model
         out.append(Slot(start, end, comp.name, comp, tuple(placed[cid])))
@@ -141,7 +149,7 @@ def schedule_view(model: Model, plan: dict[str, Any]) -> dict[str, Any]:
                 "slots": parts,
                 "intro": intro,
                 "closing": closing,
-                "parts": [s for s in parts if s.competency is not None],
+                "parts": [s for s in parts if s.competency is not None or s.open],
                 "per_question": minutes_text(minutes_per_question(model, plan, person)),
             }
         )

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from accountpath.i18n import _, model_language, nplural
-from accountpath.method.plan import choose_questions, offered, place_questions
+from accountpath.method.plan import choose_questions, offered, open_placement, open_questions, place_questions
 from accountpath.model.types import Competency, Model, Question, Role, RoleCompetency, RoleLevel
 from accountpath.names import short_hash
 from accountpath.render.cardtext import (
     FOCUSED_INSTRUCTION,
     GRADUATE_FIRST,
     GRADUATE_LEAD,
+    OPEN_HOME,
     OPEN_NOTE,
     REVEALS_LABEL,
     card_title,
@@ -36,6 +37,7 @@ from accountpath.vocab import (
     ANCHORS_TO_RATING,
     CARD_VERSION,
     NOT_ASSESSED,
+    OPEN_BLOCK,
     QUESTION_KIND_LABELS,
     RECOMMENDATIONS,
     SCOPE_LABELS,
@@ -124,6 +126,7 @@ class Card:
     focus: tuple[str, ...] = ()  # the competency ids this card covers (all of the role's on a full card)
     focused: bool = False
     candidate_id: str | None = None  # the candidate's ATS id (Huntflow, hh.ru), from the plan
+    open_questions: tuple[Question, ...] = ()  # the last block: asked at the end, a note, no rating
 
     @property
     def title(self) -> str:
@@ -158,14 +161,13 @@ def resolve(model: Model, role_id: str | None, level_id: str | None) -> tuple[Ro
 
 
 def level_questions(model: Model, role: Role, level: RoleLevel) -> dict[str, tuple[Question, ...]]:
-    """The questions an interview at this role level asks, by weighted competency (weight order).
+    """The rated questions an interview at this role level asks, by weighted competency (weight order).
 
     Chosen by the level's target and the role: a competency's own questions whose `levels` contain
-    its target and that are `offered` to the level (audience) and the role (open questions: their
-    article's roles, never under a must-have); then questions of other competencies that list it in
-    `also_for` (the open questions) on the same terms. Each question appears once per card: under
-    its own competency when that fits, else under the first also_for competency of the card that
-    fits. An open question stays only beside a closed one: its answer is a note, not a rating.
+    its target and that are `offered` to the level (audience) and the role; then questions of other
+    competencies that list it in `also_for` on the same terms. Each question appears once per card: under
+    its own competency when that fits, else under the first also_for competency of the card that fits.
+    Never an open question: those are the card's own last block (`open_questions`), not any competency's.
     """
     order = [rc.id for rc in role.by_weight()]
     out: dict[str, list[Question]] = {cid: [] for cid in order}
@@ -174,17 +176,20 @@ def level_questions(model: Model, role: Role, level: RoleLevel) -> dict[str, tup
         comp = model.competency(cid)
         assert comp is not None, cid  # a role rates competencies of its model
         for q in comp.questions_for(level.targets[cid]):
-            if offered(q, cid, role, level):
+            if q.kind != "open" and offered(q, cid, role, level):
                 out[cid].append(q)
                 placed.add(q.id)
     for cid in order:
         for q in model.questions:
-            if q.id not in placed and cid in q.also_for and q.fits(level.targets[cid]) and offered(q, cid, role, level):
+            if (
+                q.kind != "open"
+                and q.id not in placed
+                and cid in q.also_for
+                and q.fits(level.targets[cid])
+                and offered(q, cid, role, level)
+            ):
                 out[cid].append(q)
                 placed.add(q.id)
-    for cid, qs in out.items():
-        if not any(q.kind != "open" for q in qs):
-            out[cid] = []
     return {cid: tuple(qs) for cid, qs in out.items()}
 
 
@@ -198,11 +203,17 @@ def card(
     focus: Sequence[str] | None = None,
     questions: Sequence[str] | None = None,
     avoid: Sequence[str] = (),
+    open_ids: Sequence[str] | None = None,
 ) -> Card:
     """The content of a blank scorecard: full, or focused on `focus` (ids of the role's weighted
     competencies) with the given question ids or, without them, two level-matched ones per competency.
     A card of a level that takes graduates puts each competency's situational question first
-    (`avoid`: the ids the plan's other sheets ask, so a borrowed one differs where it can)."""
+    (`avoid`: the ids the plan's other sheets ask, so a borrowed one differs where it can).
+
+    The open questions go to the last block (`Card.open_questions`), never under a competency: on a full
+    card all of the level's (`open_questions`), on a focused one those whose competency or also_for is in
+    the focus, or exactly `open_ids` when given (a plan's placement; () for none); an open id among
+    `questions` joins the block too."""
     role, level = resolve(model, role_id, level_id)
     order = [rc.id for rc in role.by_weight()]
     if focus is None:
@@ -216,6 +227,16 @@ def card(
                 )
             )
         picked = focus_questions(model, role, level, [cid for cid in order if cid in focus], questions)
+    offered_open = open_questions(model, role, level)
+    if open_ids is not None:
+        block = [q for qid in open_ids if (q := model.question(qid)) is not None and q.kind == "open"]
+    elif focus is None:
+        block = list(offered_open)
+    else:
+        block = [q for q in offered_open if any(cid in focus for cid in (q.competency, *q.also_for))]
+    for qs in picked.values():
+        block += [q for q in qs if q.kind == "open" and q not in block]
+    picked = {cid: tuple(q for q in qs if q.kind != "open") for cid, qs in picked.items()}
     items = []
     for rc in role.by_weight():
         if rc.id not in picked:
@@ -235,6 +256,7 @@ def card(
         date or "",
         tuple(it.rc.id for it in items),
         focus is not None,
+        open_questions=tuple(block),
     )
 
 
@@ -282,11 +304,21 @@ def render(
     date: str | None = None,
     focus: Sequence[str] | None = None,
     questions: Sequence[str] | None = None,
+    open_ids: Sequence[str] | None = None,
 ) -> bytes:
-    """A blank scorecard in one format, as bytes (UTF-8 for text formats); `focus` makes it a focused card."""
+    """A blank scorecard in one format, as bytes (UTF-8 for text formats); `focus` makes it a focused card
+    (`open_ids`: its block of open questions, see `card`)."""
     if fmt not in FORMATS:
         raise ScorecardError(f"unknown format '{fmt}'; valid formats: {', '.join(FORMATS)}")
-    return render_card(card(model, role_id, level_id, candidate, interviewer, date, focus, questions), fmt)
+    return render_card(
+        card(model, role_id, level_id, candidate, interviewer, date, focus, questions, open_ids=open_ids), fmt
+    )
+
+
+def open_home(model: Model, q: Question) -> str:
+    """«компетенция «…»»: where an open question of the block comes from."""
+    comp = model.competency(q.competency)
+    return _(OPEN_HOME).format(name=comp.name if comp else q.competency)
 
 
 @model_language
@@ -296,6 +328,7 @@ def render_card(c: Card, fmt: str) -> bytes:
         ctx = _ctx() | {
             "top_rule": top_rating_rule(c.model),
             "level_heading": lambda level, target: level_heading(c.model, level, target),
+            "open_home": lambda q: open_home(c.model, q),
         }
         return template_env(fmt == "html").get_template(f"scorecard.{fmt}.j2").render(c=c, **ctx).encode("utf-8")
     if fmt == "yaml":
@@ -342,6 +375,8 @@ def plan_cards(model: Model, plan: dict[str, Any], date: str | None = None) -> l
     """The focused card of each interviewer of a checked plan, in plan order: the interviewer's name, the
     plan's candidate, only their focus competencies and the plan's questions for them."""
     out = []
+    role, level = resolve(model, plan["role"], plan["level"])
+    blocks = open_placement(model, role, level, [p["focus"] for p in plan["interviewers"]])
     for n, person in enumerate(plan["interviewers"], start=1):
         others = [q for m, p in enumerate(plan["interviewers"], start=1) if m != n for q in p.get("questions") or ()]
         c = card(
@@ -354,6 +389,7 @@ def plan_cards(model: Model, plan: dict[str, Any], date: str | None = None) -> l
             person["focus"],
             person.get("questions") or None,
             others,
+            [q.id for q in blocks[n - 1]],
         )
         if plan.get("candidate_id"):
             c = dataclasses.replace(c, candidate_id=str(plan["candidate_id"]))
@@ -408,6 +444,7 @@ def _ctx() -> dict[str, Any]:
         "take_home_not_done": _(TAKE_HOME_NOT_DONE),
         "reveals_label": _(REVEALS_LABEL),
         "open_note": _(OPEN_NOTE),
+        "open_block": _(OPEN_BLOCK),
         "graduate_first": _(GRADUATE_FIRST),
         "graduate_lead": _(GRADUATE_LEAD),
         "scope_labels": {key: _(label) for key, label in SCOPE_LABELS.items()},
@@ -472,8 +509,6 @@ def render_yaml(c: Card) -> str:
                 lines.append(_comment(f"{level_heading(c.model, lv, it.target)}: " + phrases(behaviours), "  "))
         for qq in it.questions:
             lines.append(_comment(_("вопрос ({kind}): {text}").format(kind=kinds[qq.kind], text=qq.text), "  "))
-            if qq.kind == "open":
-                lines.append(_comment(_(OPEN_NOTE), "    "))
             if qq.reveals:
                 lines.append(_comment(f"{_(REVEALS_LABEL).lower()}: {qq.reveals}", "    "))
             for key, label in ANCHOR_LABELS.items():
@@ -489,6 +524,16 @@ def render_yaml(c: Card) -> str:
     )
     lines.append('takeaways: ""  ' + _comment(_("ключевые выводы: что подтвердилось, что под вопросом")))
     lines.append('overall_notes: ""  ' + _comment(_("общее впечатление, сильные стороны, риски")))
+    if c.open_questions:
+        lines.append("")
+        lines.append(_comment(f"{_(OPEN_BLOCK)}. {_(OPEN_NOTE)}."))
+        for qq in c.open_questions:
+            lines.append(_comment(f"{qq.text} ({open_home(c.model, qq)})"))
+            if qq.reveals:
+                lines.append(_comment(f"{_(REVEALS_LABEL).lower()}: {qq.reveals}", "  "))
+            for key, label in ANCHOR_LABELS.items():
+                lines.append(_comment(f"{_(label).lower()}: {getattr(qq.anchors, key)}", "  "))
+        lines.append('open_note: ""  ' + _comment(_("заметка по ответу; балла за него нет")))
     return "\n".join(lines) + "\n"
 
 
@@ -508,5 +553,6 @@ def render_json(c: Card) -> str:
         "recommendation": None,
         "takeaways": "",
         "overall_notes": "",
+        **({"open_note": ""} if c.open_questions else {}),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -24,12 +24,21 @@ from typing import TYPE_CHECKING, Any
 from accountpath.i18n import N_, _
 from accountpath.io.xlsx_read import HEAD_FIELDS, ID_HEADER, META_MARK, META_SHEET, NOTES_HEADER, RATING_HEADER, SHEET
 from accountpath.render import xlsx_out
-from accountpath.render.cardtext import GRADUATE_FIRST, GRADUATE_LEAD, REVEALS_LABEL, level_heading, top_rating_rule
+from accountpath.render.cardtext import (
+    GRADUATE_FIRST,
+    GRADUATE_LEAD,
+    OPEN_HOME,
+    OPEN_NOTE,
+    REVEALS_LABEL,
+    level_heading,
+    top_rating_rule,
+)
 from accountpath.render.templating import phrases
 from accountpath.vocab import (
     ANCHOR_LABELS,
     CARD_VERSION,
     NOT_ASSESSED,
+    OPEN_BLOCK,
     QUESTION_KIND_LABELS,
     RECOMMENDATION_LABELS,
     RECOMMENDATIONS,
@@ -172,8 +181,10 @@ def _table(ws: Any, c: Card, st: dict[str, Any]) -> int:
     return row
 
 
-def _closing(ws: Any, row: int, st: dict[str, Any]) -> None:
-    """Рекомендация (drop-down of the four labels), Ключевые выводы, Общие заметки: labels in A, values in B."""
+def _closing(ws: Any, row: int, st: dict[str, Any], c: Card | None = None) -> None:
+    """Рекомендация (drop-down of the four labels), Ключевые выводы, Общие заметки: labels in A, values in B;
+    last, where the card has open questions, their block: the label OPEN_BLOCK, the note cell (no rating) and
+    the questions below it."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     labels = [_(RECOMMENDATION_LABELS[code]) for code in RECOMMENDATIONS]  # the reader accepts every language
@@ -206,6 +217,20 @@ def _closing(ws: Any, row: int, st: dict[str, Any]) -> None:
             ws.row_dimensions[row].height = 80
             ws.cell(row=row + 1, column=2, value=hints[field]).font = _grey()
             row += 1
+    if c is not None and c.open_questions:
+        row += 2
+        label = ws.cell(row=row, column=1, value=_(LABELS["open_note"]))
+        label.font, label.alignment = st["bold"], st["wrap"]
+        cell = ws.cell(row=row, column=2)
+        _to_fill(cell, st)
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=7)
+        ws.row_dimensions[row].height = 80
+        texts = [f"{_(OPEN_NOTE)}."] + [f"{k}. {q.text}" for k, q in enumerate(c.open_questions, start=1)]
+        hint = "\n".join(texts)
+        ws.cell(row=row + 1, column=2, value=xlsx_out.cell_text(hint)).font = _grey()
+        ws.cell(row=row + 1, column=2).alignment = st["wrap"]
+        ws.merge_cells(start_row=row + 1, start_column=2, end_row=row + 1, end_column=7)
+        ws.row_dimensions[row + 1].height = row_height(hint, sum(WIDTHS[1:]), 11.0)
 
 
 def _grey() -> Any:  # an openpyxl Font
@@ -237,6 +262,34 @@ def _reference(ws: Any, c: Card, st: dict[str, Any]) -> None:
             ws.cell(row=row, column=2, value=xlsx_out.cell_text(text)).alignment = st["wrap"]
             ws.row_dimensions[row].height = max(row_height(text, REF_WIDTHS[1]), row_height(label, REF_WIDTHS[0]))
         row += 1
+    if c.open_questions:
+        row += 1
+        cell = ws.cell(row=row, column=1, value=_(OPEN_BLOCK))
+        cell.font, cell.fill = st["bold"], st["head"]
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        for label, text in _open_rows(c):
+            row += 1
+            ws.cell(row=row, column=1, value=label).alignment = st["wrap"]
+            ws.cell(row=row, column=1).font = st["bold"]
+            ws.cell(row=row, column=2, value=xlsx_out.cell_text(text)).alignment = st["wrap"]
+            ws.row_dimensions[row].height = max(row_height(text, REF_WIDTHS[1]), row_height(label, REF_WIDTHS[0]))
+
+
+def _open_rows(c: Card) -> list[tuple[str, str]]:
+    """(label, text) rows of the open-question block: the rule, then each question with its competency, what
+    it shows, its anchors, what to listen for (full cards only) and the red flags."""
+    rows = [("", f"{_(OPEN_NOTE)}.")]
+    for k, q in enumerate(c.open_questions, start=1):
+        comp = c.model.competency(q.competency)
+        home = _(OPEN_HOME).format(name=comp.name if comp else q.competency)
+        rows.append((_("Вопрос {k} · {home}").format(k=k, home=home), q.text))
+        if q.reveals:
+            rows.append((_(REVEALS_LABEL), q.reveals))
+        rows += [(_(label), getattr(q.anchors, key)) for key, label in ANCHOR_LABELS.items()]
+        if not c.focused:
+            rows.append((_("Что хотим услышать"), phrases(q.look_for)))
+        rows.append((_("Тревожные признаки"), phrases(q.red_flags)))
+    return rows
 
 
 def _reference_rows(model: Model, it: Item, focused: bool) -> list[tuple[str, str]]:
@@ -271,7 +324,7 @@ def write(c: Any) -> bytes:
     for col, width in zip("ABCDEFG", WIDTHS):
         ws.column_dimensions[col].width = width
     _head(ws, c, st)
-    _closing(ws, _table(ws, c, st), st)
+    _closing(ws, _table(ws, c, st), st, c)
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=3)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     _page(ws, c, landscape=True)

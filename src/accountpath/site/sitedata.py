@@ -10,6 +10,8 @@ from accountpath import messages, vocab
 from accountpath.io import assessments, cardcheck, cards, xlsx_read
 from accountpath.method.promotion import PROMOTION_TOLERANCE
 from accountpath.model.types import MANAGER_FROM, TEAM_COMPETENCY, Competency, Model, Question, Role
+from accountpath.render import cardtext
+from accountpath.render.scorecard import takes_graduates
 
 
 def _question(q: Question) -> dict[str, Any]:
@@ -52,6 +54,7 @@ def _role(r: Role) -> dict[str, Any]:
                 "interview": {"interviewers": lv.interview.interviewers, "minutes": lv.interview.minutes}
                 if lv.interview
                 else None,
+                "graduates": takes_graduates(lv),  # its sheets put a situational question first everywhere
             }
             for lv in r.levels
         ],
@@ -106,6 +109,13 @@ def site_data(model: Model) -> dict[str, Any]:
             "xlsx": xlsx_layout(),
             "team_xlsx": team_layout(),
             "scope_labels": dict(vocab.SCOPE_LABELS),
+            # what the planner's sheets print beside the questions, as the Python cards do
+            "card_texts": {
+                "open_block": vocab.OPEN_BLOCK,
+                "open_note": cardtext.OPEN_NOTE,
+                "graduate_first": cardtext.GRADUATE_FIRST,
+                "graduate_lead": cardtext.GRADUATE_LEAD,
+            },
         },
         "messages": messages.russian_table(),
         "card_schema": cardcheck.schema(),

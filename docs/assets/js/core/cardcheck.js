@@ -171,7 +171,7 @@ const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
 
 /** A name or a note with a control character (ESC, BEL, ...) is refused at its place (cardcheck._control_characters). */
 function controlCharacters(data, out) {
-  const places = ["candidate", "interviewer", "takeaways", "overall_notes"].map((key) => [[key], Object.hasOwn(data, key) ? data[key] : null]);
+  const places = ["candidate", "interviewer", "takeaways", "overall_notes", "open_note"].map((key) => [[key], Object.hasOwn(data, key) ? data[key] : null]);
   const notes = Object.hasOwn(data, "notes") ? data.notes : null;
   if (isMapping(notes)) for (const [cid, text] of Object.entries(notes)) places.push([["notes", cid], text]);
   for (const [path, value] of places) {

@@ -18,6 +18,8 @@ export const MAX_MINUTES = 240;
 export const INTRO_MINUTES = 5;
 export const CLOSING_MINUTES = 5;
 export const MIN_PER_QUESTION = 7;
+export const OPEN_MINUTES = 5;
+export const OPEN_SLOT = "open";
 export const LIGHT_PANEL = "plan-note.light-panel";
 
 /** Python's " ".join(text.split()). */
@@ -69,11 +71,7 @@ function levelOffers(model, level, q) {
 /** plan.offered: may an interview for this role level ask the question under this competency. */
 export function offered(model, q, cid, role = null, level = null) {
   if (level && !levelOffers(model, level, q)) return false;
-  if (q.kind === "open" && role) {
-    if (q.roles && q.roles.length && !q.roles.includes(role.id)) return false;
-    const rc = role.competencies.find((x) => x.id === cid);
-    if (rc && rc.must_have) return false;
-  }
+  if (q.kind === "open" && role && q.roles && q.roles.length && !q.roles.includes(role.id)) return false;
   return true;
 }
 const rates = (q, cid) => q.competency === cid || q.also_for.includes(cid);
@@ -129,11 +127,71 @@ export function candidateQuestions(model, cid, target, role = null, level = null
 }
 
 function eligibleQuestions(model, cid, target, role, level) {
-  const ranked = candidateQuestions(model, cid, target, role, level);
-  const own = ranked.filter((q) => q.competency === cid && q.kind !== "open");
+  const ranked = candidateQuestions(model, cid, target, role, level).filter((q) => q.kind !== "open");
+  const own = ranked.filter((q) => q.competency === cid);
   if (own.length >= QUESTIONS_PER_FOCUS) return own;
-  if (!ranked.some((q) => q.kind !== "open")) return [];
   return ranked;
+}
+
+/** plan.open_questions: the open questions of the role level (their own block on a card), model order. */
+export function openQuestions(model, role, level) {
+  const { questions } = index(model);
+  return questions.filter((q) => {
+    if (q.kind !== "open") return false;
+    const home = [q.competency, ...q.also_for].find((cid) => weighted(role, cid));
+    return home !== undefined && fits(q, level.targets[home]) && offered(model, q, home, role, level);
+  });
+}
+
+/** plan.open_placement: the open questions by interviewer (index-aligned with `focus`), each once, spread. */
+export function openPlacement(model, role, level, focus) {
+  const out = focus.map(() => []);
+  if (!focus.length) return out;
+  const everyone = focus.map((_f, i) => i);
+  for (const q of openQuestions(model, role, level)) {
+    let hosts = everyone.filter((i) => focus[i].includes(q.competency));
+    if (!hosts.length) hosts = everyone.filter((i) => q.also_for.some((cid) => focus[i].includes(cid)));
+    if (!hosts.length) hosts = everyone;
+    const holder = sortBy(hosts, (i) => [out[i].length, i])[0];
+    out[holder].push(q);
+  }
+  return out;
+}
+
+/** plan.person_open_questions: the open questions of this interviewer's card. */
+export function personOpenQuestions(model, plan, person) {
+  const role = (model.roles || []).find((r) => r.id === plan.role);
+  const level = role && role.levels.find((lv) => lv.id === plan.level);
+  const k = plan.interviewers.indexOf(person);
+  if (!level || k < 0) return [];
+  return openPlacement(model, role, level, plan.interviewers.map((p) => p.focus))[k];
+}
+
+/** scorecard.plan_cards' questions: the interviewer's questions by focus competency (a Map) with, on a level
+    that takes graduates, a situational question first for every competency (its own, else one the other
+    sheets do not ask, else any at the target); `graduate` holds the competencies where that happened. */
+export function sheetQuestions(model, plan, person) {
+  const { level } = resolve(model, plan.role, plan.level);
+  const placed = placement(model, person);
+  const graduate = new Set();
+  if (!level.graduates) return { placed, graduate };
+  const { comps, byId } = index(model);
+  const avoid = new Set(plan.interviewers.filter((p) => p !== person).flatMap((p) => p.questions || []));
+  for (const [cid, qs] of placed) {
+    const target = level.targets[cid];
+    const own = qs.filter((q) => q.kind === "situational");
+    let first = own[0] || null;
+    if (!first) {
+      const found = ((comps.get(cid) || {}).questions || [])
+        .map((q) => byId.get(q.id))
+        .filter((q) => q.kind === "situational" && fits(q, target) && !qs.includes(q));
+      if (!found.length) continue;
+      first = found.find((q) => !avoid.has(q.id)) || found[0];
+    }
+    placed.set(cid, [first, ...qs.filter((q) => q !== first)]);
+    graduate.add(cid);
+  }
+  return { placed, graduate };
 }
 
 export function chooseQuestions(model, cid, target, used = new Set(), count = QUESTIONS_PER_FOCUS, role = null, level = null) {
@@ -316,10 +374,16 @@ function units(model, person) {
 
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
+/** plan.OPEN_MINUTES a question of the interviewer's open-question block (none below 30 minutes). */
+function openMinutes(model, plan, person, total) {
+  return total >= 30 ? OPEN_MINUTES * personOpenQuestions(model, plan, person).length : 0;
+}
+
 export function minutesPerQuestion(model, plan, person) {
   const total = Math.trunc(plan.minutes);
   const [intro, closing] = frame(total);
-  return (total - intro - closing) / Math.max(1, sum(units(model, person)));
+  const extra = openMinutes(model, plan, person, total);
+  return (total - intro - closing - extra) / Math.max(1, sum(units(model, person)));
 }
 
 function roundShares(total, exact) {
@@ -329,25 +393,31 @@ function roundShares(total, exact) {
   return parts;
 }
 
-/** [start, end, competency id or null] minutes of one interviewer's slot: intro, focus, closing. */
+/** [start, end, competency id, OPEN_SLOT or null] minutes of one interviewer's slot: intro, focus, the
+    open-question slot (where the interviewer's card has that block), closing. */
 export function timeSlots(model, plan, person) {
   const role = (model.roles || []).find((r) => r.id === plan.role);
   if (!role) throw new PlanError(model, "plan.unknown-role", { role: String(plan.role), roles: model.roles.map((r) => r.id).join(", ") });
   const total = Math.trunc(plan.minutes);
   const [intro, closing] = frame(total);
+  const extra = openMinutes(model, plan, person, total);
   const ids = [...person.focus];
   const weights = ids.map((c) => (weighted(role, c) ? weighted(role, c).weight : 1));
   const u = units(model, person);
   const per = Math.min(MIN_PER_QUESTION, minutesPerQuestion(model, plan, person));
-  const rest = total - intro - closing - per * sum(u);
+  const rest = total - intro - closing - extra - per * sum(u);
   const exact = u.map((n, k) => per * n + (rest * weights[k]) / Math.max(1, sum(weights)));
-  const shares = roundShares(total - intro - closing, exact);
+  const shares = roundShares(total - intro - closing - extra, exact);
   const slots = intro ? [[0, intro, null]] : [];
   let t = intro;
   ids.forEach((cid, k) => {
     slots.push([t, t + shares[k], cid]);
     t += shares[k];
   });
+  if (extra) {
+    slots.push([t, t + extra, OPEN_SLOT]);
+    t += extra;
+  }
   if (closing) slots.push([t, t + closing, null]);
   return slots;
 }
@@ -357,9 +427,9 @@ export function minutesNeeded(questions) {
   return bare < 30 ? bare : bare + INTRO_MINUTES + CLOSING_MINUTES;
 }
 
-function panelForMinutes(role, count, minutes) {
+function panelForMinutes(role, count, minutes, extra = 0) {
   const [intro, closing] = frame(minutes);
-  const fitsN = Math.min(MAX_FOCUS, Math.floor((minutes - intro - closing) / (MIN_PER_QUESTION * QUESTIONS_PER_FOCUS)));
+  const fitsN = Math.min(MAX_FOCUS, Math.floor((minutes - intro - closing - extra) / (MIN_PER_QUESTION * QUESTIONS_PER_FOCUS)));
   for (let k = count + 1; k < 13; k++) {
     const { focus, missing } = assignFocus(role, k);
     if (fitsN && !missing.length && focus.every((f) => f.length <= fitsN)) return [k, Math.max(...focus.map((f) => f.length))];
@@ -376,7 +446,7 @@ export function timeNotes(model, plan) {
   const [intro, closing] = frame(minutes);
   let groups = new Map();
   for (const [p, per] of short) {
-    const key = `${Math.floor(per)}|${sum(units(model, p))}`;
+    const key = `${Math.floor(per)}|${sum(units(model, p))}|${minutes - intro - closing - openMinutes(model, plan, p, minutes)}`;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(`«${p.name}»`);
   }
@@ -385,15 +455,16 @@ export function timeNotes(model, plan) {
   }
   const who = joined(
     [...groups].map(([key, names]) => {
-      const [m, n] = key.split("|").map(Number);
-      return msg("plan-note.short-group", { names: names ? names.join(", ") : msg("plan-note.everyone"), m, n, t: minutes - intro - closing });
+      const [m, n, t] = key.split("|").map(Number);
+      return msg("plan-note.short-group", { names: names ? names.join(", ") : msg("plan-note.everyone"), m, n, t });
     }),
     "plan-note.and",
   );
   const fixes = [];
-  const need = minutesNeeded(Math.max(...short.map(([p]) => sum(units(model, p)))));
+  const open = (p) => OPEN_MINUTES * personOpenQuestions(model, plan, p).length;
+  const need = Math.max(...short.map(([p]) => minutesNeeded(sum(units(model, p))) + open(p)));
   if (need <= MAX_MINUTES) fixes.push(msg("plan-note.fix-minutes", { n: need }));
-  const panel = panelForMinutes(role, people.length, minutes);
+  const panel = panelForMinutes(role, people.length, minutes, Math.max(...people.map(open)));
   if (panel) {
     const [k, f] = panel;
     fixes.push(k === people.length + 1 ? msg("plan-note.fix-one-more", { f }) : msg("plan-note.fix-panel", { k, f }));

@@ -16,6 +16,15 @@ const FOCUSED_INSTRUCTION =
   "На этом листе только ваши компетенции. Задайте вопросы и сравните ответ с ориентирами: слабый, хороший, сильный. " +
   "Ставьте 1–5 или «не оценивалось»; в заметки — факты и цитаты. В конце — рекомендация и ключевые выводы.";
 
+/** What the sheets print beside the questions: model.json `vocab.card_texts` (the Python cards' texts). */
+const texts = (model) => (model.vocab && model.vocab.card_texts) || {};
+
+/** The label of a competency's first (situational) question on a level that takes graduates, or "". */
+function graduateLabel(model, graduate, cid, qs, k) {
+  if (k !== 0 || !graduate.has(cid)) return "";
+  return qs.some((q) => q.kind === "behavioral") ? texts(model).graduate_first : texts(model).graduate_lead;
+}
+
 function clock(m) {
   return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
 }
@@ -40,6 +49,7 @@ export function cardJson(model, plan, person) {
     takeaways: "",
     overall_notes: "",
   };
+  if (pm.personOpenQuestions(model, plan, person).length) data.open_note = "";
   return JSON.stringify(data, null, 2) + "\n";
 }
 
@@ -66,14 +76,16 @@ export function cardYaml(model, plan, person) {
     `focus: [${person.focus.join(", ")}]  # компетенции этого листа; не меняйте`,
     "ratings:  # целое 1..5 или null, если компетенцию не оценивали",
   ];
-  const placed = pm.placement(model, person);
+  const { placed, graduate } = pm.sheetQuestions(model, plan, person);
   for (const cid of person.focus) {
     const comp = comps.get(cid);
     const target = level.targets[cid];
     lines.push("");
     lines.push(c(`${comp.name}: цель — ${target} (${scaleName(model, target)})`, "  "));
-    for (const q of placed.get(cid) || []) {
-      lines.push(c(`вопрос (${kinds[q.kind] || q.kind}): ${q.text}`, "  "));
+    const qs = placed.get(cid) || [];
+    for (const [k, q] of qs.entries()) {
+      const label = graduateLabel(model, graduate, cid, qs, k);
+      lines.push(c(`вопрос (${kinds[q.kind] || q.kind}${label ? "; " + label : ""}): ${q.text}`, "  "));
       for (const key of ["weak", "solid", "strong"]) lines.push(c(`${anchors[key].toLowerCase()}: ${q.anchors[key]}`, "    "));
     }
     lines.push(`  ${cid}: null`);
@@ -85,6 +97,16 @@ export function cardYaml(model, plan, person) {
   lines.push(`recommendation: null  # ваша общая рекомендация: ${codes}; нейтральной нет`);
   lines.push('takeaways: ""  # ключевые выводы: что подтвердилось, что под вопросом');
   lines.push('overall_notes: ""  # общее впечатление, сильные стороны, риски');
+  const open = pm.personOpenQuestions(model, plan, person);
+  if (open.length) {
+    lines.push("");
+    lines.push(c(`${texts(model).open_block}. ${texts(model).open_note}.`));
+    for (const q of open) {
+      lines.push(c(`${q.text} (компетенция «${comps.get(q.competency).name}»)`));
+      for (const key of ["weak", "solid", "strong"]) lines.push(c(`${anchors[key].toLowerCase()}: ${q.anchors[key]}`, "  "));
+    }
+    lines.push('open_note: ""  # заметка по ответу; балла за него нет');
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -121,8 +143,9 @@ function schedule(model, plan) {
   const people = plan.interviewers.map((person) => {
     const placed = pm.placement(model, person);
     const rows = pm.timeSlots(model, plan, person).map(([start, end, cid]) => {
-      const label = cid === null ? (start === 0 ? "Знакомство, как пройдёт интервью" : "Вопросы кандидата, следующие шаги") : comps.get(cid).name;
-      const qs = cid === null ? [] : placed.get(cid) || [];
+      const open = cid === pm.OPEN_SLOT;
+      const label = cid === null ? (start === 0 ? "Знакомство, как пройдёт интервью" : "Вопросы кандидата, следующие шаги") : open ? texts(model).open_block : comps.get(cid).name;
+      const qs = cid === null ? [] : open ? pm.personOpenQuestions(model, plan, person) : placed.get(cid) || [];
       return h(
         "tr",
         {},
@@ -147,8 +170,15 @@ function sheet(model, plan, person) {
   const vocab = model.vocab || {};
   const kinds = vocab.question_kind_labels || {};
   const anchors = vocab.anchor_labels || {};
-  const placed = pm.placement(model, person);
+  const { placed, graduate } = pm.sheetQuestions(model, plan, person);
   const box = (label) => h("span", { class: "ap-sheet__box" }, "☐ " + label);
+  const question = (q, label) =>
+    h(
+      "div",
+      { class: "ap-sheet__q" },
+      h("p", {}, h("strong", { text: `${kinds[q.kind] || q.kind}. ` }), q.text, label ? h("em", { text: ` (${label})` }) : null),
+      h("div", { class: "ap-sheet__anchors" }, ["weak", "solid", "strong"].map((k) => h("p", {}, h("em", { text: `${anchors[k] || k}: ` }), q.anchors[k]))),
+    );
   const blocks = person.focus.map((cid) => {
     const comp = comps.get(cid);
     const rc = role.competencies.find((x) => x.id === cid);
@@ -158,14 +188,7 @@ function sheet(model, plan, person) {
       { class: "ap-sheet__comp" },
       h("h3", {}, comp.name, h("span", { class: "ap-sheet__meta", text: ` · вес ${rc.weight}${rc.must_have ? ", обязательная" : ""} · цель ${target} — ${scaleName(model, target)}` })),
       h("p", { class: "ap-sheet__at", text: `На цели: ${(comp.levels[String(target)] || []).join(" ")}` }),
-      (placed.get(cid) || []).map((q) =>
-        h(
-          "div",
-          { class: "ap-sheet__q" },
-          h("p", {}, h("strong", { text: `${kinds[q.kind] || q.kind}. ` }), q.text),
-          h("div", { class: "ap-sheet__anchors" }, ["weak", "solid", "strong"].map((k) => h("p", {}, h("em", { text: `${anchors[k] || k}: ` }), q.anchors[k]))),
-        ),
-      ),
+      (placed.get(cid) || []).map((q, k, qs) => question(q, graduateLabel(model, graduate, cid, qs, k))),
       h("p", { class: "ap-sheet__rate" }, "Оценка: ", [1, 2, 3, 4, 5].map((n) => box(String(n))), box("не оценивалось")),
       h("div", { class: "ap-sheet__notes", text: "Заметки:" }),
     );
@@ -181,6 +204,22 @@ function sheet(model, plan, person) {
     blocks,
     h("p", { class: "ap-sheet__rate" }, "Рекомендация: ", (vocab.recommendations || []).map((code) => box(labels[code] || code))),
     h("div", { class: "ap-sheet__notes", text: "Ключевые выводы:" }),
+    openBlock(model, plan, person, question),
+  );
+}
+
+/** The sheet's last block: the open questions, a note and no rating (only where the card has them). */
+function openBlock(model, plan, person, question) {
+  const open = pm.personOpenQuestions(model, plan, person);
+  if (!open.length) return null;
+  const comps = competencyIndex(model);
+  return h(
+    "section",
+    { class: "ap-sheet__comp ap-sheet__open", "data-testid": "pl-open-block" },
+    h("h3", { text: texts(model).open_block }),
+    h("p", { class: "ap-sheet__hint", text: `${texts(model).open_note}.` }),
+    open.map((q) => question(q, `компетенция «${comps.get(q.competency).name}»`)),
+    h("div", { class: "ap-sheet__notes", text: "Заметка:" }),
   );
 }
 
