@@ -311,3 +311,60 @@ def test_chair_code_field_says_what_it_does_and_hh_file_is_folded(page, server):
     assert not link.is_visible()
     page.get_by_text("Для интеграции с hh.ru").click()
     assert link.is_visible() and "автоматической публикации" in link.inner_text()
+
+
+def test_planner_sheets_open_with_the_graduates_question_and_end_with_the_open_block(
+    page, server, site_model, tmp_path, cli_run
+):
+    """Review 6, findings 6, 9, 10 in the planner's sheets (the browser builds them): on a level that takes
+    graduates every competency opens with its situational question, labelled; the open questions are the
+    sheet's last block, with a note and no rating, and the card files ask for `open_note`, which evaluate
+    accepts and never scores."""
+    from accountpath.render import scorecard
+
+    open_planner(page, server)
+    junior = next(
+        (r, lv)
+        for r in site_model.roles
+        for lv in r.levels
+        if scorecard.takes_graduates(lv) and len(r.competencies) > 2
+    )
+    fill_plan(page, junior[0].id, junior[1].id, PANEL[:2], "Анна Иванова", 60)
+    page.wait_for_function("document.querySelectorAll('#pl-cards .ap-sheet').length === 2")
+    sheets = page.locator("#pl-cards .ap-sheet").all_inner_texts()
+    assert all("если опыта в агентстве нет" in text for text in sheets)
+    assert not page.get_by_test_id("pl-open-block").count()
+    found = [
+        (r, lv) for r in site_model.roles for lv in r.levels if scorecard.card(site_model, r.id, lv.id).open_questions
+    ]
+    if not found:
+        pytest.skip("no role level of this model offers an open question")
+    role, level = found[0]
+    fill_plan(page, role.id, level.id, PANEL, "Анна Иванова", 90)
+    page.wait_for_function("document.querySelectorAll('#pl-cards .ap-sheet').length === 3")
+    blocks = page.get_by_test_id("pl-open-block")
+    assert blocks.count() >= 1
+    title = "Вопрос без правильного ответа (заметка, без балла)"
+    assert all(title in t and "Оценка" not in t for t in blocks.all_inner_texts())
+    assert title in page.locator("#pl-schedule").inner_text()
+    plan, _notes = plan_mod.make_plan(site_model, role.id, level.id, PANEL, "Анна Иванова", 90)
+    cards = scorecard.plan_cards(site_model, plan)
+    n = next(k for k, c in enumerate(cards, start=1) if c.open_questions)
+    sheet_text = page.locator(f"[data-card='{n}'] .ap-sheet").inner_text()
+    for q in cards[n - 1].open_questions:
+        assert sheet_text.index(q.text) > sheet_text.index("Ключевые выводы")
+    with page.expect_download() as dl:
+        page.get_by_test_id(f"pl-card-json-{n}").click()
+    path = tmp_path / dl.value.suggested_filename
+    dl.value.save_as(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["open_note"] == ""
+    data["ratings"] = {cid: 3 for cid in data["ratings"]}
+    results = []
+    for note in ("", "Считал вслух, допущения назвал."):
+        data["open_note"] = note
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        r = cli_run("--model", bu.model_path(), "evaluate", path, "--format", "json")
+        assert r.returncode == 0, r.stderr
+        results.append(json.loads(r.stdout))
+    assert results[0] == results[1]  # the note never moves a score
