@@ -6,6 +6,7 @@ the content with its own."""
 
 from __future__ import annotations
 
+import html
 import html.parser
 import json
 import re
@@ -1326,3 +1327,28 @@ def test_review_6_hr_facing_labels(bundled_model):
     assert "оценивают и по этой компетенции" not in built["competencies/finance.md"]
     if "; ответ даёт" in opens:
         assert "; ответ даёт заметки и к компетенциям:" in opens
+
+
+def test_review_6_every_level_says_who_sits_on_the_panel(bundled_model):
+    """Review 6, finding 5: every level's `interview.panel` names one seat per interviewer; the kit (page and
+    download) shows it beside «Интервьюер N», the plan page's hint and model.json carry it, the guide links it."""
+    built = pages.build(bundled_model)
+    for role in bundled_model.roles:
+        for level in role.levels:
+            assert level.interview is not None
+            seats = level.interview.panel
+            assert len(seats) == level.interview.interviewers, (role.id, level.id)
+            page = built[f"hiring/kit-{role.id}-{level.id}.md"]
+            for download in (kit_mod.render_kit(bundled_model, role, level, "md"), page):
+                assert "Кто проводит собеседования ◇" in download
+                for n, seat in enumerate(seats, start=1):
+                    assert f"**Интервьюер {n} — {seat}:**" in download, (role.id, level.id, n)
+            html_kit = kit_mod.render_kit(bundled_model, role, level, "html")
+            assert f"<strong>Интервьюер 1 — {html.escape(seats[0])}:</strong>" in html_kit
+    ad = bundled_model.role("account-director").level("account-director").interview.panel
+    assert any("CSD" in s for s in ad) and any("финансов" in s for s in ad)
+    csd = bundled_model.role("client-services-director").level("csd").interview.panel
+    assert any("без права вето" in s for s in csd)
+    assert "Кого позвать интервьюерами ◇: 1 — " in built["tools/plan.md"]
+    guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
+    assert "Кто сидит в панели" in guide and "../hiring/index.md" in guide

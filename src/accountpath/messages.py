@@ -94,6 +94,10 @@ MESSAGES: dict[str, str] = {
         "{at}: требований к кандидату в вакансии {n}, а нужно от {lo} до {hi} "
         "(у каждого уровня роли с телефонным скринингом) [vacancy-requirements]"
     ),
+    "model.interview-panel": N_(
+        "{at}: в interview.panel строк {n}, а интервьюеров (interviewers) {count}: "
+        "по одной строке на каждого интервьюера [interview-panel]"
+    ),
     "model.screening-count": N_("{at}: в телефонном скрининге {n} вопросов, а нужно от {lo} до {hi} [screening-count]"),
     "model.screening-knock-out": N_(
         "{at}: в телефонном скрининге нет ни одного стоп-вопроса (knock_out: true) [screening-count]"

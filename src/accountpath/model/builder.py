@@ -94,7 +94,9 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         experience_source=lv.get("experience_source"),
         scope=Scope(**{k: lv["scope"][k] for k in SCOPE_KEYS}) if lv.get("scope") else None,
         probation=_by_number(lv.get("probation") or {}),
-        interview=Interview(int(lv["interview"]["interviewers"]), int(lv["interview"]["minutes"]))
+        interview=Interview(
+            int(lv["interview"]["interviewers"]), int(lv["interview"]["minutes"]), _t(lv["interview"].get("panel"))
+        )
         if lv.get("interview")
         else None,
         pay=_pay(lv["pay"]) if lv.get("pay") else None,

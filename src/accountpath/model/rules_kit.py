@@ -1,7 +1,7 @@
 """Rules of the hiring kit (issue 19): pay bands, the phone screen, take-home tasks and reference
 questions. Each problem carries a code of the message table (`accountpath.messages`) and the
 position of the offending value: pay-range, pay-source, screening-count, take-home-scoring, take-home-table,
-reference-count, reference-coverage, vacancy-requirements."""
+reference-count, reference-coverage, vacancy-requirements, interview-panel."""
 
 from __future__ import annotations
 
@@ -160,4 +160,28 @@ def vacancy_requirements(ctx: Ctx) -> list[Problem]:
     return out
 
 
-RULES = (pay_range, screening_count, take_home_scoring, take_home_table, reference_coverage, vacancy_requirements)
+def interview_panel(ctx: Ctx) -> list[Problem]:
+    """A level's `interview.panel` names one seat per interviewer: as many entries as `interviewers`."""
+    out = []
+    for i, role in ctx.roles:
+        for j, lv in items(role, "levels"):
+            interview = lv.get("interview")
+            if not isinstance(interview, dict):
+                continue
+            panel, count = interview.get("panel"), interview.get("interviewers")
+            if isinstance(panel, list) and is_int(count) and len(panel) != count:
+                path = ("roles", i, "levels", j, "interview", "panel")
+                at = ctx.where(("roles", i, "levels", j))
+                out.append(_at(ctx, path, "model.interview-panel", key=True, at=at, n=len(panel), count=count))
+    return out
+
+
+RULES = (
+    pay_range,
+    screening_count,
+    take_home_scoring,
+    take_home_table,
+    reference_coverage,
+    vacancy_requirements,
+    interview_panel,
+)

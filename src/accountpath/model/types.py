@@ -201,11 +201,13 @@ class Scope:
 
 @dataclass(frozen=True)
 class Interview:
-    """A level's own interview panel (`interview` in the model): how many interviewers, minutes each.
-    Without it the plan's defaults apply (method/plan.py `panel_size`)."""
+    """A level's own interview panel (`interview` in the model): how many interviewers, minutes each, and
+    who sits on it (`panel`: one short description per interviewer, in interviewer order; empty when the
+    model does not say). Without it the plan's defaults apply (method/plan.py `panel_size`)."""
 
     interviewers: int
     minutes: int
+    panel: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

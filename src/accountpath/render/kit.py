@@ -204,6 +204,22 @@ def reference_questions(model: Model, role: Role) -> list[tuple[str, tuple[Refer
     return out
 
 
+def panel_seats(level: RoleLevel) -> tuple[str, ...]:
+    """Who sits on the level's panel, one description per interviewer (the model's `interview.panel`), or ()."""
+    return level.interview.panel if level.interview is not None else ()
+
+
+PANEL_SEATS = N_(
+    "Кто проводит собеседования ◇: рядом с номером интервьюера написано, кого позвать, — тех, кто будет "
+    "работать с человеком, и того, кто отвечает за найм. Оценку каждый ставит сам, итог считают по всем листам."
+)
+
+
+def seat_label(name: str, seat: str) -> str:
+    """«Интервьюер 1 — будущий руководитель …»: the interviewer with their seat on the panel, or the name alone."""
+    return f"{name} — {seat}" if seat else name
+
+
 def panel_outline(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
     """The suggested panel (`panel_size`: the level's own, else the fewest interviewers that meet the
     coverage rules, two at least), each interviewer's focus, the questions per focus competency, the
@@ -213,6 +229,7 @@ def panel_outline(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
     plan, _notes = make_plan(model, role.id, level.id, [f"Интервьюер {n}" for n in range(1, count + 1)])
     focus = [p["focus"] for p in plan["interviewers"]]
     names = {c.id: c.name for c in model.competencies}
+    seats = panel_seats(level)
     left = [rc for rc in role.by_weight() if not any(rc.id in f for f in focus)]
     total = sum(rc.weight for rc in role.competencies)
     return {
@@ -224,6 +241,7 @@ def panel_outline(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
         "total_weight": total,
         "need_weight": math.ceil(model.evaluation.min_coverage * total - 1e-9),
         "people": [(p["name"], [names[c] for c in p["focus"]]) for p in plan["interviewers"]],
+        "seats": [seats[k] if k < len(seats) else "" for k in range(len(plan["interviewers"]))],
         "sheets": [sheet_stem(role, level, n) for n in range(1, count + 1)],
         "competencies": [
             (names[rc.id], rc.weight, rc.must_have, level.targets[rc.id], model.competency(rc.id))
@@ -576,10 +594,12 @@ def kit_md(
     for name, weight, must, target, _c in p["competencies"]:
         lines.append(f"| {e(name)} | {weight} | {'да' if must else ''} | {target} — {e(view['scale'][target])} |")
     lines.append("")
-    for (name, focus), stem in zip(p["people"], p["sheets"]):
+    if any(p["seats"]):
+        lines += [e(_(PANEL_SEATS)), ""]
+    for (name, focus), seat, stem in zip(p["people"], p["seats"], p["sheets"]):
         sep = " ·" if sheets_prefix is not None else " —"
         links = sheet_links(name, stem, sheets_prefix, view["title"])
-        lines.append(f"- **{e(name)}:** {e(', '.join(focus))}{sep} {links}")
+        lines.append(f"- **{e(seat_label(name, seat))}:** {e(', '.join(focus))}{sep} {links}")
     lines.append("")
     newcomers = newcomer_note(view)
     if newcomers:
@@ -707,10 +727,14 @@ def kit_html(view: dict[str, Any]) -> str:
             f"<tr><td>{e(name)}</td><td>{weight}</td><td>{'да' if must else ''}</td>"
             f"<td>{target} — {e(view['scale'][target])}</td></tr>"
         )
-    out.append("</table><ul>")
+    out.append("</table>")
+    if any(p["seats"]):
+        out.append(f"<p>{e(_(PANEL_SEATS))}</p>")
+    out.append("<ul>")
     out += [
-        f"<li><strong>{e(name)}:</strong> {e(', '.join(focus))} — {e(sheet_links(name, stem, None, view['title']))}</li>"
-        for (name, focus), stem in zip(p["people"], p["sheets"])
+        f"<li><strong>{e(seat_label(name, seat))}:</strong> {e(', '.join(focus))} — "
+        f"{e(sheet_links(name, stem, None, view['title']))}</li>"
+        for (name, focus), seat, stem in zip(p["people"], p["seats"], p["sheets"])
     ]
     out.append("</ul>")
     newcomers = newcomer_note(view)
