@@ -970,9 +970,31 @@ def test_english_grade_titles_are_title_case_everywhere(bundled_model):
 # ---------------------------------------------------------------- review 4, finding 12: sheets and the rule
 
 
-def test_bundled_question_rule_is_one_question_at_60_minutes_and_two_at_90(bundled_model):
+def test_bundled_question_rule_is_one_question_at_60_minutes_and_two_on_must_haves_at_90(bundled_model):
     assert kit_mod.questions_by_minutes(bundled_model) == {60: (1,), 90: (2,)}
-    assert kit_mod.question_rule(bundled_model) == "на встрече 60 минут — один вопрос на компетенцию, 90 минут — два"
+    assert kit_mod.split_minutes(bundled_model) == {90}
+    assert kit_mod.question_rule(bundled_model) == (
+        "на встрече 60 минут — один вопрос на компетенцию, 90 минут — два на обязательную и один на остальные"
+    )
+
+
+def test_review_6_director_meetings_ask_twice_only_on_must_haves(bundled_model):
+    """Review 6, finding 32: at the 90-minute levels each interviewer asks two questions on each must-have and
+    one on the other competencies of their list (the 60-minute levels keep one on each)."""
+    for role in bundled_model.roles:
+        musts = {rc.id for rc in role.competencies if rc.must_have}
+        for level in role.levels:
+            count, minutes = plan_mod.panel_size(role, level)
+            plan, _notes = plan_mod.make_plan(bundled_model, role.id, level.id, [f"И{n}" for n in range(count)])
+            for person in plan["interviewers"]:
+                placed = plan_mod.placement(bundled_model, person)
+                want = {cid: (2 if cid in musts else 1) if minutes == 90 else 1 for cid in person["focus"]}
+                assert {cid: len(qs) for cid, qs in placed.items()} == want, (role.id, level.id, person["name"])
+            if minutes == 90:
+                kit_md = kit_mod.render_kit(bundled_model, role, level, "md")
+                assert (
+                    "по 2 вопроса на каждую обязательную компетенцию своего списка и по одному на остальные" in kit_md
+                )
 
 
 @pytest.mark.slow
@@ -998,7 +1020,7 @@ def test_interview_page_states_the_bundled_question_rule(bundled_model):
     assert kit_mod.questions_by_minutes(bundled_model) == {60: (1,), 90: (2,)}
     text = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
     assert "На встрече 60 минут у интервьюера по одному вопросу на каждую компетенцию своего списка." in text
-    assert "90 минут и по два вопроса на компетенцию" in text
+    assert "90 минут: по два вопроса на обязательные компетенции, по одному — на остальные" in text
 
 
 # Review 4, findings 22-24, 30, 31: «аккаунт» is the client on this site (glossary), never the person; no «модель»

@@ -342,9 +342,13 @@ def test_the_interview_key_sets_the_panel_and_fits_the_questions_to_its_minutes(
     plan, _notes = plan_mod.make_plan(light_model, role.id, "middle", ["А", "Б"])
     assert plan["minutes"] == plan_mod.DEFAULT_MINUTES
     assert all(len(p["questions"]) == plan_mod.QUESTIONS_PER_FOCUS * len(p["focus"]) for p in plan["interviewers"])
-    # the light level at generous minutes: two questions again
+    # the light level at generous minutes: two questions again, on the must-haves only (review 6, finding 32)
     plan, _notes = plan_mod.make_plan(light_model, role.id, "junior", ["А", "Б"], minutes=90)
-    assert all(len(p["questions"]) == plan_mod.QUESTIONS_PER_FOCUS * len(p["focus"]) for p in plan["interviewers"])
+    musts = {rc.id for rc in role.competencies if rc.must_have}
+    for p in plan["interviewers"]:
+        want = {cid: plan_mod.QUESTIONS_PER_FOCUS if cid in musts else 1 for cid in p["focus"]}
+        assert {cid: len(qs) for cid, qs in plan_mod.placement(light_model, p).items()} == want
+    assert any(cid not in musts for p in plan["interviewers"] for cid in p["focus"])
 
 
 def test_the_kit_and_the_candidate_steps_follow_the_level_panel(light_model):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accountpath.i18n import N_, _, model_language, nplural
-from accountpath.method.plan import assign_focus, make_plan, panel_size, questions_per_focus
+from accountpath.method.plan import assign_focus, make_plan, panel_size, questions_per_focus, splits_by_must_have
 from accountpath.model.types import Handout, HandoutTable, Model, ReferenceQuestion, Role, RoleLevel, TakeHome
 from accountpath.render import scorecard
 from accountpath.render.cardtext import GRADUATE_FIRST, card_title
@@ -236,6 +236,7 @@ def panel_outline(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
         "count": count,
         "minutes": minutes,
         "per_focus": questions_per_focus(level, minutes, focus),
+        "split": splits_by_must_have(level, minutes, focus),
         "left_out": [names[rc.id] for rc in left],
         "left_weight": sum(rc.weight for rc in left),
         "total_weight": total,
@@ -269,12 +270,28 @@ def questions_by_minutes(model: Model) -> dict[int, tuple[int, ...]]:
     return {m: tuple(sorted(out[m])) for m in sorted(out)}
 
 
+def split_minutes(model: Model) -> set[int]:
+    """The minutes at which a default panel gives two questions to each must-have and one to the other
+    competencies (`splits_by_must_have`: the 90-minute director meetings)."""
+    out = set()
+    for role in model.roles:
+        for level in role.levels:
+            count, minutes = panel_size(role, level)
+            focus, _missing = assign_focus(role, count)
+            if splits_by_must_have(level, minutes, focus):
+                out.add(minutes)
+    return out
+
+
 def question_rule(model: Model) -> str:
     """The site's one rule for questions per competency, from the model: «на встрече 60 минут — один вопрос
-    на компетенцию, 90 минут — два»."""
+    на компетенцию, 90 минут — два на обязательную и один на остальные»."""
     parts = []
+    split = split_minutes(model)
     for minutes, counts in questions_by_minutes(model).items():
         words = _(" или ").join(_(COUNT_WORDS[n]) if n in COUNT_WORDS else str(n) for n in counts)
+        if minutes in split:
+            words = _("{n} на обязательную и один на остальные").format(n=words)
         parts.append((_("{m} минут — {n}").format(m=minutes, n=words), counts[-1]))
     first, count = parts[0]
     noun = nplural(count, "вопрос", "вопроса", "вопросов")
@@ -397,11 +414,14 @@ def take_home_covers(view: dict[str, Any]) -> str | None:
 
 def panel_text(p: dict[str, Any]) -> tuple[str, str | None]:
     """(the interviews' opening sentence, the note on competencies no interviewer rates or None)."""
-    per = (
-        _("по одному вопросу на каждую компетенцию своего списка")
-        if p["per_focus"] == 1
-        else _("по {n} вопроса на каждую компетенцию своего списка").format(n=p["per_focus"])
-    )
+    if p.get("split"):
+        per = _("по {n} вопроса на каждую обязательную компетенцию своего списка и по одному на остальные").format(
+            n=p["per_focus"]
+        )
+    elif p["per_focus"] == 1:
+        per = _("по одному вопросу на каждую компетенцию своего списка")
+    else:
+        per = _("по {n} вопроса на каждую компетенцию своего списка").format(n=p["per_focus"])
     intro = _(
         "Интервьюеров: {n}, у каждого {m} минут, {per}. Каждый оценивает только свои компетенции "
         "и заполняет лист до общего обсуждения."
