@@ -1374,3 +1374,22 @@ def test_review_6_every_level_says_who_sits_on_the_panel(bundled_model):
     assert "Кого позвать интервьюерами ◇: 1 — " in built["tools/plan.md"]
     guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
     assert "Кто сидит в панели" in guide and "../hiring/index.md" in guide
+
+
+def test_review_6_a_lighter_loop_for_strong_candidates(bundled_model):
+    """Review 6, finding 16: a kit with three interviewers offers to merge interviewers 2 and 3 into one
+    meeting for a candidate with other offers; the senior AM take-home takes at most two hours."""
+    for role in bundled_model.roles:
+        for level in role.levels:
+            count, minutes = plan_mod.panel_size(role, level)
+            for fmt in ("md", "html"):
+                text = kit_mod.render_kit(bundled_model, role, level, fmt)
+                said = "объедините собеседования с интервьюерами 2 и 3 в одну встречу" in text
+                assert said == (count >= 3), (role.id, level.id, fmt)
+                if said:
+                    assert f"в одну встречу на {minutes + kit_mod.LIGHTER_LOOP_EXTRA} минут" in text
+                    assert "другие предложения" in text
+    senior = bundled_model.role("account-manager").level("senior").take_home
+    assert senior.time_limit.startswith("до 2 часов")
+    guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
+    assert "не больше двух часов у аккаунт-менеджеров всех уровней" in guide

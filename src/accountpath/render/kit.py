@@ -194,6 +194,23 @@ def process_steps(model: Model, role: Role, level: RoleLevel, panel: int, minute
     return steps
 
 
+LIGHTER_LOOP = N_(
+    "Если на финальной стадии у кандидата есть другие предложения, не растягивайте процесс ◇: объедините "
+    "собеседования с интервьюерами 2 и 3 в одну встречу на {m} минут. Каждый спрашивает по своему листу и "
+    "ставит оценки сам; общую для обоих компетенцию спрашивают один раз, а оценивают оба."
+)
+LIGHTER_LOOP_EXTRA = 30
+"""Minutes a joint meeting of interviewers 2 and 3 adds to one interviewer's slot (the project's practice)."""
+
+
+def lighter_loop(panel: dict[str, Any]) -> str | None:
+    """The kit's offer of a shorter process for a strong candidate with other offers (review 6, finding 16):
+    interviewers 2 and 3 in one meeting of their minutes plus LIGHTER_LOOP_EXTRA; None below three interviewers."""
+    if panel["count"] < 3:
+        return None
+    return _(LIGHTER_LOOP).format(m=panel["minutes"] + LIGHTER_LOOP_EXTRA)
+
+
 def reference_questions(model: Model, role: Role) -> list[tuple[str, tuple[ReferenceQuestion, ...]]]:
     """(competency name, its reference questions) for the role's must-haves, heaviest first."""
     out = []
@@ -643,8 +660,11 @@ def kit_md(
         "|---|---|---|",
     ]
     lines += [f"| {e(s.name)} | {e(s.length)} | {e(s.when)} |" for s in view["steps"]]
+    lines.append("")
+    lighter = lighter_loop(view["panel"])
+    if lighter:
+        lines += [e(lighter), ""]
     lines += [
-        "",
         "Сроки ◇ — практика проекта; назовите кандидату свои и держите их. "
         "Отказ тоже сообщайте: коротко, по делу и в обещанный срок.",
         "",
@@ -781,8 +801,11 @@ def kit_html(view: dict[str, Any]) -> str:
         "<table><tr><th>Шаг</th><th>Сколько времени</th><th>Когда</th></tr>",
     ]
     out += [f"<tr><td>{e(s.name)}</td><td>{e(s.length)}</td><td>{e(s.when)}</td></tr>" for s in view["steps"]]
+    out.append("</table>")
+    lighter = lighter_loop(view["panel"])
+    if lighter:
+        out.append(f"<p>{e(lighter)}</p>")
     out += [
-        "</table>",
         "<p>Сроки ◇ — практика проекта; назовите кандидату свои и держите их. "
         "Отказ тоже сообщайте: коротко, по делу и в обещанный срок.</p>",
     ]
