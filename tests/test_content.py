@@ -1393,3 +1393,13 @@ def test_review_6_a_lighter_loop_for_strong_candidates(bundled_model):
     assert senior.time_limit.startswith("до 2 часов")
     guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
     assert "не больше двух часов у аккаунт-менеджеров всех уровней" in guide
+
+
+def test_review_6_not_ready_has_a_three_day_deadline(bundled_model):
+    """Review 6, finding 17: the method page's «Решение не готово» row and section give the extra meeting three
+    working days, after which the hiring manager decides and writes down why."""
+    method = pages.build(bundled_model)["interview/method.md"]
+    row = next(line for line in method.splitlines() if line.startswith("| Решение не готово |"))
+    assert "в течение трёх рабочих дней ◇" in row and "решает нанимающий менеджер и записывает почему" in row
+    section = method.split("{#not-ready}")[1].split("{#best-fit}")[0]
+    assert "три рабочих дня ◇" in section and "нанимающий менеджер решает сам и записывает" in section
