@@ -1403,3 +1403,14 @@ def test_review_6_not_ready_has_a_three_day_deadline(bundled_model):
     assert "в течение трёх рабочих дней ◇" in row and "решает нанимающий менеджер и записывает почему" in row
     section = method.split("{#not-ready}")[1].split("{#best-fit}")[0]
     assert "три рабочих дня ◇" in section and "нанимающий менеджер решает сам и записывает" in section
+
+
+def test_review_6_hh_file_is_for_whoever_connected_hh_ru(bundled_model):
+    """Review 6, finding 28: no «API» on the vacancy pages; the hh.ru file goes to whoever connected hh.ru."""
+    for path, text in hiring_pages.build(bundled_model).items():
+        if "-hh.json" in text:
+            assert "API" not in text, path
+            assert (
+                "Файл для автоматической публикации на hh.ru</a> — передайте его тому, кто у вас подключал hh.ru "
+                "к системе найма." in text
+            ), path
