@@ -1125,6 +1125,35 @@ def test_growth_page_gives_ipr_pace_and_pay_guidance(bundled_model):
     assert "для всех, у кого есть подчинённые: руководителя группы, аккаунт-директора, Group Account Director" in team
 
 
+def test_review_6_growth_texts_follow_the_new_targets(bundled_model):
+    """Review 6, findings 13, 14, 27: the grid says (◇) why initiative rises only at the GAD, and that the
+    GAD's «группа» is several groups, not the group head's one; the samples follow the new AM targets
+    (client business weighted, 2 → 3 on the senior step) and the step the promotion case describes."""
+    growth = pages.build(bundled_model)["growth.md"]
+    grid = growth[growth.index("{#grid}") : growth.index("{#scope}")]
+    mark = pages.PRACTICE_MARK
+    assert "**Почему «Инициативность и идеи» снова растёт только на уровне «Group Account Director».**" in grid
+    assert f"это поведение на 4 балла {mark}." in grid
+    assert "«Группа» в двух названиях значит разное" in grid
+    gad = bundled_model.role("account-director").level("group-account-director")
+    assert "руководителей групп" in gad.scope.team
+    steps = growth[growth.index("{#steps}") : growth.index("{#steps-account-manager}")]
+    assert "на директорских уровнях — ещё инициативность" in steps
+    am = bundled_model.role("account-manager")
+    middle, senior = am.level("middle"), am.level("senior")
+    rising = [c for c in senior.targets if senior.targets[c] > middle.targets[c]]
+    weighted_rising = [c for c in rising if am.weighted(c)]
+    ipr = (ROOT / "docs/samples/ipr.md").read_text(encoding="utf-8")
+    words = {6: "шесть", 7: "семь", 8: "восемь"}
+    assert f"растут {words[len(rising)]} целей" in ipr
+    assert "client-business" in weighted_rising and "понимание бизнеса клиента" in ipr
+    case = (ROOT / "docs/samples/promotion-case.md").read_text(encoding="utf-8")
+    head = bundled_model.role("group-head").levels[0]
+    grows = [c for c in head.targets if head.targets[c] > senior.targets[c]]
+    assert len(grows) == 6 and "Шесть целей на этом шаге выше" in case
+    assert "Понимание бизнеса клиента (цель выросла" not in case
+
+
 def test_every_take_home_ships_its_materials_and_the_checkers_notes(bundled_model):
     """Review 4, finding 4: no take-home leaves the materials to the agency: each has documents for the
     candidate (the junior: the client's letter, a one-page brief template, an estimate; the director

@@ -112,6 +112,18 @@ def grid_columns(model: Model) -> list[tuple[Role, RoleLevel]]:
     return [(r, lv) for r in model.roles for lv in r.levels]
 
 
+def late_rise(model: Model, competency_id: str) -> tuple[Role, RoleLevel] | None:
+    """The first grid column after the first role whose target for the competency is above the first
+    role's top level (e.g. where initiative rises again after the senior AM), or None."""
+    if not model.roles or not model.roles[0].levels or model.competency(competency_id) is None:
+        return None
+    top = model.roles[0].levels[-1].targets[competency_id]
+    return next(
+        ((r, lv) for r, lv in grid_columns(model)[len(model.roles[0].levels) :] if lv.targets[competency_id] > top),
+        None,
+    )
+
+
 def roles_needing(model: Model, competency_id: str) -> list[dict[str, Any]]:
     """Every role (model order) with its weight for the competency (None: not rated in interviews)
     and its target at each level."""

@@ -33,6 +33,7 @@ from accountpath.render.pageviews import (
     bridges,
     grid_columns,
     groups,
+    late_rise,
     level_steps,
     question_anchor,
     question_roles,
@@ -461,6 +462,7 @@ def build(model: Model) -> dict[str, str]:
     pages["growth.md"] = _render(
         "growth.md.j2",
         columns=grid_columns(model),
+        initiative_rise=late_rise(model, "initiative"),
         pay_text=vacancy.pay_text,
         bridges=bridges(model),
         steps={r.id: level_steps(model, r) for r in model.roles},
