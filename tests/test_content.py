@@ -1204,16 +1204,27 @@ def test_the_junior_hiring_bar_and_first_sixty_days_describe_the_same_person(bun
 def test_senior_am_and_the_ladder_names_as_agencies_see_them(bundled_model):
     """Review 5, findings 4, 16, 17: the senior AM summary promises no level-4 client focus; the names
     table warns that a media agency's Group Head may be an account director and that agencies call the
-    KAM a Client Lead, Business Lead or Client Partner (project practice)."""
+    KAM a Client Lead or Client Partner (project practice). Review 6, findings 15 and 27: KAM is the title
+    Moscow agencies' vacancies use most, the glossary's naming rule and the roles page say so, and the
+    group head is not the Group Account Director."""
     senior = bundled_model.role("account-manager").levels[-1]
     assert "сложных клиентов" not in senior.summary and "в кризисах работает вместе с руководителем" in senior.summary
     index = pages.build(bundled_model)["roles/index.md"]
     names = index[index.index("{#also-called}") :]
     mark = pages.PRACTICE_MARK
     assert f"сверяйтесь по [масштабу](../growth.md#scope), а не по названию {mark}" in names
-    assert f"привычнее у площадок и селлеров {mark}" in names and "Client Lead" in names
+    assert "селлеров" not in names and "чаще называют Client Lead" not in names
+    assert f"в сетевых агентствах ту же работу называют ещё Client Lead или Client Partner {mark}" in names
+    assert "в вакансиях московских агентств роль чаще всего называют так" in names
     terms = {g.term: g.definition for g in bundled_model.glossary}
-    assert "Client Lead, Business Lead или Client Partner" in terms["Key Account Manager (KAM)"]
+    assert (
+        "В вакансиях московских агентств роль чаще всего называют Key Account Manager (KAM)"
+        in terms["Key Account Manager (KAM)"]
+    )
+    assert "селлеров" not in terms["Key Account Manager (KAM)"]
+    rule = " ".join(terms["названия уровней"].split())
+    assert "в вакансиях московских агентств чаще встречается KAM" in rule and "Client Partner" in rule
+    assert "Не путать с Group Account Director" in terms["руководитель группы"]
     assert "Group Head часто соответствует уровню «Аккаунт-директор»" in terms["руководитель группы"]
 
 
