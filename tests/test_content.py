@@ -1154,6 +1154,22 @@ def test_review_6_growth_texts_follow_the_new_targets(bundled_model):
     assert "Понимание бизнеса клиента (цель выросла" not in case
 
 
+def test_review_6_pay_ratios_cover_the_ladder(bundled_model):
+    """Review 6, finding 31: every level above the first carries the project's pay ratio (◇) against the
+    level people usually come from, shown under the empty pay table; the AM steps agree with the
+    article's figures by experience (over a year 75-80 thousand, over three years from 100 thousand)."""
+    levels = [lv for r in bundled_model.roles for lv in r.levels]
+    assert levels[0].pay_ratio is None and all(lv.pay_ratio for lv in levels[1:])
+    am = bundled_model.role("account-manager")
+    senior = am.level("senior").pay_ratio
+    assert senior.of == "middle" and senior.min <= 100 / 80 and 100 / 75 <= senior.max
+    growth = pages.build(bundled_model)["growth.md"]
+    pay = growth[growth.index("{#pay}") : growth.index("{#ipr}")]
+    assert "Аккаунт-менеджер ≈ 1,3–1,5 × Младший аккаунт-менеджер;" in pay
+    assert "Аккаунт-директор ≈ 1,5–1,8 × Старший аккаунт-менеджер;" in pay
+    assert pay.index("| [Client Services Director]") < pay.index("**Соотношение вилок между уровнями**")
+
+
 def test_every_take_home_ships_its_materials_and_the_checkers_notes(bundled_model):
     """Review 4, finding 4: no take-home leaves the materials to the agency: each has documents for the
     candidate (the junior: the client's letter, a one-page brief template, an estimate; the director
