@@ -1170,6 +1170,20 @@ def test_review_6_pay_ratios_cover_the_ladder(bundled_model):
     assert pay.index("| [Client Services Director]") < pay.index("**Соотношение вилок между уровнями**")
 
 
+def test_review_6_kam_experience_and_retainer(bundled_model):
+    """Review 6, findings 33 and 35: the roles page says why the KAM needs a year more than the group head;
+    the glossary's headword is «ритейнер» (реже: ретейнер), and the model writes «ритейнер»."""
+    head = bundled_model.role("group-head").levels[0]
+    kam = bundled_model.role("key-account-manager").levels[0]
+    assert head.experience.startswith("от 4 лет") and kam.experience.startswith("от 5 лет")
+    index = pages.build(bundled_model)["roles/index.md"]
+    assert "Опыта здесь нужно на год больше, чем на уровне «Руководитель группы»: KAM один отвечает" in index
+    terms = {g.term: g for g in bundled_model.glossary}
+    assert "ритейнер (реже: ретейнер)" in terms and "ретейнер" not in terms
+    assert "ретейнер" not in BUNDLED_MODEL.read_text(encoding="utf-8").replace("(реже: ретейнер)", "")
+    assert "fee или ритейнер" in BUNDLED_MODEL.read_text(encoding="utf-8")
+
+
 def test_every_take_home_ships_its_materials_and_the_checkers_notes(bundled_model):
     """Review 4, finding 4: no take-home leaves the materials to the agency: each has documents for the
     candidate (the junior: the client's letter, a one-page brief template, an estimate; the director
