@@ -1148,6 +1148,65 @@ def test_growth_page_gives_ipr_pace_and_pay_guidance(bundled_model):
     assert "для всех, у кого есть подчинённые: руководителя группы, аккаунт-директора, Group Account Director" in team
 
 
+def test_review_6_growth_texts_follow_the_new_targets(bundled_model):
+    """Review 6, findings 13, 14, 27: the grid says (◇) why initiative rises only at the GAD, and that the
+    GAD's «группа» is several groups, not the group head's one; the samples follow the new AM targets
+    (client business weighted, 2 → 3 on the senior step) and the step the promotion case describes."""
+    growth = pages.build(bundled_model)["growth.md"]
+    grid = growth[growth.index("{#grid}") : growth.index("{#scope}")]
+    mark = pages.PRACTICE_MARK
+    assert "**Почему «Инициативность и идеи» снова растёт только на уровне «Group Account Director».**" in grid
+    assert f"это поведение на 4 балла {mark}." in grid
+    assert "«Группа» в двух названиях значит разное" in grid
+    gad = bundled_model.role("account-director").level("group-account-director")
+    assert "руководителей групп" in gad.scope.team
+    steps = growth[growth.index("{#steps}") : growth.index("{#steps-account-manager}")]
+    assert "на директорских уровнях — ещё инициативность" in steps
+    am = bundled_model.role("account-manager")
+    middle, senior = am.level("middle"), am.level("senior")
+    rising = [c for c in senior.targets if senior.targets[c] > middle.targets[c]]
+    weighted_rising = [c for c in rising if am.weighted(c)]
+    ipr = (ROOT / "docs/samples/ipr.md").read_text(encoding="utf-8")
+    words = {6: "шесть", 7: "семь", 8: "восемь"}
+    assert f"растут {words[len(rising)]} целей" in ipr
+    assert "client-business" in weighted_rising and "понимание бизнеса клиента" in ipr
+    case = (ROOT / "docs/samples/promotion-case.md").read_text(encoding="utf-8")
+    head = bundled_model.role("group-head").levels[0]
+    grows = [c for c in head.targets if head.targets[c] > senior.targets[c]]
+    assert len(grows) == 6 and "Шесть целей на этом шаге выше" in case
+    assert "Понимание бизнеса клиента (цель выросла" not in case
+
+
+def test_review_6_pay_ratios_cover_the_ladder(bundled_model):
+    """Review 6, finding 31: every level above the first carries the project's pay ratio (◇) against the
+    level people usually come from, shown under the empty pay table; the AM steps agree with the
+    article's figures by experience (over a year 75-80 thousand, over three years from 100 thousand)."""
+    levels = [lv for r in bundled_model.roles for lv in r.levels]
+    assert levels[0].pay_ratio is None and all(lv.pay_ratio for lv in levels[1:])
+    am = bundled_model.role("account-manager")
+    senior = am.level("senior").pay_ratio
+    assert senior.of == "middle" and senior.min <= 100 / 80 and 100 / 75 <= senior.max
+    growth = pages.build(bundled_model)["growth.md"]
+    pay = growth[growth.index("{#pay}") : growth.index("{#ipr}")]
+    assert "Аккаунт-менеджер ≈ 1,3–1,5 × Младший аккаунт-менеджер;" in pay
+    assert "Аккаунт-директор ≈ 1,5–1,8 × Старший аккаунт-менеджер;" in pay
+    assert pay.index("| [Client Services Director]") < pay.index("**Соотношение вилок между уровнями**")
+
+
+def test_review_6_kam_experience_and_retainer(bundled_model):
+    """Review 6, findings 33 and 35: the roles page says why the KAM needs a year more than the group head;
+    the glossary's headword is «ритейнер» (реже: ретейнер), and the model writes «ритейнер»."""
+    head = bundled_model.role("group-head").levels[0]
+    kam = bundled_model.role("key-account-manager").levels[0]
+    assert head.experience.startswith("от 4 лет") and kam.experience.startswith("от 5 лет")
+    index = pages.build(bundled_model)["roles/index.md"]
+    assert "Опыта здесь нужно на год больше, чем на уровне «Руководитель группы»: KAM один отвечает" in index
+    terms = {g.term: g for g in bundled_model.glossary}
+    assert "ритейнер (реже: ретейнер)" in terms and "ретейнер" not in terms
+    assert "ретейнер" not in BUNDLED_MODEL.read_text(encoding="utf-8").replace("(реже: ретейнер)", "")
+    assert "fee или ритейнер" in BUNDLED_MODEL.read_text(encoding="utf-8")
+
+
 def test_every_take_home_ships_its_materials_and_the_checkers_notes(bundled_model):
     """Review 4, finding 4: no take-home leaves the materials to the agency: each has documents for the
     candidate (the junior: the client's letter, a one-page brief template, an estimate; the director
@@ -1198,16 +1257,27 @@ def test_the_junior_hiring_bar_and_first_sixty_days_describe_the_same_person(bun
 def test_senior_am_and_the_ladder_names_as_agencies_see_them(bundled_model):
     """Review 5, findings 4, 16, 17: the senior AM summary promises no level-4 client focus; the names
     table warns that a media agency's Group Head may be an account director and that agencies call the
-    KAM a Client Lead, Business Lead or Client Partner (project practice)."""
+    KAM a Client Lead or Client Partner (project practice). Review 6, findings 15 and 27: KAM is the title
+    Moscow agencies' vacancies use most, the glossary's naming rule and the roles page say so, and the
+    group head is not the Group Account Director."""
     senior = bundled_model.role("account-manager").levels[-1]
     assert "сложных клиентов" not in senior.summary and "в кризисах работает вместе с руководителем" in senior.summary
     index = pages.build(bundled_model)["roles/index.md"]
     names = index[index.index("{#also-called}") :]
     mark = pages.PRACTICE_MARK
     assert f"сверяйтесь по [масштабу](../growth.md#scope), а не по названию {mark}" in names
-    assert f"привычнее у площадок и селлеров {mark}" in names and "Client Lead" in names
+    assert "селлеров" not in names and "чаще называют Client Lead" not in names
+    assert f"в сетевых агентствах ту же работу называют ещё Client Lead или Client Partner {mark}" in names
+    assert "в вакансиях московских агентств роль чаще всего называют так" in names
     terms = {g.term: g.definition for g in bundled_model.glossary}
-    assert "Client Lead, Business Lead или Client Partner" in terms["Key Account Manager (KAM)"]
+    assert (
+        "В вакансиях московских агентств роль чаще всего называют Key Account Manager (KAM)"
+        in terms["Key Account Manager (KAM)"]
+    )
+    assert "селлеров" not in terms["Key Account Manager (KAM)"]
+    rule = " ".join(terms["названия уровней"].split())
+    assert "в вакансиях московских агентств чаще встречается KAM" in rule and "Client Partner" in rule
+    assert "Не путать с Group Account Director" in terms["руководитель группы"]
     assert "Group Head часто соответствует уровню «Аккаунт-директор»" in terms["руководитель группы"]
 
 

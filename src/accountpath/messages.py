@@ -86,6 +86,14 @@ MESSAGES: dict[str, str] = {
     "model.pay-no-source": N_("{at}: вилка с basis: source называет свой источник (source) [pay-source]"),
     "model.pay-order": N_("{at}: нижняя граница оплаты ({low}) больше верхней ({high}) [pay-range]"),
     "model.pay-unknown-source": N_("{at}: источника «{source}» нет в sources [pay-source]"),
+    "model.pay-ratio-unknown": N_("{at}: уровня «{level}» в модели нет (pay_ratio.of){tip} [pay-ratio]"),
+    "model.pay-ratio-later": N_(
+        "{at}: pay_ratio сравнивает с уровнем «{level}», а он в лестнице не ниже этого: сравнивают с уровнем ниже [pay-ratio]"
+    ),
+    "model.pay-ratio-order": N_("{at}: в pay_ratio нижняя граница ({low}) больше верхней ({high}) [pay-ratio]"),
+    "model.pay-ratio-rise": N_(
+        "{at}: в pay_ratio нижняя граница {low}, а она должна быть больше 1: с уровнем вилка растёт [pay-ratio]"
+    ),
     "model.reference-count": N_(
         "компетенция «{competency}»: вопросов для рекомендаций {n}, а нужно от {lo} до {hi} "
         "(у каждой обязательной компетенции роли с телефонным скринингом) [reference-coverage]"

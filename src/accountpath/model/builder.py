@@ -24,6 +24,7 @@ from accountpath.model.types import (
     Market,
     Model,
     Pay,
+    PayRatio,
     Question,
     ReferenceQuestion,
     Role,
@@ -104,6 +105,9 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         requirements=_t(lv.get("requirements")),
         title_accusative=lv.get("title_accusative"),
         also_called=_t(lv.get("also_called")),
+        pay_ratio=PayRatio(lv["pay_ratio"]["of"], float(lv["pay_ratio"]["min"]), float(lv["pay_ratio"]["max"]))
+        if lv.get("pay_ratio")
+        else None,
     )
 
 
