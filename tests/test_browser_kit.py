@@ -272,8 +272,14 @@ def test_the_planner_starts_from_the_level_panel_until_the_user_edits(page, serv
     assert minutes.input_value() == str(junior) and people.input_value().splitlines() == PANEL[:2]
     page.wait_for_function("document.querySelectorAll('#pl-schedule .ap-plan__person').length === 2")
     assert f"{junior} мин у каждого интервьюера" in page.locator("#pl-schedule").inner_text()
+    hint = page.locator("#pl-panel-hint")
+    seats = site_model.role("account-manager").level("junior").interview.panel
+    assert hint.inner_text() == "Кого позвать интервьюерами ◇: " + "; ".join(
+        f"{n} — {seat}" for n, seat in enumerate(seats, start=1)
+    )
     page.get_by_label("Уровень", exact=True).select_option("middle")
     assert minutes.input_value() == "60" and people.input_value().splitlines() == PANEL
+    assert hint.inner_text().count(" — ") == len(site_model.role("account-manager").level("middle").interview.panel)
     minutes.fill("75")
     page.get_by_label("Уровень", exact=True).select_option("junior")
     assert minutes.input_value() == "75" and people.input_value().splitlines() == PANEL[:2]

@@ -6,6 +6,7 @@ the content with its own."""
 
 from __future__ import annotations
 
+import html
 import html.parser
 import json
 import re
@@ -974,9 +975,31 @@ def test_english_grade_titles_are_title_case_everywhere(bundled_model):
 # ---------------------------------------------------------------- review 4, finding 12: sheets and the rule
 
 
-def test_bundled_question_rule_is_one_question_at_60_minutes_and_two_at_90(bundled_model):
+def test_bundled_question_rule_is_one_question_at_60_minutes_and_two_on_must_haves_at_90(bundled_model):
     assert kit_mod.questions_by_minutes(bundled_model) == {60: (1,), 90: (2,)}
-    assert kit_mod.question_rule(bundled_model) == "на встрече 60 минут — один вопрос на компетенцию, 90 минут — два"
+    assert kit_mod.split_minutes(bundled_model) == {90}
+    assert kit_mod.question_rule(bundled_model) == (
+        "на встрече 60 минут — один вопрос на компетенцию, 90 минут — два на обязательную и один на остальные"
+    )
+
+
+def test_review_6_director_meetings_ask_twice_only_on_must_haves(bundled_model):
+    """Review 6, finding 32: at the 90-minute levels each interviewer asks two questions on each must-have and
+    one on the other competencies of their list (the 60-minute levels keep one on each)."""
+    for role in bundled_model.roles:
+        musts = {rc.id for rc in role.competencies if rc.must_have}
+        for level in role.levels:
+            count, minutes = plan_mod.panel_size(role, level)
+            plan, _notes = plan_mod.make_plan(bundled_model, role.id, level.id, [f"И{n}" for n in range(count)])
+            for person in plan["interviewers"]:
+                placed = plan_mod.placement(bundled_model, person)
+                want = {cid: (2 if cid in musts else 1) if minutes == 90 else 1 for cid in person["focus"]}
+                assert {cid: len(qs) for cid, qs in placed.items()} == want, (role.id, level.id, person["name"])
+            if minutes == 90:
+                kit_md = kit_mod.render_kit(bundled_model, role, level, "md")
+                assert (
+                    "по 2 вопроса на каждую обязательную компетенцию своего списка и по одному на остальные" in kit_md
+                )
 
 
 @pytest.mark.slow
@@ -1002,7 +1025,7 @@ def test_interview_page_states_the_bundled_question_rule(bundled_model):
     assert kit_mod.questions_by_minutes(bundled_model) == {60: (1,), 90: (2,)}
     text = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
     assert "На встрече 60 минут у интервьюера по одному вопросу на каждую компетенцию своего списка." in text
-    assert "90 минут и по два вопроса на компетенцию" in text
+    assert "90 минут: по два вопроса на обязательные компетенции, по одному — на остальные" in text
 
 
 # Review 4, findings 22-24, 30, 31: «аккаунт» is the client on this site (glossary), never the person; no «модель»
@@ -1130,6 +1153,65 @@ def test_growth_page_gives_ipr_pace_and_pay_guidance(bundled_model):
     assert "для всех, у кого есть подчинённые: руководителя группы, аккаунт-директора, Group Account Director" in team
 
 
+def test_review_6_growth_texts_follow_the_new_targets(bundled_model):
+    """Review 6, findings 13, 14, 27: the grid says (◇) why initiative rises only at the GAD, and that the
+    GAD's «группа» is several groups, not the group head's one; the samples follow the new AM targets
+    (client business weighted, 2 → 3 on the senior step) and the step the promotion case describes."""
+    growth = pages.build(bundled_model)["growth.md"]
+    grid = growth[growth.index("{#grid}") : growth.index("{#scope}")]
+    mark = pages.PRACTICE_MARK
+    assert "**Почему «Инициативность и идеи» снова растёт только на уровне «Group Account Director».**" in grid
+    assert f"это поведение на 4 балла {mark}." in grid
+    assert "«Группа» в двух названиях значит разное" in grid
+    gad = bundled_model.role("account-director").level("group-account-director")
+    assert "руководителей групп" in gad.scope.team
+    steps = growth[growth.index("{#steps}") : growth.index("{#steps-account-manager}")]
+    assert "на директорских уровнях — ещё инициативность" in steps
+    am = bundled_model.role("account-manager")
+    middle, senior = am.level("middle"), am.level("senior")
+    rising = [c for c in senior.targets if senior.targets[c] > middle.targets[c]]
+    weighted_rising = [c for c in rising if am.weighted(c)]
+    ipr = (ROOT / "docs/samples/ipr.md").read_text(encoding="utf-8")
+    words = {6: "шесть", 7: "семь", 8: "восемь"}
+    assert f"растут {words[len(rising)]} целей" in ipr
+    assert "client-business" in weighted_rising and "понимание бизнеса клиента" in ipr
+    case = (ROOT / "docs/samples/promotion-case.md").read_text(encoding="utf-8")
+    head = bundled_model.role("group-head").levels[0]
+    grows = [c for c in head.targets if head.targets[c] > senior.targets[c]]
+    assert len(grows) == 6 and "Шесть целей на этом шаге выше" in case
+    assert "Понимание бизнеса клиента (цель выросла" not in case
+
+
+def test_review_6_pay_ratios_cover_the_ladder(bundled_model):
+    """Review 6, finding 31: every level above the first carries the project's pay ratio (◇) against the
+    level people usually come from, shown under the empty pay table; the AM steps agree with the
+    article's figures by experience (over a year 75-80 thousand, over three years from 100 thousand)."""
+    levels = [lv for r in bundled_model.roles for lv in r.levels]
+    assert levels[0].pay_ratio is None and all(lv.pay_ratio for lv in levels[1:])
+    am = bundled_model.role("account-manager")
+    senior = am.level("senior").pay_ratio
+    assert senior.of == "middle" and senior.min <= 100 / 80 and 100 / 75 <= senior.max
+    growth = pages.build(bundled_model)["growth.md"]
+    pay = growth[growth.index("{#pay}") : growth.index("{#ipr}")]
+    assert "Аккаунт-менеджер ≈ 1,3–1,5 × Младший аккаунт-менеджер;" in pay
+    assert "Аккаунт-директор ≈ 1,5–1,8 × Старший аккаунт-менеджер;" in pay
+    assert pay.index("| [Client Services Director]") < pay.index("**Соотношение вилок между уровнями**")
+
+
+def test_review_6_kam_experience_and_retainer(bundled_model):
+    """Review 6, findings 33 and 35: the roles page says why the KAM needs a year more than the group head;
+    the glossary's headword is «ритейнер» (реже: ретейнер), and the model writes «ритейнер»."""
+    head = bundled_model.role("group-head").levels[0]
+    kam = bundled_model.role("key-account-manager").levels[0]
+    assert head.experience.startswith("от 4 лет") and kam.experience.startswith("от 5 лет")
+    index = pages.build(bundled_model)["roles/index.md"]
+    assert "Опыта здесь нужно на год больше, чем на уровне «Руководитель группы»: KAM один отвечает" in index
+    terms = {g.term: g for g in bundled_model.glossary}
+    assert "ритейнер (реже: ретейнер)" in terms and "ретейнер" not in terms
+    assert "ретейнер" not in BUNDLED_MODEL.read_text(encoding="utf-8").replace("(реже: ретейнер)", "")
+    assert "fee или ритейнер" in BUNDLED_MODEL.read_text(encoding="utf-8")
+
+
 def test_every_take_home_ships_its_materials_and_the_checkers_notes(bundled_model):
     """Review 4, finding 4: no take-home leaves the materials to the agency: each has documents for the
     candidate (the junior: the client's letter, a one-page brief template, an estimate; the director
@@ -1180,16 +1262,27 @@ def test_the_junior_hiring_bar_and_first_sixty_days_describe_the_same_person(bun
 def test_senior_am_and_the_ladder_names_as_agencies_see_them(bundled_model):
     """Review 5, findings 4, 16, 17: the senior AM summary promises no level-4 client focus; the names
     table warns that a media agency's Group Head may be an account director and that agencies call the
-    KAM a Client Lead, Business Lead or Client Partner (project practice)."""
+    KAM a Client Lead or Client Partner (project practice). Review 6, findings 15 and 27: KAM is the title
+    Moscow agencies' vacancies use most, the glossary's naming rule and the roles page say so, and the
+    group head is not the Group Account Director."""
     senior = bundled_model.role("account-manager").levels[-1]
     assert "сложных клиентов" not in senior.summary and "в кризисах работает вместе с руководителем" in senior.summary
     index = pages.build(bundled_model)["roles/index.md"]
     names = index[index.index("{#also-called}") :]
     mark = pages.PRACTICE_MARK
     assert f"сверяйтесь по [масштабу](../growth.md#scope), а не по названию {mark}" in names
-    assert f"привычнее у площадок и селлеров {mark}" in names and "Client Lead" in names
+    assert "селлеров" not in names and "чаще называют Client Lead" not in names
+    assert f"в сетевых агентствах ту же работу называют ещё Client Lead или Client Partner {mark}" in names
+    assert "в вакансиях московских агентств роль чаще всего называют так" in names
     terms = {g.term: g.definition for g in bundled_model.glossary}
-    assert "Client Lead, Business Lead или Client Partner" in terms["Key Account Manager (KAM)"]
+    assert (
+        "В вакансиях московских агентств роль чаще всего называют Key Account Manager (KAM)"
+        in terms["Key Account Manager (KAM)"]
+    )
+    assert "селлеров" not in terms["Key Account Manager (KAM)"]
+    rule = " ".join(terms["названия уровней"].split())
+    assert "в вакансиях московских агентств чаще встречается KAM" in rule and "Client Partner" in rule
+    assert "Не путать с Group Account Director" in terms["руководитель группы"]
     assert "Group Head часто соответствует уровню «Аккаунт-директор»" in terms["руководитель группы"]
 
 
@@ -1347,3 +1440,68 @@ def test_review_6_hr_facing_labels(bundled_model):
     assert "оценивают и по этой компетенции" not in built["competencies/finance.md"]
     if "; ответ даёт" in opens:
         assert "; ответ даёт заметки и к компетенциям:" in opens
+
+
+def test_review_6_every_level_says_who_sits_on_the_panel(bundled_model):
+    """Review 6, finding 5: every level's `interview.panel` names one seat per interviewer; the kit (page and
+    download) shows it beside «Интервьюер N», the plan page's hint and model.json carry it, the guide links it."""
+    built = pages.build(bundled_model)
+    for role in bundled_model.roles:
+        for level in role.levels:
+            assert level.interview is not None
+            seats = level.interview.panel
+            assert len(seats) == level.interview.interviewers, (role.id, level.id)
+            page = built[f"hiring/kit-{role.id}-{level.id}.md"]
+            for download in (kit_mod.render_kit(bundled_model, role, level, "md"), page):
+                assert "Кто проводит собеседования ◇" in download
+                for n, seat in enumerate(seats, start=1):
+                    assert f"**Интервьюер {n} — {seat}:**" in download, (role.id, level.id, n)
+            html_kit = kit_mod.render_kit(bundled_model, role, level, "html")
+            assert f"<strong>Интервьюер 1 — {html.escape(seats[0])}:</strong>" in html_kit
+    ad = bundled_model.role("account-director").level("account-director").interview.panel
+    assert any("CSD" in s for s in ad) and any("финансов" in s for s in ad)
+    csd = bundled_model.role("client-services-director").level("csd").interview.panel
+    assert any("без права вето" in s for s in csd)
+    assert "Кого позвать интервьюерами ◇: 1 — " in built["tools/plan.md"]
+    guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
+    assert "Кто сидит в панели" in guide and "../hiring/index.md" in guide
+
+
+def test_review_6_a_lighter_loop_for_strong_candidates(bundled_model):
+    """Review 6, finding 16: a kit with three interviewers offers to merge interviewers 2 and 3 into one
+    meeting for a candidate with other offers; the senior AM take-home takes at most two hours."""
+    for role in bundled_model.roles:
+        for level in role.levels:
+            count, minutes = plan_mod.panel_size(role, level)
+            for fmt in ("md", "html"):
+                text = kit_mod.render_kit(bundled_model, role, level, fmt)
+                said = "объедините собеседования с интервьюерами 2 и 3 в одну встречу" in text
+                assert said == (count >= 3), (role.id, level.id, fmt)
+                if said:
+                    assert f"в одну встречу на {minutes + kit_mod.LIGHTER_LOOP_EXTRA} минут" in text
+                    assert "другие предложения" in text
+    senior = bundled_model.role("account-manager").level("senior").take_home
+    assert senior.time_limit.startswith("до 2 часов")
+    guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
+    assert "не больше двух часов у аккаунт-менеджеров всех уровней" in guide
+
+
+def test_review_6_not_ready_has_a_three_day_deadline(bundled_model):
+    """Review 6, finding 17: the method page's «Решение не готово» row and section give the extra meeting three
+    working days, after which the hiring manager decides and writes down why."""
+    method = pages.build(bundled_model)["interview/method.md"]
+    row = next(line for line in method.splitlines() if line.startswith("| Решение не готово |"))
+    assert "в течение трёх рабочих дней ◇" in row and "решает нанимающий менеджер и записывает почему" in row
+    section = method.split("{#not-ready}")[1].split("{#best-fit}")[0]
+    assert "три рабочих дня ◇" in section and "нанимающий менеджер решает сам и записывает" in section
+
+
+def test_review_6_hh_file_is_for_whoever_connected_hh_ru(bundled_model):
+    """Review 6, finding 28: no «API» on the vacancy pages; the hh.ru file goes to whoever connected hh.ru."""
+    for path, text in hiring_pages.build(bundled_model).items():
+        if "-hh.json" in text:
+            assert "API" not in text, path
+            assert (
+                "Файл для автоматической публикации на hh.ru</a> — передайте его тому, кто у вас подключал hh.ru "
+                "к системе найма." in text
+            ), path

@@ -9,7 +9,7 @@ import pytest
 
 from accountpath.method import debrief, evaluate
 from accountpath.method.evaluate import Scorecard
-from accountpath.render import report
+from accountpath.render import debrief_text, report
 
 from conftest import CASES, NOTE, _cards, _panel
 
@@ -200,3 +200,17 @@ def test_every_report_shows_one_thin_note_line_per_interviewer(fmt, vector_model
     lines = [line for line in re.split(r"\n|<li>", out) if "нет примера" in line]
     assert len(lines) == 2 and "Ирина" in lines[0] and "Пётр" in lines[1]
     assert all(all(name in line for name in names) for line in lines)
+
+
+def test_a_not_ready_verdict_says_by_when_and_who_decides_otherwise(real_model):
+    """Review 6, finding 17: under «Решение не готово» the last line sets the extra meeting within three
+    working days, else the hiring manager decides and writes down why; a ready verdict has no such line."""
+    cards = _panel(real_model)
+    result = debrief.debrief(real_model, "account-manager", "middle", cards)
+    lines = debrief_text.readiness_lines(result)
+    assert lines[-1].startswith("Проведите дополнительную встречу в течение трёх рабочих дней ◇.")
+    assert "решение принимает нанимающий менеджер и записывает, почему" in lines[-1]
+    for fmt in ("text", "md", "html"):
+        assert "в течение трёх рабочих дней" in _render(fmt, real_model, result, cards), fmt
+    ready = dict(result, not_ready=[], ready=True, recommendation="hire")
+    assert not any("трёх рабочих дней" in x for x in debrief_text.readiness_lines(ready))

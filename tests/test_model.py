@@ -120,6 +120,7 @@ def test_every_rule_is_a_named_function():
         "also_for",
         "salary_level",
         "glossary_avoid",
+        "interview_panel",
     ):
         assert rule in names
 
@@ -381,3 +382,27 @@ def test_a_career_step_written_only_as_from_is_checked_too():
     # a kebab-case `from` entry that is no role is a typo, like in `to`
     ps = problems_of(replace_value(TEXT, ("roles", 1, "career", "from"), "[account-manger]"))
     assert any("[career-id]" in p and "account-manger" in p for p in ps), ps
+
+
+def _with_panel(seats: str) -> str:
+    """The fixture with an `interview` block (two interviewers, the given panel) on the junior level."""
+    anchor = "        time_in_level: 1 год\n"
+    assert TEXT.count(anchor) == 1
+    block = f"        interview:\n          interviewers: 2\n          minutes: 60\n          panel: {seats}\n"
+    return TEXT.replace(anchor, anchor + block)
+
+
+def test_interview_panel_names_one_seat_per_interviewer():
+    assert problems_of(_with_panel("[будущий руководитель, коллега из продакшна]")) == []
+    m, _ps = model.check_text(_with_panel("[будущий руководитель, коллега из продакшна]"), "mini.yml")
+    assert m.role("account-manager").level("junior").interview.panel == ("будущий руководитель", "коллега из продакшна")
+
+
+def test_a_panel_shorter_than_the_interviewers_breaks_interview_panel():
+    text = _with_panel("[будущий руководитель]")
+    line = text.split("\n").index("          panel: [будущий руководитель]") + 1
+    ps = problems_of(text)
+    assert ps == [
+        f"mini.yml:{line}:11: roles[account-manager].levels[junior]: в interview.panel строк 1, а интервьюеров "
+        "(interviewers) 2: по одной строке на каждого интервьюера [interview-panel]"
+    ], ps

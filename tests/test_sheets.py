@@ -185,5 +185,5 @@ def test_hh_file_sits_in_a_folded_block(agency_model):
     page = hiring_pages.build(agency_model)[hiring_pages.vacancy_page(role, level)]
     block = page[page.index("<details") : page.index("</details>")]
     assert "<summary>Для интеграции с hh.ru</summary>" in block
-    assert f'href="../files/{ROLE}-{LEVEL}-hh.json" download>Файл для автоматической публикации вакансии' in block
+    assert f'href="../files/{ROLE}-{LEVEL}-hh.json" download>Файл для автоматической публикации на hh.ru</a>' in block
     assert page.count("-hh.json") == 1

@@ -136,6 +136,44 @@ def test_missing_reference_questions_of_a_must_have_are_reported(tmp_path):
     assert model is None and "[reference-coverage]" in str(problems[0]) and "client-communication" in str(problems[0])
 
 
+def _ratio(index: int, **ratio) -> object:
+    return lambda d: d["roles"][0]["levels"][index].update({"pay_ratio": ratio})
+
+
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [
+        (_ratio(1, of="no-such", min=1.2, max=1.4), "model.pay-ratio-unknown"),
+        (_ratio(0, of="middle", min=1.2, max=1.4), "model.pay-ratio-later"),
+        (_ratio(1, of="middle", min=1.2, max=1.4), "model.pay-ratio-later"),
+        (_ratio(1, of="junior", min=1.5, max=1.3), "model.pay-ratio-order"),
+        (_ratio(1, of="junior", min=1, max=1.3), "model.pay-ratio-rise"),
+    ],
+)
+def test_pay_ratio_rule_names_the_line(tmp_path, edit, code):
+    """Review 6, finding 31: a level's pay guide compares it with a known lower level, min <= max, min > 1."""
+    model, problems = model_load.check(_mini(tmp_path, edit))
+    assert model is None
+    assert [p.code for p in problems] == [code], problems
+    assert all(p.line > 0 and "[pay-ratio]" in p.message for p in problems)
+
+
+def test_pay_ratio_loads_and_the_growth_page_renders_it(tmp_path):
+    from accountpath.site import pages
+
+    model, problems = model_load.check(_mini(tmp_path, _ratio(1, of="junior", min=1.3, max=1.5)))
+    assert not problems, problems
+    level = model.role("account-manager").level("middle")
+    assert (level.pay_ratio.of, level.pay_ratio.min, level.pay_ratio.max) == ("junior", 1.3, 1.5)
+    pay = pages.build(model)["growth.md"]
+    pay = pay[pay.index("{#pay}") : pay.index("{#ipr}")]
+    assert f"**Соотношение вилок между уровнями** {pages.PRACTICE_MARK}" in pay
+    assert f"{level.name} ≈ 1,3–1,5 × {model.role('account-manager').level('junior').name}." in pay
+    model, problems = model_load.check(MINI)
+    growth = pages.build(model)["growth.md"]
+    assert "Соотношение вилок" not in growth
+
+
 class _Tags(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
@@ -342,9 +380,13 @@ def test_the_interview_key_sets_the_panel_and_fits_the_questions_to_its_minutes(
     plan, _notes = plan_mod.make_plan(light_model, role.id, "middle", ["А", "Б"])
     assert plan["minutes"] == plan_mod.DEFAULT_MINUTES
     assert all(len(p["questions"]) == plan_mod.QUESTIONS_PER_FOCUS * len(p["focus"]) for p in plan["interviewers"])
-    # the light level at generous minutes: two questions again
+    # the light level at generous minutes: two questions again, on the must-haves only (review 6, finding 32)
     plan, _notes = plan_mod.make_plan(light_model, role.id, "junior", ["А", "Б"], minutes=90)
-    assert all(len(p["questions"]) == plan_mod.QUESTIONS_PER_FOCUS * len(p["focus"]) for p in plan["interviewers"])
+    musts = {rc.id for rc in role.competencies if rc.must_have}
+    for p in plan["interviewers"]:
+        want = {cid: plan_mod.QUESTIONS_PER_FOCUS if cid in musts else 1 for cid in p["focus"]}
+        assert {cid: len(qs) for cid, qs in plan_mod.placement(light_model, p).items()} == want
+    assert any(cid not in musts for p in plan["interviewers"] for cid in p["focus"])
 
 
 def test_the_kit_and_the_candidate_steps_follow_the_level_panel(light_model):

@@ -86,6 +86,14 @@ MESSAGES: dict[str, str] = {
     "model.pay-no-source": N_("{at}: вилка с basis: source называет свой источник (source) [pay-source]"),
     "model.pay-order": N_("{at}: нижняя граница оплаты ({low}) больше верхней ({high}) [pay-range]"),
     "model.pay-unknown-source": N_("{at}: источника «{source}» нет в sources [pay-source]"),
+    "model.pay-ratio-unknown": N_("{at}: уровня «{level}» в модели нет (pay_ratio.of){tip} [pay-ratio]"),
+    "model.pay-ratio-later": N_(
+        "{at}: pay_ratio сравнивает с уровнем «{level}», а он в лестнице не ниже этого: сравнивают с уровнем ниже [pay-ratio]"
+    ),
+    "model.pay-ratio-order": N_("{at}: в pay_ratio нижняя граница ({low}) больше верхней ({high}) [pay-ratio]"),
+    "model.pay-ratio-rise": N_(
+        "{at}: в pay_ratio нижняя граница {low}, а она должна быть больше 1: с уровнем вилка растёт [pay-ratio]"
+    ),
     "model.reference-count": N_(
         "компетенция «{competency}»: вопросов для рекомендаций {n}, а нужно от {lo} до {hi} "
         "(у каждой обязательной компетенции роли с телефонным скринингом) [reference-coverage]"
@@ -93,6 +101,10 @@ MESSAGES: dict[str, str] = {
     "model.vacancy-requirements": N_(
         "{at}: требований к кандидату в вакансии {n}, а нужно от {lo} до {hi} "
         "(у каждого уровня роли с телефонным скринингом) [vacancy-requirements]"
+    ),
+    "model.interview-panel": N_(
+        "{at}: в interview.panel строк {n}, а интервьюеров (interviewers) {count}: "
+        "по одной строке на каждого интервьюера [interview-panel]"
     ),
     "model.screening-count": N_("{at}: в телефонном скрининге {n} вопросов, а нужно от {lo} до {hi} [screening-count]"),
     "model.screening-knock-out": N_(
@@ -247,6 +259,10 @@ MESSAGES: dict[str, str] = {
     "debrief.ready": N_(
         "Решение готово: итог не у границы, не держится на одном интервьюере, обязательные компетенции "
         "оценены без споров."
+    ),
+    "debrief.not-ready-deadline": N_(
+        "Проведите дополнительную встречу в течение трёх рабочих дней ◇. Если не получается, решение принимает "
+        "нанимающий менеджер и записывает, почему решил так."
     ),
     "debrief.leaning": N_("По оценкам итог ближе к «{label}», но защищать его пока нельзя. Что сделать до решения:"),
     # why a verdict is not ready (result `not_ready`: [{code, params}]), each with what to do

@@ -3,7 +3,8 @@
 `make_plan` assigns every weighted competency of a role to an interviewer's focus: with two or
 more interviewers each must-have to at least two of them, nobody more than MAX_FOCUS, spread
 evenly (focus counts differ by one at most), then balanced by weight; each focus competency gets
-QUESTIONS_PER_FOCUS questions (fewer on a level with its own lighter panel, see `questions_per_focus`)
+QUESTIONS_PER_FOCUS questions (fewer on a level with its own lighter panel, see `questions_per_focus`;
+at the 90-minute director meetings two on each must-have and one on the rest, see `question_counts`)
 matched to the level's target: its own questions first (one of another competency only where it
 has too few; never an open question: `open_placement` gives those a block of their own), deterministic, different kinds
 preferred, no question asked twice in a panel where the model has enough. Where the rules cannot
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from accountpath.i18n import _
@@ -213,6 +214,22 @@ def questions_per_focus(level: RoleLevel, minutes: int, focus: Sequence[Sequence
     return max(1, min(QUESTIONS_PER_FOCUS, (minutes - intro - closing) // (MIN_PER_QUESTION * largest)))
 
 
+def splits_by_must_have(level: RoleLevel, minutes: int, focus: Sequence[Sequence[str]]) -> bool:
+    """True where the level's own panel has minutes for two questions or more on every competency (the
+    90-minute director meetings): there only the must-haves get them and the other competencies one, so a
+    director's example has time for follow-up questions (review 6, finding 32)."""
+    return level.interview is not None and questions_per_focus(level, minutes, focus) >= 2
+
+
+def question_counts(role: Role, level: RoleLevel, minutes: int, focus: Sequence[Sequence[str]]) -> dict[str, int]:
+    """Questions for each focus competency: `questions_per_focus` each, except where `splits_by_must_have`,
+    where the must-haves keep that many and the other competencies get one."""
+    per = questions_per_focus(level, minutes, focus)
+    split = splits_by_must_have(level, minutes, focus)
+    musts = {rc.id for rc in role.competencies if rc.must_have}
+    return {cid: per if not split or cid in musts else 1 for ids in focus for cid in ids}
+
+
 def assign_focus(role: Role, count: int) -> tuple[list[list[str]], list[str]]:
     """(focus ids per interviewer in weight order, competency ids left without an interviewer).
 
@@ -290,9 +307,10 @@ def assign_questions(
     level: RoleLevel,
     focus: Sequence[Sequence[str]],
     role: Role | None = None,
-    per: int = QUESTIONS_PER_FOCUS,
+    per: int | Mapping[str, int] = QUESTIONS_PER_FOCUS,
 ) -> list[dict[str, list[Question]]]:
-    """`per` questions per interviewer and focus competency (index-aligned with `focus`).
+    """`per` questions per interviewer and focus competency (index-aligned with `focus`): one number for
+    every competency, or a number per competency id (`question_counts`).
 
     The interviewers sharing a competency get different questions while the model has enough,
     dealt so each of them hears different kinds; with too few, a question is repeated rather than missing.
@@ -301,15 +319,16 @@ def assign_questions(
     used: set[str] = set()
     order = [cid for ids in focus for cid in ids]
     for cid in dict.fromkeys(order):
+        n = per if isinstance(per, int) else per[cid]
         holders = [i for i, ids in enumerate(focus) if cid in ids]
         target = level.targets[cid]
-        pool = choose_questions(model, cid, target, used, per * len(holders), role, level)
+        pool = choose_questions(model, cid, target, used, n * len(holders), role, level)
         used.update(q.id for q in pool)
         for i, hand in zip(holders, _deal(pool, len(holders))):
             extra = [
-                q for q in choose_questions(model, cid, target, {q.id for q in hand}, per, role, level) if q not in hand
+                q for q in choose_questions(model, cid, target, {q.id for q in hand}, n, role, level) if q not in hand
             ]
-            out[i][cid] = hand + extra[: per - len(hand)]
+            out[i][cid] = hand + extra[: n - len(hand)]
     return out
 
 
@@ -351,7 +370,7 @@ def make_plan(
     if minutes is None:
         minutes = panel_size(role, level)[1]
     focus, _missing = assign_focus(role, len(names))
-    chosen = assign_questions(model, level, focus, role, questions_per_focus(level, int(minutes), focus))
+    chosen = assign_questions(model, level, focus, role, question_counts(role, level, int(minutes), focus))
     people = [
         {"name": name, "focus": list(ids), "questions": [q.id for cid in ids for q in chosen[i][cid]]}
         for i, (name, ids) in enumerate(zip(names, focus))

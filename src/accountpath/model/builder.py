@@ -24,6 +24,7 @@ from accountpath.model.types import (
     Market,
     Model,
     Pay,
+    PayRatio,
     Question,
     ReferenceQuestion,
     Role,
@@ -94,7 +95,9 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         experience_source=lv.get("experience_source"),
         scope=Scope(**{k: lv["scope"][k] for k in SCOPE_KEYS}) if lv.get("scope") else None,
         probation=_by_number(lv.get("probation") or {}),
-        interview=Interview(int(lv["interview"]["interviewers"]), int(lv["interview"]["minutes"]))
+        interview=Interview(
+            int(lv["interview"]["interviewers"]), int(lv["interview"]["minutes"]), _t(lv["interview"].get("panel"))
+        )
         if lv.get("interview")
         else None,
         pay=_pay(lv["pay"]) if lv.get("pay") else None,
@@ -102,6 +105,9 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         requirements=_t(lv.get("requirements")),
         title_accusative=lv.get("title_accusative"),
         also_called=_t(lv.get("also_called")),
+        pay_ratio=PayRatio(lv["pay_ratio"]["of"], float(lv["pay_ratio"]["min"]), float(lv["pay_ratio"]["max"]))
+        if lv.get("pay_ratio")
+        else None,
     )
 
 

@@ -1,13 +1,13 @@
 """Rules of the hiring kit (issue 19): pay bands, the phone screen, take-home tasks and reference
 questions. Each problem carries a code of the message table (`accountpath.messages`) and the
-position of the offending value: pay-range, pay-source, screening-count, take-home-scoring, take-home-table,
-reference-count, reference-coverage, vacancy-requirements."""
+position of the offending value: pay-range, pay-source, pay-ratio, screening-count, take-home-scoring, take-home-table,
+reference-count, reference-coverage, vacancy-requirements, interview-panel."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
-from accountpath.model.rulebase import Ctx, is_int, items
+from accountpath.model.rulebase import Ctx, hint, is_int, items
 from accountpath.model.yamlsource import DocPath
 from accountpath.problems import Problem
 
@@ -40,6 +40,40 @@ def pay_range(ctx: Ctx) -> list[Problem]:
                 out.append(_at(ctx, path + ("basis",), "model.pay-no-source", at=at))
             elif isinstance(src, str) and src not in ctx.source_ids:
                 out.append(_at(ctx, path + ("source",), "model.pay-unknown-source", at=at, source=src))
+    return out
+
+
+def _is_number(value: Any) -> TypeGuard[float]:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def pay_ratio(ctx: Ctx) -> list[Problem]:
+    """A level's `pay_ratio` compares it with a known level earlier on the ladder (roles in model order,
+    levels in role order), `min` <= `max`, and `min` > 1: pay rises along every step."""
+    out = []
+    order: dict[str, int] = {}
+    for _i, role in ctx.roles:
+        for _j, lv in items(role, "levels"):
+            if isinstance(lv.get("id"), str):
+                order.setdefault(lv["id"], len(order))
+    for i, role in ctx.roles:
+        for j, lv in items(role, "levels"):
+            ratio = lv.get("pay_ratio")
+            if not isinstance(ratio, dict):
+                continue
+            path, at = ("roles", i, "levels", j, "pay_ratio"), ctx.where(("roles", i, "levels", j))
+            base, lo, hi = ratio.get("of"), ratio.get("min"), ratio.get("max")
+            if isinstance(base, str):
+                if base not in order:
+                    out.append(
+                        _at(ctx, path + ("of",), "model.pay-ratio-unknown", at=at, level=base, tip=hint(base, order))
+                    )
+                elif order[base] >= order.get(str(lv.get("id")), len(order)):
+                    out.append(_at(ctx, path + ("of",), "model.pay-ratio-later", at=at, level=base))
+            if _is_number(lo) and _is_number(hi) and lo > hi:
+                out.append(_at(ctx, path + ("min",), "model.pay-ratio-order", at=at, low=lo, high=hi))
+            if _is_number(lo) and lo <= 1:
+                out.append(_at(ctx, path + ("min",), "model.pay-ratio-rise", at=at, low=lo))
     return out
 
 
@@ -160,4 +194,29 @@ def vacancy_requirements(ctx: Ctx) -> list[Problem]:
     return out
 
 
-RULES = (pay_range, screening_count, take_home_scoring, take_home_table, reference_coverage, vacancy_requirements)
+def interview_panel(ctx: Ctx) -> list[Problem]:
+    """A level's `interview.panel` names one seat per interviewer: as many entries as `interviewers`."""
+    out = []
+    for i, role in ctx.roles:
+        for j, lv in items(role, "levels"):
+            interview = lv.get("interview")
+            if not isinstance(interview, dict):
+                continue
+            panel, count = interview.get("panel"), interview.get("interviewers")
+            if isinstance(panel, list) and is_int(count) and len(panel) != count:
+                path = ("roles", i, "levels", j, "interview", "panel")
+                at = ctx.where(("roles", i, "levels", j))
+                out.append(_at(ctx, path, "model.interview-panel", key=True, at=at, n=len(panel), count=count))
+    return out
+
+
+RULES = (
+    pay_range,
+    pay_ratio,
+    screening_count,
+    take_home_scoring,
+    take_home_table,
+    reference_coverage,
+    vacancy_requirements,
+    interview_panel,
+)

@@ -39,6 +39,16 @@ class Pay:
 
 
 @dataclass(frozen=True)
+class PayRatio:
+    """The project's guide (◇) to a level's pay against a lower level's: the middle of this level's band
+    is `min` to `max` times the middle of level `of`'s band."""
+
+    of: str
+    min: float
+    max: float
+
+
+@dataclass(frozen=True)
 class Scoring:
     """What a weak, a solid and a strong take-home shows for one weighted competency."""
 
@@ -201,11 +211,13 @@ class Scope:
 
 @dataclass(frozen=True)
 class Interview:
-    """A level's own interview panel (`interview` in the model): how many interviewers, minutes each.
-    Without it the plan's defaults apply (method/plan.py `panel_size`)."""
+    """A level's own interview panel (`interview` in the model): how many interviewers, minutes each, and
+    who sits on it (`panel`: one short description per interviewer, in interviewer order; empty when the
+    model does not say). Without it the plan's defaults apply (method/plan.py `panel_size`)."""
 
     interviewers: int
     minutes: int
+    panel: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -225,6 +237,7 @@ class RoleLevel:
     title_accusative: str | None = None  # the object of the vacancy's «Ищем …»
     interview: Interview | None = None
     also_called: tuple[str, ...] = ()  # how agencies title the level
+    pay_ratio: PayRatio | None = None  # the project's pay guide against a lower level
 
     @property
     def team_target(self) -> int:

@@ -138,14 +138,15 @@ def reason_text(reason: Mapping[str, Any]) -> str:
 
 
 def readiness_lines(r: Mapping[str, Any]) -> list[str]:
-    """The lines under the verdict: why it is not ready and what to do, or that it is ready."""
+    """The lines under the verdict: why it is not ready and what to do, then by when (review 6, finding 17),
+    or that it is ready."""
     if r["recommendation"] == "insufficient_data":
         return []
     reasons = r.get("not_ready", [])
     if not reasons:
         return [render("debrief.ready")]
     lead = [render("debrief.leaning", {"label": verdict_label(r["leaning"])})] if r.get("leaning") else []
-    return lead + [reason_text(x) for x in reasons]
+    return lead + [reason_text(x) for x in reasons] + [render("debrief.not-ready-deadline")]
 
 
 def similar_message(params: Mapping[str, Any]) -> Msg:

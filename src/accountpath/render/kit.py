@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accountpath.i18n import N_, _, model_language, nplural
-from accountpath.method.plan import assign_focus, make_plan, panel_size, questions_per_focus
+from accountpath.method.plan import assign_focus, make_plan, panel_size, questions_per_focus, splits_by_must_have
 from accountpath.model.types import Handout, HandoutTable, Model, ReferenceQuestion, Role, RoleLevel, TakeHome
 from accountpath.render import scorecard
 from accountpath.render.cardtext import GRADUATE_FIRST, card_title
@@ -195,6 +195,23 @@ def process_steps(model: Model, role: Role, level: RoleLevel, panel: int, minute
     return steps
 
 
+LIGHTER_LOOP = N_(
+    "Если на финальной стадии у кандидата есть другие предложения, не растягивайте процесс ◇: объедините "
+    "собеседования с интервьюерами 2 и 3 в одну встречу на {m} минут. Каждый спрашивает по своему листу и "
+    "ставит оценки сам; общую для обоих компетенцию спрашивают один раз, а оценивают оба."
+)
+LIGHTER_LOOP_EXTRA = 30
+"""Minutes a joint meeting of interviewers 2 and 3 adds to one interviewer's slot (the project's practice)."""
+
+
+def lighter_loop(panel: dict[str, Any]) -> str | None:
+    """The kit's offer of a shorter process for a strong candidate with other offers (review 6, finding 16):
+    interviewers 2 and 3 in one meeting of their minutes plus LIGHTER_LOOP_EXTRA; None below three interviewers."""
+    if panel["count"] < 3:
+        return None
+    return _(LIGHTER_LOOP).format(m=panel["minutes"] + LIGHTER_LOOP_EXTRA)
+
+
 def reference_questions(model: Model, role: Role) -> list[tuple[str, tuple[ReferenceQuestion, ...]]]:
     """(competency name, its reference questions) for the role's must-haves, heaviest first."""
     out = []
@@ -203,6 +220,22 @@ def reference_questions(model: Model, role: Role) -> list[tuple[str, tuple[Refer
         if rc.must_have and comp and comp.reference_questions:
             out.append((comp.name, comp.reference_questions))
     return out
+
+
+def panel_seats(level: RoleLevel) -> tuple[str, ...]:
+    """Who sits on the level's panel, one description per interviewer (the model's `interview.panel`), or ()."""
+    return level.interview.panel if level.interview is not None else ()
+
+
+PANEL_SEATS = N_(
+    "Кто проводит собеседования ◇: рядом с номером интервьюера написано, кого позвать, — тех, кто будет "
+    "работать с человеком, и того, кто отвечает за найм. Оценку каждый ставит сам, итог считают по всем листам."
+)
+
+
+def seat_label(name: str, seat: str) -> str:
+    """«Интервьюер 1 — будущий руководитель …»: the interviewer with their seat on the panel, or the name alone."""
+    return f"{name} — {seat}" if seat else name
 
 
 def panel_outline(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
@@ -214,17 +247,20 @@ def panel_outline(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
     plan, _notes = make_plan(model, role.id, level.id, [f"Интервьюер {n}" for n in range(1, count + 1)])
     focus = [p["focus"] for p in plan["interviewers"]]
     names = {c.id: c.name for c in model.competencies}
+    seats = panel_seats(level)
     left = [rc for rc in role.by_weight() if not any(rc.id in f for f in focus)]
     total = sum(rc.weight for rc in role.competencies)
     return {
         "count": count,
         "minutes": minutes,
         "per_focus": questions_per_focus(level, minutes, focus),
+        "split": splits_by_must_have(level, minutes, focus),
         "left_out": [names[rc.id] for rc in left],
         "left_weight": sum(rc.weight for rc in left),
         "total_weight": total,
         "need_weight": math.ceil(model.evaluation.min_coverage * total - 1e-9),
         "people": [(p["name"], [names[c] for c in p["focus"]]) for p in plan["interviewers"]],
+        "seats": [seats[k] if k < len(seats) else "" for k in range(len(plan["interviewers"]))],
         "sheets": [sheet_stem(role, level, n) for n in range(1, count + 1)],
         "competencies": [
             (names[rc.id], rc.weight, rc.must_have, level.targets[rc.id], model.competency(rc.id))
@@ -252,12 +288,28 @@ def questions_by_minutes(model: Model) -> dict[int, tuple[int, ...]]:
     return {m: tuple(sorted(out[m])) for m in sorted(out)}
 
 
+def split_minutes(model: Model) -> set[int]:
+    """The minutes at which a default panel gives two questions to each must-have and one to the other
+    competencies (`splits_by_must_have`: the 90-minute director meetings)."""
+    out = set()
+    for role in model.roles:
+        for level in role.levels:
+            count, minutes = panel_size(role, level)
+            focus, _missing = assign_focus(role, count)
+            if splits_by_must_have(level, minutes, focus):
+                out.add(minutes)
+    return out
+
+
 def question_rule(model: Model) -> str:
     """The site's one rule for questions per competency, from the model: «на встрече 60 минут — один вопрос
-    на компетенцию, 90 минут — два»."""
+    на компетенцию, 90 минут — два на обязательную и один на остальные»."""
     parts = []
+    split = split_minutes(model)
     for minutes, counts in questions_by_minutes(model).items():
         words = _(" или ").join(_(COUNT_WORDS[n]) if n in COUNT_WORDS else str(n) for n in counts)
+        if minutes in split:
+            words = _("{n} на обязательную и один на остальные").format(n=words)
         parts.append((_("{m} минут — {n}").format(m=minutes, n=words), counts[-1]))
     first, count = parts[0]
     noun = nplural(count, "вопрос", "вопроса", "вопросов")
@@ -379,11 +431,14 @@ def take_home_covers(view: dict[str, Any]) -> str | None:
 
 def panel_text(p: dict[str, Any]) -> tuple[str, str | None]:
     """(the interviews' opening sentence, the note on competencies no interviewer rates or None)."""
-    per = (
-        _("по одному вопросу на каждую компетенцию своего списка")
-        if p["per_focus"] == 1
-        else _("по {n} вопроса на каждую компетенцию своего списка").format(n=p["per_focus"])
-    )
+    if p.get("split"):
+        per = _("по {n} вопроса на каждую обязательную компетенцию своего списка и по одному на остальные").format(
+            n=p["per_focus"]
+        )
+    elif p["per_focus"] == 1:
+        per = _("по одному вопросу на каждую компетенцию своего списка")
+    else:
+        per = _("по {n} вопроса на каждую компетенцию своего списка").format(n=p["per_focus"])
     intro = _(
         "Интервьюеров: {n}, у каждого {m} минут, {per}. Каждый оценивает только свои компетенции "
         "и заполняет лист до общего обсуждения."
@@ -576,10 +631,12 @@ def kit_md(
     for name, weight, must, target, _c in p["competencies"]:
         lines.append(f"| {e(name)} | {weight} | {'да' if must else ''} | {target} — {e(view['scale'][target])} |")
     lines.append("")
-    for (name, focus), stem in zip(p["people"], p["sheets"]):
+    if any(p["seats"]):
+        lines += [e(_(PANEL_SEATS)), ""]
+    for (name, focus), seat, stem in zip(p["people"], p["seats"], p["sheets"]):
         sep = " ·" if sheets_prefix is not None else " —"
         links = sheet_links(name, stem, sheets_prefix, view["title"])
-        lines.append(f"- **{e(name)}:** {e(', '.join(focus))}{sep} {links}")
+        lines.append(f"- **{e(seat_label(name, seat))}:** {e(', '.join(focus))}{sep} {links}")
     lines.append("")
     newcomers = newcomer_note(view)
     if newcomers:
@@ -603,8 +660,11 @@ def kit_md(
         "|---|---|---|",
     ]
     lines += [f"| {e(s.name)} | {e(s.length)} | {e(s.when)} |" for s in view["steps"]]
+    lines.append("")
+    lighter = lighter_loop(view["panel"])
+    if lighter:
+        lines += [e(lighter), ""]
     lines += [
-        "",
         "Сроки ◇ — практика проекта; назовите кандидату свои и держите их. "
         "Отказ тоже сообщайте: коротко, по делу и в обещанный срок.",
         "",
@@ -707,10 +767,14 @@ def kit_html(view: dict[str, Any]) -> str:
             f"<tr><td>{e(name)}</td><td>{weight}</td><td>{'да' if must else ''}</td>"
             f"<td>{target} — {e(view['scale'][target])}</td></tr>"
         )
-    out.append("</table><ul>")
+    out.append("</table>")
+    if any(p["seats"]):
+        out.append(f"<p>{e(_(PANEL_SEATS))}</p>")
+    out.append("<ul>")
     out += [
-        f"<li><strong>{e(name)}:</strong> {e(', '.join(focus))} — {e(sheet_links(name, stem, None, view['title']))}</li>"
-        for (name, focus), stem in zip(p["people"], p["sheets"])
+        f"<li><strong>{e(seat_label(name, seat))}:</strong> {e(', '.join(focus))} — "
+        f"{e(sheet_links(name, stem, None, view['title']))}</li>"
+        for (name, focus), seat, stem in zip(p["people"], p["seats"], p["sheets"])
     ]
     out.append("</ul>")
     newcomers = newcomer_note(view)
@@ -737,8 +801,11 @@ def kit_html(view: dict[str, Any]) -> str:
         "<table><tr><th>Шаг</th><th>Сколько времени</th><th>Когда</th></tr>",
     ]
     out += [f"<tr><td>{e(s.name)}</td><td>{e(s.length)}</td><td>{e(s.when)}</td></tr>" for s in view["steps"]]
+    out.append("</table>")
+    lighter = lighter_loop(view["panel"])
+    if lighter:
+        out.append(f"<p>{e(lighter)}</p>")
     out += [
-        "</table>",
         "<p>Сроки ◇ — практика проекта; назовите кандидату свои и держите их. "
         "Отказ тоже сообщайте: коротко, по делу и в обещанный срок.</p>",
     ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from accountpath.i18n import _
+from accountpath.i18n import _, decimal
 from accountpath.method.evaluate import Scorecard, evaluate
 from accountpath.model.types import Competency, Model, Question, Role, RoleLevel
 from accountpath.render.debrief_text import reason_text
@@ -110,6 +110,33 @@ def skip_bridges(model: Model) -> tuple[Bridge, ...]:
 def grid_columns(model: Model) -> list[tuple[Role, RoleLevel]]:
     """Every role level of the model, role by role: the columns of the growth grid."""
     return [(r, lv) for r in model.roles for lv in r.levels]
+
+
+def pay_ratios(model: Model) -> list[dict[str, Any]]:
+    """The project's pay guide (◇) in ladder order: each level with a `pay_ratio` whose base level exists,
+    with both (role, level) pairs and the ratio as text («1,3–1,5» in Russian)."""
+    where = {lv.id: (r, lv) for r, lv in reversed(grid_columns(model))}
+    rows = []
+    for r, lv in grid_columns(model):
+        ratio = lv.pay_ratio
+        if ratio is None or ratio.of not in where:
+            continue
+        low, high = decimal(ratio.min), decimal(ratio.max)
+        text = low if low == high else f"{low}–{high}"
+        rows.append({"role": r, "level": lv, "base": where[ratio.of], "text": text})
+    return rows
+
+
+def late_rise(model: Model, competency_id: str) -> tuple[Role, RoleLevel] | None:
+    """The first grid column after the first role whose target for the competency is above the first
+    role's top level (e.g. where initiative rises again after the senior AM), or None."""
+    if not model.roles or not model.roles[0].levels or model.competency(competency_id) is None:
+        return None
+    top = model.roles[0].levels[-1].targets[competency_id]
+    return next(
+        ((r, lv) for r, lv in grid_columns(model)[len(model.roles[0].levels) :] if lv.targets[competency_id] > top),
+        None,
+    )
 
 
 def roles_needing(model: Model, competency_id: str) -> list[dict[str, Any]]:

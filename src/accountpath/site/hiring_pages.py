@@ -56,8 +56,8 @@ def _vacancy_md(model: Model, role: Role, level: RoleLevel) -> str:
         "</div>",
         '<details class="ap-integration" data-search-exclude>',
         "<summary>Для интеграции с hh.ru</summary>",
-        f'<p><a href="../files/{role.id}-{level.id}-hh.json" download>Файл для автоматической публикации вакансии</a> '
-        "на hh.ru через API — передайте его тому, кто настраивает интеграцию.</p>",
+        f'<p><a href="../files/{role.id}-{level.id}-hh.json" download>Файл для автоматической публикации на hh.ru</a>'
+        " — передайте его тому, кто у вас подключал hh.ru к системе найма.</p>",
         "</details>",
         '<script type="module" src="../../assets/js/site/copytext.js"></script>',
         "",

@@ -33,7 +33,9 @@ from accountpath.render.pageviews import (
     bridges,
     grid_columns,
     groups,
+    late_rise,
     level_steps,
+    pay_ratios,
     question_anchor,
     question_roles,
     role_level_questions,
@@ -461,6 +463,8 @@ def build(model: Model) -> dict[str, str]:
     pages["growth.md"] = _render(
         "growth.md.j2",
         columns=grid_columns(model),
+        initiative_rise=late_rise(model, "initiative"),
+        pay_ratios=pay_ratios(model),
         pay_text=vacancy.pay_text,
         bridges=bridges(model),
         steps={r.id: level_steps(model, r) for r in model.roles},

@@ -51,7 +51,11 @@ def _role(r: Role) -> dict[str, Any]:
                 "time_in_level": lv.time_in_level,
                 "targets": dict(lv.targets),
                 "scope": dict(lv.scope.rows()) if lv.scope else None,
-                "interview": {"interviewers": lv.interview.interviewers, "minutes": lv.interview.minutes}
+                "interview": {
+                    "interviewers": lv.interview.interviewers,
+                    "minutes": lv.interview.minutes,
+                    "panel": list(lv.interview.panel),
+                }
                 if lv.interview
                 else None,
                 "graduates": takes_graduates(lv),  # its sheets put a situational question first everywhere

@@ -7,20 +7,30 @@ each interviewer's focus and focused card, and the downloads (plan.yml byte for 
 from __future__ import annotations
 
 from accountpath.method.plan import MAX_MINUTES, MIN_MINUTES, panel_size
-from accountpath.model.types import Model
+from accountpath.model.types import Model, RoleLevel
 from accountpath.site.tool_evaluator import MODEL_URL, _button, el
 
 EXAMPLE_PANEL = ("Ирина Смирнова", "Пётр Петров", "Ольга Ким")
 
 
-def _labelled(cid: str, label: str, control: str, hint: str = "") -> str:
+def _labelled(cid: str, label: str, control: str, hint: str = "", extra: str = "") -> str:
     return el(
         "div",
         {"class": "ap-field"},
         el("label", {"for": cid}, el("span", {}, text=label)),
         control,
         el("span", {"class": "ap-hint"}, text=hint) if hint else "",
+        extra,
     )
+
+
+def panel_hint(level: RoleLevel) -> str:
+    """«Кого позвать интервьюерами ◇: 1 — …; 2 — …» from the level's `interview.panel` (planner.js `panelHint` writes the
+    same for the chosen level), or "" when the model does not say."""
+    seats = level.interview.panel if level.interview is not None else ()
+    if not seats:
+        return ""
+    return "Кого позвать интервьюерами ◇: " + "; ".join(f"{n} — {seat}" for n, seat in enumerate(seats, start=1))
 
 
 def plan_app(model: Model) -> str:
@@ -64,6 +74,7 @@ def plan_app(model: Model) -> str:
             "Интервьюеры",
             el("textarea", {"id": "pl-interviewers", "rows": 4}, text="\n".join(EXAMPLE_PANEL)),
             "по одному на строку",
+            el("span", {"class": "ap-hint", "id": "pl-panel-hint"}, text=panel_hint(level)),
         ),
     )
     return el(

@@ -216,7 +216,7 @@ export function readinessLines(model, result) {
   const reasons = result.not_ready || [];
   if (!reasons.length) return [say(model, "debrief.ready")];
   const lead = result.leaning ? [say(model, "debrief.leaning", { label: verdictLabel(model, result.leaning) })] : [];
-  return lead.concat(reasons.map((x) => reasonText(model, x)));
+  return lead.concat(reasons.map((x) => reasonText(model, x)), [say(model, "debrief.not-ready-deadline")]);
 }
 
 /** The sentence of a warning (debrief_text.warning_text). */

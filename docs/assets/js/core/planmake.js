@@ -230,6 +230,22 @@ export function questionsPerFocus(level, minutes, focus) {
   return Math.max(1, Math.min(QUESTIONS_PER_FOCUS, Math.floor((minutes - intro - closing) / (MIN_PER_QUESTION * largest))));
 }
 
+/** True where the level's own panel has minutes for two questions or more on every competency (plan.splits_by_must_have):
+    there only the must-haves get them and the other competencies one. */
+export function splitsByMustHave(level, minutes, focus) {
+  return Boolean(level.interview) && questionsPerFocus(level, minutes, focus) >= 2;
+}
+
+/** Questions for each focus competency (plan.question_counts): a Map of competency id to count. */
+export function questionCounts(role, level, minutes, focus) {
+  const per = questionsPerFocus(level, minutes, focus);
+  const split = splitsByMustHave(level, minutes, focus);
+  const musts = new Set(role.competencies.filter((rc) => rc.must_have).map((rc) => rc.id));
+  const out = new Map();
+  for (const ids of focus) for (const cid of ids) out.set(cid, !split || musts.has(cid) ? per : 1);
+  return out;
+}
+
 export function assignFocus(role, count) {
   const order = byWeight(role);
   const copies = count >= 2 ? MUST_HAVE_COVER : 1;
@@ -303,16 +319,17 @@ export function assignQuestions(model, level, focus, role = null, per = QUESTION
   const used = new Set();
   const order = [...new Set(focus.flat())];
   for (const cid of order) {
+    const n = typeof per === "number" ? per : per.get(cid);
     const holders = [];
     focus.forEach((ids, i) => ids.includes(cid) && holders.push(i));
     const target = level.targets[cid];
-    const pool = chooseQuestions(model, cid, target, used, per * holders.length, role, level);
+    const pool = chooseQuestions(model, cid, target, used, n * holders.length, role, level);
     pool.forEach((q) => used.add(q.id));
     const hands = deal(pool, holders.length);
     holders.forEach((i, h) => {
       const hand = hands[h];
-      const extra = chooseQuestions(model, cid, target, new Set(hand.map((q) => q.id)), per, role, level).filter((q) => !hand.includes(q));
-      out[i].set(cid, [...hand, ...extra.slice(0, Math.max(0, per - hand.length))]);
+      const extra = chooseQuestions(model, cid, target, new Set(hand.map((q) => q.id)), n, role, level).filter((q) => !hand.includes(q));
+      out[i].set(cid, [...hand, ...extra.slice(0, Math.max(0, n - hand.length))]);
     });
   }
   return out;
@@ -325,7 +342,7 @@ export function makePlan(model, roleId, levelId, interviewers, candidate = null,
   if (!names.length) throw new PlanError(model, "plan.no-interviewers");
   if (minutes === null || minutes === undefined) minutes = panelSize(role, level)[1];
   const { focus } = assignFocus(role, names.length);
-  const chosen = assignQuestions(model, level, focus, role, questionsPerFocus(level, Math.trunc(Number(minutes)), focus));
+  const chosen = assignQuestions(model, level, focus, role, questionCounts(role, level, Math.trunc(Number(minutes)), focus));
   const people = names.map((name, i) => ({
     name,
     focus: [...focus[i]],

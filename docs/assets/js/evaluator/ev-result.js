@@ -43,7 +43,7 @@ function readiness(model, result) {
   const [lead, ...rest] = ready ? [null, ...lines] : lines;
   return h("div", { class: ready ? "ap-alert" : "ap-alert ap-alert--warn", id: "ev-readiness", "data-ready": String(ready) },
     lead ? h("p", {}, h("strong", { text: lead })) : null,
-    h("ul", {}, (ready ? lines : rest).map((line, i) => h("li", { "data-code": ready ? "ready" : (result.not_ready[i] || {}).code, text: line }))));
+    h("ul", {}, (ready ? lines : rest).map((line, i) => h("li", { "data-code": ready ? "ready" : (result.not_ready[i] || { code: "deadline" }).code, text: line }))));
 }
 
 function alerts(model, result, cards, compName) {

@@ -288,10 +288,17 @@ function update(model) {
 const edited = new Set();
 let exampleNames = [];
 
+/* «Кого позвать интервьюерами ◇: 1 — …; 2 — …» from the level's interview.panel (tool_plan.panel_hint), or "". */
+function panelHint(level) {
+  const seats = (level.interview && level.interview.panel) || [];
+  return seats.length ? "Кого позвать интервьюерами ◇: " + seats.map((seat, k) => `${k + 1} — ${seat}`).join("; ") : "";
+}
+
 function levelDefaults(model) {
   const role = model.roles.find((r) => r.id === $("pl-role").value);
   const level = role && role.levels.find((lv) => lv.id === $("pl-level").value);
   if (!level) return;
+  $("pl-panel-hint").textContent = panelHint(level);
   const [count, minutes] = pm.panelSize(role, level);
   if (!edited.has("pl-minutes")) $("pl-minutes").value = String(minutes);
   if (!edited.has("pl-interviewers")) {
