@@ -1505,3 +1505,25 @@ def test_review_6_hh_file_is_for_whoever_connected_hh_ru(bundled_model):
                 "Файл для автоматической публикации на hh.ru</a> — передайте его тому, кто у вас подключал hh.ru "
                 "к системе найма." in text
             ), path
+
+
+def test_each_panel_seat_rates_what_its_person_can_judge(bundled_model):
+    """Review 6, finding 5 follow-up: the plan splits competencies by seat number, so the seats are ordered
+    to match the split: a finance director's seat rates finance, a production peer's seat rates the project
+    work, the future manager of a manager rates team management."""
+    seen = 0
+    for role in bundled_model.roles:
+        for lv in role.levels:
+            n = lv.interview.interviewers
+            plan, _notes = plan_mod.make_plan(bundled_model, role.id, lv.id, [f"И{i}" for i in range(n)])
+            for seat, person in zip(lv.interview.panel, plan["interviewers"]):
+                if "финансов" in seat:
+                    assert "finance" in person["focus"], (lv.id, seat, person["focus"])
+                    seen += 1
+                if seat.startswith("коллега из продакшна"):
+                    assert {"project-management", "briefing"} & set(person["focus"]), (lv.id, seat, person["focus"])
+                    seen += 1
+                if seat.startswith("будущий руководитель") and "team-management" in {rc.id for rc in role.competencies}:
+                    assert "team-management" in person["focus"], (lv.id, seat, person["focus"])
+                    seen += 1
+    assert seen >= 8
