@@ -1129,6 +1129,9 @@ def test_the_promotion_rule_says_what_the_tools_compute_and_the_calibration_exce
     assert "первыми строками ИПР на новом уровне" in rule
     # review 5, finding 35: mentoring in the senior's scope is confirmed by name
     assert "как у старшего аккаунт-менеджера" in rule and "называют подопечного и срок" in rule
+    # review 7, finding 11: targets without weight that rise on the step are confirmed by one example
+    assert "растут на шаге, подтверждают одним примером в обосновании повышения, без оценки" in rule
+    assert "становится первой строкой ИПР на новом уровне" in rule
     growth = pages.build(bundled_model)["growth.md"]
     promotion = growth[growth.index("{#promotion}") : growth.index("{#pay}")]
     assert "два раза в год" in promotion and "на открытую позицию" in promotion
