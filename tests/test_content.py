@@ -165,9 +165,16 @@ def test_no_weighted_junior_target_sits_at_the_bottom_of_the_scale(bundled_model
 
 
 def test_level_five_describes_the_reference_not_the_next_job(bundled_model):
-    """Level 5 is shown before the next title: no behaviour there is the GAD's or the CSD's job."""
+    """Level 5 is the target of the GAD and the CSD, who lead several groups (review 7, finding 2), yet it stays
+    reachable for an account director with one group about to become GAD: at least one behaviour there is
+    possible with a single group, and none is only the CSD's job."""
     tm, cf = bundled_model.competency("team-management"), bundled_model.competency("client-focus")
-    assert not any("несколькими группами" in b for b in tm.levels[5])
+    assert any("Берёт на время вторую группу" in b for b in tm.levels[5])  # possible with one group
+    assert any("через их руководителей" in b for b in tm.levels[5])  # the GAD's scale
+    assert any("преемник" in b for b in tm.levels[5]) and any("расчёту загрузки" in b for b in tm.levels[5])
+    assert not any("своей группы к роли" in b for b in tm.levels[5])
+    leadership = bundled_model.competency("leadership")
+    assert any("для своей группы или групп (через их руководителей)" in b for b in leadership.levels[4])
     assert not any("модель клиентского сервиса агентства" in b for b in cf.levels[5])
     assert not any("бонусы группы" in b for b in bundled_model.competency("team-management").levels[3])
 
