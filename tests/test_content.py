@@ -1537,3 +1537,14 @@ def test_each_panel_seat_rates_what_its_person_can_judge(bundled_model):
                     assert "team-management" in person["focus"], (lv.id, seat, person["focus"])
                     seen += 1
     assert seen >= 8
+
+
+def test_team_management_three_covers_a_mentor_and_a_group_head(bundled_model):
+    """Review 7, finding 6: the third level-3 behaviour fits both a mentor and a group head, and the group
+    head's probation (target 3) asks for no level-4 behaviour such as half-year goals."""
+    tm = bundled_model.competency("team-management")
+    assert any("подопечных или подчинённых" in b and "один на один" in b for b in tm.levels[3])
+    head = bundled_model.role("group-head").levels[0]
+    assert head.targets["team-management"] == 3
+    goals = [g for gs in head.probation.values() for g in gs]
+    assert not any("цели на полгода" in g or "цели на полугодие" in g for g in goals)
