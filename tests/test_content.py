@@ -1550,3 +1550,25 @@ def test_team_management_three_covers_a_mentor_and_a_group_head(bundled_model):
     assert head.targets["team-management"] == 3
     goals = [g for gs in head.probation.values() for g in gs]
     assert not any("цели на полгода" in g or "цели на полугодие" in g for g in goals)
+
+
+def test_the_kam_branch_does_not_outpay_the_director(bundled_model):
+    """Review 7, findings 9 and 23: by the pay ratios the senior KAM's band middle stays at or below the
+    account director's, the growth page says (◇) that senior KAM -> AD is a change of branch with about the
+    same band, and the senior KAM's future manager on the panel is the GAD or the CSD."""
+    kam = bundled_model.role("key-account-manager")
+    first, senior = kam.level("kam").pay_ratio, kam.level("senior-kam").pay_ratio
+    director = bundled_model.role("account-director").levels[0].pay_ratio
+    assert first.of == "senior" and senior.of == "kam" and director.of == "senior"
+    assert first.max * senior.max <= director.max and first.min * senior.min <= director.min
+    growth = pages.build(bundled_model)["growth.md"]
+    pay = growth[growth.index("{#pay}") : growth.index("{#ipr}")]
+    assert "Key Account Manager ≈ 1,2–1,4 × Старший аккаунт-менеджер;" in pay
+    assert "Senior Key Account Manager ≈ 1,1–1,2 × Key Account Manager;" in pay
+    assert (
+        "Переход [«Senior Key Account Manager» → «Аккаунт-директор»](#bridge-key-account-manager-account-director)"
+        " — смена ветки, а не рост вилки" in pay
+    )
+    assert pay.count("смена ветки") == 1
+    seat = kam.level("senior-kam").interview.panel[1]
+    assert seat == "будущий руководитель — Group Account Director или Client Services Director (CSD)"
