@@ -1300,13 +1300,22 @@ def test_senior_am_and_the_ladder_names_as_agencies_see_them(bundled_model):
 
 def test_csd_comes_from_the_group_account_director_first(bundled_model):
     """Review 5, finding 21: a career.from role entry names the role's top level; the CSD page names the
-    Group Account Director first, then the account director in agencies without that level."""
-    page = pages.build(bundled_model)["roles/client-services-director.md"]
+    Group Account Director first. Review 7, finding 8: the undescribed AD -> CSD route «в агентствах без уровня
+    Group Account Director» is no longer named, nor listed among the adjacent professions; a role's career.to
+    names the level the step starts from (the KAM grows to the director from the senior KAM)."""
+    built = pages.build(bundled_model)
+    page = built["roles/client-services-director.md"]
     line = next(x for x in page.splitlines() if x.startswith("**Откуда приходят:**"))
     assert line.startswith(
         "**Откуда приходят:** [Group Account Director](account-director.md#level-group-account-director); "
-        "Аккаунт-директор — в агентствах без уровня Group Account Director;"
     )
+    assert all("без уровня Group Account Director" not in text for text in built.values())
+    entries = built["career.md"][built["career.md"].index("{#entries}") :]
+    assert "| Аккаунт-директор — " not in entries
+    kam = built["roles/key-account-manager.md"]
+    assert "[Аккаунт-директор](account-director.md) — с уровня Senior Key Account Manager" in kam
+    am = built["roles/account-manager.md"]
+    assert "[Руководитель группы](group-head.md) — с уровня «Старший аккаунт-менеджер»" in am
 
 
 # ---------------------------------------------------------------- review 5 (quick fixes)

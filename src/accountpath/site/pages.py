@@ -302,6 +302,17 @@ def role_link(model: Model, entry: str, prefix: str = "", top: bool = False) -> 
     return f"[{md_escape(role.name)}]({prefix}{role.id}.md)"
 
 
+def from_level(model: Model, role: Role, entry: str) -> str:
+    """After a `career.to` entry that is a role: « — с уровня …» naming the level of `role` the step starts
+    from (its top level), when the role has more than one level; a Latin name stands bare, a Russian one
+    in «»; otherwise empty."""
+    if model.role(entry) is None or len(role.levels) < 2:
+        return ""
+    name = role.levels[-1].name
+    shown = f"«{name}»" if re.search("[а-яё]", name, re.IGNORECASE) else name
+    return " " + _("— с уровня %(level)s") % {"level": md_escape(shown)}
+
+
 def scorecard_name(role_id: str, level_id: str, fmt: str) -> str:
     """File name of a blank scorecard."""
     return scorecard.filename(role_id, level_id, fmt)
@@ -376,6 +387,7 @@ def _env() -> jinja2.Environment:
         salary_range=salary_range,
         share_range=share_range,
         role_link=role_link,
+        from_level=from_level,
         scorecard_links=scorecard_links,
         plural=plural,
         points=points,
