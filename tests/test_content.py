@@ -866,7 +866,13 @@ def test_every_step_says_how_many_targets_rise_and_points_to_scope_and_the_rule(
 def test_an_agency_without_group_heads_is_told_how_to_go_to_the_director(bundled_model):
     """Finding 30."""
     index = pages.build(bundled_model)["roles/index.md"]
-    assert "#bridge-group-head-account-director" in index and "менеджмент команды 2 → 3" in index
+    assert (
+        "#bridge-group-head-account-director" in index
+        and "менеджмент команды поднимает с 2 до 3 как наставник" in index
+    )
+    assert (
+        "из уровня" not in index and "и с уровня «Старший аккаунт-менеджер» идут прямо в" in index
+    )  # review 7, 30, 35
 
 
 def test_roles_index_maps_agency_titles_from_the_model(bundled_model):
@@ -1158,7 +1164,12 @@ def test_growth_page_gives_ipr_pace_and_pay_guidance(bundled_model):
     built = pages.build(bundled_model)
     growth = built["growth.md"]
     ipr = growth[growth.index("{#ipr}") :]
-    assert "(фон)" in ipr and "два-три ИПР подряд" in ipr and "1,5–2 года" in ipr
+    assert (
+        "без отдельного шага (копим примеры)" in ipr
+        and "фон" not in ipr
+        and "два-три ИПР подряд" in ipr
+        and "1,5–2 года" in ipr
+    )
     pay = growth[growth.index("{#pay}") : growth.index("{#ipr}")]
     assert f"Ориентиры проекта {pages.PRACTICE_MARK}" in pay and "20–35\u00a0%" in pay and "в модели" not in pay
     team = built["tools/team.md"]
@@ -1581,3 +1592,17 @@ def test_the_kam_branch_does_not_outpay_the_director(bundled_model):
     assert pay.count("смена ветки") == 1
     seat = kam.level("senior-kam").interview.panel[1]
     assert seat == "будущий руководитель — Group Account Director или Client Services Director (CSD)"
+
+
+def test_review_7_what_an_employee_reads(bundled_model):
+    """Review 7, findings 12, 17, 29, 33: the sample IDP hands the bigger client over in everyday work (no
+    acting-role order for a senior AM) and names the mentee; no «фон» rows; no sum-of-targets row in the
+    grid; the home page links growth and the samples for employees."""
+    ipr = (ROOT / "docs/samples/ipr.md").read_text(encoding="utf-8")
+    assert "и. о." not in ipr and "в обычной работе" in ipr and "закреплён за ней как подопечный с 1 марта" in ipr
+    assert "Фон" not in ipr and "Без отдельного шага (копим примеры)" in ipr
+    built = pages.build(bundled_model)
+    assert "Сумма целей" not in built["growth.md"]
+    home = built["index.md"]
+    assert "[Рост и повышение](growth.md) — правило повышения, калибровка и шаблон ИПР" in home
+    assert "[Образцы](samples/index.md) — заполненный ИПР и обоснование повышения" in home
