@@ -547,7 +547,7 @@ def test_vacancy_addresses_the_candidate_and_fits_the_level(bundled_model):
     assert any("Английский" in r and r.startswith("[") for r in junior.requirements)
     csd = bundled_model.role("client-services-director")
     assert vac.vacancy(bundled_model, csd, csd.level("csd")).intro.startswith(
-        "Ищем Client Services Director (CSD) — руководителя клиентского сервиса агентства."
+        "Ищем Client Services Director (CSD) — директора клиентского сервиса агентства."
     )
     head = next(r for r in bundled_model.roles for lv in r.levels if lv.id == "group-head")
     v = vac.vacancy(bundled_model, head, head.level("group-head"))
@@ -1527,3 +1527,27 @@ def test_each_panel_seat_rates_what_its_person_can_judge(bundled_model):
                     assert "team-management" in person["focus"], (lv.id, seat, person["focus"])
                     seen += 1
     assert seen >= 8
+
+
+CSD_OTHER_NAMES = re.compile(r"руководител\w* клиентского (сервиса|отдела)", re.IGNORECASE)
+"""Review 7, finding 13: the CSD has one Russian name, «директор клиентского сервиса»."""
+
+
+def test_the_csd_has_one_russian_name_and_the_kit_final_is_with_the_ceo(bundled_model):
+    """Review 7, findings 4 and 13: no page, kit or hand-written doc calls the CSD «руководитель клиентского
+    сервиса / отдела» (the glossary lists them as «Не пишем»), and the CSD kit's final meeting is with the
+    CEO or the managing partner, not with the CSD being hired."""
+    texts = dict(pages.build(bundled_model))
+    for role, level in _role_levels(bundled_model):
+        texts[f"kit {role.id} {level.id}"] = kit_mod.render_kit(bundled_model, role, level, "md")
+    for path in hand_written_docs():
+        texts[str(path)] = path.read_text(encoding="utf-8")
+    glossary = texts.pop("glossary.md")
+    assert "«руководитель клиентского сервиса»" in glossary and "«руководитель клиентского отдела»" in glossary
+    found = {name: m.group(0) for name, text in texts.items() if (m := CSD_OTHER_NAMES.search(text))}
+    assert not found, found
+    csd = bundled_model.role("client-services-director")
+    kit = texts[f"kit {csd.id} csd"]
+    assert "Финальная встреча с генеральным директором или управляющим партнёром" in kit
+    middle = bundled_model.role("account-manager").level("middle")
+    assert "аккаунт-директор или директор клиентского сервиса, финальная встреча" in middle.interview.panel

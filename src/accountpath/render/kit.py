@@ -183,7 +183,7 @@ def process_steps(model: Model, role: Role, level: RoleLevel, panel: int, minute
     if level.take_home and stage == "final_meeting":
         steps.append(
             Step(
-                _("Финальная встреча с руководителем клиентского сервиса или управляющим партнёром: кейс и условия"),
+                _("Финальная встреча с генеральным директором или управляющим партнёром: кейс и условия"),
                 level.take_home.time_limit,
                 _("после собеседований"),
             )
