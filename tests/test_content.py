@@ -144,7 +144,7 @@ def test_every_step_raises_a_few_targets_not_the_whole_profile(bundled_model):
     kam, ad = bundled_model.role("key-account-manager"), bundled_model.role("account-director")
     csd = bundled_model.role("client-services-director")
     track = [*am.levels, head.levels[0], *ad.levels, csd.levels[0]]
-    assert [_rises(lo, hi) for lo, hi in zip(track, track[1:])] == [9, 7, 6, 7, 3, 5]
+    assert [_rises(lo, hi) for lo, hi in zip(track, track[1:])] == [9, 7, 6, 7, 3, 4]
     key = [am.level("senior"), *kam.levels, ad.levels[0]]
     assert [_rises(lo, hi) for lo, hi in zip(key, key[1:])] == [7, 5, 1]
     # review 5, finding 3: the middle AM owns craft knowledge and initiative; the first step is the learning year
@@ -155,7 +155,7 @@ def test_every_step_raises_a_few_targets_not_the_whole_profile(bundled_model):
         and "сколько именно, сказано в начале каждого шага ниже" in growth
     )
     sums = [sum(lv.targets.values()) for lv in [*am.levels, head.levels[0], *kam.levels, *ad.levels, csd.levels[0]]]
-    assert sums == [27, 36, 43, 49, 50, 55, 56, 59, 64]
+    assert sums == [27, 36, 43, 49, 50, 55, 56, 59, 63]  # review 7, finding 3: CSD negotiation 4
 
 
 def test_no_weighted_junior_target_sits_at_the_bottom_of_the_scale(bundled_model):
@@ -1551,3 +1551,21 @@ def test_the_csd_has_one_russian_name_and_the_kit_final_is_with_the_ceo(bundled_
     assert "Финальная встреча с генеральным директором или управляющим партнёром" in kit
     middle = bundled_model.role("account-manager").level("middle")
     assert "аккаунт-директор или директор клиентского сервиса, финальная встреча" in middle.interview.panel
+
+
+def test_the_csd_bar_lets_in_a_production_head(bundled_model):
+    """Review 7, finding 3: the CSD negotiates at 4 like the GAD (not a must-have), keeps communication at 5
+    (issue 18: tenders are level 5), and the CSD kit says how to rate a candidate from a production
+    department; no other role's kit carries that note."""
+    csd = bundled_model.role("client-services-director")
+    gad = bundled_model.role("account-director").level("group-account-director")
+    level = csd.level("csd")
+    assert level.targets["negotiation"] == 4 == gad.targets["negotiation"]
+    assert level.targets["communication"] == 5
+    assert not next(rc for rc in csd.competencies if rc.id == "negotiation").must_have
+    note = "Кандидата из производственного направления оценивайте по его отделу и внутренним клиентам"
+    for fmt in ("md", "html"):
+        assert note in kit_mod.render_kit(bundled_model, csd, level, fmt)
+    for role, lv in _role_levels(bundled_model):
+        if role.id != csd.id:
+            assert note not in kit_mod.render_kit(bundled_model, role, lv, "md"), (role.id, lv.id)
