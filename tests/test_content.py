@@ -1569,3 +1569,33 @@ def test_the_csd_bar_lets_in_a_production_head(bundled_model):
     for role, lv in _role_levels(bundled_model):
         if role.id != csd.id:
             assert note not in kit_mod.render_kit(bundled_model, role, lv, "md"), (role.id, lv.id)
+
+
+def test_junior_kit_ad_vacancy_and_guide_leak_nothing(bundled_model):
+    """Review 7, findings 16, 24, 25, 27: the junior take-home does not tell the candidate how many errors the
+    estimate has nor flag the traps (the checker's notes keep them); the junior reference check asks what the
+    referee would trust without checking; the AD vacancy has no article statistic; the guide's timetable asks
+    candidates without agency experience situational questions."""
+    am = bundled_model.role("account-manager")
+    junior = am.level("junior")
+    th = junior.take_home
+    candidate = kit_mod.candidate_text(th) + "\n".join(th.materials)
+    for leak in ("две ошибки", "ошибк", "старый логотип", "противоречи"):
+        assert leak not in candidate, leak
+    assert "напишите клиенту, что в ней нужно поправить, если что-то нужно" in th.task
+    assert any("ошибка 1" in n for n in th.checker_notes) and any("ошибка 2" in n for n in th.checker_notes)
+    kit = kit_mod.render_kit(bundled_model, am, junior, "md")
+    assert "Какую задачу вы доверили бы ему снова без проверки — и какую только под присмотром? Почему?" in kit
+    assert "самого важного клиента" not in kit
+    assert "самого важного клиента" in kit_mod.render_kit(bundled_model, am, am.level("middle"), "md")
+    ad = bundled_model.role("account-director")
+    v = vac.vacancy(bundled_model, ad, ad.level("account-director"))
+    assert v.duties[0].startswith(
+        "Руководите группой из [число] аккаунт-менеджеров, часть из них — через руководителя группы"
+    )
+    assert not any("от трёх до семи" in d for d in v.duties)
+    guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
+    assert (
+        "| 5–30 | Поведенческие вопросы по своим компетенциям; у кандидатов без опыта в агентстве — ситуационные "
+        "вместо поведенческих |" in guide
+    )

@@ -649,3 +649,29 @@ def scorecard_md(model, role_id, level_id):
     from accountpath.render import scorecard
 
     return scorecard.render(model, role_id, level_id, "md").decode("utf-8")
+
+
+def test_a_reference_question_has_its_own_wording_for_graduates(tmp_path):
+    """Review 7, finding 24: at a level open to graduates a reference question with a `graduate` version is
+    asked in that version (the referee is a teacher or an internship supervisor); other levels keep it."""
+
+    def edit(data):
+        _kit(data)
+        comp = next(c for c in data["competencies"] if c["id"] == "client-communication")
+        comp["reference_questions"][0] = {
+            **comp["reference_questions"][0],
+            "graduate": {"text": "Какую задачу вы доверили бы ему без проверки?", "worry": "Ни одной."},
+        }
+
+    model, problems = model_load.check(_mini(tmp_path, edit))
+    assert not problems, problems
+    role = model.role("account-manager")
+    junior, middle = role.level("junior"), role.level("middle")
+    assert (
+        kit_mod.reference_questions(model, role, junior)[0][1][0].text
+        == "Какую задачу вы доверили бы ему без проверки?"
+    )
+    assert kit_mod.reference_questions(model, role, middle)[0][1][0].text == "Как он держал клиента в курсе?"
+    assert kit_mod.reference_questions(model, role)[0][1][0].text == "Как он держал клиента в курсе?"
+    assert "Ни одной." in kit_mod.render_kit(model, role, junior, "md")
+    assert "Ни одной." not in kit_mod.render_kit(model, role, middle, "html")

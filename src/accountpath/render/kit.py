@@ -223,13 +223,17 @@ def lighter_loop(panel: dict[str, Any]) -> str | None:
     return _(LIGHTER_LOOP).format(m=panel["minutes"] + LIGHTER_LOOP_EXTRA)
 
 
-def reference_questions(model: Model, role: Role) -> list[tuple[str, tuple[ReferenceQuestion, ...]]]:
-    """(competency name, its reference questions) for the role's must-haves, heaviest first."""
+def reference_questions(
+    model: Model, role: Role, level: RoleLevel | None = None
+) -> list[tuple[str, tuple[ReferenceQuestion, ...]]]:
+    """(competency name, its reference questions) for the role's must-haves, heaviest first; at a `level`
+    open to graduates each question's graduate version where it has one."""
+    graduates = level is not None and scorecard.takes_graduates(level)
     out = []
     for rc in role.by_weight():
         comp = model.competency(rc.id)
         if rc.must_have and comp and comp.reference_questions:
-            out.append((comp.name, comp.reference_questions))
+            out.append((comp.name, tuple(q.for_level(graduates) for q in comp.reference_questions)))
     return out
 
 
@@ -386,7 +390,7 @@ def kit_view(model: Model, role: Role, level: RoleLevel, *, links: bool = False)
         "take_home": level.take_home,
         "top": max(sl.level for sl in model.scale),
         "names": {c.id: c.name for c in model.competencies},
-        "references": reference_questions(model, role),
+        "references": reference_questions(model, role, level),
         "reference_note": REFERENCE_NOTE + (" " + REFERENCE_NOTE_GRADUATE if scorecard.takes_graduates(level) else ""),
         "steps": process_steps(model, role, level, panel["count"], panel["minutes"]),
     }
