@@ -620,11 +620,58 @@ def test_the_take_home_key_has_absolute_scores_and_no_interview_wording(material
     target = level.targets["client-communication"]
     weak, solid, strong = kit_mod.key_scores(target, 5)
     assert f"**{weak}** — Пересказ." in kit_mod.kit_md(view) and f"**{solid}** — Цель и сроки." in kit_mod.kit_md(view)
-    # interview cards keep their own rule
+    # interview cards state the same weak-answer rule, with their own sentence about questions
     assert ANCHORS_TO_RATING.split(":")[0] in scorecard_md(model, role.id, level.id)
+
+
+def test_one_weak_answer_rule_on_interview_cards_and_take_home_keys(materials_model):
+    """Review 7, finding 1: an interview card and a take-home key cap a weak answer at the same score, so at
+    a target of 5 a weak interview answer is 3, not 4; the rule is in the md, html and xlsx cards."""
+    import io
+
+    import openpyxl
+
+    from accountpath.render import scorecard
+    from accountpath.vocab import TAKE_HOME_WEAK_MAX, anchors_rule, take_home_rule
+
+    rule = anchors_rule(5)
+    assert "цель − 1" not in rule and f"не выше {TAKE_HOME_WEAK_MAX}" in rule and "при цели 5 — 5" in rule
+    assert take_home_rule(5).startswith(rule.split(";")[0])
+    model, _p = model_load.check(materials_model)
+    role = model.role("account-manager")
+    for fmt in ("md", "html"):
+        assert rule in scorecard.render(model, role.id, "middle", fmt).decode("utf-8")
+    wb = openpyxl.load_workbook(io.BytesIO(scorecard.render(model, role.id, "middle", "xlsx")))
+    assert rule in wb.worksheets[0]["D4"].value
 
 
 def scorecard_md(model, role_id, level_id):
     from accountpath.render import scorecard
 
     return scorecard.render(model, role_id, level_id, "md").decode("utf-8")
+
+
+def test_a_reference_question_has_its_own_wording_for_graduates(tmp_path):
+    """Review 7, finding 24: at a level open to graduates a reference question with a `graduate` version is
+    asked in that version (the referee is a teacher or an internship supervisor); other levels keep it."""
+
+    def edit(data):
+        _kit(data)
+        comp = next(c for c in data["competencies"] if c["id"] == "client-communication")
+        comp["reference_questions"][0] = {
+            **comp["reference_questions"][0],
+            "graduate": {"text": "Какую задачу вы доверили бы ему без проверки?", "worry": "Ни одной."},
+        }
+
+    model, problems = model_load.check(_mini(tmp_path, edit))
+    assert not problems, problems
+    role = model.role("account-manager")
+    junior, middle = role.level("junior"), role.level("middle")
+    assert (
+        kit_mod.reference_questions(model, role, junior)[0][1][0].text
+        == "Какую задачу вы доверили бы ему без проверки?"
+    )
+    assert kit_mod.reference_questions(model, role, middle)[0][1][0].text == "Как он держал клиента в курсе?"
+    assert kit_mod.reference_questions(model, role)[0][1][0].text == "Как он держал клиента в курсе?"
+    assert "Ни одной." in kit_mod.render_kit(model, role, junior, "md")
+    assert "Ни одной." not in kit_mod.render_kit(model, role, middle, "html")

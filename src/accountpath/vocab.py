@@ -142,10 +142,13 @@ XLSX_META_MARK = "accountpath-scorecard"
 """The mark in cell B1 of the meta sheet."""
 
 ANCHORS_TO_RATING = N_(
-    "Как ответ переводится в оценку: слабый ответ — цель − 1; хороший — цель; сильный — цель + 1 "
-    "(в пределах шкалы от 1 до 5). Образцы ответов свои у каждого вопроса, а что считать хорошим, решает целевой уровень"
+    "Как ответ переводится в оценку: слабый ответ — на балл ниже цели, но не выше {weak_max}; хороший — цель; "
+    "сильный — цель + 1, а при цели {top} — {top} и пометка «сильно» в заметке. "
+    "Образцы ответов свои у каждого вопроса, а что считать хорошим, решает целевой уровень"
 )
-"""How the weak/solid/strong anchors of a question or a take-home key map to the 1-5 scale (review 1, finding 5)."""
+"""How the weak/solid/strong anchors of an interview question map to the scale (review 1, finding 5): the same
+rule as the take-home key (review 7, finding 1), so a weak answer never earns a 4 or a 5 at a target of 5;
+`top` is the scale's top, `weak_max` TAKE_HOME_WEAK_MAX."""
 
 TAKE_HOME_TO_RATING = N_(
     "Как ответ переводится в оценку: слабый ответ — на балл ниже цели, но не выше {weak_max}: слабая работа "
@@ -156,13 +159,18 @@ TAKE_HOME_TO_RATING = N_(
 answer never earns a 4 or a 5, whatever the target; `top` is the scale's top, `weak_max` TAKE_HOME_WEAK_MAX."""
 
 TAKE_HOME_WEAK_MAX = 3
-"""The highest score a weak take-home earns (the project's practice): below it a target − 1 still rates
-a weak answer as «Уверенно» or better at the director levels."""
+"""The highest score a weak answer earns, in a take-home and in an interview alike (the project's practice):
+without it a target − 1 would rate a weak answer as «Мастерство» at a target of 5."""
 
 
 def take_home_rule(top: int) -> str:
     """TAKE_HOME_TO_RATING in words, with the scale's top."""
     return _(TAKE_HOME_TO_RATING).format(weak_max=TAKE_HOME_WEAK_MAX, top=top)
+
+
+def anchors_rule(top: int) -> str:
+    """ANCHORS_TO_RATING in words, with the scale's top (one weak-answer rule with the take-home key)."""
+    return _(ANCHORS_TO_RATING).format(weak_max=TAKE_HOME_WEAK_MAX, top=top)
 
 
 TAKE_HOME_SHEET = "Тестовое задание"

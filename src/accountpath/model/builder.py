@@ -80,8 +80,13 @@ def _competency(c: dict[str, Any]) -> Competency:
         levels=_by_number(c["levels"]),
         develop=_by_number(c["develop"]),
         questions=tuple(_question(q, c["id"]) for q in c["questions"]),
-        reference_questions=tuple(ReferenceQuestion(r["text"], r["worry"]) for r in c.get("reference_questions") or ()),
+        reference_questions=tuple(_reference(r) for r in c.get("reference_questions") or ()),
     )
+
+
+def _reference(r: dict[str, Any]) -> ReferenceQuestion:
+    g = r.get("graduate")
+    return ReferenceQuestion(r["text"], r["worry"], ReferenceQuestion(g["text"], g["worry"]) if g else None)
 
 
 def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:

@@ -23,6 +23,13 @@ class ReferenceQuestion:
 
     text: str
     worry: str
+    graduate: ReferenceQuestion | None = None
+    """The question as asked at a level open to graduates, whose referee is an internship supervisor or a
+    teacher with no clients (review 7, finding 24); None: the same question there."""
+
+    def for_level(self, graduates: bool) -> ReferenceQuestion:
+        """The question to ask at a level: its graduate version where the level takes graduates."""
+        return self.graduate if graduates and self.graduate is not None else self
 
 
 @dataclass(frozen=True)

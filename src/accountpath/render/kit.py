@@ -66,6 +66,17 @@ NEWCOMER_NOTE = N_(
 )
 """At a level open to newcomers: every competency a graduate shows on a situational question (review 4, finding 5;
 review 6, finding 6)."""
+PRODUCTION_NOTE = N_(
+    "Кандидата из производственного направления оценивайте по его отделу и внутренним клиентам ◇: "
+    "продакшн-, медиа- или креативный директор показывает менеджмент команды и баланс интересов на своём "
+    "отделе и на группах, которым отдел служит. Высшую оценку по ним ставьте, если его порядок работы "
+    "переняли другие отделы агентства. Переговоров с внешним клиентом у него могло не быть: это не повод "
+    "отказать, а первая строка плана на испытательный срок."
+)
+"""At a level whose role is sourced from production heads (the CSD, after the article): how to rate a candidate
+who ran a department with internal clients rather than client service (review 7, finding 3)."""
+PRODUCTION_SOURCING = "производствен"
+"""The word of a role's sourcing line that names production heads (case-insensitive)."""
 REFERENCE_NOTE = (
     "Два-три разговора по 10–15 минут с бывшими руководителями или коллегами, после финального интервью. "
     "Спрашивайте о поступках, а не о характере; отмечайте, что должно насторожить."
@@ -183,7 +194,7 @@ def process_steps(model: Model, role: Role, level: RoleLevel, panel: int, minute
     if level.take_home and stage == "final_meeting":
         steps.append(
             Step(
-                _("Финальная встреча с руководителем клиентского сервиса или управляющим партнёром: кейс и условия"),
+                _("Финальная встреча с генеральным директором или управляющим партнёром: кейс и условия"),
                 level.take_home.time_limit,
                 _("после собеседований"),
             )
@@ -212,13 +223,17 @@ def lighter_loop(panel: dict[str, Any]) -> str | None:
     return _(LIGHTER_LOOP).format(m=panel["minutes"] + LIGHTER_LOOP_EXTRA)
 
 
-def reference_questions(model: Model, role: Role) -> list[tuple[str, tuple[ReferenceQuestion, ...]]]:
-    """(competency name, its reference questions) for the role's must-haves, heaviest first."""
+def reference_questions(
+    model: Model, role: Role, level: RoleLevel | None = None
+) -> list[tuple[str, tuple[ReferenceQuestion, ...]]]:
+    """(competency name, its reference questions) for the role's must-haves, heaviest first; at a `level`
+    open to graduates each question's graduate version where it has one."""
+    graduates = level is not None and scorecard.takes_graduates(level)
     out = []
     for rc in role.by_weight():
         comp = model.competency(rc.id)
         if rc.must_have and comp and comp.reference_questions:
-            out.append((comp.name, comp.reference_questions))
+            out.append((comp.name, tuple(q.for_level(graduates) for q in comp.reference_questions)))
     return out
 
 
@@ -375,7 +390,7 @@ def kit_view(model: Model, role: Role, level: RoleLevel, *, links: bool = False)
         "take_home": level.take_home,
         "top": max(sl.level for sl in model.scale),
         "names": {c.id: c.name for c in model.competencies},
-        "references": reference_questions(model, role),
+        "references": reference_questions(model, role, level),
         "reference_note": REFERENCE_NOTE + (" " + REFERENCE_NOTE_GRADUATE if scorecard.takes_graduates(level) else ""),
         "steps": process_steps(model, role, level, panel["count"], panel["minutes"]),
     }
@@ -392,6 +407,13 @@ def take_home_card(model: Model, role: Role, level: RoleLevel, fmt: str) -> byte
 def screen_note(view: dict[str, Any]) -> str:
     """The phone screen's note: about stop-questions where one knocks out, else what the call is for."""
     return _(SCREEN_NOTE) if any(q.knock_out for q in view["screening"]) else _(SCREEN_NOTE_OPEN)
+
+
+def production_note(view: dict[str, Any]) -> str | None:
+    """PRODUCTION_NOTE where the role's sourcing names production heads, else None."""
+    if not any(PRODUCTION_SOURCING in line.casefold() for line in view["role"].sourcing):
+        return None
+    return _(PRODUCTION_NOTE)
 
 
 def newcomer_note(view: dict[str, Any]) -> str | None:
@@ -456,6 +478,14 @@ def panel_text(p: dict[str, Any]) -> tuple[str, str | None]:
         need=p["need_weight"],
     )
     return intro, note
+
+
+def panel_notes(view: dict[str, Any], left_note: str | None) -> list[str]:
+    """The notes under the panel, in order: newcomers, production heads, competencies no interviewer rates
+    (`left_note`) and the take-home that scores some of them."""
+    notes = [n for n in (newcomer_note(view), production_note(view), left_note) if n]
+    covers = take_home_covers(view) if left_note else None
+    return notes + ([covers] if covers else [])
 
 
 def sheet_links(name: str, stem: str, prefix: str | None, title: str = "") -> str:
@@ -638,14 +668,8 @@ def kit_md(
         links = sheet_links(name, stem, sheets_prefix, view["title"])
         lines.append(f"- **{e(seat_label(name, seat))}:** {e(', '.join(focus))}{sep} {links}")
     lines.append("")
-    newcomers = newcomer_note(view)
-    if newcomers:
-        lines += [e(newcomers), ""]
-    if left_note:
-        lines += [e(left_note), ""]
-        covers = take_home_covers(view)
-        if covers:
-            lines += [e(covers), ""]
+    for note in panel_notes(view, left_note):
+        lines += [e(note), ""]
     lines += [f"{h}# Тестовое задание", "", *take_home_md(view, h, e, plain=plain)]
     lines += [f"{h}# Проверка рекомендаций", "", view["reference_note"], "", f"**Согласие.** {CONSENT_LINE}", ""]
     for name, questions in view["references"]:
@@ -777,14 +801,7 @@ def kit_html(view: dict[str, Any]) -> str:
         for (name, focus), seat, stem in zip(p["people"], p["seats"], p["sheets"])
     ]
     out.append("</ul>")
-    newcomers = newcomer_note(view)
-    if newcomers:
-        out.append(f'<p class="note">{e(newcomers)}</p>')
-    if left_note:
-        out.append(f'<p class="note">{e(left_note)}</p>')
-        covers = take_home_covers(view)
-        if covers:
-            out.append(f'<p class="note">{e(covers)}</p>')
+    out += [f'<p class="note">{e(note)}</p>' for note in panel_notes(view, left_note)]
     out.append('<h2 id="take-home">Тестовое задание</h2>')
     out += take_home_html(view)
     out += [

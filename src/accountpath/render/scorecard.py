@@ -34,7 +34,6 @@ from accountpath.render.vacancy import experience_id
 from accountpath.render.xlsx_card import write as write_xlsx
 from accountpath.vocab import (
     ANCHOR_LABELS,
-    ANCHORS_TO_RATING,
     CARD_VERSION,
     NOT_ASSESSED,
     OPEN_BLOCK,
@@ -44,6 +43,7 @@ from accountpath.vocab import (
     SCORECARD_INSTRUCTION,
     TAKE_HOME_NOT_DONE,
     TAKE_HOME_SHEET,
+    anchors_rule,
     recommendation_label,
     take_home_rule,
 )
@@ -438,7 +438,7 @@ def _ctx() -> dict[str, Any]:
         "kinds": kind_labels(),
         "not_assessed": _(NOT_ASSESSED),
         "anchor_labels": {key: _(label) for key, label in ANCHOR_LABELS.items()},
-        "anchors_rule": _(ANCHORS_TO_RATING),
+        "anchors_rule": anchors_rule,
         "take_home_sheet": TAKE_HOME_SHEET,
         "take_home_rule": take_home_rule,
         "take_home_not_done": _(TAKE_HOME_NOT_DONE),

@@ -43,6 +43,9 @@ from accountpath.vocab import (
     RECOMMENDATION_LABELS,
     RECOMMENDATIONS,
     SCORECARD_INSTRUCTION,
+    TAKE_HOME_SHEET,
+    anchors_rule,
+    take_home_rule,
 )
 
 if TYPE_CHECKING:  # scorecard imports this module
@@ -132,11 +135,14 @@ def _head(ws: Any, c: Card, st: dict[str, Any]) -> None:
         value = getattr(c, field)
         cell = ws.cell(row=row, column=2, value=xlsx_out.cell_text(value) if value else None)
         _to_fill(cell, st)
+    top = max(s.level for s in c.model.scale)
     ws["D4"] = (
         _("Шкала: ")
         + "; ".join(f"{s.level} — {s.name}" for s in c.model.scale)
         + ".\n"
         + top_rating_rule(c.model)
+        + ". "
+        + (take_home_rule(top) if c.interviewer == TAKE_HOME_SHEET else anchors_rule(top))
         + "."
     )
     ws["D4"].alignment = st["wrap"]
