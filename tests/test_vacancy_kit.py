@@ -675,3 +675,26 @@ def test_a_reference_question_has_its_own_wording_for_graduates(tmp_path):
     assert kit_mod.reference_questions(model, role)[0][1][0].text == "Как он держал клиента в курсе?"
     assert "Ни одной." in kit_mod.render_kit(model, role, junior, "md")
     assert "Ни одной." not in kit_mod.render_kit(model, role, middle, "html")
+
+
+@pytest.mark.parametrize(
+    ("lead", "same"),
+    [({"of": "junior", "min": 1.4, "max": 1.6}, True), ({"of": "middle", "min": 1.3, "max": 1.5}, False)],
+)
+def test_a_career_edge_within_the_usual_pay_step_is_named_a_change_of_branch(tmp_path, lead, same):
+    """Review 7, finding 9: along a career edge between roles, band middles (from the pay ratios) closer than
+    the usual 20 % step make the growth page call the move a change of branch (◇), with the bridge's link."""
+    from accountpath.render.pageviews import same_band_steps
+    from accountpath.site import pages
+
+    def edit(d):
+        d["roles"][0]["levels"][1]["pay_ratio"] = {"of": "junior", "min": 1.3, "max": 1.5}
+        d["roles"][1]["levels"][0]["pay_ratio"] = lead
+
+    model, problems = model_load.check(_mini(tmp_path, edit))
+    assert not problems, problems
+    steps = same_band_steps(model)
+    assert [(e["low"].id, e["high"].id) for e in steps] == ([("middle", "lead")] if same else [])
+    pay = pages.build(model)["growth.md"]
+    pay = pay[pay.index("{#pay}") : pay.index("{#ipr}")]
+    assert ("(#bridge-account-manager-account-director) — смена ветки, а не рост вилки" in pay) is same
