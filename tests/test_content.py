@@ -146,7 +146,8 @@ def test_every_step_raises_a_few_targets_not_the_whole_profile(bundled_model):
     track = [*am.levels, head.levels[0], *ad.levels, csd.levels[0]]
     assert [_rises(lo, hi) for lo, hi in zip(track, track[1:])] == [9, 7, 6, 7, 3, 4]
     key = [am.level("senior"), *kam.levels, ad.levels[0]]
-    assert [_rises(lo, hi) for lo, hi in zip(key, key[1:])] == [7, 5, 1]
+    # review 7, finding 7: the KAM's defining competency (client business) rises from the senior AM's 3 to 4
+    assert [_rises(lo, hi) for lo, hi in zip(key, key[1:])] == [8, 4, 1]
     # review 5, finding 3: the middle AM owns craft knowledge and initiative; the first step is the learning year
     assert (am.level("middle").targets["craft-knowledge"], am.level("middle").targets["initiative"]) == (3, 3)
     growth = pages.build(bundled_model)["growth.md"]
@@ -155,7 +156,7 @@ def test_every_step_raises_a_few_targets_not_the_whole_profile(bundled_model):
         and "сколько именно, сказано в начале каждого шага ниже" in growth
     )
     sums = [sum(lv.targets.values()) for lv in [*am.levels, head.levels[0], *kam.levels, *ad.levels, csd.levels[0]]]
-    assert sums == [27, 36, 43, 49, 50, 55, 56, 59, 63]  # review 7, finding 3: CSD negotiation 4
+    assert sums == [27, 36, 43, 49, 51, 55, 56, 59, 63]  # review 7: KAM client business 4, CSD negotiation 4
 
 
 def test_no_weighted_junior_target_sits_at_the_bottom_of_the_scale(bundled_model):
@@ -165,9 +166,16 @@ def test_no_weighted_junior_target_sits_at_the_bottom_of_the_scale(bundled_model
 
 
 def test_level_five_describes_the_reference_not_the_next_job(bundled_model):
-    """Level 5 is shown before the next title: no behaviour there is the GAD's or the CSD's job."""
+    """Level 5 is the target of the GAD and the CSD, who lead several groups (review 7, finding 2), yet it stays
+    reachable for an account director with one group about to become GAD: at least one behaviour there is
+    possible with a single group, and none is only the CSD's job."""
     tm, cf = bundled_model.competency("team-management"), bundled_model.competency("client-focus")
-    assert not any("несколькими группами" in b for b in tm.levels[5])
+    assert any("Берёт на время вторую группу" in b for b in tm.levels[5])  # possible with one group
+    assert any("через их руководителей" in b for b in tm.levels[5])  # the GAD's scale
+    assert any("преемник" in b for b in tm.levels[5]) and any("расчёту загрузки" in b for b in tm.levels[5])
+    assert not any("своей группы к роли" in b for b in tm.levels[5])
+    leadership = bundled_model.competency("leadership")
+    assert any("для своей группы или групп (через их руководителей)" in b for b in leadership.levels[4])
     assert not any("модель клиентского сервиса агентства" in b for b in cf.levels[5])
     assert not any("бонусы группы" in b for b in bundled_model.competency("team-management").levels[3])
 
@@ -842,7 +850,7 @@ def test_every_step_says_how_many_targets_rise_and_points_to_scope_and_the_rule(
         ("step-account-manager-middle", 9),
         ("step-account-manager-senior", 7),
         ("bridge-account-manager-group-head", 6),
-        ("bridge-account-manager-key-account-manager", 7),
+        ("bridge-account-manager-key-account-manager", 8),
     ):
         step = growth[growth.index(f"{{#{anchor}}}") :]
         step = step[: step.index("\n- ")]
@@ -1088,7 +1096,8 @@ def test_kam_targets_match_the_role_and_directors_handle_crises(bundled_model):
     weights = {rc.id: rc.weight for rc in kam.competencies}
     assert weights.get("leadership") == 6 and "initiative" not in weights and sum(weights.values()) == 100
     rising = {c for c in first.targets if senior.targets[c] > first.targets[c]}
-    assert rising == {"client-business", "team-management", "stakeholder-balance", "resilience", "leadership"}
+    assert rising == {"team-management", "stakeholder-balance", "resilience", "leadership"}
+    assert (first.targets["client-business"], senior.targets["client-business"]) == (4, 4)
 
 
 def test_a_senior_am_is_shown_the_way_to_director_without_group_heads(bundled_model):
@@ -1129,6 +1138,9 @@ def test_the_promotion_rule_says_what_the_tools_compute_and_the_calibration_exce
     assert "первыми строками ИПР на новом уровне" in rule
     # review 5, finding 35: mentoring in the senior's scope is confirmed by name
     assert "как у старшего аккаунт-менеджера" in rule and "называют подопечного и срок" in rule
+    # review 7, finding 11: targets without weight that rise on the step are confirmed by one example
+    assert "растут на шаге, подтверждают одним примером в обосновании повышения, без оценки" in rule
+    assert "становится первой строкой ИПР на новом уровне" in rule
     growth = pages.build(bundled_model)["growth.md"]
     promotion = growth[growth.index("{#promotion}") : growth.index("{#pay}")]
     assert "два раза в год" in promotion and "на открытую позицию" in promotion
@@ -1510,7 +1522,8 @@ def test_review_6_hh_file_is_for_whoever_connected_hh_ru(bundled_model):
 def test_each_panel_seat_rates_what_its_person_can_judge(bundled_model):
     """Review 6, finding 5 follow-up: the plan splits competencies by seat number, so the seats are ordered
     to match the split: a finance director's seat rates finance, a production peer's seat rates the project
-    work, the future manager of a manager rates team management."""
+    work, a client-service peer of a KAM rates negotiation and the client's business (review 7, finding 5),
+    the future manager of a manager rates team management."""
     seen = 0
     for role in bundled_model.roles:
         for lv in role.levels:
@@ -1523,10 +1536,46 @@ def test_each_panel_seat_rates_what_its_person_can_judge(bundled_model):
                 if seat.startswith("коллега из продакшна"):
                     assert {"project-management", "briefing"} & set(person["focus"]), (lv.id, seat, person["focus"])
                     seen += 1
+                if seat.startswith("коллега из клиентского сервиса"):
+                    assert {"negotiation", "client-business"} <= set(person["focus"]), (lv.id, seat, person["focus"])
+                    seen += 1
                 if seat.startswith("будущий руководитель") and "team-management" in {rc.id for rc in role.competencies}:
                     assert "team-management" in person["focus"], (lv.id, seat, person["focus"])
                     seen += 1
-    assert seen >= 8
+    assert seen >= 7
+
+
+def test_team_management_three_covers_a_mentor_and_a_group_head(bundled_model):
+    """Review 7, finding 6: the third level-3 behaviour fits both a mentor and a group head, and the group
+    head's probation (target 3) asks for no level-4 behaviour such as half-year goals."""
+    tm = bundled_model.competency("team-management")
+    assert any("подопечных или подчинённых" in b and "один на один" in b for b in tm.levels[3])
+    head = bundled_model.role("group-head").levels[0]
+    assert head.targets["team-management"] == 3
+    goals = [g for gs in head.probation.values() for g in gs]
+    assert not any("цели на полгода" in g or "цели на полугодие" in g for g in goals)
+
+
+def test_the_kam_branch_does_not_outpay_the_director(bundled_model):
+    """Review 7, findings 9 and 23: by the pay ratios the senior KAM's band middle stays at or below the
+    account director's, the growth page says (◇) that senior KAM -> AD is a change of branch with about the
+    same band, and the senior KAM's future manager on the panel is the GAD or the CSD."""
+    kam = bundled_model.role("key-account-manager")
+    first, senior = kam.level("kam").pay_ratio, kam.level("senior-kam").pay_ratio
+    director = bundled_model.role("account-director").levels[0].pay_ratio
+    assert first.of == "senior" and senior.of == "kam" and director.of == "senior"
+    assert first.max * senior.max <= director.max and first.min * senior.min <= director.min
+    growth = pages.build(bundled_model)["growth.md"]
+    pay = growth[growth.index("{#pay}") : growth.index("{#ipr}")]
+    assert "Key Account Manager ≈ 1,2–1,4 × Старший аккаунт-менеджер;" in pay
+    assert "Senior Key Account Manager ≈ 1,1–1,2 × Key Account Manager;" in pay
+    assert (
+        "Переход [«Senior Key Account Manager» → «Аккаунт-директор»](#bridge-key-account-manager-account-director)"
+        " — смена ветки, а не рост вилки" in pay
+    )
+    assert pay.count("смена ветки") == 1
+    seat = kam.level("senior-kam").interview.panel[1]
+    assert seat == "будущий руководитель — Group Account Director или Client Services Director (CSD)"
 
 
 CSD_OTHER_NAMES = re.compile(r"руководител\w* клиентского (сервиса|отдела)", re.IGNORECASE)

@@ -127,6 +127,56 @@ def pay_ratios(model: Model) -> list[dict[str, Any]]:
     return rows
 
 
+def _band_index(model: Model) -> dict[str, tuple[float, float]]:
+    """Each level's band middle as a (low, high) multiple of the first level's, following the `pay_ratio`
+    chain; a level whose chain does not reach the first level is left out."""
+    columns = grid_columns(model)
+    if not columns:
+        return {}
+    levels = {lv.id: lv for _r, lv in columns}
+    index: dict[str, tuple[float, float]] = {columns[0][1].id: (1.0, 1.0)}
+
+    def walk(level_id: str, seen: frozenset[str]) -> tuple[float, float] | None:
+        if level_id in index:
+            return index[level_id]
+        lv = levels.get(level_id)
+        if lv is None or lv.pay_ratio is None or level_id in seen:
+            return None
+        base = walk(lv.pay_ratio.of, seen | {level_id})
+        if base is None:
+            return None
+        index[level_id] = (base[0] * lv.pay_ratio.min, base[1] * lv.pay_ratio.max)
+        return index[level_id]
+
+    for _r, lv in columns:
+        walk(lv.id, frozenset())
+    return index
+
+
+SAME_BAND = 1.2  # band middles closer than the usual 20 % step count as about the same band (◇)
+
+
+def same_band_steps(model: Model) -> list[dict[str, Any]]:
+    """Career edges between roles (top level of one role -> first level of the next) along which the pay
+    ratios put both band middles within the usual step of each other: a change of branch rather than a
+    promotion in pay. Model order, each edge once, as {source, target} roles and {low, high} levels."""
+    index = _band_index(model)
+    out: list[dict[str, Any]] = []
+    for role in model.roles:
+        edges: list[tuple[Role | None, Role | None]] = [(role, model.role(rid)) for rid in role.career.to]
+        edges += [(model.role(rid), role) for rid in role.career.from_]
+        for src, dst in edges:
+            if src is None or dst is None or src is dst or not src.levels or not dst.levels:
+                continue
+            lo, hi = src.levels[-1], dst.levels[0]
+            if lo.id not in index or hi.id not in index or any(e["low"] is lo and e["high"] is hi for e in out):
+                continue
+            mid_lo, mid_hi = sum(index[lo.id]) / 2, sum(index[hi.id]) / 2
+            if max(mid_lo, mid_hi) < SAME_BAND * min(mid_lo, mid_hi):
+                out.append({"source": src, "target": dst, "low": lo, "high": hi})
+    return out
+
+
 def late_rise(model: Model, competency_id: str) -> tuple[Role, RoleLevel] | None:
     """The first grid column after the first role whose target for the competency is above the first
     role's top level (e.g. where initiative rises again after the senior AM), or None."""
