@@ -1667,3 +1667,12 @@ def test_facts_keep_the_articles_wording(bundled_model):
     guide = (docs / "interview" / "index.md").read_text(encoding="utf-8")
     assert "в комментарии Ирины Мирзоевой — так она сама проводит собеседования" in guide
     assert "Мирзоевой о Client Services Director" not in guide
+
+
+def test_a_vacancy_says_growth_follows_rules_where_the_level_has_a_next_step(bundled_model):
+    """Review 7, finding 26: the posting sells the agency's open levelling where there is a next step; the
+    top of the ladder (CSD) does not promise one."""
+    junior = bundled_model.role("account-manager")
+    csd = bundled_model.role("client-services-director")
+    assert vac.GROWTH_LINE in vac.vacancy(bundled_model, junior, junior.level("junior")).conditions
+    assert vac.GROWTH_LINE not in vac.vacancy(bundled_model, csd, csd.levels[0]).conditions
