@@ -1295,16 +1295,16 @@ def test_senior_am_and_the_ladder_names_as_agencies_see_them(bundled_model):
     mark = pages.PRACTICE_MARK
     assert f"сверяйтесь по [масштабу](../growth.md#scope), а не по названию {mark}" in names
     assert "селлеров" not in names and "чаще называют Client Lead" not in names
-    assert f"в сетевых агентствах ту же работу называют ещё Client Lead или Client Partner {mark}" in names
-    assert "в вакансиях московских агентств роль чаще всего называют так" in names
+    # review 7, finding 19: the project chose the title, no unsourced claim about how often vacancies use it
+    kam_named = f"Название Key Account Manager (KAM) выбрал проект {mark}: "
+    network = "в сетевых агентствах ту же работу называют Client Lead или Client Partner"
+    assert kam_named in names and network in names and "чаще всего называют" not in names
     terms = {g.term: g.definition for g in bundled_model.glossary}
-    assert (
-        "В вакансиях московских агентств роль чаще всего называют Key Account Manager (KAM)"
-        in terms["Key Account Manager (KAM)"]
-    )
-    assert "селлеров" not in terms["Key Account Manager (KAM)"]
+    assert kam_named in terms["Key Account Manager (KAM)"] and network in terms["Key Account Manager (KAM)"]
+    assert "селлеров" not in terms["Key Account Manager (KAM)"] and "чаще" not in terms["Key Account Manager (KAM)"]
     rule = " ".join(terms["названия уровней"].split())
-    assert "в вакансиях московских агентств чаще встречается KAM" in rule and "Client Partner" in rule
+    assert "чаще встречается KAM" not in rule and f"название KAM для сайта выбрал проект {mark}" in rule
+    assert "Client Partner" in rule
     assert "Не путать с Group Account Director" in terms["руководитель группы"]
     assert "Group Head часто соответствует уровню «Аккаунт-директор»" in terms["руководитель группы"]
 
@@ -1682,3 +1682,31 @@ def test_junior_kit_ad_vacancy_and_guide_leak_nothing(bundled_model):
         "| 5–30 | Поведенческие вопросы по своим компетенциям; у кандидатов без опыта в агентстве — ситуационные "
         "вместо поведенческих |" in guide
     )
+
+
+def test_facts_keep_the_articles_wording(bundled_model):
+    """Review 7, findings 18, 20, 21, 22: «only one of them» as both articles say it; overlapping vacancy
+    formats are not shown as shares of one whole; the «1 млн» figure carries the region caveat on the pros and
+    cons page too; Mirzoeva's questions are how she interviews, not a comment about CSD candidates."""
+    docs = ROOT / "docs"
+    types = (docs / "profession" / "types.md").read_text(encoding="utf-8")
+    assert "аккаунт-менеджер, по обеим статьям, работает только с одним из них" in types
+    assert "обычно работает только с одним" not in types
+    market = pages.build(bundled_model)["market.md"]
+    formats = market[market.index("{#formats}") : market.index("{#demand}")]
+    assert "поэтому доли не складываются в 100 %" in formats and "не часть одного целого" in formats
+    pros = (docs / "profession" / "pros-cons.md").read_text(encoding="utf-8")
+    money = next(line for line in pros.splitlines() if "1 млн" in line)
+    assert "регион статья не называет" in money and f"нетипичен {pages.PRACTICE_MARK}" in money
+    guide = (docs / "interview" / "index.md").read_text(encoding="utf-8")
+    assert "в комментарии Ирины Мирзоевой — так она сама проводит собеседования" in guide
+    assert "Мирзоевой о Client Services Director" not in guide
+
+
+def test_a_vacancy_says_growth_follows_rules_where_the_level_has_a_next_step(bundled_model):
+    """Review 7, finding 26: the posting sells the agency's open levelling where there is a next step; the
+    top of the ladder (CSD) does not promise one."""
+    junior = bundled_model.role("account-manager")
+    csd = bundled_model.role("client-services-director")
+    assert vac.GROWTH_LINE in vac.vacancy(bundled_model, junior, junior.level("junior")).conditions
+    assert vac.GROWTH_LINE not in vac.vacancy(bundled_model, csd, csd.levels[0]).conditions

@@ -36,6 +36,11 @@ REQUIREMENTS_PLACEHOLDER = "[Что кандидат приносит с соб�
 PROBATION_LINE = (
     "Испытательный срок — до трёх месяцев, с понятными целями на 30, 60 и 90 дней: их обсудим на собеседовании."
 )
+GROWTH_LINE = (
+    "Рост по понятным правилам: уровни с описанным масштабом работы, ИПР на полгода, пересмотр уровня и оклада "
+    "[два раза в год]."
+)
+"""Said where the level has a next step in the model: an agency that levels openly says so in its posting."""
 NO_PAY_LINE = "Оплата: от [ ] до [ ] ₽ [до вычета НДФЛ / на руки] + бонус [до …% оклада, за что]."
 FORMAT_LINE = "Формат работы и офис: [офис, гибрид или удалённо; адрес]."
 
@@ -169,6 +174,8 @@ def vacancy(model: Model, role: Role, level: RoleLevel) -> Vacancy:
     conditions = [f"Оплата: {pay_text(level.pay)}." if level.pay else NO_PAY_LINE, FORMAT_LINE]
     if level.probation or role.probation:
         conditions.append(PROBATION_LINE)
+    if level is not role.levels[-1] or any(model.role(r) for r in role.career.to):
+        conditions.append(GROWTH_LINE)
     conditions.append("Оформление по ТК РФ, [ДМС, обучение, другие условия агентства].")
     skills = [c.name for rc in role.by_weight() if (c := model.competency(rc.id))]
     return Vacancy(

@@ -210,7 +210,7 @@ def hiring_rule(model: Model) -> str:
     """The must-have rule of hiring, word for word wherever a page states it (from model.evaluation)."""
     tol, no_hire = num(model.evaluation.must_have_tolerance), RECOMMENDATION_LABELS["no_hire"]
     return _(
-        "Обязательная компетенция провалена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
+        "Обязательная компетенция не подтверждена, если средняя оценка интервьюеров по ней ниже цели больше чем на {tol}; "
         "тогда рекомендация не выше «{no_hire}», даже если в среднем кандидат на цели или выше (порог {tol} {mark})."
     ).format(tol=tol, no_hire=_(no_hire), mark=PRACTICE_MARK)
 
