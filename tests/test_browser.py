@@ -525,7 +525,7 @@ def test_self_assessment_flow_and_link(page, server, site_model, context):
     unweighted = [c.id for c in site_model.competencies if role.weighted(c.id) is None]
     for cid in unweighted:
         badge = page.locator(f"fieldset[data-competency='{cid}'] legend .ap-badge--muted")
-        assert badge.inner_text() == "без веса: в правило повышения не входит", cid
+        assert badge.inner_text() == "без веса: в расчёт готовности не входит", cid
     assert page.get_by_text("не в этой роли").count() == 0
     first, top = role.levels[0], role.levels[-1]
     ratings = dict(first.targets)  # exactly the first level's targets: that level is met

@@ -72,7 +72,7 @@ def self_block(model: Model, role: Role, comp: Competency) -> str:
     badges = (
         [el("span", {"class": "ap-badge"}, text=_("вес в роли {w}").format(w=rc.weight))]
         if rc
-        else [el("span", {"class": "ap-badge ap-badge--muted"}, text=_("без веса: в правило повышения не входит"))]
+        else [el("span", {"class": "ap-badge ap-badge--muted"}, text=_("без веса: в расчёт готовности не входит"))]
     )
     if rc and rc.must_have:
         badges.append(el("span", {"class": "ap-badge ap-badge--must"}, text=_("обязательная")))

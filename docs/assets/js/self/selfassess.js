@@ -111,7 +111,7 @@ function competencyBlock(c) {
     h("span", { class: "ap-choice__body" }, h("span", { class: "ap-choice__title", text: "Пока не оцениваю" }))));
   return h("fieldset", { class: "ap-comp ap-self", "data-competency": c.id },
     h("legend", {}, h("span", { class: "ap-comp__name", text: c.name }),
-      rc ? h("span", { class: "ap-badge", text: `вес в роли ${rc.weight}` }) : h("span", { class: "ap-badge ap-badge--muted", text: "без веса: в правило повышения не входит" }),
+      rc ? h("span", { class: "ap-badge", text: `вес в роли ${rc.weight}` }) : h("span", { class: "ap-badge ap-badge--muted", text: "без веса: в расчёт готовности не входит" }),
       rc && rc.must_have ? h("span", { class: "ap-badge ap-badge--must", text: "обязательная" }) : null),
     c.summary ? h("p", { class: "ap-hint", text: c.summary }) : null,
     h("div", { class: "ap-choices" }, options),
