@@ -1710,3 +1710,17 @@ def test_a_vacancy_says_growth_follows_rules_where_the_level_has_a_next_step(bun
     csd = bundled_model.role("client-services-director")
     assert vac.GROWTH_LINE in vac.vacancy(bundled_model, junior, junior.level("junior")).conditions
     assert vac.GROWTH_LINE not in vac.vacancy(bundled_model, csd, csd.levels[0]).conditions
+
+
+def test_bridge_headings_name_the_levels(bundled_model):
+    """Review 8, finding 13: a bridge heading on the growth page names the two levels the step goes
+    between, not the roles («Аккаунт-менеджер» is also the middle level)."""
+    growth = pages.build(bundled_model)["growth.md"]
+    for heading in (
+        "### Старший аккаунт-менеджер → Руководитель группы {#bridge-account-manager-group-head}",
+        "### Старший аккаунт-менеджер → Key Account Manager {#bridge-account-manager-key-account-manager}",
+        "### Senior Key Account Manager → Аккаунт-директор {#bridge-key-account-manager-account-director}",
+        "### Group Account Director → Client Services Director {#bridge-account-director-client-services-director}",
+    ):
+        assert heading in growth
+    assert "### Аккаунт-менеджер →" not in growth
