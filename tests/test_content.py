@@ -1723,4 +1723,4 @@ def test_bridge_headings_name_the_levels(bundled_model):
         "### Group Account Director → Client Services Director {#bridge-account-director-client-services-director}",
     ):
         assert heading in growth
-    assert "### Аккаунт-менеджер →" not in growth
+    assert "\n### Аккаунт-менеджер →" not in growth
