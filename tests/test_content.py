@@ -1724,3 +1724,26 @@ def test_bridge_headings_name_the_levels(bundled_model):
     ):
         assert heading in growth
     assert "\n### Аккаунт-менеджер →" not in growth
+
+
+def test_the_growth_page_says_what_happens_when_someone_does_not_hold_the_level(bundled_model):
+    """Review 8, finding 12: a ◇ section with an improvement plan of 6–8 weeks after two calibrations in a
+    row below the current level's target, a move down by agreement or parting, and failed probation; the
+    team-management anchor's «план улучшений» links to it."""
+    built = pages.build(bundled_model)
+    growth = built["growth.md"]
+    assert f"## Если человек не держит уровень {pages.PRACTICE_MARK} {{#not-holding}}" in growth
+    section = growth[growth.index("{#not-holding}") : growth.index("{#pay}")]
+    for words in (
+        "двух калибровках подряд",
+        "6–8 недель",
+        "две-три измеримые цели",
+        "по соглашению сторон",
+        "ТК РФ",
+        "90-му дню",
+    ):
+        assert words in section, words
+    assert growth.index("{#promotion}") < growth.index("{#not-holding}") < growth.index("{#pay}")
+    team = built["competencies/team-management.md"]
+    line = next(x for x in team.splitlines() if "план улучшений" in x)
+    assert "](../growth.md#not-holding)" in line
