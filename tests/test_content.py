@@ -1747,3 +1747,22 @@ def test_the_growth_page_says_what_happens_when_someone_does_not_hold_the_level(
     team = built["competencies/team-management.md"]
     line = next(x for x in team.splitlines() if "план улучшений" in x)
     assert "](../growth.md#not-holding)" in line
+
+
+def test_senior_kam_to_director_is_shown_as_a_change_of_branch(bundled_model):
+    """Review 8, finding 10: the career map (list and rung text) and the KAM role page show senior KAM -> AD
+    as a change of branch at about the same pay (◇), from the growth page's pay ratios, not as the next step up."""
+    built = pages.build(bundled_model)
+    note = "смена ветки на том же уровне оплаты, не повышение ◇"
+    career = built["career.md"]
+    flow = career[: career.index("{#ladder}")]
+    assert (
+        f"[Аккаунт-директор](roles/account-director.md) — {note} (см. [«Вилки агентства по уровням»](growth.md#pay))"
+        in flow
+    )
+    assert flow.count(note) == 1
+    rung = career[career.index("{#key-account-manager}") : career.index("{#account-director}")]
+    assert f"с уровня Senior Key Account Manager, {note}" in rung
+    kam = built["roles/key-account-manager.md"]
+    assert f"с уровня Senior Key Account Manager, {note} (см. [«Вилки агентства по уровням»](../growth.md#pay))" in kam
+    assert note not in built["roles/group-head.md"] and note not in built["roles/account-manager.md"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from accountpath.i18n import _
 from accountpath.model.types import Model, Role
 from accountpath.render.mdtext import md_escape
+from accountpath.vocab import PRACTICE_MARK
 
 
 def career_entries(model: Model) -> dict[str, dict[str, list[str]]]:
@@ -76,8 +77,25 @@ def outside_entries(model: Model, careers: dict[str, dict[str, list[str]]]) -> l
     return list(out.items())
 
 
-def career_flow(model: Model, careers: dict[str, dict[str, list[str]]], prefix: str = "roles/") -> str:
-    """The ladder as a short vertical Markdown list (the map on a narrow screen)."""
+def branch_note(href: str) -> str:
+    """After a next role reached at about the same pay band (pageviews.same_band_steps): the step is a
+    change of branch, not a promotion (◇); `href` points at the growth page's pay bands. No lead: the
+    caller joins it with « — » or «, »."""
+    text = _(
+        "смена ветки на том же уровне оплаты, не повышение %(mark)s (см. [«Вилки агентства по уровням»](%(href)s))"
+    )
+    return text % {"mark": PRACTICE_MARK, "href": href}
+
+
+def career_flow(
+    model: Model,
+    careers: dict[str, dict[str, list[str]]],
+    prefix: str = "roles/",
+    branch: frozenset[tuple[str, str]] = frozenset(),
+    pay_href: str = "growth.md#pay",
+) -> str:
+    """The ladder as a short vertical Markdown list (the map on a narrow screen). A next role whose
+    (role id, next role id) pair is in `branch` carries the change-of-branch note."""
     lines = ['<div class="ap-career-flow" markdown>', ""]
     for n, group in enumerate(career_rows(model, careers), 1):
         for k, role in enumerate(group):
@@ -92,7 +110,14 @@ def career_flow(model: Model, careers: dict[str, dict[str, list[str]]], prefix: 
             lines.append(f"    {levels}" + ("  " if nxt else ""))
             if nxt:
                 lines.append(
-                    "    " + _("Дальше:") + " " + ", ".join(f"[{md_escape(r.name)}]({prefix}{r.id}.md)" for r in nxt)
+                    "    "
+                    + _("Дальше:")
+                    + " "
+                    + ", ".join(
+                        f"[{md_escape(r.name)}]({prefix}{r.id}.md)"
+                        + (" — " + branch_note(pay_href) if (role.id, r.id) in branch else "")
+                        for r in nxt
+                    )
                 )
     lines += ["", "</div>"]
     return "\n".join(lines)

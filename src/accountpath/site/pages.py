@@ -25,7 +25,7 @@ from accountpath.i18n import DEFAULT_LANGUAGE, N_, _, language, model_language, 
 from accountpath.method.evaluate import EPS, round2
 from accountpath.model.types import Model, Role, RoleLevel
 from accountpath.render import kit, scorecard, svg, vacancy
-from accountpath.render.career_map import career_entries, career_flow, career_rungs, outside_entries
+from accountpath.render.career_map import branch_note, career_entries, career_flow, career_rungs, outside_entries
 from accountpath.render.market_page import ESTIMATE_LABEL, role_salary_rows, roles_without_salary, salary_table
 from accountpath.render.mdtext import md_escape
 from accountpath.render.pageviews import (
@@ -313,6 +313,14 @@ def from_level(model: Model, role: Role, entry: str) -> str:
     return " " + _("— с уровня %(level)s") % {"level": md_escape(shown)}
 
 
+def branch_change(model: Model, role: Role, entry: str, href: str) -> str:
+    """After a `career.to` entry that is a role: the change-of-branch note when the pay ratios put the step
+    at about the same band (pageviews.same_band_steps, e.g. senior KAM -> AD); otherwise empty."""
+    if any(e["source"].id == role.id and e["target"].id == entry for e in same_band_steps(model)):
+        return ", " + branch_note(href) if from_level(model, role, entry) else " — " + branch_note(href)
+    return ""
+
+
 def scorecard_name(role_id: str, level_id: str, fmt: str) -> str:
     """File name of a blank scorecard."""
     return scorecard.filename(role_id, level_id, fmt)
@@ -388,6 +396,7 @@ def _env() -> jinja2.Environment:
         share_range=share_range,
         role_link=role_link,
         from_level=from_level,
+        branch_change=branch_change,
         scorecard_links=scorecard_links,
         plural=plural,
         points=points,
@@ -471,7 +480,9 @@ def build(model: Model) -> dict[str, str]:
     pages["career.md"] = _render(
         "career.md.j2",
         ladder=svg.career_ladder(model, careers),
-        flow=career_flow(model, careers),
+        flow=career_flow(
+            model, careers, branch=frozenset((e["source"].id, e["target"].id) for e in same_band_steps(model))
+        ),
         rungs=career_rungs(model, careers),
         entries=outside_entries(model, careers),
         **common,
