@@ -1766,3 +1766,17 @@ def test_senior_kam_to_director_is_shown_as_a_change_of_branch(bundled_model):
     kam = built["roles/key-account-manager.md"]
     assert f"с уровня Senior Key Account Manager, {note} (см. [«Вилки агентства по уровням»](../growth.md#pay))" in kam
     assert note not in built["roles/group-head.md"] and note not in built["roles/account-manager.md"]
+
+
+def test_growth_rules_say_branch_tie_break_and_annual_bonus(bundled_model):
+    """Review 8, findings 25, 26, 23: the IDP rule breaks ties by weight, the intro limits «цели не
+    снижаются» to one branch, and the bonus is a share of the annual salary."""
+    growth = pages.build(bundled_model)["growth.md"]
+    ipr = growth[growth.index("{#ipr}") :]
+    assert "сначала обязательные для роли; при равном отклонении — с большим весом в роли." in ipr
+    intro = growth[: growth.index("{#grid}")]
+    assert "в пределах одной ветки на каждом следующем уровне цели не снижаются" in intro
+    pay = growth[growth.index("{#pay}") : growth.index("{#ipr}")]
+    assert "годовой бонус — до 10\xa0% годового оклада (около одного месячного оклада) у аккаунт-менеджеров" in pay
+    assert "15–25\xa0% годового оклада у директоров" in pay
+    assert "| Бонус, доля годового оклада |" in pay

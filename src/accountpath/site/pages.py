@@ -279,7 +279,7 @@ def ipr_rule() -> str:
     """Which competencies go into an individual development plan, word for word wherever a page states it."""
     return _(
         "В ИПР попадают две-три компетенции с наибольшим отрицательным отклонением от цели следующего уровня, "
-        "сначала обязательные для роли."
+        "сначала обязательные для роли; при равном отклонении — с большим весом в роли."
     )
 
 
