@@ -1780,3 +1780,26 @@ def test_growth_rules_say_branch_tie_break_and_annual_bonus(bundled_model):
     assert "годовой бонус — до 10\xa0% годового оклада (около одного месячного оклада) у аккаунт-менеджеров" in pay
     assert "15–25\xa0% годового оклада у директоров" in pay
     assert "| Бонус, доля годового оклада |" in pay
+
+
+def test_targets_and_must_haves_are_marked_as_the_projects_choice(bundled_model):
+    """Review 8, finding 9: the home and sources pages list competency targets and must-haves among the
+    project's choices; the role matrix and the growth grid mark targets ◇; the account director's four
+    must-haves are credited to «Кто такой аккаунт директор»."""
+    built = pages.build(bundled_model)
+    mark = pages.PRACTICE_MARK
+    assert "масштаб уровней, цели по компетенциям, обязательные компетенции, веса компетенций" in built["index.md"]
+    assert (
+        "(цели по компетенциям, обязательные компетенции — кроме четырёх ключевых у аккаунт-директора"
+        in built["sources.md"]
+    )
+    ad = built["roles/account-director.md"]
+    matrix = ad[ad.index("{#matrix}") :]
+    assert (
+        f"Цели по уровням выбрал проект {mark}; обязательные компетенции — четыре ключевые компетенции "
+        "аккаунт-директора из статьи [«Кто такой аккаунт директор»](../sources.md#ad-csd)." in matrix
+    )
+    for rid in ("account-manager", "group-head", "key-account-manager", "client-services-director"):
+        assert f"Цели по уровням и то, какие компетенции обязательны, выбрал проект {mark}." in built[f"roles/{rid}.md"]
+    grid = built["growth.md"]
+    assert f"Цели по уровням выбрал проект {mark}." in grid[grid.index("{#grid}") : grid.index("{#scope}")]
