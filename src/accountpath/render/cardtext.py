@@ -27,7 +27,7 @@ stands to the target (review 4, finding 11: not «Ниже цели» over posit
 GRADUATE_FIRST = N_("если опыта в агентстве нет — задайте вместо поведенческого")
 """The label of a competency's situational question, put first on a sheet of a level that takes graduates,
 where a behavioural question stands beside it."""
-GRADUATE_LEAD = N_("если опыта в агентстве нет — начните с него")
+GRADUATE_LEAD = N_("подходит и кандидату без опыта в агентстве")
 """The same label where no behavioural question stands beside it (a case or another situational one)."""
 
 OPEN_NOTE = N_(
