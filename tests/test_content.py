@@ -1748,6 +1748,10 @@ def test_the_growth_page_says_what_happens_when_someone_does_not_hold_the_level(
     team = built["competencies/team-management.md"]
     line = next(x for x in team.splitlines() if "план улучшений" in x)
     assert "](../growth.md#not-holding)" in line
+    for role in bundled_model.roles:
+        page = built[f"roles/{role.id}.md"]
+        probation = page[page.index("{#probation}") : page.index("{#salary}")]
+        assert "[«Если человек не держит уровень»](../growth.md#not-holding)" in probation, role.id
 
 
 def test_senior_kam_to_director_is_shown_as_a_change_of_branch(bundled_model):
