@@ -776,3 +776,30 @@ def test_a_role_with_only_level_screens_still_needs_vacancy_requirements(tmp_pat
 
     model, problems = model_load.check(_mini(tmp_path, edit))
     assert model is None and "[vacancy-requirements]" in "\n".join(str(p) for p in problems)
+
+
+@pytest.mark.parametrize("where", ["role", "level"])
+def test_a_knock_out_without_a_stop_rule_is_reported_at_its_listen_for(tmp_path, where):
+    """Review 8, finding 7: a stop-question's «Что услышать» says when to stop («Стоп, если …»)."""
+
+    def edit(data):
+        _own_screen(data)
+        screen = data["roles"][0]["screening"] if where == "role" else data["roles"][0]["levels"][1]["screening"]
+        screen[0]["listen_for"] = "Без правила остановки."
+
+    path = _mini(tmp_path, edit)
+    model, problems = model_load.check(path)
+    assert model is None
+    stops = [p for p in problems if "[screening-stop]" in str(p)]
+    assert len(stops) == 1, problems
+    assert "Без правила остановки." in path.read_text(encoding="utf-8").splitlines()[stops[0].line - 1]
+    assert "стоп-вопрос 1" in str(stops[0])
+
+
+def test_a_question_that_does_not_knock_out_needs_no_stop_rule(tmp_path):
+    def edit(data):
+        _own_screen(data)
+        data["roles"][0]["screening"][1]["listen_for"] = "Без правила остановки."
+
+    model, problems = model_load.check(_mini(tmp_path, edit))
+    assert model is not None and not problems, problems

@@ -246,6 +246,7 @@ RULES = (
     pay_range,
     pay_ratio,
     screening_count,
+    screening_stop,
     take_home_scoring,
     take_home_table,
     reference_coverage,
