@@ -1694,7 +1694,8 @@ def test_facts_keep_the_articles_wording(bundled_model):
     assert "обычно работает только с одним" not in types
     market = pages.build(bundled_model)["market.md"]
     formats = market[market.index("{#formats}") : market.index("{#demand}")]
-    assert "поэтому доли не складываются в 100 %" in formats and "не часть одного целого" in formats
+    # review 8, finding 21: the article says nothing of overlap, and its shares sum to about 100 %
+    assert "Пересекаются ли эти форматы, статья не говорит" in formats and "не складываются" not in formats
     pros = (docs / "profession" / "pros-cons.md").read_text(encoding="utf-8")
     money = next(line for line in pros.splitlines() if "1 млн" in line)
     assert "регион статья не называет" in money and f"нетипичен {pages.PRACTICE_MARK}" in money
@@ -1743,3 +1744,15 @@ def test_review_8_phone_screens_per_level(bundled_model):
         for screen in (role.screening, *(lv.screening for lv in role.levels)):
             for q in screen:
                 assert not q.knock_out or "Стоп, если" in q.listen_for, (role.id, q.text)
+
+
+def test_not_assessed_means_not_asked_and_no_example_is_a_low_score(bundled_model):
+    """Review 8, findings 3 and 4: «не оценивалось» only when the question was not asked; an answer without an
+    example of one's own is 1–2 whatever the target, on the guide, the full card and the focused sheet."""
+    guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
+    assert "«не оценивалось», только если вопрос не успели задать" in guide
+    full = scorecard.render(bundled_model, "account-director", "account-director", "md").decode("utf-8")
+    assert "только если вопрос не успели задать" in full and "Ответ без своего примера — 1–2" in full
+    plan, _notes = plan_mod.make_plan(bundled_model, "account-director", "account-director", ["А", "Б", "В"])
+    sheet = next(iter(scorecard.focused_cards(bundled_model, plan, "md").values())).decode("utf-8")
+    assert "«не оценивалось» — только если вопрос не успели задать" in sheet

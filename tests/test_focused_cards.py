@@ -249,7 +249,9 @@ def test_an_open_question_carries_what_it_shows(real_model, fmt):
 
 @pytest.mark.parametrize("fmt", ["html", "md", "yaml", "xlsx"])
 def test_the_top_rating_needs_an_example_and_titles_do_not_repeat_the_role(real_model, panel_plan, fmt):
-    rule = "5 — только с примером, который подтверждает уровень «Эталон» (ориентир для всего агентства)"
+    rule = (
+        "5 — только с примером, который подтверждает уровень «Эталон» (его подход перенимают за пределами своей группы)"
+    )
     for data in (
         next(iter(scorecard.focused_cards(real_model, panel_plan, fmt).values())),
         scorecard.render(real_model, "account-manager", "middle", fmt),

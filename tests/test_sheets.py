@@ -149,7 +149,7 @@ def test_top_rating_rule_says_how_an_outside_candidate_shows_it(agency_model):
     rule = top_rating_rule(agency_model)
     assert rule.startswith("5 — только с примером, который подтверждает уровень «Эталон»")
     assert "у кандидата со стороны — по примерам с прежнего места" in rule
-    assert "перенимали другие группы или агентство" in rule
+    assert "перенимали другие группы или отделы" in rule
     assert rule in scorecard.render(agency_model, ROLE, LEVEL, "md").decode("utf-8")
 
 
