@@ -1810,6 +1810,39 @@ def test_targets_and_must_haves_are_marked_as_the_projects_choice(bundled_model)
     assert f"Цели по уровням выбрал проект {mark}." in grid[grid.index("{#grid}") : grid.index("{#scope}")]
 
 
+def test_review_8_phone_screens_per_level(bundled_model):
+    """Review 8, findings 1, 2, 6, 7, 8: middle and senior AM, senior KAM and GAD have their own phone screen;
+    no graduate fallbacks above junior; every stop-question says when to stop; the briefing question is not one."""
+    am = bundled_model.role("account-manager")
+    middle, senior = am.level("middle"), am.level("senior")
+    for level in (middle, senior):
+        assert level.screening and am.screen(level) == level.screening
+        words = " ".join(q.text + " " + q.listen_for for q in level.screening)
+        assert "стажировк" not in words and "учебн" not in words, level.id
+        brief = [q for q in level.screening if "бриф" in q.text.lower() or "брифованию" in q.listen_for]
+        assert brief and not any(q.knock_out for q in brief), level.id
+        assert any("брифованию" in q.listen_for for q in brief), level.id
+    assert am.screen(am.level("junior")) == am.screening
+    senior_words = [q.text for q in senior.screening]
+    assert any("целиком" in t for t in senior_words) and any("маржу" in t for t in senior_words)
+    assert any("наставляли" in t and "сколько времени" in t for t in senior_words)
+    kam = bundled_model.role("key-account-manager").level("senior-kam")
+    assert any(q.knock_out and "ретендер" in q.text for q in kam.screening)
+    gad = bundled_model.role("account-director").level("group-account-director")
+    first = gad.screening[0]
+    assert first.knock_out and "руководител" in first.text and "трёх лет" in first.listen_for
+    assert "Стоп, если прямых подчинённых-руководителей не было" in first.listen_for
+    group_head = bundled_model.role("group-head")
+    assert group_head.screening[0].listen_for.startswith("Не меньше года наставничества")
+    assert "Стоп, если наставничества не было совсем; от полугода до года — не останавливайте" in (
+        group_head.screening[0].listen_for
+    )
+    for role in bundled_model.roles:
+        for screen in (role.screening, *(lv.screening for lv in role.levels)):
+            for q in screen:
+                assert not q.knock_out or "Стоп, если" in q.listen_for, (role.id, q.text)
+
+
 def test_not_assessed_means_not_asked_and_no_example_is_a_low_score(bundled_model):
     """Review 8, findings 3 and 4: «не оценивалось» only when the question was not asked; an answer without an
     example of one's own is 1–2 whatever the target, on the guide, the full card and the focused sheet."""

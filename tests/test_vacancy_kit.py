@@ -23,7 +23,22 @@ from conftest import ROOT, yaml_dump, yaml_load
 
 MINI = ROOT / "tests" / "fixtures" / "mini.yml"
 PAY = {"from": 90000, "to": 120000, "currency": "RUB", "gross": True, "date": "2026-09", "basis": "agency"}
-SCREEN = [{"text": f"Вопрос {n}?", "listen_for": "Конкретный пример.", "knock_out": n == 1} for n in range(1, 7)]
+SCREEN = [
+    {
+        "text": f"Вопрос {n}?",
+        "listen_for": "Конкретный пример." + (" Стоп, если примера нет." if n == 1 else ""),
+        "knock_out": n == 1,
+    }
+    for n in range(1, 7)
+]
+OWN_SCREEN = [
+    {
+        "text": f"Свой вопрос {n}?",
+        "listen_for": "Клиент целиком." + (" Стоп, если не вёл сам." if n == 1 else ""),
+        "knock_out": n == 1,
+    }
+    for n in range(1, 7)
+]
 TAKE_HOME = {
     "task": "Превратите письмо клиента в бриф.",
     "time_limit": "2 часа",
@@ -698,3 +713,93 @@ def test_a_career_edge_within_the_usual_pay_step_is_named_a_change_of_branch(tmp
     pay = pages.build(model)["growth.md"]
     pay = pay[pay.index("{#pay}") : pay.index("{#ipr}")]
     assert ("(#bridge-account-manager-account-director) — смена ветки, а не рост вилки" in pay) is same
+
+
+# ---------------------------------------------------------------- a level's own phone screen (`screening`)
+
+
+def _own_screen(data: dict) -> None:
+    _kit(data)
+    data["roles"][0]["levels"][1]["screening"] = _copy(OWN_SCREEN)
+
+
+def test_a_levels_own_screening_replaces_the_roles_for_that_level_only(tmp_path, cli_run):
+    model, problems = model_load.check(_mini(tmp_path, _own_screen))
+    assert not problems, problems
+    role = model.role("account-manager")
+    junior, middle = role.level("junior"), role.level("middle")
+    assert len(middle.screening) == 6 and junior.screening == ()
+    assert role.screen(middle) == middle.screening and role.screen(junior) == role.screening
+    assert [q.text for q in kit_mod.kit_view(model, role, middle)["screening"]][0] == "Свой вопрос 1?"
+    assert [q.text for q in kit_mod.kit_view(model, role, junior)["screening"]][0] == "Вопрос 1?"
+    mid_md = kit_mod.render_kit(model, role, middle, "md")
+    assert "Свой вопрос 1?" in mid_md and "Вопрос 1?" not in mid_md.replace("Свой вопрос", "")
+    assert "Свой вопрос 1?" not in kit_mod.render_kit(model, role, junior, "md")
+    out = tmp_path / "kit.md"
+    args = ["--model", str(tmp_path / "model.yml"), "kit", "--role", "account-manager", "--level", "middle"]
+    result = cli_run(*args, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Свой вопрос 1?" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("edit", "words"),
+    [
+        (lambda d: d["roles"][0]["levels"][1].update({"screening": _copy(OWN_SCREEN[:5])}), "[screening-count]"),
+        (
+            lambda d: d["roles"][0]["levels"][1].update({"screening": [dict(q, knock_out=False) for q in OWN_SCREEN]}),
+            "[screening-count]",
+        ),
+        (lambda d: d["roles"][0]["levels"][1]["screening"][0].pop("listen_for"), "listen_for"),
+    ],
+)
+def test_a_levels_own_screening_is_checked_at_its_line(tmp_path, edit, words):
+    def both(data):
+        _own_screen(data)
+        edit(data)
+
+    path = _mini(tmp_path, both)
+    model, problems = model_load.check(path)
+    assert model is None
+    text = "\n".join(str(p) for p in problems)
+    assert words in text, text
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert all(p.line > 0 for p in problems), text
+    assert any("screening" in lines[p.line - 1] or "Свой вопрос" in lines[p.line - 1] for p in problems), text
+
+
+def test_a_role_with_only_level_screens_still_needs_vacancy_requirements(tmp_path):
+    def edit(data):
+        _own_screen(data)
+        data["roles"][0].pop("screening")
+        data["roles"][0]["levels"][0].pop("requirements")
+
+    model, problems = model_load.check(_mini(tmp_path, edit))
+    assert model is None and "[vacancy-requirements]" in "\n".join(str(p) for p in problems)
+
+
+@pytest.mark.parametrize("where", ["role", "level"])
+def test_a_knock_out_without_a_stop_rule_is_reported_at_its_listen_for(tmp_path, where):
+    """Review 8, finding 7: a stop-question's «Что услышать» says when to stop («Стоп, если …»)."""
+
+    def edit(data):
+        _own_screen(data)
+        screen = data["roles"][0]["screening"] if where == "role" else data["roles"][0]["levels"][1]["screening"]
+        screen[0]["listen_for"] = "Без правила остановки."
+
+    path = _mini(tmp_path, edit)
+    model, problems = model_load.check(path)
+    assert model is None
+    stops = [p for p in problems if "[screening-stop]" in str(p)]
+    assert len(stops) == 1, problems
+    assert "Без правила остановки." in path.read_text(encoding="utf-8").splitlines()[stops[0].line - 1]
+    assert "стоп-вопрос 1" in str(stops[0])
+
+
+def test_a_question_that_does_not_knock_out_needs_no_stop_rule(tmp_path):
+    def edit(data):
+        _own_screen(data)
+        data["roles"][0]["screening"][1]["listen_for"] = "Без правила остановки."
+
+    model, problems = model_load.check(_mini(tmp_path, edit))
+    assert model is not None and not problems, problems

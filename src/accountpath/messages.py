@@ -110,6 +110,10 @@ MESSAGES: dict[str, str] = {
     "model.screening-knock-out": N_(
         "{at}: в телефонном скрининге нет ни одного стоп-вопроса (knock_out: true) [screening-count]"
     ),
+    "model.screening-stop": N_(
+        "{at}: стоп-вопрос {n} телефонного скрининга не говорит, когда останавливать: "
+        "в «Что услышать» (listen_for) нужно «Стоп, если …» [screening-stop]"
+    ),
     "model.take-home-repeated": N_(
         "{at}: компетенция «{competency}» оценивается в тестовом задании дважды [take-home-scoring]"
     ),

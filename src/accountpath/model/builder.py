@@ -113,6 +113,14 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         pay_ratio=PayRatio(lv["pay_ratio"]["of"], float(lv["pay_ratio"]["min"]), float(lv["pay_ratio"]["max"]))
         if lv.get("pay_ratio")
         else None,
+        screening=_screening(lv.get("screening")),
+    )
+
+
+def _screening(items: list[dict[str, Any]] | None) -> tuple[ScreeningQuestion, ...]:
+    return tuple(
+        ScreeningQuestion(s["text"], s["listen_for"], bool(s["knock_out"]), bool(s.get("knock_out_newcomers", False)))
+        for s in items or ()
     )
 
 
@@ -179,12 +187,7 @@ def _role(r: dict[str, Any], competency_ids: list[str]) -> Role:
         probation=_by_number(r.get("probation") or {}),
         views=tuple(View(v["source"], v["text"]) for v in r.get("views") or ()),
         views_disagree=bool(r.get("views_disagree")),
-        screening=tuple(
-            ScreeningQuestion(
-                s["text"], s["listen_for"], bool(s["knock_out"]), bool(s.get("knock_out_newcomers", False))
-            )
-            for s in r.get("screening") or ()
-        ),
+        screening=_screening(r.get("screening")),
         from_sources=MappingProxyType(
             {
                 key: tuple(Sourced(x["text"], x["source"]) for x in items)

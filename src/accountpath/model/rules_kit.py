@@ -1,6 +1,7 @@
 """Rules of the hiring kit (issue 19): pay bands, the phone screen, take-home tasks and reference
 questions. Each problem carries a code of the message table (`accountpath.messages`) and the
-position of the offending value: pay-range, pay-source, pay-ratio, screening-count, take-home-scoring, take-home-table,
+position of the offending value: pay-range, pay-source, pay-ratio, screening-count,
+screening-stop, take-home-scoring, take-home-table,
 reference-count, reference-coverage, vacancy-requirements, interview-panel."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from accountpath.problems import Problem
 SCREENING_MIN, SCREENING_MAX = 6, 8
 REFERENCE_MIN, REFERENCE_MAX = 2, 3
 REQUIREMENTS_MIN, REQUIREMENTS_MAX = 3, 7
+STOP_WORD = "стоп"  # a knock-out's listen_for says «Стоп, если …»
 
 
 def _at(ctx: Ctx, path: DocPath, code: str, *, key: bool = False, **params: Any) -> Problem:
@@ -77,14 +79,31 @@ def pay_ratio(ctx: Ctx) -> list[Problem]:
     return out
 
 
-def screening_count(ctx: Ctx) -> list[Problem]:
-    """A role's phone screen has 6 to 8 questions, at least one of them a knock-out."""
-    out = []
+def _screens(ctx: Ctx) -> list[tuple[DocPath, str, list[Any]]]:
+    """Every phone screen of the model: (its path, where it is, its questions), the role's and the levels' own."""
+    out: list[tuple[DocPath, str, list[Any]]] = []
     for i, role in ctx.roles:
-        screen = role.get("screening")
-        if not isinstance(screen, list):
-            continue
-        path, at = ("roles", i, "screening"), ctx.where(("roles", i))
+        if isinstance(role.get("screening"), list):
+            out.append((("roles", i, "screening"), ctx.where(("roles", i)), role["screening"]))
+        for j, lv in items(role, "levels"):
+            if isinstance(lv.get("screening"), list):
+                out.append(
+                    (("roles", i, "levels", j, "screening"), ctx.where(("roles", i, "levels", j)), lv["screening"])
+                )
+    return out
+
+
+def _screened(role: dict[str, Any]) -> bool:
+    """The role has a phone screen: its own or one of its levels'."""
+    return isinstance(role.get("screening"), list) or any(
+        isinstance(lv.get("screening"), list) for _j, lv in items(role, "levels")
+    )
+
+
+def screening_count(ctx: Ctx) -> list[Problem]:
+    """A phone screen (a role's or a level's own) has 6 to 8 questions, at least one of them a knock-out."""
+    out = []
+    for path, at, screen in _screens(ctx):
         if not SCREENING_MIN <= len(screen) <= SCREENING_MAX:
             out.append(
                 _at(
@@ -100,6 +119,19 @@ def screening_count(ctx: Ctx) -> list[Problem]:
             )
         if screen and not any(isinstance(q, dict) and q.get("knock_out") is True for q in screen):
             out.append(_at(ctx, path, "model.screening-knock-out", key=True, at=at))
+    return out
+
+
+def screening_stop(ctx: Ctx) -> list[Problem]:
+    """A knock-out question's `listen_for` says when to stop: it has «Стоп» («Стоп, если …»)."""
+    out = []
+    for path, at, screen in _screens(ctx):
+        for k, q in enumerate(screen):
+            if not isinstance(q, dict) or q.get("knock_out") is not True:
+                continue
+            listen = q.get("listen_for")
+            if isinstance(listen, str) and STOP_WORD not in listen.casefold():
+                out.append(_at(ctx, path + (k, "listen_for"), "model.screening-stop", at=at, n=k + 1))
     return out
 
 
@@ -151,7 +183,7 @@ def reference_coverage(ctx: Ctx) -> list[Problem]:
     must = {
         rc.get("id")
         for _i, r in ctx.roles
-        if isinstance(r.get("screening"), list)
+        if _screened(r)
         for _j, rc in items(r, "competencies")
         if rc.get("must_have") is True
     }
@@ -171,7 +203,7 @@ def vacancy_requirements(ctx: Ctx) -> list[Problem]:
     a level of another role that has them has 3 to 7 too."""
     out = []
     for i, role in ctx.roles:
-        screened = isinstance(role.get("screening"), list)
+        screened = _screened(role)
         for j, lv in items(role, "levels"):
             reqs = lv.get("requirements")
             given = isinstance(reqs, list)
@@ -214,6 +246,7 @@ RULES = (
     pay_range,
     pay_ratio,
     screening_count,
+    screening_stop,
     take_home_scoring,
     take_home_table,
     reference_coverage,

@@ -245,6 +245,7 @@ class RoleLevel:
     interview: Interview | None = None
     also_called: tuple[str, ...] = ()  # how agencies title the level
     pay_ratio: PayRatio | None = None  # the project's pay guide against a lower level
+    screening: tuple[ScreeningQuestion, ...] = ()  # the level's own phone screen; empty: the role's
 
     @property
     def team_target(self) -> int:
@@ -325,6 +326,10 @@ class Role:
     def level(self, level_id: str) -> RoleLevel | None:
         """The role level with this id, or None."""
         return next((lv for lv in self.levels if lv.id == level_id), None)
+
+    def screen(self, level: RoleLevel) -> tuple[ScreeningQuestion, ...]:
+        """The phone screen for a level: the level's own `screening` where it has one, else the role's."""
+        return level.screening or self.screening
 
     @property
     def total_weight(self) -> int:

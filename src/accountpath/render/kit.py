@@ -382,7 +382,8 @@ def kit_view(model: Model, role: Role, level: RoleLevel, *, links: bool = False)
         # at a level open to newcomers only the knock-outs marked for them stop (format of work, pay):
         # a graduate has no agency task to recall
         "screening": tuple(
-            dataclasses.replace(q, knock_out=q.stops(experience_id(level) == "noExperience")) for q in role.screening
+            dataclasses.replace(q, knock_out=q.stops(experience_id(level) == "noExperience"))
+            for q in role.screen(level)
         ),
         "panel": panel,
         "scale": scale,
