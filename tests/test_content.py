@@ -1801,8 +1801,8 @@ def test_targets_and_must_haves_are_marked_as_the_projects_choice(bundled_model)
     ad = built["roles/account-director.md"]
     matrix = ad[ad.index("{#matrix}") :]
     assert (
-        f"Цели по уровням выбрал проект {mark}; обязательные компетенции — четыре ключевые компетенции "
-        "аккаунт-директора из статьи [«Кто такой аккаунт директор»](../sources.md#ad-csd)." in matrix
+        f"Цели по уровням выбрал проект {mark}; обязательные компетенции — из статей: [четыре ключевые компетенции "
+        "аккаунт-директора](../sources.md#ad-csd)." in matrix
     )
     for rid in ("account-manager", "group-head", "key-account-manager", "client-services-director"):
         assert f"Цели по уровням и то, какие компетенции обязательны, выбрал проект {mark}." in built[f"roles/{rid}.md"]
