@@ -97,6 +97,19 @@ def test_the_kit_keys_load_into_the_model(kit_model):
     assert len(model.competency("client-communication").reference_questions) == 2
 
 
+def _rejected(tmp_path, *edits):
+    """The mini model after `edits`, checked: (its path, the problems, their text); it must not load."""
+
+    def apply(data):
+        for edit in edits:
+            edit(data)
+
+    path = _mini(tmp_path, apply)
+    model, problems = model_load.check(path)
+    assert model is None
+    return path, problems, "\n".join(str(p) for p in problems)
+
+
 @pytest.mark.parametrize(
     ("edit", "words"),
     [
@@ -129,14 +142,7 @@ def test_the_kit_keys_load_into_the_model(kit_model):
     ],
 )
 def test_kit_rules_name_the_line(tmp_path, edit, words):
-    def both(data):
-        _kit(data)
-        edit(data)
-
-    path = _mini(tmp_path, both)
-    model, problems = model_load.check(path)
-    assert model is None
-    text = "\n".join(str(p) for p in problems)
+    _path, problems, text = _rejected(tmp_path, _kit, edit)
     assert words in text, text
     assert all(p.line > 0 for p in problems), text
 
@@ -754,14 +760,7 @@ def test_a_levels_own_screening_replaces_the_roles_for_that_level_only(tmp_path,
     ],
 )
 def test_a_levels_own_screening_is_checked_at_its_line(tmp_path, edit, words):
-    def both(data):
-        _own_screen(data)
-        edit(data)
-
-    path = _mini(tmp_path, both)
-    model, problems = model_load.check(path)
-    assert model is None
-    text = "\n".join(str(p) for p in problems)
+    path, problems, text = _rejected(tmp_path, _own_screen, edit)
     assert words in text, text
     lines = path.read_text(encoding="utf-8").splitlines()
     assert all(p.line > 0 for p in problems), text
