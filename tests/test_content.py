@@ -1634,7 +1634,7 @@ def test_the_csd_has_one_russian_name_and_the_kit_final_is_with_the_ceo(bundled_
     kit = texts[f"kit {csd.id} csd"]
     assert "Финальная встреча с генеральным директором или управляющим партнёром" in kit
     middle = bundled_model.role("account-manager").level("middle")
-    assert "аккаунт-директор или директор клиентского сервиса, финальная встреча" in middle.interview.panel
+    assert "аккаунт-директор или Client Services Director (CSD), финальная встреча" in middle.interview.panel
 
 
 def test_the_csd_bar_lets_in_a_production_head(bundled_model):
@@ -1779,7 +1779,7 @@ def test_growth_rules_say_branch_tie_break_and_annual_bonus(bundled_model):
     снижаются» to one branch, and the bonus is a share of the annual salary."""
     growth = pages.build(bundled_model)["growth.md"]
     ipr = growth[growth.index("{#ipr}") :]
-    assert "сначала обязательные для роли; при равном отклонении — с большим весом в роли." in ipr
+    assert "сначала обязательные для роли; при равном отставании — с большим весом в роли." in ipr
     intro = growth[: growth.index("{#grid}")]
     assert "в пределах одной ветки на каждом следующем уровне цели не снижаются" in intro
     pay = growth[growth.index("{#pay}") : growth.index("{#ipr}")]
