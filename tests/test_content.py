@@ -1266,6 +1266,10 @@ def test_the_junior_test_scores_what_the_interviews_leave_out(bundled_model):
     assert names["finance"] in left and names["account-growth"] in left
     covers = kit_mod.take_home_covers(kit_mod.kit_view(bundled_model, role, level))
     assert covers and names["finance"] in covers and names["account-growth"] in covers
+    # review 11, finding 23: the note also says the test rates briefing and communication a second time
+    assert "Из компетенций, которые не проверяют на собеседованиях" in covers and "Из них" not in covers
+    for cid in (s.competency for s in level.take_home.scoring if names[s.competency] not in left):
+        assert names[cid] in covers.split("вторую оценку", 1)[1], cid
 
 
 def test_the_junior_hiring_bar_and_first_sixty_days_describe_the_same_person(bundled_model):
@@ -1854,3 +1858,20 @@ def test_not_assessed_means_not_asked_and_no_example_is_a_low_score(bundled_mode
     plan, _notes = plan_mod.make_plan(bundled_model, "account-director", "account-director", ["А", "Б", "В"])
     sheet = next(iter(scorecard.focused_cards(bundled_model, plan, "md").values())).decode("utf-8")
     assert "«не оценивалось» — только если вопрос не успели задать" in sheet
+
+
+def test_every_kit_marks_its_timings_as_the_projects_practice_under_the_title(bundled_model):
+    """Review 11, findings 24 and 32: durations, deadlines and call counts in a kit are the project's
+    practice, said once under the title in every format; the site's kit page says plainly where the
+    interviewers' sheets are."""
+    practice = kit_mod.KIT_PRACTICE
+    built = hiring_pages.build(bundled_model)
+    for role, level in _role_levels(bundled_model):
+        md = kit_mod.render_kit(bundled_model, role, level, "md").split("\n")
+        assert md[0].startswith("# Набор для найма: ") and md[2] == practice, (role.id, level.id)
+        page_html = kit_mod.render_kit(bundled_model, role, level, "html")
+        assert f'</h1>\n<p class="note">{html.escape(practice)}</p>' in page_html, (role.id, level.id)
+        page = built[hiring_pages.kit_page(role, level)]
+        assert practice in page and "Что делать дальше" not in page
+        if level.take_home:
+            assert "Листы интервьюеров — ниже, в разделе «Собеседования с интервьюерами»" in page

@@ -426,30 +426,44 @@ def newcomer_note(view: dict[str, Any]) -> str | None:
 
 
 TAKE_HOME_COVERS = N_(
-    "Из них тестовое задание оценивает компетенции {names} — вместе {w} из {total} по весу: лист проверяющего "
-    "входит в общий итог вместе с листами интервьюеров."
+    "Из компетенций, которые не проверяют на собеседованиях, тестовое задание закрывает {names} — вместе {w} "
+    "из {total} по весу."
 )
 TAKE_HOME_COVERS_ONE = N_(
-    "Из них тестовое задание оценивает компетенцию {names} — {w} из {total} по весу: лист проверяющего "
-    "входит в общий итог вместе с листами интервьюеров."
+    "Из компетенций, которые не проверяют на собеседованиях, тестовое задание закрывает {names} — {w} из "
+    "{total} по весу."
 )
+TAKE_HOME_SECOND = N_("Кроме того, тест даёт вторую оценку компетенциям {names}: их оценивают и на собеседованиях.")
+TAKE_HOME_SECOND_ONE = N_("Кроме того, тест даёт вторую оценку компетенции {names}: её оценивают и на собеседованиях.")
+TAKE_HOME_TOTAL = N_("Лист проверяющего входит в общий итог вместе с листами интервьюеров.")
 
 
 def take_home_covers(view: dict[str, Any]) -> str | None:
-    """The sentence naming the competencies no interviewer rates that the take-home scores, or None."""
+    """The note on the take-home beside the competencies no interviewer rates: which of them it scores, which
+    competencies the interviewers also rate it scores a second time (review 11, finding 23: a reader must not
+    conclude the test checks only the first), and that its sheet counts in the total; None when it scores
+    none of them."""
     th, p = view["take_home"], view["panel"]
     if th is None or not p["left_out"]:
         return None
     weights = {view["names"][rc.id]: rc.weight for rc in view["role"].competencies}
-    scored = {view["names"].get(s.competency, s.competency) for s in th.scoring}
+    scored = [view["names"].get(s.competency, s.competency) for s in th.scoring]
     covered = [n for n in p["left_out"] if n in scored]
     if not covered:
         return None
-    return _(TAKE_HOME_COVERS if len(covered) > 1 else TAKE_HOME_COVERS_ONE).format(
-        names=", ".join(f"«{n}»" for n in covered),
-        w=sum(weights.get(n, 0) for n in covered),
-        total=p["total_weight"],
-    )
+    second = [n for n in scored if n not in p["left_out"]]
+
+    def quoted(names: list[str]) -> str:
+        return ", ".join(f"«{n}»" for n in names)
+
+    out = [
+        _(TAKE_HOME_COVERS if len(covered) > 1 else TAKE_HOME_COVERS_ONE).format(
+            names=quoted(covered), w=sum(weights.get(n, 0) for n in covered), total=p["total_weight"]
+        )
+    ]
+    if second:
+        out.append(_(TAKE_HOME_SECOND if len(second) > 1 else TAKE_HOME_SECOND_ONE).format(names=quoted(second)))
+    return " ".join(out + [_(TAKE_HOME_TOTAL)])
 
 
 def panel_text(p: dict[str, Any]) -> tuple[str, str | None]:
@@ -500,6 +514,10 @@ def sheet_links(name: str, stem: str, prefix: str | None, title: str = "") -> st
     return f"[{name} — {_(print_label)}]({prefix}{stem}.{html_ext}) · [{xlsx_label}]({prefix}{stem}.{xlsx_ext})"
 
 
+KIT_PRACTICE = N_(
+    "Длительности, сроки и число звонков в этом наборе — практика проекта ◇, а не данные статей; подставьте "
+    "принятые в вашем агентстве."
+)
 TAKE_HOME_KEY = N_(
     "Проверяющий заполняет лист «{sheet}» по этим компетенциям; его оценки входят в общий итог "
     "вместе с листами интервьюеров."
@@ -640,7 +658,7 @@ def kit_md(
     beside each interviewer; without it the line names the sheet files."""
     h = level_heading
     e = md_plain_cell if plain else md_escape  # plain: only a pipe is escaped, it would split a table row
-    lines = [f"{h} Набор для найма: {e(view['title'])}", ""]
+    lines = [f"{h} Набор для найма: {e(view['title'])}", "", e(_(KIT_PRACTICE)), ""]
     lines += [f"{h}# Текст вакансии", "", view["pay"], "", *_vacancy_md(view["vacancy"], e)]
     lines += [f"{h}# Телефонный скрининг", "", screen_note(view), ""]
     if view["screening"]:
@@ -765,7 +783,7 @@ def take_home_html(view: dict[str, Any]) -> list[str]:
 def kit_html(view: dict[str, Any]) -> str:
     """The kit as a standalone HTML document with print CSS."""
     e = html.escape
-    out = [f"<h1>Набор для найма: {e(view['title'])}</h1>"]
+    out = [f"<h1>Набор для найма: {e(view['title'])}</h1>", f'<p class="note">{e(_(KIT_PRACTICE))}</p>']
     v = view["vacancy"]
     out += ['<h2 id="vacancy">Текст вакансии</h2>', f'<p class="note">{e(view["pay"])}</p>']
     out += [f"<p><strong>{e(v.name)}</strong></p>", f"<p>{e(v.intro)}</p>"]
