@@ -301,7 +301,7 @@ def test_kit_page_prints_each_interviewers_sheet_on_two_pages(page, server, cont
         assert excel.get_attribute("href") == href.replace(".html", ".xlsx")
         sheet = context.new_page()
         sheet.goto(page.url + href)
-        assert "Фокус этого листа" in sheet.inner_text("body")
+        assert "На этом листе — " in sheet.inner_text("body")
         pages = len(pypdf.PdfReader(io.BytesIO(sheet.pdf(prefer_css_page_size=True))).pages)
         assert pages <= 2, (href, pages)
         sheet.close()

@@ -1875,3 +1875,13 @@ def test_every_kit_marks_its_timings_as_the_projects_practice_under_the_title(bu
         assert practice in page and "Что делать дальше" not in page
         if level.take_home:
             assert "Листы интервьюеров — ниже, в разделе «Собеседования с интервьюерами»" in page
+
+
+def test_plan_page_hands_interviewers_print_sheets_and_who_page_cites_one_article(bundled_model):
+    """Review 11, findings 31 and 33: the plan page gives interviewers printed sheets and leaves the files to
+    the debrief's chair; «two tasks» of the duties come from one article, not from all of them."""
+    plan_page = pages.build(bundled_model)["tools/plan.md"]
+    assert "файл листа для" not in plan_page and "только ведущий дебрифа" in plan_page
+    who = (ROOT / "docs/profession/who.md").read_text(encoding="utf-8")
+    assert "В одной из статей основные обязанности сводятся к двум задачам" in who
+    assert "В статьях основные обязанности" not in who

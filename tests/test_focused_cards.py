@@ -41,7 +41,8 @@ def test_focused_card_has_only_the_focus_and_the_plans_questions(real_model, pan
             assert q.text in html and q.anchors.weak in html and q.anchors.strong in html
         assert person["name"] in html and "Анна Иванова" in html
         assert (
-            "Фокус этого листа:" in html
+            "На этом листе —" in html
+            and "Фокус этого листа" not in html
             and f"{len(person['focus'])} из {len(real_model.role('account-manager').competencies)}" in html
         )
         assert all(label in html for label in LABELS) and "Ключевые выводы" in html

@@ -125,7 +125,7 @@ def _head(ws: Any, c: Card, st: dict[str, Any]) -> None:
     ws.merge_cells("A2:G2")
     ws.row_dimensions[2].height = row_height(instruction, sum(WIDTHS))
     names = ", ".join(it.competency.name for it in c.items)
-    focus = _("Фокус этого листа: {names}") if c.focused else _("Все компетенции роли: {names}")
+    focus = _("На этом листе — {names}") if c.focused else _("Все компетенции роли: {names}")
     ws["A3"] = focus.format(names=names)
     ws["A3"].alignment = st["wrap"]
     ws.merge_cells("A3:G3")
