@@ -1885,3 +1885,17 @@ def test_plan_page_hands_interviewers_print_sheets_and_who_page_cites_one_articl
     who = (ROOT / "docs/profession/who.md").read_text(encoding="utf-8")
     assert "В одной из статей основные обязанности сводятся к двум задачам" in who
     assert "В статьях основные обязанности" not in who
+
+
+def test_salary_chart_closes_the_bar_at_the_articles_average_maximum(bundled_model):
+    """Review 11, finding 34: «от 20 тыс.; средний максимум 100–130 тыс.» is drawn as a closed bar to 130 with
+    100–130 hatched; only the rows with a lower bound alone stay open."""
+    from accountpath.render import svg
+
+    rows = [s for r in bundled_model.roles for s in r.salary]
+    chart = svg.salary_chart(bundled_model)
+    wide = chart[: chart.index('class="ap-chart ap-narrow"')]
+    avg = [s for s in rows if s.average_max is not None]
+    assert avg and wide.count('class="ap-shade"') == len(avg)
+    assert wide.count("ap-open-edge") == sum(1 for s in rows if s.max is None and s.average_max is None)
+    assert "заштрихованный конец полосы: «средний максимум»" in chart

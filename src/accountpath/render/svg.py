@@ -98,7 +98,10 @@ def _fade_defs(ident: str) -> str:
         f'<linearGradient id="{ident}-down"><stop class="ap-stop ap-stop-end" offset="0"/>'
         f'<stop class="ap-stop" offset="1"/></linearGradient>'
         f'<marker id="{ident}-open-end" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" '
-        'orient="auto-start-reverse"><path class="ap-arrowhead" d="M0,0 L10,5 L0,10 z"/></marker></defs>'
+        'orient="auto-start-reverse"><path class="ap-arrowhead" d="M0,0 L10,5 L0,10 z"/></marker>'
+        f'<pattern id="{ident}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect class="ap-hatch" width="3" height="6" fill="#fff" fill-opacity=".6"/>'
+        "</pattern></defs>"
     )
 
 
@@ -119,11 +122,13 @@ def _bar(
         return [el for el in _bar(lo, hi, " ", x, left, right, by, ident) if not el.startswith("<text")]
     if lo is not None and hi is not None:
         x0, x1 = x(lo), max(x(hi), x(lo) + 3)
-        label = (
-            f'<text class="ap-value" x="{f(x1 + 6)}" y="{f(ty)}">{e(text)}</text>'
-            if x1 + tw < right + 30
-            else f'<text class="ap-value" x="{f(x0 - 6)}" y="{f(ty)}" text-anchor="end">{e(text)}</text>'
-        )
+        if x1 + tw < right + 30:
+            label = f'<text class="ap-value" x="{f(x1 + 6)}" y="{f(ty)}">{e(text)}</text>'
+        elif x0 - tw >= left - 14:
+            label = f'<text class="ap-value" x="{f(x0 - 6)}" y="{f(ty)}" text-anchor="end">{e(text)}</text>'
+        else:  # too long for either side (e.g. «от 20 тыс.; средний максимум 100–130 тыс.»): above the bar
+            label = f'<text class="ap-value" x="{f(x0)}" y="{f(by - 3)}">{e(text)}</text>'
+
         return [f'<rect class="ap-bar" x="{f(x0)}" y="{f(by)}" width="{f(x1 - x0)}" height="14" rx="3"/>', label]
     if lo is not None:
         beyond = x(lo) > right - 90
@@ -164,12 +169,14 @@ def _ranges(
     axis_max: float | None = None,
     label_w: float = 250,
     width: float = 780,
+    shades: list[tuple[float, float] | None] | None = None,
 ) -> str:
     """Horizontal range bars, one row per (label lines, lo, hi, text). The scale fits the
     closed ranges and lower bounds that are not outliers, so one «от 1 000 000» figure does
     not squash every other bar: it is drawn past a break mark at the right edge.
     label_w=0 stacks each label above its bar (the narrow form for a phone); the figures
-    then end the label's first line."""
+    then end the label's first line. `shades`: per row, a (low, high) part of the bar drawn hatched (the
+    article's «средний максимум»), or None."""
     stacked = label_w == 0
     left, right, top = (18.0 if stacked else label_w + 14), width - (20 if stacked else 30), 10.0
     closed = [hi for _, lo, hi, _ in rows if lo is not None and hi is not None]
@@ -192,7 +199,7 @@ def _ranges(
             f'<text class="ap-tick" x="{f(x(v))}" y="{f(top + plot_h + 16)}" text-anchor="middle">{e(unit_label(v))}</text>'
         )
     y = top
-    for (lines, lo, hi, text), h in zip(rows, heights):
+    for (lines, lo, hi, text), h, shade in zip(rows, heights, shades or [None] * len(rows)):
         if stacked:
             lines = [f"{lines[0]}: {text}"] + lines[1:]
         ty = y + LINE - 2 if stacked else y + (h - len(lines) * LINE) / 2 + LINE - 4
@@ -201,7 +208,14 @@ def _ranges(
             anchor = f'x="{f(left)}"' if stacked else f'x="{f(label_w)}" text-anchor="end"'
             out.append(f'<text class="{cls}" {anchor} y="{f(ty + j * LINE)}">{e(line)}</text>')
         by = y + len(lines) * LINE + 6 if stacked else y + h / 2 - 7
-        out += _bar(lo, hi, "" if stacked else text, x, left, right, by, ident)
+        bar = _bar(lo, hi, "" if stacked else text, x, left, right, by, ident)
+        if shade is not None:  # over the bar, under its figures
+            bar.insert(
+                1,
+                f'<rect class="ap-shade" x="{f(x(shade[0]))}" y="{f(by)}" width="{f(x(shade[1]) - x(shade[0]))}" '
+                f'height="14" style="fill:url(#{ident}-hatch)"/>',
+            )
+        out += bar
         y += h
     out.append(f'<line class="ap-axis" x1="{f(left)}" y1="{f(top + plot_h)}" x2="{f(right)}" y2="{f(top + plot_h)}"/>')
     out.append("</svg>")
@@ -218,29 +232,44 @@ def salary_chart(model: Model) -> str:
     a wide chart and a narrow one for a phone in one figure (CSS shows one of them)."""
     wide: list[Row] = []
     narrow: list[Row] = []
+    shades: list[tuple[float, float] | None] = []
     for r in salary_table(model):
         detail = r.detail
         if r.estimate:
             detail += f" ({ESTIMATE_LABEL})"
         text = short_range(r.s)
-        wide.append(([r.label] + wrap(detail, int(250 / CHAR_W)), r.s.min, r.s.max, text))
-        narrow.append(([r.label] + wrap(detail, int(330 / CHAR_W)), r.s.min, r.s.max, text))
+        # «от 20 тыс.; средний максимум 100–130 тыс.»: the article gives an upper reference, so the bar is
+        # closed at the top of the average maximum and that band is hatched (review 11, finding 34)
+        avg = r.s.average_max
+        hi = r.s.max if r.s.max is not None or avg is None else avg[1]
+        shades.append((avg[0], avg[1]) if avg is not None else None)
+        wide.append(([r.label] + wrap(detail, int(250 / CHAR_W)), r.s.min, hi, text))
+        narrow.append(([r.label] + wrap(detail, int(330 / CHAR_W)), r.s.min, hi, text))
     if not wide:
         return ""
     desc = (
         "Горизонтальные полосы: зарплата от нижней до верхней границы, рядом — цифры. Полоса, которая "
-        "бледнеет к краю и кончается стрелкой, — источник назвал только нижнюю границу."
+        "бледнеет к краю и кончается стрелкой, — источник назвал только нижнюю границу. Заштрихованный конец "
+        "полосы — «средний максимум»: источник назвал его вместо верхней границы."
     )
     title = "Зарплатные вилки аккаунт-менеджера по статьям, ₽ в месяц"
-    svg = _ranges(wide, ident="salary-chart", title=title, desc=desc, unit_label=_thousands).replace(
+    svg = _ranges(wide, ident="salary-chart", title=title, desc=desc, unit_label=_thousands, shades=shades).replace(
         'class="ap-chart"', 'class="ap-chart ap-wide"', 1
     ) + _ranges(
-        narrow, ident="salary-chart-narrow", title=title, desc=desc, unit_label=_thousands, label_w=0, width=360
+        narrow,
+        ident="salary-chart-narrow",
+        title=title,
+        desc=desc,
+        unit_label=_thousands,
+        label_w=0,
+        width=360,
+        shades=shades,
     ).replace('class="ap-chart"', 'class="ap-chart ap-narrow"', 1)
     return figure(
         svg,
         "Зарплатные вилки, тысяч рублей в месяц. Бледнеющая полоса со стрелкой: источник называет "
-        "только нижнюю границу; знак разрыва: граница дальше края шкалы.",
+        "только нижнюю границу; заштрихованный конец полосы: «средний максимум», который источник называет "
+        "вместо верхней границы; знак разрыва: граница дальше края шкалы.",
         "ap-salary",
     )
 
