@@ -1899,3 +1899,20 @@ def test_salary_chart_closes_the_bar_at_the_articles_average_maximum(bundled_mod
     assert avg and wide.count('class="ap-shade"') == len(avg)
     assert wide.count("ap-open-edge") == sum(1 for s in rows if s.max is None and s.average_max is None)
     assert "заштрихованный конец полосы: «средний максимум»" in chart
+
+
+def test_growth_page_rule_is_a_numbered_block_in_plain_agency_words(bundled_model):
+    """Review 11, findings 21, 22, 25, 27-29: the promotion rule is a numbered block HR can quote; the CSD
+    and the Senior Key Account Manager are named as the glossary says; no «звание», no statistics words."""
+    rule = pages.promotion_rule()
+    items = re.findall(r"^(\d)\. \*\*(.+?)\*\*", rule, flags=re.M)
+    assert [n for n, _ in items] == ["1", "2", "3", "4", "5"]
+    assert items[0][1].startswith("Условие 1 — масштаб") and items[1][1].startswith("Условие 2 — оценки")
+    growth = pages.build(bundled_model)["growth.md"]
+    for phrase in ("звание", "отрицательным отклонением", "читаются как", "имена можно скрыть для директора"):
+        assert phrase not in growth, phrase
+    assert "директор клиентского сервиса" not in growth.lower()
+    assert "руководитель сотрудника и Client Services Director (CSD)" in growth
+    assert "**Сначала масштаб, потом должность.**" in growth and "для директора можно скрыть имена" in growth
+    seats = [str(getattr(s, "who", s)) for r in bundled_model.roles for lv in r.levels for s in lv.interview.panel]
+    assert not [seat for seat in seats if re.search(r"Senior KAM|директор клиентского сервиса", seat)]
