@@ -251,3 +251,21 @@ def test_a_seat_may_rate_five_competencies_at_most():
         "место 1 панели оценивает компетенций: 6, а одно место — не больше 5 [panel-seats]"
     ), found
     assert plan_mod.MAX_FOCUS == 5
+
+
+@pytest.mark.parametrize(
+    ("panel", "message"),
+    [
+        ("[{who: р}, {who: к, focus: [finance]}]", "interview.panel[1]: нет обязательного поля «focus»"),
+        ("[{who: р, focus: []}, к]", "interview.panel[1].focus: нужно не меньше 1 элементов списка"),
+        (
+            "[{who: р, focus: [finance], where: офис}, к]",
+            "interview.panel[1]: неизвестный ключ «where»; допустимые ключи: who, focus",
+        ),
+        ("[1, к]", "interview.panel[1]: должно быть текстом или словарём (ключ: значение), а не число 1"),
+    ],
+)
+def test_a_malformed_seat_gets_a_russian_message_at_its_place(panel, message):
+    found = _problems(_with_panel(panel))
+    assert any(p.endswith(message) for p in found), found
+    assert not any("valid under" in p for p in found), found
