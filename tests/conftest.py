@@ -75,9 +75,9 @@ def hand_written_docs() -> list[Path]:
 
 
 def full_model_data(compact: dict) -> dict:
-    """Expand a compact model (evaluation + roles with weights and targets) into a valid full model:
-    every level gets a target (1) for the competencies its role does not weigh, every question
-    discriminates the whole scale."""
+    """Expand a compact model (evaluation + roles with weights and targets, a level's `interview` as given)
+    into a valid full model: every level gets a target (1) for the competencies its role does not weigh,
+    every question discriminates the whole scale."""
     comp_ids = sorted({rc["id"] for r in compact["roles"] for rc in r["competencies"]})
     anchors = {"weak": "Общие слова.", "solid": "Пример с фактами.", "strong": "Пример с фактами и выводами."}
     return {
@@ -124,6 +124,7 @@ def full_model_data(compact: dict) -> dict:
                         "experience": "—",
                         "time_in_level": "—",
                         "targets": {cid: lv["targets"].get(cid, 1) for cid in comp_ids},
+                        **({"interview": lv["interview"]} if "interview" in lv else {}),
                     }
                     for lv in r["levels"]
                 ],
@@ -152,6 +153,21 @@ def vectors() -> dict:
 @pytest.fixture(scope="session")
 def vector_model(vectors):
     return model_from_compact(vectors["model"])
+
+
+SEAT_VECTORS = ROOT / "tests" / "vectors" / "seats.json"
+
+
+@pytest.fixture(scope="session")
+def seat_vectors() -> dict:
+    """Panel seats that name their competencies (tests/vectors/seats.json): compact model, plan inputs."""
+    return json.loads(SEAT_VECTORS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seats_model(seat_vectors):
+    """The compact model of tests/vectors/seats.json: one level whose panel seats name their competencies."""
+    return model_from_compact(seat_vectors["model"])
 
 
 @pytest.fixture(scope="session")

@@ -374,3 +374,26 @@ def test_planner_sheets_open_with_the_graduates_question_and_end_with_the_open_b
         assert r.returncode == 0, r.stderr
         results.append(json.loads(r.stdout))
     assert results[0] == results[1]  # the note never moves a score
+
+
+def test_the_planner_gives_each_panel_seat_its_own_competencies(page, server, site_model):
+    """Review 11, finding 4: with as many interviewers as the level's panel has seats, the plan tool rates what
+    each seat names (the finance director of an AD panel: money, negotiation, the balance of interests; no
+    project management or client focus), as `accountpath plan` does; with two interviewers, the algorithm's."""
+    open_planner(page, server)
+    level = site_model.role("account-director").level("account-director")
+    count = level.interview.interviewers
+    fill_plan(page, "account-director", "account-director", PANEL[:count], "", level.interview.minutes)
+    page.wait_for_function(f"document.querySelectorAll('#pl-schedule .ap-plan__person').length === {count}")
+    seat = next(k for k, s in enumerate(level.interview.panel) if "финансов" in s)
+    person = page.locator("#pl-schedule .ap-plan__person").nth(seat).inner_text()
+    assert "Переговоры" in person and "Управление проектом" not in person and "Клиентоориентированность" not in person
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Скачать план (файл для оценщика)").click()
+    text = open(dl.value.path(), encoding="utf-8").read()
+    assert text == cli_yaml(
+        site_model, "account-director", "account-director", PANEL[:count], "", level.interview.minutes
+    )
+    plan = yaml.safe_load(text)
+    assert [set(p["focus"]) for p in plan["interviewers"]] == [set(s.focus) for s in level.interview.seats]
+    page.watch.assert_clean()

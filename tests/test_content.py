@@ -1498,7 +1498,7 @@ def test_review_6_every_level_says_who_sits_on_the_panel(bundled_model):
     ad = bundled_model.role("account-director").level("account-director").interview.panel
     assert any("CSD" in s for s in ad) and any("финансов" in s for s in ad)
     csd = bundled_model.role("client-services-director").level("csd").interview.panel
-    assert any("без права вето" in s for s in csd)
+    assert any("Group Account Director" in s for s in csd) and not any("вето" in s for s in csd)
     assert "Кого позвать интервьюерами ◇: 1 — " in built["tools/plan.md"]
     guide = (ROOT / "docs" / "interview" / "index.md").read_text(encoding="utf-8")
     assert "Кто сидит в панели" in guide and "../hiring/index.md" in guide
@@ -1557,6 +1557,8 @@ def test_each_panel_seat_rates_what_its_person_can_judge(bundled_model):
             for seat, person in zip(lv.interview.panel, plan["interviewers"]):
                 if "финансов" in seat:
                     assert "finance" in person["focus"], (lv.id, seat, person["focus"])
+                    # money, contracts and the agency's interest, never how projects run or a client is served
+                    assert not {"project-management", "client-focus"} & set(person["focus"]), (lv.id, person["focus"])
                     seen += 1
                 if seat.startswith("коллега из продакшна"):
                     assert {"project-management", "briefing"} & set(person["focus"]), (lv.id, seat, person["focus"])
@@ -1568,6 +1570,48 @@ def test_each_panel_seat_rates_what_its_person_can_judge(bundled_model):
                     assert "team-management" in person["focus"], (lv.id, seat, person["focus"])
                     seen += 1
     assert seen >= 7
+
+
+def test_the_finance_director_rates_money_not_projects_or_clients(bundled_model):
+    """Review 11, finding 4: at AD and GAD the agency's finance director rates Финансовая грамотность, Переговоры
+    and Баланс интересов агентства и клиента, and no project management or client focus; those two must-haves go to
+    the future manager and the peer director, two seats each. The kit, its sheets and the plan say the same."""
+    role = bundled_model.role("account-director")
+    for level in role.levels:
+        seats = level.interview.seats
+        finance = [k for k, s in enumerate(seats) if "финансов" in s.who]
+        assert len(finance) == 1, (level.id, level.interview.panel)
+        k = finance[0]
+        assert set(seats[k].focus) == {"finance", "negotiation", "stakeholder-balance"}, (level.id, seats[k].focus)
+        plan, notes = plan_mod.make_plan(bundled_model, role.id, level.id, [f"И{n}" for n in range(len(seats))])
+        focus = [p["focus"] for p in plan["interviewers"]]
+        assert not {"project-management", "client-focus"} & set(focus[k]), (level.id, focus[k])
+        for cid in ("project-management", "client-focus"):
+            holders = [seats[i].who for i, f in enumerate(focus) if cid in f]
+            assert len(holders) == 2 and any("будущий руководитель" in w for w in holders), (level.id, cid, holders)
+        assert all(n.code == plan_mod.LIGHT_PANEL for n in notes), [str(n) for n in notes]
+        kit = kit_mod.render_kit(bundled_model, role, level, "md")
+        line = next(x for x in kit.splitlines() if x.startswith(f"- **Интервьюер {k + 1} — "))
+        assert "финансовый директор" in line
+        assert "Управление проектом" not in line and "Клиентоориентированность" not in line
+        assert "Финансовая грамотность, Переговоры, Баланс интересов агентства и клиента" in line
+
+
+def test_no_future_subordinate_scores_the_csd(bundled_model):
+    """Review 11, finding 5: the CSD panel's scored seat is a peer director, not one of the account directors the
+    candidate will lead; the meeting with them has no sheet, the kit says so, and nothing of it is scored."""
+    role = bundled_model.role("client-services-director")
+    level = role.level("csd")
+    panel = level.interview.panel
+    assert "Group Account Director или управляющий директор соседнего подразделения" in panel
+    assert not any("аккаунт-директоров" in s or "вето" in s for s in panel)
+    assert level.interview.unscored and "аккаунт-директор" in level.interview.unscored
+    kit = kit_mod.render_kit(bundled_model, role, level, "md")
+    assert f"**Встреча без оценки.** {level.interview.unscored}" in kit
+    assert kit.count("**Интервьюер ") == level.interview.interviewers
+    assert "Встреча без оценки" in pages.build(bundled_model)["hiring/kit-client-services-director-csd.md"]
+    sheets = kit_mod.interviewer_sheets(bundled_model, role, level, "yaml")
+    assert len(sheets) == level.interview.interviewers
 
 
 def test_team_management_three_covers_a_mentor_and_a_group_head(bundled_model):

@@ -90,3 +90,15 @@ def test_the_cli_writes_the_same_bytes(real_model, cli_run, tmp_path):
     args += ["--candidate", case["candidate"]] + [a for n in case["interviewers"] for a in ("--interviewer", n)]
     assert cli_run(*args, "-o", out).returncode == 0
     assert out.read_bytes() == python_plan(real_model, case)["yaml"].encode("utf-8")
+
+
+def test_browser_plan_follows_the_panel_seats_like_the_cli(seats_model, seat_vectors, tmp_path):
+    """tests/vectors/seats.json: a level whose seats name their competencies, one with plain descriptions, one
+    with no panel; 1-4 interviewers: model.json carries the seats and planmake.js plans as `accountpath plan`."""
+    cases = seat_vectors["cases"]
+    got = node_plans(seats_model, cases, tmp_path)
+    assert len(got) == len(cases)
+    for case, g in zip(cases, got, strict=True):
+        assert g == python_plan(seats_model, case), case
+    seated = [g for c, g in zip(cases, got, strict=True) if c["level"] == "seated" and len(c["interviewers"]) == 3]
+    assert seated and all("focus: [a, c, g]" in g["yaml"] and "focus: [b, e]" in g["yaml"] for g in seated)

@@ -106,6 +106,24 @@ MESSAGES: dict[str, str] = {
         "{at}: в interview.panel строк {n}, а интервьюеров (interviewers) {count}: "
         "по одной строке на каждого интервьюера [interview-panel]"
     ),
+    "model.seat-focus-unweighted": N_(
+        "{at}: место {n} панели оценивает «{competency}», а у роли нет такой взвешенной компетенции{tip} [panel-seats]"
+    ),
+    "model.seat-focus-repeated": N_("{at}: у места {n} панели компетенция «{competency}» указана дважды [panel-seats]"),
+    "model.seat-focus-max": N_(
+        "{at}: место {n} панели оценивает компетенций: {count}, а одно место — не больше {most} [panel-seats]"
+    ),
+    "model.seat-focus-partial": N_(
+        "{at}: компетенции (focus) названы у {n} мест панели из {count}: назовите их у каждого места или ни у одного "
+        "[panel-seats]"
+    ),
+    "model.seat-focus-must-have": N_(
+        "{at}: обязательную компетенцию «{competency}» оценивают мест панели: {n}, а нужно не меньше {need} [panel-seats]"
+    ),
+    "model.seat-focus-coverage": N_(
+        "{at}: места панели оценивают компетенции весом {w} из {total}, а итог считается, только когда оценено "
+        "не меньше {need}; не оценивает никто: {ids} [panel-seats]"
+    ),
     "model.screening-count": N_("{at}: в телефонном скрининге {n} вопросов, а нужно от {lo} до {hi} [screening-count]"),
     "model.screening-knock-out": N_(
         "{at}: в телефонном скрининге нет ни одного стоп-вопроса (knock_out: true) [screening-count]"
@@ -384,8 +402,7 @@ MESSAGES: dict[str, str] = {
     "plan-note.fix-one-more": N_("добавьте ещё одного интервьюера (у каждого не больше {f} компетенций)"),
     "plan-note.fix-panel": N_("позовите {k} интервьюеров (у каждого не больше {f} компетенций)"),
     "plan-note.light-panel": N_(
-        "на собеседованиях этого уровня меньше интервьюеров, чем обычно, и они не оценивают: {names} — их вес {w} "
-        "из {total}; итог "
+        "на собеседованиях этого уровня намеренно не оценивают: {names} — их вес {w} из {total}; итог "
         "считается, если оценены компетенции весом не меньше {need} из {total}, поэтому каждый интервьюер "
         "оценивает весь свой фокус"
     ),

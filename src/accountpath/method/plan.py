@@ -1,6 +1,7 @@
 """The interview plan (core: no I/O, no adapters): who covers which competencies and asks which questions.
 
-`make_plan` assigns every weighted competency of a role to an interviewer's focus: with two or
+`make_plan` assigns every weighted competency of a role to an interviewer's focus (as the level's panel
+seats name them where every seat does and the plan has one interviewer per seat, `panel_focus`): with two or
 more interviewers each must-have to at least two of them, nobody more than MAX_FOCUS, spread
 evenly (focus counts differ by one at most), then balanced by weight; each focus competency gets
 QUESTIONS_PER_FOCUS questions (fewer on a level with its own lighter panel, see `questions_per_focus`;
@@ -24,12 +25,12 @@ from typing import Any
 
 from accountpath.i18n import _
 from accountpath.messages import Msg
+from accountpath.model.types import MAX_FOCUS as MAX_FOCUS  # the model's seat rule shares them
+from accountpath.model.types import MUST_HAVE_COVER as MUST_HAVE_COVER
 from accountpath.model.types import Model, Question, Role, RoleLevel
 from accountpath.names import normalise_name
 
 PLAN_VERSION = 1
-MAX_FOCUS = 5
-MUST_HAVE_COVER = 2
 QUESTIONS_PER_FOCUS = 2
 DEFAULT_MINUTES = 60
 MIN_MINUTES, MAX_MINUTES = 20, 240
@@ -255,6 +256,33 @@ def assign_focus(role: Role, count: int) -> tuple[list[list[str]], list[str]]:
     return [sorted(f, key=rank.__getitem__) for f in focus], missing
 
 
+def seat_focus(level: RoleLevel, count: int) -> list[list[str]] | None:
+    """The competencies each seat of the level's panel rates (the model's `interview.panel` focus) where every
+    seat names them and `count` interviewers is the panel's number of seats (the default kit); else None."""
+    given = level.interview.seat_focus if level.interview is not None else None
+    if given is None or len(given) != count:
+        return None
+    return [list(f) for f in given]
+
+
+def panel_focus(role: Role, level: RoleLevel, count: int) -> tuple[list[list[str]], list[str]]:
+    """(focus ids per interviewer, competency ids left without an interviewer) as `assign_focus` gives them,
+    except that a panel of the level's seats that name their competencies (`seat_focus`) rates those, each
+    seat's list in weight order; left without: what no seat rates, a must-have once for each seat it lacks."""
+    seats = seat_focus(level, count)
+    if seats is None:
+        return assign_focus(role, count)
+    order = role.by_weight()
+    rank = {rc.id: k for k, rc in enumerate(order)}
+    focus = [sorted((c for c in f if c in rank), key=rank.__getitem__) for f in seats]
+    copies = MUST_HAVE_COVER if count >= 2 else 1
+    missing = []
+    for rc in order:
+        held = sum(rc.id in f for f in focus)
+        missing += [rc.id] * max(0, (copies if rc.must_have else 1) - held)
+    return focus, missing
+
+
 def coverage_notes(
     model: Model, role: Role, focus: Sequence[Sequence[str]], level: RoleLevel | None = None
 ) -> list[Msg]:
@@ -369,7 +397,7 @@ def make_plan(
         seen[normalise_name(name)] = name
     if minutes is None:
         minutes = panel_size(role, level)[1]
-    focus, _missing = assign_focus(role, len(names))
+    focus, _missing = panel_focus(role, level, len(names))
     chosen = assign_questions(model, level, focus, role, question_counts(role, level, int(minutes), focus))
     people = [
         {"name": name, "focus": list(ids), "questions": [q.id for cid in ids for q in chosen[i][cid]]}

@@ -35,6 +35,7 @@ from accountpath.model.types import (
     Scope,
     Scoring,
     ScreeningQuestion,
+    Seat,
     Source,
     Sourced,
     TakeHome,
@@ -100,11 +101,7 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         experience_source=lv.get("experience_source"),
         scope=Scope(**{k: lv["scope"][k] for k in SCOPE_KEYS}) if lv.get("scope") else None,
         probation=_by_number(lv.get("probation") or {}),
-        interview=Interview(
-            int(lv["interview"]["interviewers"]), int(lv["interview"]["minutes"]), _t(lv["interview"].get("panel"))
-        )
-        if lv.get("interview")
-        else None,
+        interview=_interview(lv["interview"]) if lv.get("interview") else None,
         pay=_pay(lv["pay"]) if lv.get("pay") else None,
         take_home=_take_home(lv["take_home"]) if lv.get("take_home") else None,
         requirements=_t(lv.get("requirements")),
@@ -114,6 +111,16 @@ def _level(lv: dict[str, Any], competency_ids: list[str]) -> RoleLevel:
         if lv.get("pay_ratio")
         else None,
         screening=_screening(lv.get("screening")),
+    )
+
+
+def _interview(i: dict[str, Any]) -> Interview:
+    """A level's panel: each `panel` entry a description (a string) or {who, focus}."""
+    seats = tuple(
+        Seat(s, ()) if isinstance(s, str) else Seat(s["who"], _t(s.get("focus"))) for s in i.get("panel") or ()
+    )
+    return Interview(
+        int(i["interviewers"]), int(i["minutes"]), tuple(s.who for s in seats), seats, i.get("unscored") or None
     )
 
 

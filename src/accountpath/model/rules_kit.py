@@ -2,13 +2,15 @@
 questions. Each problem carries a code of the message table (`accountpath.messages`) and the
 position of the offending value: pay-range, pay-source, pay-ratio, screening-count,
 screening-stop, take-home-scoring, take-home-table,
-reference-count, reference-coverage, vacancy-requirements, interview-panel."""
+reference-count, reference-coverage, vacancy-requirements, interview-panel, panel-seats."""
 
 from __future__ import annotations
 
+import math
 from typing import Any, TypeGuard
 
 from accountpath.model.rulebase import Ctx, hint, is_int, items
+from accountpath.model.types import MAX_FOCUS, MUST_HAVE_COVER
 from accountpath.model.yamlsource import DocPath
 from accountpath.problems import Problem
 
@@ -242,6 +244,97 @@ def interview_panel(ctx: Ctx) -> list[Problem]:
     return out
 
 
+def _weighted(role: dict[str, Any]) -> dict[str, tuple[float, bool]]:
+    """{competency id: (weight, must-have)} of a role's weighted competencies (malformed entries skipped)."""
+    out = {}
+    for _k, rc in items(role, "competencies"):
+        weight = rc.get("weight")
+        if isinstance(rc.get("id"), str):
+            out[rc["id"]] = (weight if _is_number(weight) else 0, rc.get("must_have") is True)
+    return out
+
+
+def _seat_focus(ctx: Ctx, path: DocPath, at: str, n: int, focus: list[Any], weighted: dict[str, Any]) -> list[Problem]:
+    """One seat's `focus`: the role's weighted competencies, each once, at most MAX_FOCUS."""
+    out = []
+    seen: set[str] = set()
+    for m, cid in enumerate(focus):
+        if not isinstance(cid, str):
+            continue
+        if cid not in weighted:
+            out.append(
+                _at(
+                    ctx, path + (m,), "model.seat-focus-unweighted", at=at, n=n, competency=cid, tip=hint(cid, weighted)
+                )
+            )
+        elif cid in seen:
+            out.append(_at(ctx, path + (m,), "model.seat-focus-repeated", at=at, n=n, competency=cid))
+        seen.add(cid)
+    if len(focus) > MAX_FOCUS:
+        out.append(_at(ctx, path, "model.seat-focus-max", key=True, at=at, n=n, count=len(focus), most=MAX_FOCUS))
+    return out
+
+
+def _min_coverage(ctx: Ctx) -> float | None:
+    ev = ctx.data.get("evaluation") if isinstance(ctx.data, dict) else None
+    value = ev.get("min_coverage") if isinstance(ev, dict) else None
+    return float(value) if _is_number(value) else None
+
+
+def panel_seats(ctx: Ctx) -> list[Problem]:
+    """A panel seat that names its competencies (`{who, focus}`) rates weighted competencies of its role, each
+    once, at most MAX_FOCUS; either every seat of a panel names them or none; where all do, every must-have is
+    on MUST_HAVE_COVER seats (one on a panel of one) and the seats together rate competencies of at least the
+    hiring rule's coverage (`evaluation.min_coverage` of the role's weight)."""
+    out = []
+    coverage = _min_coverage(ctx)
+    for i, role in ctx.roles:
+        weighted = _weighted(role)
+        for j, lv in items(role, "levels"):
+            interview = lv.get("interview")
+            panel = interview.get("panel") if isinstance(interview, dict) else None
+            if not isinstance(panel, list) or not panel:
+                continue
+            path, at = ("roles", i, "levels", j, "interview", "panel"), ctx.where(("roles", i, "levels", j))
+            focus: list[list[Any]] = []
+            for k, seat in enumerate(panel):
+                given = seat.get("focus") if isinstance(seat, dict) else None
+                if isinstance(given, list) and given:
+                    out += _seat_focus(ctx, path + (k, "focus"), at, k + 1, given, weighted)
+                    focus.append(given)
+            if not focus:
+                continue
+            if len(focus) < len(panel):
+                out.append(_at(ctx, path, "model.seat-focus-partial", key=True, at=at, n=len(focus), count=len(panel)))
+                continue
+            need = MUST_HAVE_COVER if len(panel) >= 2 else 1
+            for cid, (_w, must) in weighted.items():
+                held = sum(cid in f for f in focus)
+                if must and held < need:
+                    out.append(
+                        _at(ctx, path, "model.seat-focus-must-have", key=True, at=at, competency=cid, n=held, need=need)
+                    )
+            total = sum(w for w, _m in weighted.values())
+            rated = sum(w for cid, (w, _m) in weighted.items() if any(cid in f for f in focus))
+            if coverage is not None and total and rated < math.ceil(coverage * total - 1e-9):
+                left = ", ".join(cid for cid in weighted if not any(cid in f for f in focus))
+                need_w = math.ceil(coverage * total - 1e-9)
+                out.append(
+                    _at(
+                        ctx,
+                        path,
+                        "model.seat-focus-coverage",
+                        key=True,
+                        at=at,
+                        w=rated,
+                        total=total,
+                        need=need_w,
+                        ids=left,
+                    )
+                )
+    return out
+
+
 RULES = (
     pay_range,
     pay_ratio,
@@ -252,4 +345,5 @@ RULES = (
     reference_coverage,
     vacancy_requirements,
     interview_panel,
+    panel_seats,
 )

@@ -15,6 +15,10 @@ TEAM_COMPETENCY = "team-management"
 MANAGER_FROM = 3
 """A level whose team-management target is at least this has a team: manager questions are for it."""
 SCOPE_KEYS = ("clients", "budget", "team", "client_contacts", "pnl")
+MAX_FOCUS = 5
+"""The most competencies one interviewer rates (the plan's rule and the rule on a panel seat's `focus`)."""
+MUST_HAVE_COVER = 2
+"""Interviewers who rate each must-have where a panel has two or more."""
 
 
 @dataclass(frozen=True)
@@ -217,14 +221,38 @@ class Scope:
 
 
 @dataclass(frozen=True)
+class Seat:
+    """One interviewer's seat on a level's panel: who sits there and the competencies the seat rates
+    (`focus`, ids of the role's weighted competencies; empty: the plan's algorithm decides)."""
+
+    who: str
+    focus: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Interview:
     """A level's own interview panel (`interview` in the model): how many interviewers, minutes each, and
     who sits on it (`panel`: one short description per interviewer, in interviewer order; empty when the
-    model does not say). Without it the plan's defaults apply (method/plan.py `panel_size`)."""
+    model does not say). `seats` are the same entries with the competencies each rates where the model
+    names them; `unscored`: a meeting beside the panel that gives no scores (the kit says so). Without it
+    the plan's defaults apply (method/plan.py `panel_size`)."""
 
     interviewers: int
     minutes: int
     panel: tuple[str, ...] = ()
+    seats: tuple[Seat, ...] = ()
+    unscored: str | None = None
+
+    @property
+    def seat_focus(self) -> tuple[tuple[str, ...], ...] | None:
+        """Each seat's competencies, in seat order, where every seat of the panel names them; else None."""
+        if self.seats and len(self.seats) == self.interviewers and all(s.focus for s in self.seats):
+            return tuple(s.focus for s in self.seats)
+        return None
+
+
+InterviewPanel = Interview
+"""Another name of `Interview`: the level's panel."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accountpath.i18n import N_, _, model_language, nplural
-from accountpath.method.plan import assign_focus, make_plan, panel_size, questions_per_focus, splits_by_must_have
+from accountpath.method.plan import make_plan, panel_focus, panel_size, questions_per_focus, splits_by_must_have
 from accountpath.model.types import Handout, HandoutTable, Model, ReferenceQuestion, Role, RoleLevel, TakeHome
 from accountpath.render import scorecard
 from accountpath.render.cardtext import GRADUATE_FIRST, card_title
@@ -248,6 +248,10 @@ PANEL_SEATS = N_(
 )
 
 
+UNSCORED_LABEL = N_("Встреча без оценки")
+"""The kit's label of the level's `interview.unscored` meeting (no sheet, nothing of it enters the result)."""
+
+
 def seat_label(name: str, seat: str) -> str:
     """«Интервьюер 1 — будущий руководитель …»: the interviewer with their seat on the panel, or the name alone."""
     return f"{name} — {seat}" if seat else name
@@ -276,6 +280,7 @@ def panel_outline(model: Model, role: Role, level: RoleLevel) -> dict[str, Any]:
         "need_weight": math.ceil(model.evaluation.min_coverage * total - 1e-9),
         "people": [(p["name"], [names[c] for c in p["focus"]]) for p in plan["interviewers"]],
         "seats": [seats[k] if k < len(seats) else "" for k in range(len(plan["interviewers"]))],
+        "unscored": level.interview.unscored if level.interview is not None else None,
         "sheets": [sheet_stem(role, level, n) for n in range(1, count + 1)],
         "competencies": [
             (names[rc.id], rc.weight, rc.must_have, level.targets[rc.id], model.competency(rc.id))
@@ -298,7 +303,7 @@ def questions_by_minutes(model: Model) -> dict[int, tuple[int, ...]]:
     for role in model.roles:
         for level in role.levels:
             count, minutes = panel_size(role, level)
-            focus, _missing = assign_focus(role, count)
+            focus, _missing = panel_focus(role, level, count)
             out.setdefault(minutes, set()).add(questions_per_focus(level, minutes, focus))
     return {m: tuple(sorted(out[m])) for m in sorted(out)}
 
@@ -310,7 +315,7 @@ def split_minutes(model: Model) -> set[int]:
     for role in model.roles:
         for level in role.levels:
             count, minutes = panel_size(role, level)
-            focus, _missing = assign_focus(role, count)
+            focus, _missing = panel_focus(role, level, count)
             if splits_by_must_have(level, minutes, focus):
                 out.add(minutes)
     return out
@@ -687,6 +692,8 @@ def kit_md(
         links = sheet_links(name, stem, sheets_prefix, view["title"])
         lines.append(f"- **{e(seat_label(name, seat))}:** {e(', '.join(focus))}{sep} {links}")
     lines.append("")
+    if p["unscored"]:
+        lines += [f"**{e(_(UNSCORED_LABEL))}.** {e(p['unscored'])}", ""]
     for note in panel_notes(view, left_note):
         lines += [e(note), ""]
     lines += [f"{h}# Тестовое задание", "", *take_home_md(view, h, e, plain=plain)]
@@ -820,6 +827,8 @@ def kit_html(view: dict[str, Any]) -> str:
         for (name, focus), seat, stem in zip(p["people"], p["seats"], p["sheets"])
     ]
     out.append("</ul>")
+    if p["unscored"]:
+        out.append(f"<p><strong>{e(_(UNSCORED_LABEL))}.</strong> {e(p['unscored'])}</p>")
     out += [f'<p class="note">{e(note)}</p>' for note in panel_notes(view, left_note)]
     out.append('<h2 id="take-home">Тестовое задание</h2>')
     out += take_home_html(view)

@@ -55,6 +55,9 @@ def _role(r: Role) -> dict[str, Any]:
                     "interviewers": lv.interview.interviewers,
                     "minutes": lv.interview.minutes,
                     "panel": list(lv.interview.panel),
+                    # the competencies each seat rates ([] where the model leaves them to the plan: planmake.js panelFocus)
+                    "seats": [{"who": seat.who, "focus": list(seat.focus)} for seat in lv.interview.seats],
+                    "unscored": lv.interview.unscored,
                 }
                 if lv.interview
                 else None,

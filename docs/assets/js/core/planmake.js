@@ -270,6 +270,32 @@ export function assignFocus(role, count) {
   return { focus: focus.map((f) => sortBy(f, (cid) => [rank.get(cid)])), missing };
 }
 
+/** The competencies each seat of the level's panel rates (plan.seat_focus) where every seat names them and
+    `count` is the number of seats (the default kit); else null. */
+export function seatFocus(level, count) {
+  const seats = (level.interview && level.interview.seats) || [];
+  if (!seats.length || seats.length !== level.interview.interviewers || seats.some((s) => !s.focus || !s.focus.length)) return null;
+  if (seats.length !== count) return null;
+  return seats.map((s) => [...s.focus]);
+}
+
+/** {focus, missing} as assignFocus gives them, except that a panel of the level's seats that name their
+    competencies (seatFocus) rates those, each seat's list in weight order (plan.panel_focus). */
+export function panelFocus(role, level, count) {
+  const seats = seatFocus(level, count);
+  if (!seats) return assignFocus(role, count);
+  const order = byWeight(role);
+  const rank = new Map(order.map((rc, k) => [rc.id, k]));
+  const focus = seats.map((f) => sortBy(f.filter((cid) => rank.has(cid)), (cid) => [rank.get(cid)]));
+  const copies = count >= 2 ? MUST_HAVE_COVER : 1;
+  const missing = [];
+  for (const rc of order) {
+    const held = focus.filter((f) => f.includes(rc.id)).length;
+    for (let k = held; k < (rc.must_have ? copies : 1); k++) missing.push(rc.id);
+  }
+  return { focus, missing };
+}
+
 export function coverageNotes(model, role, focus, level = null) {
   const { comps } = index(model);
   const name = (cid) => `${comps.get(cid).name} (${cid})`;
@@ -341,7 +367,7 @@ export function makePlan(model, roleId, levelId, interviewers, candidate = null,
   const names = (interviewers || []).filter((n) => n && squash(n)).map(squash);
   if (!names.length) throw new PlanError(model, "plan.no-interviewers");
   if (minutes === null || minutes === undefined) minutes = panelSize(role, level)[1];
-  const { focus } = assignFocus(role, names.length);
+  const { focus } = panelFocus(role, level, names.length);
   const chosen = assignQuestions(model, level, focus, role, questionCounts(role, level, Math.trunc(Number(minutes)), focus));
   const people = names.map((name, i) => ({
     name,
